@@ -1,0 +1,228 @@
+"""The ``counterclaim`` command: a thin skin over the pipeline and the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import wraps
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from counterclaim import __version__, pipeline
+from counterclaim.errors import CounterclaimError
+from counterclaim.settings import Settings, load_settings
+from counterclaim.store import Store
+
+app = typer.Typer(
+    help="counterclaim: who claims how many were killed, wounded, captured… and on whose word.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL or SQLite path [env: COUNTERCLAIM_DB].", show_default=False
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def translate_errors(func: F) -> F:
+    """Print one line naming the input and the problem instead of a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CounterclaimError as exc:
+            err_console.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+            if exc.hint:
+                err_console.print(f"hint: {exc.hint}", highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def open_store(db: str | None, **overrides: Any) -> tuple[Store, Settings]:
+    settings = load_settings(db=db, **overrides)
+    return Store(settings.db), settings
+
+
+@contextmanager
+def progress_bar(
+    description: str, total: int | None, enabled: bool = True
+) -> Iterator[Callable[[int], None]]:
+    if not enabled:
+        yield lambda _n: None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_json_default) + "\n")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def print_table(title: str | None, columns: list[str], rows: list[list[Any]]) -> None:
+    table = Table(title=title, show_lines=False, highlight=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        console.print(f"counterclaim {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+@translate_errors
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")
+    ],
+    db: DbOption = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for documents that name none.")] = None,
+    max_file_bytes: Annotated[
+        int | None, typer.Option(help="Largest file accepted, in bytes.")
+    ] = None,
+    process: Annotated[
+        bool,
+        typer.Option(
+            "--process/--no-process", help="Run provenance, extraction and incidents after storing."
+        ),
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Store documents (text, HTML, JSON Lines, RSS/Atom) and extract their claims."""
+    store, settings = open_store(db, max_file_bytes=max_file_bytes)
+    with progress_bar("reading", None, not as_json) as advance:
+        report = pipeline.ingest(store, paths, settings, outlet=outlet, advance=advance)
+    processed = None
+    if process and report.new and hasattr(pipeline, "process"):
+        processed = pipeline.process(store, settings, show_progress=not as_json)
+    summary = {
+        "new": len(report.new),
+        "already_stored": len(report.already_stored),
+        "failed": len(report.failed),
+        "failures": [{"source": e.source, "reason": e.reason} for e in report.failed],
+    }
+    if processed is not None:
+        summary["claims"] = processed.get("claims")
+        summary["incidents"] = processed.get("incidents")
+    if as_json:
+        print_json(summary)
+    else:
+        for failure in report.failed:
+            err_console.print(
+                f"[red]failed:[/red] {failure.source}: {failure.reason}", highlight=False
+            )
+        line = f"new: {summary['new']}, already stored: {summary['already_stored']}, failed: {summary['failed']}"
+        if processed is not None:
+            line += f"; claims: {summary['claims']}, incidents: {summary['incidents']}"
+        console.print(line, highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@translate_errors
+def documents(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    groups: Annotated[
+        bool, typer.Option("--groups", help="Show near-duplicate groups and origins.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored documents."""
+    store, _ = open_store(db)
+    if groups:
+        grouped = store.duplicate_groups()
+        if as_json:
+            print_json(
+                [
+                    {"group": g, "documents": [_doc_summary(d) for d in docs]}
+                    for g, docs in grouped.items()
+                ]
+            )
+            return
+        rows = [
+            [g, d.id, d.title or d.source, d.outlet, d.syndicated_from, d.origin]
+            for g, docs in grouped.items()
+            for d in docs
+        ]
+        print_table(
+            "near-duplicate groups",
+            ["group", "id", "title", "outlet", "syndicated from", "origin"],
+            rows,
+        )
+        return
+    docs = store.documents(limit=limit)
+    if as_json:
+        print_json([_doc_summary(d) for d in docs])
+        return
+    rows = [
+        [d.id, d.published, d.outlet, d.syndicated_from, (d.title or d.source or "")[:70]]
+        for d in docs
+    ]
+    print_table(
+        f"{store.document_count()} documents",
+        ["id", "published", "outlet", "credited to", "title"],
+        rows,
+    )
+
+
+def _doc_summary(d: Any) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "title": d.title,
+        "url": d.url,
+        "outlet": d.outlet,
+        "published": d.published,
+        "language": d.language,
+        "source": d.source,
+        "syndicated_from": d.syndicated_from,
+        "origin": d.origin,
+        "near_duplicate_group": d.near_duplicate_group,
+        "dateline_place": d.dateline_place,
+    }
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

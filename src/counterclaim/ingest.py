@@ -1,0 +1,428 @@
+"""Stage 1, ingest: turn files, folders, globs, feeds and standard input into Documents.
+
+Formats: plain text, HTML (main text by trafilatura), JSON Lines with metadata, RSS/Atom
+(feedparser). Page furniture lines are removed, syndication notices become metadata, a
+dateline yields place, date and agency. Reading never raises for one bad input: each
+failure is returned as an :class:`InputError` naming the source and the reason.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from counterclaim import dates
+from counterclaim.errors import InputError
+from counterclaim.lexicon import load_data
+from counterclaim.model import Document, normalise_text
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+METADATA_FIELDS = ("url", "title", "outlet", "published", "language")
+
+Parsed = Document | InputError
+
+
+@dataclass
+class IngestOptions:
+    max_file_bytes: int = 20_000_000
+    outlet: str | None = None  # default outlet for documents that name none
+
+
+@dataclass
+class Cleaned:
+    text: str
+    syndicated_from: str | None = None
+    removed_lines: list[str] = field(default_factory=list)
+
+
+# -- reading sources ------------------------------------------------------------------------
+def expand_paths(paths: Sequence[str]) -> Iterator[str | InputError]:
+    """Files named, files under folders (recursively, known suffixes), glob matches, ``-``."""
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+            )
+            if not found:
+                yield InputError(raw, "folder holds no .txt, .html, .jsonl or feed files")
+            yield from (str(p) for p in found)
+        elif path.is_file():
+            yield raw
+        elif glob.has_magic(raw):
+            matches = sorted(p for p in glob.glob(raw, recursive=True) if Path(p).is_file())
+            if not matches:
+                yield InputError(raw, "pattern matches no files")
+            yield from matches
+        else:
+            yield InputError(raw, "no such file or folder")
+
+
+def read_bytes(source: str, options: IngestOptions, stdin: BinaryIO | None = None) -> bytes:
+    if source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(options.max_file_bytes + 1)
+    else:
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InputError(source, f"cannot read: {exc.strerror}") from exc
+        if size > options.max_file_bytes:
+            raise InputError(
+                source,
+                f"file is {size:,} bytes, over the limit of {options.max_file_bytes:,}",
+                hint="raise it with --max-file-bytes",
+            )
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(source, f"cannot read: {exc.strerror}") from exc
+    if len(data) > options.max_file_bytes:
+        raise InputError(source, f"input is over the limit of {options.max_file_bytes:,} bytes")
+    return data
+
+
+def decode(source: str, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (contains NUL bytes), not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source,
+            f"undecodable bytes at offset {exc.start}: not valid UTF-8",
+            hint="convert the file to UTF-8",
+        ) from exc
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 8:
+        raise InputError(source, "binary file (control characters), not text")
+    return text
+
+
+def sniff_format(source: str, text: str) -> str:
+    suffix = Path(source).suffix.lower() if source != "-" else ""
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    head = text.lstrip()[:2000].lower()
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("<") and ("<rss" in head or "<feed" in head or "<rdf:rdf" in head):
+        return "feed"
+    if head.startswith("<") and ("<html" in head or "<!doctype html" in head or "<body" in head):
+        return "html"
+    return "text"
+
+
+def read_source(
+    source: str, options: IngestOptions | None = None, stdin: BinaryIO | None = None
+) -> list[Parsed]:
+    """Every document (or error) in one source; never raises for bad input."""
+    options = options or IngestOptions()
+    try:
+        text = decode(source, read_bytes(source, options, stdin))
+        kind = sniff_format(source, text)
+        if kind == "jsonl":
+            return list(parse_jsonl(source, text, options))
+        if kind == "feed":
+            return list(parse_feed(source, text, options))
+        if not text.strip():
+            raise InputError(source, "empty file (only whitespace)")
+        if kind == "html":
+            return [parse_html(source, text, options=options)]
+        return [parse_text(source, text, options=options)]
+    except InputError as exc:
+        return [exc]
+
+
+def read_sources(
+    paths: Sequence[str], options: IngestOptions | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Parsed]:
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_source(item, options, stdin)
+
+
+# -- formats --------------------------------------------------------------------------------
+def parse_text(
+    source: str,
+    raw: str,
+    *,
+    metadata: dict[str, Any] | None = None,
+    options: IngestOptions | None = None,
+) -> Document:
+    """A plain-text article: first line is the title, date lines and datelines are read."""
+    options = options or IngestOptions()
+    meta = dict(metadata or {})
+    cleaned = clean_text(raw)
+    text = cleaned.text
+    if not text.strip():
+        raise InputError(source, "no article text left after removing page furniture")
+    lines = text.split("\n")
+    title = meta.get("title") or (
+        lines[0] if len(lines) > 1 and looks_like_headline(lines[0]) else None
+    )
+    body_start = len(lines[0]) + 1 if title and lines[0] == title else 0
+    dateline = find_dateline(text[body_start:])
+    published = _as_date(source, meta.get("published"))
+    if published is None:
+        published = find_published(text, dateline)
+    doc_meta: dict[str, Any] = {"removed_lines": len(cleaned.removed_lines)}
+    if dateline:
+        doc_meta["dateline"] = {k: v for k, v in dateline.items() if v}
+    extra = {
+        k: v for k, v in meta.items() if k not in METADATA_FIELDS and k not in {"text", "html"}
+    }
+    doc_meta.update(extra)
+    return Document(
+        text=text,
+        url=meta.get("url"),
+        title=title,
+        outlet=meta.get("outlet") or options.outlet,
+        published=published,
+        language=meta.get("language") or "en",
+        source=source,
+        syndicated_from=cleaned.syndicated_from or (dateline or {}).get("agency"),
+        dateline_place=(dateline or {}).get("place"),
+        body_start=body_start,
+        metadata=doc_meta,
+    )
+
+
+def parse_html(
+    source: str,
+    html: str,
+    *,
+    metadata: dict[str, Any] | None = None,
+    options: IngestOptions | None = None,
+) -> Document:
+    import trafilatura
+
+    meta = dict(metadata or {})
+    extracted = trafilatura.bare_extraction(
+        html, url=meta.get("url"), with_metadata=True, include_comments=False, favor_recall=True
+    )
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body or not body.strip():
+        raise InputError(source, "HTML page has no extractable article text")
+    for name, attr in (("title", "title"), ("url", "url"), ("outlet", "sitename")):
+        value = getattr(extracted, attr, None)
+        if value and not meta.get(name):
+            meta[name] = value
+    page_date = getattr(extracted, "date", None)
+    if page_date and not meta.get("published"):
+        meta["published"] = page_date
+    title = meta.get("title")
+    raw = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    return parse_text(source, raw, metadata=meta, options=options)
+
+
+def parse_jsonl(source: str, text: str, options: IngestOptions) -> Iterator[Parsed]:
+    any_line = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        any_line = True
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"malformed JSON on line {number}: {exc.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(where, f"line {number} is not a JSON object")
+            continue
+        try:
+            if isinstance(record.get("text"), str) and record["text"].strip():
+                yield parse_text(where, record["text"], metadata=record, options=options)
+            elif isinstance(record.get("html"), str) and record["html"].strip():
+                yield parse_html(where, record["html"], metadata=record, options=options)
+            else:
+                yield InputError(where, f"line {number} has no non-empty 'text' or 'html' field")
+        except InputError as exc:
+            yield exc
+    if not any_line:
+        yield InputError(source, "empty file (only whitespace)")
+
+
+def parse_feed(source: str, text: str, options: IngestOptions) -> Iterator[Parsed]:
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        reason = str(getattr(feed, "bozo_exception", "")) or "no entries"
+        yield InputError(source, f"feed has no readable entries ({reason})")
+        return
+    outlet = feed.feed.get("title") or options.outlet
+    for number, entry in enumerate(feed.entries, start=1):
+        where = f"{source}#{number}"
+        content = ""
+        if entry.get("content"):
+            content = entry["content"][0].get("value", "")
+        content = content or entry.get("summary", "")
+        published = None
+        parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
+        if parsed_time:
+            published = date(parsed_time.tm_year, parsed_time.tm_mon, parsed_time.tm_mday)
+        meta = {
+            "url": entry.get("link"),
+            "title": entry.get("title"),
+            "outlet": outlet,
+            "published": published,
+        }
+        try:
+            if "<" in content and ">" in content:
+                html = f"<html><body><article><h1>{entry.get('title', '')}</h1>{content}</article></body></html>"
+                yield parse_html(where, html, metadata=meta, options=options)
+            elif content.strip():
+                body = f"{entry.get('title', '')}\n\n{content}" if entry.get("title") else content
+                yield parse_text(where, body, metadata=meta, options=options)
+            else:
+                yield InputError(where, "feed entry has no text")
+        except InputError as exc:
+            yield exc
+
+
+# -- cleaning -------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    data = load_data("lexicon/boilerplate.yaml")
+    lines = [re.compile(p, re.IGNORECASE) for p in data["lines"]]
+    synd = [re.compile(p, re.IGNORECASE) for p in data["syndication"]]
+    return lines, synd
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Remove furniture lines and syndication notices; keep every article line."""
+    boiler, synd = _patterns()
+    kept: list[str] = []
+    removed: list[str] = []
+    agency = None
+    for line in normalise_text(raw).split("\n"):
+        stripped = line.strip()
+        if stripped.lower().startswith("disclaimer:"):
+            stripped_body = stripped[len("disclaimer:") :].strip()
+        else:
+            stripped_body = stripped
+        synd_match = next((m for p in synd if (m := p.fullmatch(stripped_body))), None)
+        if synd_match:
+            agency = agency or synd_match.group("agency").strip()
+            removed.append(line)
+            continue
+        if stripped and len(stripped) < 200 and any(p.fullmatch(stripped) for p in boiler):
+            removed.append(line)
+            continue
+        kept.append(line)
+    text = normalise_text("\n".join(kept))
+    return Cleaned(text=text, syndicated_from=agency, removed_lines=removed)
+
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATELINES = [
+    # Balochistan [Pakistan], February 2(ANI):   /   NEW DELHI, March 3 (Reuters) -
+    re.compile(
+        rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?)(?: \[(?P<country>[^\]]{{2,40}})\])?,\s*"
+        rf"(?P<month>{_MONTHS})\s*(?P<day>\d{{1,2}})(?:,?\s*(?P<year>\d{{4}}))?\s*"
+        r"\((?P<agency>[A-Za-z][A-Za-z.&' ]{1,20})\)\s*[:–—-]+\s*"
+    ),
+    # July 10 (UPI) --
+    re.compile(
+        rf"^(?P<month>{_MONTHS})\s*(?P<day>\d{{1,2}})(?:,?\s*(?P<year>\d{{4}}))?\s*"
+        r"\((?P<agency>[A-Za-z][A-Za-z.&' ]{1,20})\)\s*[:–—-]+\s*"
+    ),
+    # KYIV (Reuters) -   /  GAZA CITY, (AFP) –
+    re.compile(
+        r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?),?\s*\((?P<agency>[A-Za-z][A-Za-z.&' ]{1,20})\)"
+        r"\s*[:–—-]+\s*"
+    ),
+    # ATHENS –   /  Khartoum:
+    re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{2,30}[A-Z])\s+[–—-]+\s+(?=.{60})"),
+    re.compile(r"^(?P<place>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?):\s+(?=[A-Z])"),
+]
+
+
+def looks_like_headline(line: str) -> bool:
+    """A first line that is a title rather than the article's opening sentence."""
+    line = line.strip()
+    return 0 < len(line) < 250 and not re.search(r"[.!?:;,]['\"”’]?$", line)
+
+
+def find_dateline(body: str) -> dict[str, Any] | None:
+    """Place, month, day, year and agency of a dateline opening one of the first paragraphs."""
+    for paragraph in [p for p in body.split("\n") if p.strip()][:6]:
+        for pattern in _DATELINES:
+            match = pattern.match(paragraph.strip())
+            if match:
+                found = {k: v for k, v in match.groupdict().items() if v}
+                found["length"] = match.end()
+                return found
+    return None
+
+
+def find_published(text: str, dateline: dict[str, Any] | None) -> date | None:
+    """A publication date stated in the page header, or a dateline's date with its year."""
+    header = text.split("\n")[:15]
+    found = None
+    for line in header:
+        candidate = dates.parse_date_line(line)
+        if candidate is not None:
+            found = candidate  # the last header date sits closest to the body: the byline
+    if found is not None:
+        return found
+    if dateline and dateline.get("month") and dateline.get("day"):
+        month = dates.month_number(dateline["month"])
+        day = int(dateline["day"])
+        year = int(dateline["year"]) if dateline.get("year") else dates.infer_year(month, day, text)
+        if month and year:
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def _as_date(source: str, value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    parsed = dates.parse_iso_or_text(str(value))
+    if parsed is None:
+        raise InputError(source, f"cannot read published date {value!r}")
+    return parsed
+
+
+def documents_from(parsed: Iterable[Parsed]) -> tuple[list[Document], list[InputError]]:
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    for item in parsed:
+        (errors if isinstance(item, InputError) else docs).append(item)  # type: ignore[arg-type]
+    return docs, errors

@@ -1,0 +1,482 @@
+"""The store: the only module that speaks SQL.
+
+SQLite by default, PostgreSQL with the same code. The schema is versioned with Alembic and
+migrated on open. Every write method runs in one transaction, so an interrupted batch
+leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from counterclaim.errors import NotFoundError, StoreError
+from counterclaim.model import Claim, Document, Incident, Place
+from counterclaim.store import schema
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+@dataclass
+class ClaimFilter:
+    """Filters for :meth:`Store.claims`; ``None`` means no condition."""
+
+    claimant: str | None = None
+    category: str | None = None
+    target_role: str | None = None
+    incident_id: str | None = None
+    doc_id: str | None = None
+    place: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def _normalise_url(url: str) -> str:
+    if url.startswith("sqlite:") or "://" in url:
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://") :]
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://") :]
+        return url
+    return f"sqlite:///{url}"  # a bare path is an SQLite file
+
+
+class Store:
+    """A counterclaim database. ``Store("sqlite:///x.db")``, ``Store(":memory:")``."""
+
+    def __init__(self, url: str = "sqlite:///counterclaim.db") -> None:
+        if url == ":memory:":
+            url = "sqlite://"
+        self.url = _normalise_url(url)
+        options: dict[str, Any] = {}
+        if self.url in ("sqlite://", "sqlite:///:memory:"):
+            # One shared connection, or every thread would see its own empty database.
+            options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        try:
+            self.engine: Engine = create_engine(self.url, **options)
+        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+
+    # -- schema -----------------------------------------------------------------------------
+    def migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        try:
+            with self.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open or migrate database {self.url!r}: {exc}") from exc
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- documents --------------------------------------------------------------------------
+    def add_documents(self, docs: Sequence[Document]) -> list[bool]:
+        """Store documents not yet stored, in one transaction; returns is-new per document."""
+        ids = [d.id for d in docs]
+        with self.engine.begin() as conn:
+            existing = set(
+                conn.scalars(select(schema.documents.c.id).where(schema.documents.c.id.in_(ids)))
+            )
+            fresh: list[dict[str, Any]] = []
+            seen: set[str] = set()
+            flags = []
+            for doc in docs:
+                new = doc.id not in existing and doc.id not in seen
+                flags.append(new)
+                if new:
+                    seen.add(doc.id)
+                    fresh.append(_document_row(doc))
+            if fresh:
+                conn.execute(insert(schema.documents), fresh)
+        return flags
+
+    def record_failures(self, failures: Iterable[tuple[str, str]]) -> None:
+        rows = [{"source": s, "reason": r, "at": _now()} for s, r in failures]
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(insert(schema.ingest_failures), rows)
+
+    def failures(self, limit: int = 100) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.ingest_failures.c.source, schema.ingest_failures.c.reason)
+                .order_by(schema.ingest_failures.c.id.desc())
+                .limit(limit)
+            )
+            return [(r.source, r.reason) for r in rows]
+
+    def document(self, doc_id: str) -> Document:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.documents).where(schema.documents.c.id == doc_id)
+            ).first()
+        if row is None:
+            raise NotFoundError(f"no document with id {doc_id!r}")
+        return _document_from_row(row)
+
+    def documents(
+        self, *, limit: int | None = None, offset: int = 0, ids: Sequence[str] | None = None
+    ) -> list[Document]:
+        query = select(schema.documents).order_by(
+            schema.documents.c.ingested_at, schema.documents.c.id
+        )
+        if ids is not None:
+            query = query.where(schema.documents.c.id.in_(list(ids)))
+        query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [_document_from_row(r) for r in conn.execute(query)]
+
+    def iter_documents(self, batch_size: int = 256) -> Iterator[Document]:
+        offset = 0
+        while True:
+            batch = self.documents(limit=batch_size, offset=offset)
+            if not batch:
+                return
+            yield from batch
+            offset += len(batch)
+
+    def document_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(schema.documents)) or 0
+
+    def documents_needing_extraction(self, version: str) -> list[str]:
+        col = schema.documents.c.extractor_version
+        with self.engine.connect() as conn:
+            return list(
+                conn.scalars(
+                    select(schema.documents.c.id)
+                    .where(or_(col.is_(None), col != version))
+                    .order_by(schema.documents.c.ingested_at, schema.documents.c.id)
+                )
+            )
+
+    def set_provenance(
+        self,
+        doc_id: str,
+        *,
+        near_duplicate_group: str | None = None,
+        origin: str | None = None,
+        syndicated_from: str | None = None,
+    ) -> None:
+        values = {
+            k: v
+            for k, v in {
+                "near_duplicate_group": near_duplicate_group,
+                "origin": origin,
+                "syndicated_from": syndicated_from,
+            }.items()
+            if v is not None
+        }
+        if values:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    update(schema.documents).where(schema.documents.c.id == doc_id).values(values)
+                )
+
+    # -- near-duplicate index ---------------------------------------------------------------
+    def add_signature(self, doc_id: str, signature: Sequence[int], buckets: Sequence[str]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.minhashes).where(schema.minhashes.c.doc_id == doc_id))
+            conn.execute(delete(schema.lsh_bands).where(schema.lsh_bands.c.doc_id == doc_id))
+            conn.execute(
+                insert(schema.minhashes), [{"doc_id": doc_id, "signature": list(signature)}]
+            )
+            conn.execute(
+                insert(schema.lsh_bands),
+                [{"band": i, "bucket": b, "doc_id": doc_id} for i, b in enumerate(buckets)],
+            )
+
+    def lsh_candidates(self, buckets: Sequence[str]) -> set[str]:
+        """Documents sharing at least one band bucket (indexed primary-key lookups)."""
+        table = schema.lsh_bands
+        conds = [(table.c.band == i) & (table.c.bucket == b) for i, b in enumerate(buckets)]
+        if not conds:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(table.c.doc_id).where(or_(*conds))))
+
+    def signatures(self, doc_ids: Iterable[str]) -> dict[str, list[int]]:
+        ids = list(doc_ids)
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.minhashes).where(schema.minhashes.c.doc_id.in_(ids)))
+            return {r.doc_id: list(r.signature) for r in rows}
+
+    def duplicate_groups(self) -> dict[str, list[Document]]:
+        groups: dict[str, list[Document]] = {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.documents)
+                .where(schema.documents.c.near_duplicate_group.is_not(None))
+                .order_by(schema.documents.c.near_duplicate_group, schema.documents.c.id)
+            )
+            for row in rows:
+                doc = _document_from_row(row)
+                groups.setdefault(doc.near_duplicate_group or "", []).append(doc)
+        return groups
+
+    # -- claims -----------------------------------------------------------------------------
+    def replace_claims(self, by_doc: dict[str, list[Claim]], extractor_version: str) -> None:
+        """Replace the claims of these documents, in one transaction."""
+        if not by_doc:
+            return
+        with self.engine.begin() as conn:
+            ids = list(by_doc)
+            conn.execute(delete(schema.claims).where(schema.claims.c.doc_id.in_(ids)))
+            rows = [_claim_row(c) for claims in by_doc.values() for c in claims]
+            if rows:
+                conn.execute(insert(schema.claims), rows)
+            conn.execute(
+                update(schema.documents)
+                .where(schema.documents.c.id.in_(ids))
+                .values(extractor_version=extractor_version)
+            )
+
+    def claims(self, filters: ClaimFilter | None = None) -> list[Claim]:
+        f = filters or ClaimFilter()
+        c = schema.claims.c
+        query = select(schema.claims).order_by(c.doc_id, c.span_start, c.id)
+        if f.claimant:
+            query = query.where(func.lower(c.claimant) == f.claimant.lower())
+        if f.category:
+            query = query.where(c.category == f.category)
+        if f.target_role:
+            query = query.where(c.target_role == f.target_role)
+        if f.incident_id:
+            query = query.where(or_(c.incident_id == f.incident_id, c.incident == f.incident_id))
+        if f.doc_id:
+            query = query.where(c.doc_id == f.doc_id)
+        if f.date_from:
+            query = query.where(func.substr(c.event_date, 1, 10) >= f.date_from)
+        if f.date_to:
+            query = query.where(func.substr(c.event_date, 1, 10) <= f.date_to)
+        if f.text:
+            pattern = f"%{f.text.lower()}%"
+            query = query.where(
+                or_(func.lower(c.evidence).like(pattern), func.lower(c.target).like(pattern))
+            )
+        if f.place:
+            # JSON columns are text on both backends once cast; a substring test is enough here.
+            from sqlalchemy import String, cast
+
+            query = query.where(func.lower(cast(c.locations, String)).like(f"%{f.place.lower()}%"))
+        query = query.offset(f.offset)
+        if f.limit is not None:
+            query = query.limit(f.limit)
+        with self.engine.connect() as conn:
+            return [_claim_from_row(r) for r in conn.execute(query)]
+
+    def claim_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(schema.claims)) or 0
+
+    # -- incidents --------------------------------------------------------------------------
+    def save_incidents(self, incidents: Sequence[Incident]) -> None:
+        """Replace the incident table and each claim's incident link, in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.incidents))
+            conn.execute(update(schema.claims).values(incident_id=None, incident=None))
+            if incidents:
+                conn.execute(
+                    insert(schema.incidents),
+                    [
+                        {
+                            "id": i.id,
+                            "label": i.label,
+                            "date_start": i.date_start,
+                            "date_end": i.date_end,
+                            "places": i.places,
+                            "operation": i.operation,
+                            "data": {"doc_ids": i.doc_ids},
+                        }
+                        for i in incidents
+                    ],
+                )
+            for inc in incidents:
+                if inc.claim_ids:
+                    conn.execute(
+                        update(schema.claims)
+                        .where(schema.claims.c.id.in_(inc.claim_ids))
+                        .values(incident_id=inc.id, incident=inc.label)
+                    )
+
+    def incidents(self) -> list[Incident]:
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(select(schema.incidents)))
+            links = conn.execute(
+                select(schema.claims.c.incident_id, schema.claims.c.id, schema.claims.c.doc_id)
+                .where(schema.claims.c.incident_id.is_not(None))
+                .order_by(schema.claims.c.doc_id, schema.claims.c.span_start)
+            )
+            claim_ids: dict[str, list[str]] = {}
+            doc_ids: dict[str, list[str]] = {}
+            for link in links:
+                claim_ids.setdefault(link.incident_id, []).append(link.id)
+                docs = doc_ids.setdefault(link.incident_id, [])
+                if link.doc_id not in docs:
+                    docs.append(link.doc_id)
+        out = [
+            Incident(
+                id=r.id,
+                label=r.label,
+                date_start=r.date_start,
+                date_end=r.date_end,
+                places=list(r.places or []),
+                operation=r.operation,
+                claim_ids=claim_ids.get(r.id, []),
+                doc_ids=doc_ids.get(r.id, []),
+            )
+            for r in rows
+        ]
+        out.sort(key=lambda i: (i.date_start or "", i.label), reverse=True)
+        return out
+
+    def incident(self, key: str) -> Incident:
+        """An incident by id or by label."""
+        for inc in self.incidents():
+            if key in (inc.id, inc.label):
+                return inc
+        raise NotFoundError(f"no incident with id or label {key!r}")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "published": doc.published,
+        "language": doc.language,
+        "text": doc.text,
+        "source": doc.source,
+        "syndicated_from": doc.syndicated_from,
+        "origin": doc.origin,
+        "dateline_place": doc.dateline_place,
+        "near_duplicate_group": doc.near_duplicate_group,
+        "body_start": doc.body_start,
+        "metadata": doc.metadata,
+        "ingested_at": _now(),
+    }
+
+
+def _document_from_row(row: Any) -> Document:
+    return Document(
+        id=row.id,
+        text=row.text,
+        url=row.url,
+        title=row.title,
+        outlet=row.outlet,
+        published=row.published,
+        language=row.language,
+        source=row.source,
+        syndicated_from=row.syndicated_from,
+        origin=row.origin,
+        dateline_place=row.dateline_place,
+        near_duplicate_group=row.near_duplicate_group,
+        body_start=row.body_start or 0,
+        metadata=dict(row.metadata or {}),
+    )
+
+
+def _claim_row(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "doc_id": c.doc_id,
+        "claimant": c.claimant,
+        "claimant_aliases": c.claimant_aliases,
+        "claimant_actor": c.claimant_actor,
+        "category": c.category,
+        "target": c.target,
+        "target_actor": c.target_actor,
+        "target_role": c.target_role,
+        "value": c.value,
+        "value_high": c.value_high,
+        "qualifier": c.qualifier,
+        "event_date": c.event_date,
+        "locations": c.locations,
+        "places": [p.to_dict() for p in c.places],
+        "incident": c.incident,
+        "incident_id": c.incident_id,
+        "hedged": c.hedged,
+        "evidence": c.evidence,
+        "span_start": c.span_start,
+        "span_end": c.span_end,
+        "confidence": c.confidence,
+        "origin": c.origin,
+        "stated_on": c.stated_on,
+    }
+
+
+def _claim_from_row(row: Any) -> Claim:
+    return Claim(
+        id=row.id,
+        doc_id=row.doc_id,
+        claimant=row.claimant,
+        claimant_aliases=list(row.claimant_aliases or []),
+        claimant_actor=row.claimant_actor,
+        category=row.category,
+        target=row.target,
+        target_actor=row.target_actor,
+        target_role=row.target_role,
+        value=row.value,
+        value_high=row.value_high,
+        qualifier=row.qualifier,
+        event_date=row.event_date,
+        locations=list(row.locations or []),
+        places=[Place(**p) for p in (row.places or [])],
+        incident=row.incident,
+        incident_id=row.incident_id,
+        hedged=bool(row.hedged),
+        evidence=row.evidence,
+        span_start=row.span_start,
+        span_end=row.span_end,
+        confidence=row.confidence,
+        origin=row.origin,
+        stated_on=row.stated_on if isinstance(row.stated_on, date) else None,
+    )
