@@ -7,6 +7,7 @@ leaves nothing half-written.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -75,7 +76,8 @@ class Store:
             # One shared connection, or every thread would see its own empty database.
             options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         try:
-            self.engine: Engine = create_engine(self.url, **options)
+            # Unescaped UTF-8 in JSON columns, so the text filters match non-ASCII place names.
+            self.engine: Engine = create_engine(self.url, json_serializer=_json_dumps, **options)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"cannot open database {url!r}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
@@ -285,15 +287,20 @@ class Store:
         if f.date_to:
             query = query.where(func.substr(c.event_date, 1, 10) <= f.date_to)
         if f.text:
-            pattern = f"%{f.text.lower()}%"
+            needle = f.text.lower()
             query = query.where(
-                or_(func.lower(c.evidence).like(pattern), func.lower(c.target).like(pattern))
+                or_(
+                    func.lower(c.evidence).contains(needle, autoescape=True),
+                    func.lower(c.target).contains(needle, autoescape=True),
+                )
             )
         if f.place:
             # JSON columns are text on both backends once cast; a substring test is enough here.
             from sqlalchemy import String, cast
 
-            query = query.where(func.lower(cast(c.locations, String)).like(f"%{f.place.lower()}%"))
+            query = query.where(
+                func.lower(cast(c.locations, String)).contains(f.place.lower(), autoescape=True)
+            )
         query = query.offset(f.offset)
         if f.limit is not None:
             query = query.limit(f.limit)
@@ -371,6 +378,10 @@ class Store:
             if key in (inc.id, inc.label):
                 return inc
         raise NotFoundError(f"no incident with id or label {key!r}")
+
+
+def _json_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
