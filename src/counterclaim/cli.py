@@ -148,7 +148,10 @@ def ingest(
             err_console.print(
                 f"[red]failed:[/red] {failure.source}: {failure.reason}", highlight=False
             )
-        line = f"new: {summary['new']}, already stored: {summary['already_stored']}, failed: {summary['failed']}"
+        line = (
+            f"new: {summary['new']}, already stored: {summary['already_stored']}, "
+            f"failed: {summary['failed']}"
+        )
         if processed is not None:
             line += f"; claims: {summary['claims']}, incidents: {summary['incidents']}"
         console.print(line, highlight=False)
@@ -218,6 +221,43 @@ def _doc_summary(d: Any) -> dict[str, Any]:
         "near_duplicate_group": d.near_duplicate_group,
         "dateline_place": d.dateline_place,
     }
+
+
+@app.command()
+@translate_errors
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv, jsonl, geojson or acled.")
+    ] = "csv",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    db: DbOption = None,
+    claimant: Annotated[str | None, typer.Option(help="Only this claimant's claims.")] = None,
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    incident: Annotated[str | None, typer.Option(help="Only this incident (id or label).")] = None,
+) -> None:
+    """Export claims as CSV, JSON Lines, GeoJSON or an ACLED-style incident table."""
+    from counterclaim.export import export_claims
+    from counterclaim.store import ClaimFilter
+
+    store, _ = open_store(db)
+    filters = ClaimFilter(claimant=claimant, category=category, incident_id=incident)
+    if output is None:
+        export_claims(store, fmt, sys.stdout, filters)
+        return
+    from pathlib import Path
+
+    target = Path(output)
+    partial = target.with_name(target.name + ".partial")
+    # Written beside the target and renamed, so a failed export leaves no truncated file.
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            count = export_claims(store, fmt, handle, filters)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    err_console.print(f"wrote {count} {fmt} records to {target}", highlight=False)
 
 
 def main() -> None:

