@@ -1,0 +1,509 @@
+"""The REST API (under /api/) and the dashboard (under /), one FastAPI application.
+
+Read endpoints are open; ``POST /api/documents`` needs the bearer token of the ``api_token``
+setting and is refused while no token is configured. Every API error has one shape,
+``{"error": {"status": <code>, "message": <text>}}``. Pages are rendered on the server by
+Jinja2 with autoescaping; every asset (CSS, script, map outlines) is served from
+``static/`` inside the package, so the dashboard works with no internet.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException
+
+from counterclaim import __version__, pipeline
+from counterclaim.errors import CounterclaimError, InputError, NotFoundError
+from counterclaim.ingest import (
+    IngestOptions,
+    decode,
+    parse_feed,
+    parse_html,
+    parse_jsonl,
+    parse_text,
+    sniff_format,
+)
+from counterclaim.model import CATEGORIES, Document
+from counterclaim.settings import Settings
+from counterclaim.store import ClaimFilter, Store
+from counterclaim.web import views
+
+HERE = Path(__file__).parent
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+CONTENT_KINDS = {
+    "text/plain": "text",
+    "text/markdown": "text",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+    "application/json": "json",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/xml": "feed",
+    "text/xml": "feed",
+}
+
+DOCUMENT_IN: dict[str, Any] = {
+    "type": "object",
+    "description": "One article: 'text' or 'html', with optional metadata.",
+    "properties": {
+        "text": {"type": "string"},
+        "html": {"type": "string"},
+        "url": {"type": "string"},
+        "title": {"type": "string"},
+        "outlet": {"type": "string"},
+        "published": {"type": "string", "format": "date"},
+        "language": {"type": "string"},
+    },
+}
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+DateParam = Annotated[
+    str | None,
+    Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A date, YYYY-MM-DD."),
+]
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "items": items[offset : offset + limit],
+        "total": len(items),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def create_app(store: Store, settings: Settings) -> FastAPI:
+    # FastAPIOffline serves Swagger UI and ReDoc from files inside that package, not a CDN.
+    app = FastAPIOffline(
+        title="counterclaim",
+        version=__version__,
+        description="Attributed, quantified claims from conflict news reports: who claims "
+        "what about each incident. Read endpoints are open; writes need the bearer token "
+        "set in the `api_token` setting (COUNTERCLAIM_API_TOKEN).",
+    )
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.autoescape = True  # every template, whatever its suffix
+    templates.env.globals.update(
+        party_colour=views.party_colour, party_label=views.party_label, version=__version__
+    )
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    # -- errors ---------------------------------------------------------------------------
+    def wants_json(request: Request) -> bool:
+        path = request.url.path
+        return path.startswith("/api") or path.startswith("/openapi")
+
+    def error_response(
+        request: Request, status: int, message: str, headers: dict[str, str] | None = None
+    ) -> Response:
+        if wants_json(request):
+            return JSONResponse(
+                {"error": {"status": status, "message": message}}, status, headers=headers
+            )
+        return templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message}, status_code=status
+        )
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        return error_response(request, exc.status, exc.message, exc.headers)
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> Response:
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such page or endpoint: {request.url.path}"
+        if exc.status_code == 405:
+            message = f"method {request.method} is not allowed on {request.url.path}"
+        return error_response(request, exc.status_code, message, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+            problems.append(f"{where}: {error.get('msg', 'invalid')}")
+        return error_response(request, 422, "invalid request: " + "; ".join(problems))
+
+    @app.exception_handler(NotFoundError)
+    async def _not_found(request: Request, exc: NotFoundError) -> Response:
+        return error_response(request, 404, str(exc))
+
+    @app.exception_handler(CounterclaimError)
+    async def _counterclaim_error(request: Request, exc: CounterclaimError) -> Response:
+        message = f"{exc} (hint: {exc.hint})" if exc.hint else str(exc)
+        return error_response(request, 400, message)
+
+    # -- API: reads -----------------------------------------------------------------------
+    @app.get("/api/documents", tags=["documents"], summary="List stored documents")
+    def api_documents(
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+        q: Annotated[str | None, Query(description="Text in the title or body.")] = None,
+        outlet: str | None = None,
+        origin: str | None = None,
+    ) -> dict[str, Any]:
+        if not (q or outlet or origin):
+            docs = store.documents(limit=limit, offset=offset)
+            return {
+                "items": [views.document_summary(d) for d in docs],
+                "total": store.document_count(),
+                "limit": limit,
+                "offset": offset,
+            }
+        matches = [
+            views.document_summary(d)
+            for d in store.iter_documents()
+            if (not q or q.lower() in f"{d.title or ''}\n{d.text}".lower())
+            and (not outlet or (d.outlet or "").lower() == outlet.lower())
+            and (
+                not origin
+                or origin.lower() in {(d.origin or "").lower(), (d.syndicated_from or "").lower()}
+            )
+        ]
+        return page(matches, limit, offset)
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document with its claims")
+    def api_document(doc_id: str) -> dict[str, Any]:
+        doc = store.document(doc_id)
+        claims = store.claims(ClaimFilter(doc_id=doc.id))
+        return {
+            **views.document_summary(doc),
+            "text": doc.text,
+            "metadata": views.to_jsonable(doc.metadata),
+            "duplicates": [
+                views.document_summary(d) for d in _duplicates(store, doc) if d.id != doc.id
+            ],
+            "claims": [views.claim_dict(c) for c in claims],
+        }
+
+    @app.get("/api/claims", tags=["claims"], summary="Search claims")
+    def api_claims(
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+        claimant: Annotated[str | None, Query(description="Claimant name (any case).")] = None,
+        category: Annotated[str | None, Query(description=", ".join(CATEGORIES))] = None,
+        target_side: Annotated[
+            str | None, Query(description="Side or role the figure is about: own, opponent, …")
+        ] = None,
+        incident: Annotated[str | None, Query(description="Incident id or label.")] = None,
+        place: Annotated[str | None, Query(description="A place named by the claim.")] = None,
+        date_from: DateParam = None,
+        date_to: DateParam = None,
+        q: Annotated[str | None, Query(description="Text in the evidence or target.")] = None,
+    ) -> dict[str, Any]:
+        if category and category not in CATEGORIES:
+            raise ApiError(
+                400, f"unknown category {category!r}; valid categories: {', '.join(CATEGORIES)}"
+            )
+        incident_id = store.incident(incident).id if incident else None
+        claims = store.claims(
+            ClaimFilter(
+                claimant=claimant,
+                category=category,
+                incident_id=incident_id,
+                place=place,
+                date_from=date_from,
+                date_to=date_to,
+                text=q,
+            )
+        )
+        items = [views.claim_dict(c) for c in claims]
+        if target_side:
+            wanted = target_side.lower()
+            items = [
+                c
+                for c in items
+                if wanted in {(c["affected_side"] or "").lower(), c["target_role"].lower()}
+            ]
+        return page(items, limit, offset)
+
+    @app.get("/api/incidents", tags=["incidents"], summary="List incidents")
+    def api_incidents(
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+        q: str | None = None,
+        party: str | None = None,
+        place: str | None = None,
+        date_from: DateParam = None,
+        date_to: DateParam = None,
+    ) -> dict[str, Any]:
+        summaries = views.filter_summaries(
+            views.incident_summaries(store),
+            q=q,
+            party=party,
+            place=place,
+            date_from=date_from,
+            date_to=date_to,
+        )
+        return page([s.as_dict() for s in summaries], limit, offset)
+
+    @app.get(
+        "/api/incidents/{incident_id}",
+        tags=["incidents"],
+        summary="One incident with its claims matrix",
+    )
+    def api_incident(incident_id: str) -> dict[str, Any]:
+        data = views.load_incident(store, incident_id)
+        summary = views.summarise(data)
+        return {
+            **summary.as_dict(),
+            "matrix": {
+                "source": data.matrix.source,
+                "claimants": data.matrix.claimants,
+                "rows": views.to_jsonable(data.matrix.rows),
+            },
+            "comparison": views.to_jsonable(data.comparison),
+            "claims": [views.claim_dict(c) for c in data.claims],
+            "documents": [views.document_summary(d) for d in data.docs.values()],
+        }
+
+    @app.get("/api/actors", tags=["actors"], summary="Actors and how many claims each makes")
+    def api_actors(
+        limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, q: str | None = None
+    ) -> dict[str, Any]:
+        actors = views.actor_index(store.claims(), settings)
+        if q:
+            actors = [a for a in actors if q.lower() in json.dumps(a, default=str).lower()]
+        return page(actors, limit, offset)
+
+    @app.get("/api/places", tags=["places"], summary="Places named by claims, with coordinates")
+    def api_places(
+        limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, q: str | None = None
+    ) -> dict[str, Any]:
+        places = views.place_index(store.claims())
+        if q:
+            places = [p for p in places if q.lower() in p["name"].lower()]
+        return page(places, limit, offset)
+
+    # -- API: writes ----------------------------------------------------------------------
+    def require_token(request: Request) -> None:
+        expected = settings.api_token or ""
+        if not expected:
+            raise ApiError(
+                403,
+                "writes are disabled: no API token is configured (set the api_token setting, "
+                "e.g. COUNTERCLAIM_API_TOKEN, and restart the server)",
+            )
+        header = request.headers.get("authorization", "")
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not given:
+            raise ApiError(
+                401,
+                "missing bearer token: send 'Authorization: Bearer <token>'",
+                {"WWW-Authenticate": "Bearer"},
+            )
+        if not secrets.compare_digest(given.strip().encode(), expected.encode()):
+            raise ApiError(401, "invalid bearer token", {"WWW-Authenticate": "Bearer"})
+
+    @app.post(
+        "/api/documents",
+        tags=["documents"],
+        summary="Ingest documents (needs the bearer token)",
+        status_code=201,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "oneOf": [
+                                DOCUMENT_IN,
+                                {"type": "array", "items": DOCUMENT_IN},
+                            ]
+                        }
+                    },
+                    "text/plain": {"schema": {"type": "string"}},
+                    "text/html": {"schema": {"type": "string"}},
+                    "application/x-ndjson": {"schema": {"type": "string"}},
+                    "application/rss+xml": {"schema": {"type": "string"}},
+                    "application/atom+xml": {"schema": {"type": "string"}},
+                },
+            }
+        },
+    )
+    async def api_ingest(request: Request) -> JSONResponse:
+        require_token(request)
+        body = await request.body()
+        if len(body) > settings.max_file_bytes:
+            raise ApiError(
+                413,
+                f"request body is {len(body):,} bytes, "
+                f"over the limit of {settings.max_file_bytes:,}",
+            )
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        parsed = _parse_upload(
+            body, content_type, IngestOptions(max_file_bytes=settings.max_file_bytes)
+        )
+        docs = [p for p in parsed if isinstance(p, Document)]
+        failed = [p for p in parsed if isinstance(p, InputError)]
+        flags = store.add_documents(docs) if docs else []
+        store.record_failures((e.source, e.reason) for e in failed)
+        new = [d for d, is_new in zip(docs, flags, strict=True) if is_new]
+        old = [d for d, is_new in zip(docs, flags, strict=True) if not is_new]
+        if not docs:
+            reasons = "; ".join(f"{e.source}: {e.reason}" for e in failed) or "nothing to ingest"
+            raise ApiError(400, f"no document could be read: {reasons}")
+        processed = None
+        if new and hasattr(pipeline, "process"):
+            processed = pipeline.process(store, settings, show_progress=False)
+        result = {
+            "new": [views.document_summary(d) for d in new],
+            "already_stored": [views.document_summary(d) for d in old],
+            "failed": [{"source": e.source, "reason": e.reason} for e in failed],
+            "processed": views.to_jsonable(processed),
+        }
+        return JSONResponse(result, status_code=201 if new else 200)
+
+    # -- dashboard ------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard_incidents(
+        request: Request,
+        q: str | None = None,
+        party: str | None = None,
+        place: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> Response:
+        every = views.incident_summaries(store)
+        shown = views.filter_summaries(
+            every,
+            q=q or None,
+            party=party or None,
+            place=place or None,
+            date_from=date_from or None,
+            date_to=date_to or None,
+        )
+        parties = sorted({p for s in every for p in s.parties}, key=str.lower)
+        return templates.TemplateResponse(
+            request,
+            "incidents.html",
+            {
+                "summaries": shown,
+                "total": len(every),
+                "parties": parties,
+                "filters": {
+                    "q": q or "",
+                    "party": party or "",
+                    "place": place or "",
+                    "date_from": date_from or "",
+                    "date_to": date_to or "",
+                },
+                "map": views.incidents_map(shown),
+                "documents": store.document_count(),
+            },
+        )
+
+    @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard_incident(request: Request, incident_id: str) -> Response:
+        data = views.load_incident(store, incident_id)
+        by_doc: dict[str, list[Any]] = {}
+        for claim in data.claims:
+            by_doc.setdefault(claim.doc_id, []).append(claim)
+        articles = [
+            {"doc": doc, "segments": views.highlight(doc.text, by_doc.get(doc.id, []))}
+            for doc in data.docs.values()
+        ]
+        return templates.TemplateResponse(
+            request,
+            "incident.html",
+            {
+                "data": data,
+                "summary": views.summarise(data),
+                "matrix": data.matrix,
+                "articles": articles,
+                "map": views.claims_map(data.claims),
+                "timeline": views.timeline(data.claims, data.docs),
+            },
+        )
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard_documents(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+        docs = store.documents(limit=DEFAULT_LIMIT, offset=offset)
+        return templates.TemplateResponse(
+            request,
+            "documents.html",
+            {
+                "docs": docs,
+                "total": store.document_count(),
+                "offset": offset,
+                "limit": DEFAULT_LIMIT,
+            },
+        )
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard_document(request: Request, doc_id: str) -> Response:
+        doc = store.document(doc_id)
+        claims = store.claims(ClaimFilter(doc_id=doc.id))
+        return templates.TemplateResponse(
+            request,
+            "document.html",
+            {
+                "doc": doc,
+                "claims": claims,
+                "segments": views.highlight(doc.text, claims),
+                "duplicates": [d for d in _duplicates(store, doc) if d.id != doc.id],
+                "figure": views.figure_text,
+            },
+        )
+
+    return app
+
+
+def _duplicates(store: Store, doc: Document) -> list[Document]:
+    if not doc.near_duplicate_group:
+        return []
+    return store.duplicate_groups().get(doc.near_duplicate_group, [])
+
+
+def _parse_upload(body: bytes, content_type: str, options: IngestOptions) -> list[Any]:
+    """Documents (or InputErrors) from a request body, with the CLI's parsers."""
+    source = "api"
+    try:
+        text = decode(source, body)
+    except InputError as exc:
+        return [exc]
+    if not text.strip():
+        return [InputError(source, "empty request body")]
+    kind = CONTENT_KINDS.get(content_type) or sniff_format(source, text)
+    try:
+        if kind == "json":
+            try:
+                payload = json.loads(text)
+            except json.JSONDecodeError as exc:
+                return [InputError(source, f"malformed JSON: {exc.msg} at line {exc.lineno}")]
+            records = payload if isinstance(payload, list) else [payload]
+            # One JSON Lines text keeps the CLI's per-record checks and error messages.
+            lines = "\n".join(json.dumps(r, default=str) for r in records)
+            return list(parse_jsonl(source, lines, options))
+        if kind == "jsonl":
+            return list(parse_jsonl(source, text, options))
+        if kind == "feed":
+            return list(parse_feed(source, text, options))
+        if kind == "html":
+            return [parse_html(source, text, options=options)]
+        return [parse_text(source, text, options=options)]
+    except InputError as exc:
+        return [exc]

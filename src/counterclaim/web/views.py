@@ -1,0 +1,523 @@
+"""View models for the API and the dashboard, built from the store and the stages.
+
+Nothing here decides who claims what: the claims matrix comes from
+``counterclaim.compare.compare_incident`` when that stage is installed, and this module only
+lays its cells out for a table. Stage modules are imported inside functions so that the web
+layer starts even when an optional stage is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, is_dataclass
+from datetime import date, timedelta
+from types import ModuleType
+from typing import Any
+
+from counterclaim.errors import CounterclaimError
+from counterclaim.model import REPORTER, Claim, Document, Incident
+from counterclaim.store import ClaimFilter, Store
+from counterclaim.web.geo import MapView, Marker, map_view
+
+logger = logging.getLogger(__name__)
+PALETTE = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#7f7f7f",
+    "#bcbd22",
+)
+QUALIFIER_WORDS = {
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "about": "about ",
+    "vague": "",
+}
+
+
+def stage(name: str) -> ModuleType | None:
+    """A pipeline stage module, or None while it is not installed."""
+    try:
+        return importlib.import_module(f"counterclaim.{name}")
+    except ImportError:
+        return None
+
+
+def party_colour(name: str) -> str:
+    digest = hashlib.sha256(name.lower().encode("utf-8")).digest()
+    return PALETTE[digest[0] % len(PALETTE)]
+
+
+def party_label(name: str) -> str:
+    return "unattributed (reporter)" if name == REPORTER else name
+
+
+def figure_text(value: int | None, qualifier: str, value_high: int | None = None) -> str:
+    if value is None:
+        return "unspecified number" if qualifier == "vague" else "?"
+    number = f"{value:,}" if value_high is None else f"{value:,}–{value_high:,}"
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{number}"
+
+
+def to_jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# -- summaries ------------------------------------------------------------------------------
+def document_summary(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "url": doc.url,
+        "outlet": doc.outlet,
+        "published": doc.published.isoformat() if doc.published else None,
+        "language": doc.language,
+        "source": doc.source,
+        "syndicated_from": doc.syndicated_from,
+        "origin": doc.origin,
+        "near_duplicate_group": doc.near_duplicate_group,
+        "dateline_place": doc.dateline_place,
+    }
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    out = to_jsonable(claim)
+    out["figure"] = figure_text(claim.value, claim.qualifier, claim.value_high)
+    out["affected_side"] = affected_side(claim)
+    return out
+
+
+def affected_side(claim: Claim) -> str | None:
+    """The side a claim's figure is about, from the compare stage when it is installed."""
+    compare = stage("compare")
+    for name in ("affected_side", "target_side", "claim_affected_side"):
+        function = getattr(compare, name, None)
+        if callable(function):
+            try:
+                side = function(claim)
+            except TypeError:
+                continue
+            return None if side is None else str(side)
+    return claim.target_role or None
+
+
+def origin_key(doc: Document) -> str:
+    """Which independent source a document stands for: its origin, agency or duplicate group."""
+    return doc.origin or doc.syndicated_from or doc.near_duplicate_group or doc.id
+
+
+def claim_date(claim: Claim, doc: Document | None) -> date | None:
+    if claim.stated_on:
+        return claim.stated_on
+    if doc is not None and doc.published:
+        return doc.published
+    if claim.event_date:
+        try:
+            return date.fromisoformat(claim.event_date[:10])
+        except ValueError:
+            return None
+    return None
+
+
+# -- the claims matrix ----------------------------------------------------------------------
+@dataclass
+class Figure:
+    claim_id: str
+    doc_id: str
+    text: str
+    value: int | None
+    hedged: bool = False
+    evidence: str = ""
+    grade: str | None = None
+
+
+@dataclass
+class MatrixRow:
+    category: str
+    target: str  # the side or role the figures are about
+    cells: dict[str, list[Figure]] = field(default_factory=dict)
+    spread: str | None = None
+    spread_value: float | None = None
+    grade: str | None = None
+    origins: int | None = None
+
+
+@dataclass
+class Matrix:
+    claimants: list[str]
+    rows: list[MatrixRow]
+    source: str  # "compare" when the compare stage built it, "claims" for the plain grouping
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def largest_discrepancy(self) -> MatrixRow | None:
+        rows = [r for r in self.rows if r.spread_value]
+        return max(rows, key=lambda r: r.spread_value or 0) if rows else None
+
+
+def _plain_matrix(claims: Sequence[Claim]) -> Matrix:
+    """Claims grouped by category and target, one column per claimant: no grading."""
+    claimants: list[str] = []
+    rows: dict[tuple[str, str], MatrixRow] = {}
+    for claim in claims:
+        if claim.claimant not in claimants:
+            claimants.append(claim.claimant)
+        side = affected_side(claim) or "other"
+        row = rows.setdefault((claim.category, side), MatrixRow(claim.category, side))
+        row.cells.setdefault(claim.claimant, []).append(
+            Figure(
+                claim.id,
+                claim.doc_id,
+                figure_text(claim.value, claim.qualifier, claim.value_high),
+                claim.value,
+                claim.hedged,
+                claim.evidence,
+            )
+        )
+    for row in rows.values():
+        highs = [
+            max(f.value for f in figs if f.value is not None)
+            for figs in row.cells.values()
+            if any(f.value is not None for f in figs)
+        ]
+        if len(highs) >= 2 and max(highs) != min(highs):
+            row.spread_value = float(max(highs) - min(highs))
+            row.spread = f"{min(highs):,} to {max(highs):,}"
+    claimants.sort(key=lambda c: c == REPORTER)  # stable: first-seen order otherwise
+    return Matrix(claimants, list(rows.values()), "claims")
+
+
+def build_matrix(
+    incident: Incident, claims: Sequence[Claim], docs: Sequence[Document]
+) -> tuple[Matrix, Any]:
+    """The matrix for a page, and the compare stage's own object (None without the stage)."""
+    compare = stage("compare")
+    if compare is None or not hasattr(compare, "compare_incident"):
+        return _plain_matrix(claims), None
+    comparison = compare.compare_incident(incident, list(claims), list(docs))
+    return matrix_from_comparison(comparison, claims), comparison
+
+
+def matrix_from_comparison(comparison: Any, claims: Sequence[Claim]) -> Matrix:
+    """Lay a :class:`counterclaim.compare.Comparison` out as rows and claimant columns."""
+    # Filled in against compare's dataclasses; until then the plain grouping stands in.
+    return _plain_matrix(claims)
+
+
+# -- incidents ------------------------------------------------------------------------------
+@dataclass
+class IncidentSummary:
+    incident: Incident
+    parties: list[str]
+    claims: int
+    documents: int
+    origins: int
+    discrepancy: str | None
+    discrepancy_value: float | None
+    markers: list[Marker]
+
+    def as_dict(self) -> dict[str, Any]:
+        inc = self.incident
+        return {
+            "id": inc.id,
+            "label": inc.label,
+            "date_start": inc.date_start,
+            "date_end": inc.date_end,
+            "places": inc.places,
+            "operation": inc.operation,
+            "parties": self.parties,
+            "claims": self.claims,
+            "documents": self.documents,
+            "independent_origins": self.origins,
+            "largest_discrepancy": self.discrepancy,
+            "largest_discrepancy_value": self.discrepancy_value,
+        }
+
+
+@dataclass
+class IncidentData:
+    incident: Incident
+    claims: list[Claim]
+    docs: dict[str, Document]
+    matrix: Matrix
+    comparison: Any
+
+
+def load_incident(store: Store, key: str) -> IncidentData:
+    incident = store.incident(key)
+    claims = store.claims(ClaimFilter(incident_id=incident.id))
+    doc_ids = list(dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)]))
+    docs = {d.id: d for d in store.documents(ids=doc_ids)}
+    matrix, comparison = build_matrix(incident, claims, list(docs.values()))
+    return IncidentData(incident, claims, docs, matrix, comparison)
+
+
+def summarise(data: IncidentData) -> IncidentSummary:
+    parties = list(dict.fromkeys(c.claimant for c in data.claims))
+    parties.sort(key=lambda p: p == REPORTER)
+    largest = data.matrix.largest_discrepancy()
+    discrepancy = None
+    if largest is not None:
+        discrepancy = f"{largest.category} ({largest.target}): {largest.spread}"
+    origins = data.matrix.extra.get("independent_origins")
+    if origins is None:
+        origins = len({origin_key(d) for d in data.docs.values()})
+    return IncidentSummary(
+        incident=data.incident,
+        parties=parties,
+        claims=len(data.claims),
+        documents=len(data.docs),
+        origins=origins,
+        discrepancy=discrepancy,
+        discrepancy_value=largest.spread_value if largest else None,
+        markers=place_markers(data.claims),
+    )
+
+
+def incident_summaries(store: Store) -> list[IncidentSummary]:
+    return [summarise(load_incident(store, inc.id)) for inc in store.incidents()]
+
+
+def filter_summaries(
+    summaries: Iterable[IncidentSummary],
+    *,
+    q: str | None = None,
+    party: str | None = None,
+    place: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[IncidentSummary]:
+    out = []
+    for s in summaries:
+        inc = s.incident
+        places = [p.lower() for p in inc.places] + [m.label.lower() for m in s.markers]
+        haystack = " ".join([inc.label, inc.operation or "", *inc.places, *s.parties]).lower()
+        if q and q.lower() not in haystack:
+            continue
+        if party and not any(party.lower() in p.lower() for p in s.parties):
+            continue
+        if place and not any(place.lower() in p for p in places):
+            continue
+        if date_from and (inc.date_end or inc.date_start or "") < date_from:
+            continue
+        if date_to and (inc.date_start or inc.date_end or "9999") > date_to:
+            continue
+        out.append(s)
+    return out
+
+
+# -- places and maps ------------------------------------------------------------------------
+def place_markers(claims: Iterable[Claim], href: str | None = None) -> list[Marker]:
+    """One marker per resolved place, counting the claims that name it."""
+    by_name: dict[str, Marker] = {}
+    parties: dict[str, set[str]] = {}
+    for claim in claims:
+        for place in claim.places:
+            if place.latitude is None or place.longitude is None:
+                continue
+            marker = by_name.get(place.name)
+            if marker is None:
+                marker = by_name[place.name] = Marker(
+                    place.latitude, place.longitude, place.name, "place", href, 0
+                )
+            marker.count += 1
+            parties.setdefault(place.name, set()).add(party_label(claim.claimant))
+    for name, marker in by_name.items():
+        claimed_by = ", ".join(sorted(parties[name]))
+        marker.label = (
+            f"{name}: {marker.count} claim{'s' if marker.count != 1 else ''} ({claimed_by})"
+        )
+    return list(by_name.values())
+
+
+def incident_markers(summaries: Iterable[IncidentSummary]) -> list[Marker]:
+    markers = []
+    for s in summaries:
+        if not s.markers:
+            continue
+        lat = sum(m.latitude for m in s.markers) / len(s.markers)
+        lon = sum(m.longitude for m in s.markers) / len(s.markers)
+        markers.append(
+            Marker(lat, lon, s.incident.label, "incident", f"/incidents/{s.incident.id}", s.claims)
+        )
+    return markers
+
+
+def incidents_map(summaries: Sequence[IncidentSummary]) -> MapView:
+    return map_view(incident_markers(summaries), min_span=20.0)
+
+
+def claims_map(claims: Sequence[Claim]) -> MapView:
+    return map_view(place_markers(claims))
+
+
+def place_index(claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    places: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for claim in claims:
+        for place in claim.places:
+            key = (place.name, place.country_code)
+            entry = places.setdefault(
+                key, {**place.to_dict(), "claims": 0, "incidents": [], "claimants": []}
+            )
+            entry["claims"] += 1
+            if claim.incident_id and claim.incident_id not in entry["incidents"]:
+                entry["incidents"].append(claim.incident_id)
+            if claim.claimant not in entry["claimants"]:
+                entry["claimants"].append(claim.claimant)
+    return sorted(places.values(), key=lambda p: (-p["claims"], p["name"]))
+
+
+def actor_index(claims: Iterable[Claim], settings: Any = None) -> list[dict[str, Any]]:
+    """Actors of the knowledge base with the claims each makes, then unresolved claimants."""
+    claims = list(claims)
+    by_actor = Counter(c.claimant_actor for c in claims if c.claimant_actor)
+    out: list[dict[str, Any]] = []
+    known: set[str] = set()
+    for actor in _knowledge_base_actors(settings):
+        known.add(actor.id)
+        out.append({**to_jsonable(actor), "claims": by_actor.get(actor.id, 0)})
+    unresolved = Counter(
+        c.claimant for c in claims if not c.claimant_actor or c.claimant_actor not in known
+    )
+    for name, count in unresolved.most_common():
+        out.append(
+            {"id": None, "name": party_label(name), "kind": None, "side": None, "claims": count}
+        )
+    out.sort(key=lambda a: -a["claims"])  # stable: knowledge-base order among equals
+    return out
+
+
+def _knowledge_base_actors(settings: Any) -> list[Any]:
+    actors = stage("actors")
+    kb_class = getattr(actors, "KnowledgeBase", None)
+    if kb_class is None:
+        return []
+    try:
+        kb = kb_class.from_settings(settings) if settings is not None else kb_class.load()
+    except CounterclaimError as exc:
+        # A broken user file must not take the API down; the CLI reports it in full.
+        logger.warning("knowledge base not loaded: %s", exc)
+        return []
+    return list(kb.actors)
+
+
+# -- evidence highlighting ------------------------------------------------------------------
+@dataclass
+class Segment:
+    text: str
+    claim: Claim | None = None
+
+
+def highlight(text: str, claims: Iterable[Claim]) -> list[Segment]:
+    """The text cut at claim spans; a template wraps claim segments in <mark>, escaping both."""
+    spans: list[tuple[int, int, Claim]] = []
+    for claim in claims:
+        start, end = claim.span_start, claim.span_end
+        if not (0 <= start < end <= len(text)) or (
+            claim.evidence and text[start:end].strip() != claim.evidence.strip()
+        ):
+            found = text.find(claim.evidence) if claim.evidence else -1
+            if found < 0:
+                continue  # an evidence string the text does not hold cannot be marked
+            start, end = found, found + len(claim.evidence)
+        spans.append((start, end, claim))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    segments: list[Segment] = []
+    cursor = 0
+    for start, end, claim in spans:
+        if end <= cursor:
+            continue  # nested inside a span already marked
+        start = max(start, cursor)
+        if start > cursor:
+            segments.append(Segment(text[cursor:start]))
+        segments.append(Segment(text[start:end], claim))
+        cursor = end
+    if cursor < len(text):
+        segments.append(Segment(text[cursor:]))
+    return segments
+
+
+# -- timeline -------------------------------------------------------------------------------
+@dataclass
+class TimelineDot:
+    x: float
+    y: float
+    colour: str
+    label: str
+    claim_id: str
+
+
+@dataclass
+class Timeline:
+    width: int
+    height: int
+    rows: list[tuple[str, float, str]]  # party label, y, colour
+    ticks: list[tuple[float, str]]
+    dots: list[TimelineDot]
+    left: int
+    undated: int
+
+
+def timeline(claims: Sequence[Claim], docs: dict[str, Document], width: int = 860) -> Timeline:
+    """Claims per party over time: one row per party, one dot per claim on its date."""
+    dated = [(c, claim_date(c, docs.get(c.doc_id))) for c in claims]
+    known = [(c, d) for c, d in dated if d is not None]
+    parties = list(dict.fromkeys(c.claimant for c, _ in known))
+    parties.sort(key=lambda p: p == REPORTER)
+    left, row_height, top = 200, 34, 30
+    height = top + row_height * max(len(parties), 1) + 20
+    if not known:
+        return Timeline(width, height, [], [], [], left, len(dated))
+    first = min(d for _, d in known) - timedelta(days=1)
+    last = max(d for _, d in known) + timedelta(days=1)
+    days = max((last - first).days, 1)
+    plot = width - left - 30
+
+    def x_of(day: date) -> float:
+        return round(left + plot * (day - first).days / days, 1)
+
+    step = max(1, days // 8)
+    ticks = [
+        (x_of(first + timedelta(days=i)), (first + timedelta(days=i)).isoformat())
+        for i in range(0, days + 1, step)
+    ]
+    rows = [
+        (party_label(p), top + row_height * i + row_height / 2, party_colour(p))
+        for i, p in enumerate(parties)
+    ]
+    y_of = {p: rows[i][1] for i, p in enumerate(parties)}
+    stacked: Counter[tuple[str, date]] = Counter()
+    dots = []
+    for claim, day in known:
+        offset = stacked[(claim.claimant, day)]
+        stacked[(claim.claimant, day)] += 1
+        figure = figure_text(claim.value, claim.qualifier, claim.value_high)
+        dots.append(
+            TimelineDot(
+                x=x_of(day) + 9 * offset,
+                y=y_of[claim.claimant],
+                colour=party_colour(claim.claimant),
+                label=f"{party_label(claim.claimant)}, {day.isoformat()}: "
+                f"{claim.category} {figure} ({claim.target or claim.target_role})",
+                claim_id=claim.id,
+            )
+        )
+    return Timeline(width, height, rows, ticks, dots, left, len(dated) - len(known))

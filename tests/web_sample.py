@@ -1,0 +1,339 @@
+# ruff: noqa: E501  (article texts keep one sentence per line, as news text does)
+"""A small hand-made store for the API and dashboard tests.
+
+The articles are written for these tests (figures only are borrowed from real reporting).
+TODO(pipeline): once ``pipeline.process`` and the sample corpus exist, the dashboard test
+builds its store from src/counterclaim/data/sample instead (see ``sample_store``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from counterclaim.model import Claim, Document, Incident, Place
+from counterclaim.store import Store
+
+QUETTA = Place("Quetta", 30.1798, 66.975, "PK", "Balochistan", "test")
+NUSHKI = Place("Nushki", 29.5522, 66.0228, "PK", "Balochistan", "test")
+TURBAT = Place("Turbat", 26.0023, 63.0440, "PK", "Balochistan", "test")
+EL_FASHER = Place("El Fasher", 13.6279, 25.3494, "SD", "North Darfur", "test")
+KHARKIV = Place("Kharkiv", 49.9935, 36.2304, "UA", "Kharkiv Oblast", "test")
+
+BALOCH_WIRE = """Militants strike security posts across Balochistan
+
+QUETTA, February 2 (ANI): Separatist fighters attacked security posts in several districts of Balochistan on Saturday.
+The Baloch Liberation Army said in a statement that its fighters killed 84 security personnel and captured 18 others in Nushki and Turbat.
+Interior minister Mohsin Naqvi told reporters that 10 officers died in the fighting.
+The army's media wing said troops killed 108 militants in clearance operations that followed."""
+
+BALOCH_LOCAL = """Provincial government says most attacks foiled
+
+The Balochistan government said on Sunday that security forces foiled most of the overnight attacks.
+A government spokesman said at least 10 personnel were killed, while officials in Quetta put the number of wounded at 22.
+The group's claim that 84 soldiers died could not be verified independently."""
+
+SUDAN = """Shelling hits camp outside El Fasher
+
+Medical volunteers said shelling killed at least 40 civilians at a displacement camp near El Fasher on Tuesday.
+The Rapid Support Forces denied targeting the camp and said 0 civilians were harmed by its units.
+The Sudanese army said its soldiers killed more than 200 RSF fighters in the same area."""
+
+KHARKIV_TEXT = """Drone strike on Kharkiv
+
+Ukraine's air force said Russia launched 30 drones at Kharkiv overnight and that 25 were shot down.
+The regional governor said 3 people were killed and 12 wounded in the strike on a residential street."""
+
+SCRIPT_TEXT = """<script>alert("pwned")</script> Raid near Quetta
+
+Police said two <b>suspects</b> were killed in a raid near Quetta on Monday.
+The text also carries <img src=x onerror=alert(1)> to check escaping."""
+
+
+def _claim(doc: Document, evidence: str, **fields: object) -> Claim:
+    start = doc.text.index(evidence)
+    return Claim(
+        doc_id=doc.id, evidence=evidence, span_start=start, span_end=start + len(evidence), **fields
+    )  # type: ignore[arg-type]
+
+
+def build_sample_store(store: Store) -> dict[str, object]:
+    """Fill ``store`` with five documents, their claims and four incidents."""
+    wire = Document(
+        BALOCH_WIRE,
+        title="Militants strike security posts across Balochistan",
+        url="https://example.org/balochistan-attacks",
+        outlet="Example Wire",
+        published=date(2025, 2, 2),
+        syndicated_from="ANI",
+        near_duplicate_group="g-baloch",
+    )
+    copy = Document(
+        BALOCH_WIRE + "\nThis story was published from a syndicated feed.",
+        title="Militants strike security posts across Balochistan",
+        url="https://example.com/copy",
+        outlet="Example Daily",
+        published=date(2025, 2, 2),
+        syndicated_from="ANI",
+        near_duplicate_group="g-baloch",
+    )
+    local = Document(
+        BALOCH_LOCAL,
+        title="Provincial government says most attacks foiled",
+        url="https://example.net/foiled",
+        outlet="Quetta Example News",
+        published=date(2025, 2, 3),
+    )
+    sudan = Document(
+        SUDAN,
+        title="Shelling hits camp outside El Fasher",
+        outlet="Example Sudan Monitor",
+        published=date(2024, 6, 11),
+    )
+    kharkiv = Document(
+        KHARKIV_TEXT,
+        title="Drone strike on Kharkiv",
+        outlet="Example Kyiv",
+        published=date(2025, 3, 5),
+    )
+    script = Document(
+        SCRIPT_TEXT,
+        title='<script>alert("pwned")</script> Raid near Quetta',
+        outlet="<i>Evil</i> Outlet",
+        published=date(2025, 1, 20),
+    )
+    docs = [wire, copy, local, sudan, kharkiv, script]
+    store.add_documents(docs)
+
+    baloch = dict(event_date="2025-02-01", locations=["Nushki", "Turbat"], places=[NUSHKI, TURBAT])
+    claims = {
+        wire.id: [
+            _claim(
+                wire,
+                "its fighters killed 84 security personnel",
+                claimant="Baloch Liberation Army",
+                category="killed",
+                value=84,
+                qualifier="exact",
+                target="security personnel",
+                target_role="opponent",
+                **baloch,
+            ),
+            _claim(
+                wire,
+                "captured 18 others",
+                claimant="Baloch Liberation Army",
+                category="captured",
+                value=18,
+                qualifier="exact",
+                target="security personnel",
+                target_role="opponent",
+                **baloch,
+            ),
+            _claim(
+                wire,
+                "10 officers died in the fighting",
+                claimant="Mohsin Naqvi",
+                category="killed",
+                value=10,
+                qualifier="exact",
+                target="officers",
+                target_role="own",
+                event_date="2025-02-01",
+                locations=["Quetta"],
+                places=[QUETTA],
+            ),
+            _claim(
+                wire,
+                "troops killed 108 militants",
+                claimant="Inter-Services Public Relations",
+                category="killed",
+                value=108,
+                qualifier="exact",
+                target="militants",
+                target_role="opponent",
+                **baloch,
+            ),
+        ],
+        copy.id: [
+            _claim(
+                copy,
+                "its fighters killed 84 security personnel",
+                claimant="Baloch Liberation Army",
+                category="killed",
+                value=84,
+                qualifier="exact",
+                target="security personnel",
+                target_role="opponent",
+                **baloch,
+            ),
+        ],
+        local.id: [
+            _claim(
+                local,
+                "at least 10 personnel were killed",
+                claimant="Balochistan government",
+                category="killed",
+                value=10,
+                qualifier="at_least",
+                target="personnel",
+                target_role="own",
+                event_date="2025-02-01",
+                locations=["Quetta"],
+                places=[QUETTA],
+                stated_on=date(2025, 2, 3),
+            ),
+            _claim(
+                local,
+                "the number of wounded at 22",
+                claimant="Balochistan government",
+                category="wounded",
+                value=22,
+                qualifier="exact",
+                target="personnel",
+                target_role="own",
+                event_date="2025-02-01",
+                locations=["Quetta"],
+                places=[QUETTA],
+            ),
+        ],
+        sudan.id: [
+            _claim(
+                sudan,
+                "shelling killed at least 40 civilians",
+                claimant="medical volunteers",
+                category="killed",
+                value=40,
+                qualifier="at_least",
+                target="civilians",
+                target_role="civilian",
+                event_date="2024-06-11",
+                locations=["El Fasher"],
+                places=[EL_FASHER],
+            ),
+            _claim(
+                sudan,
+                "0 civilians were harmed",
+                claimant="Rapid Support Forces",
+                category="killed",
+                value=0,
+                qualifier="exact",
+                target="civilians",
+                target_role="civilian",
+                event_date="2024-06-11",
+                locations=["El Fasher"],
+                places=[EL_FASHER],
+            ),
+            _claim(
+                sudan,
+                "killed more than 200 RSF fighters",
+                claimant="Sudanese Armed Forces",
+                category="killed",
+                value=200,
+                qualifier="more_than",
+                target="RSF fighters",
+                target_role="opponent",
+                event_date="2024-06-11",
+                locations=["El Fasher"],
+                places=[EL_FASHER],
+            ),
+        ],
+        kharkiv.id: [
+            _claim(
+                kharkiv,
+                "3 people were killed",
+                claimant="regional governor",
+                category="killed",
+                value=3,
+                qualifier="exact",
+                target="people",
+                target_role="civilian",
+                event_date="2025-03-04",
+                locations=["Kharkiv"],
+                places=[KHARKIV],
+            ),
+            _claim(
+                kharkiv,
+                "12 wounded",
+                claimant="regional governor",
+                category="wounded",
+                value=12,
+                qualifier="exact",
+                target="people",
+                target_role="civilian",
+                event_date="2025-03-04",
+                locations=["Kharkiv"],
+                places=[KHARKIV],
+            ),
+        ],
+        script.id: [
+            _claim(
+                script,
+                "two <b>suspects</b> were killed",
+                claimant="<script>police</script>",
+                category="killed",
+                value=2,
+                qualifier="exact",
+                target="<b>suspects</b>",
+                target_role="opponent",
+                event_date="2025-01-20",
+                locations=["Quetta"],
+                places=[QUETTA],
+            ),
+        ],
+    }
+    store.replace_claims(claims, "test")
+
+    def ids(*docs_: Document) -> list[str]:
+        return [c.id for d in docs_ for c in claims[d.id]]
+
+    incidents = [
+        Incident(
+            "inc-baloch",
+            "Balochistan attacks, 1 February 2025",
+            "2025-02-01",
+            "2025-02-01",
+            ["Nushki", "Turbat", "Quetta"],
+            None,
+            ids(wire, copy, local),
+            [wire.id, copy.id, local.id],
+        ),
+        Incident(
+            "inc-fasher",
+            "El Fasher camp shelling",
+            "2024-06-11",
+            "2024-06-11",
+            ["El Fasher"],
+            None,
+            ids(sudan),
+            [sudan.id],
+        ),
+        Incident(
+            "inc-kharkiv",
+            "Kharkiv drone strike",
+            "2025-03-04",
+            "2025-03-04",
+            ["Kharkiv"],
+            None,
+            ids(kharkiv),
+            [kharkiv.id],
+        ),
+        Incident(
+            "inc-script",
+            '<script>alert("x")</script> raid',
+            "2025-01-20",
+            "2025-01-20",
+            ["Quetta"],
+            None,
+            ids(script),
+            [script.id],
+        ),
+    ]
+    store.save_incidents(incidents)
+    return {
+        "docs": {d.title: d for d in docs},
+        "wire": wire,
+        "local": local,
+        "script": script,
+        "copy": copy,
+        "sudan": sudan,
+    }
