@@ -260,6 +260,27 @@ def export(
     err_console.print(f"wrote {count} {fmt} records to {target}", highlight=False)
 
 
+@app.command()
+@translate_errors
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dashboard at / and the JSON API at /api/ (writes need COUNTERCLAIM_API_TOKEN)."""
+    import uvicorn
+
+    from counterclaim.web.app import create_app
+
+    store, settings = open_store(db)
+    writes = "enabled (bearer token set)" if settings.api_token else "disabled (no api_token)"
+    err_console.print(
+        f"counterclaim dashboard on http://{host}:{port}/ · API docs /docs · writes {writes}",
+        highlight=False,
+    )
+    uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app()
 
