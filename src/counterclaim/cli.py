@@ -281,6 +281,127 @@ def serve(
     uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
 
 
+@app.command()
+@translate_errors
+def extract(
+    path: Annotated[str, typer.Argument(help="A text, HTML or JSON Lines file, or - for standard input.")],
+    published: Annotated[str | None, typer.Option(help="Publication date (ISO) for relative dates.")] = None,
+) -> None:
+    """Print the claims of one text as JSON Lines in the gold claim format (no store)."""
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.errors import InputError
+    from counterclaim.ingest import read_source
+    from counterclaim.nlp import parse_documents
+    from counterclaim.resolve import resolve_claims
+
+    parsed = read_source(path)
+    failures = [p for p in parsed if isinstance(p, InputError)]
+    documents = [p for p in parsed if not isinstance(p, InputError)]
+    if published:
+        from counterclaim.dates import parse_iso_or_text
+
+        for document in documents:
+            document.published = parse_iso_or_text(published)
+    kb = KnowledgeBase.from_settings(load_settings())
+    for document, spacy_doc in parse_documents(documents):
+        for claim in resolve_claims(document, spacy_doc._.extractions or [], kb):
+            print_json(claim.to_gold())
+    for failure in failures:
+        err_console.print(f"[red]failed:[/red] {failure.source}: {failure.reason}", highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@translate_errors
+def claims(
+    db: DbOption = None,
+    claimant: Annotated[str | None, typer.Option(help="Only this claimant (canonical name).")] = None,
+    category: Annotated[str | None, typer.Option(help="Only this category (killed, wounded, ...).")] = None,
+    incident: Annotated[str | None, typer.Option(help="Only this incident (id or label).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Event date on or after (ISO).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Event date on or before (ISO).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored claims, with filters."""
+    from counterclaim.model import CATEGORIES
+    from counterclaim.store import ClaimFilter
+    from counterclaim.errors import SettingsError
+
+    if category and category not in CATEGORIES:
+        raise SettingsError(f"unknown category {category!r}; valid: {', '.join(CATEGORIES)}")
+    store, _ = open_store(db)
+    found = store.claims(
+        ClaimFilter(
+            claimant=claimant, category=category, incident_id=incident,
+            date_from=date_from, date_to=date_to, limit=limit,
+        )
+    )
+    if as_json:
+        for claim in found:
+            print_json(claim.to_gold() | {"id": claim.id, "doc_id": claim.doc_id})
+        return
+    from counterclaim.numbers import Count, format_count
+
+    rows = [
+        [c.claimant, c.category, format_count(Count(c.value, c.qualifier, c.value_high)) if c.value is not None else "vague",
+         c.target[:40], c.target_role, c.event_date, c.incident, ("hedged " if c.hedged else "") + c.evidence[:80]]
+        for c in found
+    ]
+    print_table(f"{len(found)} claims", ["claimant", "category", "figure", "target", "role", "date", "incident", "evidence"], rows)
+
+
+@app.command("eval")
+@translate_errors
+def eval_command(
+    gold: Annotated[str, typer.Argument(help="Gold file (JSON Lines, ANNOTATION.md format).")],
+    as_json: JsonOption = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every missed and spurious claim.")] = False,
+    predictions: Annotated[str | None, typer.Option(help="Also write the system's output in the gold format to this file.")] = None,
+) -> None:
+    """Run the whole pipeline on a gold file's articles in a fresh store and score it."""
+    from pathlib import Path
+
+    from counterclaim.evaluate import run_eval
+
+    scores, results, predicted = run_eval(Path(gold))
+    if predictions:
+        with open(predictions, "w", encoding="utf-8") as handle:
+            for article in predicted:
+                handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+    if as_json:
+        print_json(scores)
+    else:
+        rows = [
+            [name, scores[name]["precision"], scores[name]["recall"], scores[name]["f1"]]
+            for name in ("strict", "loose")
+        ]
+        rows += [
+            [f"  {cat}", v["precision"], v["recall"], v["f1"]] for cat, v in scores["per_category"].items()
+        ]
+        print_table(
+            f"{scores['articles']} articles, {scores['gold_claims']} gold claims, "
+            f"{scores['predicted_claims']} predicted",
+            ["score", "precision", "recall", "f1"],
+            rows,
+        )
+        for key in ("qualifier_accuracy", "event_date_accuracy", "event_date_accuracy_1d", "incident_bcubed_f1"):
+            console.print(f"{key}: {scores[key]}", highlight=False)
+    if errors:
+        for result in results:
+            for claim in result.missed:
+                err_console.print(
+                    f"MISSED   {result.doc}: {claim['claimant']} {claim['category']} {claim['value']} "
+                    f"{claim['target_role']} | {claim['evidence'][:110]}", highlight=False, markup=False,
+                )
+            for claim in result.spurious:
+                err_console.print(
+                    f"SPURIOUS {result.doc}: {claim['claimant']} {claim['category']} {claim['value']} "
+                    f"{claim['target_role']} | {claim['evidence'][:110]}", highlight=False, markup=False,
+                )
+
+
 def main() -> None:
     app()
 

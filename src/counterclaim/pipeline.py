@@ -19,6 +19,7 @@ from typing import BinaryIO
 from counterclaim.errors import InputError
 from counterclaim.ingest import IngestOptions, read_sources
 from counterclaim.model import Document
+from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
 
@@ -70,3 +71,102 @@ def ingest(
 
 def documents_of(store: Store, ids: Iterable[str]) -> list[Document]:
     return store.documents(ids=list(ids))
+
+
+def extract_claims(
+    store: Store,
+    settings: Settings,
+    *,
+    doc_ids: Sequence[str] | None = None,
+    advance: Progress | None = None,
+) -> int:
+    """Steps 3–4: parse, extract and resolve the claims of documents whose claims are stale.
+
+    Documents stream through spaCy in batches; each batch's claims replace the old ones in
+    one transaction, so re-running after an extractor upgrade is safe and an interruption
+    leaves every document either fully re-extracted or untouched.
+    """
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.extract import EXTRACTOR_VERSION
+    from counterclaim.nlp import parse_documents
+    from counterclaim.resolve import resolve_claims
+
+    kb = KnowledgeBase.from_settings(settings)
+    ids = list(doc_ids) if doc_ids is not None else store.documents_needing_extraction(EXTRACTOR_VERSION)
+    total = 0
+    pending: dict[str, list] = {}
+
+    def documents() -> Iterable[Document]:
+        for start in range(0, len(ids), settings.batch_size):
+            yield from store.documents(ids=ids[start : start + settings.batch_size])
+
+    for document, parsed in parse_documents(
+        documents(), batch_size=settings.batch_size, n_process=settings.n_process
+    ):
+        claims = resolve_claims(document, parsed._.extractions or [], kb)
+        pending[document.id] = claims
+        total += len(claims)
+        if len(pending) >= settings.batch_size:
+            store.replace_claims(pending, EXTRACTOR_VERSION)
+            pending = {}
+        if advance:
+            advance(1)
+    store.replace_claims(pending, EXTRACTOR_VERSION)
+    return total
+
+
+def process(
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    show_progress: bool = False,
+    advance: Progress | None = None,
+) -> dict[str, int]:
+    """Run steps 2–5 over the store: provenance, extraction and resolution, incidents."""
+    settings = settings or load_settings()
+    pending = store.documents_needing_extraction(_extractor_version())
+    update_provenance_fn = globals().get("update_provenance")
+    if update_provenance_fn is not None and pending:
+        update_provenance_fn(store, store.documents(ids=pending), settings)
+    if show_progress and advance is None:
+        from rich.progress import Progress as Bar
+
+        with Bar(transient=True) as bar:
+            task = bar.add_task("extracting claims", total=len(pending))
+            extract_claims(store, settings, doc_ids=pending, advance=lambda n: bar.advance(task, n))
+    else:
+        extract_claims(store, settings, doc_ids=pending, advance=advance)
+    update_incidents_fn = globals().get("update_incidents")
+    incidents = update_incidents_fn(store) if update_incidents_fn is not None else None
+    return {
+        "documents": len(pending),
+        "claims": store.claim_count(),
+        "incidents": len(incidents) if incidents is not None else len(store.incidents()),
+    }
+
+
+def _extractor_version() -> str:
+    from counterclaim.extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
+@dataclass
+class ProvenanceReport:
+    groups: dict[str, str] = field(default_factory=dict)  # doc id → group, where changed
+    origins: dict[str, Origin] = field(default_factory=dict)
+
+
+def update_provenance(
+    store: Store, docs: Sequence[Document], settings: Settings | None = None
+) -> ProvenanceReport:
+    """Step 2 for newly stored documents: index them for near-duplicates, group them, and
+    store the agency each is credited to and its origin."""
+    settings = settings or load_settings()
+    report = ProvenanceReport()
+    report.groups = assign_near_duplicates(store, docs, settings.near_duplicate_threshold)
+    for doc in docs:
+        origin = detect_origin(doc)
+        report.origins[doc.id] = origin
+        store.set_provenance(doc.id, origin=origin.origin, syndicated_from=origin.syndicated_from)
+    return report

@@ -1,0 +1,292 @@
+"""Scoring against gold files in the format of ``shared/eval/ANNOTATION.md``.
+
+``score(gold, predicted, texts)`` implements the contract: a predicted claim matches a
+gold claim of the same article when category, target role and value are equal and (for
+``strict``) the claimants share a name; each gold claim matches at most one prediction,
+greedily in order of evidence overlap. ``run_eval`` runs the whole pipeline on a gold
+file's articles in a fresh temporary store and scores the result.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from counterclaim.errors import InputError
+from counterclaim.model import CATEGORIES, REPORTER
+
+GoldArticle = dict[str, Any]
+
+
+@dataclass
+class Match:
+    gold: dict[str, Any]
+    predicted: dict[str, Any]
+    doc: str
+
+
+@dataclass
+class ArticleResult:
+    doc: str
+    matches: list[Match] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    spurious: list[dict[str, Any]] = field(default_factory=list)
+
+
+def load_gold(path: Path) -> list[GoldArticle]:
+    articles = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read gold file: {exc.strerror}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}", f"malformed JSON on line {number}: {exc.msg}") from exc
+        if not isinstance(record, dict) or "doc" not in record:
+            raise InputError(f"{path}:{number}", "each line needs an object with a 'doc' field")
+        record.setdefault("claims", [])
+        articles.append(record)
+    return articles
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().lower()
+
+
+def claimant_names(claim: dict[str, Any], text: str | None) -> set[str]:
+    """Names a claim's claimant goes by; predicted aliases count only when in the text."""
+    names = {_norm(claim.get("claimant") or "")}
+    haystack = _norm(text) if text is not None else None
+    for alias in claim.get("claimant_aliases") or []:
+        norm = _norm(alias)
+        if norm and (haystack is None or norm in haystack):
+            names.add(norm)
+    names.discard("")
+    return names
+
+
+def claimants_agree(gold: dict[str, Any], predicted: dict[str, Any], text: str | None) -> bool:
+    gold_is_reporter = _norm(gold.get("claimant") or "") == REPORTER
+    pred_is_reporter = _norm(predicted.get("claimant") or "") == REPORTER
+    if gold_is_reporter or pred_is_reporter:
+        return gold_is_reporter and pred_is_reporter
+    return bool(claimant_names(gold, None) & claimant_names(predicted, text))
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+def match_article(
+    gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]], text: str | None, *, strict: bool
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Greedy one-to-one matching; returns matched index pairs, missed gold, spurious predictions."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            if g.get("category") != p.get("category") or g.get("target_role") != p.get("target_role"):
+                continue
+            if g.get("value") != p.get("value"):
+                continue
+            if strict and not claimants_agree(g, p, text):
+                continue
+            pairs.append((_overlap(g.get("evidence", ""), p.get("evidence", "")), gi, pi))
+    pairs.sort(key=lambda item: (-item[0], item[1], item[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    matched = []
+    for _score, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        matched.append((gi, pi))
+    missed = [i for i in range(len(gold)) if i not in used_g]
+    spurious = [i for i in range(len(predicted)) if i not in used_p]
+    return matched, missed, spurious
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _date_ends(value: str) -> tuple[date, date] | None:
+    try:
+        parts = value.split("/")
+        start = date.fromisoformat(parts[0])
+        end = date.fromisoformat(parts[-1])
+        return start, end
+    except (ValueError, AttributeError):
+        return None
+
+
+def bcubed_f1(predicted: Sequence[Any], gold: Sequence[Any]) -> float | None:
+    """B-cubed F1 of two labelings of the same items (labels compared for equality)."""
+    n = len(gold)
+    if n == 0:
+        return None
+    precision = recall = 0.0
+    for i in range(n):
+        same_pred = {j for j in range(n) if predicted[j] == predicted[i] and predicted[i] is not None}
+        same_pred.add(i)
+        same_gold = {j for j in range(n) if gold[j] == gold[i]}
+        both = len(same_pred & same_gold)
+        precision += both / len(same_pred)
+        recall += both / len(same_gold)
+    precision /= n
+    recall /= n
+    return round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+
+
+def score(
+    gold_articles: Sequence[GoldArticle],
+    predicted: dict[str, list[dict[str, Any]]],
+    texts: dict[str, str],
+) -> tuple[dict[str, Any], list[ArticleResult]]:
+    """Scores of ANNOTATION.md, and per-article matches for ``--errors``."""
+    n_gold = sum(len(a["claims"]) for a in gold_articles)
+    n_pred = sum(len(predicted.get(a["doc"], [])) for a in gold_articles)
+    strict_tp = loose_tp = 0
+    per_cat: dict[str, list[int]] = {c: [0, 0, 0] for c in CATEGORIES}  # tp, pred, gold
+    qual_ok = qual_n = date_ok = date_1d = date_n = 0
+    inc_pred: list[Any] = []
+    inc_gold: list[Any] = []
+    results: list[ArticleResult] = []
+    for article in gold_articles:
+        doc = article["doc"]
+        gold = article["claims"]
+        preds = predicted.get(doc, [])
+        text = texts.get(doc)
+        for g in gold:
+            per_cat.setdefault(g["category"], [0, 0, 0])[2] += 1
+        for p in preds:
+            per_cat.setdefault(p["category"], [0, 0, 0])[1] += 1
+        matched, missed, spurious = match_article(gold, preds, text, strict=True)
+        loose, _, _ = match_article(gold, preds, text, strict=False)
+        strict_tp += len(matched)
+        loose_tp += len(loose)
+        result = ArticleResult(doc)
+        for gi, pi in matched:
+            g, p = gold[gi], preds[pi]
+            result.matches.append(Match(g, p, doc))
+            per_cat[g["category"]][0] += 1
+            qual_n += 1
+            qual_ok += g.get("qualifier") == p.get("qualifier")
+            if g.get("event_date"):
+                date_n += 1
+                date_ok += g["event_date"] == p.get("event_date")
+                ge, pe = _date_ends(g["event_date"]), _date_ends(p.get("event_date") or "")
+                if ge and pe and abs((ge[0] - pe[0]).days) <= 1 and abs((ge[1] - pe[1]).days) <= 1:
+                    date_1d += 1
+            inc_gold.append((g.get("incident"),))
+            inc_pred.append((p.get("incident"),) if p.get("incident") else None)
+        result.missed = [gold[i] for i in missed]
+        result.spurious = [preds[i] for i in spurious]
+        results.append(result)
+    has_incidents = any(p is not None for p in inc_pred)
+    scores = {
+        "articles": len(gold_articles),
+        "gold_claims": n_gold,
+        "predicted_claims": n_pred,
+        "strict": _prf(strict_tp, n_pred, n_gold),
+        "loose": _prf(loose_tp, n_pred, n_gold),
+        "qualifier_accuracy": round(qual_ok / qual_n, 4) if qual_n else None,
+        "event_date_accuracy": round(date_ok / date_n, 4) if date_n else None,
+        "event_date_accuracy_1d": round(date_1d / date_n, 4) if date_n else None,
+        "incident_bcubed_f1": bcubed_f1(
+            [p if p is not None else ("__none__", i) for i, p in enumerate(inc_pred)], inc_gold
+        )
+        if has_incidents
+        else None,
+        "per_category": {
+            c: _prf(tp, npred, ngold) | {"gold": ngold, "predicted": npred}
+            for c, (tp, npred, ngold) in per_cat.items()
+            if npred or ngold
+        },
+    }
+    return scores, results
+
+
+# -- running the pipeline on a gold file ----------------------------------------------------
+def run_eval(
+    gold_path: Path,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, Any], list[ArticleResult], list[dict[str, Any]]]:
+    """Run ingest → … → incidents on the gold file's articles in a fresh store, and score."""
+    from counterclaim import pipeline
+    from counterclaim.ingest import parse_text, read_bytes, decode, IngestOptions
+    from counterclaim.settings import load_settings
+    from counterclaim.store import Store
+
+    gold_path = Path(gold_path)
+    articles = load_gold(gold_path)
+    base = gold_path.parent
+    with tempfile.TemporaryDirectory(prefix="counterclaim-eval-") as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'eval.db'}")
+        settings = load_settings(db=store.url)
+        docs = []
+        texts: dict[str, str] = {}
+        for article in articles:
+            path = base / article["doc"]
+            raw = decode(str(path), read_bytes(str(path), IngestOptions()))
+            metadata = {k: article.get(k) for k in ("url", "published", "language") if article.get(k)}
+            doc = parse_text(str(path), raw, metadata=metadata)
+            docs.append((article, doc))
+            texts[article["doc"]] = doc.text
+        store.add_documents([d for _, d in docs])
+        pipeline.process(store, settings, show_progress=False, advance=progress)
+        predicted: dict[str, list[dict[str, Any]]] = {}
+        predictions: list[dict[str, Any]] = []
+        for article, doc in docs:
+            stored = store.document(doc.id)
+            claims = [c.to_gold() for c in store.claims(_filter_doc(doc.id))]
+            predicted[article["doc"]] = claims
+            predictions.append(
+                {
+                    "doc": article["doc"],
+                    "url": stored.url,
+                    "published": stored.published.isoformat() if stored.published else None,
+                    "language": stored.language,
+                    "syndicated_from": stored.syndicated_from,
+                    "near_duplicate_of": _near_duplicates(store, stored, docs),
+                    "claims": claims,
+                }
+            )
+        store.close()
+    scores, results = score(articles, predicted, texts)
+    return scores, results, predictions
+
+
+def _filter_doc(doc_id: str) -> Any:
+    from counterclaim.store import ClaimFilter
+
+    return ClaimFilter(doc_id=doc_id)
+
+
+def _near_duplicates(store: Any, doc: Any, docs: Sequence[tuple[GoldArticle, Any]]) -> list[str]:
+    if not doc.near_duplicate_group:
+        return []
+    out = []
+    for article, other in docs:
+        if other.id == doc.id:
+            continue
+        if store.document(other.id).near_duplicate_group == doc.near_duplicate_group:
+            out.append(article["doc"])
+    return out

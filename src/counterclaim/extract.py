@@ -1,0 +1,845 @@
+"""Stage 3, extract: counts, their categories, targets, claimants and hedges.
+
+Works on a spaCy ``Doc`` of the whole document text (so that spans are offsets into the
+stored text). For every count in a body sentence (digits, number words, "a dozen", vague
+words, denials) it looks for the word that makes it a claim (a trigger verb, noun or
+adjective of ``data/lexicon/triggers.yaml``) through the dependency parse, then for who
+says so: a reporting verb above the trigger, "according to", a quotation's attribution,
+or the claimant of the paragraph. The result is a list of :class:`Extraction`; the resolve
+stage turns them into :class:`~counterclaim.model.Claim` objects with actors and sides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.lexicon import load_data
+from counterclaim.numbers import Count, is_vague_word, parse_number, qualifier_before, range_after
+
+EXTRACTOR_VERSION = "1"
+SKIP_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+
+@dataclass
+class Attribution:
+    """Who a sentence's figure is attributed to, as the text names them."""
+
+    surface: str | None  # None: nobody named (the outlet's own voice)
+    kind: str = "reporter"  # named | pronoun | quote | inherited | reporter
+    start: int = -1
+    parts: list[str] = field(default_factory=list)  # appositions: "the mayor", "Sergei Sobyanin"
+
+
+@dataclass
+class Extraction:
+    """A raw claim: count, category and attribution, before actors and sides are resolved."""
+
+    category: str
+    count: Count
+    count_start: int
+    count_end: int
+    target: str
+    target_is_person: bool | None
+    evidence_start: int
+    evidence_end: int
+    sentence_start: int
+    sentence_end: int
+    paragraph: int
+    attribution: Attribution
+    agent: str | None = None  # who did it ("Russia fired ..."), for the direction of attacks
+    places: list[str] = field(default_factory=list)  # place entities of the sentence
+    hedged: bool = False
+    trigger: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[str, ...]]
+    nouns: dict[str, tuple[str, ...]]
+    adjectives: dict[str, tuple[str, ...]]
+    phrasal: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    people_only: frozenset[str]
+    things_only: frozenset[str]
+    people: frozenset[str]
+    things: frozenset[str]
+    projectiles: frozenset[str]
+    not_counted: frozenset[str]
+    reporting_verbs: frozenset[str]
+    acknowledging_verbs: frozenset[str]
+    reporting_phrases: tuple[str, ...]
+    source_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    hedges: tuple[str, ...]
+    rejections: frozenset[str]
+    rejection_nouns: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    triggers = load_data("lexicon/triggers.yaml")
+    nouns = load_data("lexicon/nouns.yaml")
+    attribution = load_data("lexicon/attribution.yaml")
+    verbs: dict[str, list[str]] = {}
+    trigger_nouns: dict[str, list[str]] = {}
+    adjectives: dict[str, list[str]] = {}
+    phrasal: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    people_only, things_only = set(), set()
+    for category, entry in triggers.items():
+        for lemma in entry.get("verbs") or []:
+            verbs.setdefault(lemma, []).append(category)
+        for lemma in entry.get("nouns") or []:
+            trigger_nouns.setdefault(lemma, []).append(category)
+        for word in entry.get("adjectives") or []:
+            adjectives.setdefault(word, []).append(category)
+        for phrase in entry.get("phrasal") or []:
+            head, *rest = phrase.split()
+            phrasal.setdefault(head, []).append((category, tuple(rest)))
+        if entry.get("people_only"):
+            people_only.add(category)
+        if entry.get("things_only"):
+            things_only.add(category)
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in trigger_nouns.items()},
+        adjectives={k: tuple(v) for k, v in adjectives.items()},
+        phrasal={k: tuple(v) for k, v in phrasal.items()},
+        people_only=frozenset(people_only),
+        things_only=frozenset(things_only),
+        people=frozenset(nouns["people"]),
+        things=frozenset(nouns["things"]),
+        projectiles=frozenset(nouns["projectiles"]),
+        not_counted=frozenset(nouns["not_counted"]),
+        reporting_verbs=frozenset(attribution["reporting_verbs"]),
+        acknowledging_verbs=frozenset(attribution.get("acknowledging_verbs") or ()),
+        reporting_phrases=tuple(attribution["reporting_phrases"]),
+        source_nouns=frozenset(attribution["source_nouns"]),
+        pronouns=frozenset(p.lower() for p in attribution["pronouns"]),
+        hedges=tuple(h.lower() for h in attribution["hedges"]),
+        rejections=frozenset(attribution["rejections"]),
+        rejection_nouns=tuple(attribution["rejection_nouns"]),
+    )
+
+
+# -- body text ------------------------------------------------------------------------------
+def body_start_of(doc: Doc) -> int:
+    start = doc.user_data.get("body_start", 0) if doc.user_data else 0
+    return int(start)
+
+
+def is_body_sentence(sent: Span, title: str | None) -> bool:
+    """Headlines, standfirsts, captions and page furniture are not body text."""
+    text = sent.text.strip()
+    if not text:
+        return False
+    if title and _squash(text).startswith(_squash(title)[:60]) and len(text) < len(title) + 30:
+        return False
+    line_start = sent.doc.text.rfind("\n", 0, sent.start_char) + 1
+    line_end = sent.doc.text.find("\n", sent.end_char)
+    line = sent.doc.text[line_start : line_end if line_end >= 0 else len(sent.doc.text)].strip()
+    words = len(line.split())
+    # A short line without closing punctuation is a heading, caption or furniture.
+    return not (words < 12 and not re.search(r"[.!?\"”’)]$", line))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def paragraph_index(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+# -- counts ---------------------------------------------------------------------------------
+@dataclass
+class CountMention:
+    count: Count
+    token: Token  # the last token of the number (its syntactic anchor)
+    first: Token
+    noun: Token | None  # the counted noun ("personnel"), None for a bare number
+    start: int
+    end: int
+
+
+def find_counts(sent: Span) -> list[CountMention]:
+    lex = lexicon()
+    found: list[CountMention] = []
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        # A run of number tokens: "two hundred and fourteen", "2,500"
+        if _is_number_token(tok):
+            j = i
+            while j + 1 < sent.end and (
+                _is_number_token(doc[j + 1])
+                or (doc[j + 1].lower_ == "and" and j + 2 < sent.end and _is_number_token(doc[j + 2]))
+            ):
+                j += 1
+            span = doc[i : j + 1]
+            value = parse_number(span.text)
+            last = doc[j]
+            if value is not None and not _excluded_number(span, value):
+                prefix = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
+                qualifier = qualifier_before(prefix)
+                suffix = doc.text[span.end_char : span.end_char + 20]
+                high = range_after(suffix, value)
+                if high is not None:
+                    qualifier = "at_least"
+                noun = _counted_noun(last)
+                if noun is not None and noun.lemma_.lower() in lex.not_counted:
+                    i = j + 1
+                    continue
+                found.append(
+                    CountMention(
+                        Count(value, qualifier, high), last, doc[i], noun, span.start_char, span.end_char
+                    )
+                )
+            i = j + 1
+            continue
+        lower = tok.lower_
+        if lower == "dozen" and i > sent.start and doc[i - 1].lower_ == "a":
+            found.append(
+                CountMention(Count(12, "exact"), tok, doc[i - 1], _counted_noun(tok), doc[i - 1].idx, tok.idx + len(tok))
+            )
+        elif is_vague_word(lower) or (lower == "number" and i > sent.start and doc[i - 1].lower_ == "a"):
+            noun = _counted_noun(tok)
+            first = doc[i - 1] if lower == "number" else tok
+            found.append(CountMention(Count(None, "vague"), tok, first, noun, first.idx, tok.idx + len(tok)))
+        elif lower in ("no", "none") and (tok.dep_ == "det" or lower == "none"):
+            noun = tok.head if lower == "no" else _partitive_noun(tok)
+            if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                found.append(CountMention(Count(0, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok)))
+        elif tok.lemma_.lower() in ("death", "killing") and _denied(tok):
+            noun = _partitive_noun(tok)
+            if noun is not None and not any(c.like_num for c in noun.children):
+                found.append(CountMention(Count(0, "exact"), noun, noun, noun, tok.idx, tok.idx + len(tok)))
+        elif lower in ("a", "an") and tok.dep_ == "det" and tok.head.tag_ in ("NN", "NNP"):
+            noun = tok.head
+            if noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things:
+                found.append(CountMention(Count(1, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok)))
+        i += 1
+    return found
+
+
+def _denied(tok: Token) -> bool:
+    """ "deny ... the deaths of civilians": a denial of a figure, a claim of zero."""
+    rejections = lexicon().rejections
+    return any(a.lemma_.lower() in rejections and a.lemma_.lower() in ("deny", "reject", "refute") for a in tok.ancestors)
+
+
+def _is_number_token(tok: Token) -> bool:
+    if tok.ent_type_ in SKIP_ENTITY_TYPES:
+        return False
+    if tok.like_num and tok.lower_ not in ("and",):
+        return bool(re.fullmatch(r"[\d,]+|[a-z]+(?:-[a-z]+)?", tok.lower_)) and (
+            tok.text[0].isdigit() or parse_number(tok.text) is not None
+        )
+    return False
+
+
+def _excluded_number(span: Span, value: int) -> bool:
+    text = span.text
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if text.isdigit() and len(text) == 4 and 1900 <= value <= 2100:
+        return True  # a year
+    if nxt is not None and (nxt.text in ("%", "-year", "-year-old") or nxt.lower_ in ("percent", "per")):
+        return True
+    if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc):
+        if span.doc[span.end + 1].lower_ in ("year", "ton", "tonne", "day", "member", "strong"):
+            return True
+    if prev is not None and prev.text in ("$", "€", "£", "₹", "#", "No.", "No"):
+        return True
+    if prev is not None and prev.lower_ in ("aged", "age", "ages", "rs", "rs.", "pm", "at"):
+        return prev.lower_ != "at" or bool(nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am"))
+    return nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am", "o'clock", "gmt", "utc")
+
+
+def _counted_noun(tok: Token) -> Token | None:
+    """The noun a number counts: its head for "84 personnel", None for a bare "18"."""
+    head = tok.head
+    if tok.dep_ in ("nummod", "amod", "quantmod", "det", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if head.pos_ == "ADJ" and head.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"):
+            return None
+        return head
+    if tok.dep_ == "quantmod" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    return None
+
+
+def _partitive_noun(tok: Token) -> Token | None:
+    """The noun of "of the 25 people" after a count token ("four of the 25 people")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+# -- triggers -------------------------------------------------------------------------------
+@dataclass
+class Trigger:
+    category: str
+    token: Token
+    agent: Token | None = None
+
+
+def _phrase_words(verb: Token) -> set[str]:
+    words = set()
+    for child in verb.children:
+        words.add(child.lemma_.lower())
+        if child.dep_ in ("prep", "dobj", "prt", "oprd", "advmod", "acomp", "dative"):
+            for grandchild in child.children:
+                words.add(grandchild.lemma_.lower())
+    # "set ablaze" may be parsed with ablaze beyond the object
+    for tok in verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 6)]:
+        words.add(tok.lower_)
+    return words
+
+
+def _categories_of_verb(verb: Token) -> list[str]:
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    categories: list[str] = []
+    if lemma in lex.phrasal:
+        words = _phrase_words(verb)
+        for category, rest in lex.phrasal[lemma]:
+            if all(w in words for w in rest):
+                categories.append(category)
+    categories.extend(c for c in lex.verbs.get(lemma, ()) if c not in categories)
+    return categories
+
+
+def _is_person(noun: Token | None) -> bool | None:
+    if noun is None:
+        return None
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    text = noun.lower_
+    if lemma in lex.people or text in lex.people:
+        return True
+    if lemma in lex.things or text in lex.things:
+        return False
+    if noun.ent_type_ in ("NORP", "PERSON"):
+        return True
+    if noun.ent_type_ in ("GPE", "LOC", "FAC", "PRODUCT"):
+        return False
+    return None
+
+
+def _fits(category: str, person: bool | None) -> bool:
+    lex = lexicon()
+    if person is True and category in lex.things_only:
+        return False
+    return not (person is False and category in lex.people_only)
+
+
+def _pick(categories: list[str], person: bool | None, lemma: str) -> str | None:
+    lex = lexicon()
+    for category in categories:
+        if category == "attacks":
+            continue
+        if _fits(category, person):
+            return category
+    if "attacks" in categories:
+        return "attacks"
+    del lex, lemma
+    return None
+
+
+def find_trigger(mention: CountMention) -> Trigger | None:
+    """The word that makes a count a claim, through the parse around the counted noun."""
+    lex = lexicon()
+    anchor = mention.noun if mention.noun is not None else mention.token
+    person = _is_person(mention.noun)
+    if mention.noun is None:
+        partitive = _partitive_noun(mention.token)
+        person = _is_person(partitive) if partitive is not None else None
+    noun_lemma = anchor.lemma_.lower()
+
+    # "773 dead", "15 missing", "2,880 injured": the counted word is the trigger
+    if anchor.lower_ in lex.adjectives and anchor is not mention.token:
+        cats = [c for c in lex.adjectives[anchor.lower_] if _fits(c, True)]
+        if cats:
+            return Trigger(cats[0], anchor)
+    # "48 attacks", "12 strikes": the counted noun is an attack
+    if noun_lemma in lex.nouns and "attacks" in lex.nouns[noun_lemma] and noun_lemma not in lex.things:
+        return Trigger("attacks", anchor)
+    if noun_lemma == "life" and mention.noun is not None:
+        return Trigger("killed", anchor)
+    # "23 martyred soldiers", "six rescued seafarers", "2,000 people killed in fighting"
+    for child in anchor.children:
+        if child.dep_ == "amod" and child.lower_ in lex.adjectives:
+            cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
+            if cats:
+                return Trigger(cats[0], child)
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            if child.dep_ == "relcl" and not any(g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in ("who", "which", "that") for g in child.children):
+                continue
+            trig = _verb_trigger(child, mention, person, passive=True)
+            if trig:
+                return trig
+    head = anchor.head
+    dep = anchor.dep_
+    if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
+        # "The most drones – 126 – were shot down": the number stands in apposition
+        anchor, dep, head = anchor.head, anchor.head.dep_, anchor.head.head
+    if dep == "conj":
+        # "84 killed and 18 captured": a conjoined count shares its head's predicate unless
+        # it has its own
+        root = anchor
+        while root.dep_ == "conj":
+            root = root.head
+        dep, head = root.dep_, root.head
+    if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd"):
+        if head.pos_ in ("VERB", "AUX"):
+            trig = _verb_trigger(head, mention, person, passive=dep == "nsubjpass", subject=dep == "nsubj")
+            if trig:
+                return trig
+            if head.lemma_ in ("include", "reach", "rise", "climb", "stand", "total", "exceed", "surpass", "hit", "bring", "jump", "increase"):
+                trig = _total_trigger(head, person)
+                if trig:
+                    return trig
+    if dep == "pobj":
+        prep = head
+        governor = prep.head
+        if prep.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN"):
+            glemma = governor.lemma_.lower()
+            if glemma in lex.nouns:
+                cats = [c for c in lex.nouns[glemma] if _fits(c, person)]
+                if glemma == "fate" and not _predicate_unknown(governor):
+                    cats = []
+                if glemma == "control" and not cats:
+                    cats = []
+                if cats:
+                    return Trigger(cats[0], governor)
+            if glemma == "control" and governor.head.pos_ in ("VERB", "AUX"):
+                return Trigger("seized", governor.head)
+            if glemma in ("life",):
+                return Trigger("killed", governor)
+        if prep.lower_ in ("at", "on", "against") and governor.pos_ == "NOUN":
+            if "attacks" in lex.nouns.get(governor.lemma_.lower(), ()):
+                return Trigger("attacks", governor)
+        if prep.lower_ == "to" and governor.pos_ in ("VERB", "AUX"):
+            trig = _total_trigger(governor, person)
+            if trig:
+                return trig
+    return None
+
+
+def _predicate_unknown(noun: Token) -> bool:
+    head = noun.head
+    return any(c.dep_ == "acomp" and c.lower_ in ("unknown", "unclear") for c in head.children)
+
+
+def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
+    """ "bringing the number of those rescued to 10", "the death toll rose to 30"."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+            continue
+        for tok in child.subtree:
+            low = tok.lower_
+            lemma = tok.lemma_.lower()
+            if low == "toll" or lemma == "toll":
+                if any(t.lower_ in ("injury", "injuries", "wounded") for t in child.subtree):
+                    return Trigger("wounded", tok)
+                return Trigger("killed", tok)
+            cats = list(lex.adjectives.get(low, ())) + list(lex.verbs.get(lemma, ()) if tok.pos_ == "VERB" else ())
+            cats = [c for c in cats if c != "attacks" and _fits(c, person)]
+            if cats:
+                return Trigger(cats[0], tok)
+    return None
+
+
+def _verb_trigger(
+    verb: Token, mention: CountMention, person: bool | None, *, passive: bool = False, subject: bool = False
+) -> Trigger | None:
+    lex = lexicon()
+    candidates = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for cand in candidates:
+        cats = _categories_of_verb(cand)
+        if not cats:
+            continue
+        lemma = cand.lemma_.lower()
+        noun = mention.noun
+        noun_lemma = noun.lemma_.lower() if noun is not None else ""
+        if subject and not passive:
+            # An active subject did the act ("84 fighters attacked"): only intransitive
+            # verbs (die, perish) and predicates (were missing) make it the count of victims.
+            if lemma not in ("die", "perish", "surrender", "drown", "sink", "go") or not cats:
+                continue
+        if "attacks" in cats and lemma in ("fire", "launch"):
+            if noun_lemma in lex.projectiles or noun_lemma in lex.nouns and "attacks" in lex.nouns[noun_lemma]:
+                return Trigger("attacks", cand, _agent_of(cand))
+            continue
+        if lemma in ("hold", "recover", "pull", "save") and person is not True and noun is not None:
+            continue
+        if lemma == "take" and not any(c != "attacks" for c in cats if c in ("seized", "captured")):
+            continue
+        if lemma in ("down", "shoot", "intercept") and person is True:
+            continue
+        if lemma == "target" and noun_lemma in lex.projectiles:
+            return Trigger("attacks", cand, _agent_of(cand))
+        category = _pick(cats, person, lemma)
+        if category == "attacks" and noun_lemma in lex.projectiles:
+            category = None if lemma not in ("fire", "launch", "target") else "attacks"
+        if category:
+            return Trigger(category, cand, _agent_of(cand))
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if verb.dep_ == "conj":
+        return _agent_of(verb.head)
+    return None
+
+
+# -- targets --------------------------------------------------------------------------------
+_DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
+
+
+def target_text(mention: CountMention, previous: str | None) -> str:
+    """The counted people or things as the text names them, without the number."""
+    noun = mention.noun
+    if noun is None:
+        partitive = _partitive_noun(mention.token)
+        if partitive is not None:
+            noun = partitive
+        else:
+            return previous or "people"
+    if noun.lemma_.lower() in ("other", "others") and previous:
+        return previous
+    skip: set[int] = set()
+    for tok in noun.children:
+        if tok.dep_ in _DROP_DEPS or (tok.dep_ == "prep" and tok.lower_ not in ("of", "from")):
+            skip.update(t.i for t in tok.subtree)
+    skip.update(t.i for t in mention.token.subtree if t.i <= mention.token.i)
+    skip.update(range(mention.first.i, mention.token.i + 1))
+    tokens = [t for t in noun.subtree if t.i not in skip]
+    while tokens and (tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct") or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].dep_ in ("punct", "cc"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return previous or noun.text
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return re.sub(r"\s+", " ", text)
+
+
+# -- attribution ----------------------------------------------------------------------------
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for open_q, close_q in _QUOTE_PAIRS:
+        pos = 0
+        while True:
+            start = text.find(open_q, pos)
+            if start < 0:
+                break
+            end = text.find(close_q, start + 1)
+            if end < 0:
+                break
+            if end - start > 30:
+                spans.append((start, end + 1))
+            pos = end + 1
+    return sorted(spans)
+
+
+def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _np_text(child), child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_phrase(verb.head)
+    return None
+
+
+def _np_text(head: Token) -> str:
+    tokens = [t for t in head.subtree if not (t.dep_ == "punct" and t.i in (head.left_edge.i, head.right_edge.i))]
+    text = "".join(t.text_with_ws for t in tokens).strip().strip(",")
+    return re.sub(r"\s+", " ", text)
+
+
+def _apposition_parts(head: Token) -> list[str]:
+    parts = []
+    main = [t for t in head.subtree if not any(a.dep_ == "appos" and t in a.subtree for a in head.children)]
+    text = "".join(t.text_with_ws for t in main).strip(" ,")
+    if text:
+        parts.append(re.sub(r"\s+", " ", text))
+    for child in head.children:
+        if child.dep_ == "appos":
+            parts.append(re.sub(r"\s+", " ", "".join(t.text_with_ws for t in child.subtree).strip(" ,()")))
+    return parts
+
+
+_SAID = (
+    r"(?:said|says|added|adds|stated|states|reported|reports|claimed|claims|told|wrote|announced|"
+    r"confirmed|noted|insisted|asserted|declared|posted)"
+)
+_ADVERBIAL_TAIL = (
+    r"(?:\s+(?:on|in|at|during|via|late|early|earlier|later|this|last|today|yesterday|overnight|"
+    r"through|from|after|when|citing|according)\b[^“”\"]{0,80})?"
+)
+_TRAILING_ATTRIBUTION = [
+    re.compile(
+        rf",\s*(?P<who>[^,“”\"]{{2,70}}?(?:,\s*[^,“”\"]{{2,50}},)?)\s+{_SAID}{_ADVERBIAL_TAIL}$"
+    ),
+    re.compile(rf",\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,70}}?)(?:,\s*[^.“”\"]{{0,80}})?$"),
+]
+_NOT_A_SPEAKER = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|while|after|when|that|which|because|but|if)\b", re.IGNORECASE
+)
+
+
+def trailing_attribution(sentence: str) -> str | None:
+    """The speaker of "..., Kyiv's Air Force said in a statement." at the end of a sentence."""
+    stripped = sentence.strip().rstrip(".")
+    for pattern in _TRAILING_ATTRIBUTION:
+        m = pattern.search(stripped)
+        if m:
+            who = m.group("who").strip()
+            if len(who.split()) <= 10 and not _NOT_A_SPEAKER.search(who):
+                return who
+    return None
+
+
+_ACCORDING = re.compile(
+    r"\b(?:according to|as reported by|citing|quoted by|as per)\s+(?P<who>(?:the\s+)?[^,.;“”\"]{2,90}?)(?=,|\.|;| on | in a | in an | posted| said|$)",
+    re.IGNORECASE,
+)
+
+
+def find_attribution(sent: Span, trigger: Token, quotes: list[tuple[int, int]]) -> Attribution:
+    lex = lexicon()
+    doc = sent.doc
+    # 1. a reporting verb above the trigger: "X said (that) ... killed ..."
+    node: Token | None = trigger
+    steps = 0
+    while node is not None and steps < 12:
+        steps += 1
+        lemma = node.lemma_.lower()
+        if _is_reporting(node) and node is not trigger:
+            found = _subject_phrase(node)
+            if found:
+                text, head = found
+                if head.lower_ in ("which", "that", "who"):
+                    break
+                return _attribution_from(text, head)
+        if lemma in ("claim",) and node is trigger:
+            pass
+        if node.head is node:
+            break
+        node = node.head
+    # The trigger may itself hang under the reporting verb's subject ("the BLA claimed
+    # responsibility for the execution of 214 soldiers")
+    root = sent.root
+    if _is_reporting(root) and trigger in root.subtree:
+        found = _subject_phrase(root)
+        if found and not _inside(found[1], trigger):
+            return _attribution_from(*found)
+    # 2. "according to X", "as reported by X"
+    for m in _ACCORDING.finditer(sent.text):
+        who = m.group("who").strip()
+        return Attribution(who, "named", sent.start_char + m.start("who"), [who])
+    # 3. ", Kyiv's Air Force said." at the end
+    who = trailing_attribution(sent.text)
+    if who:
+        return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
+    # 4. inside a quotation: the quote's speaker
+    for start, end in quotes:
+        if start <= trigger.idx < end:
+            speaker = quote_speaker(doc, start, end)
+            if speaker is not None:
+                return speaker
+    return Attribution(None, "reporter")
+
+
+def _is_reporting(verb: Token) -> bool:
+    """A verb of saying: "claimed the lives of" and "claimed the town" are not."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in lex.acknowledging_verbs:
+        return True
+    if lemma not in lex.reporting_verbs:
+        return False
+    if lemma == "claim":
+        objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+        if objects and objects[0] not in ("responsibility", "credit"):
+            return False
+    return True
+
+
+def _inside(head: Token, trigger: Token) -> bool:
+    return trigger in head.subtree
+
+
+def _attribution_from(text: str, head: Token) -> Attribution:
+    lex = lexicon()
+    low = text.lower()
+    if low in lex.pronouns or head.lower_ in PERSON_PRONOUNS:
+        return Attribution(text, "pronoun", head.idx, [text])
+    if head.lemma_.lower() in lex.source_nouns:
+        # "reports from the M23", "a statement by the ministry": the organisation named inside
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        inner = _np_text(obj)
+                        return Attribution(inner, "named", obj.idx, [inner, text])
+        if head.lemma_.lower() in ("statement", "report", "video", "channel", "post", "update"):
+            return Attribution(text, "pronoun", head.idx, [text])
+    return Attribution(text, "named", head.idx, _apposition_parts(head) or [text])
+
+
+def _attribution_from_text(text: str, start: int) -> Attribution:
+    lex = lexicon()
+    low = text.lower()
+    if low in lex.pronouns or low in PERSON_PRONOUNS:
+        return Attribution(text, "pronoun", start, [text])
+    parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
+    return Attribution(text, "named", start, parts or [text])
+
+
+def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
+    """Who said a quotation: the attribution right after it, or right before it."""
+    text = doc.text
+    after = text[end : end + 160].split("\n")[0]
+    m = re.match(rf"^\s*,?\s*(?P<who>[^,.“”\"]{{2,80}}?)\s+{_SAID}\b", after)
+    if not m:
+        m = re.match(rf"^\s*,?\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,80}})", after)
+    if not m:
+        m = re.match(r"^\s*,?\s*(?P<who>[^,.“”\"]{2,80}?)\s+(?:was|were)\s+quoted\b", after)
+    if m:
+        who = m.group("who").strip()
+        return _attribution_from_text(who, end + m.start("who")) if who else None
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 200) : start]
+    m = re.search(rf"(?P<who>[A-Z][^.“”\"]{{1,120}}?)\s+{_SAID}\s*[,:]?\s*$", before)
+    if m:
+        who = m.group("who").strip()
+        who = re.sub(r"^(?:In a (?:detailed )?statement|Later|Meanwhile|However),\s*", "", who)
+        return _attribution_from_text(who, start - len(before) + m.start("who"))
+    return None
+
+
+def sentence_hedged(sent: Span) -> bool:
+    low = sent.text.lower()
+    return any(h in low for h in lexicon().hedges)
+
+
+_CUMULATIVE = re.compile(
+    r"\b(since (?:the (?:start|beginning|outbreak)|october|the war|\d{4}|january|february|march|"
+    r"april|may|june|july|august|september|november|december)|over the years|so far this year|"
+    r"to date|throughout the war|in total since|previously reported|at that time|in the previous)\b",
+    re.IGNORECASE,
+)
+
+
+# -- the component --------------------------------------------------------------------------
+def find_extractions(doc: Doc) -> list[Extraction]:
+    """Every claim candidate in a parsed document (the rule component's work)."""
+    title = doc.user_data.get("title") if doc.user_data else None
+    body_start = body_start_of(doc)
+    quotes = quote_spans(doc.text)
+    results: list[Extraction] = []
+    paragraph_claimant: dict[int, Attribution] = {}
+    last_named: Attribution | None = None
+    for sent in doc.sents:
+        if sent.end_char <= body_start or not is_body_sentence(sent, title):
+            continue
+        if _CUMULATIVE.search(sent.text):
+            continue
+        paragraph = paragraph_index(doc.text, sent.start_char)
+        hedged = sentence_hedged(sent)
+        previous_target: str | None = None
+        mentions = find_counts(sent)
+        partitive_totals = {
+            _partitive_noun(m.token).i
+            for m in mentions
+            if m.noun is None and _partitive_noun(m.token) is not None
+        }
+        for mention in mentions:
+            if mention.noun is not None and mention.noun.i in partitive_totals and mention.token.dep_ == "nummod":
+                continue  # "four of the 25 people": 25 is the whole, not a claim
+            trigger = find_trigger(mention)
+            if trigger is not None and mention.count.value == 1 and trigger.category in ("attacks", "seized") and mention.first.lower_ in ("a", "an"):
+                trigger = None  # one attack or one place seized is not a count
+            if trigger is None:
+                if mention.noun is not None:
+                    previous_target = target_text(mention, previous_target)
+                continue
+            target = target_text(mention, previous_target)
+            previous_target = target
+            attribution = find_attribution(sent, trigger.token, quotes)
+            if attribution.kind == "reporter":
+                inherited = paragraph_claimant.get(paragraph)
+                if inherited is None and last_named is not None and (
+                    "reportedly" in sent.text.lower() or _continues(results, trigger.category)
+                ):
+                    inherited = last_named
+                if inherited is not None:
+                    attribution = Attribution(inherited.surface, "inherited", inherited.start, inherited.parts)
+            elif attribution.kind in ("named", "pronoun"):
+                paragraph_claimant[paragraph] = attribution
+                last_named = attribution
+            evidence_start, evidence_end = _evidence_span(sent, mention, trigger)
+            results.append(
+                Extraction(
+                    category=trigger.category,
+                    count=mention.count,
+                    count_start=mention.start,
+                    count_end=mention.end,
+                    target=target,
+                    target_is_person=_is_person(mention.noun),
+                    evidence_start=evidence_start,
+                    evidence_end=evidence_end,
+                    sentence_start=sent.start_char,
+                    sentence_end=sent.end_char,
+                    paragraph=paragraph,
+                    attribution=attribution,
+                    agent=_np_text(trigger.agent) if trigger.agent is not None else None,
+                    hedged=hedged,
+                    trigger=trigger.token.text,
+                    places=_sentence_places(sent),
+                )
+            )
+        # A named speaker in a sentence without claims still sets the paragraph's voice
+        # for what follows ("The BLA said ... . 18 were captured.")
+    return results
+
+
+def _sentence_places(sent: Span) -> list[str]:
+    names: list[str] = []
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and ent.text not in names:
+            names.append(re.sub(r"^the\s+", "", ent.text))
+    return names
+
+
+def _continues(results: list[Extraction], category: str) -> bool:
+    return bool(results) and results[-1].category == category and results[-1].attribution.kind != "reporter"
+
+
+def _evidence_span(sent: Span, mention: CountMention, trigger: Trigger) -> tuple[int, int]:
+    """The sentence, trimmed to the clause holding count and trigger when it is long."""
+    start, end = sent.start_char, sent.end_char
+    text = sent.doc.text
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    return start, end

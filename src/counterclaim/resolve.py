@@ -1,0 +1,325 @@
+"""Stage 4, resolve: raw extractions → Claims with actors, sides, places and dates.
+
+- claimants: the attribution's surface (or the organisation a pronoun, "the statement" or
+  a spokesperson stands for) looked up in the actor knowledge base; the claim carries the
+  canonical short name and every surface form of that actor in the text;
+- ``target_role`` from the claimant's side and the target phrase (``actors.target_role``),
+  with the direction of attacks taken from who attacked;
+- places from the evidence sentence, resolved in the document's country;
+- the event date from the date expressions around the evidence and the publication date;
+- hedging from the sentence, from rejections of a party's figures, and from denials;
+- one claim per figure: repeats by the same claimant, and the outlet's own restatement of
+  an attributed figure, collapse into the first attributed mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from counterclaim import actors, dates, places
+from counterclaim.extract import Attribution, Extraction, lexicon
+from counterclaim.model import REPORTER, Claim, Document, Place
+
+MERCHANT_VESSELS = re.compile(
+    r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?)\b",
+    re.IGNORECASE,
+)
+_WARSHIP = re.compile(r"\b(?:warship|frigate|destroyer|corvette|navy|naval|submarine)\b", re.IGNORECASE)
+
+
+@dataclass
+class DocumentContext:
+    """What resolving one document's claims needs to know about the whole document."""
+
+    doc: Document
+    kb: actors.KnowledgeBase
+    mentions: list[actors.ActorMention]
+    speakers: dict[str, str]  # person name → actor id
+    country: str | None
+    main_date: str | None
+
+
+def document_context(doc: Document, kb: actors.KnowledgeBase) -> DocumentContext:
+    text = doc.text
+    countries = places.country_context(text[doc.body_start :] or text)
+    main_date = None
+    main_event = getattr(dates, "main_event_date", None)
+    if main_event is not None:
+        main_date = main_event(text[doc.body_start :], doc.published)
+    return DocumentContext(
+        doc=doc,
+        kb=kb,
+        mentions=kb.find_mentions(text),
+        speakers=actors.spokespersons(text, kb),
+        country=countries[0] if countries else None,
+        main_date=main_date,
+    )
+
+
+def resolve_claims(doc: Document, extractions: Sequence[Extraction], kb: actors.KnowledgeBase) -> list[Claim]:
+    """The resolved, de-duplicated claims of one document."""
+    if not extractions:
+        return []
+    ctx = document_context(doc, kb)
+    claims = [_resolve_one(ctx, e) for e in extractions]
+    _apply_rejections(ctx, claims)
+    _apply_denials(claims)
+    return collapse_repeats(claims)
+
+
+# -- claimants ------------------------------------------------------------------------------
+def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors.Actor | None:
+    kb = ctx.kb
+    for name, actor_id in ctx.speakers.items():
+        if name and name.lower() in surface.lower():
+            return kb.claimant_actor(actor_id)
+    found = kb.lookup(surface)
+    if found is None:
+        inner = kb.find_mentions(surface)
+        if inner:
+            # The longest named organisation inside the phrase ("Pakistan's Interior
+            # Minister Mohsin Naqvi" → the minister's ministry)
+            best = max(inner, key=lambda m: m.end - m.start)
+            found = kb.actor(best.actor_id)
+    if found is None:
+        found = kb.resolve_in_context(surface, ctx.doc.text[: max(start, 0)] or ctx.doc.text)
+    return kb.claimant_actor(found.id) if found is not None else None
+
+
+def _last_actor_before(ctx: DocumentContext, offset: int) -> tuple[actors.Actor, str] | None:
+    kb = ctx.kb
+    best = None
+    for mention in ctx.mentions:
+        if mention.start >= offset:
+            break
+        actor = kb.actor(mention.actor_id)
+        if actor.kind in ("outlet",):
+            continue
+        best = (kb.claimant_actor(actor.id), mention.surface)
+    for name, actor_id in ctx.speakers.items():
+        pos = ctx.doc.text.rfind(name, 0, offset)
+        if pos >= 0 and best is not None:
+            last_org = max((m.start for m in ctx.mentions if m.start < offset), default=-1)
+            if pos > last_org:
+                best = (kb.claimant_actor(actor_id), name)
+    return best
+
+
+def _aliases_of(ctx: DocumentContext, actor: actors.Actor) -> list[str]:
+    kb = ctx.kb
+    out: list[str] = []
+    for mention in ctx.mentions:
+        if kb.claimant_actor(mention.actor_id).id == actor.id and mention.surface not in out:
+            out.append(mention.surface)
+    for name, actor_id in ctx.speakers.items():
+        if kb.claimant_actor(actor_id).id == actor.id and name not in out:
+            out.append(name)
+    return out
+
+
+def resolve_claimant(ctx: DocumentContext, attribution: Attribution) -> tuple[str, list[str], actors.Actor | None]:
+    """Canonical claimant name, its aliases in the text, and its actor if known."""
+    if attribution.surface is None or attribution.kind == "reporter":
+        return REPORTER, [], None
+    surface = attribution.surface.strip()
+    actor = None
+    if attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns:
+        found = _last_actor_before(ctx, attribution.start if attribution.start >= 0 else len(ctx.doc.text))
+        if found is not None:
+            actor = found[0]
+    else:
+        actor = _actor_for_surface(ctx, surface, attribution.start)
+        if actor is None:
+            for part in attribution.parts:
+                actor = _actor_for_surface(ctx, part, attribution.start)
+                if actor is not None:
+                    break
+    surfaces = [p for p in [surface, *attribution.parts] if p]
+    if actor is None:
+        name = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.IGNORECASE)
+        return name, _unique(surfaces), None
+    return actor.name, _unique([*_aliases_of(ctx, actor), *surfaces]), actor
+
+
+def _unique(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        item = item.strip(" ,")
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+# -- roles ----------------------------------------------------------------------------------
+def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None) -> str:
+    kb = ctx.kb
+    sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
+    if MERCHANT_VESSELS.search(e.target) and not _WARSHIP.search(e.target):
+        return "civilian"
+    neutral = actor is None or kb.is_neutral(actor.id)
+    side = actor.side if actor is not None else None
+    if e.category == "attacks" and not neutral:
+        agent_side = _agent_side(ctx, e.agent)
+        if agent_side is not None:
+            if actors.is_civilian_phrase(e.target):
+                return "civilian"
+            return "opponent" if agent_side == side else "own"
+        target_side = kb.side_of_phrase(e.target)
+        if _is_projectile_target(e.target):
+            return "own" if target_side != side else "opponent"
+    return actors.target_role(
+        side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=sentence
+    )
+
+
+def _agent_side(ctx: DocumentContext, agent: str | None) -> str | None:
+    if not agent:
+        return None
+    if agent.lower() in lexicon().pronouns:
+        return None
+    actor = ctx.kb.lookup(agent)
+    if actor is not None:
+        return actor.side
+    return ctx.kb.side_of_phrase(agent)
+
+
+def _is_projectile_target(target: str) -> bool:
+    words = set(re.findall(r"[a-z]+", target.lower()))
+    singular = {w.rstrip("s") for w in words}
+    return bool((words | singular) & lexicon().projectiles)
+
+
+# -- one claim --------------------------------------------------------------------------------
+def _resolve_one(ctx: DocumentContext, e: Extraction) -> Claim:
+    doc = ctx.doc
+    claimant, aliases, actor = resolve_claimant(ctx, e.attribution)
+    role = resolve_role(ctx, e, actor)
+    target_side = ctx.kb.side_of_phrase(e.target)
+    evidence = doc.text[e.evidence_start : e.evidence_end]
+    place_names = e.places or _paragraph_places(ctx, e)
+    resolved = [places.resolve_or_text(name, ctx.country) for name in place_names]
+    event_date = _event_date(ctx, e)
+    return Claim(
+        doc_id=doc.id,
+        category=e.category,
+        value=e.count.value,
+        value_high=e.count.value_high,
+        qualifier=e.count.qualifier,
+        evidence=evidence,
+        span_start=e.evidence_start,
+        span_end=e.evidence_end,
+        claimant=claimant,
+        claimant_aliases=aliases,
+        claimant_actor=actor.id if actor is not None else None,
+        target=e.target,
+        target_actor=target_side,
+        target_role=role,
+        event_date=event_date,
+        locations=place_names,
+        places=resolved,
+        hedged=e.hedged,
+        confidence=_confidence(e),
+        origin=(actor.name if actor is not None else None) or doc.syndicated_from or doc.outlet,
+        stated_on=doc.published,
+    )
+
+
+def _confidence(e: Extraction) -> float:
+    score = {"named": 0.9, "quote": 0.85, "pronoun": 0.75, "inherited": 0.6, "reporter": 0.7}
+    return score.get(e.attribution.kind, 0.5)
+
+
+def _paragraph_places(ctx: DocumentContext, e: Extraction) -> list[str]:
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, e.sentence_start) + 1
+    end = text.find("\n", e.sentence_end)
+    paragraph = text[start : end if end >= 0 else len(text)]
+    found = [m.surface for m in places.find_place_names(paragraph, ctx.country)]
+    if not found and ctx.doc.dateline_place:
+        found = [ctx.doc.dateline_place]
+    return _unique(found)[:5]
+
+
+def _event_date(ctx: DocumentContext, e: Extraction) -> str | None:
+    resolver = getattr(dates, "event_date_for", None)
+    if resolver is None:
+        return ctx.main_date
+    return resolver(e.evidence_start, e.evidence_end, ctx.doc.text, ctx.doc.published, default=ctx.main_date)
+
+
+# -- hedges ---------------------------------------------------------------------------------
+def _apply_rejections(ctx: DocumentContext, claims: list[Claim]) -> None:
+    """A party rejecting another's figures ("termed the ISPR's claims fabricated") hedges them."""
+    lex = lexicon()
+    text = ctx.doc.text
+    rejected: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        low = sentence.lower()
+        has_verb = any(re.search(rf"\b{re.escape(v)}(?:s|d|ed|ing|es)?\b", low) for v in lex.rejections)
+        has_noun = any(n in low for n in lex.rejection_nouns)
+        if not (has_verb and ("claim" in low or has_noun)) and not (has_noun and "claim" in low):
+            continue
+        mentioned = [ctx.kb.claimant_actor(m.actor_id).id for m in ctx.kb.find_mentions(sentence)]
+        if len(set(mentioned)) < 2:
+            continue
+        # The speaker is the subject named first after the rejection or at the start; the
+        # rejected parties are the others. Without a parse, treat every party whose claims
+        # ("X's claims", "claims by X", "X military's claims") are named as rejected.
+        for m in ctx.kb.find_mentions(sentence):
+            after = sentence[m.end : m.end + 25].lower()
+            before = sentence[max(0, m.start - 15) : m.start].lower()
+            if re.match(r"^(?:’s|'s)?\s*(?:\w+\s)?(?:’s|'s)?\s*(?:\w+\s)?claims?", after) or "claims by" in before or "claims of" in before:
+                rejected.add(ctx.kb.claimant_actor(m.actor_id).id)
+    for claim in claims:
+        if claim.claimant_actor in rejected:
+            claim.hedged = True
+
+
+def _apply_denials(claims: list[Claim]) -> None:
+    """A party's denial (a figure of 0) contests other parties' figures for the same loss."""
+    for denial in [c for c in claims if c.value == 0 and c.claimant != REPORTER]:
+        for claim in claims:
+            if claim is denial or claim.claimant == denial.claimant or claim.category != denial.category:
+                continue
+            if not claim.value:
+                continue
+            same_cell = (claim.target_role == denial.target_role == "civilian") or (
+                denial.target_role == "own" and claim.target_role == "opponent"
+            )
+            if same_cell:
+                claim.hedged = True
+
+
+# -- one figure, one claim ------------------------------------------------------------------
+def collapse_repeats(claims: list[Claim]) -> list[Claim]:
+    """Repeats of a figure by the same claimant, and the outlet's restatement, become one."""
+    kept: list[Claim] = []
+    for claim in claims:
+        duplicate = None
+        for other in kept:
+            if other.category != claim.category or other.value != claim.value:
+                continue
+            if other.claimant == claim.claimant and other.target_role == claim.target_role:
+                duplicate = other
+                break
+            if REPORTER in (other.claimant, claim.claimant):
+                duplicate = other
+                break
+        if duplicate is None:
+            kept.append(claim)
+            continue
+        if duplicate.claimant == REPORTER and claim.claimant != REPORTER:
+            # The attributed mention wins; the qualifier of the first attributed mention
+            kept[kept.index(duplicate)] = claim
+        else:
+            duplicate.hedged = duplicate.hedged or claim.hedged
+            for alias in claim.claimant_aliases:
+                if alias not in duplicate.claimant_aliases:
+                    duplicate.claimant_aliases.append(alias)
+    return kept
+
+
+def unresolved_place(name: str) -> Place:
+    return Place(name=name)
