@@ -251,6 +251,56 @@ class Store:
                 groups.setdefault(doc.near_duplicate_group or "", []).append(doc)
         return groups
 
+    def add_signatures(self, items: Sequence[tuple[str, Sequence[int], Sequence[str]]]) -> None:
+        """Many ``(doc_id, signature, buckets)`` at once, in one transaction (bulk indexing)."""
+        if not items:
+            return
+        ids = [doc_id for doc_id, _, _ in items]
+        with self.engine.begin() as conn:
+            for start in range(0, len(ids), 500):  # stay under SQLite's bound-variable limit
+                chunk = ids[start : start + 500]
+                conn.execute(delete(schema.minhashes).where(schema.minhashes.c.doc_id.in_(chunk)))
+                conn.execute(delete(schema.lsh_bands).where(schema.lsh_bands.c.doc_id.in_(chunk)))
+            conn.execute(
+                insert(schema.minhashes),
+                [{"doc_id": doc_id, "signature": list(sig)} for doc_id, sig, _ in items],
+            )
+            conn.execute(
+                insert(schema.lsh_bands),
+                [
+                    {"band": i, "bucket": b, "doc_id": doc_id}
+                    for doc_id, _, buckets in items
+                    for i, b in enumerate(buckets)
+                ],
+            )
+
+    def duplicate_group_members(self, group: str) -> list[str]:
+        """Ids of the documents in one near-duplicate group, in ingestion order."""
+        docs = schema.documents.c
+        with self.engine.connect() as conn:
+            return list(
+                conn.scalars(
+                    select(docs.id)
+                    .where(docs.near_duplicate_group == group)
+                    .order_by(docs.ingested_at, docs.id)
+                )
+            )
+
+    def set_duplicate_groups(self, groups: dict[str, str]) -> None:
+        """Set the near-duplicate group of many documents (doc id → group), one transaction."""
+        if not groups:
+            return
+        by_group: dict[str, list[str]] = {}
+        for doc_id, group in groups.items():
+            by_group.setdefault(group, []).append(doc_id)
+        with self.engine.begin() as conn:
+            for group, ids in by_group.items():
+                conn.execute(
+                    update(schema.documents)
+                    .where(schema.documents.c.id.in_(ids))
+                    .values(near_duplicate_group=group)
+                )
+
     # -- claims -----------------------------------------------------------------------------
     def replace_claims(self, by_doc: dict[str, list[Claim]], extractor_version: str) -> None:
         """Replace the claims of these documents, in one transaction."""
