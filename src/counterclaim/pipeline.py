@@ -20,7 +20,6 @@ from counterclaim.errors import InputError
 from counterclaim.ingest import IngestOptions, read_sources
 from counterclaim.model import Document
 from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
-from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
 
@@ -172,23 +171,3 @@ def update_provenance(
         store.set_provenance(doc.id, origin=origin.origin, syndicated_from=origin.syndicated_from)
     return report
 
-
-@dataclass
-class ProvenanceReport:
-    groups: dict[str, str] = field(default_factory=dict)  # doc id → group, where changed
-    origins: dict[str, Origin] = field(default_factory=dict)
-
-
-def update_provenance(
-    store: Store, docs: Sequence[Document], settings: Settings | None = None
-) -> ProvenanceReport:
-    """Step 2 for newly stored documents: index them for near-duplicates, group them, and
-    store the agency each is credited to and its origin."""
-    settings = settings or load_settings()
-    report = ProvenanceReport()
-    report.groups = assign_near_duplicates(store, docs, settings.near_duplicate_threshold)
-    for doc in docs:
-        origin = detect_origin(doc)
-        report.origins[doc.id] = origin
-        store.set_provenance(doc.id, origin=origin.origin, syndicated_from=origin.syndicated_from)
-    return report
