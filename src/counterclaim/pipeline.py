@@ -170,4 +170,3 @@ def update_provenance(
         report.origins[doc.id] = origin
         store.set_provenance(doc.id, origin=origin.origin, syndicated_from=origin.syndicated_from)
     return report
-
