@@ -402,6 +402,37 @@ def eval_command(
                 )
 
 
+@app.command("places")
+@translate_errors
+def places_command(
+    name: Annotated[str, typer.Argument(help="A place name: 'Kalat', 'Kursk region', 'Hodeidah'.")],
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO code of the document's country (PK, UA…).")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many candidates.")] = 5,
+    as_json: JsonOption = False,
+) -> None:
+    """Look a place up in the offline gazetteer: best match first, then alternatives."""
+    from counterclaim.places import Gazetteer
+
+    found = Gazetteer.load().candidates(name, country=country, limit=limit)
+    if not found:
+        err_console.print(
+            f"no place matches {name!r}"
+            + (f" (country {country.upper()})" if country else "")
+            + "; add it to data/places.yaml if it should",
+            highlight=False,
+            markup=False,
+        )
+        raise typer.Exit(1)
+    keys = ("name", "latitude", "longitude", "country_code", "admin_area", "source")
+    if as_json:
+        print_json([{key: getattr(place, key) for key in keys} for place in found])
+        return
+    rows = [[getattr(place, key) for key in keys] for place in found]
+    print_table(f"places matching {name!r}", ["name", "lat", "lon", "country", "admin area", "source"], rows)
+
+
 def main() -> None:
     app()
 
