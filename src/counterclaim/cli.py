@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -26,7 +27,8 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
-err_console = Console(stderr=True)
+# No wrapping: each error stays on one line that names the input, for people and for grep.
+err_console = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str | None,
@@ -46,7 +48,7 @@ def translate_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CounterclaimError as exc:
-            err_console.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+            err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
             if exc.hint:
                 err_console.print(f"hint: {exc.hint}", highlight=False)
             raise typer.Exit(2) from None
@@ -145,9 +147,7 @@ def ingest(
         print_json(summary)
     else:
         for failure in report.failed:
-            err_console.print(
-                f"[red]failed:[/red] {failure.source}: {failure.reason}", highlight=False
-            )
+            err_console.print(f"[red]failed:[/red] {escape(str(failure))}", highlight=False)
         line = (
             f"new: {summary['new']}, already stored: {summary['already_stored']}, "
             f"failed: {summary['failed']}"

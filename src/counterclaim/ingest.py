@@ -30,6 +30,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 METADATA_FIELDS = ("url", "title", "outlet", "published", "language")
+TEXT_METADATA_FIELDS = ("url", "title", "outlet", "language")
 
 Parsed = Document | InputError
 
@@ -45,6 +46,7 @@ class Cleaned:
     text: str
     syndicated_from: str | None = None
     removed_lines: list[str] = field(default_factory=list)
+    syndication_notice: str | None = None
 
 
 # -- reading sources ------------------------------------------------------------------------
@@ -178,8 +180,11 @@ def parse_text(
 ) -> Document:
     """A plain-text article: first line is the title, date lines and datelines are read."""
     options = options or IngestOptions()
-    meta = dict(metadata or {})
-    cleaned = clean_text(raw)
+    # PostgreSQL text cannot hold U+0000 (a JSON "\u0000" gets past the binary check).
+    meta = {
+        k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in (metadata or {}).items()
+    }
+    cleaned = clean_text(raw.replace("\x00", ""))
     text = cleaned.text
     if not text.strip():
         raise InputError(source, "no article text left after removing page furniture")
@@ -193,6 +198,8 @@ def parse_text(
     if published is None:
         published = find_published(text, dateline)
     doc_meta: dict[str, Any] = {"removed_lines": len(cleaned.removed_lines)}
+    if cleaned.syndication_notice:
+        doc_meta["syndication_notice"] = cleaned.syndication_notice
     if dateline:
         doc_meta["dateline"] = {k: v for k, v in dateline.items() if v}
     extra = {
@@ -228,7 +235,8 @@ def parse_html(
         html, url=meta.get("url"), with_metadata=True, include_comments=False, favor_recall=True
     )
     body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
+    # Fewer than five words is a menu or a caption that the extractor fell back to.
+    if not body or len(body.split()) < 5:
         raise InputError(source, "HTML page has no extractable article text")
     for name, attr in (("title", "title"), ("url", "url"), ("outlet", "sitename")):
         value = getattr(extracted, attr, None)
@@ -256,6 +264,10 @@ def parse_jsonl(source: str, text: str, options: IngestOptions) -> Iterator[Pars
             continue
         if not isinstance(record, dict):
             yield InputError(where, f"line {number} is not a JSON object")
+            continue
+        wrong = [k for k in TEXT_METADATA_FIELDS if not _str_or_none(record.get(k))]
+        if wrong:
+            yield InputError(where, f"line {number}: field {wrong[0]!r} must be a string")
             continue
         try:
             if isinstance(record.get("text"), str) and record["text"].strip():
@@ -297,7 +309,8 @@ def parse_feed(source: str, text: str, options: IngestOptions) -> Iterator[Parse
         }
         try:
             if "<" in content and ">" in content:
-                html = f"<html><body><article><h1>{entry.get('title', '')}</h1>{content}</article></body></html>"
+                heading = f"<h1>{entry.get('title', '')}</h1>"
+                html = f"<html><body><article>{heading}{content}</article></body></html>"
                 yield parse_html(where, html, metadata=meta, options=options)
             elif content.strip():
                 body = f"{entry.get('title', '')}\n\n{content}" if entry.get("title") else content
@@ -323,6 +336,7 @@ def clean_text(raw: str) -> Cleaned:
     kept: list[str] = []
     removed: list[str] = []
     agency = None
+    notice = None
     for line in normalise_text(raw).split("\n"):
         stripped = line.strip()
         if stripped.lower().startswith("disclaimer:"):
@@ -332,6 +346,7 @@ def clean_text(raw: str) -> Cleaned:
         synd_match = next((m for p in synd if (m := p.fullmatch(stripped_body))), None)
         if synd_match:
             agency = agency or synd_match.group("agency").strip()
+            notice = notice or stripped
             removed.append(line)
             continue
         if stripped and len(stripped) < 200 and any(p.fullmatch(stripped) for p in boiler):
@@ -339,7 +354,9 @@ def clean_text(raw: str) -> Cleaned:
             continue
         kept.append(line)
     text = normalise_text("\n".join(kept))
-    return Cleaned(text=text, syndicated_from=agency, removed_lines=removed)
+    return Cleaned(
+        text=text, syndicated_from=agency, removed_lines=removed, syndication_notice=notice
+    )
 
 
 _MONTHS = (
@@ -418,6 +435,10 @@ def _as_date(source: str, value: Any) -> date | None:
     if parsed is None:
         raise InputError(source, f"cannot read published date {value!r}")
     return parsed
+
+
+def _str_or_none(value: Any) -> bool:
+    return value is None or isinstance(value, str)
 
 
 def documents_from(parsed: Iterable[Parsed]) -> tuple[list[Document], list[InputError]]:
