@@ -279,7 +279,7 @@ class Figure:
     target_role: str = "other"
     claim_ids: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)  # origin keys (see origin_key)
+    sources: list[str] = field(default_factory=list)  # claim origins, else carriers
 
     @property
     def display(self) -> str:
@@ -426,13 +426,9 @@ def _revision_rank(claim: Claim) -> int:
     return 1
 
 
-def origin_key(
-    doc_id: str, docs: Mapping[str, Document], origins: Mapping[str, Any] | None = None
-) -> str:
-    """Documents with the same key are one origin: the provenance group when given, else the
-    near-duplicate group, else the agency the text is credited to, else the document."""
-    if origins and doc_id in origins:
-        return f"origin:{origins[doc_id]}"
+def origin_key(doc_id: str, docs: Mapping[str, Document]) -> str:
+    """Documents with the same key are one carrier: the near-duplicate group, else the
+    agency the text is credited to, else the document itself."""
     doc = docs.get(doc_id)
     if doc is not None and doc.near_duplicate_group:
         return f"group:{doc.near_duplicate_group}"
@@ -446,7 +442,7 @@ def _figures_of(
     side: str,
     claims: list[Claim],
     docs: Mapping[str, Document],
-    origins: Mapping[str, Any] | None,
+    origins: Mapping[str, int] | None,
 ) -> list[Figure]:
     """One claimant's figures in one cell: equal values merged, ordered in time."""
 
@@ -461,7 +457,11 @@ def _figures_of(
     for (value, high), group in by_value.items():
         first = group[0]
         doc_ids = list(dict.fromkeys(c.doc_id for c in group))
-        sources = sorted({origin_key(d, docs, origins) for d in doc_ids})
+        # Where the figure comes from (provenance's claim origin: the party, or the source
+        # a reporter cites) decides independence; carriers only count copies.
+        sources = sorted({c.origin or origin_key(c.doc_id, docs) for c in group})
+        carriers = len({origin_key(d, docs) for d in doc_ids})
+        counted = [origins[c.id] for c in group if origins and c.id in origins]
         figures.append(
             Figure(
                 claimant=claimant,
@@ -473,7 +473,7 @@ def _figures_of(
                 evidence=first.evidence,
                 doc_id=first.doc_id,
                 stated_on=None if stated(first) == date.min else stated(first),
-                origins=len(sources),
+                origins=max(counted) if counted else carriers,
                 sources=sources,
                 hedged=any(c.hedged for c in group),
                 target=first.target,
@@ -540,8 +540,9 @@ def compare_incident(
     """The claims matrix of one incident.
 
     ``claims`` may hold more than the incident's (they are filtered by ``claim_ids``);
-    ``origins`` maps a document id to its origin group from provenance (documents sharing a
-    group are one origin); without it a near-duplicate group or agency credit stands in.
+    ``origins`` maps a claim id to the number of independent origins carrying its figure
+    (``provenance.independent_origins``); without it, distinct carriers (near-duplicate
+    groups, agencies, documents) are counted.
     """
     wanted = set(incident.claim_ids)
     members = [c for c in claims if c.id in wanted or (not wanted and c.incident_id == incident.id)]

@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from counterclaim.errors import InputError
 from counterclaim.ingest import IngestOptions, read_sources
-from counterclaim.model import Document
+from counterclaim.model import Document, Incident
 from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
@@ -170,3 +170,20 @@ def update_provenance(
         report.origins[doc.id] = origin
         store.set_provenance(doc.id, origin=origin.origin, syndicated_from=origin.syndicated_from)
     return report
+
+
+def update_incidents(store: Store, *, rebuild: bool = False) -> list[Incident]:
+    """Step 5: group every stored claim into incidents and save them.
+
+    Incremental by default: stored incidents keep their ids and claims; new claims join one,
+    start one or bridge two (see ``incidents``). ``rebuild`` regroups everything from scratch.
+    """
+    from counterclaim.incidents import assign_incidents
+
+    claims = store.claims()
+    doc_ids = sorted({c.doc_id for c in claims})
+    docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
+    existing = [] if rebuild else store.incidents()
+    incidents = assign_incidents(claims, docs, existing)
+    store.save_incidents(incidents)
+    return incidents
