@@ -430,7 +430,58 @@ def places_command(
         print_json([{key: getattr(place, key) for key in keys} for place in found])
         return
     rows = [[getattr(place, key) for key in keys] for place in found]
-    print_table(f"places matching {name!r}", ["name", "lat", "lon", "country", "admin area", "source"], rows)
+    columns = ["name", "lat", "lon", "country", "admin area", "source"]
+    print_table(f"places matching {name!r}", columns, rows)
+
+
+bench_app = typer.Typer(help="Benchmarks over generated data.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("duplicates")
+@translate_errors
+def bench_duplicates_command(
+    sizes: Annotated[
+        str, typer.Option(help="Store sizes to measure at, comma-separated.")
+    ] = "10000,100000",
+    query_batch: Annotated[int, typer.Option(help="New documents timed at each size.")] = 200,
+    as_json: JsonOption = False,
+) -> None:
+    """Time near-duplicate detection per new document as the store grows."""
+    from counterclaim.bench import bench_duplicates
+    from counterclaim.errors import SettingsError
+
+    try:
+        size_list = [int(s.replace("_", "")) for s in sizes.split(",") if s.strip()]
+    except ValueError:
+        raise SettingsError(f"--sizes {sizes!r} is not a comma-separated list of integers") from None
+    if not size_list or min(size_list) <= 0:
+        raise SettingsError(f"--sizes {sizes!r} must list positive store sizes")
+    with progress_bar("indexing documents", max(size_list), not as_json) as advance:
+        report = bench_duplicates(size_list, query_batch=query_batch, advance=advance)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    rows = [
+        [
+            f"{r.size:,}",
+            f"{r.lookup_ms_per_doc:.2f}",
+            f"{r.lookup_ratio:.2f}",
+            f"{r.assign_ms_per_doc:.2f}",
+            f"{r.assign_ratio:.2f}",
+            f"{r.candidates_per_doc:.2f}",
+            f"{r.recall:.0%}",
+            r.false_matches,
+        ]
+        for r in report.results
+    ]
+    print_table(
+        f"near-duplicate detection (threshold {report.threshold}, "
+        f"{report.bands} bands × {report.rows} rows)",
+        ["store size", "lookup ms/doc", "ratio", "assign ms/doc", "ratio", "candidates/doc",
+         "recall", "false matches"],
+        rows,
+    )
 
 
 def main() -> None:

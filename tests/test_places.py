@@ -1,0 +1,455 @@
+"""The offline gazetteer: spellings, disambiguation, frames, running text, the CLI."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from counterclaim.cli import app
+from counterclaim.model import Place
+from counterclaim.places import (
+    Gazetteer,
+    PlaceMention,
+    country_context,
+    find_place_names,
+    normalise_place_name,
+    resolve_or_text,
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_load_is_cached(gazetteer: Gazetteer) -> None:
+    assert Gazetteer.load() is gazetteer
+    assert len(gazetteer.entries) > 30000
+
+
+# --- spellings -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Noshki", "Nushki"),
+        ("Al Hudaydah", "Hodeidah"),
+        ("Kyiv", "Kiev"),
+        ("El Fasher", "Al Fashir"),
+        ("Manguchar", "Mangochar"),
+        ("Kupiansk", "Kupyansk"),
+        ("Khan Younis", "Khan Yunis"),
+        ("Zaporizhzhia", "Zaporizhzhya"),
+        ("Bakhmut", "Artemivsk"),
+    ],
+)
+def test_variant_spellings_resolve_to_the_same_place(
+    gazetteer: Gazetteer, first: str, second: str
+) -> None:
+    a, b = gazetteer.resolve(first), gazetteer.resolve(second)
+    assert a is not None and b is not None
+    assert a.country_code == b.country_code
+    assert a.latitude is not None and b.latitude is not None
+    assert a.longitude is not None and b.longitude is not None
+    assert abs(a.latitude - b.latitude) < 0.1 and abs(a.longitude - b.longitude) < 0.1
+
+
+def test_kech_district_sits_at_turbat(gazetteer: Gazetteer) -> None:
+    kech, turbat = gazetteer.resolve("Kech"), gazetteer.resolve("Turbat")
+    assert kech is not None and turbat is not None
+    assert kech.source == "supplement" and turbat.source == "geonames"
+    assert kech.admin_area == "Balochistan" and turbat.admin_area == "Balochistan"
+    assert kech.latitude == pytest.approx(turbat.latitude, abs=0.05)
+    assert kech.longitude == pytest.approx(turbat.longitude, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Lasbela", "PK"),
+        ("Tump", "PK"),
+        ("Buleda", "PK"),
+        ("Panjgur", "PK"),
+        ("Dalbandin", "PK"),
+        ("North Waziristan", "PK"),
+        ("Torkham", "PK"),
+        ("Spin Boldak", "AF"),
+        ("Zamzam camp", "SD"),
+        ("Babanusa", "SD"),
+        ("Ras Isa", "YE"),
+        ("Deir al-Balah", "PS"),
+        ("Minova", "CD"),
+        ("Menaka", "ML"),
+        ("Maungdaw", "MM"),
+        ("Cabo Delgado", "MZ"),
+        ("Tigray", "ET"),
+        ("Borno", "NG"),
+        ("Rakhine", "MM"),
+        ("Sagaing region", "MM"),
+        ("North Kivu", "CD"),
+        ("Gaza Strip", "PS"),
+        ("West Bank", "PS"),
+        ("Pahalgam", "IN"),
+    ],
+)
+def test_supplement_covers_places_geonames_lacks(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    place = gazetteer.resolve(name)
+    assert place is not None, name
+    assert place.country_code == country
+    assert place.latitude is not None and place.longitude is not None
+
+
+def test_seas_have_coordinates_and_no_country(gazetteer: Gazetteer) -> None:
+    for name in ("Red Sea", "Gulf of Aden", "Black Sea"):
+        place = gazetteer.resolve(name)
+        assert place is not None and place.country_code is None
+        assert place.latitude is not None
+
+
+def test_countries_resolve_with_iso_code_and_capital_coordinates(gazetteer: Gazetteer) -> None:
+    ukraine = gazetteer.resolve("Ukraine")
+    kyiv = gazetteer.resolve("Kyiv")
+    assert ukraine is not None and kyiv is not None
+    assert ukraine.country_code == "UA" and ukraine.latitude == kyiv.latitude
+    drc = gazetteer.resolve("DR Congo")
+    assert drc is not None and drc.country_code == "CD"
+    lebanon = gazetteer.resolve("Lebanon")  # the country, not the towns in the United States
+    assert lebanon is not None and lebanon.country_code == "LB"
+
+
+# --- disambiguation --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "expected"),
+    [
+        ("Hyderabad", "PK", "PK"),
+        ("Hyderabad", "IN", "IN"),
+        ("Tripoli", "LB", "LB"),
+        ("Tripoli", "LY", "LY"),
+        ("Donetsk", "RU", "RU"),
+        ("Donetsk", None, "UA"),
+        ("Rafah", "EG", "EG"),
+        ("Rafah", None, "PS"),
+    ],
+)
+def test_document_country_beats_population(
+    gazetteer: Gazetteer, name: str, country: str | None, expected: str
+) -> None:
+    place = gazetteer.resolve(name, country)
+    assert place is not None and place.country_code == expected
+
+
+def test_own_name_beats_alternate_name(gazetteer: Gazetteer) -> None:
+    # GeoNames lists "Pokrovsk" as a former name of Engels (Russia)
+    found = gazetteer.candidates("Pokrovsk", limit=3)
+    assert found[0].country_code == "UA"
+    assert any(place.country_code == "RU" for place in found[1:])
+
+
+def test_candidates_are_best_first_and_limited(gazetteer: Gazetteer) -> None:
+    found = gazetteer.candidates("Moscow", limit=2)
+    assert [p.country_code for p in found] == ["RU", "US"]
+    assert gazetteer.candidates("Moscow", limit=0) == []
+    assert gazetteer.candidates("Moscow", country="US")[0].country_code == "US"
+
+
+# --- frames and suffixes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_name"),
+    [
+        ("Kursk region", "Kursk region"),
+        ("Kursk Oblast", "Kursk region"),
+        ("Moscow Region", "Moscow region"),
+        ("Moscow oblast", "Moscow region"),
+        ("Kalat district", "Kalat district"),
+        ("Kech district", "Kech"),
+        ("Balochistan province", "Balochistan"),
+        ("North Darfur State", "North Darfur"),
+        ("Borno state", "Borno"),
+        ("Zaporizhzhia oblast", "Zaporizhzhia region"),
+    ],
+)
+def test_region_suffixes_prefer_the_administrative_area(
+    gazetteer: Gazetteer, name: str, expected_name: str
+) -> None:
+    place = gazetteer.resolve(name)
+    assert place is not None and place.name == expected_name
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("southern suburbs of Moscow", "RU"),
+        ("city of Goma", "CD"),
+        ("the Tirah area", "PK"),
+        ("outskirts of Mogadishu", "SO"),
+        ("Mogadishu outskirts", "SO"),
+        ("northern Gaza", "PS"),
+        ("Kupiansk district", "UA"),
+        ("the town of Pokrovsk", "UA"),
+        ("Kalat's", "PK"),
+    ],
+)
+def test_frames_resolve_to_the_named_place(gazetteer: Gazetteer, name: str, country: str) -> None:
+    place = gazetteer.resolve(name)
+    assert place is not None and place.country_code == country
+
+
+def test_bare_name_prefers_the_city_over_its_region(gazetteer: Gazetteer) -> None:
+    kursk = gazetteer.resolve("Kursk")
+    assert kursk is not None and kursk.source == "geonames" and kursk.admin_area == "Kursk region"
+
+
+def test_unresolved_names_come_back_as_text(gazetteer: Gazetteer) -> None:
+    place = resolve_or_text("displacement shelter", "SD")
+    assert place == Place(name="displacement shelter")
+    assert gazetteer.resolve("") is None
+    assert gazetteer.resolve("zzqxv") is None
+
+
+# --- country context -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_first"),
+    [
+        (
+            "Pakistani officials said militants stormed a post in Kalat; Islamabad blamed Kabul.",
+            "PK",
+        ),
+        ("Separatists struck in Balochistan and Kech district overnight, police said.", "PK"),
+        ("Sudanese paramilitaries shelled El Fasher, the capital of North Darfur.", "SD"),
+        ("Congolese troops and Rwandan-backed rebels fought near Goma in North Kivu.", "CD"),
+        ("Kyiv said Russian drones hit Kharkiv; Ukrainian air defences shot down 40.", "UA"),
+        ("Israeli strikes hit Khan Younis, Palestinian medics in the Gaza Strip said.", "PS"),
+        ("The Myanmar junta bombed villages in Sagaing region, Burmese media said.", "MM"),
+        (
+            "Malian soldiers and Russian mercenaries were ambushed near Kidal, Mali's army said.",
+            "ML",
+        ),
+        ("Yemen's Houthis said they fired missiles at a ship in the Red Sea off Yemen.", "YE"),
+        (
+            "Indian troops and Pakistani forces exchanged fire along the Line of Control in India.",
+            "IN",
+        ),
+    ],
+)
+def test_country_context_puts_the_main_country_first(text: str, expected_first: str) -> None:
+    assert country_context(text)[0] == expected_first
+
+
+def test_country_context_orders_by_mentions() -> None:
+    text = (
+        "Russia said it downed Ukrainian drones over Belgorod region. Russian officials "
+        "added that Moscow had asked Turkey to mediate."
+    )
+    codes = country_context(text)
+    assert codes[0] == "RU" and "UA" in codes and "TR" in codes
+    assert codes.index("UA") < codes.index("TR") or codes.count("UA") == 1
+    assert country_context("No country is named here at all.") == []
+
+
+def test_country_context_needs_capitals_for_us_and_whole_words() -> None:
+    assert country_context("Let us hope the turkey is fresh.") == []
+    assert country_context("The US and UK sent envoys.") == ["US", "GB"]
+
+
+# --- running text ----------------------------------------------------------------------
+
+
+def _surfaces(mentions: list[PlaceMention]) -> list[str]:
+    return [m.surface for m in mentions]
+
+
+def test_find_place_names_in_a_balochistan_report() -> None:
+    text = (
+        "The Baloch Liberation Army said on Sunday that its fighters attacked posts in "
+        "Kalat, Mangochar and Noshki, while the Pakistan Army reported clashes in Kech "
+        "district and near Turbat. Police in Quetta said March would see more patrols."
+    )
+    mentions = find_place_names(text)
+    surfaces = _surfaces(mentions)
+    assert surfaces == [
+        "Kalat",
+        "Mangochar",
+        "Noshki",
+        "Pakistan",
+        "Kech district",
+        "Turbat",
+        "Quetta",
+    ]
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.surface
+        assert mention.place.latitude is not None
+    assert mentions[0].place.country_code == "PK"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday was quiet. Mint reported it. Reuters said so. Army units moved. Police said.",
+        "March ended. Can anyone confirm? Of the dead, most were men. Most fled.",
+        "Human rights groups and Rapid Support Forces commanders met Mission staff.",
+        "President Marco Rubio and Volodymyr Zelenskiy spoke on Jan 31 via Xinhua.",
+    ],
+)
+def test_common_words_and_names_do_not_become_places(text: str) -> None:
+    assert find_place_names(text) == []
+
+
+def test_find_place_names_across_conflicts() -> None:
+    cases = [
+        (
+            "Drones struck the Kursk region and the southern suburbs of Moscow.",
+            ["Kursk region", "Moscow"],
+        ),
+        ("The Houthis hit a ship off Al Hudaydah in the Red Sea.", ["Al Hudaydah", "Red Sea"]),
+        ("RSF fighters entered El Fasher in North Darfur.", ["El Fasher", "North Darfur"]),
+        (
+            "Fighting near Deir al-Balah and Khan Younis continued.",
+            ["Deir al-Balah", "Khan Younis"],
+        ),
+        (
+            "Crossings at Torkham and along the Pak-Afghan border shut.",
+            ["Torkham", "Pak-Afghan border"],
+        ),
+        (
+            "M23 rebels took Goma and advanced on Bukavu in South Kivu.",
+            ["Goma", "Bukavu", "South Kivu"],
+        ),
+    ]
+    for text, expected in cases:
+        assert _surfaces(find_place_names(text)) == expected, text
+
+
+def test_acronyms_must_be_written_in_capitals() -> None:
+    assert _surfaces(find_place_names("Troops in the DRC clashed.")) == ["DRC"]
+    assert find_place_names("Car bombs exploded.") == []
+
+
+def test_country_argument_admits_small_towns_of_that_country() -> None:
+    # Sake (DR Congo, ~17,000 people) only counts when the document is about Congo
+    text = "Rebels seized Sake overnight."
+    assert find_place_names(text) == []
+    assert _surfaces(find_place_names(text, country="CD")) == ["Sake"]
+
+
+def test_find_place_names_is_fast(gazetteer: Gazetteer) -> None:
+    paragraph = (
+        "Pakistani officials said fighters attacked Kalat, Turbat and Panjgur on Saturday, "
+        "while Russian drones struck the Kursk region and Ukraine reported fighting near "
+        "Pokrovsk. Sudanese medics in El Fasher counted the dead. "
+    )
+    text = (paragraph * (5000 // len(paragraph) + 1))[:5000]
+    gazetteer.find_place_names(text)
+    started = time.perf_counter()
+    mentions = gazetteer.find_place_names(text)
+    elapsed = time.perf_counter() - started
+    assert len(mentions) > 50
+    assert elapsed < 0.1
+
+
+# --- normalisation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ryazan’", "ryazan"),
+        ("Deir al-Balah", "deir al balah"),
+        ("Al Ḩudaydah", "al hudaydah"),
+        ("Ménaka", "menaka"),
+        ("Sana'a", "sanaa"),
+        ("Łódź", "lodz"),
+        ("  Khan   Younis ", "khan younis"),
+        ("St. Petersburg", "st petersburg"),
+    ],
+)
+def test_normalise_place_name(raw: str, expected: str) -> None:
+    assert normalise_place_name(raw) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_normalisation_is_idempotent(text: str) -> None:
+    once = normalise_place_name(text)
+    assert normalise_place_name(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.sampled_from([None, "PK", "UA", "xx", ""]))
+def test_candidates_never_raise(text: str, country: str | None) -> None:
+    found = Gazetteer.load().candidates(text, country)
+    assert all(isinstance(place, Place) for place in found)
+    find_place_names(text, country or None)
+
+
+# --- CLI -------------------------------------------------------------------------------
+
+
+def test_cli_places_json() -> None:
+    result = CliRunner().invoke(app, ["places", "Nushki", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows[0]["name"] == "Nushki" and rows[0]["country_code"] == "PK"
+    assert set(rows[0]) == {"name", "latitude", "longitude", "country_code", "admin_area", "source"}
+
+
+def test_cli_places_country_option() -> None:
+    result = CliRunner().invoke(app, ["places", "Tripoli", "--country", "lb", "--json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert rows[0]["country_code"] == "LB" and len(rows) > 1
+
+
+def test_cli_places_table() -> None:
+    result = CliRunner().invoke(app, ["places", "Kursk region"])
+    assert result.exit_code == 0
+    assert (
+        "Kursk region" in result.stdout and "supplement" in result.stdout and "RU" in result.stdout
+    )
+
+
+def test_cli_places_unknown_name_exits_1() -> None:
+    result = CliRunner().invoke(app, ["places", "Qqzzyx"])
+    assert result.exit_code == 1
+    assert "no place matches 'Qqzzyx'" in result.output
+
+
+# --- dev set ---------------------------------------------------------------------------
+
+
+def test_dev_set_locations_resolve(dev_dir: Path) -> None:
+    """At least 90% of the distinct location strings of the gold claims get coordinates,
+    given the country the article is about."""
+    gazetteer = Gazetteer.load()
+    country_of: dict[str, str | None] = {}
+    with open(dev_dir / "gold.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            text = (dev_dir / article["doc"]).read_text(encoding="utf-8")
+            codes = gazetteer.country_context(text)
+            for claim in article["claims"]:
+                for location in claim["locations"]:
+                    country_of.setdefault(location, codes[0] if codes else None)
+    resolved = [
+        name
+        for name, country in country_of.items()
+        if (place := gazetteer.resolve(name, country)) is not None and place.latitude is not None
+    ]
+    share = len(resolved) / len(country_of)
+    unresolved = sorted(set(country_of) - set(resolved))
+    print(f"dev locations resolved: {len(resolved)}/{len(country_of)} = {share:.1%}; {unresolved}")
+    assert share >= 0.9, unresolved
