@@ -184,7 +184,8 @@ def find_counts(sent: Span) -> list[CountMention]:
             span = doc[i : j + 1]
             value = parse_number(span.text)
             last = doc[j]
-            if value is not None and not _excluded_number(span, value):
+            range_high = re.search(r"\d\s*(?:to|-|–|—|or)\s*$", doc.text[max(0, span.start_char - 8) : span.start_char])
+            if value is not None and not range_high and not _excluded_number(span, value):
                 prefix = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
                 qualifier = qualifier_before(prefix)
                 suffix = doc.text[span.end_char : span.end_char + 20]
@@ -211,10 +212,11 @@ def find_counts(sent: Span) -> list[CountMention]:
             noun = _counted_noun(tok)
             first = doc[i - 1] if lower == "number" else tok
             found.append(CountMention(Count(None, "vague"), tok, first, noun, first.idx, tok.idx + len(tok)))
-        elif lower in ("no", "none") and (tok.dep_ == "det" or lower == "none"):
-            noun = tok.head if lower == "no" else _partitive_noun(tok)
-            if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
-                found.append(CountMention(Count(0, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok)))
+        elif lower == "no" and tok.dep_ == "det" and tok.head.pos_ in ("NOUN", "PROPN"):
+            if i + 1 < sent.end and doc[i + 1].lower_ not in ("fewer", "more", "less", "longer"):
+                found.append(CountMention(Count(0, "exact"), tok, tok, tok.head, tok.idx, tok.idx + len(tok)))
+        elif lower == "none" and _partitive_noun(tok) is not None:
+            found.append(CountMention(Count(0, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok)))
         elif tok.lemma_.lower() in ("death", "killing") and _denied(tok):
             noun = _partitive_noun(tok)
             if noun is not None and not any(c.like_num for c in noun.children):
@@ -460,37 +462,52 @@ def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
 
 
 def _verb_trigger(
-    verb: Token, mention: CountMention, person: bool | None, *, passive: bool = False, subject: bool = False
+    verb: Token,
+    mention: CountMention,
+    person: bool | None,
+    *,
+    passive: bool = False,
+    subject: bool = False,
 ) -> Trigger | None:
     lex = lexicon()
+    noun = mention.noun
+    noun_lemma = noun.lemma_.lower() if noun is not None else ""
+    if subject and not passive:
+        # "15 crew members are missing", "40 were dead": a predicate adjective
+        if verb.lower_ in lex.adjectives and verb.lower_ not in lex.verbs:
+            cats = [c for c in lex.adjectives[verb.lower_] if _fits(c, person)]
+            if cats:
+                return Trigger(cats[0], verb)
+        for child in verb.children:
+            if child.dep_ in ("acomp", "attr") and child.lower_ in lex.adjectives:
+                cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
+                if cats:
+                    return Trigger(cats[0], child)
     candidates = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for cand in candidates:
         cats = _categories_of_verb(cand)
         if not cats:
             continue
         lemma = cand.lemma_.lower()
-        noun = mention.noun
-        noun_lemma = noun.lemma_.lower() if noun is not None else ""
-        if subject and not passive:
+        if subject and not passive and lemma not in ("die", "perish", "surrender", "drown", "sink", "go"):
             # An active subject did the act ("84 fighters attacked"): only intransitive
-            # verbs (die, perish) and predicates (were missing) make it the count of victims.
-            if lemma not in ("die", "perish", "surrender", "drown", "sink", "go") or not cats:
-                continue
+            # verbs (die, perish) make it the count of victims.
+            continue
         if "attacks" in cats and lemma in ("fire", "launch"):
-            if noun_lemma in lex.projectiles or noun_lemma in lex.nouns and "attacks" in lex.nouns[noun_lemma]:
+            if noun_lemma in lex.projectiles or "attacks" in lex.nouns.get(noun_lemma, ()):
                 return Trigger("attacks", cand, _agent_of(cand))
             continue
         if lemma in ("hold", "recover", "pull", "save") and person is not True and noun is not None:
             continue
-        if lemma == "take" and not any(c != "attacks" for c in cats if c in ("seized", "captured")):
-            continue
-        if lemma in ("down", "shoot", "intercept") and person is True:
+        if lemma == "take" and not any(c in ("seized", "captured") for c in cats):
             continue
         if lemma == "target" and noun_lemma in lex.projectiles:
             return Trigger("attacks", cand, _agent_of(cand))
         category = _pick(cats, person, lemma)
+        if category == "destroyed" and person is True:
+            continue
         if category == "attacks" and noun_lemma in lex.projectiles:
-            category = None if lemma not in ("fire", "launch", "target") else "attacks"
+            category = None
         if category:
             return Trigger(category, cand, _agent_of(cand))
     return None

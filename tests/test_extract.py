@@ -1,0 +1,216 @@
+"""Extraction rules on sentences written for these tests, from many conflicts.
+
+Each pattern is checked in several phrasings: active and passive voice, reporting verbs
+before and after, "according to", quotations, vague counts and denials.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.extract import Extraction, trailing_attribution
+from counterclaim.model import Document
+from counterclaim.nlp import parse_documents
+
+pytestmark = pytest.mark.model
+
+
+def extractions(text: str) -> list[Extraction]:
+    doc = Document(text=text)
+    [(_, parsed)] = list(parse_documents([doc]))
+    return list(parsed._.extractions)
+
+
+def one(text: str) -> Extraction:
+    found = extractions(text)
+    assert len(found) == 1, [(e.category, e.count.value, e.target) for e in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        # killed, active and passive, several verbs
+        ("The army said it killed 45 insurgents near Maiduguri.", "killed", 45),
+        ("Israeli troops shot dead three gunmen in Jenin, the military said.", "killed", 3),
+        ("Twelve civilians were killed when a shell hit a market in Kherson, officials said.", "killed", 12),
+        ("The junta said its forces had neutralised 30 fighters of the Arakan Army.", "killed", 30),
+        ("Nine soldiers were martyred in the ambush, the ISPR said.", "killed", 9),
+        ("Al-Shabaab said it executed four men it accused of spying.", "killed", 4),
+        ("At least 17 people died after the strike on the camp, the ministry said.", "killed", 17),
+        ("The attack claimed the lives of 11 peacekeepers, the UN mission said.", "killed", 11),
+        ("Medics reported 40 dead in the shelling of El Obeid.", "killed", 40),
+        # wounded
+        ("Local officials said 23 people were injured in the drone attack on Odesa.", "wounded", 23),
+        ("The strike wounded 14 residents of Khan Younis, hospital staff said.", "wounded", 14),
+        # captured
+        ("The rebels said they captured 18 soldiers near Bunia.", "captured", 18),
+        ("Police said 32 suspects were arrested after the raid in Srinagar.", "captured", 32),
+        ("Gunmen abducted 25 students from a school in Zamfara, residents said.", "captured", 25),
+        ("The group said 60 government troops had surrendered.", "captured", 60),
+        # released
+        ("The navy said it rescued 190 passengers from the train.", "released", 190),
+        ("Hamas freed three hostages on Saturday, the Red Cross said.", "released", 3),
+        # missing
+        ("Fifteen crew members are missing after the attack, the shipping firm said.", "missing", 15),
+        # attacks
+        ("The group said it carried out 12 attacks on army posts in Kidal.", "attacks", 12),
+        ("Russia launched 96 drones at Ukraine overnight, the air force said.", "attacks", 96),
+        ("The separatists said they attacked 48 locations across the province.", "attacks", 48),
+        # destroyed
+        ("Air defences shot down 40 drones over the Belgorod region, the ministry said.", "destroyed", 40),
+        ("The rebels said they destroyed two tanks and set 23 vehicles ablaze.", "destroyed", 2),
+        ("Officials said 120 homes were burnt in the raid on the village.", "destroyed", 120),
+        # seized
+        ("The army said its troops took control of 19 border posts.", "seized", 19),
+        ("The militia said it had seized 7 villages in Sagaing.", "seized", 7),
+        ("Fighters captured 21 posts along the frontier, the military said.", "seized", 21),
+    ],
+)
+def test_category_and_value(text: str, category: str, value: int) -> None:
+    found = extractions(text)
+    assert any(e.category == category and e.count.value == value for e in found), [
+        (e.category, e.count.value) for e in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("At least 25 soldiers were killed, the group said.", "at_least", 25),
+        ("No fewer than 8 civilians were killed in the strike, medics said.", "at_least", 8),
+        ("More than 100 fighters were killed, the army said.", "more_than", 100),
+        ("The army said over 200 militants were killed.", "more_than", 200),
+        ("Nearly 3,000 people were injured, the UN said.", "up_to", 3000),
+        ("Up to 50 people were abducted, villagers said.", "up_to", 50),
+        ("Around 70 people were killed, according to the health ministry.", "about", 70),
+        ("The ministry said 35 to 40 people were killed.", "at_least", 35),
+        ("Seven soldiers were killed, the army said.", "exact", 7),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str, value: int) -> None:
+    e = one(text)
+    assert (e.count.qualifier, e.count.value) == (qualifier, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens were wounded in the fighting, the rebels said.",
+        "Several soldiers were captured, the group claimed.",
+        "The army said it had taken control of several rebel areas.",
+        "Hundreds of people were injured in the blasts, officials said.",
+    ],
+)
+def test_vague_counts_have_no_value(text: str) -> None:
+    e = one(text)
+    assert e.count.value is None and e.count.qualifier == "vague"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said no fighter was killed in the attack.",
+        "The militia insisted that none of its members were killed.",
+        "The RSF said it categorically denies the deaths of civilians in the strike.",
+    ],
+)
+def test_denials_are_zero(text: str) -> None:
+    e = one(text)
+    assert e.count.value == 0 and e.category == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The BLF said it killed 12 soldiers in Turbat.", "The BLF"),
+        ("Ten soldiers were killed, the ISPR said in a statement.", "the ISPR"),
+        ("Twenty drones were destroyed, Kyiv’s air force said on Telegram.", "Kyiv’s air force"),
+        ("According to the health ministry, 31 people were killed in Gaza City.", "the health ministry"),
+        ("Four civilians were killed, according to the UN mission.", "the UN mission"),
+        ("“We killed 15 soldiers in the ambush,” said Jeeyand Baloch.", "Jeeyand Baloch"),
+        ("“Nine of our fighters were martyred,” the group’s spokesman said.", "the group’s spokesman"),
+        ("Reports from the M23 indicate that 2,000 soldiers were killed.", "the M23"),
+    ],
+)
+def test_attribution(text: str, speaker: str) -> None:
+    e = one(text)
+    assert e.attribution.surface is not None
+    assert speaker.lower() in e.attribution.surface.lower() or e.attribution.surface.lower() in speaker.lower()
+
+
+def test_quote_attributed_after_the_quotation_ends() -> None:
+    text = (
+        "The rebels issued a statement on Monday.\n\n"
+        "“During the assault, 40 enemy soldiers were killed and 12 were captured. The enemy fled,” "
+        "the statement by the Arakan Army said."
+    )
+    found = extractions(text)
+    assert {(e.category, e.count.value) for e in found} == {("killed", 40), ("captured", 12)}
+    assert all(e.attribution.surface and "Arakan Army" in e.attribution.surface for e in found)
+
+
+def test_outlet_voice_is_reporter() -> None:
+    e = one("At least three crew members were killed when the vessel was hit off Hodeidah.")
+    assert e.attribution.kind == "reporter"
+
+
+def test_pronoun_subject_is_marked_for_resolution() -> None:
+    found = extractions("The Houthis issued a statement. It said 3 ships were struck in the Gulf of Aden.")
+    assert found and found[0].attribution.kind == "pronoun"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 10,000 troops were deployed to the region, the ministry said.",
+        "The war has killed 36,700 people since October, the ministry said.",
+        "He was 25 years old.",
+        "The offensive began in 2024 and lasted 14 days.",
+        "The army said 40 percent of the town was under its control.",
+        "Officials said the attack happened at 8 pm on Friday.",
+    ],
+)
+def test_counts_that_are_not_claims(text: str) -> None:
+    assert extractions(text) == []
+
+
+def test_partitive_total_is_not_a_claim() -> None:
+    found = extractions("Officials say the attack killed four of the 25 people aboard the ship.")
+    assert [(e.category, e.count.value) for e in found] == [("killed", 4)]
+
+
+def test_subset_with_others_inherits_the_target() -> None:
+    found = extractions("Nine Afghan soldiers were killed and 16 others were wounded, the spokesman said.")
+    assert {(e.category, e.count.value) for e in found} == {("killed", 9), ("wounded", 16)}
+    assert all("soldiers" in e.target for e in found)
+
+
+def test_headline_is_not_body_text() -> None:
+    text = "Army Says 50 Militants Killed In Raids\n\nThe army said 50 militants were killed in raids on Tuesday."
+    found = extractions_with_title(text, "Army Says 50 Militants Killed In Raids")
+    assert len(found) == 1 and found[0].count_start > len("Army Says 50 Militants Killed In Raids")
+
+
+def extractions_with_title(text: str, title: str) -> list[Extraction]:
+    doc = Document(text=text, title=title, body_start=len(title) + 1)
+    [(_, parsed)] = list(parse_documents([doc]))
+    return list(parsed._.extractions)
+
+
+def test_hedged_sentence() -> None:
+    e = one("The group said it killed 30 soldiers, a claim that could not be independently verified.")
+    assert e.hedged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ukraine downed 79 of the drones, it said.", "it"),
+        ("Five were killed, the Moscow region governor said on Telegram.", "the Moscow region governor"),
+        ("Six people died, said the spokesman for the ministry.", "the spokesman for the ministry"),
+        ("Rescuers pulled six crew members alive, while the fate of 15 was unknown after the group said they held some.", None),
+    ],
+)
+def test_trailing_attribution(sentence: str, speaker: str | None) -> None:
+    assert trailing_attribution(sentence) == speaker
