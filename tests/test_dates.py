@@ -605,6 +605,15 @@ def test_event_date_for(
             SUN_OCT_12_2025,
             None,
         ),
+        # without a publication date only the lead is read
+        (
+            "Militants attacked a post in Kech, the army said in a statement.\n\nThe army said "
+            "three soldiers were killed and two were wounded in the exchange of fire.\n\nThe "
+            "province has seen a string of attacks on security forces this year.\n\nIn an "
+            "earlier raid on December 14, 2024, five soldiers were killed in Panjgur.",
+            None,
+            None,
+        ),
     ],
 )
 def test_main_event_date(text: str, published: date | None, expected: str | None) -> None:

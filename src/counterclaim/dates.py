@@ -308,7 +308,7 @@ _YEAR = r"(?:19|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night)"
 _POSS = r"(?:['’]s)?"
-_ON = r"(?:(?i:on|early|late|early\s+on|late\s+on|by)\s+)?"
+_ON = r"(?:(?i:on|early|late|early\s+on|late\s+on)\s+)?"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _NUMBER_WORDS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 _NUMBER_WORDS |= {"twelve": 12, "fourteen": 14, "twenty-four": 24, "thirty-six": 36}
@@ -340,7 +340,7 @@ _EXPLICIT_EXPRS = [
     ),
 ]
 _WEEKDAY_EXPR = re.compile(
-    r"\b(?:(?P<pre>(?i:on|early|late|early\s+on|late\s+on|by|last|next|this|"
+    r"\b(?:(?P<pre>(?i:on|early|late|early\s+on|late\s+on|last|next|this|"
     r"overnight(?:\s+(?:on|into|to))?|(?:in\s+)?the\s+early\s+hours\s+of|"
     r"(?:on\s+|during\s+)?the\s+(?:night|morning|afternoon|evening)\s+of))\s+)?"
     rf"(?P<wd>{_WD})(?!\s*,?\s*\(?\s*{_MONTH_RE}\s+\d)"
@@ -352,64 +352,77 @@ _NOT_WEEKDAY_BEFORE = re.compile(
     r"(?:Black|Good|Ash|Bloody|Super|Holy|Palm|Easter|Cyber|Maundy|Giving)\s+$"
 )
 
-RelativePattern = tuple[re.Pattern[str], tuple[int, int] | None, str, bool]
+# (pattern, offset, unit, anaphoric, a word the text must contain for the pattern to match)
+RelativePattern = tuple[re.Pattern[str], tuple[int, int] | None, str, bool, str]
 
 
 def _relative(
-    pattern: str, offset: tuple[int, int] | None, unit: str = "day", anaphoric: bool = False
+    needs: str,
+    pattern: str,
+    offset: tuple[int, int] | None,
+    unit: str = "day",
+    anaphoric: bool = False,
 ) -> RelativePattern:
     """A relative-date pattern; an offset of None is computed from the number in the match."""
-    return re.compile(pattern, re.IGNORECASE), offset, unit, anaphoric
+    return re.compile(pattern, re.IGNORECASE), offset, unit, anaphoric, needs
 
 
 _PAST = r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
 _NO_NOUN_AFTER = r"(?!\s+(?:the|a|an|his|her|its|their|this|that|of)\b)"
 _RELATIVE_EXPRS: list[RelativePattern] = [
-    _relative(r"\bthe\s+day\s+before\s+yesterday\b", (-2, -2)),
+    _relative("yesterday", r"\bthe\s+day\s+before\s+yesterday\b", (-2, -2)),
     _relative(
+        "yesterday",
         r"\b(?:(?:early|late|earlier|later)\s+)?yesterday(?:\s+(?:morning|afternoon|evening))?\b",
         (-1, -1),
     ),
-    _relative(r"\b(?:(?:early|late)\s+)?(?:last|yesterday)\s+night\b", (-1, 0)),
-    _relative(r"\b(?:during|in|through|throughout)\s+the\s+night\b(?!\s+of\b)", (-1, 0)),
-    _relative(r"\bovernight\b", (-1, 0)),
-    _relative(r"\b(?:(?:earlier|later|early|late)\s+)?today\b", (0, 0)),
+    _relative("night", r"\b(?:(?:early|late)\s+)?(?:last|yesterday)\s+night\b", (-1, 0)),
+    _relative("night", r"\b(?:during|in|through|throughout)\s+the\s+night\b(?!\s+of\b)", (-1, 0)),
+    _relative("overnight", r"\bovernight\b", (-1, 0)),
+    _relative("today", r"\b(?:(?:earlier|later|early|late)\s+)?today\b", (0, 0)),
     _relative(
-        r"\b(?:(?:earlier|later|early|late)\s+)?this\s+(?:morning|afternoon|evening)\b", (0, 0)
+        "this",
+        r"\b(?:(?:earlier|later|early|late)\s+)?this\s+(?:morning|afternoon|evening)\b",
+        (0, 0),
     ),
-    _relative(r"\btonight\b", (0, 0)),
-    _relative(_PAST + _NUM + r"\s+hours\b", None, "hours"),
-    _relative(_PAST + _NUM + r"\s+days\b", None, "days"),
-    _relative(_PAST + r"day\b", (0, 0)),
-    _relative(_PAST + r"week\b", (-6, 0)),
-    _relative(r"\b" + _NUM + r"\s+days?\s+ago\b", None, "days_ago"),
-    _relative(r"\b" + _NUM + r"\s+weeks?\s+ago\b", None, "weeks_ago"),
-    _relative(r"\blast\s+week\b", (-1, -1), "week"),
-    _relative(r"\b(?:earlier\s+)?this\s+week\b", (0, 0), "week"),
-    _relative(r"\blast\s+weekend\b", (-1, -1), "weekend"),
-    _relative(r"\bover\s+the\s+weekend\b", (0, 0), "weekend"),
+    _relative("tonight", r"\btonight\b", (0, 0)),
+    _relative("hours", _PAST + _NUM + r"\s+hours\b", None, "hours"),
+    _relative("days", _PAST + _NUM + r"\s+days\b", None, "days"),
+    _relative("day", _PAST + r"day\b", (0, 0)),
+    _relative("week", _PAST + r"week\b", (-6, 0)),
+    _relative("ago", r"\b" + _NUM + r"\s+days?\s+ago\b", None, "days_ago"),
+    _relative("ago", r"\b" + _NUM + r"\s+weeks?\s+ago\b", None, "weeks_ago"),
+    _relative("week", r"\blast\s+week\b", (-1, -1), "week"),
+    _relative("week", r"\b(?:earlier\s+)?this\s+week\b", (0, 0), "week"),
+    _relative("weekend", r"\blast\s+weekend\b", (-1, -1), "weekend"),
+    _relative("weekend", r"\bover\s+the\s+weekend\b", (0, 0), "weekend"),
     # Anaphoric: counted from the date mentioned before. "The day before the attack" has an
     # anchor of its own, which we do not read, so a following noun phrase rules it out.
     _relative(
+        "day",
         r"\b(?:the\s+(?:day\s+before|previous\s+day|preceding\s+day|day\s+earlier)|"
         r"a\s+day\s+(?:earlier|before))\b" + _NO_NOUN_AFTER,
         (-1, -1),
         anaphoric=True,
     ),
     _relative(
+        "day",
         r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b"
         + _NO_NOUN_AFTER,
         (1, 1),
         anaphoric=True,
     ),
-    _relative(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+day\b", (0, 0), anaphoric=True),
     _relative(
+        "day", r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+day\b", (0, 0), anaphoric=True
+    ),
+    _relative(
+        "days",
         r"\b" + _NUM + r"\s+days\s+(?:earlier|before)\b" + _NO_NOUN_AFTER,
         None,
         "days_earlier",
         anaphoric=True,
     ),
-    _relative(r"\b" + _NUM + r"\s+days\s+later\b", None, "days_later", anaphoric=True),
+    _relative("later", r"\b" + _NUM + r"\s+days\s+later\b", None, "days_later", anaphoric=True),
 ]
 
 
@@ -483,7 +496,10 @@ def _expressions(text: str) -> tuple[DateExpression, ...]:
             found.append(
                 (1, _expression(m, "explicit", year=year, month=month, day=day, extend=extend))
             )
-    for pattern, offset, unit, anaphoric in _RELATIVE_EXPRS:
+    lowered = text.lower()
+    for pattern, offset, unit, anaphoric, needs in _RELATIVE_EXPRS:
+        if needs not in lowered:
+            continue  # most patterns cannot match most texts: skip the scan
         for m in pattern.finditer(text):
             if "today" in m.group(0).lower() and _outlet_named_today(text, m):
                 continue
@@ -963,7 +979,8 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
     Saturday (Jan 31)") or nothing in particular; else the same two searches over the rest
     of the body, counting only dates of the last ``RECENT_MAX_AGE_DAYS`` days. Ranges wider
     than ``MAIN_EVENT_MAX_DAYS`` ("last week") and dates older than ``LEAD_MAX_AGE_DAYS``
-    are background. Without a publication date only phrases that carry or imply a year count.
+    are background. Without a publication date only the lead is read, and only phrases that
+    carry or imply a year resolve.
     """
     paragraphs = _prose_paragraphs(text, body_start)
     lead_end = paragraphs[min(LEAD_PARAGRAPHS, len(paragraphs)) - 1][1] if paragraphs else 0
@@ -980,6 +997,8 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
             if value is None or value.days > MAIN_EVENT_MAX_DAYS:
                 continue
             in_lead = p_end <= lead_end
+            if not in_lead and published is None:
+                continue  # without D nothing tells news from history after the lead
             if not _recent(value, published, LEAD_MAX_AGE_DAYS if in_lead else RECENT_MAX_AGE_DAYS):
                 continue
             tier = (0 if role == "event" else 1) + (0 if in_lead else 2)
