@@ -677,7 +677,7 @@ def test_date_value_parse(value: str, expected: DateValue | None) -> None:
 
 # -- properties ------------------------------------------------------------------------------
 days_2000_2040 = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
-weekday_names = st.sampled_from(dates._WEEKDAY_NAMES)
+weekday_names = st.sampled_from(dates.WEEKDAY_NAMES)
 
 
 @settings(max_examples=300, deadline=None)

@@ -302,7 +302,7 @@ class DateExpression:
 
 
 _MONTH_NAME = _MONTH_RE.removesuffix(r"\.?")  # a day-month phrase leaves the full stop
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"  # noqa: E501 -- one alternation reads best on one line
 _YEAR = r"(?:19|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -434,7 +434,7 @@ def _number(word: str) -> int | None:
 
 
 def _capitalised(word: str | None) -> bool:
-    return bool(word) and word[0].isupper()  # type: ignore[index]
+    return word is not None and word[:1].isupper()
 
 
 def _relative_offset(unit: str, n: int) -> tuple[tuple[int, int], str] | None:
