@@ -484,6 +484,130 @@ def bench_duplicates_command(
     )
 
 
+def _side_lookup(settings: Settings) -> Any:
+    """Sides from the actor knowledge base; without a usable one, compare's own heuristics."""
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.compare import SideLookup
+
+    try:
+        return SideLookup.from_knowledge_base(KnowledgeBase.from_settings(settings))
+    except CounterclaimError as exc:
+        err_console.print(f"warning: sides without the knowledge base: {exc}", highlight=False)
+        return None
+
+
+def _comparisons(store: Store, settings: Settings, incidents: list[Any]) -> list[Any]:
+    from counterclaim.compare import compare_incident
+    from counterclaim.provenance import independent_origins
+
+    wanted = {cid for inc in incidents for cid in inc.claim_ids}
+    claims = [c for c in store.claims() if c.id in wanted]
+    doc_ids = sorted({c.doc_id for c in claims})
+    docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
+    origins = independent_origins(claims, docs)
+    lookup = _side_lookup(settings)
+    return [compare_incident(inc, claims, docs, origins, lookup) for inc in incidents]
+
+
+@app.command("incidents")
+@translate_errors
+def incidents_command(
+    db: DbOption = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Regroup the stored claims into incidents first.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """List incidents: dates, places, parties and the largest discrepancy between them."""
+    store, settings = open_store(db)
+    incidents = store.incidents()
+    if update or (not incidents and store.claim_count()):
+        pipeline.update_incidents(store)
+        incidents = store.incidents()
+    summaries = [c.summary() for c in _comparisons(store, settings, incidents)]
+    if as_json:
+        print_json(summaries)
+        return
+    rows = [
+        [
+            s["date"],
+            s["label"],
+            ", ".join(s["places"][:3]),
+            ", ".join(s["parties"]),
+            s["claims"],
+            s["documents"],
+            s["largest_discrepancy"] or "",
+        ]
+        for s in summaries
+    ]
+    print_table(
+        f"{len(summaries)} incidents",
+        ["date", "incident", "places", "parties", "claims", "docs", "largest discrepancy"],
+        rows,
+    )
+
+
+@app.command("show")
+@translate_errors
+def show_command(
+    incident: Annotated[str, typer.Argument(help="Incident id or label.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print an incident's claims matrix: every party's figures side by side, with evidence."""
+    store, settings = open_store(db)
+    (comparison,) = _comparisons(store, settings, [store.incident(incident)])
+    if as_json:
+        print_json(comparison.to_dict())
+        return
+    inc = comparison.incident
+    dates = inc.date_start if inc.date_start == inc.date_end else f"{inc.date_start}/{inc.date_end}"
+    console.print(
+        f"[bold]{escape(inc.label)}[/bold] ({inc.id})  {dates or 'undated'}  "
+        f"{escape(', '.join(inc.places[:5]))}"
+        + (f"  operation: {escape(inc.operation)}" if inc.operation else ""),
+        highlight=False,
+    )
+    for category in dict.fromkeys(cell.category for cell in comparison.cells):
+        rows = []
+        for cell in (c for c in comparison.cells if c.category == category):
+            for claimant, history in cell.figures.items():
+                for f in history:
+                    state = "part" if f.is_part else ("latest" if f.is_latest else "earlier")
+                    rows.append(
+                        [
+                            cell.side,
+                            claimant,
+                            f.display,
+                            f.grade,
+                            f"{f.origins} / {len(f.doc_ids)}",
+                            f.stated_on,
+                            state if len(history) > 1 else "",
+                            f"“{f.evidence}”",
+                        ]
+                    )
+            if cell.spread or cell.note:
+                spread = f"spread ×{cell.spread}" if cell.spread else ""
+                rows.append([cell.side, "", spread, cell.note or "", "", "", "", ""])
+        print_table(
+            category,
+            ["affected", "claimant", "figure", "grade", "origins/docs", "stated", "history", "evidence"],
+            rows,
+        )
+    own_rows = [
+        [claimant, category, pair["own"], pair["opponent"]]
+        for claimant, by_category in comparison.own_vs_opponent.items()
+        for category, pair in by_category.items()
+    ]
+    if own_rows:
+        print_table("own vs opponent losses", ["claimant", "category", "own", "opponent"], own_rows)
+    if comparison.largest_discrepancy:
+        console.print(
+            f"largest discrepancy: {escape(comparison.largest_discrepancy.describe())}",
+            highlight=False,
+        )
+
+
 def main() -> None:
     app()
 

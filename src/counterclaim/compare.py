@@ -365,6 +365,26 @@ class Comparison:
     sides: dict[str, str]  # claimant → side
     own_vs_opponent: dict[str, dict[str, dict[str, int | None]]]  # claimant → cat → own/opp
     largest_discrepancy: Discrepancy | None
+    parties: list[str] = field(default_factory=list)  # sides speaking as belligerents
+
+    def summary(self) -> dict[str, Any]:
+        """One line of the incidents list."""
+        inc = self.incident
+        return {
+            "id": inc.id,
+            "label": inc.label,
+            "date": inc.date_start,
+            "date_start": inc.date_start,
+            "date_end": inc.date_end,
+            "places": list(inc.places),
+            "operation": inc.operation,
+            "parties": self.parties or sorted(set(self.sides.values())),
+            "claims": len(inc.claim_ids),
+            "documents": len(inc.doc_ids),
+            "largest_discrepancy": (
+                self.largest_discrepancy.describe() if self.largest_discrepancy else None
+            ),
+        }
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the same content as the CLI table."""
@@ -378,6 +398,7 @@ class Comparison:
         return {
             "incident": asdict(self.incident),
             "sides": self.sides,
+            "parties": self.parties,
             "cells": [
                 {
                     "category": c.category,
@@ -573,6 +594,7 @@ def compare_incident(
         sides=sides,
         own_vs_opponent=_own_vs_opponent(cells),
         largest_discrepancy=_largest(cells),
+        parties=parties,
     )
 
 
