@@ -172,25 +172,7 @@ def documents(
     """List stored documents."""
     store, _ = open_store(db)
     if groups:
-        grouped = store.duplicate_groups()
-        if as_json:
-            print_json(
-                [
-                    {"group": g, "documents": [_doc_summary(d) for d in docs]}
-                    for g, docs in grouped.items()
-                ]
-            )
-            return
-        rows = [
-            [g, d.id, d.title or d.source, d.outlet, d.syndicated_from, d.origin]
-            for g, docs in grouped.items()
-            for d in docs
-        ]
-        print_table(
-            "near-duplicate groups",
-            ["group", "id", "title", "outlet", "syndicated from", "origin"],
-            rows,
-        )
+        _print_groups(store, as_json)
         return
     docs = store.documents(limit=limit)
     if as_json:
@@ -204,6 +186,48 @@ def documents(
         f"{store.document_count()} documents",
         ["id", "published", "outlet", "credited to", "title"],
         rows,
+    )
+
+
+def _print_groups(store: Store, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from counterclaim.provenance import origin_summary
+
+    grouped = store.duplicate_groups()
+    origins = origin_summary(store.iter_documents())
+    if as_json:
+        print_json(
+            {
+                "groups": [
+                    {"group": g, "documents": [_doc_summary(d) for d in docs]}
+                    for g, docs in grouped.items()
+                ],
+                "origins": [asdict(o) for o in origins],
+            }
+        )
+        return
+    rows = [
+        [
+            f"{g} ({len(docs)})" if i == 0 else "",
+            d.id,
+            (d.title or d.source or "")[:60],
+            d.outlet,
+            d.syndicated_from,
+            d.origin,
+        ]
+        for g, docs in grouped.items()
+        for i, d in enumerate(docs)
+    ]
+    print_table(
+        f"{len(grouped)} near-duplicate groups",
+        ["group (size)", "id", "title", "outlet", "credited to", "origin"],
+        rows,
+    )
+    print_table(
+        "origins: documents and independent copies",
+        ["origin", "documents", "independent", "outlets"],
+        [[o.origin, o.documents, o.independent, ", ".join(o.outlets)] for o in origins],
     )
 
 
@@ -606,6 +630,35 @@ def show_command(
             f"largest discrepancy: {escape(comparison.largest_discrepancy.describe())}",
             highlight=False,
         )
+
+
+@app.command()
+@translate_errors
+def demo(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The main job on the bundled sample corpus: ingest, extract, group, compare, print."""
+    from counterclaim.lexicon import data_path
+
+    store, settings = open_store(db)
+    sample = str(data_path("sample"))
+    with progress_bar("reading sample", None, not as_json) as advance:
+        report = pipeline.ingest(store, [sample], settings, advance=advance)
+    summary = pipeline.process(store, settings, show_progress=not as_json)
+    if as_json:
+        print_json({"new": len(report.new), "already_stored": len(report.already_stored)} | summary)
+        return
+    console.print(
+        f"sample corpus: {len(report.new)} new, {len(report.already_stored)} already stored "
+        f"in {store.url}",
+        highlight=False,
+    )
+    claims(db=store.url, claimant=None, category=None, incident=None, date_from=None,
+           date_to=None, limit=500, as_json=False)
+    incidents_command(db=store.url, update=False, as_json=False)
+    for incident in store.incidents():
+        show_command(incident=incident.id, db=store.url, as_json=False)
 
 
 def main() -> None:
