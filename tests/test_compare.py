@@ -421,3 +421,14 @@ def test_assign_then_store_round_trip(store: Store) -> None:
     incidents = assign_incidents(claims, docs)
     store.save_incidents(incidents)
     assert {i.id for i in store.incidents()} == {i.id for i in incidents}
+
+
+def test_readme_documents_every_grade() -> None:
+    from pathlib import Path
+
+    from counterclaim.compare import GRADES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Grades\n", 1)[1].split("\n## ", 1)[0]
+    for grade in GRADES:
+        assert f"| `{grade}` |" in section, grade
