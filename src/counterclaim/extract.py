@@ -140,7 +140,7 @@ def is_body_sentence(sent: Span, title: str | None) -> bool:
     if title and _squash(text).startswith(_squash(title)[:60]) and len(text) < len(title) + 30:
         return False
     line_start = sent.doc.text.rfind("\n", 0, sent.start_char) + 1
-    line_end = sent.doc.text.find("\n", sent.end_char)
+    line_end = sent.doc.text.find("\n", sent.start_char)
     line = sent.doc.text[line_start : line_end if line_end >= 0 else len(sent.doc.text)].strip()
     words = len(line.split())
     # A short line without closing punctuation is a heading, caption or furniture.
@@ -215,6 +215,8 @@ def find_counts(sent: Span) -> list[CountMention]:
         elif lower == "no" and tok.dep_ == "det" and tok.head.pos_ in ("NOUN", "PROPN"):
             if i + 1 < sent.end and doc[i + 1].lower_ not in ("fewer", "more", "less", "longer"):
                 found.append(CountMention(Count(0, "exact"), tok, tok, tok.head, tok.idx, tok.idx + len(tok)))
+        elif lower == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            found.append(CountMention(Count(2, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok)))
         elif lower == "none" and _partitive_noun(tok) is not None:
             found.append(CountMention(Count(0, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok)))
         elif tok.lemma_.lower() in ("death", "killing") and _denied(tok):
@@ -272,6 +274,8 @@ def _counted_noun(tok: Token) -> Token | None:
         return head
     if tok.dep_ == "quantmod" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
+    if tok.dep_ == "appos" and head.pos_ == "NOUN":
+        return head  # "The most drones – 126 – were shot down"
     return None
 
 
@@ -640,9 +644,18 @@ _ACCORDING = re.compile(
 )
 
 
-def find_attribution(sent: Span, trigger: Token, quotes: list[tuple[int, int]]) -> Attribution:
+def find_attribution(
+    sent: Span, trigger: Token, quotes: list[tuple[int, int]], count_end: int | None = None
+) -> Attribution:
     lex = lexicon()
     doc = sent.doc
+    # 0. "as reported by X" right after the figure is the figure's own source
+    for m in _ACCORDING.finditer(sent.text):
+        position = sent.start_char + m.start()
+        anchor = count_end if count_end is not None else trigger.idx
+        if m.group(0).lower().startswith("as reported by") and 0 < position - anchor < 80:
+            who = m.group("who").strip()
+            return Attribution(who, "named", sent.start_char + m.start("who"), [who])
     # 1. a reporting verb above the trigger: "X said (that) ... killed ..."
     node: Token | None = trigger
     steps = 0
@@ -655,7 +668,13 @@ def find_attribution(sent: Span, trigger: Token, quotes: list[tuple[int, int]]) 
                 text, head = found
                 if head.lower_ in ("which", "that", "who"):
                     break
-                return _attribution_from(text, head)
+                attribution = _attribution_from(text, head)
+                if head.lemma_.lower() in lex.source_nouns and attribution.kind != "named":
+                    # "Initial estimates show ..., the governor said": the speaker wins
+                    who = trailing_attribution(sent.text)
+                    if who:
+                        return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
+                return attribution
         if lemma in ("claim",) and node is trigger:
             pass
         if node.head is node:
@@ -794,6 +813,8 @@ def find_extractions(doc: Doc) -> list[Extraction]:
         for mention in mentions:
             if mention.noun is not None and mention.noun.i in partitive_totals and mention.token.dep_ == "nummod":
                 continue  # "four of the 25 people": 25 is the whole, not a claim
+            if _in_subset_phrase(mention.token):
+                continue  # "including four Fidayeen", "among them two children"
             trigger = find_trigger(mention)
             if trigger is not None and mention.count.value == 1 and trigger.category in ("attacks", "seized") and mention.first.lower_ in ("a", "an"):
                 trigger = None  # one attack or one place seized is not a count
@@ -803,7 +824,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                 continue
             target = target_text(mention, previous_target)
             previous_target = target
-            attribution = find_attribution(sent, trigger.token, quotes)
+            attribution = find_attribution(sent, trigger.token, quotes, mention.end)
             if attribution.kind == "reporter":
                 inherited = paragraph_claimant.get(paragraph)
                 if inherited is None and last_named is not None and (
@@ -836,9 +857,23 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                     places=_sentence_places(sent),
                 )
             )
-        # A named speaker in a sentence without claims still sets the paragraph's voice
-        # for what follows ("The BLA said ... . 18 were captured.")
+        if not mentions or paragraph not in paragraph_claimant:
+            # A named speaker in a sentence without claims still sets the paragraph's voice
+            # for what follows ("The ISPR said ... . The forces destroyed 3 posts.")
+            voice = _sentence_speaker(sent)
+            if voice is not None and paragraph not in paragraph_claimant:
+                paragraph_claimant[paragraph] = voice
     return results
+
+
+def _in_subset_phrase(tok: Token) -> bool:
+    for ancestor in [tok, *tok.ancestors]:
+        if ancestor.lower_ in ("including", "among") and ancestor.dep_ in ("prep", "advcl", "acl"):
+            return True
+        if ancestor.dep_ in ("ROOT",):
+            break
+    window = tok.doc.text[max(0, tok.idx - 30) : tok.idx].lower()
+    return bool(re.search(r"\b(?:including|among them|of whom|of which)\s+(?:at least |some |about )?$", window))
 
 
 def _sentence_places(sent: Span) -> list[str]:
@@ -847,6 +882,17 @@ def _sentence_places(sent: Span) -> list[str]:
         if ent.label_ in ("GPE", "LOC", "FAC") and ent.text not in names:
             names.append(re.sub(r"^the\s+", "", ent.text))
     return names
+
+
+def _sentence_speaker(sent: Span) -> Attribution | None:
+    root = sent.root
+    if _is_reporting(root):
+        found = _subject_phrase(root)
+        if found and found[1].lower_ not in ("which", "that", "who"):
+            attribution = _attribution_from(*found)
+            if attribution.kind == "named":
+                return attribution
+    return None
 
 
 def _continues(results: list[Extraction], category: str) -> bool:

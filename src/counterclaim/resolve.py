@@ -23,7 +23,8 @@ from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.model import REPORTER, Claim, Document, Place
 
 MERCHANT_VESSELS = re.compile(
-    r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?)\b",
+    r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?|"
+    r"crew(?:men| members?)?|seam[ae]n|sailors?)\b",
     re.IGNORECASE,
 )
 _WARSHIP = re.compile(r"\b(?:warship|frigate|destroyer|corvette|navy|naval|submarine)\b", re.IGNORECASE)
@@ -72,10 +73,11 @@ def resolve_claims(doc: Document, extractions: Sequence[Extraction], kb: actors.
 # -- claimants ------------------------------------------------------------------------------
 def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors.Actor | None:
     kb = ctx.kb
-    for name, actor_id in ctx.speakers.items():
-        if name and name.lower() in surface.lower():
-            return kb.claimant_actor(actor_id)
     found = kb.lookup(surface)
+    if found is None:
+        for name, actor_id in ctx.speakers.items():
+            if name and re.search(rf"\b{re.escape(name)}\b", surface, re.IGNORECASE):
+                return kb.claimant_actor(actor_id)
     if found is None:
         inner = kb.find_mentions(surface)
         if inner:
@@ -85,6 +87,11 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
             found = kb.actor(best.actor_id)
     if found is None:
         found = kb.resolve_in_context(surface, ctx.doc.text[: max(start, 0)] or ctx.doc.text)
+    if found is None and len(surface.split()) <= 3:
+        # A country standing for its government ("Russia said ...")
+        side = kb.side_of_phrase(surface)
+        if side is not None:
+            found = kb.government_of(side)
     return kb.claimant_actor(found.id) if found is not None else None
 
 
@@ -123,7 +130,7 @@ def resolve_claimant(ctx: DocumentContext, attribution: Attribution) -> tuple[st
     """Canonical claimant name, its aliases in the text, and its actor if known."""
     if attribution.surface is None or attribution.kind == "reporter":
         return REPORTER, [], None
-    surface = attribution.surface.strip()
+    surface = re.sub(r"^[A-Z][\w .’'-]{1,30}:\s+", "", attribution.surface.strip())  # dateline
     actor = None
     if attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns:
         found = _last_actor_before(ctx, attribution.start if attribution.start >= 0 else len(ctx.doc.text))
@@ -160,6 +167,8 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         return "civilian"
     neutral = actor is None or kb.is_neutral(actor.id)
     side = actor.side if actor is not None else None
+    if e.category == "released" and neutral and not kb.side_of_phrase(e.target):
+        return "civilian"  # people a neutral party rescues or frees are not combatants
     if e.category == "attacks" and not neutral:
         agent_side = _agent_side(ctx, e.agent)
         if agent_side is not None:
@@ -295,6 +304,10 @@ def _apply_denials(claims: list[Claim]) -> None:
 # -- one figure, one claim ------------------------------------------------------------------
 def collapse_repeats(claims: list[Claim]) -> list[Claim]:
     """Repeats of a figure by the same claimant, and the outlet's restatement, become one."""
+    precise = {(c.claimant, c.category, c.target_role) for c in claims if c.value is not None}
+    claims = [
+        c for c in claims if c.value is not None or (c.claimant, c.category, c.target_role) not in precise
+    ]
     kept: list[Claim] = []
     for claim in claims:
         duplicate = None
