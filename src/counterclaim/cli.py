@@ -478,7 +478,9 @@ def bench_duplicates_command(
     try:
         size_list = [int(s.replace("_", "")) for s in sizes.split(",") if s.strip()]
     except ValueError:
-        raise SettingsError(f"--sizes {sizes!r} is not a comma-separated list of integers") from None
+        raise SettingsError(
+            f"--sizes {sizes!r} is not a comma-separated list of integers"
+        ) from None
     if not size_list or min(size_list) <= 0:
         raise SettingsError(f"--sizes {sizes!r} must list positive store sizes")
     with progress_bar("indexing documents", max(size_list), not as_json) as advance:
@@ -502,8 +504,16 @@ def bench_duplicates_command(
     print_table(
         f"near-duplicate detection (threshold {report.threshold}, "
         f"{report.bands} bands × {report.rows} rows)",
-        ["store size", "lookup ms/doc", "ratio", "assign ms/doc", "ratio", "candidates/doc",
-         "recall", "false matches"],
+        [
+            "store size",
+            "lookup ms/doc",
+            "ratio",
+            "assign ms/doc",
+            "ratio",
+            "candidates/doc",
+            "recall",
+            "false matches",
+        ],
         rows,
     )
 

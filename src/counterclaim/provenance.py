@@ -67,7 +67,7 @@ _SUBJECT = (
     rf"(?<![\w’'-])(?:"
     rf"(?:[Tt]he{_SP})?{_CAP}(?:{_SP}(?:(?:of|for|de|du|al){_SP}(?:the{_SP})?)?"
     rf"(?:{_CAP}|\d+(?:st|nd|rd|th)|{_ROLE}))*"
-    rf"|[Tt]he{_SP}(?:[\w’'-]+{_SP}){{0,3}}?(?:ministry|army|military|group|government|"
+    rf"|(?:[Tt]he|[Aa]n?){_SP}(?:[\w’'-]+{_SP}){{0,3}}?(?:ministry|army|military|group|government|"
     rf"spokes(?:person|man|woman)|agency|militia|rebels|governor|mayor|officials?|police|"
     rf"authorities|service|navy|division|command|movement|forces|channel|{_CAP})"
     rf")"
@@ -606,3 +606,32 @@ def independent_origins(
         for claim in figure_claims:
             result[claim.id] = count
     return result
+
+
+@dataclass
+class OriginSummary:
+    """How many documents, and how many independent copies, one origin accounts for."""
+
+    origin: str
+    documents: int
+    independent: int  # distinct near-duplicate groups (a document without one is its own)
+    outlets: list[str] = field(default_factory=list)
+
+
+def origin_summary(docs: Iterable[Document]) -> list[OriginSummary]:
+    """Stored documents by origin, most documents first: ten outlets carrying one agency's
+    copy show as one origin with ten documents."""
+    by_origin: dict[str, list[Document]] = {}
+    for doc in docs:
+        key = doc.origin or doc.syndicated_from or doc.outlet or _host(doc.url) or "unknown"
+        by_origin.setdefault(key, []).append(doc)
+    out = [
+        OriginSummary(
+            origin=origin,
+            documents=len(members),
+            independent=len({d.near_duplicate_group or d.id for d in members}),
+            outlets=sorted({d.outlet for d in members if d.outlet}),
+        )
+        for origin, members in by_origin.items()
+    ]
+    return sorted(out, key=lambda s: (-s.documents, s.origin.lower()))

@@ -1,0 +1,390 @@
+"""Provenance: agency credits, citation chains, near-duplicate groups, independent origins."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from counterclaim import provenance
+from counterclaim.ingest import parse_text
+from counterclaim.model import Claim, Document
+from counterclaim.pipeline import update_provenance
+from counterclaim.settings import SETTINGS_BY_NAME, load_settings
+from counterclaim.store import Store
+
+FILLER = (
+    "Residents said the shelling continued into the evening and aid workers struggled to reach "
+    "the wounded. "
+)
+
+
+def doc(text: str, **meta: object) -> Document:
+    return parse_text("test.txt", text, metadata=dict(meta))
+
+
+# -- credits --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (
+            "KYIV, March 3 (Reuters) - Ukraine said 14 civilians died in a missile strike.",
+            "Reuters",
+        ),
+        ("GAZA, May 4 (AFP) – Hospital officials said 22 people were killed overnight.", "AFP"),
+        (
+            "Srinagar [India], May 7 (ANI): Police said three militants were killed in Kupwara.",
+            "ANI",
+        ),
+        ("July 10 (UPI) -- Houthi fighters said they shot down a US drone over Marib.", "UPI"),
+        (
+            "KHARTOUM, Oct. 12 (Xinhua) -- The army said it repelled an attack on El Obeid.",
+            "Xinhua",
+        ),
+        (
+            "Goma report\n\nRebels said they seized the airport. Officials disputed it. (AP)",
+            "AP",
+        ),
+        ("Sahel raid\n\nThe junta said 30 jihadists were killed near Djibo. (AFP)", "AFP"),
+        (
+            "Myanmar clashes\n\nThe resistance said it took two bases in Sagaing. — Reuters",
+            "Reuters",
+        ),
+        ("Yemen strike\nMENAFN - Gulf Times) Xinhua\n\nThe Houthis said 12 people died.", "Xinhua"),
+        ("Sudan fighting\nBy AFP\n\nThe RSF said it downed an army drone near Nyala.", "AFP"),
+        (
+            "Kherson shelling\nSource: Ukrinform\n\nThe governor said two people were hurt.",
+            "Ukrinform",
+        ),
+        (
+            "Kashmir firing\n\nThe army said two intruders were killed.\n\n"
+            "With reporting from © AFP 2025",
+            "AFP",
+        ),
+        (
+            "Balochistan attack\n\nThe group said it killed 12 soldiers.\n\n(With inputs from PTI)",
+            "PTI",
+        ),
+        (
+            "Kinshasa\n\nThe army said 40 rebels surrendered in Ituri.\n\n"
+            "Associated Press writer Jean Doe in Bunia contributed to this report.",
+            "AP",
+        ),
+        (
+            "Drone strike\n\nThe ministry said nine people were killed in Odesa.\n\n"
+            "Copyright 2025 The Associated Press. All rights reserved.",
+            "AP",
+        ),
+    ],
+)
+def test_agency_credits(text: str, agency: str) -> None:
+    assert provenance.detect_origin(doc(text)).syndicated_from == agency
+
+
+def test_syndicated_feed_disclaimer_is_a_credit() -> None:
+    text = (
+        "Pakistan clash\n\nThe BLA said it killed 15 soldiers in Kech. (ANI)\n\n"
+        "Disclaimer: This story is auto-generated from a syndicated feed of ANI; only the "
+        "image & headline may have been reworked by the publisher."
+    )
+    origin = provenance.detect_origin(doc(text))
+    assert origin.syndicated_from == "ANI"
+    assert origin.origin == "ANI"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gaza\n\nA hospital director told AFP that 18 bodies had arrived since dawn.",
+        "Kyiv\n\nA Ukrainian commander told Reuters by phone that the line was holding.",
+        "Sudan\n\nXinhua reported that the army had retaken the bridge, citing military sources.",
+        "Moscow\n\nThe Interfax news agency reported that flights were restricted at Vnukovo.",
+        "Sahel\n\nThe figures could not be verified, an AFP correspondent said from Bamako.",
+        "Red Sea\n\nThe ship sank on Wednesday. Reuters could not independently verify the video.",
+        "Myanmar\n\nThe AP Photo shows a burned village. Officials said 11 people died.",
+    ],
+)
+def test_quoting_an_agency_is_not_a_credit(text: str) -> None:
+    assert provenance.detect_origin(doc(text)).syndicated_from is None
+
+
+def test_agency_self_reference_credits_only_a_wire_dateline_copy() -> None:
+    wire = (
+        "Ship sunk\n\nATHENS – Rescuers pulled six sailors from the Red Sea after the attack, "
+        "security firms said on Wednesday.\n\nReuters could not independently verify the video."
+    )
+    assert provenance.detect_origin(doc(wire)).syndicated_from == "Reuters"
+
+
+def test_outlet_metadata_credits_when_the_text_names_none() -> None:
+    text = "Strike on Sumy\n\nThe regional governor said four people were killed."
+    assert provenance.detect_origin(doc(text, outlet="GV Wire (Reuters copy)")).syndicated_from == (
+        "Reuters"
+    )
+    assert provenance.detect_origin(
+        doc(text, outlet="TheJournal.ie (with AFP)")
+    ).syndicated_from == ("AFP")
+    assert provenance.detect_origin(doc(text, outlet="Mint (livemint.com)")).syndicated_from is None
+    plain = provenance.detect_origin(doc(text, outlet="Kyiv Independent"))
+    assert plain.origin == "Kyiv Independent"
+
+
+# -- citations ------------------------------------------------------------------------------
+def test_citation_shared_by_citing_channel() -> None:
+    text = (
+        "The clip was shared by The Balochistan Post, a news site based in Quetta, citing "
+        "the official channel of the BLA."
+    )
+    (citation,) = provenance.citations(text)
+    assert citation.kind == "citing"
+    assert citation.relayer == "The Balochistan Post"
+    assert citation.source_party == "BLA"
+
+
+def test_citation_agency_reported_citing() -> None:
+    text = "The TASS news agency reported, citing the regional emergency service, that two died."
+    (citation,) = provenance.citations(text)
+    assert citation.relayer == "TASS"
+    assert citation.source_party == "regional emergency service"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("In Rawalpindi the ISPR said in a statement that 12 soldiers died.", "ISPR"),
+        (
+            "In a statement, the Houthi military spokesperson said two ships were hit.",
+            "Houthi military",
+        ),
+        (
+            "Nine fighters were killed, said Abu Obeida, spokesman for the Qassam Brigades, in a "
+            "video statement.",
+            "Qassam Brigades",
+        ),
+        (
+            "Forty drones fell, according to a statement by the ministry posted on Telegram.",
+            "ministry",
+        ),
+        ("The Arakan Army said in a post on X that it seized three outposts.", "Arakan Army"),
+        (
+            "Governor Oleh Syniehubov said on Telegram that a child was injured.",
+            "Governor Oleh Syniehubov",
+        ),
+    ],
+)
+def test_citation_statements(text: str, party: str) -> None:
+    found = provenance.citations(text)
+    assert found, text
+    assert found[0].source_party == party
+
+
+def test_citation_quoted_by() -> None:
+    first = provenance.citations("“We lost four men,” Mujahid was quoted as saying by Tolo News.")
+    assert (first[0].kind, first[0].source, first[0].relayer) == ("quoted", "Mujahid", "Tolo News")
+    second = provenance.citations("The Angolan agency Angop quoted him as saying 700 were buried.")
+    assert second[0].relayer == "Angop"
+    assert second[0].source_party is None  # a pronoun: the speaker is named elsewhere
+
+
+def test_told_agency_is_a_citation_not_a_credit() -> None:
+    text = "Gaza\n\nA civil defence official told AFP that 31 people were killed in Khan Younis."
+    origin = provenance.detect_origin(doc(text))
+    assert origin.syndicated_from is None
+    assert [(c.kind, c.relayer) for c in origin.citations] == [("interview", "AFP")]
+
+
+# -- near-duplicates ------------------------------------------------------------------------
+STATEMENT = (
+    "The Sudanese army said on Sunday that its forces killed more than 100 fighters of the "
+    "Rapid Support Forces who attacked El Fasher at dawn with armoured vehicles and two tanks. "
+    "The paramilitary group denied losing any men and said it had shot down an army drone "
+    "over the city. The foreign ministry accused the RSF of shelling a displacement camp, "
+    "killing 57 civilians, an accusation the group rejected."
+)
+REWRITE = (
+    "More than 100 Rapid Support Forces fighters were killed when they attacked El Fasher at "
+    "dawn with two tanks and armoured vehicles, the Sudanese army said on Sunday. The "
+    "paramilitary group said it lost no men and had shot down an army drone above the city. "
+    "According to the foreign ministry, RSF shelling of a displacement camp killed 57 "
+    "civilians, which the group rejected."
+)
+UNRELATED = (
+    "Myanmar's resistance forces said they captured two army bases in Sagaing region after "
+    "a week of fighting, and that 14 junta soldiers surrendered with their weapons. The "
+    "military government said its aircraft struck rebel positions near Monywa and denied "
+    "losing the bases."
+)
+UKRAINE = (
+    "Ukraine's air force said Russia launched 120 drones and four missiles overnight, and "
+    "that air defences shot down 95 drones over nine regions. Regional officials in Kharkiv "
+    "reported damage to a power substation and two wounded workers."
+)
+
+
+def test_threshold_default_is_the_setting_and_measured() -> None:
+    assert SETTINGS_BY_NAME["near_duplicate_threshold"].default == provenance.DEFAULT_THRESHOLD
+    assert load_settings(environ={}).near_duplicate_threshold == 0.25
+    params = provenance.lsh_params()
+    assert params.bands * params.rows <= provenance.NUM_PERM
+
+    # At the threshold most pairs become candidates; far below it, few do.
+    def collide(j: float) -> float:
+        return 1 - (1 - j**params.rows) ** params.bands
+
+    assert collide(0.35) > 0.95
+    assert collide(0.02) < 0.02
+
+
+def test_signature_is_deterministic_and_estimates_jaccard() -> None:
+    first = provenance.minhash_signature(STATEMENT)
+    assert first == provenance.minhash_signature(STATEMENT)
+    assert len(first) == provenance.NUM_PERM
+    assert provenance.estimated_jaccard(first, provenance.minhash_signature(REWRITE)) >= 0.5
+    unrelated = provenance.estimated_jaccard(first, provenance.minhash_signature(UNRELATED))
+    assert unrelated < provenance.DEFAULT_THRESHOLD / 2
+
+
+def test_rewrites_group_and_unrelated_stay_apart(store: Store) -> None:
+    docs = [Document(text=t) for t in (STATEMENT, UNRELATED, REWRITE, UKRAINE)]
+    store.add_documents(docs)
+    groups = provenance.assign_near_duplicates(store, docs)
+    assert groups == {docs[0].id: docs[0].id, docs[2].id: docs[0].id}
+    assert provenance.near_duplicates_of(store, docs[2].id) == [docs[0].id]
+    assert provenance.near_duplicates_of(store, docs[1].id) == []
+    # Indexed documents are skipped: a second run changes nothing.
+    assert provenance.assign_near_duplicates(store, docs) == {}
+
+
+def test_bridging_document_merges_groups_under_the_earliest(store: Store) -> None:
+    half = len(STATEMENT) // 2
+    first_half = STATEMENT[:half] + " " + FILLER * 1
+    second_half = FILLER * 1 + STATEMENT[half:]
+    a = Document(text=first_half + " Darfur")
+    b = Document(text=first_half + " Kordofan")
+    c = Document(text=second_half + " Khartoum")
+    d = Document(text=second_half + " Omdurman")
+    store.add_documents([a, b, c, d])
+    provenance.assign_near_duplicates(store, [a, b])
+    provenance.assign_near_duplicates(store, [c, d])
+    before = {x.id: x.near_duplicate_group for x in store.documents(ids=[a.id, b.id, c.id, d.id])}
+    assert before[a.id] == before[b.id] == a.id
+    assert before[c.id] == before[d.id] == c.id
+    bridge = Document(text=STATEMENT + " " + FILLER)
+    store.add_documents([bridge])
+    provenance.assign_near_duplicates(store, [bridge])
+    after = {x.id: x.near_duplicate_group for x in store.documents()}
+    assert set(after.values()) == {a.id}
+    assert sorted(store.duplicate_group_members(a.id)) == sorted(
+        [a.id, b.id, c.id, d.id, bridge.id]
+    )
+
+
+def test_incremental_in_a_file_store(file_store: Store, tmp_path: Path) -> None:
+    first = Document(text=STATEMENT)
+    file_store.add_documents([first, Document(text=UNRELATED)])
+    update_provenance(file_store, file_store.documents())
+    url = file_store.url
+    file_store.close()
+    reopened = Store(url)
+    copy = Document(text=REWRITE, outlet="Sudan Tribune")
+    reopened.add_documents([copy])
+    report = update_provenance(reopened, [copy])
+    assert report.groups == {first.id: first.id, copy.id: first.id}
+    stored = reopened.document(copy.id)
+    assert stored.near_duplicate_group == first.id
+    assert stored.origin == "Sudan Tribune"
+    assert len(reopened.signatures([first.id, copy.id])) == 2
+
+
+def test_stricter_threshold_keeps_rewrites_apart(store: Store) -> None:
+    docs = [Document(text=STATEMENT), Document(text=REWRITE)]
+    store.add_documents(docs)
+    assert provenance.assign_near_duplicates(store, docs, threshold=0.95) == {}
+
+
+# -- origins and independence ---------------------------------------------------------------
+def _claim(doc_id: str, claimant: str, value: int, end: int = 10) -> Claim:
+    return Claim(
+        doc_id=doc_id,
+        category="killed",
+        value=value,
+        qualifier="exact",
+        evidence="...",
+        span_start=0,
+        span_end=end,
+        claimant=claimant,
+        target_role="opponent" if claimant != "reporter" else "other",
+    )
+
+
+def test_claim_origin() -> None:
+    wire = Document(
+        text="KYIV, May 2 (Reuters) - Ten people were killed.", syndicated_from="Reuters"
+    )
+    own = Document(text="Ten people were killed in Sumy.", outlet="Kyiv Post")
+    relayed = Document(
+        text="Ten soldiers were killed, the Balochistan Post reported, citing the BLA.",
+        outlet="Daily Times",
+    )
+    assert provenance.claim_origin(_claim(wire.id, "Ukrainian Air Force", 10), wire) == (
+        "Ukrainian Air Force"
+    )
+    assert provenance.claim_origin(_claim(wire.id, "reporter", 10), wire) == "Reuters"
+    assert provenance.claim_origin(_claim(own.id, "reporter", 10), own) == "Kyiv Post"
+    whole = len(relayed.text)  # the claim's sentence is the cited one
+    assert provenance.claim_origin(_claim(relayed.id, "reporter", 10, whole), relayed) == "BLA"
+
+
+def test_independent_origins_count_origins_not_articles() -> None:
+    wire_texts = [
+        f"{city}, May 2 (Reuters) - Officials said ten people were killed in Kramatorsk."
+        for city in ("KYIV", "LONDON", "PARIS")
+    ]
+    copies = [Document(text=t, outlet=o) for t, o in zip(wire_texts, "ABC", strict=True)]
+    own_a = Document(text="Ten were killed, our reporter saw.", outlet="Kyiv Independent")
+    own_b = Document(text="Ten people died in the strike.", outlet="Ukrainska Pravda")
+    rewrite_1 = Document(text="Rewrite one", outlet="Outlet X", near_duplicate_group="g1")
+    rewrite_2 = Document(text="Rewrite two", outlet="Outlet Y", near_duplicate_group="g1")
+    docs = [*copies, own_a, own_b, rewrite_1, rewrite_2]
+    reporter_claims = [_claim(d.id, "reporter", 10) for d in docs]
+    party_claims = [_claim(d.id, "BLA", 84) for d in docs]
+    counts = provenance.independent_origins(reporter_claims + party_claims, docs)
+    # Reuters copies count once, the two outlets once each, the rewrite pair once.
+    assert {counts[c.id] for c in reporter_claims} == {4}
+    # Eight articles repeating one party's statement are one source.
+    assert {counts[c.id] for c in party_claims} == {1}
+
+
+# -- the dev set ----------------------------------------------------------------------------
+@pytest.mark.dev
+def test_dev_set_groups_and_credits(dev_dir: Path) -> None:
+    gold = [json.loads(line) for line in (dev_dir / "gold.jsonl").read_text().splitlines()]
+    with open(dev_dir / "sources.tsv", encoding="utf-8") as handle:
+        sources = {row["file"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    store = Store(":memory:")
+    by_name: dict[str, Document] = {}
+    for article in gold:
+        path = dev_dir / article["doc"]
+        name = path.name
+        meta = {"url": article.get("url"), "published": article.get("published")}
+        if name in sources:
+            meta["outlet"] = sources[name]["outlet"]
+        by_name[article["doc"]] = parse_text(str(path), path.read_text(), metadata=meta)
+    docs = list(by_name.values())
+    store.add_documents(docs)
+    update_provenance(store, docs)
+    for article in gold:
+        doc_id = by_name[article["doc"]].id
+        predicted = {
+            n for n, d in by_name.items() if d.id in provenance.near_duplicates_of(store, doc_id)
+        }
+        assert predicted == set(article["near_duplicate_of"]), article["doc"]
+        credited = store.document(doc_id).syndicated_from
+        assert credited == article["syndicated_from"], article["doc"]
+    # The credits come from the text itself: without outlet metadata they are the same.
+    for article in gold:
+        path = dev_dir / article["doc"]
+        text_only = provenance.detect_origin(parse_text(str(path), path.read_text()))
+        assert text_only.syndicated_from == article["syndicated_from"], article["doc"]
