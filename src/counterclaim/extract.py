@@ -669,7 +669,7 @@ def find_attribution(
                 if head.lower_ in ("which", "that", "who"):
                     break
                 attribution = _attribution_from(text, head)
-                if head.lemma_.lower() in lex.source_nouns and attribution.kind != "named":
+                if head.lemma_.lower() in lex.source_nouns and attribution.surface == text:
                     # "Initial estimates show ..., the governor said": the speaker wins
                     who = trailing_attribution(sent.text)
                     if who:
