@@ -27,7 +27,9 @@ def client(store: Store, sample: dict[str, object]) -> TestClient:
 
 @pytest.fixture
 def writer(store: Store, sample: dict[str, object]) -> TestClient:
-    return TestClient(create_app(store, load_settings(environ={}, api_token=TOKEN)))
+    settings = load_settings(environ={}, api_token=TOKEN)
+    # Ingest semantics only: extraction over posted documents is tested on its own below.
+    return TestClient(create_app(store, settings, process_new=False))
 
 
 def assert_error(response, status: int, fragment: str) -> None:  # type: ignore[no-untyped-def]
@@ -109,6 +111,8 @@ def test_unknown_document_is_404(client: TestClient) -> None:
         ({"category": "wounded"}, 2),
         ({"target_side": "civilian"}, 4),
         ({"target_side": "own"}, 3),
+        ({"target_side": "pakistan"}, 6),
+        ({"target_side": "civilians"}, 4),
         ({"incident": "inc-fasher"}, 3),
         ({"incident": "El Fasher camp shelling"}, 3),
         ({"place": "turbat"}, 4),
@@ -172,8 +176,13 @@ def test_incidents_list(client: TestClient) -> None:
     assert baloch["documents"] == 3
     # The wire story and its syndicated copy share an agency: one origin, not two.
     assert baloch["independent_origins"] == 2
-    assert baloch["largest_discrepancy"]
-    assert baloch["largest_discrepancy_value"] > 0
+    # The separatists' 84 against the government's 10 dead, on the same side: ×8.4.
+    assert "Baloch Liberation Army 84" in baloch["largest_discrepancy"]
+    assert baloch["largest_discrepancy_value"] == pytest.approx(8.4)
+    fasher = next(i for i in body["items"] if i["id"] == "inc-fasher")
+    # Volunteers count at least 40 civilians killed; the RSF denies any.
+    assert "civilians" in fasher["largest_discrepancy"]
+    assert "denied" in fasher["largest_discrepancy"]
 
 
 @pytest.mark.parametrize(
@@ -201,8 +210,17 @@ def test_incident_with_matrix(client: TestClient) -> None:
         for row in matrix["rows"]
         for claimant, cells in row["cells"].items()
     }
+    # compare puts the figures about one side in one row, whoever speaks.
+    killed_pakistan = next(
+        r for r in matrix["rows"] if r["category"] == "killed" and r["target"] == "Pakistan"
+    )
+    assert {"Baloch Liberation Army", "Mohsin Naqvi"} <= set(killed_pakistan["cells"])
+    assert killed_pakistan["spread"] == "×8.4"
     assert "84" in figures[("killed", "Baloch Liberation Army")]
     assert "108" in figures[("killed", "Inter-Services Public Relations")]
+    assert all(f["grade"] for cells in killed_pakistan["cells"].values() for f in cells)
+    assert matrix["sides"]["Mohsin Naqvi"] == "Pakistan"
+    assert body["comparison"]["largest_discrepancy"]["ratio"] == pytest.approx(8.4)
     assert len(body["claims"]) == 7 and len(body["documents"]) == 3
 
 
@@ -352,7 +370,7 @@ def test_post_unreadable_is_400(
 
 def test_post_over_size_limit(store: Store, sample: dict[str, object]) -> None:
     settings = load_settings(environ={}, api_token=TOKEN, max_file_bytes=100)
-    response = TestClient(create_app(store, settings)).post(
+    response = TestClient(create_app(store, settings, process_new=False)).post(
         "/api/documents", content=b"x" * 200, headers={**auth(), "Content-Type": "text/plain"}
     )
     assert_error(response, 413, "over the limit of 100")
@@ -360,7 +378,7 @@ def test_post_over_size_limit(store: Store, sample: dict[str, object]) -> None:
 
 def test_token_from_environment(store: Store, sample: dict[str, object]) -> None:
     settings = load_settings(environ={"COUNTERCLAIM_API_TOKEN": "from-env"})
-    app_client = TestClient(create_app(store, settings))
+    app_client = TestClient(create_app(store, settings, process_new=False))
     ok = app_client.post(
         "/api/documents", json=ARTICLE, headers={"Authorization": "Bearer from-env"}
     )
@@ -409,3 +427,23 @@ def test_document_text_is_escaped(client: TestClient, sample) -> None:  # type: 
     assert "&lt;script&gt;police&lt;/script&gt;" in page
     # JSON carries the raw text: escaping is the page's job, not the API's.
     assert client.get(f"/api/documents/{script.id}").json()["text"] == script.text
+
+
+@pytest.mark.model
+def test_post_runs_the_pipeline(store: Store) -> None:
+    settings = load_settings(environ={}, api_token=TOKEN)
+    app_client = TestClient(create_app(store, settings))
+    article = {
+        "text": "Fighting in Sudan\n\nThe Sudanese army said on Monday that its soldiers killed "
+        "45 fighters of the Rapid Support Forces near El Obeid.",
+        "outlet": "Example Sudan Desk",
+        "published": "2025-04-07",
+    }
+    response = app_client.post("/api/documents", json=article, headers=auth())
+    assert response.status_code == 201, response.text
+    body = response.json()
+    if "processing_error" in body:
+        pytest.fail(f"pipeline failed on a posted document: {body['processing_error']}")
+    assert body["processed"]["claims"] >= 1
+    claims = app_client.get("/api/claims", params={"category": "killed"}).json()["items"]
+    assert any(c["value"] == 45 for c in claims)

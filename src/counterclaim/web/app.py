@@ -94,7 +94,12 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
-def create_app(store: Store, settings: Settings) -> FastAPI:
+def create_app(store: Store, settings: Settings, *, process_new: bool = True) -> FastAPI:
+    """The application over ``store``.
+
+    ``process_new=False`` stores posted documents without running provenance, extraction
+    and incidents over them (the CLI's ``ingest --no-process``).
+    """
     # FastAPIOffline serves Swagger UI and ReDoc from files inside that package, not a CDN.
     app = FastAPIOffline(
         title="counterclaim",
@@ -189,6 +194,7 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
     def api_document(doc_id: str) -> dict[str, Any]:
         doc = store.document(doc_id)
         claims = store.claims(ClaimFilter(doc_id=doc.id))
+        sides = views.claim_sides(store, claims, settings)
         return {
             **views.document_summary(doc),
             "text": doc.text,
@@ -196,7 +202,7 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
             "duplicates": [
                 views.document_summary(d) for d in _duplicates(store, doc) if d.id != doc.id
             ],
-            "claims": [views.claim_dict(c) for c in claims],
+            "claims": [views.claim_dict(c, sides.get(c.id)) for c in claims],
         }
 
     @app.get("/api/claims", tags=["claims"], summary="Search claims")
@@ -230,7 +236,8 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
                 text=q,
             )
         )
-        items = [views.claim_dict(c) for c in claims]
+        sides = views.claim_sides(store, claims, settings)
+        items = [views.claim_dict(c, sides.get(c.id)) for c in claims]
         if target_side:
             wanted = target_side.lower()
             items = [
@@ -251,7 +258,7 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
         date_to: DateParam = None,
     ) -> dict[str, Any]:
         summaries = views.filter_summaries(
-            views.incident_summaries(store),
+            views.incident_summaries(store, settings),
             q=q,
             party=party,
             place=place,
@@ -266,17 +273,22 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
         summary="One incident with its claims matrix",
     )
     def api_incident(incident_id: str) -> dict[str, Any]:
-        data = views.load_incident(store, incident_id)
+        data = views.load_incident(store, incident_id, settings)
         summary = views.summarise(data)
+        sides = data.matrix.side_of_claim()
         return {
             **summary.as_dict(),
             "matrix": {
                 "source": data.matrix.source,
                 "claimants": data.matrix.claimants,
+                "sides": data.matrix.sides,
                 "rows": views.to_jsonable(data.matrix.rows),
+                "grades": data.matrix.grades,
             },
-            "comparison": views.to_jsonable(data.comparison),
-            "claims": [views.claim_dict(c) for c in data.claims],
+            "comparison": (
+                data.comparison.to_dict() if hasattr(data.comparison, "to_dict") else None
+            ),
+            "claims": [views.claim_dict(c, sides.get(c.id)) for c in data.claims],
             "documents": [views.document_summary(d) for d in data.docs.values()],
         }
 
@@ -367,14 +379,21 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
             reasons = "; ".join(f"{e.source}: {e.reason}" for e in failed) or "nothing to ingest"
             raise ApiError(400, f"no document could be read: {reasons}")
         processed = None
-        if new and hasattr(pipeline, "process"):
-            processed = pipeline.process(store, settings, show_progress=False)
+        processing_error = None
+        if new and process_new and hasattr(pipeline, "process"):
+            try:
+                processed = pipeline.process(store, settings, show_progress=False)
+            except CounterclaimError as exc:
+                # The documents are stored whatever happens next; say why they have no claims.
+                processing_error = str(exc)
         result = {
             "new": [views.document_summary(d) for d in new],
             "already_stored": [views.document_summary(d) for d in old],
             "failed": [{"source": e.source, "reason": e.reason} for e in failed],
             "processed": views.to_jsonable(processed),
         }
+        if processing_error:
+            result["processing_error"] = processing_error
         return JSONResponse(result, status_code=201 if new else 200)
 
     # -- dashboard ------------------------------------------------------------------------
@@ -387,7 +406,7 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
         date_from: str | None = None,
         date_to: str | None = None,
     ) -> Response:
-        every = views.incident_summaries(store)
+        every = views.incident_summaries(store, settings)
         shown = views.filter_summaries(
             every,
             q=q or None,
@@ -418,7 +437,7 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def dashboard_incident(request: Request, incident_id: str) -> Response:
-        data = views.load_incident(store, incident_id)
+        data = views.load_incident(store, incident_id, settings)
         by_doc: dict[str, list[Any]] = {}
         for claim in data.claims:
             by_doc.setdefault(claim.doc_id, []).append(claim)

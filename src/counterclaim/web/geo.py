@@ -41,6 +41,7 @@ class Marker:
     kind: str = "place"  # "incident" or "place": styled differently
     href: str | None = None
     count: int = 1
+    name: str = ""  # short text drawn beside the marker; label is the hover text
     x: float = 0.0
     y: float = 0.0
     r: float = 0.0
@@ -54,7 +55,7 @@ class MapView:
     x_scale: float  # cos(central latitude): keeps shapes from stretching sideways
     countries: list[Country]
     markers: list[Marker] = field(default_factory=list)
-    stroke: float = 0.5
+    font_size: float = 1.0  # in view units, so labels keep one size on screen
 
 
 # -- building the outline file from world-atlas TopoJSON ----------------------------------
@@ -185,7 +186,7 @@ def map_view(markers: Iterable[Marker], *, min_span: float = 6.0, margin: float 
         x_scale=round(x_scale, 5),
         countries=shown,
         markers=points,
-        stroke=round(width / 900, 5),
+        font_size=round(width / 48, 4),
     )
 
 

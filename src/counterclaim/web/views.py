@@ -99,30 +99,23 @@ def document_summary(doc: Document) -> dict[str, Any]:
     }
 
 
-def claim_dict(claim: Claim) -> dict[str, Any]:
+def claim_dict(claim: Claim, side: str | None = None) -> dict[str, Any]:
     out = to_jsonable(claim)
     out["figure"] = figure_text(claim.value, claim.qualifier, claim.value_high)
-    out["affected_side"] = affected_side(claim)
+    out["affected_side"] = side
     return out
 
 
-def affected_side(claim: Claim) -> str | None:
-    """The side a claim's figure is about, from the compare stage when it is installed."""
-    compare = stage("compare")
-    for name in ("affected_side", "target_side", "claim_affected_side"):
-        function = getattr(compare, name, None)
-        if callable(function):
-            try:
-                side = function(claim)
-            except TypeError:
-                continue
-            return None if side is None else str(side)
-    return claim.target_role or None
-
-
 def origin_key(doc: Document) -> str:
-    """Which independent source a document stands for: its origin, agency or duplicate group."""
-    return doc.origin or doc.syndicated_from or doc.near_duplicate_group or doc.id
+    """Which independent source a document stands for: the party or agency it relays, else
+    its near-duplicate group, else itself (copies and relays of one source count once)."""
+    if doc.origin:
+        return f"origin:{doc.origin.lower()}"
+    if doc.near_duplicate_group:
+        return f"group:{doc.near_duplicate_group}"
+    if doc.syndicated_from:
+        return f"agency:{doc.syndicated_from.lower()}"
+    return f"doc:{doc.id}"
 
 
 def claim_date(claim: Claim, doc: Document | None) -> date | None:
@@ -138,6 +131,28 @@ def claim_date(claim: Claim, doc: Document | None) -> date | None:
     return None
 
 
+# -- the knowledge base, for sides ----------------------------------------------------------
+def knowledge_base(settings: Any) -> Any | None:
+    actors = stage("actors")
+    kb_class = getattr(actors, "KnowledgeBase", None)
+    if kb_class is None:
+        return None
+    try:
+        return kb_class.from_settings(settings) if settings is not None else kb_class.load()
+    except CounterclaimError as exc:
+        # A broken user file must not take the API down; the CLI reports it in full.
+        logger.warning("knowledge base not loaded: %s", exc)
+        return None
+
+
+def side_lookup(settings: Any) -> Any | None:
+    compare = stage("compare")
+    kb = knowledge_base(settings)
+    if compare is None or kb is None or not hasattr(compare, "SideLookup"):
+        return None
+    return compare.SideLookup.from_knowledge_base(kb)
+
+
 # -- the claims matrix ----------------------------------------------------------------------
 @dataclass
 class Figure:
@@ -148,17 +163,21 @@ class Figure:
     hedged: bool = False
     evidence: str = ""
     grade: str | None = None
+    origins: int | None = None
+    is_latest: bool = True
+    is_part: bool = False
+    stated_on: date | None = None
+    claim_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
 class MatrixRow:
     category: str
-    target: str  # the side or role the figures are about
+    target: str  # the side whose people or things the figures count
     cells: dict[str, list[Figure]] = field(default_factory=dict)
     spread: str | None = None
     spread_value: float | None = None
-    grade: str | None = None
-    origins: int | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -166,22 +185,29 @@ class Matrix:
     claimants: list[str]
     rows: list[MatrixRow]
     source: str  # "compare" when the compare stage built it, "claims" for the plain grouping
-    extra: dict[str, Any] = field(default_factory=dict)
+    sides: dict[str, str] = field(default_factory=dict)  # claimant → side
+    largest: str | None = None
+    largest_value: float | None = None
+    grades: dict[str, str] = field(default_factory=dict)  # grade → what it means
 
-    def largest_discrepancy(self) -> MatrixRow | None:
-        rows = [r for r in self.rows if r.spread_value]
-        return max(rows, key=lambda r: r.spread_value or 0) if rows else None
+    def side_of_claim(self) -> dict[str, str]:
+        return {
+            claim_id: row.target
+            for row in self.rows
+            for figures in row.cells.values()
+            for figure in figures
+            for claim_id in figure.claim_ids
+        }
 
 
 def _plain_matrix(claims: Sequence[Claim]) -> Matrix:
-    """Claims grouped by category and target, one column per claimant: no grading."""
-    claimants: list[str] = []
+    """Without the compare stage: claims by category and the claimant's own word for the
+    target (own, opponent, civilian), one column per claimant, no grades."""
     rows: dict[tuple[str, str], MatrixRow] = {}
     for claim in claims:
-        if claim.claimant not in claimants:
-            claimants.append(claim.claimant)
-        side = affected_side(claim) or "other"
-        row = rows.setdefault((claim.category, side), MatrixRow(claim.category, side))
+        row = rows.setdefault(
+            (claim.category, claim.target_role), MatrixRow(claim.category, claim.target_role)
+        )
         row.cells.setdefault(claim.claimant, []).append(
             Figure(
                 claim.id,
@@ -190,9 +216,15 @@ def _plain_matrix(claims: Sequence[Claim]) -> Matrix:
                 claim.value,
                 claim.hedged,
                 claim.evidence,
+                claim_ids=[claim.id],
             )
         )
+    largest: MatrixRow | None = None
     for row in rows.values():
+        if row.target in ("own", "opponent"):
+            # Relative to each claimant: one party's "opponent" is another's "own", so a
+            # spread across claimants would compare different victims.
+            continue
         highs = [
             max(f.value for f in figs if f.value is not None)
             for figs in row.cells.values()
@@ -201,25 +233,89 @@ def _plain_matrix(claims: Sequence[Claim]) -> Matrix:
         if len(highs) >= 2 and max(highs) != min(highs):
             row.spread_value = float(max(highs) - min(highs))
             row.spread = f"{min(highs):,} to {max(highs):,}"
-    claimants.sort(key=lambda c: c == REPORTER)  # stable: first-seen order otherwise
-    return Matrix(claimants, list(rows.values()), "claims")
+            if largest is None or row.spread_value > (largest.spread_value or 0):
+                largest = row
+    made = Counter(c.claimant for c in claims)
+    claimants = sorted(made, key=lambda c: (c == REPORTER, -made[c]))
+    return Matrix(
+        claimants,
+        list(rows.values()),
+        "claims",
+        largest=f"{largest.category} · {largest.target}: {largest.spread}" if largest else None,
+        largest_value=largest.spread_value if largest else None,
+    )
 
 
 def build_matrix(
-    incident: Incident, claims: Sequence[Claim], docs: Sequence[Document]
+    incident: Incident,
+    claims: Sequence[Claim],
+    docs: dict[str, Document],
+    settings: Any = None,
 ) -> tuple[Matrix, Any]:
     """The matrix for a page, and the compare stage's own object (None without the stage)."""
     compare = stage("compare")
     if compare is None or not hasattr(compare, "compare_incident"):
         return _plain_matrix(claims), None
-    comparison = compare.compare_incident(incident, list(claims), list(docs))
-    return matrix_from_comparison(comparison, claims), comparison
+    origins = None
+    provenance = stage("provenance")
+    if provenance is not None and hasattr(provenance, "independent_origins"):
+        origins = provenance.independent_origins(claims, docs)
+    comparison = compare.compare_incident(
+        incident, list(claims), docs, origins, side_lookup(settings)
+    )
+    return matrix_from_comparison(comparison, compare), comparison
 
 
-def matrix_from_comparison(comparison: Any, claims: Sequence[Claim]) -> Matrix:
+def matrix_from_comparison(comparison: Any, compare: ModuleType) -> Matrix:
     """Lay a :class:`counterclaim.compare.Comparison` out as rows and claimant columns."""
-    # Filled in against compare's dataclasses; until then the plain grouping stands in.
-    return _plain_matrix(claims)
+    rows = []
+    made: Counter[str] = Counter()
+    for cell in comparison.cells:
+        row = MatrixRow(cell.category, cell.side, note=cell.note)
+        if cell.spread is not None:
+            row.spread_value = float(cell.spread)
+            row.spread = f"×{cell.spread:g}"
+        elif cell.denied_by:
+            row.spread = "denied by " + ", ".join(map(party_label, cell.denied_by))
+        for claimant, history in cell.figures.items():
+            made[claimant] += len(history)
+            row.cells[claimant] = [
+                Figure(
+                    claim_id=f.claim_ids[0] if f.claim_ids else "",
+                    doc_id=f.doc_id,
+                    text=f.display,
+                    value=f.value,
+                    hedged=f.hedged,
+                    evidence=f.evidence,
+                    grade=f.grade,
+                    origins=f.origins,
+                    is_latest=f.is_latest or f.is_part,
+                    is_part=f.is_part,
+                    stated_on=f.stated_on,
+                    claim_ids=list(f.claim_ids),
+                )
+                for f in history
+            ]
+        rows.append(row)
+    # Belligerents first, in the order compare found them; reporters and others after.
+    parties = list(comparison.parties or [])
+    sides = dict(comparison.sides)
+
+    def column(claimant: str) -> tuple[int, int, int]:
+        side = sides.get(claimant, claimant)
+        rank = parties.index(side) if side in parties else len(parties)
+        return (claimant == REPORTER, rank, -made[claimant])
+
+    largest = comparison.largest_discrepancy
+    return Matrix(
+        claimants=sorted(made, key=column),
+        rows=rows,
+        source="compare",
+        sides=sides,
+        largest=largest.describe() if largest else None,
+        largest_value=(largest.ratio if largest.ratio is not None else None) if largest else None,
+        grades=dict(getattr(compare, "GRADES", {})),
+    )
 
 
 # -- incidents ------------------------------------------------------------------------------
@@ -261,39 +357,51 @@ class IncidentData:
     comparison: Any
 
 
-def load_incident(store: Store, key: str) -> IncidentData:
+def load_incident(store: Store, key: str, settings: Any = None) -> IncidentData:
     incident = store.incident(key)
     claims = store.claims(ClaimFilter(incident_id=incident.id))
     doc_ids = list(dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)]))
     docs = {d.id: d for d in store.documents(ids=doc_ids)}
-    matrix, comparison = build_matrix(incident, claims, list(docs.values()))
+    matrix, comparison = build_matrix(incident, claims, docs, settings)
     return IncidentData(incident, claims, docs, matrix, comparison)
 
 
 def summarise(data: IncidentData) -> IncidentSummary:
-    parties = list(dict.fromkeys(c.claimant for c in data.claims))
-    parties.sort(key=lambda p: p == REPORTER)
-    largest = data.matrix.largest_discrepancy()
-    discrepancy = None
-    if largest is not None:
-        discrepancy = f"{largest.category} ({largest.target}): {largest.spread}"
-    origins = data.matrix.extra.get("independent_origins")
-    if origins is None:
-        origins = len({origin_key(d) for d in data.docs.values()})
+    """One line of the incidents list: parties are the claimants, who speak for themselves."""
+    made = Counter(c.claimant for c in data.claims)
+    parties = sorted(made, key=lambda p: (p == REPORTER, -made[p]))
     return IncidentSummary(
         incident=data.incident,
         parties=parties,
         claims=len(data.claims),
         documents=len(data.docs),
-        origins=origins,
-        discrepancy=discrepancy,
-        discrepancy_value=largest.spread_value if largest else None,
+        origins=len({origin_key(d) for d in data.docs.values()}),
+        discrepancy=data.matrix.largest,
+        discrepancy_value=data.matrix.largest_value,
         markers=place_markers(data.claims),
     )
 
 
-def incident_summaries(store: Store) -> list[IncidentSummary]:
-    return [summarise(load_incident(store, inc.id)) for inc in store.incidents()]
+def claim_sides(store: Store, claims: Sequence[Claim], settings: Any = None) -> dict[str, str]:
+    """The affected side of each claim, from its incident's matrix (compare's decision)."""
+    out: dict[str, str] = {}
+    compare = stage("compare")
+    lookup = side_lookup(settings)
+    for incident_id in dict.fromkeys(c.incident_id for c in claims if c.incident_id):
+        out.update(load_incident(store, incident_id, settings).matrix.side_of_claim())
+    for claim in claims:
+        if claim.id in out:
+            continue
+        if compare is not None and hasattr(compare, "affected_side"):
+            sides = compare.incident_sides([claim], lookup)
+            out[claim.id] = compare.affected_side(claim, sides, lookup)
+        else:
+            out[claim.id] = claim.target_role
+    return out
+
+
+def incident_summaries(store: Store, settings: Any = None) -> list[IncidentSummary]:
+    return [summarise(load_incident(store, inc.id, settings)) for inc in store.incidents()]
 
 
 def filter_summaries(
@@ -336,7 +444,7 @@ def place_markers(claims: Iterable[Claim], href: str | None = None) -> list[Mark
             marker = by_name.get(place.name)
             if marker is None:
                 marker = by_name[place.name] = Marker(
-                    place.latitude, place.longitude, place.name, "place", href, 0
+                    place.latitude, place.longitude, place.name, "place", href, 0, name=place.name
                 )
             marker.count += 1
             parties.setdefault(place.name, set()).add(party_label(claim.claimant))
@@ -356,7 +464,16 @@ def incident_markers(summaries: Iterable[IncidentSummary]) -> list[Marker]:
         lat = sum(m.latitude for m in s.markers) / len(s.markers)
         lon = sum(m.longitude for m in s.markers) / len(s.markers)
         markers.append(
-            Marker(lat, lon, s.incident.label, "incident", f"/incidents/{s.incident.id}", s.claims)
+            Marker(
+                lat,
+                lon,
+                f"{s.incident.label}: {s.claims} claims by "
+                + ", ".join(map(party_label, s.parties)),
+                "incident",
+                f"/incidents/{s.incident.id}",
+                s.claims,
+                name=s.incident.label,
+            )
         )
     return markers
 
@@ -406,17 +523,8 @@ def actor_index(claims: Iterable[Claim], settings: Any = None) -> list[dict[str,
 
 
 def _knowledge_base_actors(settings: Any) -> list[Any]:
-    actors = stage("actors")
-    kb_class = getattr(actors, "KnowledgeBase", None)
-    if kb_class is None:
-        return []
-    try:
-        kb = kb_class.from_settings(settings) if settings is not None else kb_class.load()
-    except CounterclaimError as exc:
-        # A broken user file must not take the API down; the CLI reports it in full.
-        logger.warning("knowledge base not loaded: %s", exc)
-        return []
-    return list(kb.actors)
+    kb = knowledge_base(settings)
+    return list(kb.actors) if kb is not None else []
 
 
 # -- evidence highlighting ------------------------------------------------------------------
@@ -474,18 +582,19 @@ class Timeline:
     dots: list[TimelineDot]
     left: int
     undated: int
+    labels: list[tuple[float, float, str]]  # x, y, the figures a party stated that day
 
 
-def timeline(claims: Sequence[Claim], docs: dict[str, Document], width: int = 860) -> Timeline:
+def timeline(claims: Sequence[Claim], docs: dict[str, Document], width: int = 1200) -> Timeline:
     """Claims per party over time: one row per party, one dot per claim on its date."""
     dated = [(c, claim_date(c, docs.get(c.doc_id))) for c in claims]
     known = [(c, d) for c, d in dated if d is not None]
     parties = list(dict.fromkeys(c.claimant for c, _ in known))
     parties.sort(key=lambda p: p == REPORTER)
-    left, row_height, top = 200, 34, 30
+    left, row_height, top = 240, 34, 30
     height = top + row_height * max(len(parties), 1) + 20
     if not known:
-        return Timeline(width, height, [], [], [], left, len(dated))
+        return Timeline(width, height, [], [], [], left, len(dated), [])
     first = min(d for _, d in known) - timedelta(days=1)
     last = max(d for _, d in known) + timedelta(days=1)
     days = max((last - first).days, 1)
@@ -505,11 +614,13 @@ def timeline(claims: Sequence[Claim], docs: dict[str, Document], width: int = 86
     ]
     y_of = {p: rows[i][1] for i, p in enumerate(parties)}
     stacked: Counter[tuple[str, date]] = Counter()
+    notes: dict[tuple[str, date], list[str]] = {}
     dots = []
     for claim, day in known:
         offset = stacked[(claim.claimant, day)]
         stacked[(claim.claimant, day)] += 1
         figure = figure_text(claim.value, claim.qualifier, claim.value_high)
+        notes.setdefault((claim.claimant, day), []).append(f"{figure} {claim.category}")
         dots.append(
             TimelineDot(
                 x=x_of(day) + 9 * offset,
@@ -520,4 +631,12 @@ def timeline(claims: Sequence[Claim], docs: dict[str, Document], width: int = 86
                 claim_id=claim.id,
             )
         )
-    return Timeline(width, height, rows, ticks, dots, left, len(dated) - len(known))
+    labels = [
+        (
+            x_of(day) + 9 * (len(texts) - 1) + 10,
+            y_of[party] + 4,
+            ", ".join(dict.fromkeys(texts)),
+        )
+        for (party, day), texts in notes.items()
+    ]
+    return Timeline(width, height, rows, ticks, dots, left, len(dated) - len(known), labels)
