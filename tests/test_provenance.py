@@ -388,3 +388,52 @@ def test_dev_set_groups_and_credits(dev_dir: Path) -> None:
         path = dev_dir / article["doc"]
         text_only = provenance.detect_origin(parse_text(str(path), path.read_text()))
         assert text_only.syndicated_from == article["syndicated_from"], article["doc"]
+
+
+# -- benchmark and CLI ----------------------------------------------------------------------
+def test_bench_duplicates_at_tiny_sizes(tmp_path: Path) -> None:
+    from counterclaim.bench import bench_duplicates
+
+    report = bench_duplicates([1000, 200], query_batch=40, directory=tmp_path)
+    assert report.sizes == [200, 1000]
+    assert [r.size for r in report.results] == [200, 1000]
+    assert report.results[0].lookup_ratio == 1.0
+    assert all(r.lookup_ms_per_doc > 0 and r.assign_ms_per_doc > 0 for r in report.results)
+    assert report.recall >= 0.95
+    assert all(r.false_matches == 0 for r in report.results)
+    assert set(report.to_dict()) >= {"sizes", "results", "recall", "bands", "rows"}
+
+
+def test_cli_bench_and_groups(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from counterclaim.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["bench", "duplicates", "--sizes", "150,300", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["recall"] >= 0.95
+    bad = runner.invoke(app, ["bench", "duplicates", "--sizes", "ten"])
+    assert bad.exit_code == 2
+
+    db = str(tmp_path / "groups.db")
+    store = Store(db)
+    docs = [
+        Document(text=STATEMENT, outlet="Sudan Tribune"),
+        Document(text=REWRITE, outlet="Radio Dabanga"),
+        Document(text=UNRELATED, outlet="Irrawaddy"),
+    ]
+    store.add_documents(docs)
+    update_provenance(store, docs)
+    store.close()
+    shown = runner.invoke(app, ["documents", "--groups", "--db", db, "--json"])
+    assert shown.exit_code == 0, shown.output
+    data = json.loads(shown.stdout)
+    assert [len(g["documents"]) for g in data["groups"]] == [2]
+    assert {o["origin"]: o["independent"] for o in data["origins"]} == {
+        "Sudan Tribune": 1,
+        "Radio Dabanga": 1,
+        "Irrawaddy": 1,
+    }
+    table = runner.invoke(app, ["documents", "--groups", "--db", db])
+    assert table.exit_code == 0 and "near-duplicate groups" in table.stdout
