@@ -28,10 +28,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from rapidfuzz import fuzz, process
 
 from counterclaim.errors import KnowledgeBaseError
-from counterclaim.lexicon import data_path, load_yaml_file
+from counterclaim.lexicon import data_path
 from counterclaim.model import Actor
 
 KINDS: tuple[str, ...] = (
@@ -147,7 +148,7 @@ class _Token:
 class _Entry:
     actor_id: str
     alias: str
-    case_sensitive: bool
+    case_mode: str  # "exact", "capital" or "any", see _case_mode
     metonym: bool
     generated: bool
 
@@ -155,6 +156,7 @@ class _Entry:
 @dataclass(frozen=True)
 class _TargetWords:
     civilians: frozenset[str]
+    civilian_phrases: tuple[str, ...]
     generic_people: frozenset[str]
     fighting_context: tuple[str, ...]
     state_forces: frozenset[str]
@@ -195,9 +197,19 @@ def _key(text: str) -> tuple[str, ...]:
     return words
 
 
-def _is_case_sensitive(alias: str) -> bool:
-    compact = alias.replace("-", "").replace("/", "")
-    return len(compact) <= 5 and compact.isupper() and " " not in alias
+def _case_mode(alias: str) -> str:
+    """How strictly an alias must match the case of the text.
+
+    Acronyms ("AA", "LeT", "IS") must match exactly, or "us", "let" and "is" would be
+    actors; single capitalised words ("Dawn", "Amnesty") must be capitalised in the text,
+    or "at dawn" would be the newspaper. Longer names match in any case.
+    """
+    compact = alias.replace("-", "").replace("/", "").replace(".", "")
+    if " " not in alias and len(compact) <= 5 and sum(c.isupper() for c in compact) >= 2:
+        return "exact"
+    if " " not in alias and alias[:1].isupper():
+        return "capital"
+    return "any"
 
 
 def _as_list(value: Any, where: str, name: str) -> list[str]:
@@ -311,9 +323,7 @@ class KnowledgeBase:
         if not a or not b or a == b or NEUTRAL in (a, b):
             return False
         side_a, side_b = self._sides.get(a), self._sides.get(b)
-        return bool(
-            (side_a and b in side_a.adversaries) or (side_b and a in side_b.adversaries)
-        )
+        return bool((side_a and b in side_a.adversaries) or (side_b and a in side_b.adversaries))
 
     def government_of(self, side_id: str) -> Actor | None:
         """The top-level government actor of a side, if the knowledge base has one."""
@@ -325,15 +335,19 @@ class KnowledgeBase:
     # ----------------------------------------------------------------- matching
 
     def _accept(self, entries: list[_Entry], surface: str, *, strict_case: bool) -> _Entry | None:
+        mapped = surface.translate(_CHAR_MAP)
         for entry in entries:
-            if entry.case_sensitive:
-                mapped = surface.translate(_CHAR_MAP)
-                if strict_case and mapped != entry.alias.translate(_CHAR_MAP):
+            if strict_case:
+                if entry.case_mode == "exact" and mapped != entry.alias.translate(_CHAR_MAP):
                     continue
-                if not strict_case and mapped.lower() in _ENGLISH_SHORT_WORDS and not (
-                    mapped.isupper()
-                ):
+                if entry.case_mode == "capital" and not mapped[:1].isupper():
                     continue
+            elif (
+                entry.case_mode == "exact"
+                and mapped.lower() in _ENGLISH_SHORT_WORDS
+                and not mapped.isupper()
+            ):
+                continue
             return entry
         return None
 
@@ -423,9 +437,7 @@ class KnowledgeBase:
                 continue
             for name in [actor.name, *actor.aliases]:
                 if " ".join(_key(name)).endswith(head_text):
-                    if best is None or len(self.ancestors(actor.id)) < len(
-                        self.ancestors(best.id)
-                    ):
+                    if best is None or len(self.ancestors(actor.id)) < len(self.ancestors(best.id)):
                         best = actor
                     break
         return best
@@ -498,12 +510,28 @@ class KnowledgeBase:
 
     def _is_population_only(self, phrase: str) -> bool:
         words = _key(phrase)
-        return bool(words) and words[-1:] in {k[-1:] for k in self._population} and not (
-            set(words) & self._words.combatant_words
+        return (
+            bool(words)
+            and words[-1:] in {k[-1:] for k in self._population}
+            and not (set(words) & self._words.combatant_words)
         )
 
 
 # --------------------------------------------------------------------- loading helpers
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
+
+
+@lru_cache(maxsize=64)
+def _read_yaml(path: Path, mtime: float) -> Any:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=_YAML_LOADER)  # CSafeLoader or SafeLoader
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(f"{path}: knowledge-base file not found") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path}: not valid YAML: {exc}") from exc
 
 
 def _mtime(path: Path) -> float:
@@ -515,9 +543,7 @@ def _mtime(path: Path) -> float:
 
 @lru_cache(maxsize=8)
 def _load_cached(keys: tuple[tuple[str, float], ...]) -> KnowledgeBase:
-    shipped = sorted(
-        p for p in data_path("actors").glob("*.yaml") if not p.name.startswith("_")
-    )
+    shipped = sorted(p for p in data_path("actors").glob("*.yaml") if not p.name.startswith("_"))
     return _build([(p, False) for p in shipped] + [(Path(k), True) for k, _ in keys])
 
 
@@ -528,7 +554,7 @@ def _build(files: list[tuple[Path, bool]]) -> KnowledgeBase:
     extra: dict[str, Any] = {"people": {}, "metonyms": {}, "claimant": {}}
     raw_actors: list[tuple[Path, bool, dict[str, Any]]] = []
     for path, user in files:
-        data = load_yaml_file(path)
+        data = _read_yaml(path, _mtime(path))
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -556,8 +582,7 @@ def _build(files: list[tuple[Path, bool]]) -> KnowledgeBase:
         actor = _parse_actor(raw, where, extra)
         if actor.id in actors:
             raise KnowledgeBaseError(
-                f"{where}: duplicate actor id {actor.id!r} (already defined in "
-                f"{origin[actor.id]})"
+                f"{where}: duplicate actor id {actor.id!r} (already defined in {origin[actor.id]})"
             )
         actors[actor.id] = actor
         origin[actor.id] = path
@@ -565,7 +590,10 @@ def _build(files: list[tuple[Path, bool]]) -> KnowledgeBase:
         actor_id = raw["id"]
         where = f"{path}: actor {actor_id!r}"
         actor = actors[actor_id]
-        for ref_field, ref in (("parent", actor.parent), ("claimant", extra["claimant"].get(actor_id))):
+        for ref_field, ref in (
+            ("parent", actor.parent),
+            ("claimant", extra["claimant"].get(actor_id)),
+        ):
             if ref and ref not in actors:
                 raise KnowledgeBaseError(f"{where}: unknown {ref_field} {ref!r}")
         if actor.side and actor.side not in sides:
@@ -577,9 +605,7 @@ def _build(files: list[tuple[Path, bool]]) -> KnowledgeBase:
     for side in sides.values():
         for adversary in side.adversaries:
             if adversary not in sides:
-                raise KnowledgeBaseError(
-                    f"side {side.id!r}: unknown adversary side {adversary!r}"
-                )
+                raise KnowledgeBaseError(f"side {side.id!r}: unknown adversary side {adversary!r}")
     extra["index"] = _build_index(raw_actors, actors, sides, extra)
     return KnowledgeBase(actors, sides, extra)
 
@@ -640,7 +666,9 @@ def _parse_actor(raw: dict[str, Any], where: str, extra: dict[str, Any]) -> Acto
             f"{where}: bad kind {raw['kind']!r}; valid kinds: {', '.join(KINDS)}"
         )
     country = raw.get("country")
-    if country is not None and not (isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country)):
+    if country is not None and not (
+        isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country)
+    ):
         raise KnowledgeBaseError(f"{where}: country {country!r} must be an ISO 3166 alpha-2 code")
     people = _as_list(raw.get("people"), where, "people")
     extra["people"][raw["id"]] = people
@@ -687,7 +715,7 @@ def _build_index(
         key = _key(alias)
         if not key:
             return
-        entry = _Entry(actor_id, alias, _is_case_sensitive(alias), metonym, generated)
+        entry = _Entry(actor_id, alias, _case_mode(alias), metonym, generated)
         entries = index.setdefault(key, [])
         if any(e.actor_id == actor_id for e in entries):
             return
@@ -722,6 +750,7 @@ def _build_index(
     return index
 
 
+@lru_cache(maxsize=1)
 def _load_target_words() -> _TargetWords:
     from counterclaim.lexicon import load_data
 
@@ -731,10 +760,12 @@ def _load_target_words() -> _TargetWords:
         value = data.get(name)
         if not isinstance(value, list):
             raise KnowledgeBaseError(f"{data_path(TARGET_WORDS_FILE)}: missing list {name!r}")
-        return [str(v).lower() for v in value]
+        return [" ".join(_key(str(v))) for v in value]
 
+    civilians = words("civilians")
     return _TargetWords(
-        civilians=frozenset(words("civilians")),
+        civilians=frozenset(w for w in civilians if " " not in w),
+        civilian_phrases=tuple(sorted((w for w in civilians if " " in w), key=len, reverse=True)),
         generic_people=frozenset(words("generic_people")),
         fighting_context=tuple(words("fighting_context")),
         state_forces=frozenset(words("state_forces")),
@@ -768,7 +799,11 @@ _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
 # --------------------------------------------------------------------- spokespersons
 
 _SPOKES = r"(?:spokes(?:person|man|woman|people|men|women)|mouthpiece)"
-_ROLE_MODIFIERS = r"(?:(?:chief|military|official|deputy|senior|main|principal|government|press|media)\s+)*"
+_MODIFIER_WORDS = (
+    "chief", "military", "official", "deputy", "senior", "main", "principal", "government",
+    "press", "media", "army", "group", "militia", "movement", "regime", "junta",
+)  # fmt: skip
+_ROLE_MODIFIERS = rf"(?:(?:{'|'.join(_MODIFIER_WORDS)})\s+)*"
 _TITLES = (
     r"(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|General|Gen\.?|Colonel|Col\.?|"
     r"Rear|Vice|Admiral|Adm\.?|Captain|Capt\.?|Commander|Cdr\.?|Sergeant|Sgt\.?|Dr\.?|Mr\.?|"
@@ -785,15 +820,13 @@ _ORG_AFTER = r"(?P<org>[^,.;:\n()\"“”]{2,80})"
 
 _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "BLA spokesperson Azad Baloch", "the army's spokesman Lt Gen X"
-    re.compile(rf"{_ORG_BEFORE}[ \t]+{_ROLE_MODIFIERS}{_SPOKES}[ \t,]+{_TITLES}(?P<name>{_NAME})"),
+    re.compile(rf"{_ORG_BEFORE}[ \t]+{_SPOKES}[ \t,]+{_TITLES}(?P<name>{_NAME})"),
     # "Jeeyand Baloch, spokesperson for the BLA" / "Yahya Saree, the Houthis' military spokesman"
     re.compile(
         rf"(?P<name>{_NAME}),[ \t]+(?:(?:a|an|the)[ \t]+)?{_ROLE_MODIFIERS}{_SPOKES}[ \t]+"
         rf"(?:for|of)[ \t]+{_ORG_AFTER}"
     ),
-    re.compile(
-        rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?{_ORG_BEFORE}[ \t]+{_ROLE_MODIFIERS}{_SPOKES}\b"
-    ),
+    re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?{_ORG_BEFORE}[ \t]+{_SPOKES}\b"),
     # "a spokesperson for the Balochistan government, Shahid Rind"
     re.compile(
         rf"\b{_ROLE_MODIFIERS}{_SPOKES}[ \t]+(?:for|of)[ \t]+{_ORG_AFTER},[ \t]+{_TITLES}"
@@ -807,7 +840,7 @@ _SPOKES_AFTER = re.compile(
     rf"^(?P<org>.+?)(?:'s|’s|'|’)?\s+{_ROLE_MODIFIERS}{_SPOKES}(?:\s+.*)?$", re.I
 )
 _NOT_NAMES = {
-    "the", "a", "an", "he", "she", "it", "they", "in", "on", "said", "says", "told", "on",
+    "the", "a", "an", "he", "she", "it", "they", "in", "on", "said", "says", "told",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "however", "meanwhile", "separately",
@@ -815,16 +848,25 @@ _NOT_NAMES = {
 
 
 def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> Actor | None:
-    """Longest run of words next to the role noun that names an actor."""
+    """Longest run of words next to the role noun that names an actor.
+
+    Role modifiers at the end ("the Houthi military", "Afghan government") are tried
+    without them first, so that "military" does not fall back to whichever army the text
+    mentions most, then with them ("the government" resolved from the text).
+    """
     words = org.split()
     spans = range(len(words)) if from_end else range(len(words), 0, -1)
     for cut in spans:
-        part = " ".join(words[cut:]) if from_end else " ".join(words[:cut])
-        if not part:
-            continue
-        actor = kb.resolve_in_context(part, text)
-        if actor:
-            return actor
+        part_words = words[cut:] if from_end else words[:cut]
+        stripped = list(part_words)
+        while stripped and _key(stripped[-1])[-1:] in {(w,) for w in _MODIFIER_WORDS}:
+            stripped.pop()
+        for candidate in (stripped, part_words):
+            if not candidate or not _key(" ".join(candidate)):
+                continue
+            actor = kb.resolve_in_context(" ".join(candidate), text)
+            if actor:
+                return actor
     return None
 
 
@@ -837,6 +879,8 @@ def _clean_name(kb: KnowledgeBase, name: str) -> str | None:
     if not words:
         return None
     name = " ".join(words)
+    if name.isupper() or _key(name) in kb._side_markers:
+        return None  # an acronym or a country, not a person
     if kb.lookup(name) and name not in _all_people(kb):
         return None  # an organisation, not a person
     return name
@@ -865,14 +909,9 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
             name = _clean_name(kb, match.group("name"))
             if not name or name in found:
                 continue
-            org_before = match.start("org") < match.start("name")
-            org_text = match.group("org")
-            if org_before and pattern is _SPOKES_PATTERNS[0]:
-                actor = _resolve_org(kb, org_text, text, from_end=True)
-            elif pattern is _SPOKES_PATTERNS[2]:
-                actor = _resolve_org(kb, org_text, text, from_end=True)
-            else:
-                actor = _resolve_org(kb, org_text, text, from_end=False)
+            # An organisation before the role noun ends next to it; one after starts there.
+            org_before = pattern in (_SPOKES_PATTERNS[0], _SPOKES_PATTERNS[2])
+            actor = _resolve_org(kb, match.group("org"), text, from_end=org_before)
             if actor:
                 found[name] = actor.id
     people = _people_index(kb)
@@ -908,14 +947,26 @@ def _name_runs(text: str) -> Iterable[str]:
 # --------------------------------------------------------------------- targets
 
 
+def _split_civilian_words(phrase: str) -> tuple[set[str], set[str]]:
+    """(civilian terms found, remaining words): multi-word terms ("crew members") first,
+    so their words ("members") are not read as combatant words."""
+    words = _load_target_words()
+    joined = " " + " ".join(_key(phrase)) + " "
+    found: set[str] = set()
+    for term in words.civilian_phrases:
+        if f" {term} " in joined:
+            found.add(term)
+            joined = joined.replace(f" {term} ", " ")
+    rest = set(joined.split())
+    found |= rest & words.civilians
+    return found, rest - words.civilians
+
+
 def is_civilian_phrase(phrase: str) -> bool:
-    """True when the phrase names non-combatants (civilians, residents, crew, people...)."""
-    words = set(_key(phrase))
-    target_words = _load_target_words()
-    if words & target_words.civilians:
-        return True
-    joined = " ".join(_key(phrase))
-    return any(" " in w and w in joined for w in target_words.civilians)
+    """True when the phrase names non-combatants or civilian property (civilians,
+    residents, passengers, crew members, people, a merchant ship...)."""
+    found, _rest = _split_civilian_words(phrase)
+    return bool(found)
 
 
 def target_role(
@@ -937,13 +988,17 @@ def target_role(
     sentence) lets "people killed in the fighting" be ``other``.
     """
     words = kb._words
+    civilian_terms, rest = _split_civilian_words(target_phrase)
+    # Past the civilian test, a bracketed gloss ("targets in Ukraine (drones launched by
+    # Russia)") describes the target rather than naming whose it is.
+    target_phrase = re.sub(r"\([^()]*\s[^()]*\)", " ", target_phrase)
     key = _key(target_phrase)
     joined = " " + " ".join(key) + " "
-    word_set = set(key)
-    has_combatant = bool(word_set & words.combatant_words)
-    if not has_combatant and is_civilian_phrase(target_phrase):
-        named = word_set & words.civilians
-        if named and named <= words.generic_people and context:
+    word_set = rest
+    if civilian_terms:
+        if rest & words.combatant_words:
+            return "other"  # "soldiers and civilians": the text does not split them
+        if civilian_terms <= words.generic_people and context:
             # "people killed in the fighting" mixes combatants and civilians.
             lowered = " " + " ".join(_key(context)) + " "
             if any(f" {w}" in lowered for w in words.fighting_context):
@@ -957,6 +1012,7 @@ def target_role(
         return "opponent"
     if kb._is_population_only(target_phrase):
         return "civilian"
+    word_set = set(key) - civilian_terms
     sides = kb.sides_in_phrase(target_phrase)
     if sides:
         if all(side == claimant_side for side in sides):

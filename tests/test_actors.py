@@ -1,0 +1,605 @@
+"""The actor knowledge base and its resolver, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from counterclaim.actors import (
+    KINDS,
+    AliasConflict,
+    KnowledgeBase,
+    find_alias_conflicts,
+    is_civilian_phrase,
+    spokespersons,
+    target_role,
+)
+from counterclaim.errors import KnowledgeBaseError
+from counterclaim.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+# ------------------------------------------------------------------ the shipped data
+
+
+def test_shipped_kb_is_large_and_consistent(kb: KnowledgeBase) -> None:
+    assert len(kb.actors) >= 400
+    side_ids = {s.id for s in kb.sides}
+    for actor in kb.actors:
+        assert actor.kind in KINDS
+        assert actor.side in side_ids, actor.id
+        if actor.parent:
+            assert kb.actor(actor.parent)
+        assert actor.country is None or len(actor.country) == 2
+
+
+def test_load_is_cached(kb: KnowledgeBase) -> None:
+    assert KnowledgeBase.load() is kb
+
+
+# ------------------------------------------------------------------ lookup
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("BLA", "BLA"),
+        ("the Baloch Liberation Army", "BLA"),
+        ("Balochistan Liberation Army’s", "BLA"),
+        ("Inter-Services Public Relations", "ISPR"),
+        ("Pakistan’s Interior Minister Mohsin Naqvi", "Pakistan Interior Ministry"),
+        ("Interior Minister Mohsin Naqvi", "Pakistan Interior Ministry"),
+        ("Prime Minister Shehbaz Sharif", "Pakistan Prime Minister"),
+        ("Pakistani authorities", "Pakistan government"),
+        ("the Government of Balochistan", "Balochistan government"),
+        ("Tehreek-e-Taliban Pakistan", "TTP"),
+        ("Zabihullah Mujahid", "Afghan Taliban government"),
+        ("Afghanistan’s Taliban government", "Afghan Taliban government"),
+        ("Islamic State Khorasan Province", "IS-K"),
+        ("Russia’s Defense Ministry", "Russian Defence Ministry"),
+        ("the Russian Ministry of Defence", "Russian Defence Ministry"),
+        ("Kyiv’s Air Force", "Ukrainian Air Force"),
+        ("Sergei Sobyanin", "Moscow mayor"),
+        ("Moscow Region Governor Andrey Vorobyev", "Moscow region governor"),
+        ("Sudan’s Foreign Ministry", "Sudan Foreign Ministry"),
+        ("Sudanese Armed Forces", "SAF"),
+        ("the Rapid Support Forces", "RSF"),
+        ("AFC/M23 alliance", "M23"),
+        ("Felix Tshisekedi", "DRC government"),
+        ("Ansar Allah", "Houthis"),
+        ("EUNavforAspides", "Operation Aspides"),
+        ("British Royal Navy's Maritime Trade Operations center", "UKMTO"),
+        ("The United States Mission in Yemen", "US Mission in Yemen"),
+        ("the United Nations", "UN"),
+        ("Office for the Coordination of Humanitarian Affairs", "UN OCHA"),
+        ("Doctors Without Borders", "MSF"),
+        ("the Syrian Observatory for Human Rights", "SOHR"),
+        ("Al-Shabab", "al-Shabaab"),
+        ("Jama'at Nusrat al-Islam wal-Muslimin", "JNIM"),
+        ("Islamic State West Africa Province", "ISWAP"),
+        ("People’s Defence Force", "PDF"),
+        ("Arakan Army", "Arakan Army"),
+        ("Ejército de Liberación Nacional", "ELN"),
+        ("Jalisco New Generation Cartel", "CJNG"),
+        ("Tigray People's Liberation Front", "TPLF"),
+        ("Qassam Brigades", "Qassam Brigades"),
+        ("Hizbollah", "Hezbollah"),
+    ],
+)
+def test_lookup_aliases_and_spellings(kb: KnowledgeBase, surface: str, name: str) -> None:
+    actor = kb.lookup(surface)
+    assert actor is not None, surface
+    assert actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("spokesperson for the BLA", "BLA"),
+        ("a spokesman for the Rapid Support Forces", "RSF"),
+        ("RSF spokesperson Al-Fateh Qurashi", "RSF"),
+        ("the Houthis’ military spokesperson", "Houthis"),
+        ("Houthi military spokesman Yahya Saree", "Houthis"),
+        ("ISPR’s spokesperson", "ISPR"),
+    ],
+)
+def test_lookup_spokesperson_phrases_return_the_organisation(
+    kb: KnowledgeBase, surface: str, name: str
+) -> None:
+    actor = kb.lookup(surface)
+    assert actor is not None and actor.name == name
+
+
+def test_lookup_fuzzy_only_for_long_names(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Balochistan Liberaton Army").name == "BLA"  # a typo in a long name
+    assert kb.lookup("Baloch Liberation Front").name == "BLF"  # not BLA by fuzziness
+    assert kb.lookup("BLX") is None
+    assert kb.lookup("us") is None  # the pronoun, not the United States
+    assert kb.lookup("is") is None
+    assert kb.lookup("an unknown armed collective") is None
+
+
+def test_resolve_generic_nouns_in_context(kb: KnowledgeBase) -> None:
+    text = "Russia's Defence Ministry said air defences downed 40 drones. The ministry added..."
+    assert kb.resolve_in_context("the ministry", text).name == "Russian Defence Ministry"
+    text = "The Pakistan Army said its troops cleared the area. The army's spokesman said..."
+    assert kb.resolve_in_context("the army", text).name == "Pakistan Army"
+    assert kb.resolve_in_context("the group", "Nothing about anyone.") is None
+
+
+def test_claimant_redirect_and_ancestors(kb: KnowledgeBase) -> None:
+    assert kb.claimant_actor("pakistan-army").name == "ISPR"
+    assert kb.claimant_actor("bla").name == "BLA"
+    assert [a.id for a in kb.ancestors("ispr")] == ["pakistan-armed-forces"]
+    assert kb.is_neutral("un-ocha")
+    assert not kb.is_neutral("rsf")
+
+
+# ------------------------------------------------------------------ mentions
+
+
+def test_find_mentions_longest_first_on_word_boundaries(kb: KnowledgeBase) -> None:
+    text = (
+        "The Pakistani Taliban, or TTP, attacked a post; Taliban officials in Kabul denied "
+        "any role. The UNHCR and the UN both spoke. Mustaqbal (the word) is not an actor."
+    )
+    mentions = kb.find_mentions(text)
+    surfaces = [(m.surface, m.actor_id) for m in mentions]
+    assert ("Pakistani Taliban", "ttp") in surfaces
+    assert ("TTP", "ttp") in surfaces
+    assert ("Taliban", "afghan-taliban-government") in surfaces
+    assert ("UNHCR", "unhcr") in surfaces
+    assert ("UN", "un") in surfaces
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+    assert not any(m.metonym for m in mentions)  # "Kabul" only on request
+    with_metonyms = kb.find_mentions(text, include_metonyms=True)
+    assert any(m.surface == "Kabul" and m.metonym for m in with_metonyms)
+
+
+def test_find_mentions_case_rules_for_short_acronyms(kb: KnowledgeBase) -> None:
+    text = "Let us see: the AA and the Arakan Army is one group; aa is not."
+    found = [(m.surface, m.actor_id) for m in kb.find_mentions(text)]
+    assert found == [("AA", "arakan-army"), ("Arakan Army", "arakan-army")]
+
+
+def test_find_mentions_handles_curly_possessives(kb: KnowledgeBase) -> None:
+    text = "The RSF’s fighters and the SAF’s 6th Infantry Division clashed in El Fasher."
+    found = [(m.surface, m.actor_id) for m in kb.find_mentions(text)]
+    assert ("RSF", "rsf") in found
+    assert ("6th Infantry Division", "saf") in found
+
+
+def test_find_mentions_is_fast(kb: KnowledgeBase) -> None:
+    paragraph = (
+        "Houthi military spokesman Yahya Saree said the group fired missiles at ships, "
+        "while CENTCOM and UKMTO reported the attack. The Sudanese Armed Forces said the "
+        "Rapid Support Forces shelled El Fasher, and the UN OCHA counted the displaced. "
+    )
+    text = (paragraph * 30)[:5000]
+    kb.find_mentions(text)
+    started = time.perf_counter()
+    mentions = kb.find_mentions(text)
+    elapsed = time.perf_counter() - started
+    assert len(mentions) > 100
+    assert elapsed < 0.05
+
+
+# ------------------------------------------------------------------ spokespersons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jeeyand Baloch, spokesperson for the BLA, said the fighters had withdrawn.",
+            {"Jeeyand Baloch": "bla"},
+        ),
+        (
+            "BLA spokesperson Azad Baloch said in a statement that five posts were taken.",
+            {"Azad Baloch": "bla"},
+        ),
+        (
+            "Afghan government spokesperson Zabihullah Mujahid told reporters in Kabul that "
+            "the border was calm. Mujahid said nine soldiers had died.",
+            {
+                "Zabihullah Mujahid": "afghan-taliban-government",
+                "Mujahid": "afghan-taliban-government",
+            },
+        ),
+        (
+            "A spokesperson for the Balochistan government, Shahid Rind, said the attacks were "
+            "repelled. Rind did not give figures.",
+            {"Shahid Rind": "balochistan-government", "Rind": "balochistan-government"},
+        ),
+        (
+            "RSF spokesperson Al-Fateh Qurashi denied that civilians were harmed.",
+            {"Al-Fateh Qurashi": "rsf"},
+        ),
+        (
+            "Yahya Saree, the Houthis' military spokesman, said two ships were hit.",
+            {"Yahya Saree": "houthis"},
+        ),
+        (
+            "The Pakistan Army said 30 militants were killed. The army's spokesman Lt Gen "
+            "Kamran Akhtar told a news conference that the operation was over. Akhtar said "
+            "it would resume if needed.",
+            {"Kamran Akhtar": "pakistan-army", "Akhtar": "pakistan-army"},
+        ),
+        (
+            "M23 spokesman Bosco Muhire said the rebels held the airport, while Congolese "
+            "army spokesman General Samuel Mbuyi said the troops were regrouping.",
+            {"Bosco Muhire": "afc-m23", "Samuel Mbuyi": "fardc"},
+        ),
+        (
+            "Dmitri Ivanov, a spokesman for the Russian Defence Ministry, said 40 drones fell.",
+            {"Dmitri Ivanov": "russian-defence-ministry"},
+        ),
+        (
+            "The Arakan Army's spokesman Khine Thu Kha said the base had fallen.",
+            {"Khine Thu Kha": "arakan-army"},
+        ),
+    ],
+)
+def test_spokespersons(kb: KnowledgeBase, text: str, expected: dict[str, str]) -> None:
+    found = spokespersons(text, kb)
+    for name, actor_id in expected.items():
+        assert found.get(name) == actor_id, (name, found)
+
+
+def test_spokespersons_ignore_ethnonym_surnames(kb: KnowledgeBase) -> None:
+    text = "Jeeyand Baloch, spokesperson for the BLA, spoke. Many Baloch families fled."
+    found = spokespersons(text, kb)
+    assert found["Jeeyand Baloch"] == "bla"
+    assert "Baloch" not in found
+
+
+def test_spokespersons_skip_countries_and_acronyms(kb: KnowledgeBase) -> None:
+    text = (
+        "Speaking for the DRC, the government spokesman Patrick Muyaya said 773 bodies had "
+        "been counted. Muyaya added that more were missing."
+    )
+    found = spokespersons(text, kb)
+    assert found == {"Patrick Muyaya": "drc-government", "Muyaya": "drc-government"}
+
+
+def test_spokespersons_do_not_take_organisations_for_names(kb: KnowledgeBase) -> None:
+    text = "The RSF spokesperson said nothing, and the ISPR spokesman declined to comment."
+    assert spokespersons(text, kb) == {}
+
+
+# ------------------------------------------------------------------ sides of phrases
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        ("Pakistani army soldiers", "pakistan"),
+        ("Frontier Corps (FC) personnel", "pakistan"),
+        ("Afghan border posts", "afghanistan"),
+        ("Taliban fighters", "afghanistan"),
+        ("Pakistani Taliban fighters", "ttp"),
+        ("Fitna al-Khawarij terrorists", "ttp"),
+        ("BLA fighters", "baloch-separatists"),
+        ("RSF members", "sudan-rsf"),
+        ("Sudanese army soldiers", "sudan-saf"),
+        ("Russian troops", "russia"),
+        ("Ukrainian drones", "ukraine"),
+        ("targets in Ukraine", "ukraine"),
+        ("Congolese army troops, Burundian troops and FDLR fighters", "drc"),
+        ("Israeli soldiers", "israel"),
+        ("Hamas militants", "hamas"),
+        ("Houthi missile launchers", "houthis"),
+        ("al-Shabaab fighters", "al-shabaab"),
+        ("JNIM militants", "jnim"),
+        ("Malian soldiers", "mali"),
+        ("junta troops", "myanmar-junta"),
+        ("Arakan Army positions", "arakan-army"),
+        ("ELN guerrillas", "eln"),
+        ("CJNG gunmen", "cjng"),
+        ("Fano militiamen", "fano"),
+        ("enemy soldiers", None),
+        ("vehicles", None),
+        ("Pakistani soldiers and BLA fighters", None),
+    ],
+)
+def test_side_of_phrase(kb: KnowledgeBase, phrase: str, side: str | None) -> None:
+    assert kb.side_of_phrase(phrase) == side
+
+
+def test_sides_opposed(kb: KnowledgeBase) -> None:
+    assert kb.sides_opposed("pakistan", "baloch-separatists")
+    assert kb.sides_opposed("baloch-separatists", "pakistan")
+    assert kb.sides_opposed("sudan-saf", "sudan-rsf")
+    assert kb.sides_opposed("m23", "drc")
+    assert not kb.sides_opposed("drc", "burundi")
+    assert not kb.sides_opposed("neutral", "russia")
+    assert not kb.sides_opposed("russia", "russia")
+
+
+# ------------------------------------------------------------------ civilians
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "civilians",
+        "local residents",
+        "villagers in Kordofan",
+        "train passengers",
+        "hostages",
+        "children and women",
+        "worshippers at a mosque",
+        "patients in the hospital",
+        "aid workers",
+        "two journalists",
+        "crew members of the bulk carrier",
+        "seafarers",
+        "people",
+        "a person",
+        "displaced families",
+    ],
+)
+def test_civilian_phrases(phrase: str) -> None:
+    assert is_civilian_phrase(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["soldiers", "RSF fighters", "militants", "drones", "Afghan posts", "tanks"]
+)
+def test_non_civilian_phrases(phrase: str) -> None:
+    assert not is_civilian_phrase(phrase)
+
+
+# ------------------------------------------------------------------ target roles
+
+
+@pytest.mark.parametrize(
+    ("claimant_side", "phrase", "role"),
+    [
+        # own
+        ("baloch-separatists", "its fighters", "own"),
+        ("baloch-separatists", "BLA fighters", "own"),
+        ("pakistan", "Pakistani soldiers", "own"),
+        ("pakistan", "security officers", "own"),
+        ("pakistan", "soldiers", "own"),
+        ("afghanistan", "Afghan soldiers", "own"),
+        ("sudan-rsf", "of its personnel", "own"),
+        ("ukraine", "our forces", "own"),
+        ("ukraine", "targets in Ukraine", "own"),
+        ("russia", "Russian servicemen", "own"),
+        # opponent
+        ("baloch-separatists", "Pakistani army soldiers", "opponent"),
+        ("baloch-separatists", "enemy soldiers", "opponent"),
+        ("baloch-separatists", "Frontier Corps (FC) personnel", "opponent"),
+        ("pakistan", "militants", "opponent"),
+        ("pakistan", "terrorists", "opponent"),
+        ("pakistan", "Taliban and affiliated militants", "opponent"),
+        ("pakistan", "Afghan posts", "opponent"),
+        ("afghanistan", "Pakistani security outposts", "opponent"),
+        ("russia", "Ukrainian drones", "opponent"),
+        ("sudan-saf", "RSF members", "opponent"),
+        ("m23", "Congolese army troops, Burundian troops and FDLR fighters", "opponent"),
+        ("israel", "Hamas militants", "opponent"),
+        ("mali", "jihadists", "opponent"),
+        ("baloch-separatists", "soldiers", "opponent"),
+        # civilian
+        ("russia", "civilians", "civilian"),
+        ("sudan-saf", "civilians", "civilian"),
+        ("houthis", "seafarers", "civilian"),
+        ("pakistan", "train passengers", "civilian"),
+        ("hamas", "Palestinians", "civilian"),
+        ("russia", "a person", "civilian"),
+        # other
+        ("pakistan", "people of unknown affiliation", "civilian"),
+        (None, "militants", "other"),
+        ("baloch-separatists", "persons of interest", "civilian"),
+    ],
+)
+def test_target_role(kb: KnowledgeBase, claimant_side: str | None, phrase: str, role: str) -> None:
+    assert target_role(claimant_side, phrase, kb, claimant_is_neutral=False) == role
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
+        ("RSF fighters", "other"),
+        ("Afghan border posts", "other"),
+        ("militants", "other"),
+        ("civilians", "civilian"),
+        ("children", "civilian"),
+    ],
+)
+def test_target_role_for_neutral_claimants(kb: KnowledgeBase, phrase: str, role: str) -> None:
+    assert target_role("neutral", phrase, kb, claimant_is_neutral=True) == role
+
+
+def test_target_role_people_in_fighting_is_other(kb: KnowledgeBase) -> None:
+    sentence = "At least 900 people were killed in the fighting for Goma, the UN said."
+    assert target_role("neutral", "people", kb, claimant_is_neutral=True, context=sentence) == (
+        "other"
+    )
+    assert target_role("drc", "people", kb, context="773 people died in clashes.") == "other"
+    strike = "One person was killed when a drone hit a house in the suburb."
+    assert target_role("russia", "person", kb, context=strike) == "civilian"
+
+
+@pytest.mark.parametrize(
+    ("claimant_side", "phrase", "role"),
+    [
+        ("usa", "surviving crew members", "civilian"),
+        ("houthis", "the ship's crew", "civilian"),
+        ("neutral", "Eternity C (bulk carrier)", "civilian"),
+        ("yemen-government", "a Liberian-flagged cargo ship", "civilian"),
+        ("israel", "medical personnel", "civilian"),
+        ("pakistan", "soldiers and civilians", "other"),
+        ("sudan-rsf", "fighters and residents", "other"),
+        ("ukraine", "targets in Ukraine (drones launched by Russia)", "own"),
+    ],
+)
+def test_target_role_multiword_civilians_and_mixes(
+    kb: KnowledgeBase, claimant_side: str, phrase: str, role: str
+) -> None:
+    neutral = claimant_side == "neutral"
+    assert target_role(claimant_side, phrase, kb, claimant_is_neutral=neutral) == role
+
+
+def test_target_role_uses_category_for_things(kb: KnowledgeBase) -> None:
+    assert target_role("russia", "drones", kb, category="destroyed") == "opponent"
+    assert target_role("baloch-separatists", "armoured tanks", kb, category="destroyed") == (
+        "opponent"
+    )
+    assert target_role("baloch-separatists", "locations", kb, category="attacks") == "opponent"
+    assert target_role("ukraine", "drones", kb) == "other"
+
+
+# ------------------------------------------------------------------ alias conflicts
+
+
+def test_alias_conflict_flagged(kb: KnowledgeBase) -> None:
+    text = "Fighters of the Balochistan Liberation Front (BLA) claimed the ambush on Friday."
+    conflicts = find_alias_conflicts(text, kb)
+    assert conflicts == [
+        AliasConflict(
+            surface="Balochistan Liberation Front (BLA)",
+            start=16,
+            end=50,
+            expansion="Balochistan Liberation Front",
+            expansion_actor_id="blf",
+            acronym="BLA",
+            acronym_actor_id="bla",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Baloch Liberation Army (BLA) claimed the attack.",
+        "The Inter-Services Public Relations (ISPR) said 12 militants died.",
+        "The Rapid Support Forces (RSF) entered the town.",
+        "Troops of the Pakistan Army (ISPR) were deployed.",  # parent and media wing
+        "The Frontier Corps (FC) responded.",
+        "The attack (BLA) was unrelated.",
+    ],
+)
+def test_no_alias_conflict_for_matching_acronyms(kb: KnowledgeBase, text: str) -> None:
+    assert find_alias_conflicts(text, kb) == []
+
+
+def test_alias_conflict_in_other_conflicts(kb: KnowledgeBase) -> None:
+    text = "Rebels of the Allied Democratic Forces (M23) attacked Beni."
+    [conflict] = find_alias_conflicts(text, kb)
+    assert (conflict.expansion_actor_id, conflict.acronym_actor_id) == ("adf", "afc-m23")
+
+
+# ------------------------------------------------------------------ user files
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_user_file_adds_an_actor_and_a_side(tmp_path: Path) -> None:
+    user = write(
+        tmp_path / "mine.yaml",
+        """
+sides:
+  - id: northern-front
+    name: Northern Front
+    demonyms: [Northfront]
+    adversaries: [pakistan]
+actors:
+  - id: northern-front
+    name: Northern Front
+    kind: armed_group
+    side: northern-front
+    country: PK
+    aliases: [NF, Northern Liberation Front]
+    people: [Qadir Mengal]
+  - id: nf-media
+    name: Northern Voice
+    kind: media_wing
+    side: northern-front
+    parent: northern-front
+""",
+    )
+    kb = KnowledgeBase.load([user])
+    assert kb.lookup("Northern Liberation Front").id == "northern-front"
+    assert kb.lookup("Northern Voice").parent == "northern-front"
+    assert kb.side_of_phrase("Northfront fighters") == "northern-front"
+    assert kb.sides_opposed("pakistan", "northern-front")
+    text = "Qadir Mengal, spokesman for the Northern Front, said 12 soldiers were killed."
+    assert spokespersons(text, kb)["Qadir Mengal"] == "northern-front"
+    assert kb.lookup("BLA").id == "bla"  # shipped actors are still there
+
+
+def test_user_file_alias_overrides_shipped_alias(tmp_path: Path) -> None:
+    user = write(
+        tmp_path / "override.yaml",
+        """
+actors:
+  - id: my-aa
+    name: Anti-Aircraft Command
+    kind: state_military
+    side: neutral
+    aliases: [AA]
+""",
+    )
+    kb = KnowledgeBase.load([user])
+    assert kb.lookup("AA").id == "my-aa"
+
+
+def test_kb_from_settings(tmp_path: Path) -> None:
+    user = write(
+        tmp_path / "one.yaml",
+        "actors:\n  - {id: x-group, name: X Group, kind: armed_group, side: neutral}\n",
+    )
+    settings = load_settings(environ={}, kb=str(user))
+    kb = KnowledgeBase.from_settings(settings)
+    assert kb.lookup("X Group").id == "x-group"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("actors:\n  - {id: a1, kind: armed_group}\n", "missing field 'name'"),
+        ("actors:\n  - {name: A, kind: armed_group}\n", "missing field 'id'"),
+        ("actors:\n  - {id: a1, name: A, kind: rebels}\n", "bad kind 'rebels'"),
+        (
+            "actors:\n  - {id: a1, name: A, kind: armed_group, parent: nobody}\n",
+            "unknown parent 'nobody'",
+        ),
+        ("actors:\n  - {id: a1, name: A, kind: armed_group, side: martians}\n", "unknown side"),
+        ("actors:\n  - {id: bla, name: Another BLA, kind: armed_group}\n", "duplicate actor id"),
+        ("actors:\n  - {id: a1, name: A, kind: armed_group, colour: red}\n", "unknown field"),
+        ("actors:\n  - {id: A 1, name: A, kind: armed_group}\n", "must be a slug"),
+        ("actors:\n  - {id: a1, name: A, kind: ngo, country: Pakistan}\n", "ISO 3166"),
+        ("actors: [1, 2]\n", "must be a mapping"),
+        ("people: []\n", "unknown top-level key"),
+        ("actors:\n  - {id: a1, name: A, kind: ngo\n", "not valid YAML"),
+        (
+            "actors:\n  - {id: a1, name: A, kind: ngo, aliases: [Q1]}\n"
+            "  - {id: a2, name: B, kind: ngo, aliases: [Q1]}\n",
+            "already an alias",
+        ),
+    ],
+)
+def test_malformed_user_file_gives_clear_error(tmp_path: Path, content: str, problem: str) -> None:
+    bad = write(tmp_path / "broken_kb.yaml", content)
+    with pytest.raises(KnowledgeBaseError) as info:
+        KnowledgeBase.load([bad])
+    message = str(info.value)
+    assert "broken_kb.yaml" in message
+    assert problem in message
+
+
+def test_missing_user_file(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeBaseError, match="not found"):
+        KnowledgeBase.load([tmp_path / "absent.yaml"])
