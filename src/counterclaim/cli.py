@@ -664,8 +664,16 @@ def demo(
         f"in {store.url}",
         highlight=False,
     )
-    claims(db=store.url, claimant=None, category=None, incident=None, date_from=None,
-           date_to=None, limit=500, as_json=False)
+    from counterclaim.numbers import Count, format_count
+
+    found = store.claims()
+    rows = [
+        [c.incident, c.claimant, c.category, format_count(Count(c.value, c.qualifier, c.value_high)),
+         c.target_role, c.event_date]
+        for c in sorted(found, key=lambda c: (c.incident or "", c.category, c.claimant))
+    ]
+    print_table(f"{len(found)} claims found in the sample corpus",
+                ["incident", "claimant", "category", "figure", "role", "date"], rows)
     incidents_command(db=store.url, update=False, as_json=False)
     for incident in store.incidents():
         show_command(incident=incident.id, db=store.url, as_json=False)

@@ -125,9 +125,8 @@ def process(
     """Run steps 2–5 over the store: provenance, extraction and resolution, incidents."""
     settings = settings or load_settings()
     pending = store.documents_needing_extraction(_extractor_version())
-    update_provenance_fn = globals().get("update_provenance")
-    if update_provenance_fn is not None and pending:
-        update_provenance_fn(store, store.documents(ids=pending), settings)
+    if pending:
+        update_provenance(store, store.documents(ids=pending), settings)
     if show_progress and advance is None:
         from rich.progress import Progress as Bar
 
@@ -136,13 +135,8 @@ def process(
             extract_claims(store, settings, doc_ids=pending, advance=lambda n: bar.advance(task, n))
     else:
         extract_claims(store, settings, doc_ids=pending, advance=advance)
-    update_incidents_fn = globals().get("update_incidents")
-    incidents = update_incidents_fn(store) if update_incidents_fn is not None else None
-    return {
-        "documents": len(pending),
-        "claims": store.claim_count(),
-        "incidents": len(incidents) if incidents is not None else len(store.incidents()),
-    }
+    incidents = update_incidents(store)
+    return {"documents": len(pending), "claims": store.claim_count(), "incidents": len(incidents)}
 
 
 def _extractor_version() -> str:
