@@ -603,3 +603,37 @@ def test_malformed_user_file_gives_clear_error(tmp_path: Path, content: str, pro
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeBaseError, match="not found"):
         KnowledgeBase.load([tmp_path / "absent.yaml"])
+
+
+# ------------------------------------------------------------------ the dev set
+
+
+@pytest.mark.dev
+def test_dev_set_claimants_and_roles(dev_dir: Path, kb: KnowledgeBase) -> None:
+    """Gold claimants resolve to actors, and target_role reproduces the gold roles."""
+    import json
+
+    resolved = roles_agree = claims = 0
+    for line in (dev_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        text = (dev_dir / article["doc"]).read_text(encoding="utf-8")
+        for claim in article["claims"]:
+            claims += 1
+            actor = None
+            if claim["claimant"] != "reporter":
+                actor = kb.resolve_in_context(claim["claimant"], text)
+                resolved += actor is not None
+            else:
+                resolved += 1
+            side = actor.side if actor else None
+            role = target_role(
+                side,
+                claim["target"],
+                kb,
+                claimant_is_neutral=actor is None or side == "neutral",
+                category=claim["category"],
+                context=claim["evidence"],
+            )
+            roles_agree += role == claim["target_role"]
+    assert resolved / claims >= 0.9
+    assert roles_agree / claims >= 0.9

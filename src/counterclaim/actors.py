@@ -691,7 +691,8 @@ def _variants(alias: str, side: Side | None) -> list[str]:
     """'Russian Defence Ministry' also as 'Russia Defence Ministry' ('Russia's ...')."""
     if side is None or not side.state:
         return []
-    prefixes = side.demonyms + side.names
+    # Only the main demonym: "Russia-backed Defence Ministry" is not a variant.
+    prefixes = side.demonyms[:1] + side.names
     out = []
     for prefix in prefixes:
         if alias.startswith(prefix + " "):
