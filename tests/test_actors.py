@@ -116,6 +116,24 @@ def test_lookup_spokesperson_phrases_return_the_organisation(
     assert actor is not None and actor.name == name
 
 
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Pakistan", "Pakistan government"),
+        ("Russia", "Kremlin"),
+        ("the Russian Federation", "Kremlin"),
+        ("Ukraine", "Ukrainian government"),
+        ("Kabul", "Afghan Taliban government"),
+        ("Islamabad", "Pakistan government"),
+        ("Kinshasa", "DRC government"),
+    ],
+)
+def test_lookup_states_and_capitals_name_the_government(
+    kb: KnowledgeBase, surface: str, name: str
+) -> None:
+    assert kb.lookup(surface).name == name
+
+
 def test_lookup_fuzzy_only_for_long_names(kb: KnowledgeBase) -> None:
     assert kb.lookup("Balochistan Liberaton Army").name == "BLA"  # a typo in a long name
     assert kb.lookup("Baloch Liberation Front").name == "BLF"  # not BLA by fuzziness

@@ -15,10 +15,13 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+import counterclaim
+from counterclaim import pipeline
 from counterclaim.settings import load_settings
 from counterclaim.store import Store
 from counterclaim.web.app import create_app
@@ -28,6 +31,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "artifacts" / "screenshots"
+SAMPLE = Path(counterclaim.__file__).parent / "data" / "sample"
 README_SHOT = ROOT / "docs" / "screenshots" / "incident.png"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -55,12 +59,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serving(store: Store) -> Iterator[str]:
+    """uvicorn on a free loopback port in a background thread, for the life of the block."""
     import uvicorn
 
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('dashboard') / 'dashboard.db'}")
-    build_sample_store(store)
     port = free_port()
     config = uvicorn.Config(
         create_app(store, load_settings(environ={})),
@@ -76,10 +79,35 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start within 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A hand-made store: exact figures, a duplicate pair and a hostile document."""
+    chromium_path()
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('dashboard') / 'dashboard.db'}")
+    build_sample_store(store)
+    with serving(store) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped sample corpus through the whole pipeline, as after the Quickstart."""
+    chromium_path()
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}")
+    settings = load_settings(environ={})
+    report = pipeline.ingest(store, [str(SAMPLE)], settings)
+    assert report.new and not report.failed
+    pipeline.process(store, settings)
+    with serving(store) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -96,13 +124,13 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, base_url: str):  # type: ignore[no-untyped-def]
+def page(browser):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1360, "height": 1000})
     outside: list[str] = []
 
     def guard(route) -> None:  # type: ignore[no-untyped-def]
         # The dashboard must work offline: any request off this server is a failure.
-        if route.request.url.startswith(base_url):
+        if route.request.url.startswith("http://127.0.0.1:"):
             route.continue_()
         else:
             outside.append(route.request.url)
@@ -169,9 +197,7 @@ def test_list_to_incident_matrix_map_timeline(page, base_url: str) -> None:  # t
 
     marks = page.locator(".article mark")
     assert marks.count() >= 5
-    shot = shoot(page, "incident")
-    README_SHOT.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shot, README_SHOT)
+    shoot(page, "incident")
 
     # A figure in the matrix leads to its quote, highlighted in the article text.
     matrix.get_by_role("link", name="22").click()
@@ -216,3 +242,36 @@ def test_document_page_shows_duplicate_group(page, base_url: str) -> None:  # ty
     assert "g-baloch" in meta and "ANI" in meta
     # The other copy in the group is linked.
     assert page.locator("dl.meta a[href^='/documents/']").count() == 1
+
+
+@pytest.mark.model
+def test_sample_corpus_incident(page, sample_url: str) -> None:  # type: ignore[no-untyped-def]
+    """After the Quickstart: from the list to an incident, who claims what, from the page."""
+    page.goto(sample_url + "/")
+    rows = page.locator("#incidents tbody tr")
+    assert rows.count() >= 3
+    assert page.locator("#map circle.marker-incident").count() >= 1
+    shoot(page, "sample-incidents")
+
+    # The incident with the most claims: the richest matrix.
+    counts = [int(t) for t in page.locator("#incidents tbody tr td:last-child").all_inner_texts()]
+    busiest = rows.nth(counts.index(max(counts)))
+    busiest.locator("a.incident-link").click()
+    page.wait_for_url("**/incidents/**")
+
+    matrix = page.locator("#matrix")
+    assert matrix.locator("thead th.claimant").count() >= 2  # several parties side by side
+    figures = matrix.locator("a.figure")
+    assert figures.count() >= 2
+    assert matrix.locator(".grade").count() >= 1
+    assert page.locator("#map .countries path").count() > 0
+    assert page.locator("#map circle.marker-place").count() >= 1
+    assert page.locator("#timeline circle.dot").count() >= 2
+    assert page.locator(".article mark").count() >= 2
+    shot = shoot(page, "sample-incident")
+    README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shot, README_SHOT)
+
+    # Every figure leads to its sentence in an article.
+    figures.first.click()
+    assert page.locator("mark:target").is_visible()

@@ -46,7 +46,13 @@ def test_predictions_are_in_the_gold_format(dev_eval: tuple[dict, list, list]) -
     _, _, predictions = dev_eval
     assert len(predictions) == 15
     for article in predictions:
-        assert set(article) >= {"doc", "published", "syndicated_from", "near_duplicate_of", "claims"}
+        assert set(article) >= {
+            "doc",
+            "published",
+            "syndicated_from",
+            "near_duplicate_of",
+            "claims",
+        }
         for claim in article["claims"]:
             assert set(claim) >= {
                 "claimant", "claimant_aliases", "category", "target_role", "value",

@@ -34,7 +34,9 @@ def test_reporter_matches_only_reporter() -> None:
 
 def test_strict_and_loose_scores() -> None:
     gold = [{"doc": "a.txt", "claims": [claim(), claim(category="wounded", value=3)]}]
-    predicted = {"a.txt": [claim(claimant="UN"), claim(category="wounded", value=3), claim(value=99)]}
+    predicted = {
+        "a.txt": [claim(claimant="UN"), claim(category="wounded", value=3), claim(value=99)]
+    }
     scores, results = score(gold, predicted, {"a.txt": "BLA UN"})
     assert scores["strict"]["recall"] == 0.5
     assert scores["loose"]["recall"] == 1.0

@@ -33,7 +33,11 @@ def one(text: str) -> Extraction:
         # killed, active and passive, several verbs
         ("The army said it killed 45 insurgents near Maiduguri.", "killed", 45),
         ("Israeli troops shot dead three gunmen in Jenin, the military said.", "killed", 3),
-        ("Twelve civilians were killed when a shell hit a market in Kherson, officials said.", "killed", 12),
+        (
+            "Twelve civilians were killed when a shell hit a market in Kherson, officials said.",
+            "killed",
+            12,
+        ),
         ("The junta said its forces had neutralised 30 fighters of the Arakan Army.", "killed", 30),
         ("Nine soldiers were martyred in the ambush, the ISPR said.", "killed", 9),
         ("Al-Shabaab said it executed four men it accused of spying.", "killed", 4),
@@ -41,7 +45,11 @@ def one(text: str) -> Extraction:
         ("The attack claimed the lives of 11 peacekeepers, the UN mission said.", "killed", 11),
         ("Medics reported 40 dead in the shelling of El Obeid.", "killed", 40),
         # wounded
-        ("Local officials said 23 people were injured in the drone attack on Odesa.", "wounded", 23),
+        (
+            "Local officials said 23 people were injured in the drone attack on Odesa.",
+            "wounded",
+            23,
+        ),
         ("The strike wounded 14 residents of Khan Younis, hospital staff said.", "wounded", 14),
         # captured
         ("The rebels said they captured 18 soldiers near Bunia.", "captured", 18),
@@ -52,13 +60,21 @@ def one(text: str) -> Extraction:
         ("The navy said it rescued 190 passengers from the train.", "released", 190),
         ("Hamas freed three hostages on Saturday, the Red Cross said.", "released", 3),
         # missing
-        ("Fifteen crew members are missing after the attack, the shipping firm said.", "missing", 15),
+        (
+            "Fifteen crew members are missing after the attack, the shipping firm said.",
+            "missing",
+            15,
+        ),
         # attacks
         ("The group said it carried out 12 attacks on army posts in Kidal.", "attacks", 12),
         ("Russia launched 96 drones at Ukraine overnight, the air force said.", "attacks", 96),
         ("The separatists said they attacked 48 locations across the province.", "attacks", 48),
         # destroyed
-        ("Air defences shot down 40 drones over the Belgorod region, the ministry said.", "destroyed", 40),
+        (
+            "Air defences shot down 40 drones over the Belgorod region, the ministry said.",
+            "destroyed",
+            40,
+        ),
         ("The rebels said they destroyed two tanks and set 23 vehicles ablaze.", "destroyed", 2),
         ("Officials said 120 homes were burnt in the raid on the village.", "destroyed", 120),
         # seized
@@ -126,17 +142,26 @@ def test_denials_are_zero(text: str) -> None:
         ("The BLF said it killed 12 soldiers in Turbat.", "The BLF"),
         ("Ten soldiers were killed, the ISPR said in a statement.", "the ISPR"),
         ("Twenty drones were destroyed, Kyiv’s air force said on Telegram.", "Kyiv’s air force"),
-        ("According to the health ministry, 31 people were killed in Gaza City.", "the health ministry"),
+        (
+            "According to the health ministry, 31 people were killed in Gaza City.",
+            "the health ministry",
+        ),
         ("Four civilians were killed, according to the UN mission.", "the UN mission"),
         ("“We killed 15 soldiers in the ambush,” said Jeeyand Baloch.", "Jeeyand Baloch"),
-        ("“Nine of our fighters were martyred,” the group’s spokesman said.", "the group’s spokesman"),
+        (
+            "“Nine of our fighters were martyred,” the group’s spokesman said.",
+            "the group’s spokesman",
+        ),
         ("Reports from the M23 indicate that 2,000 soldiers were killed.", "the M23"),
     ],
 )
 def test_attribution(text: str, speaker: str) -> None:
     e = one(text)
     assert e.attribution.surface is not None
-    assert speaker.lower() in e.attribution.surface.lower() or e.attribution.surface.lower() in speaker.lower()
+    assert (
+        speaker.lower() in e.attribution.surface.lower()
+        or e.attribution.surface.lower() in speaker.lower()
+    )
 
 
 def test_quote_attributed_after_the_quotation_ends() -> None:
@@ -156,7 +181,9 @@ def test_outlet_voice_is_reporter() -> None:
 
 
 def test_pronoun_subject_is_marked_for_resolution() -> None:
-    found = extractions("The Houthis issued a statement. It said 3 ships were struck in the Gulf of Aden.")
+    found = extractions(
+        "The Houthis issued a statement. It said 3 ships were struck in the Gulf of Aden."
+    )
     assert found and found[0].attribution.kind == "pronoun"
 
 
@@ -181,7 +208,9 @@ def test_partitive_total_is_not_a_claim() -> None:
 
 
 def test_subset_with_others_inherits_the_target() -> None:
-    found = extractions("Nine Afghan soldiers were killed and 16 others were wounded, the spokesman said.")
+    found = extractions(
+        "Nine Afghan soldiers were killed and 16 others were wounded, the spokesman said."
+    )
     assert {(e.category, e.count.value) for e in found} == {("killed", 9), ("wounded", 16)}
     assert all("soldiers" in e.target for e in found)
 
@@ -199,7 +228,9 @@ def extractions_with_title(text: str, title: str) -> list[Extraction]:
 
 
 def test_hedged_sentence() -> None:
-    e = one("The group said it killed 30 soldiers, a claim that could not be independently verified.")
+    e = one(
+        "The group said it killed 30 soldiers, a claim that could not be independently verified."
+    )
     assert e.hedged
 
 
@@ -207,9 +238,15 @@ def test_hedged_sentence() -> None:
     ("sentence", "speaker"),
     [
         ("Ukraine downed 79 of the drones, it said.", "it"),
-        ("Five were killed, the Moscow region governor said on Telegram.", "the Moscow region governor"),
+        (
+            "Five were killed, the Moscow region governor said on Telegram.",
+            "the Moscow region governor",
+        ),
         ("Six people died, said the spokesman for the ministry.", "the spokesman for the ministry"),
-        ("Rescuers pulled six crew members alive, while the fate of 15 was unknown after the group said they held some.", None),
+        (
+            "Rescuers pulled six crew members alive, while the fate of 15 was unknown after the group said they held some.",
+            None,
+        ),
     ],
 )
 def test_trailing_attribution(sentence: str, speaker: str | None) -> None:

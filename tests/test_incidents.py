@@ -232,10 +232,11 @@ def test_a_past_event_recalled_in_a_document_is_its_own_incident() -> None:
 
 def test_a_round_up_of_distant_places_is_split() -> None:
     doc = make_doc(
-        "Rebels said they sank a ship off Hodeidah, killing 4 sailors. The same night a "
-        "drone hit Eilat, wounding 2 people, police said.",
+        "Rebels said they sank a ship off Hodeidah, killing 4 sailors and capturing 6. The same "
+        "night a drone hit Eilat, wounding 2 people and killing 1, police said.",
         date(2025, 7, 9),
     )
+    d = "2025-07-08"
     claims = [
         claim(
             doc,
@@ -243,7 +244,17 @@ def test_a_round_up_of_distant_places_is_split() -> None:
             value=4,
             claimant="Houthis",
             role="civilian",
-            event_date="2025-07-08",
+            event_date=d,
+            locations=("Hodeidah",),
+        ),
+        claim(
+            doc,
+            "capturing 6",
+            category="captured",
+            value=6,
+            claimant="Houthis",
+            role="civilian",
+            event_date=d,
             locations=("Hodeidah",),
         ),
         claim(
@@ -253,12 +264,51 @@ def test_a_round_up_of_distant_places_is_split() -> None:
             value=2,
             claimant="Israeli police",
             role="civilian",
-            event_date="2025-07-08",
+            event_date=d,
+            locations=("Eilat",),
+        ),
+        claim(
+            doc,
+            "killing 1",
+            value=1,
+            claimant="Israeli police",
+            role="civilian",
+            event_date=d,
             locations=("Eilat",),
         ),
     ]
     assert len(segment_document(claims, doc)) == 2
     assert len(assign_incidents(claims, {doc.id: doc})) == 2
+
+
+def test_one_stray_far_place_does_not_split_a_document() -> None:
+    doc = make_doc(
+        "A ship was sunk off Hodeidah, killing 4 and leaving 15 missing; a Dubai-based agency "
+        "said 5 grenades hit it.",
+        date(2025, 7, 10),
+    )
+    claims = [
+        claim(doc, "killing 4", value=4, role="civilian", locations=("Hodeidah",)),
+        claim(
+            doc,
+            "15 missing",
+            category="missing",
+            value=15,
+            role="civilian",
+            locations=("Hodeidah",),
+        ),
+        claim(
+            doc,
+            "5 grenades hit it",
+            category="attacks",
+            value=5,
+            claimant="UKMTO",
+            role="civilian",
+            locations=("Dubai",),
+        ),
+    ]
+    claims[2].places = [Place("Dubai", 25.2, 55.3, "AE")]
+    assert len(segment_document(claims, doc)) == 1
 
 
 def test_nearby_places_in_one_document_stay_together() -> None:

@@ -79,7 +79,13 @@ def test_qualifier_before(prefix: str, qualifier: str) -> None:
 
 @pytest.mark.parametrize(
     ("suffix", "low", "high"),
-    [(" to 40 fighters", 35, 40), ("-40 killed", 35, 40), (" or 12 people", 10, 12), (" soldiers", 5, None), (" to 3", 5, None)],
+    [
+        (" to 40 fighters", 35, 40),
+        ("-40 killed", 35, 40),
+        (" or 12 people", 10, 12),
+        (" soldiers", 5, None),
+        (" to 3", 5, None),
+    ],
 )
 def test_range_after(suffix: str, low: int, high: int | None) -> None:
     assert range_after(suffix, low) == high
@@ -103,6 +109,9 @@ def test_parsers_never_raise(text: str) -> None:
     range_after(text, 1)
 
 
-@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["exact", "at_least", "more_than", "up_to", "about"]))
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["exact", "at_least", "more_than", "up_to", "about"]),
+)
 def test_format_count_shows_the_figure(n: int, qualifier: str) -> None:
     assert f"{n:,}" in format_count(Count(n, qualifier))

@@ -245,6 +245,7 @@ class KnowledgeBase:
             for word in side.population:
                 self._side_markers.setdefault(_key(word), side.id)
                 self._population.setdefault(_key(word), side.id)
+        self._country_names = {_key(n) for side in sides.values() for n in side.names}
         self._marker_max = max((len(k) for k in self._side_markers), default=1)
         self._fuzzy_choices: dict[str, str] = {}
         for key, entries in self._index.items():
@@ -395,6 +396,10 @@ class KnowledgeBase:
             entry = self._accept(entries, surface, strict_case=False)
             if entry:
                 return self._actors[entry.actor_id]
+        side_id = self._side_markers.get(key)
+        if side_id and self.is_state_side(side_id) and key in self._country_names:
+            # "Pakistan said", "according to Russia": the state's government speaks.
+            return self.government_of(side_id)
         via_role = _SPOKES_OF.match(surface) or _SPOKES_AFTER.match(surface)
         if via_role:
             found = self.lookup(via_role.group("org"))

@@ -84,10 +84,17 @@ class _Corpus:
         self.count = 0
 
     def _make_vocabulary(self, size: int) -> list[str]:
-        made: set[str] = set()
-        while len(made) < size:
-            made.add("".join(self.rng.choices(_SYLLABLES, k=self.rng.randint(2, 5))))
-        return sorted(made)
+        # Word i spelled in base len(_SYLLABLES), from three syllables up: distinct by
+        # construction, so no rejection loop over random draws.
+        base = len(_SYLLABLES)
+        words = []
+        for number in range(base**2, base**2 + size):
+            syllables = []
+            while number:
+                number, digit = divmod(number, base)
+                syllables.append(_SYLLABLES[digit])
+            words.append("".join(syllables))
+        return words
 
     def text(self) -> str:
         self.count += 1

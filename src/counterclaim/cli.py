@@ -308,8 +308,12 @@ def serve(
 @app.command()
 @translate_errors
 def extract(
-    path: Annotated[str, typer.Argument(help="A text, HTML or JSON Lines file, or - for standard input.")],
-    published: Annotated[str | None, typer.Option(help="Publication date (ISO) for relative dates.")] = None,
+    path: Annotated[
+        str, typer.Argument(help="A text, HTML or JSON Lines file, or - for standard input.")
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (ISO) for relative dates.")
+    ] = None,
 ) -> None:
     """Print the claims of one text as JSON Lines in the gold claim format (no store)."""
     from counterclaim.actors import KnowledgeBase
@@ -340,26 +344,38 @@ def extract(
 @translate_errors
 def claims(
     db: DbOption = None,
-    claimant: Annotated[str | None, typer.Option(help="Only this claimant (canonical name).")] = None,
-    category: Annotated[str | None, typer.Option(help="Only this category (killed, wounded, ...).")] = None,
+    claimant: Annotated[
+        str | None, typer.Option(help="Only this claimant (canonical name).")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option(help="Only this category (killed, wounded, ...).")
+    ] = None,
     incident: Annotated[str | None, typer.Option(help="Only this incident (id or label).")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Event date on or after (ISO).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Event date on or before (ISO).")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Event date on or after (ISO).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Event date on or before (ISO).")
+    ] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
     as_json: JsonOption = False,
 ) -> None:
     """List stored claims, with filters."""
+    from counterclaim.errors import SettingsError
     from counterclaim.model import CATEGORIES
     from counterclaim.store import ClaimFilter
-    from counterclaim.errors import SettingsError
 
     if category and category not in CATEGORIES:
         raise SettingsError(f"unknown category {category!r}; valid: {', '.join(CATEGORIES)}")
     store, _ = open_store(db)
     found = store.claims(
         ClaimFilter(
-            claimant=claimant, category=category, incident_id=incident,
-            date_from=date_from, date_to=date_to, limit=limit,
+            claimant=claimant,
+            category=category,
+            incident_id=incident,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
         )
     )
     if as_json:
@@ -369,11 +385,25 @@ def claims(
     from counterclaim.numbers import Count, format_count
 
     rows = [
-        [c.claimant, c.category, format_count(Count(c.value, c.qualifier, c.value_high)) if c.value is not None else "vague",
-         c.target[:40], c.target_role, c.event_date, c.incident, ("hedged " if c.hedged else "") + c.evidence[:80]]
+        [
+            c.claimant,
+            c.category,
+            format_count(Count(c.value, c.qualifier, c.value_high))
+            if c.value is not None
+            else "vague",
+            c.target[:40],
+            c.target_role,
+            c.event_date,
+            c.incident,
+            ("hedged " if c.hedged else "") + c.evidence[:80],
+        ]
         for c in found
     ]
-    print_table(f"{len(found)} claims", ["claimant", "category", "figure", "target", "role", "date", "incident", "evidence"], rows)
+    print_table(
+        f"{len(found)} claims",
+        ["claimant", "category", "figure", "target", "role", "date", "incident", "evidence"],
+        rows,
+    )
 
 
 @app.command("eval")
@@ -381,8 +411,13 @@ def claims(
 def eval_command(
     gold: Annotated[str, typer.Argument(help="Gold file (JSON Lines, ANNOTATION.md format).")],
     as_json: JsonOption = False,
-    errors: Annotated[bool, typer.Option("--errors", help="List every missed and spurious claim.")] = False,
-    predictions: Annotated[str | None, typer.Option(help="Also write the system's output in the gold format to this file.")] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every missed and spurious claim.")
+    ] = False,
+    predictions: Annotated[
+        str | None,
+        typer.Option(help="Also write the system's output in the gold format to this file."),
+    ] = None,
 ) -> None:
     """Run the whole pipeline on a gold file's articles in a fresh store and score it."""
     from pathlib import Path
@@ -402,7 +437,8 @@ def eval_command(
             for name in ("strict", "loose")
         ]
         rows += [
-            [f"  {cat}", v["precision"], v["recall"], v["f1"]] for cat, v in scores["per_category"].items()
+            [f"  {cat}", v["precision"], v["recall"], v["f1"]]
+            for cat, v in scores["per_category"].items()
         ]
         print_table(
             f"{scores['articles']} articles, {scores['gold_claims']} gold claims, "
@@ -410,19 +446,28 @@ def eval_command(
             ["score", "precision", "recall", "f1"],
             rows,
         )
-        for key in ("qualifier_accuracy", "event_date_accuracy", "event_date_accuracy_1d", "incident_bcubed_f1"):
+        for key in (
+            "qualifier_accuracy",
+            "event_date_accuracy",
+            "event_date_accuracy_1d",
+            "incident_bcubed_f1",
+        ):
             console.print(f"{key}: {scores[key]}", highlight=False)
     if errors:
         for result in results:
             for claim in result.missed:
                 err_console.print(
                     f"MISSED   {result.doc}: {claim['claimant']} {claim['category']} {claim['value']} "
-                    f"{claim['target_role']} | {claim['evidence'][:110]}", highlight=False, markup=False,
+                    f"{claim['target_role']} | {claim['evidence'][:110]}",
+                    highlight=False,
+                    markup=False,
                 )
             for claim in result.spurious:
                 err_console.print(
                     f"SPURIOUS {result.doc}: {claim['claimant']} {claim['category']} {claim['value']} "
-                    f"{claim['target_role']} | {claim['evidence'][:110]}", highlight=False, markup=False,
+                    f"{claim['target_role']} | {claim['evidence'][:110]}",
+                    highlight=False,
+                    markup=False,
                 )
 
 
@@ -625,7 +670,16 @@ def show_command(
                 rows.append([cell.side, "", spread, cell.note or "", "", "", "", ""])
         print_table(
             category,
-            ["affected", "claimant", "figure", "grade", "origins/docs", "stated", "history", "evidence"],
+            [
+                "affected",
+                "claimant",
+                "figure",
+                "grade",
+                "origins/docs",
+                "stated",
+                "history",
+                "evidence",
+            ],
             rows,
         )
     own_rows = [
@@ -668,12 +722,21 @@ def demo(
 
     found = store.claims()
     rows = [
-        [c.incident, c.claimant, c.category, format_count(Count(c.value, c.qualifier, c.value_high)),
-         c.target_role, c.event_date]
+        [
+            c.incident,
+            c.claimant,
+            c.category,
+            format_count(Count(c.value, c.qualifier, c.value_high)),
+            c.target_role,
+            c.event_date,
+        ]
         for c in sorted(found, key=lambda c: (c.incident or "", c.category, c.claimant))
     ]
-    print_table(f"{len(found)} claims found in the sample corpus",
-                ["incident", "claimant", "category", "figure", "role", "date"], rows)
+    print_table(
+        f"{len(found)} claims found in the sample corpus",
+        ["incident", "claimant", "category", "figure", "role", "date"],
+        rows,
+    )
     incidents_command(db=store.url, update=False, as_json=False)
     for incident in store.incidents():
         show_command(incident=incident.id, db=store.url, as_json=False)

@@ -303,7 +303,7 @@ class DateExpression:
 
 _MONTH_NAME = _MONTH_RE.removesuffix(r"\.?")  # a day-month phrase leaves the full stop
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"  # noqa: E501 -- one alternation reads best on one line
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
 _YEAR = r"(?:19|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night)"

@@ -51,7 +51,9 @@ def load_gold(path: Path) -> list[GoldArticle]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}", f"malformed JSON on line {number}: {exc.msg}") from exc
+            raise InputError(
+                f"{path}:{number}", f"malformed JSON on line {number}: {exc.msg}"
+            ) from exc
         if not isinstance(record, dict) or "doc" not in record:
             raise InputError(f"{path}:{number}", "each line needs an object with a 'doc' field")
         record.setdefault("claims", [])
@@ -91,13 +93,19 @@ def _overlap(a: str, b: str) -> float:
 
 
 def match_article(
-    gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]], text: str | None, *, strict: bool
+    gold: Sequence[dict[str, Any]],
+    predicted: Sequence[dict[str, Any]],
+    text: str | None,
+    *,
+    strict: bool,
 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Greedy one-to-one matching; returns matched index pairs, missed gold, spurious predictions."""
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
-            if g.get("category") != p.get("category") or g.get("target_role") != p.get("target_role"):
+            if g.get("category") != p.get("category") or g.get("target_role") != p.get(
+                "target_role"
+            ):
                 continue
             if g.get("value") != p.get("value"):
                 continue
@@ -143,7 +151,9 @@ def bcubed_f1(predicted: Sequence[Any], gold: Sequence[Any]) -> float | None:
         return None
     precision = recall = 0.0
     for i in range(n):
-        same_pred = {j for j in range(n) if predicted[j] == predicted[i] and predicted[i] is not None}
+        same_pred = {
+            j for j in range(n) if predicted[j] == predicted[i] and predicted[i] is not None
+        }
         same_pred.add(i)
         same_gold = {j for j in range(n) if gold[j] == gold[i]}
         both = len(same_pred & same_gold)
@@ -231,7 +241,7 @@ def run_eval(
 ) -> tuple[dict[str, Any], list[ArticleResult], list[dict[str, Any]]]:
     """Run ingest → … → incidents on the gold file's articles in a fresh store, and score."""
     from counterclaim import pipeline
-    from counterclaim.ingest import parse_text, read_bytes, decode, IngestOptions
+    from counterclaim.ingest import IngestOptions, decode, parse_text, read_bytes
     from counterclaim.settings import load_settings
     from counterclaim.store import Store
 
@@ -246,7 +256,9 @@ def run_eval(
         for article in articles:
             path = base / article["doc"]
             raw = decode(str(path), read_bytes(str(path), IngestOptions()))
-            metadata = {k: article.get(k) for k in ("url", "published", "language") if article.get(k)}
+            metadata = {
+                k: article.get(k) for k in ("url", "published", "language") if article.get(k)
+            }
             doc = parse_text(str(path), raw, metadata=metadata)
             docs.append((article, doc))
             texts[article["doc"]] = doc.text

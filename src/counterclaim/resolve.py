@@ -27,7 +27,9 @@ MERCHANT_VESSELS = re.compile(
     r"crew(?:men| members?)?|seam[ae]n|sailors?)\b",
     re.IGNORECASE,
 )
-_WARSHIP = re.compile(r"\b(?:warship|frigate|destroyer|corvette|navy|naval|submarine)\b", re.IGNORECASE)
+_WARSHIP = re.compile(
+    r"\b(?:warship|frigate|destroyer|corvette|navy|naval|submarine)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -59,7 +61,9 @@ def document_context(doc: Document, kb: actors.KnowledgeBase) -> DocumentContext
     )
 
 
-def resolve_claims(doc: Document, extractions: Sequence[Extraction], kb: actors.KnowledgeBase) -> list[Claim]:
+def resolve_claims(
+    doc: Document, extractions: Sequence[Extraction], kb: actors.KnowledgeBase
+) -> list[Claim]:
     """The resolved, de-duplicated claims of one document."""
     if not extractions:
         return []
@@ -126,14 +130,18 @@ def _aliases_of(ctx: DocumentContext, actor: actors.Actor) -> list[str]:
     return out
 
 
-def resolve_claimant(ctx: DocumentContext, attribution: Attribution) -> tuple[str, list[str], actors.Actor | None]:
+def resolve_claimant(
+    ctx: DocumentContext, attribution: Attribution
+) -> tuple[str, list[str], actors.Actor | None]:
     """Canonical claimant name, its aliases in the text, and its actor if known."""
     if attribution.surface is None or attribution.kind == "reporter":
         return REPORTER, [], None
     surface = re.sub(r"^[A-Z][\w .’'-]{1,30}:\s+", "", attribution.surface.strip())  # dateline
     actor = None
     if attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns:
-        found = _last_actor_before(ctx, attribution.start if attribution.start >= 0 else len(ctx.doc.text))
+        found = _last_actor_before(
+            ctx, attribution.start if attribution.start >= 0 else len(ctx.doc.text)
+        )
         if found is not None:
             actor = found[0]
     else:
@@ -255,7 +263,9 @@ def _event_date(ctx: DocumentContext, e: Extraction) -> str | None:
     resolver = getattr(dates, "event_date_for", None)
     if resolver is None:
         return ctx.main_date
-    return resolver(e.evidence_start, e.evidence_end, ctx.doc.text, ctx.doc.published, default=ctx.main_date)
+    return resolver(
+        e.evidence_start, e.evidence_end, ctx.doc.text, ctx.doc.published, default=ctx.main_date
+    )
 
 
 # -- hedges ---------------------------------------------------------------------------------
@@ -266,7 +276,9 @@ def _apply_rejections(ctx: DocumentContext, claims: list[Claim]) -> None:
     rejected: set[str] = set()
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
         low = sentence.lower()
-        has_verb = any(re.search(rf"\b{re.escape(v)}(?:s|d|ed|ing|es)?\b", low) for v in lex.rejections)
+        has_verb = any(
+            re.search(rf"\b{re.escape(v)}(?:s|d|ed|ing|es)?\b", low) for v in lex.rejections
+        )
         has_noun = any(n in low for n in lex.rejection_nouns)
         if not (has_verb and ("claim" in low or has_noun)) and not (has_noun and "claim" in low):
             continue
@@ -279,7 +291,11 @@ def _apply_rejections(ctx: DocumentContext, claims: list[Claim]) -> None:
         for m in ctx.kb.find_mentions(sentence):
             after = sentence[m.end : m.end + 25].lower()
             before = sentence[max(0, m.start - 15) : m.start].lower()
-            if re.match(r"^(?:’s|'s)?\s*(?:\w+\s)?(?:’s|'s)?\s*(?:\w+\s)?claims?", after) or "claims by" in before or "claims of" in before:
+            if (
+                re.match(r"^(?:’s|'s)?\s*(?:\w+\s)?(?:’s|'s)?\s*(?:\w+\s)?claims?", after)
+                or "claims by" in before
+                or "claims of" in before
+            ):
                 rejected.add(ctx.kb.claimant_actor(m.actor_id).id)
     for claim in claims:
         if claim.claimant_actor in rejected:
@@ -290,7 +306,11 @@ def _apply_denials(claims: list[Claim]) -> None:
     """A party's denial (a figure of 0) contests other parties' figures for the same loss."""
     for denial in [c for c in claims if c.value == 0 and c.claimant != REPORTER]:
         for claim in claims:
-            if claim is denial or claim.claimant == denial.claimant or claim.category != denial.category:
+            if (
+                claim is denial
+                or claim.claimant == denial.claimant
+                or claim.category != denial.category
+            ):
                 continue
             if not claim.value:
                 continue
@@ -306,7 +326,9 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
     """Repeats of a figure by the same claimant, and the outlet's restatement, become one."""
     precise = {(c.claimant, c.category, c.target_role) for c in claims if c.value is not None}
     claims = [
-        c for c in claims if c.value is not None or (c.claimant, c.category, c.target_role) not in precise
+        c
+        for c in claims
+        if c.value is not None or (c.claimant, c.category, c.target_role) not in precise
     ]
     kept: list[Claim] = []
     for claim in claims:

@@ -171,7 +171,10 @@ def map_view(markers: Iterable[Marker], *, min_span: float = 6.0, margin: float 
         if c.bbox[0] <= east and c.bbox[2] >= west and c.bbox[1] <= north and c.bbox[3] >= south
     ]
     width = (east - west) * x_scale
-    radius = width / 110
+    # View units per screen pixel in the stylesheet's box (at most 1290 × 520 px, aspect
+    # kept), so markers and labels have one size on screen whatever the region's shape.
+    per_pixel = max(width / 1290, (north - south) / 520)
+    radius = 6 * per_pixel
     for marker in points:
         marker.x = round(marker.longitude * x_scale, 4)
         marker.y = round(-marker.latitude, 4)
@@ -186,7 +189,7 @@ def map_view(markers: Iterable[Marker], *, min_span: float = 6.0, margin: float 
         x_scale=round(x_scale, 5),
         countries=shown,
         markers=points,
-        font_size=round(width / 48, 4),
+        font_size=round(13 * per_pixel, 4),
     )
 
 
