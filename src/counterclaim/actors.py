@@ -397,7 +397,8 @@ class KnowledgeBase:
             if entry:
                 return self._actors[entry.actor_id]
         side_id = self._side_markers.get(key)
-        if side_id and self.is_state_side(side_id) and key in self._country_names:
+        pronoun = surface.lower() in _ENGLISH_SHORT_WORDS and not surface.isupper()  # "us"
+        if side_id and self.is_state_side(side_id) and key in self._country_names and not pronoun:
             # "Pakistan said", "according to Russia": the state's government speaks.
             return self.government_of(side_id)
         via_role = _SPOKES_OF.match(surface) or _SPOKES_AFTER.match(surface)
