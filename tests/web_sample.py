@@ -2,8 +2,8 @@
 """A small hand-made store for the API and dashboard tests.
 
 The articles are written for these tests (figures only are borrowed from real reporting).
-TODO(pipeline): once ``pipeline.process`` and the sample corpus exist, the dashboard test
-builds its store from src/counterclaim/data/sample instead (see ``sample_store``).
+Hand-made claims pin exact figures, a near-duplicate pair and a hostile document; the
+dashboard test on the shipped sample corpus runs the real pipeline instead.
 """
 
 from __future__ import annotations

@@ -461,8 +461,9 @@ def incident_markers(summaries: Iterable[IncidentSummary]) -> list[Marker]:
     for s in summaries:
         if not s.markers:
             continue
-        lat = sum(m.latitude for m in s.markers) / len(s.markers)
-        lon = sum(m.longitude for m in s.markers) / len(s.markers)
+        # The place most claims name: a mean of far-apart places can fall in another country.
+        main = max(s.markers, key=lambda m: m.count)
+        lat, lon = main.latitude, main.longitude
         markers.append(
             Marker(
                 lat,
