@@ -394,3 +394,23 @@ def test_export_command_rejects_an_unknown_format(filled: Store) -> None:
     result = CliRunner().invoke(app, ["export", "--format", "pdf", "--db", filled.url])
     assert result.exit_code == 2
     assert "valid formats" in result.output
+
+
+def test_exports_of_many_documents_keep_every_outlet() -> None:
+    store = Store(":memory:")
+    docs = [
+        Document(text=f"Report {i}: officials in Kherson said {i} shells fell.", outlet=f"o{i}")
+        for i in range(1200)
+    ]
+    store.add_documents(docs)
+    store.replace_claims(
+        {
+            d.id: [Claim(d.id, "attacks", i, "exact", d.text, 0, 10, claimant="officials")]
+            for i, d in enumerate(docs)
+        },
+        "test",
+    )
+    count, text = export(store, "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert count == len(rows) == 1200
+    assert all(row["outlet"] == f"o{row['value']}" for row in rows)

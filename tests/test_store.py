@@ -281,6 +281,26 @@ def test_minhash_signatures_and_lsh_candidates(db: Store) -> None:
     assert db.lsh_candidates([]) == set()
 
 
+def test_bulk_signatures_and_duplicate_groups(db: Store) -> None:
+    db.add_documents([KHARTOUM, KHAN_YUNIS, KYIV])
+    db.add_signatures([])
+    db.add_signatures(
+        [
+            (KHARTOUM.id, [1, 2], ["k0", "shared"]),
+            (KHAN_YUNIS.id, [3, 4], ["g0", "shared"]),
+            (KYIV.id, [5, 6], ["u0", "u1"]),
+        ]
+    )
+    db.add_signatures([(KYIV.id, [7, 8], ["u0", "shared"])])  # re-indexing replaces
+    assert db.signatures([KYIV.id]) == {KYIV.id: [7, 8]}
+    assert db.lsh_candidates(["none", "shared"]) == {KHARTOUM.id, KHAN_YUNIS.id, KYIV.id}
+    db.set_duplicate_groups({KHARTOUM.id: "grp-a", KYIV.id: "grp-a", KHAN_YUNIS.id: "grp-b"})
+    db.set_duplicate_groups({})
+    assert sorted(db.duplicate_group_members("grp-a")) == sorted([KHARTOUM.id, KYIV.id])
+    assert db.duplicate_group_members("grp-none") == []
+    assert sorted(db.duplicate_groups()) == ["grp-a", "grp-b"]
+
+
 def test_failures_recorded_newest_first(db: Store) -> None:
     db.record_failures([("a.txt", "empty file"), ("b.bin", "binary file")])
     db.record_failures([])

@@ -123,7 +123,10 @@ def export_claims(store: Store, fmt: str, out: TextIO, filters: ClaimFilter | No
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
     claims = store.claims(filters)
-    documents = {d.id: d for d in store.documents(ids=sorted({c.doc_id for c in claims}))}
+    doc_ids = sorted({c.doc_id for c in claims})
+    documents: dict[str, Document] = {}
+    for start in range(0, len(doc_ids), 500):  # SQLite caps the bound variables of one query
+        documents.update((d.id, d) for d in store.documents(ids=doc_ids[start : start + 500]))
     if fmt == "csv":
         return _write_csv(claims, documents, out)
     if fmt == "jsonl":
