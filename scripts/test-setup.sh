@@ -99,8 +99,13 @@ _cc_start_postgres() {
     [ "$(id -u)" -eq 0 ] && chown postgres: "$_cc_pg_dir"
     chmod 700 "$_cc_pg_dir"
     trap counterclaim_test_teardown EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
+    case $- in
+        *i*) ;; # sourced by hand in a terminal: Ctrl-C must not close that shell
+        *)
+            trap 'exit 130' INT
+            trap 'exit 143' TERM
+            ;;
+    esac
     if ! _cc_pg_run "$_cc_pg_bin/initdb" -D "$_cc_pg_dir/data" -U postgres --auth=trust \
         --encoding=UTF8 --locale=C --no-sync >"$_cc_pg_dir/initdb.log" 2>&1; then
         _cc_log "initdb failed:"
