@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from counterclaim.errors import InputError
+from counterclaim.incidents import bcubed
 from counterclaim.model import CATEGORIES, REPORTER
 
 GoldArticle = dict[str, Any]
@@ -145,23 +146,10 @@ def _date_ends(value: str) -> tuple[date, date] | None:
 
 
 def bcubed_f1(predicted: Sequence[Any], gold: Sequence[Any]) -> float | None:
-    """B-cubed F1 of two labelings of the same items (labels compared for equality)."""
-    n = len(gold)
-    if n == 0:
+    """B-cubed F1 of two labelings of the same items; None when there are no items."""
+    if not gold:
         return None
-    precision = recall = 0.0
-    for i in range(n):
-        same_pred = {
-            j for j in range(n) if predicted[j] == predicted[i] and predicted[i] is not None
-        }
-        same_pred.add(i)
-        same_gold = {j for j in range(n) if gold[j] == gold[i]}
-        both = len(same_pred & same_gold)
-        precision += both / len(same_pred)
-        recall += both / len(same_gold)
-    precision /= n
-    recall /= n
-    return round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    return round(bcubed(predicted, gold)[2], 4)
 
 
 def score(
@@ -219,11 +207,7 @@ def score(
         "qualifier_accuracy": round(qual_ok / qual_n, 4) if qual_n else None,
         "event_date_accuracy": round(date_ok / date_n, 4) if date_n else None,
         "event_date_accuracy_1d": round(date_1d / date_n, 4) if date_n else None,
-        "incident_bcubed_f1": bcubed_f1(
-            [p if p is not None else ("__none__", i) for i, p in enumerate(inc_pred)], inc_gold
-        )
-        if has_incidents
-        else None,
+        "incident_bcubed_f1": bcubed_f1(inc_pred, inc_gold) if has_incidents else None,
         "per_category": {
             c: _prf(tp, npred, ngold) | {"gold": ngold, "predicted": npred}
             for c, (tp, npred, ngold) in per_cat.items()

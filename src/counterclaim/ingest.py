@@ -339,7 +339,11 @@ def clean_text(raw: str) -> Cleaned:
     notice = None
     for line in normalise_text(raw).split("\n"):
         stripped = line.strip()
-        stripped_body = stripped[len("disclaimer:"):].strip() if stripped.lower().startswith("disclaimer:") else stripped
+        stripped_body = (
+            stripped[len("disclaimer:") :].strip()
+            if stripped.lower().startswith("disclaimer:")
+            else stripped
+        )
         synd_match = next((m for p in synd if (m := p.fullmatch(stripped_body))), None)
         if synd_match:
             agency = agency or synd_match.group("agency").strip()

@@ -41,11 +41,10 @@ class ClaimComponent:
 
         extractions = find_extractions(doc)
         doc._.extractions = extractions
-        doc.spans["claim_counts"] = [
-            doc.char_span(e.count_start, e.count_end, alignment_mode="expand")
-            for e in extractions
-            if doc.char_span(e.count_start, e.count_end, alignment_mode="expand") is not None
-        ]
+        spans = (
+            doc.char_span(e.count_start, e.count_end, alignment_mode="expand") for e in extractions
+        )
+        doc.spans["claim_counts"] = [span for span in spans if span is not None]
         return doc
 
 
