@@ -399,8 +399,8 @@ def _fits(category: str, person: bool | None) -> bool:
     return not (person is False and category in lex.people_only)
 
 
-def _pick(categories: list[str], person: bool | None, lemma: str) -> str | None:
-    lex = lexicon()
+def _pick(categories: list[str], person: bool | None) -> str | None:
+    """The first category that fits the counted noun; "attacks" only when nothing else does."""
     for category in categories:
         if category == "attacks":
             continue
@@ -408,7 +408,6 @@ def _pick(categories: list[str], person: bool | None, lemma: str) -> str | None:
             return category
     if "attacks" in categories:
         return "attacks"
-    del lex, lemma
     return None
 
 
@@ -589,7 +588,7 @@ def _verb_trigger(
             continue
         if lemma == "target" and noun_lemma in lex.projectiles:
             return Trigger("attacks", cand, _agent_of(cand))
-        category = _pick(cats, person, lemma)
+        category = _pick(cats, person)
         if category == "destroyed" and person is True:
             continue
         if category == "attacks" and noun_lemma in lex.projectiles:
@@ -758,7 +757,6 @@ def find_attribution(
     steps = 0
     while node is not None and steps < 12:
         steps += 1
-        lemma = node.lemma_.lower()
         if _is_reporting(node) and node is not trigger:
             found = _subject_phrase(node)
             if found:
@@ -772,8 +770,6 @@ def find_attribution(
                     if who:
                         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
                 return attribution
-        if lemma in ("claim",) and node is trigger:
-            pass
         if node.head is node:
             break
         node = node.head

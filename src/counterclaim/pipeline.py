@@ -69,10 +69,6 @@ def ingest(
     return report
 
 
-def documents_of(store: Store, ids: Iterable[str]) -> list[Document]:
-    return store.documents(ids=list(ids))
-
-
 def extract_claims(
     store: Store,
     settings: Settings,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from counterclaim import actors, dates, places
 from counterclaim.extract import Attribution, Extraction, lexicon
-from counterclaim.model import REPORTER, Claim, Document, Place
+from counterclaim.model import REPORTER, Claim, Document
 
 MERCHANT_VESSELS = re.compile(
     r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?|"
@@ -354,7 +354,3 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
                 if alias not in duplicate.claimant_aliases:
                     duplicate.claimant_aliases.append(alias)
     return kept
-
-
-def unresolved_place(name: str) -> Place:
-    return Place(name=name)
