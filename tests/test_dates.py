@@ -600,6 +600,32 @@ def test_event_date_for(
             TUE_MAR_11_2025,
             "2025-03-11",
         ),
+        # a later development "earlier today" belongs to an incident that began overnight
+        (
+            "Kurram clashes\n\nThe army said 40 fighters were killed after forces responded to "
+            "firing from across the border.\n\nEarlier today, troops have taken control of six "
+            "posts near the crossing.\n\nNine soldiers were killed, the military said.\n\nThe "
+            "military said the militants carried out an overnight attack on the posts.",
+            SUN_OCT_12_2025,
+            "2025-10-11/2025-10-12",
+        ),
+        (
+            "Kherson shelling\n\nRussian shelling killed three people in Kherson today, the "
+            "regional governor said on Telegram.\n\nThe city has been shelled overnight and "
+            "through the morning, he added in a later post.",
+            TUE_MAR_11_2025,
+            "2025-03-10/2025-03-11",
+        ),
+        # ...but a statement's date is not widened by a rolling window found later
+        (
+            "Balochistan attacks\n\nThe BLA said on Saturday (Jan 31) that its fighters struck "
+            "posts in 12 towns.\n\nThe group named the towns in a long statement sent to "
+            "reporters.\n\nOfficials in Quetta did not respond to requests for comment on the "
+            "claims.\n\nThe ISPR said 108 militants were killed across the province over the "
+            "past 48 hours, including 47 on Saturday.",
+            SAT_JAN_31_2026,
+            "2026-01-31",
+        ),
         (
             "No dates here: the army said 30 militants were killed in Waziristan.",
             SUN_OCT_12_2025,

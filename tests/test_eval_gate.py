@@ -23,7 +23,9 @@ FLOORS = {
     ("loose", "f1"): 0.90,
 }
 QUALIFIER_FLOOR = 0.95
+DATE_FLOOR = 0.90
 DATE_1D_FLOOR = 0.95
+PLACE_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,9 @@ def test_scores_stay_above_the_floors(dev_eval: tuple[dict, list, list]) -> None
     for (kind, measure), floor in FLOORS.items():
         assert scores[kind][measure] >= floor, f"{kind} {measure} {scores[kind][measure]} < {floor}"
     assert scores["qualifier_accuracy"] >= QUALIFIER_FLOOR
+    assert scores["event_date_accuracy"] >= DATE_FLOOR
     assert scores["event_date_accuracy_1d"] >= DATE_1D_FLOOR
+    assert scores["place_resolution"] >= PLACE_FLOOR
 
 
 def test_predictions_are_in_the_gold_format(dev_eval: tuple[dict, list, list]) -> None:
@@ -70,7 +74,7 @@ def test_eval_command_json_keys(dev_dir: Path, tmp_path: Path) -> None:
     assert set(scores) >= {
         "articles", "gold_claims", "predicted_claims", "strict", "loose",
         "event_date_accuracy", "qualifier_accuracy", "incident_bcubed_f1",
-        "event_date_accuracy_1d", "per_category",
+        "event_date_accuracy_1d", "per_category", "place_resolution",
     }  # fmt: skip
     lines = out.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["doc"] for line in lines][:1] == ["articles/seed-000.txt"]

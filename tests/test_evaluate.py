@@ -63,3 +63,23 @@ def test_bcubed() -> None:
     assert bcubed_f1(["x", "x", "y"], ["a", "a", "b"]) == 1.0
     assert bcubed_f1(["x", "x", "x"], ["a", "b", "c"]) < 0.6
     assert bcubed_f1([], []) is None
+
+
+def test_place_resolution_counts_distinct_names_of_matched_claims() -> None:
+    gold = [
+        {
+            "doc": "a.txt",
+            "claims": [
+                claim(locations=["Kech", "Balochistan"]),
+                claim(category="wounded", value=3, locations=["Kech", "Nowhereabad"]),
+                claim(category="captured", value=5, locations=["Unmatched"]),
+            ],
+        }
+    ]
+    predicted = {"a.txt": [claim(), claim(category="wounded", value=3)]}
+    known = {"Kech", "Balochistan"}
+    scores, _ = score(
+        gold, predicted, {"a.txt": "BLA"}, place_resolves=lambda doc, name: name in known
+    )
+    assert scores["place_resolution"] == round(2 / 3, 4)  # Unmatched's claim is not matched
+    assert score(gold, predicted, {"a.txt": "BLA"})[0]["place_resolution"] is None

@@ -7,8 +7,10 @@ before and after, "according to", quotations, vague counts and denials.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from counterclaim.extract import Extraction, trailing_attribution
+from counterclaim.extract import Extraction, tidy_name, trailing_attribution
 from counterclaim.model import Document
 from counterclaim.nlp import parse_documents
 
@@ -251,3 +253,26 @@ def test_hedged_sentence() -> None:
 )
 def test_trailing_attribution(sentence: str, speaker: str | None) -> None:
     assert trailing_attribution(sentence) == speaker
+
+
+# -- claimant names as aliases ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("The Balochistan Liberation Front (BLA", "The Balochistan Liberation Front (BLA)"),
+        ("The Balochistan Liberation Front ()", "The Balochistan Liberation Front"),
+        ("  the  Rapid Support Forces ,", "the Rapid Support Forces"),
+        ("Forces)", "Forces"),
+        ("Ukraine's General Staff", "Ukraine's General Staff"),
+    ],
+)
+def test_tidy_name(raw: str, expected: str) -> None:
+    assert tidy_name(raw) == expected
+
+
+@given(st.text(alphabet="ab ()[],", max_size=30))
+def test_tidy_name_never_leaves_empty_or_unmatched_round_brackets(raw: str) -> None:
+    name = tidy_name(raw)
+    assert "()" not in name
+    assert name.count(")") <= name.count("(")
+    assert name == name.strip(" ,")

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from counterclaim.errors import NotFoundError, StoreError
-from counterclaim.model import Claim, Document, Incident, Place
+from counterclaim.model import Claim, Document, DocumentFlag, Incident, Place
 from counterclaim.store import MIGRATIONS, ClaimFilter, Store
 
 
@@ -346,6 +346,39 @@ def test_replace_claims_replaces_only_the_documents_given(db: Store) -> None:
     assert len(db.claims(ClaimFilter(doc_id=KHARTOUM.id))) == 2
     db.replace_claims({}, "test-3")  # nothing to do
     assert db.claim_count() == 5
+
+
+ALIAS_FLAG = DocumentFlag(
+    kind="alias_conflict",
+    surface="Rapid Support Forces (SAF)",
+    start=4,
+    end=30,
+    message="'Rapid Support Forces' names RSF but 'SAF' stands for SAF: check which is meant",
+    actors=("rsf", "saf"),
+)
+
+
+def test_flags_are_stored_with_claims_and_cleared_by_the_next_extraction(db: Store) -> None:
+    filled(db)
+    assert db.documents(flagged=True) == []
+    db.replace_claims({KHARTOUM.id: [], KYIV.id: []}, "test-2", {KHARTOUM.id: [ALIAS_FLAG]})
+    assert db.document(KHARTOUM.id).flags == [ALIAS_FLAG]
+    assert [d.id for d in db.documents(flagged=True)] == [KHARTOUM.id]
+    assert db.document(KYIV.id).flags == []
+    db.replace_claims({KHARTOUM.id: []}, "test-3")  # re-extracted: the flag no longer holds
+    assert db.document(KHARTOUM.id).flags == []
+    assert db.documents(flagged=True) == []
+
+
+def test_a_database_made_before_flags_existed_gains_them(db: Store) -> None:
+    filled(db)
+    with db.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE documents DROP COLUMN flags"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    db.migrate()
+    assert db.schema_revision() == head_revision()
+    assert [d.flags for d in db.documents()] == [[], [], []]
+    assert db.document_count() == 3 and db.claim_count() == len(sample_claims())
 
 
 def test_claims_of_an_unknown_document_roll_back_the_whole_replacement(db: Store) -> None:

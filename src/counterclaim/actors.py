@@ -19,6 +19,7 @@ up in a dict. That is linear in the text and independent of the number of aliase
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections import Counter
@@ -232,6 +233,8 @@ class KnowledgeBase:
         self._metonyms: dict[str, list[str]] = extra["metonyms"]
         self._claimant: dict[str, str] = extra["claimant"]
         self._index: dict[tuple[str, ...], list[_Entry]] = extra["index"]
+        # Hash of the files it was built from: claims extracted with another KB are stale.
+        self.fingerprint: str = extra.get("fingerprint", "")
         self._words: _TargetWords = _load_target_words()
         self._first_lengths: dict[str, int] = {}
         for key in self._index:
@@ -613,7 +616,16 @@ def _build(files: list[tuple[Path, bool]]) -> KnowledgeBase:
             if adversary not in sides:
                 raise KnowledgeBaseError(f"side {side.id!r}: unknown adversary side {adversary!r}")
     extra["index"] = _build_index(raw_actors, actors, sides, extra)
+    extra["fingerprint"] = _fingerprint(path for path, _ in files)
     return KnowledgeBase(actors, sides, extra)
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())  # every file was read already by _read_yaml
+    return digest.hexdigest()[:12]
 
 
 def _parse_side(raw: Any, where: str) -> Side:

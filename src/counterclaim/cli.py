@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -37,6 +39,15 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+KbOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--kb",
+        help="Your own actor knowledge-base file (YAML, see data/actors/README.md), added to "
+        "the shipped one; repeat for several. Replaces COUNTERCLAIM_KB.",
+        show_default=False,
+    ),
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -56,9 +67,21 @@ def translate_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def open_store(db: str | None, **overrides: Any) -> tuple[Store, Settings]:
-    settings = load_settings(db=db, **overrides)
+def open_store(
+    db: str | None, kb: list[Path] | None = None, **overrides: Any
+) -> tuple[Store, Settings]:
+    """The store and settings of a command; a knowledge base given is loaded first, so a bad
+    file is reported before anything is read or stored."""
+    settings = load_settings(db=db, kb=kb_setting(kb), **overrides)
+    if kb:
+        from counterclaim.actors import KnowledgeBase
+
+        KnowledgeBase.from_settings(settings)
     return Store(settings.db), settings
+
+
+def kb_setting(kb: list[Path] | None) -> str | None:
+    return os.pathsep.join(str(path) for path in kb) if kb else None
 
 
 @contextmanager
@@ -125,14 +148,18 @@ def ingest(
             "--process/--no-process", help="Run provenance, extraction and incidents after storing."
         ),
     ] = True,
+    kb: KbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Store documents (text, HTML, JSON Lines, RSS/Atom) and extract their claims."""
-    store, settings = open_store(db, max_file_bytes=max_file_bytes)
+    """Store documents (text, HTML, JSON Lines, RSS/Atom) and extract their claims.
+
+    Claims of stored documents are re-extracted when the extractor or the knowledge base
+    (``--kb``) changed since they were made."""
+    store, settings = open_store(db, kb, max_file_bytes=max_file_bytes)
     with progress_bar("reading", None, not as_json) as advance:
         report = pipeline.ingest(store, paths, settings, outlet=outlet, advance=advance)
     processed = None
-    if process and report.new and hasattr(pipeline, "process"):
+    if process:
         processed = pipeline.process(store, settings, show_progress=not as_json)
     summary = {
         "new": len(report.new),
@@ -141,6 +168,7 @@ def ingest(
         "failures": [{"source": e.source, "reason": e.reason} for e in report.failed],
     }
     if processed is not None:
+        summary["extracted"] = processed.get("documents")
         summary["claims"] = processed.get("claims")
         summary["incidents"] = processed.get("incidents")
     if as_json:
@@ -153,7 +181,10 @@ def ingest(
             f"failed: {summary['failed']}"
         )
         if processed is not None:
-            line += f"; claims: {summary['claims']}, incidents: {summary['incidents']}"
+            line += (
+                f"; extracted: {summary['extracted']}, claims: {summary['claims']}, "
+                f"incidents: {summary['incidents']}"
+            )
         console.print(line, highlight=False)
     if report.failed:
         raise typer.Exit(1)
@@ -167,6 +198,12 @@ def documents(
     groups: Annotated[
         bool, typer.Option("--groups", help="Show near-duplicate groups and origins.")
     ] = False,
+    flagged: Annotated[
+        bool,
+        typer.Option(
+            "--flagged", help="Only documents flagged for checking (e.g. contradictory acronyms)."
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """List stored documents."""
@@ -174,19 +211,23 @@ def documents(
     if groups:
         _print_groups(store, as_json)
         return
-    docs = store.documents(limit=limit)
+    docs = store.documents(limit=limit, flagged=flagged)
     if as_json:
-        print_json([_doc_summary(d) for d in docs])
+        print_json([d.summary() for d in docs])
         return
     rows = [
-        [d.id, d.published, d.outlet, d.syndicated_from, (d.title or d.source or "")[:70]]
+        [
+            d.id,
+            d.published,
+            d.outlet,
+            d.syndicated_from,
+            (d.title or d.source or "")[:70],
+            "; ".join(f.message for f in d.flags),
+        ]
         for d in docs
     ]
-    print_table(
-        f"{store.document_count()} documents",
-        ["id", "published", "outlet", "credited to", "title"],
-        rows,
-    )
+    title = f"{len(docs)} flagged documents" if flagged else f"{store.document_count()} documents"
+    print_table(title, ["id", "published", "outlet", "credited to", "title", "flags"], rows)
 
 
 def _print_groups(store: Store, as_json: bool) -> None:
@@ -200,7 +241,7 @@ def _print_groups(store: Store, as_json: bool) -> None:
         print_json(
             {
                 "groups": [
-                    {"group": g, "documents": [_doc_summary(d) for d in docs]}
+                    {"group": g, "documents": [d.summary() for d in docs]}
                     for g, docs in grouped.items()
                 ],
                 "origins": [asdict(o) for o in origins],
@@ -231,22 +272,6 @@ def _print_groups(store: Store, as_json: bool) -> None:
     )
 
 
-def _doc_summary(d: Any) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "title": d.title,
-        "url": d.url,
-        "outlet": d.outlet,
-        "published": d.published,
-        "language": d.language,
-        "source": d.source,
-        "syndicated_from": d.syndicated_from,
-        "origin": d.origin,
-        "near_duplicate_group": d.near_duplicate_group,
-        "dateline_place": d.dateline_place,
-    }
-
-
 @app.command()
 @translate_errors
 def export(
@@ -270,8 +295,6 @@ def export(
     if output is None:
         export_claims(store, fmt, sys.stdout, filters)
         return
-    from pathlib import Path
-
     target = Path(output)
     partial = target.with_name(target.name + ".partial")
     # Written beside the target and renamed, so a failed export leaves no truncated file.
@@ -290,13 +313,14 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    kb: KbOption = None,
 ) -> None:
     """Serve the dashboard at / and the JSON API at /api/ (writes need COUNTERCLAIM_API_TOKEN)."""
     import uvicorn
 
     from counterclaim.web.app import create_app
 
-    store, settings = open_store(db)
+    store, settings = open_store(db, kb)
     writes = "enabled (bearer token set)" if settings.api_token else "disabled (no api_token)"
     err_console.print(
         f"counterclaim dashboard on http://{host}:{port}/ · API docs /docs · writes {writes}",
@@ -314,6 +338,7 @@ def extract(
     published: Annotated[
         str | None, typer.Option(help="Publication date (ISO) for relative dates.")
     ] = None,
+    kb: KbOption = None,
 ) -> None:
     """Print the claims of one text as JSON Lines in the gold claim format (no store)."""
     from counterclaim.actors import KnowledgeBase
@@ -330,9 +355,9 @@ def extract(
 
         for document in documents:
             document.published = parse_iso_or_text(published)
-    kb = KnowledgeBase.from_settings(load_settings())
+    knowledge = KnowledgeBase.from_settings(load_settings(kb=kb_setting(kb)))
     for document, spacy_doc in parse_documents(documents):
-        for claim in resolve_claims(document, spacy_doc._.extractions or [], kb):
+        for claim in resolve_claims(document, spacy_doc._.extractions or [], knowledge):
             print_json(claim.to_gold())
     for failure in failures:
         err_console.print(f"[red]failed:[/red] {failure.source}: {failure.reason}", highlight=False)
@@ -418,13 +443,12 @@ def eval_command(
         str | None,
         typer.Option(help="Also write the system's output in the gold format to this file."),
     ] = None,
+    kb: KbOption = None,
 ) -> None:
     """Run the whole pipeline on a gold file's articles in a fresh store and score it."""
-    from pathlib import Path
-
     from counterclaim.evaluate import run_eval
 
-    scores, results, predicted = run_eval(Path(gold))
+    scores, results, predicted = run_eval(Path(gold), kb=kb_setting(kb))
     if predictions:
         with open(predictions, "w", encoding="utf-8") as handle:
             for article in predicted:
@@ -451,6 +475,7 @@ def eval_command(
             "event_date_accuracy",
             "event_date_accuracy_1d",
             "incident_bcubed_f1",
+            "place_resolution",
         ):
             console.print(f"{key}: {scores[key]}", highlight=False)
     if errors:
@@ -595,10 +620,11 @@ def incidents_command(
     update: Annotated[
         bool, typer.Option("--update", help="Regroup the stored claims into incidents first.")
     ] = False,
+    kb: KbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List incidents: dates, places, parties and the largest discrepancy between them."""
-    store, settings = open_store(db)
+    store, settings = open_store(db, kb)
     incidents = store.incidents()
     if update or (not incidents and store.claim_count()):
         pipeline.update_incidents(store)
@@ -631,10 +657,11 @@ def incidents_command(
 def show_command(
     incident: Annotated[str, typer.Argument(help="Incident id or label.")],
     db: DbOption = None,
+    kb: KbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print an incident's claims matrix: every party's figures side by side, with evidence."""
-    store, settings = open_store(db)
+    store, settings = open_store(db, kb)
     (comparison,) = _comparisons(store, settings, [store.incident(incident)])
     if as_json:
         print_json(comparison.to_dict())
@@ -700,12 +727,13 @@ def show_command(
 @translate_errors
 def demo(
     db: DbOption = None,
+    kb: KbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The main job on the bundled sample corpus: ingest, extract, group, compare, print."""
     from counterclaim.lexicon import data_path
 
-    store, settings = open_store(db)
+    store, settings = open_store(db, kb)
     sample = str(data_path("sample"))
     with progress_bar("reading sample", None, not as_json) as advance:
         report = pipeline.ingest(store, [sample], settings, advance=advance)
@@ -737,9 +765,9 @@ def demo(
         ["incident", "claimant", "category", "figure", "role", "date"],
         rows,
     )
-    incidents_command(db=store.url, update=False, as_json=False)
+    incidents_command(db=store.url, update=False, kb=kb, as_json=False)
     for incident in store.incidents():
-        show_command(incident=incident.id, db=store.url, as_json=False)
+        show_command(incident=incident.id, db=store.url, kb=kb, as_json=False)
 
 
 def main() -> None:

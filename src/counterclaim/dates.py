@@ -1003,10 +1003,21 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
                 continue
             tier = (0 if role == "event" else 1) + (0 if in_lead else 2)
             tiers[tier].append((expr.start, value))
-    for tier in tiers:
+    for number, tier in enumerate(tiers):
         if tier:
-            return min(tier, key=lambda item: item[0])[1].iso()
+            chosen = min(tier, key=lambda item: item[0])[1]
+            if number in (0, 2):  # a statement's date ("said on Saturday") stays as it is
+                chosen = _widest_container(chosen, tiers[0] + tiers[2])
+            return chosen.iso()
     return None
+
+
+def _widest_container(chosen: DateValue, events: list[tuple[int, DateValue]]) -> DateValue:
+    """The incident a lead's date belongs to: "earlier today, forces took 19 posts" updates
+    a story whose fighting began "overnight"; an event date of the same story that spans the
+    chosen day (and is itself a main-event date) dates the incident from its beginning."""
+    containers = [v for _, v in events if v != chosen and v.contains(chosen)]
+    return max(containers, key=lambda v: v.days, default=chosen)
 
 
 def _recent(value: DateValue, published: date | None, max_age_days: int) -> bool:

@@ -156,8 +156,15 @@ def score(
     gold_articles: Sequence[GoldArticle],
     predicted: dict[str, list[dict[str, Any]]],
     texts: dict[str, str],
+    *,
+    place_resolves: Callable[[str, str], bool] | None = None,
 ) -> tuple[dict[str, Any], list[ArticleResult]]:
-    """Scores of ANNOTATION.md, and per-article matches for ``--errors``."""
+    """Scores of ANNOTATION.md, and per-article matches for ``--errors``.
+
+    With ``place_resolves(doc, name)`` (does the gazetteer give this place of this article
+    coordinates?) the scores add ``place_resolution``: the share of the distinct place names
+    of matched gold claims, per article, that resolve.
+    """
     n_gold = sum(len(a["claims"]) for a in gold_articles)
     n_pred = sum(len(predicted.get(a["doc"], [])) for a in gold_articles)
     strict_tp = loose_tp = 0
@@ -165,6 +172,7 @@ def score(
     qual_ok = qual_n = date_ok = date_1d = date_n = 0
     inc_pred: list[Any] = []
     inc_gold: list[Any] = []
+    place_names: set[tuple[str, str]] = set()
     results: list[ArticleResult] = []
     for article in gold_articles:
         doc = article["doc"]
@@ -192,6 +200,7 @@ def score(
                 ge, pe = _date_ends(g["event_date"]), _date_ends(p.get("event_date") or "")
                 if ge and pe and abs((ge[0] - pe[0]).days) <= 1 and abs((ge[1] - pe[1]).days) <= 1:
                     date_1d += 1
+            place_names.update((doc, name) for name in g.get("locations") or [])
             inc_gold.append((g.get("incident"),))
             inc_pred.append((p.get("incident"),) if p.get("incident") else None)
         result.missed = [gold[i] for i in missed]
@@ -208,6 +217,11 @@ def score(
         "event_date_accuracy": round(date_ok / date_n, 4) if date_n else None,
         "event_date_accuracy_1d": round(date_1d / date_n, 4) if date_n else None,
         "incident_bcubed_f1": bcubed_f1(inc_pred, inc_gold) if has_incidents else None,
+        "place_resolution": (
+            round(sum(place_resolves(d, n) for d, n in place_names) / len(place_names), 4)
+            if place_resolves is not None and place_names
+            else None
+        ),
         "per_category": {
             c: _prf(tp, npred, ngold) | {"gold": ngold, "predicted": npred}
             for c, (tp, npred, ngold) in per_cat.items()
@@ -222,6 +236,7 @@ def run_eval(
     gold_path: Path,
     *,
     progress: Callable[[int], None] | None = None,
+    kb: str | None = None,
 ) -> tuple[dict[str, Any], list[ArticleResult], list[dict[str, Any]]]:
     """Run ingest → … → incidents on the gold file's articles in a fresh store, and score."""
     from counterclaim import pipeline
@@ -234,7 +249,7 @@ def run_eval(
     base = gold_path.parent
     with tempfile.TemporaryDirectory(prefix="counterclaim-eval-") as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'eval.db'}")
-        settings = load_settings(db=store.url)
+        settings = load_settings(db=store.url, kb=kb)
         docs = []
         texts: dict[str, str] = {}
         for article in articles:
@@ -266,8 +281,19 @@ def run_eval(
                 }
             )
         store.close()
-    scores, results = score(articles, predicted, texts)
+    scores, results = score(articles, predicted, texts, place_resolves=_place_resolver(texts))
     return scores, results, predictions
+
+
+def _place_resolver(texts: dict[str, str]) -> Callable[[str, str], bool]:
+    from counterclaim import places
+
+    def resolves(doc: str, name: str) -> bool:
+        countries = places.country_context(texts.get(doc, ""))
+        place = places.resolve(name, countries[0] if countries else None)
+        return place is not None and place.latitude is not None
+
+    return resolves
 
 
 def _filter_doc(doc_id: str) -> Any:

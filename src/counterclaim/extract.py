@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.lexicon import load_data
 from counterclaim.numbers import Count, is_vague_word, parse_number, qualifier_before, range_after
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 SKIP_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
@@ -679,8 +679,25 @@ def _np_text(head: Token) -> str:
         for t in head.subtree
         if not (t.dep_ == "punct" and t.i in (head.left_edge.i, head.right_edge.i))
     ]
-    text = "".join(t.text_with_ws for t in tokens).strip().strip(",")
-    return re.sub(r"\s+", " ", text)
+    return tidy_name("".join(t.text_with_ws for t in tokens))
+
+
+def tidy_name(text: str) -> str:
+    """A name as a claimant alias: one-spaced, without empty or unbalanced brackets.
+
+    Dropping the edge punctuation of a parse subtree can cut "Front (BLA)" to "Front (BLA",
+    and removing an apposition leaves "Front ()".
+    """
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    if text.count(")") > text.count("("):
+        text = text.replace(")", "")
+    if text.count("(") > text.count(")") and not text.endswith(")"):
+        text = text.strip(" ,") + ")"
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"\s+", " ", re.sub(r"\(\s*\)|\[\s*\]", " ", text)).strip(" ,")
+    return text
 
 
 def _apposition_parts(head: Token) -> list[str]:
@@ -690,14 +707,12 @@ def _apposition_parts(head: Token) -> list[str]:
         for t in head.subtree
         if not any(a.dep_ == "appos" and t in a.subtree for a in head.children)
     ]
-    text = "".join(t.text_with_ws for t in main).strip(" ,")
+    text = tidy_name("".join(t.text_with_ws for t in main))
     if text:
-        parts.append(re.sub(r"\s+", " ", text))
+        parts.append(text)
     for child in head.children:
         if child.dep_ == "appos":
-            parts.append(
-                re.sub(r"\s+", " ", "".join(t.text_with_ws for t in child.subtree).strip(" ,()"))
-            )
+            parts.append(tidy_name("".join(t.text_with_ws for t in child.subtree).strip(" ,()")))
     return parts
 
 

@@ -39,6 +39,37 @@ def document_id(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class DocumentFlag:
+    """Something in a document an analyst should check before trusting its claims.
+
+    ``kind`` "alias_conflict": an expansion followed by a bracketed acronym of another actor
+    ("Balochistan Liberation Front (BLA)"); ``actors`` holds the two actor ids, the
+    expansion's first.
+    """
+
+    kind: str
+    surface: str
+    start: int
+    end: int
+    message: str
+    actors: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "actors": list(self.actors)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentFlag:
+        return cls(
+            kind=str(data["kind"]),
+            surface=str(data["surface"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            message=str(data.get("message", "")),
+            actors=tuple(data.get("actors") or ()),
+        )
+
+
 @dataclass
 class Document:
     text: str
@@ -55,10 +86,28 @@ class Document:
     near_duplicate_group: str | None = None
     body_start: int = 0  # offset where body text begins (after title/standfirst)
     metadata: dict[str, Any] = field(default_factory=dict)
+    flags: list[DocumentFlag] = field(default_factory=list)  # set by extraction
 
     def __post_init__(self) -> None:
         if not self.id:
             self.id = document_id(self.text)
+
+    def summary(self) -> dict[str, Any]:
+        """The document without its text, JSON-ready: what listings show."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "source": self.source,
+            "syndicated_from": self.syndicated_from,
+            "origin": self.origin,
+            "near_duplicate_group": self.near_duplicate_group,
+            "dateline_place": self.dateline_place,
+            "flags": [f.to_dict() for f in self.flags],
+        }
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from counterclaim.errors import InputError
 from counterclaim.ingest import IngestOptions, read_sources
@@ -22,6 +22,9 @@ from counterclaim.model import Document, Incident
 from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
+
+if TYPE_CHECKING:
+    from counterclaim.actors import KnowledgeBase
 
 Progress = Callable[[int], None]
 
@@ -69,6 +72,14 @@ def ingest(
     return report
 
 
+def extraction_version(kb: KnowledgeBase) -> str:
+    """What stored claims were extracted with: the extractor's version and the knowledge base
+    it resolved actors against. Claims made with anything else are stale."""
+    from counterclaim.extract import EXTRACTOR_VERSION
+
+    return f"{EXTRACTOR_VERSION}-{kb.fingerprint}"
+
+
 def extract_claims(
     store: Store,
     settings: Settings,
@@ -78,23 +89,21 @@ def extract_claims(
 ) -> int:
     """Steps 3–4: parse, extract and resolve the claims of documents whose claims are stale.
 
-    Documents stream through spaCy in batches; each batch's claims replace the old ones in
-    one transaction, so re-running after an extractor upgrade is safe and an interruption
-    leaves every document either fully re-extracted or untouched.
+    Documents stream through spaCy in batches; each batch's claims (and the documents' flags)
+    replace the old ones in one transaction, so re-running after an extractor or knowledge
+    base change is safe and an interruption leaves every document either fully re-extracted
+    or untouched.
     """
     from counterclaim.actors import KnowledgeBase
-    from counterclaim.extract import EXTRACTOR_VERSION
     from counterclaim.nlp import parse_documents
-    from counterclaim.resolve import resolve_claims
+    from counterclaim.resolve import document_flags, resolve_claims
 
     kb = KnowledgeBase.from_settings(settings)
-    ids = (
-        list(doc_ids)
-        if doc_ids is not None
-        else store.documents_needing_extraction(EXTRACTOR_VERSION)
-    )
+    version = extraction_version(kb)
+    ids = list(doc_ids) if doc_ids is not None else store.documents_needing_extraction(version)
     total = 0
     pending: dict[str, list] = {}
+    flags: dict[str, list] = {}
 
     def documents() -> Iterable[Document]:
         for start in range(0, len(ids), settings.batch_size):
@@ -105,13 +114,14 @@ def extract_claims(
     ):
         claims = resolve_claims(document, parsed._.extractions or [], kb)
         pending[document.id] = claims
+        flags[document.id] = document_flags(document, kb)
         total += len(claims)
         if len(pending) >= settings.batch_size:
-            store.replace_claims(pending, EXTRACTOR_VERSION)
-            pending = {}
+            store.replace_claims(pending, version, flags)
+            pending, flags = {}, {}
         if advance:
             advance(1)
-    store.replace_claims(pending, EXTRACTOR_VERSION)
+    store.replace_claims(pending, version, flags)
     return total
 
 
@@ -122,11 +132,16 @@ def process(
     show_progress: bool = False,
     advance: Progress | None = None,
 ) -> dict[str, int]:
-    """Run steps 2–5 over the store: provenance, extraction and resolution, incidents."""
+    """Run steps 2–5 over the documents whose claims are stale: new ones, and all of them
+    after an extractor upgrade or a change of knowledge base. With none stale, nothing runs."""
+    from counterclaim.actors import KnowledgeBase
+
     settings = settings or load_settings()
-    pending = store.documents_needing_extraction(_extractor_version())
-    if pending:
-        update_provenance(store, store.documents(ids=pending), settings)
+    kb = KnowledgeBase.from_settings(settings)  # a bad user file fails before any work
+    pending = store.documents_needing_extraction(extraction_version(kb))
+    if not pending:
+        return {"documents": 0, "claims": store.claim_count(), "incidents": len(store.incidents())}
+    update_provenance(store, store.documents(ids=pending), settings)  # skips indexed ones
     if show_progress and advance is None:
         from rich.progress import Progress as Bar
 
@@ -137,12 +152,6 @@ def process(
         extract_claims(store, settings, doc_ids=pending, advance=advance)
     incidents = update_incidents(store)
     return {"documents": len(pending), "claims": store.claim_count(), "incidents": len(incidents)}
-
-
-def _extractor_version() -> str:
-    from counterclaim.extract import EXTRACTOR_VERSION
-
-    return EXTRACTOR_VERSION
 
 
 @dataclass

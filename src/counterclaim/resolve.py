@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from counterclaim import actors, dates, places
 from counterclaim.extract import Attribution, Extraction, lexicon
-from counterclaim.model import REPORTER, Claim, Document
+from counterclaim.model import REPORTER, Claim, Document, DocumentFlag
 
 MERCHANT_VESSELS = re.compile(
     r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?|"
@@ -47,10 +47,7 @@ class DocumentContext:
 def document_context(doc: Document, kb: actors.KnowledgeBase) -> DocumentContext:
     text = doc.text
     countries = places.country_context(text[doc.body_start :] or text)
-    main_date = None
-    main_event = getattr(dates, "main_event_date", None)
-    if main_event is not None:
-        main_date = main_event(text[doc.body_start :], doc.published)
+    main_date = dates.main_event_date(text[doc.body_start :], doc.published)
     return DocumentContext(
         doc=doc,
         kb=kb,
@@ -59,6 +56,36 @@ def document_context(doc: Document, kb: actors.KnowledgeBase) -> DocumentContext
         country=countries[0] if countries else None,
         main_date=main_date,
     )
+
+
+def document_flags(doc: Document, kb: actors.KnowledgeBase) -> list[DocumentFlag]:
+    """What an analyst should check in this document: acronyms that contradict the name
+    they follow are flagged here rather than silently merged into one actor."""
+    flags = []
+    for conflict in actors.find_alias_conflicts(doc.text, kb):
+        expansion = kb.actor(conflict.expansion_actor_id)
+        acronym = kb.actor(conflict.acronym_actor_id)
+        flags.append(
+            DocumentFlag(
+                kind="alias_conflict",
+                surface=conflict.surface,
+                start=conflict.start,
+                end=conflict.end,
+                message=(
+                    f"{conflict.expansion!r} names {_described(expansion)} but "
+                    f"{conflict.acronym!r} stands for {_described(acronym)}: check which is meant"
+                ),
+                actors=(expansion.id, acronym.id),
+            )
+        )
+    return flags
+
+
+def _described(actor: actors.Actor) -> str:
+    spelled_out = next((a for a in actor.aliases if " " in a and not a.isupper()), None)
+    if spelled_out is None or spelled_out == actor.name:
+        return actor.name
+    return f"{actor.name} ({spelled_out})"
 
 
 def resolve_claims(
@@ -260,10 +287,7 @@ def _paragraph_places(ctx: DocumentContext, e: Extraction) -> list[str]:
 
 
 def _event_date(ctx: DocumentContext, e: Extraction) -> str | None:
-    resolver = getattr(dates, "event_date_for", None)
-    if resolver is None:
-        return ctx.main_date
-    return resolver(
+    return dates.event_date_for(
         e.evidence_start, e.evidence_end, ctx.doc.text, ctx.doc.published, default=ctx.main_date
     )
 

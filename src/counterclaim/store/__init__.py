@@ -18,6 +18,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import (
     Engine,
+    Text,
+    cast,
     create_engine,
     delete,
     event,
@@ -31,7 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from counterclaim.errors import NotFoundError, StoreError
-from counterclaim.model import Claim, Document, Incident, Place
+from counterclaim.model import Claim, Document, DocumentFlag, Incident, Place
 from counterclaim.store import schema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -148,13 +150,22 @@ class Store:
         return _document_from_row(row)
 
     def documents(
-        self, *, limit: int | None = None, offset: int = 0, ids: Sequence[str] | None = None
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        ids: Sequence[str] | None = None,
+        flagged: bool = False,
     ) -> list[Document]:
+        """Documents in ingest order; ``flagged`` keeps those with flags for the analyst."""
         query = select(schema.documents).order_by(
             schema.documents.c.ingested_at, schema.documents.c.id
         )
         if ids is not None:
             query = query.where(schema.documents.c.id.in_(list(ids)))
+        if flagged:
+            # Compared as text: PostgreSQL's json type has no equality operator.
+            query = query.where(cast(schema.documents.c.flags, Text) != "[]")
         query = query.offset(offset)
         if limit is not None:
             query = query.limit(limit)
@@ -302,10 +313,16 @@ class Store:
                 )
 
     # -- claims -----------------------------------------------------------------------------
-    def replace_claims(self, by_doc: dict[str, list[Claim]], extractor_version: str) -> None:
-        """Replace the claims of these documents, in one transaction."""
+    def replace_claims(
+        self,
+        by_doc: dict[str, list[Claim]],
+        extractor_version: str,
+        flags: dict[str, list[DocumentFlag]] | None = None,
+    ) -> None:
+        """Replace the claims of these documents, and their flags, in one transaction."""
         if not by_doc:
             return
+        flags = flags or {}
         with self.engine.begin() as conn:
             ids = list(by_doc)
             conn.execute(delete(schema.claims).where(schema.claims.c.doc_id.in_(ids)))
@@ -315,8 +332,15 @@ class Store:
             conn.execute(
                 update(schema.documents)
                 .where(schema.documents.c.id.in_(ids))
-                .values(extractor_version=extractor_version)
+                .values(extractor_version=extractor_version, flags=[])
             )
+            for doc_id, doc_flags in flags.items():
+                if doc_flags:
+                    conn.execute(
+                        update(schema.documents)
+                        .where(schema.documents.c.id == doc_id)
+                        .values(flags=[f.to_dict() for f in doc_flags])
+                    )
 
     def claims(self, filters: ClaimFilter | None = None) -> list[Claim]:
         f = filters or ClaimFilter()
@@ -462,6 +486,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "near_duplicate_group": doc.near_duplicate_group,
         "body_start": doc.body_start,
         "metadata": doc.metadata,
+        "flags": [f.to_dict() for f in doc.flags],
         "ingested_at": _now(),
     }
 
@@ -482,6 +507,7 @@ def _document_from_row(row: Any) -> Document:
         near_duplicate_group=row.near_duplicate_group,
         body_start=row.body_start or 0,
         metadata=dict(row.metadata or {}),
+        flags=[DocumentFlag.from_dict(f) for f in row.flags or ()],
     )
 
 

@@ -37,6 +37,7 @@ documents = Table(
     Column("near_duplicate_group", String(32), index=True),
     Column("body_start", Integer, nullable=False, default=0),
     Column("metadata", JSON, nullable=False, default=dict),
+    Column("flags", JSON, nullable=False, default=list, server_default="[]"),
     Column("extractor_version", String(32)),
     Column("ingested_at", DateTime, nullable=False),
 )

@@ -169,18 +169,21 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         q: Annotated[str | None, Query(description="Text in the title or body.")] = None,
         outlet: str | None = None,
         origin: str | None = None,
+        flagged: Annotated[
+            bool, Query(description="Only documents flagged for checking (alias conflicts).")
+        ] = False,
     ) -> dict[str, Any]:
-        if not (q or outlet or origin):
+        if not (q or outlet or origin or flagged):
             docs = store.documents(limit=limit, offset=offset)
             return {
-                "items": [views.document_summary(d) for d in docs],
+                "items": [d.summary() for d in docs],
                 "total": store.document_count(),
                 "limit": limit,
                 "offset": offset,
             }
         matches = [
-            views.document_summary(d)
-            for d in store.iter_documents()
+            d.summary()
+            for d in (store.documents(flagged=True) if flagged else store.iter_documents())
             if (not q or q.lower() in f"{d.title or ''}\n{d.text}".lower())
             and (not outlet or (d.outlet or "").lower() == outlet.lower())
             and (
@@ -196,12 +199,10 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         claims = store.claims(ClaimFilter(doc_id=doc.id))
         sides = views.claim_sides(store, claims, settings)
         return {
-            **views.document_summary(doc),
+            **doc.summary(),
             "text": doc.text,
             "metadata": views.to_jsonable(doc.metadata),
-            "duplicates": [
-                views.document_summary(d) for d in _duplicates(store, doc) if d.id != doc.id
-            ],
+            "duplicates": [d.summary() for d in _duplicates(store, doc) if d.id != doc.id],
             "claims": [views.claim_dict(c, sides.get(c.id)) for c in claims],
         }
 
@@ -289,7 +290,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
                 data.comparison.to_dict() if hasattr(data.comparison, "to_dict") else None
             ),
             "claims": [views.claim_dict(c, sides.get(c.id)) for c in data.claims],
-            "documents": [views.document_summary(d) for d in data.docs.values()],
+            "documents": [d.summary() for d in data.docs.values()],
         }
 
     @app.get("/api/actors", tags=["actors"], summary="Actors and how many claims each makes")
@@ -387,8 +388,8 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
                 # The documents are stored whatever happens next; say why they have no claims.
                 processing_error = str(exc)
         result = {
-            "new": [views.document_summary(d) for d in new],
-            "already_stored": [views.document_summary(d) for d in old],
+            "new": [d.summary() for d in new],
+            "already_stored": [d.summary() for d in old],
             "failed": [{"source": e.source, "reason": e.reason} for e in failed],
             "processed": views.to_jsonable(processed),
         }

@@ -83,22 +83,6 @@ def to_jsonable(value: Any) -> Any:
 
 
 # -- summaries ------------------------------------------------------------------------------
-def document_summary(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "url": doc.url,
-        "outlet": doc.outlet,
-        "published": doc.published.isoformat() if doc.published else None,
-        "language": doc.language,
-        "source": doc.source,
-        "syndicated_from": doc.syndicated_from,
-        "origin": doc.origin,
-        "near_duplicate_group": doc.near_duplicate_group,
-        "dateline_place": doc.dateline_place,
-    }
-
-
 def claim_dict(claim: Claim, side: str | None = None) -> dict[str, Any]:
     out = to_jsonable(claim)
     out["figure"] = figure_text(claim.value, claim.qualifier, claim.value_high)
