@@ -151,6 +151,30 @@ def test_resolve_generic_nouns_in_context(kb: KnowledgeBase) -> None:
     assert kb.resolve_in_context("the group", "Nothing about anyone.") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # the paramilitary is mentioned more often, but only one actor is called an army
+        (
+            "Frontier Corps posts in Kech came under fire; the Frontier Corps lost two men and "
+            "the Pakistan Army sent reinforcements.",
+            "the army",
+            "Pakistan Army",
+        ),
+        (
+            "RSF fighters clashed with the Sudanese Armed Forces near the Rapid Support Forces' "
+            "base.",
+            "the army",
+            "SAF",
+        ),
+    ],
+)
+def test_a_generic_noun_prefers_the_actor_named_with_it(
+    kb: KnowledgeBase, text: str, surface: str, expected: str
+) -> None:
+    assert kb.resolve_in_context(surface, text).name == expected
+
+
 def test_claimant_redirect_and_ancestors(kb: KnowledgeBase) -> None:
     assert kb.claimant_actor("pakistan-army").name == "ISPR"
     assert kb.claimant_actor("bla").name == "BLA"

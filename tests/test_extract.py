@@ -276,3 +276,71 @@ def test_tidy_name_never_leaves_empty_or_unmatched_round_brackets(raw: str) -> N
     assert "()" not in name
     assert name.count(")") <= name.count("(")
     assert name == name.strip(" ,")
+
+
+# -- counts on modifiers, antecedents and target phrases ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        (
+            "The military announced that more than 90 Shabaab and allied fighters were killed "
+            "in the raid.",
+            "killed",
+            90,
+        ),
+        ("Police said 14 ISWAP and Boko Haram insurgents were arrested in Borno.", "captured", 14),
+    ],
+)
+def test_a_count_on_a_modifier_counts_the_noun_it_modifies(
+    text: str, category: str, value: int
+) -> None:
+    found = extractions(text)
+    assert (category, value) in [(e.category, e.count.value) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Gunmen stopped a minibus and, after checking papers, one man was found to be a "
+            "police inspector and the other an army major. Both were shot dead, the group said.",
+            ("inspector", "major"),
+        ),
+        (
+            "Troops searched the village and detained two suspected militant commanders. Both "
+            "were later killed in custody, relatives said.",
+            ("commanders",),
+        ),
+    ],
+)
+def test_a_bare_count_as_subject_counts_the_people_of_the_sentence_before(
+    text: str, people: tuple[str, ...]
+) -> None:
+    [killed] = [e for e in extractions(text) if e.category == "killed"]
+    assert killed.count.value == 2
+    assert all(word in killed.target for word in people), killed.target
+
+
+def test_no_antecedent_across_paragraphs() -> None:
+    text = "Troops detained two militant commanders.\n\nBoth were killed, the army said."
+    [killed] = [e for e in extractions(text) if e.category == "killed"]
+    assert "commander" not in killed.target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "The group said it killed 18 Frontier Corps (FC) personnel and 4 policemen in Kech.",
+            "Frontier Corps (FC) personnel",
+        ),
+        (
+            "The monitor said 20 soldiers and civilians died in the clashes.",
+            "soldiers and civilians",
+        ),
+    ],
+)
+def test_target_phrases_keep_brackets_and_conjunctions_but_not_other_counts(
+    text: str, target: str
+) -> None:
+    assert target in [e.target for e in extractions(text)]

@@ -463,15 +463,23 @@ class KnowledgeBase:
         kinds = _GENERIC_KINDS.get(key[-1])
         if not kinds:
             return None
-        counts: Counter[str] = Counter()
+        # An actor named with the same head noun ("the army" → "Pakistan Army") beats one
+        # that is only of the same kind ("the army" is not the "Frontier Corps").
+        named: Counter[str] = Counter()
+        of_kind: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         head = " ".join(key)
         for mention in self.find_mentions(text):
             actor = self._actors[mention.actor_id]
             names = [" ".join(_key(n)) for n in [actor.name, *actor.aliases]]
-            if actor.kind in kinds or any(n.endswith(head) for n in names):
-                counts[actor.id] += 1
-                first_seen.setdefault(actor.id, mention.start)
+            if any(n.endswith(head) for n in names):
+                named[actor.id] += 1
+            elif actor.kind in kinds:
+                of_kind[actor.id] += 1
+            else:
+                continue
+            first_seen.setdefault(actor.id, mention.start)
+        counts = named or of_kind
         if not counts:
             return None
         best = max(counts, key=lambda a: (counts[a], -first_seen[a]))

@@ -455,6 +455,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
         # "The most drones – 126 – were shot down": the number stands in apposition
         anchor, dep, head = anchor.head, anchor.head.dep_, anchor.head.head
+    while dep in ("nmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        # "200 Taliban and affiliated militants were killed": the count is parsed on a
+        # modifier of the noun that carries the predicate
+        anchor, dep, head = head, head.dep_, head.head
     if dep == "conj":
         # "84 killed and 18 captured": a conjoined count shares its head's predicate unless
         # it has its own
@@ -615,21 +619,41 @@ def _agent_of(verb: Token) -> Token | None:
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 
 
-def target_text(mention: CountMention, previous: str | None) -> str:
-    """The counted people or things as the text names them, without the number."""
+def target_text(
+    mention: CountMention, previous: str | None, antecedent: str | None = None
+) -> str:
+    """The counted people or things as the text names them, without the number.
+
+    A count that stands alone as a subject ("Both were executed", "Three were killed")
+    counts the people of the sentence before, ``antecedent``, when there were any.
+    """
     noun = mention.noun
     if noun is None:
         partitive = _partitive_noun(mention.token)
         if partitive is not None:
             noun = partitive
+        elif antecedent and mention.token.dep_ in ("nsubj", "nsubjpass"):
+            return antecedent
         else:
             return previous or "people"
     if noun.lemma_.lower() in ("other", "others") and previous:
         return previous
     skip: set[int] = set()
     for tok in noun.children:
+        if tok.dep_ == "punct" and tok.text in "()":
+            continue  # "Frontier Corps (FC) personnel" keeps its brackets
+        if tok.dep_ == "conj" and any(c.dep_ == "nummod" for c in tok.children):
+            skip.update(t.i for t in tok.subtree)  # "18 soldiers and 4 policemen": its own count
+            continue
+        if tok.dep_ == "cc":
+            continue  # decided below, with its conjunct
         if tok.dep_ in _DROP_DEPS or (tok.dep_ == "prep" and tok.lower_ not in ("of", "from")):
             skip.update(t.i for t in tok.subtree)
+    for tok in noun.children:
+        if tok.dep_ == "cc" and not any(
+            c.dep_ == "conj" and c.i > tok.i and c.i not in skip for c in noun.children
+        ):
+            skip.add(tok.i)  # "soldiers and civilians" keeps its "and", a dropped one's goes
     skip.update(t.i for t in mention.token.subtree if t.i <= mention.token.i)
     skip.update(range(mention.first.i, mention.token.i + 1))
     tokens = [t for t in noun.subtree if t.i not in skip]
@@ -642,11 +666,43 @@ def target_text(mention: CountMention, previous: str | None) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return previous or noun.text
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return re.sub(r"\s+", " ", text)
+    return tidy_name("".join(t.text_with_ws for t in tokens)) or noun.text
 
 
 # -- attribution ----------------------------------------------------------------------------
+def people_named(sent: Span) -> str | None:
+    """The people a sentence names as nouns ("an officer and an operative"), for a count in
+    the next sentence that refers back to them."""
+    found: list[tuple[Token | None, str]] = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "nmod") or not _is_person(tok):
+            continue
+        if tok.dep_ == "nsubj" and tok.head.lemma_ != "be":
+            continue  # who acts ("fighters stopped a bus") is not who it happened to
+        skip = {
+            t.i
+            for child in tok.children
+            if child.dep_ in _DROP_DEPS or child.dep_ in ("prep", "conj")
+            for t in child.subtree
+        }
+        phrase = tidy_name("".join(t.text_with_ws for t in tok.subtree if t.i not in skip))
+        if phrase:
+            found.append((_clause_verb(tok), phrase))
+    if not found:
+        return None
+    # The referent is in the sentence's last clause that names people: "upon checking two
+    # travellers, one was found to be an officer and the other an agent. Both were shot."
+    last = found[-1][0]
+    return " and ".join(phrase for verb, phrase in found if verb == last)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    for ancestor in tok.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for open_q, close_q in _QUOTE_PAIRS:
@@ -904,12 +960,15 @@ def find_extractions(doc: Doc) -> list[Extraction]:
     results: list[Extraction] = []
     paragraph_claimant: dict[int, Attribution] = {}
     last_named: Attribution | None = None
+    antecedent: tuple[int, str | None] = (-1, None)  # paragraph, people of the last sentence
     for sent in doc.sents:
         if sent.end_char <= body_start or not is_body_sentence(sent, title):
             continue
         if _CUMULATIVE.search(sent.text):
             continue
         paragraph = paragraph_index(doc.text, sent.start_char)
+        people_before = antecedent[1] if antecedent[0] == paragraph else None
+        antecedent = (paragraph, people_named(sent))
         hedged = sentence_hedged(sent)
         previous_target: str | None = None
         mentions = find_counts(sent)
@@ -939,7 +998,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                 if mention.noun is not None:
                     previous_target = target_text(mention, previous_target)
                 continue
-            target = target_text(mention, previous_target)
+            target = target_text(mention, previous_target, people_before)
             previous_target = target
             attribution = find_attribution(sent, trigger.token, quotes, mention.end)
             if attribution.kind == "reporter":
