@@ -619,9 +619,7 @@ def _agent_of(verb: Token) -> Token | None:
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 
 
-def target_text(
-    mention: CountMention, previous: str | None, antecedent: str | None = None
-) -> str:
+def target_text(mention: CountMention, previous: str | None, antecedent: str | None = None) -> str:
     """The counted people or things as the text names them, without the number.
 
     A count that stands alone as a subject ("Both were executed", "Three were killed")
