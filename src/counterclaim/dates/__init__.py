@@ -1,0 +1,3 @@
+"""Dates (being split into modules; see expressions)."""
+
+from counterclaim.dates.expressions import *  # noqa: F403
