@@ -23,6 +23,7 @@ from counterclaim.export import (
 )
 from counterclaim.model import Claim, Document, Incident, Place
 from counterclaim.store import ClaimFilter, Store
+from factories import claim, claim_at, fill_store
 
 TURBAT = Place("Turbat", 26.0023, 63.0440, "PK", "Balochistan", "geonames", 1162862, 213557)
 KECH = Place("Kech", None, None, "PK", "Balochistan", None)  # unresolved: no coordinates
@@ -51,14 +52,7 @@ GOMA_REPORT = Document(
 
 
 def make_claim(doc: Document, start: int, **fields: object) -> Claim:
-    base: dict[str, object] = {
-        "qualifier": "exact",
-        "evidence": doc.text[start : start + 40],
-        "span_start": start,
-        "span_end": start + 40,
-    }
-    base.update(fields)
-    return Claim(doc_id=doc.id, **base)  # type: ignore[arg-type]
+    return claim(doc, start, 40, evidence=doc.text[start : start + 40], **fields)
 
 
 CLAIMS = [
@@ -187,13 +181,7 @@ INCIDENTS = [
 @pytest.fixture
 def filled(tmp_path: Path) -> Store:
     store = Store(f"sqlite:///{tmp_path / 'export.db'}")
-    store.add_documents([WIRE, REPRINT, GOMA_REPORT])
-    by_doc: dict[str, list[Claim]] = {}
-    for claim in CLAIMS:
-        by_doc.setdefault(claim.doc_id, []).append(claim)
-    store.replace_claims(by_doc, "test")
-    store.save_incidents(INCIDENTS)
-    return store
+    return fill_store(store, [WIRE, REPRINT, GOMA_REPORT], CLAIMS, incidents=INCIDENTS)
 
 
 def export(store: Store, fmt: str, filters: ClaimFilter | None = None) -> tuple[int, str]:
@@ -223,21 +211,11 @@ def test_csv_has_one_row_per_claim_and_reads_back(filled: Store) -> None:
 
 
 def test_csv_keeps_commas_quotes_and_newlines_in_evidence(tmp_path: Path) -> None:
-    store = Store(":memory:")
     doc = Document(text='Yemen: "three, maybe four" boats were hit,\nthe coalition said.')
-    store.add_documents([doc])
-    tricky = Claim(
-        doc_id=doc.id,
-        category="destroyed",
-        value=3,
-        qualifier="about",
-        evidence=doc.text,
-        span_start=0,
-        span_end=len(doc.text),
-        claimant="coalition",
+    tricky = claim_at(
+        doc, doc.text, category="destroyed", value=3, qualifier="about", claimant="coalition"
     )
-    store.replace_claims({doc.id: [tricky]}, "test")
-    _, text = export(store, "csv")
+    _, text = export(fill_store(Store(":memory:"), [doc], [tricky]), "csv")
     (row,) = csv.DictReader(io.StringIO(text))
     assert row["evidence"] == doc.text
 
@@ -397,20 +375,15 @@ def test_export_command_rejects_an_unknown_format(filled: Store) -> None:
 
 
 def test_exports_of_many_documents_keep_every_outlet() -> None:
-    store = Store(":memory:")
     docs = [
         Document(text=f"Report {i}: officials in Kherson said {i} shells fell.", outlet=f"o{i}")
         for i in range(1200)
     ]
-    store.add_documents(docs)
-    store.replace_claims(
-        {
-            d.id: [Claim(d.id, "attacks", i, "exact", d.text, 0, 10, claimant="officials")]
-            for i, d in enumerate(docs)
-        },
-        "test",
-    )
-    count, text = export(store, "csv")
+    claims = [
+        claim(d, 0, 10, category="attacks", value=i, evidence=d.text, claimant="officials")
+        for i, d in enumerate(docs)
+    ]
+    count, text = export(fill_store(Store(":memory:"), docs, claims), "csv")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert count == len(rows) == 1200
     assert all(row["outlet"] == f"o{row['value']}" for row in rows)

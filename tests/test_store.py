@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from counterclaim.errors import NotFoundError, StoreError
 from counterclaim.model import Claim, Document, DocumentFlag, Incident, Place
 from counterclaim.store import MIGRATIONS, ClaimFilter, Store
+from factories import claim, doc, fill_store
 
 
 @pytest.fixture(params=["sqlite-memory", "sqlite-file"])
@@ -35,10 +36,6 @@ def head_revision() -> str:
 
 
 # -- sample data: texts written for these tests -------------------------------------------------
-def doc(text: str, **fields: object) -> Document:
-    return Document(text=text, **fields)  # type: ignore[arg-type]
-
-
 KHARTOUM = doc(
     "Sudan fighting\n\nKHARTOUM (Reuters) - The paramilitary force said it had killed 40 "
     "soldiers near the river crossing; the army said it lost 6 men.",
@@ -60,19 +57,6 @@ KYIV = doc(
     "Kyiv said air defences downed 31 of 34 drones; Moscow claimed 12 targets were hit.",
     published=date(2025, 3, 9),
 )
-
-
-def claim(doc_id: str, start: int, **fields: object) -> Claim:
-    base: dict[str, object] = {
-        "category": "killed",
-        "value": 1,
-        "qualifier": "exact",
-        "evidence": "evidence",
-        "span_start": start,
-        "span_end": start + 10,
-    }
-    base.update(fields)
-    return Claim(doc_id=doc_id, **base)  # type: ignore[arg-type]
 
 
 def sample_claims() -> list[Claim]:
@@ -161,12 +145,7 @@ def sample_claims() -> list[Claim]:
 
 
 def filled(db: Store) -> Store:
-    db.add_documents([KHARTOUM, KHAN_YUNIS, KYIV])
-    by_doc: dict[str, list[Claim]] = {}
-    for c in sample_claims():
-        by_doc.setdefault(c.doc_id, []).append(c)
-    db.replace_claims(by_doc, "test-1")
-    return db
+    return fill_store(db, [KHARTOUM, KHAN_YUNIS, KYIV], sample_claims(), "test-1")
 
 
 def ids(claims: list[Claim]) -> list[str]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from counterclaim.model import Claim, Document, Incident, Place
+from counterclaim.model import Document, Incident, Place
 from counterclaim.store import Store
+from factories import claim_at, fill_store
 
 QUETTA = Place("Quetta", 30.1798, 66.975, "PK", "Balochistan", "test")
 NUSHKI = Place("Nushki", 29.5522, 66.0228, "PK", "Balochistan", "test")
@@ -47,13 +48,6 @@ SCRIPT_TEXT = """<script>alert("pwned")</script> Raid near Quetta
 
 Police said two <b>suspects</b> were killed in a raid near Quetta on Monday.
 The text also carries <img src=x onerror=alert(1)> to check escaping."""
-
-
-def _claim(doc: Document, evidence: str, **fields: object) -> Claim:
-    start = doc.text.index(evidence)
-    return Claim(
-        doc_id=doc.id, evidence=evidence, span_start=start, span_end=start + len(evidence), **fields
-    )  # type: ignore[arg-type]
 
 
 def build_sample_store(store: Store) -> dict[str, object]:
@@ -102,189 +96,116 @@ def build_sample_store(store: Store) -> dict[str, object]:
         published=date(2025, 1, 20),
     )
     docs = [wire, copy, local, sudan, kharkiv, script]
-    store.add_documents(docs)
 
+    # Unless a claim says otherwise: exact figures (the factory's default).
     baloch = dict(event_date="2025-02-01", locations=["Nushki", "Turbat"], places=[NUSHKI, TURBAT])
-    claims = {
-        wire.id: [
-            _claim(
-                wire,
-                "its fighters killed 84 security personnel",
-                claimant="Baloch Liberation Army",
-                category="killed",
-                value=84,
-                qualifier="exact",
-                target="security personnel",
-                target_role="opponent",
-                **baloch,
-            ),
-            _claim(
-                wire,
-                "captured 18 others",
-                claimant="Baloch Liberation Army",
-                category="captured",
-                value=18,
-                qualifier="exact",
-                target="security personnel",
-                target_role="opponent",
-                **baloch,
-            ),
-            _claim(
-                wire,
-                "10 officers died in the fighting",
-                claimant="Mohsin Naqvi",
-                category="killed",
-                value=10,
-                qualifier="exact",
-                target="officers",
-                target_role="own",
-                event_date="2025-02-01",
-                locations=["Quetta"],
-                places=[QUETTA],
-            ),
-            _claim(
-                wire,
-                "troops killed 108 militants",
-                claimant="Inter-Services Public Relations",
-                category="killed",
-                value=108,
-                qualifier="exact",
-                target="militants",
-                target_role="opponent",
-                **baloch,
-            ),
-        ],
-        copy.id: [
-            _claim(
-                copy,
-                "its fighters killed 84 security personnel",
-                claimant="Baloch Liberation Army",
-                category="killed",
-                value=84,
-                qualifier="exact",
-                target="security personnel",
-                target_role="opponent",
-                **baloch,
-            ),
-        ],
-        local.id: [
-            _claim(
-                local,
-                "at least 10 personnel were killed",
-                claimant="Balochistan government",
-                category="killed",
-                value=10,
-                qualifier="at_least",
-                target="personnel",
-                target_role="own",
-                event_date="2025-02-01",
-                locations=["Quetta"],
-                places=[QUETTA],
-                stated_on=date(2025, 2, 3),
-            ),
-            _claim(
-                local,
-                "the number of wounded at 22",
-                claimant="Balochistan government",
-                category="wounded",
-                value=22,
-                qualifier="exact",
-                target="personnel",
-                target_role="own",
-                event_date="2025-02-01",
-                locations=["Quetta"],
-                places=[QUETTA],
-            ),
-        ],
-        sudan.id: [
-            _claim(
-                sudan,
-                "shelling killed at least 40 civilians",
-                claimant="medical volunteers",
-                category="killed",
-                value=40,
-                qualifier="at_least",
-                target="civilians",
-                target_role="civilian",
-                event_date="2024-06-11",
-                locations=["El Fasher"],
-                places=[EL_FASHER],
-            ),
-            _claim(
-                sudan,
-                "0 civilians were harmed",
-                claimant="Rapid Support Forces",
-                category="killed",
-                value=0,
-                qualifier="exact",
-                target="civilians",
-                target_role="civilian",
-                event_date="2024-06-11",
-                locations=["El Fasher"],
-                places=[EL_FASHER],
-            ),
-            _claim(
-                sudan,
-                "killed more than 200 RSF fighters",
-                claimant="Sudanese Armed Forces",
-                category="killed",
-                value=200,
-                qualifier="more_than",
-                target="RSF fighters",
-                target_role="opponent",
-                event_date="2024-06-11",
-                locations=["El Fasher"],
-                places=[EL_FASHER],
-            ),
-        ],
-        kharkiv.id: [
-            _claim(
-                kharkiv,
-                "3 people were killed",
-                claimant="regional governor",
-                category="killed",
-                value=3,
-                qualifier="exact",
-                target="people",
-                target_role="civilian",
-                event_date="2025-03-04",
-                locations=["Kharkiv"],
-                places=[KHARKIV],
-            ),
-            _claim(
-                kharkiv,
-                "12 wounded",
-                claimant="regional governor",
-                category="wounded",
-                value=12,
-                qualifier="exact",
-                target="people",
-                target_role="civilian",
-                event_date="2025-03-04",
-                locations=["Kharkiv"],
-                places=[KHARKIV],
-            ),
-        ],
-        script.id: [
-            _claim(
-                script,
-                "two <b>suspects</b> were killed",
-                claimant="<script>police</script>",
-                category="killed",
-                value=2,
-                qualifier="exact",
-                target="<b>suspects</b>",
-                target_role="opponent",
-                event_date="2025-01-20",
-                locations=["Quetta"],
-                places=[QUETTA],
-            ),
-        ],
-    }
-    store.replace_claims(claims, "test")
+    quetta = dict(event_date="2025-02-01", locations=["Quetta"], places=[QUETTA])
+    fasher = dict(event_date="2024-06-11", locations=["El Fasher"], places=[EL_FASHER])
+    kharkiv_strike = dict(
+        claimant="regional governor",
+        target="people",
+        target_role="civilian",
+        event_date="2025-03-04",
+        locations=["Kharkiv"],
+        places=[KHARKIV],
+    )
+    bla = dict(
+        claimant="Baloch Liberation Army", target="security personnel", target_role="opponent"
+    )
+    provincial = dict(claimant="Balochistan government", target="personnel", target_role="own")
+    bla_84 = "its fighters killed 84 security personnel"
+    claims = [
+        claim_at(wire, bla_84, category="killed", value=84, **bla, **baloch),
+        claim_at(wire, "captured 18 others", category="captured", value=18, **bla, **baloch),
+        claim_at(
+            wire,
+            "10 officers died in the fighting",
+            claimant="Mohsin Naqvi",
+            category="killed",
+            value=10,
+            target="officers",
+            target_role="own",
+            **quetta,
+        ),
+        claim_at(
+            wire,
+            "troops killed 108 militants",
+            claimant="Inter-Services Public Relations",
+            category="killed",
+            value=108,
+            target="militants",
+            target_role="opponent",
+            **baloch,
+        ),
+        claim_at(copy, bla_84, category="killed", value=84, **bla, **baloch),
+        claim_at(
+            local,
+            "at least 10 personnel were killed",
+            category="killed",
+            value=10,
+            qualifier="at_least",
+            stated_on=date(2025, 2, 3),
+            **provincial,
+            **quetta,
+        ),
+        claim_at(
+            local,
+            "the number of wounded at 22",
+            category="wounded",
+            value=22,
+            **provincial,
+            **quetta,
+        ),
+        claim_at(
+            sudan,
+            "shelling killed at least 40 civilians",
+            claimant="medical volunteers",
+            category="killed",
+            value=40,
+            qualifier="at_least",
+            target="civilians",
+            target_role="civilian",
+            **fasher,
+        ),
+        claim_at(
+            sudan,
+            "0 civilians were harmed",
+            claimant="Rapid Support Forces",
+            category="killed",
+            value=0,
+            target="civilians",
+            target_role="civilian",
+            **fasher,
+        ),
+        claim_at(
+            sudan,
+            "killed more than 200 RSF fighters",
+            claimant="Sudanese Armed Forces",
+            category="killed",
+            value=200,
+            qualifier="more_than",
+            target="RSF fighters",
+            target_role="opponent",
+            **fasher,
+        ),
+        claim_at(kharkiv, "3 people were killed", category="killed", value=3, **kharkiv_strike),
+        claim_at(kharkiv, "12 wounded", category="wounded", value=12, **kharkiv_strike),
+        claim_at(
+            script,
+            "two <b>suspects</b> were killed",
+            claimant="<script>police</script>",
+            category="killed",
+            value=2,
+            target="<b>suspects</b>",
+            target_role="opponent",
+            event_date="2025-01-20",
+            locations=["Quetta"],
+            places=[QUETTA],
+        ),
+    ]
 
     def ids(*docs_: Document) -> list[str]:
-        return [c.id for d in docs_ for c in claims[d.id]]
+        return [c.id for d in docs_ for c in claims if c.doc_id == d.id]
 
     incidents = [
         Incident(
@@ -328,7 +249,7 @@ def build_sample_store(store: Store) -> dict[str, object]:
             [script.id],
         ),
     ]
-    store.save_incidents(incidents)
+    fill_store(store, docs, claims, incidents=incidents)
     return {
         "docs": {d.title: d for d in docs},
         "wire": wire,
