@@ -25,40 +25,25 @@ from counterclaim.compare import (
 from counterclaim.incidents import assign_incidents
 from counterclaim.model import Claim, Document, Incident
 from counterclaim.store import Store
-
-
-def doc(text: str, published: date | None = None, **kw: object) -> Document:
-    return Document(text=text, published=published, **kw)  # type: ignore[arg-type]
+from factories import claim as span_claim
+from factories import claim_at, doc, fill_store
 
 
 def claim(
-    d: Document,
-    evidence: str,
-    claimant: str,
-    role: str,
-    value: int | None,
-    *,
-    category: str = "killed",
-    target: str = "",
-    qualifier: str = "exact",
-    event_date: str | None = None,
-    origin: str | None = None,
+    d: Document, evidence: str, claimant: str, role: str, value: int | None, **fields: object
 ) -> Claim:
-    start = d.text.index(evidence)
-    return Claim(
-        doc_id=d.id,
-        category=category,
-        value=value,
-        qualifier=qualifier,
-        evidence=evidence,
-        span_start=start,
-        span_end=start + len(evidence),
+    """An exact "killed" claim stated on the day ``d`` was published, by a claimant who is its
+    own origin (the reporter is nobody's)."""
+    origin = claimant if claimant != "reporter" else None
+    return claim_at(
+        d,
+        evidence,
         claimant=claimant,
-        target=target,
         target_role=role,
-        event_date=event_date,
+        value=value,
         stated_on=d.published,
-        origin=origin or (claimant if claimant != "reporter" else None),
+        origin=origin,
+        **fields,
     )
 
 
@@ -84,26 +69,22 @@ def test_country_words() -> None:
 
 def test_affected_side_follows_target_role() -> None:
     d = doc("x", date(2025, 1, 31))
-    bla = Claim(
-        d.id,
-        "killed",
-        84,
-        "exact",
-        "x",
+    bla = span_claim(
+        d,
         0,
         1,
+        evidence="x",
+        value=84,
         claimant="BLA",
         target_role="opponent",
         target="Pakistani army personnel",
     )
-    ministry = Claim(
-        d.id,
-        "killed",
-        10,
-        "exact",
-        "x",
+    ministry = span_claim(
+        d,
         0,
         1,
+        evidence="x",
+        value=10,
         claimant="Pakistan Interior Ministry",
         target_role="own",
         target="security officers",
@@ -328,50 +309,40 @@ def _fill(store: Store) -> list[Claim]:
         title="Video",
     )
     c = doc("Shelling killed 6 civilians in Kharkiv, the governor said.", date(2024, 5, 6))
-    store.add_documents([a, b, c])
-    claims = {
-        a.id: [
-            claim(
-                a,
-                "killed 84 Pakistani personnel",
-                "BLA",
-                "opponent",
-                84,
-                target="Pakistani personnel",
-                event_date="2026-01-31",
-            ),
-            claim(
-                a,
-                "10 security officers were killed",
-                "Pakistan Interior Ministry",
-                "own",
-                10,
-                target="security officers",
-                event_date="2026-01-31",
-            ),
-        ],
-        b.id: [
-            claim(
-                b,
-                "captured 7",
-                "BLA",
-                "opponent",
-                7,
-                category="captured",
-                target="Pakistani soldiers",
-            )
-        ],
-        c.id: [
-            claim(
-                c, "killed 6 civilians", "Kharkiv governor", "civilian", 6, event_date="2024-05-06"
-            )
-        ],
-    }
-    for cs in claims.values():
-        for cl in cs:
-            cl.locations = ["Kharkiv"] if cl.doc_id == c.id else []
-    store.replace_claims(claims, "test")
-    return [cl for cs in claims.values() for cl in cs]
+    claims = [
+        claim(
+            a,
+            "killed 84 Pakistani personnel",
+            "BLA",
+            "opponent",
+            84,
+            target="Pakistani personnel",
+            event_date="2026-01-31",
+        ),
+        claim(
+            a,
+            "10 security officers were killed",
+            "Pakistan Interior Ministry",
+            "own",
+            10,
+            target="security officers",
+            event_date="2026-01-31",
+        ),
+        claim(
+            b, "captured 7", "BLA", "opponent", 7, category="captured", target="Pakistani soldiers"
+        ),
+        claim(
+            c,
+            "killed 6 civilians",
+            "Kharkiv governor",
+            "civilian",
+            6,
+            event_date="2024-05-06",
+            locations=["Kharkiv"],
+        ),
+    ]
+    fill_store(store, [a, b, c], claims)
+    return claims
 
 
 def test_cli_lists_and_shows_incidents(file_store: Store) -> None:

@@ -22,6 +22,9 @@ from counterclaim.incidents import (
 )
 from counterclaim.ingest import read_source
 from counterclaim.model import Claim, Document, Place
+from factories import claim as span_claim
+from factories import claim_at
+from factories import doc as make_doc
 
 # A few coordinates for hand-made claims (approximate, enough for distances).
 COORDS = {
@@ -38,37 +41,24 @@ COORDS = {
 }
 
 
-def make_doc(text: str, published: date | None = None, **kw: object) -> Document:
-    return Document(text=text, published=published, **kw)  # type: ignore[arg-type]
-
-
 def claim(
     doc: Document,
     evidence: str,
     *,
-    category: str = "killed",
-    value: int | None = 1,
-    claimant: str = "reporter",
     role: str = "other",
-    event_date: str | None = None,
     locations: tuple[str, ...] = (),
-    qualifier: str = "exact",
+    **fields: object,
 ) -> Claim:
-    start = doc.text.index(evidence)
-    return Claim(
-        doc_id=doc.id,
-        category=category,
-        value=value,
-        qualifier=qualifier,
-        evidence=evidence,
-        span_start=start,
-        span_end=start + len(evidence),
-        claimant=claimant,
+    """A claim (by default the reporter's: killed 1, exact) stated on the day ``doc`` was
+    published, its locations placed where COORDS knows them."""
+    return claim_at(
+        doc,
+        evidence,
         target_role=role,
-        event_date=event_date,
         locations=list(locations),
         places=[Place(n, *COORDS[n]) for n in locations if n in COORDS],
         stated_on=doc.published,
+        **fields,
     )
 
 
@@ -237,45 +227,13 @@ def test_a_round_up_of_distant_places_is_split() -> None:
         date(2025, 7, 9),
     )
     d = "2025-07-08"
+    houthis = dict(claimant="Houthis", role="civilian", event_date=d, locations=("Hodeidah",))
+    police = dict(claimant="Israeli police", role="civilian", event_date=d, locations=("Eilat",))
     claims = [
-        claim(
-            doc,
-            "killing 4 sailors",
-            value=4,
-            claimant="Houthis",
-            role="civilian",
-            event_date=d,
-            locations=("Hodeidah",),
-        ),
-        claim(
-            doc,
-            "capturing 6",
-            category="captured",
-            value=6,
-            claimant="Houthis",
-            role="civilian",
-            event_date=d,
-            locations=("Hodeidah",),
-        ),
-        claim(
-            doc,
-            "wounding 2 people",
-            category="wounded",
-            value=2,
-            claimant="Israeli police",
-            role="civilian",
-            event_date=d,
-            locations=("Eilat",),
-        ),
-        claim(
-            doc,
-            "killing 1",
-            value=1,
-            claimant="Israeli police",
-            role="civilian",
-            event_date=d,
-            locations=("Eilat",),
-        ),
+        claim(doc, "killing 4 sailors", value=4, **houthis),
+        claim(doc, "capturing 6", category="captured", value=6, **houthis),
+        claim(doc, "wounding 2 people", category="wounded", value=2, **police),
+        claim(doc, "killing 1", value=1, **police),
     ]
     assert len(segment_document(claims, doc)) == 2
     assert len(assign_incidents(claims, {doc.id: doc})) == 2
@@ -338,24 +296,11 @@ def test_a_bridging_document_merges_two_incidents_and_keeps_the_older_id() -> No
     a = make_doc("Gunmen killed 31 villagers in a raid, local officials said.", date(2024, 6, 10))
     b = make_doc("The army said it lost 14 soldiers near Djibo.", date(2024, 6, 11))
     da = {a.id: a, b.id: b}
+    villagers = dict(value=31, claimant="local officials", role="civilian", event_date="2024-06-09")
+    soldiers = dict(value=14, claimant="Burkina army", role="own", event_date="2024-06-09")
     first = [
-        claim(
-            a,
-            "killed 31 villagers",
-            value=31,
-            claimant="local officials",
-            role="civilian",
-            event_date="2024-06-09",
-        ),
-        claim(
-            b,
-            "lost 14 soldiers",
-            value=14,
-            claimant="Burkina army",
-            role="own",
-            event_date="2024-06-09",
-            locations=("Djibo",),
-        ),
+        claim(a, "killed 31 villagers", **villagers),
+        claim(b, "lost 14 soldiers", locations=("Djibo",), **soldiers),
     ]
     before = assign_incidents(first, da)
     assert len(before) == 2
@@ -366,24 +311,8 @@ def test_a_bridging_document_merges_two_incidents_and_keeps_the_older_id() -> No
         date(2024, 6, 12),
     )
     bridge = [
-        claim(
-            c,
-            "31 villagers",
-            value=31,
-            claimant="local officials",
-            role="civilian",
-            event_date="2024-06-09",
-            locations=("Djibo",),
-        ),
-        claim(
-            c,
-            "14 soldiers",
-            value=14,
-            claimant="Burkina army",
-            role="own",
-            event_date="2024-06-09",
-            locations=("Djibo",),
-        ),
+        claim(c, "31 villagers", locations=("Djibo",), **villagers),
+        claim(c, "14 soldiers", locations=("Djibo",), **soldiers),
     ]
     result = cluster_incidents(first + bridge, {**da, c.id: c}, existing=before)
     assert len(result.incidents) == 1
@@ -412,17 +341,8 @@ def test_ids_are_stable_when_unrelated_documents_arrive() -> None:
 
 def test_new_claims_join_an_existing_incident() -> None:
     a = make_doc("Russia said it downed 337 drones, 91 of them over Moscow.", date(2025, 3, 11))
-    first = [
-        claim(
-            a,
-            "downed 337 drones",
-            category="destroyed",
-            value=337,
-            claimant="Russian Defence Ministry",
-            role="opponent",
-            event_date="2025-03-11",
-        ),
-    ]
+    downed = dict(category="destroyed", value=337, claimant="Russian Defence Ministry")
+    first = [claim(a, "downed 337 drones", role="opponent", event_date="2025-03-11", **downed)]
     before = assign_incidents(first, {a.id: a})
     b = make_doc(
         "Moscow's air defences downed 337 drones overnight, the ministry said.", date(2025, 3, 11)
@@ -431,12 +351,10 @@ def test_new_claims_join_an_existing_incident() -> None:
         claim(
             b,
             "downed 337 drones",
-            category="destroyed",
-            value=337,
-            claimant="Russian Defence Ministry",
             role="opponent",
             event_date="2025-03-10/2025-03-11",
             locations=("Moscow",),
+            **downed,
         ),
     ]
     after = assign_incidents(first + later, {a.id: a, b.id: b}, existing=before)
@@ -513,14 +431,14 @@ def dev_claims(dev_dir: Path) -> tuple[list[Claim], dict[str, Document], list[st
         for g in article["claims"]:
             start = max(doc.text.find(g["evidence"]), 0)
             claims.append(
-                Claim(
-                    doc_id=doc.id,
+                span_claim(
+                    doc,
+                    start,
+                    len(g["evidence"]),
                     category=g["category"],
                     value=g["value"],
                     qualifier=g["qualifier"],
                     evidence=g["evidence"],
-                    span_start=start,
-                    span_end=start + len(g["evidence"]),
                     claimant=g["claimant"],
                     claimant_aliases=g["claimant_aliases"],
                     target=g["target"],
