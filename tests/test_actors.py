@@ -542,37 +542,16 @@ def test_alias_conflict_in_other_conflicts(kb: KnowledgeBase) -> None:
 
 # ------------------------------------------------------------------ user files
 
+USER_KB = Path(__file__).parent / "data" / "user_kb.yaml"
+
 
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def test_user_file_adds_an_actor_and_a_side(tmp_path: Path) -> None:
-    user = write(
-        tmp_path / "mine.yaml",
-        """
-sides:
-  - id: northern-front
-    name: Northern Front
-    demonyms: [Northfront]
-    adversaries: [pakistan]
-actors:
-  - id: northern-front
-    name: Northern Front
-    kind: armed_group
-    side: northern-front
-    country: PK
-    aliases: [NF, Northern Liberation Front]
-    people: [Qadir Mengal]
-  - id: nf-media
-    name: Northern Voice
-    kind: media_wing
-    side: northern-front
-    parent: northern-front
-""",
-    )
-    kb = KnowledgeBase.load([user])
+def test_user_file_adds_an_actor_and_a_side() -> None:
+    kb = KnowledgeBase.load([USER_KB])
     assert kb.lookup("Northern Liberation Front").id == "northern-front"
     assert kb.lookup("Northern Voice").parent == "northern-front"
     assert kb.side_of_phrase("Northfront fighters") == "northern-front"

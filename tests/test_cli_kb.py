@@ -12,22 +12,7 @@ from typer.testing import CliRunner
 from counterclaim.cli import app
 from counterclaim.store import Store
 
-# A made-up group and its spokesman, so the shipped knowledge base cannot know them.
-USER_KB = """
-sides:
-  - id: northern-front
-    name: Northern Front
-    demonyms: [Northfront]
-    adversaries: [pakistan]
-actors:
-  - id: northern-front
-    name: Northern Front
-    kind: armed_group
-    side: northern-front
-    country: PK
-    aliases: [NLF, Northern Liberation Front]
-    people: [Qadir Mengal]
-"""
+USER_KB = Path(__file__).parent / "data" / "user_kb.yaml"  # a made-up group
 REPORT = (
     "Ambush near Khuzdar\n\nQadir Mengal, spokesman for the Northern Liberation Front, said its "
     "fighters killed 11 soldiers in an ambush near Khuzdar on Monday.\n"
@@ -36,8 +21,8 @@ REPORT = (
 
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
-    kb = tmp_path / "mine.yaml"
-    kb.write_text(USER_KB, encoding="utf-8")
+    kb = tmp_path / "mine.yaml"  # a copy: a test writes a bad file beside it
+    kb.write_text(USER_KB.read_text(encoding="utf-8"), encoding="utf-8")
     report = tmp_path / "report.txt"
     report.write_text(REPORT, encoding="utf-8")
     return {"kb": kb, "report": report, "db": tmp_path / "kb.db"}
