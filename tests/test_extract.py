@@ -344,3 +344,42 @@ def test_target_phrases_keep_brackets_and_conjunctions_but_not_other_counts(
     text: str, target: str
 ) -> None:
     assert target in [e.target for e in extractions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The group said it carried out coordinated attacks at 36 locations in Kidal.", 36),
+        ("The army said it launched strikes on 40 targets in southern Lebanon.", 40),
+        ("Hezbollah said it fired rockets at 12 positions in the Galilee.", 12),
+    ],
+)
+def test_attacks_on_places_hung_on_the_verb(text: str, value: int) -> None:
+    assert ("attacks", value) in [(e.category, e.count.value) for e in extractions(text)]
+
+
+def test_a_figure_listed_within_places_is_a_claim_but_a_subset_of_a_figure_is_not() -> None:
+    within_places = extractions(
+        "Drones struck seven regions, including 45 drones downed over Bryansk, the ministry said."
+    )
+    assert ("destroyed", 45) in [(e.category, e.count.value) for e in within_places]
+    subset = extractions("The army said 25 militants were killed, including four commanders.")
+    assert [e.count.value for e in subset] == [25]
+
+
+def test_a_passive_acknowledging_verb_names_no_speaker() -> None:
+    found = one(
+        "Fighting in Ituri\n\nAbout 300 people killed in clashes between the army and the "
+        "militia have been buried in Bunia, the governor's spokesman Jules Ngongo said."
+    )
+    assert found.attribution.surface is not None
+    assert "Ngongo" in found.attribution.surface
+
+
+@pytest.mark.parametrize("label", ["Khartoum:", "GAZA CITY -", "Kyiv —"])
+def test_a_dateline_label_is_not_the_speaker(label: str) -> None:
+    found = one(
+        f"Report\n\n{label} The health ministry said on Monday that 31 people were killed in "
+        "the strike."
+    )
+    assert found.attribution.surface == "The health ministry"
