@@ -25,7 +25,6 @@ from counterclaim.compare import (
 from counterclaim.incidents import assign_incidents
 from counterclaim.model import Claim, Document, Incident
 from counterclaim.store import Store
-from factories import claim as span_claim
 from factories import claim_at, doc, fill_store
 
 
@@ -69,28 +68,20 @@ def test_country_words() -> None:
 
 def test_affected_side_follows_target_role() -> None:
     d = doc("x", date(2025, 1, 31))
-    bla = span_claim(
-        d,
-        0,
-        1,
-        evidence="x",
-        value=84,
-        claimant="BLA",
-        target_role="opponent",
-        target="Pakistani army personnel",
+    # The text is "x": every claim's evidence is the whole of it.
+    bla = claim_at(
+        d, "x", value=84, claimant="BLA", target_role="opponent", target="Pakistani army personnel"
     )
-    ministry = span_claim(
+    ministry = claim_at(
         d,
-        0,
-        1,
-        evidence="x",
+        "x",
         value=10,
         claimant="Pakistan Interior Ministry",
         target_role="own",
         target="security officers",
     )
-    civ = Claim(d.id, "killed", 3, "exact", "x", 0, 1, claimant="BLA", target_role="civilian")
-    mixed = Claim(d.id, "killed", 40, "exact", "x", 0, 1, claimant="reporter", target_role="other")
+    civ = claim_at(d, "x", value=3, claimant="BLA", target_role="civilian")
+    mixed = claim_at(d, "x", value=40, claimant="reporter", target_role="other")
     claims = [bla, ministry, civ, mixed]
     sides = incident_sides(claims)
     assert sides["Pakistan Interior Ministry"] == "Pakistan"

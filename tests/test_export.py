@@ -55,12 +55,23 @@ def make_claim(doc: Document, start: int, **fields: object) -> Claim:
     return claim(doc, start, 40, evidence=doc.text[start : start + 40], **fields)
 
 
+# Keyword sets the claims below share.
+BLA = {"claimant": "Baloch Liberation Army", "claimant_actor": "BLA"}
+ARMY = {"claimant": "Pakistan Army", "claimant_actor": "Pakistan Army"}
+IN_TURBAT = {"locations": ["Turbat"], "places": [TURBAT]}
+ON_1_FEB = {"event_date": "2025-02-01", **IN_TURBAT}
+GOMA_PEOPLE = {
+    "target": "people",
+    "target_role": "civilian",
+    "locations": ["Goma"],
+    "places": [GOMA],
+}
+
 CLAIMS = [
     make_claim(
         WIRE,
         30,
-        claimant="Baloch Liberation Army",
-        claimant_actor="BLA",
+        **BLA,
         category="killed",
         value=30,
         target="soldiers",
@@ -74,54 +85,39 @@ CLAIMS = [
     make_claim(
         WIRE,
         90,
-        claimant="Pakistan Army",
-        claimant_actor="Pakistan Army",
+        **ARMY,
         category="killed",
         value=4,
         target="soldiers",
         target_actor="Pakistan Army",
         target_role="own",
-        event_date="2025-02-01",
-        locations=["Turbat"],
-        places=[TURBAT],
+        **ON_1_FEB,
     ),
     make_claim(
         WIRE,
         110,
-        claimant="Pakistan Army",
-        claimant_actor="Pakistan Army",
+        **ARMY,
         category="killed",
         value=12,
         qualifier="at_least",
         target="attackers",
         target_actor="BLA",
         target_role="opponent",
-        event_date="2025-02-01",
-        locations=["Turbat"],
-        places=[TURBAT],
+        **ON_1_FEB,
     ),
     # The same two figures again from a second outlet: counted once per claimant.
     make_claim(
         REPRINT,
         10,
-        claimant="Baloch Liberation Army",
-        claimant_actor="BLA",
+        **BLA,
         category="killed",
         value=30,
         target="soldiers",
         target_role="opponent",
-        locations=["Turbat"],
-        places=[TURBAT],
+        **IN_TURBAT,
     ),
     make_claim(
-        REPRINT,
-        50,
-        claimant="Pakistan Army",
-        claimant_actor="Pakistan Army",
-        category="killed",
-        value=12,
-        target="militants",
-        target_role="opponent",
+        REPRINT, 50, **ARMY, category="killed", value=12, target="militants", target_role="opponent"
     ),
     make_claim(
         GOMA_REPORT,
@@ -130,23 +126,10 @@ CLAIMS = [
         category="wounded",
         value=None,
         qualifier="vague",
-        target="people",
-        target_role="civilian",
         event_date="2025-01-26",
-        locations=["Goma"],
-        places=[GOMA],
+        **GOMA_PEOPLE,
     ),
-    make_claim(
-        GOMA_REPORT,
-        100,
-        claimant="reporter",
-        category="missing",
-        value=7,
-        target="people",
-        target_role="civilian",
-        locations=["Goma"],
-        places=[GOMA],
-    ),
+    make_claim(GOMA_REPORT, 100, claimant="reporter", category="missing", value=7, **GOMA_PEOPLE),
     # No incident: in the per-claim exports, not in the ACLED table.
     make_claim(
         GOMA_REPORT,

@@ -52,23 +52,24 @@ The text also carries <img src=x onerror=alert(1)> to check escaping."""
 
 def build_sample_store(store: Store) -> dict[str, object]:
     """Fill ``store`` with five documents, their claims and four incidents."""
-    wire = Document(
-        BALOCH_WIRE,
+    # The wire story and its syndicated copy share everything but text, address and outlet.
+    syndicated = dict(
         title="Militants strike security posts across Balochistan",
-        url="https://example.org/balochistan-attacks",
-        outlet="Example Wire",
         published=date(2025, 2, 2),
         syndicated_from="ANI",
         near_duplicate_group="g-baloch",
     )
+    wire = Document(
+        BALOCH_WIRE,
+        url="https://example.org/balochistan-attacks",
+        outlet="Example Wire",
+        **syndicated,
+    )
     copy = Document(
         BALOCH_WIRE + "\nThis story was published from a syndicated feed.",
-        title="Militants strike security posts across Balochistan",
         url="https://example.com/copy",
         outlet="Example Daily",
-        published=date(2025, 2, 2),
-        syndicated_from="ANI",
-        near_duplicate_group="g-baloch",
+        **syndicated,
     )
     local = Document(
         BALOCH_LOCAL,
