@@ -1,0 +1,384 @@
+"""Reading the knowledge base's YAML files: validation, sides, actors and the alias index.
+
+Everything here runs once per set of files (the result is cached by
+:meth:`KnowledgeBase.load <counterclaim.actors.knowledge_base.KnowledgeBase.load>`); it is
+apart from the query code so that the schema checks and their error messages (one line
+naming the file, the entry and the valid values) can be read in one place. The schema is
+documented in ``data/actors/README.md``; the target-role vocabulary in
+``data/actors/_target_words.yaml``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from counterclaim.actors.tokens import _key
+from counterclaim.errors import KnowledgeBaseError
+from counterclaim.lexicon import data_path, load_data
+from counterclaim.model import Actor
+
+KINDS: tuple[str, ...] = (
+    "armed_group",
+    "state_military",
+    "government",
+    "ministry",
+    "police",
+    "media_wing",
+    "international_organisation",
+    "ngo",
+    "outlet",
+    "person_role",
+    "hospital",
+)
+NEUTRAL = "neutral"
+ACTOR_FIELDS = {
+    "id",
+    "name",
+    "kind",
+    "side",
+    "parent",
+    "country",
+    "aliases",
+    "people",
+    "metonyms",
+    "claimant",
+}
+SIDE_FIELDS = {"id", "name", "state", "names", "demonyms", "population", "members", "adversaries"}
+TARGET_WORDS_FILE = "actors/_target_words.yaml"
+
+
+@dataclass(frozen=True)
+class Side:
+    """A party to a conflict, with the words that mark its people and things."""
+
+    id: str
+    name: str
+    state: bool = False
+    names: list[str] = field(default_factory=list)  # country or movement names
+    demonyms: list[str] = field(default_factory=list)  # adjectives: "Pakistani"
+    population: list[str] = field(default_factory=list)  # plural people nouns: "Pakistanis"
+    members: list[str] = field(default_factory=list)  # member nouns: "khawarij", "Fidayeen"
+    adversaries: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor_id: str
+    alias: str
+    case_mode: str  # "exact", "capital" or "any", see _case_mode
+    metonym: bool
+    generated: bool
+
+
+@dataclass(frozen=True)
+class _TargetWords:
+    civilians: frozenset[str]
+    civilian_phrases: tuple[str, ...]
+    generic_people: frozenset[str]
+    fighting_context: tuple[str, ...]
+    state_forces: frozenset[str]
+    irregulars: frozenset[str]
+    group_members: frozenset[str]
+    own_markers: tuple[str, ...]
+    enemy_markers: frozenset[str]
+    military_objects: frozenset[str]
+    combatant_words: frozenset[str]
+
+
+def _case_mode(alias: str) -> str:
+    """How strictly an alias must match the case of the text.
+
+    Acronyms ("AA", "LeT", "IS") must match exactly, or "us", "let" and "is" would be
+    actors; single capitalised words ("Dawn", "Amnesty") must be capitalised in the text,
+    or "at dawn" would be the newspaper. Longer names match in any case.
+    """
+    compact = alias.replace("-", "").replace("/", "").replace(".", "")
+    if " " not in alias and len(compact) <= 5 and sum(c.isupper() for c in compact) >= 2:
+        return "exact"
+    if " " not in alias and alias[:1].isupper():
+        return "capital"
+    return "any"
+
+
+def _as_list(value: Any, where: str, name: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeBaseError(f"{where}: field {name!r} must be a list of strings")
+    return list(value)
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
+
+
+@lru_cache(maxsize=64)
+def _read_yaml(path: Path, mtime: float) -> Any:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=_YAML_LOADER)  # CSafeLoader or SafeLoader
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(f"{path}: knowledge-base file not found") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _build(
+    files: list[tuple[Path, bool]],
+) -> tuple[dict[str, Actor], dict[str, Side], dict[str, Any]]:
+    """Actors, sides and the extra tables (people, metonyms, claimants, alias index,
+    fingerprint) read from ``files`` (path, written by the user?), validated."""
+    actors: dict[str, Actor] = {}
+    sides: dict[str, Side] = {NEUTRAL: Side(NEUTRAL, "Neutral")}
+    origin: dict[str, Path] = {}
+    extra: dict[str, Any] = {"people": {}, "metonyms": {}, "claimant": {}}
+    raw_actors: list[tuple[Path, bool, dict[str, Any]]] = []
+    for path, user in files:
+        data = _read_yaml(path, _mtime(path))
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise KnowledgeBaseError(f"{path}: expected a mapping with 'actors' and/or 'sides'")
+        unknown = set(data) - {"sides", "actors", "defaults"}
+        if unknown:
+            raise KnowledgeBaseError(
+                f"{path}: unknown top-level key(s) {sorted(unknown)}; "
+                "valid keys: actors, defaults, sides"
+            )
+        for number, raw in enumerate(data.get("sides") or [], 1):
+            side = _parse_side(raw, f"{path}: side #{number}")
+            if side.id in sides:
+                side = _merge_sides(sides[side.id], side)
+            sides[side.id] = side
+        defaults = data.get("defaults") or {}
+        if not isinstance(defaults, dict):
+            raise KnowledgeBaseError(f"{path}: 'defaults' must be a mapping")
+        for number, raw in enumerate(data.get("actors") or [], 1):
+            if not isinstance(raw, dict):
+                raise KnowledgeBaseError(f"{path}: actor #{number} must be a mapping")
+            raw_actors.append((path, user, {**defaults, **raw, "_number": number}))
+    for path, _user, raw in raw_actors:
+        where = f"{path}: actor #{raw['_number']}" + (f" ({raw['id']})" if "id" in raw else "")
+        actor = _parse_actor(raw, where, extra)
+        if actor.id in actors:
+            raise KnowledgeBaseError(
+                f"{where}: duplicate actor id {actor.id!r} (already defined in {origin[actor.id]})"
+            )
+        actors[actor.id] = actor
+        origin[actor.id] = path
+    for path, _user, raw in raw_actors:
+        actor_id = raw["id"]
+        where = f"{path}: actor {actor_id!r}"
+        actor = actors[actor_id]
+        for ref_field, ref in (
+            ("parent", actor.parent),
+            ("claimant", extra["claimant"].get(actor_id)),
+        ):
+            if ref and ref not in actors:
+                raise KnowledgeBaseError(f"{where}: unknown {ref_field} {ref!r}")
+        if actor.side and actor.side not in sides:
+            valid = ", ".join(sorted(sides))
+            raise KnowledgeBaseError(
+                f"{where}: unknown side {actor.side!r}; define it under 'sides' or use one "
+                f"of: {valid}"
+            )
+    for side in sides.values():
+        for adversary in side.adversaries:
+            if adversary not in sides:
+                raise KnowledgeBaseError(f"side {side.id!r}: unknown adversary side {adversary!r}")
+    extra["index"] = _build_index(raw_actors, actors, sides, extra)
+    extra["fingerprint"] = _fingerprint(path for path, _ in files)
+    return actors, sides, extra
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())  # every file was read already by _read_yaml
+    return digest.hexdigest()[:12]
+
+
+def _parse_side(raw: Any, where: str) -> Side:
+    if not isinstance(raw, dict):
+        raise KnowledgeBaseError(f"{where}: must be a mapping")
+    unknown = set(raw) - SIDE_FIELDS
+    if unknown:
+        raise KnowledgeBaseError(
+            f"{where}: unknown field(s) {sorted(unknown)}; valid: {sorted(SIDE_FIELDS)}"
+        )
+    if not isinstance(raw.get("id"), str) or not raw["id"]:
+        raise KnowledgeBaseError(f"{where}: missing field 'id'")
+    return Side(
+        id=raw["id"],
+        name=str(raw.get("name") or raw["id"]),
+        state=bool(raw.get("state", False)),
+        names=_as_list(raw.get("names"), where, "names"),
+        demonyms=_as_list(raw.get("demonyms"), where, "demonyms"),
+        population=_as_list(raw.get("population"), where, "population"),
+        members=_as_list(raw.get("members"), where, "members"),
+        adversaries=_as_list(raw.get("adversaries"), where, "adversaries"),
+    )
+
+
+def _merge_sides(old: Side, new: Side) -> Side:
+    def union(a: list[str], b: list[str]) -> list[str]:
+        return a + [x for x in b if x not in a]
+
+    return Side(
+        id=old.id,
+        name=old.name,
+        state=old.state or new.state,
+        names=union(old.names, new.names),
+        demonyms=union(old.demonyms, new.demonyms),
+        population=union(old.population, new.population),
+        members=union(old.members, new.members),
+        adversaries=union(old.adversaries, new.adversaries),
+    )
+
+
+def _parse_actor(raw: dict[str, Any], where: str, extra: dict[str, Any]) -> Actor:
+    unknown = set(raw) - ACTOR_FIELDS - {"_number"}
+    if unknown:
+        raise KnowledgeBaseError(
+            f"{where}: unknown field(s) {sorted(unknown)}; valid: {sorted(ACTOR_FIELDS)}"
+        )
+    for required in ("id", "name", "kind"):
+        if not isinstance(raw.get(required), str) or not raw[required].strip():
+            raise KnowledgeBaseError(f"{where}: missing field {required!r}")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", raw["id"]):
+        raise KnowledgeBaseError(
+            f"{where}: id {raw['id']!r} must be a slug (lowercase letters, digits, hyphens)"
+        )
+    if raw["kind"] not in KINDS:
+        raise KnowledgeBaseError(
+            f"{where}: bad kind {raw['kind']!r}; valid kinds: {', '.join(KINDS)}"
+        )
+    country = raw.get("country")
+    if country is not None and not (
+        isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country)
+    ):
+        raise KnowledgeBaseError(f"{where}: country {country!r} must be an ISO 3166 alpha-2 code")
+    people = _as_list(raw.get("people"), where, "people")
+    extra["people"][raw["id"]] = people
+    extra["metonyms"][raw["id"]] = _as_list(raw.get("metonyms"), where, "metonyms")
+    if raw.get("claimant"):
+        extra["claimant"][raw["id"]] = str(raw["claimant"])
+    aliases = _as_list(raw.get("aliases"), where, "aliases")
+    return Actor(
+        id=raw["id"],
+        name=raw["name"].strip(),
+        kind=raw["kind"],
+        side=raw.get("side"),
+        parent=raw.get("parent"),
+        aliases=[a for a in aliases + people if a != raw["name"]],
+        country=country,
+    )
+
+
+def _variants(alias: str, side: Side | None) -> list[str]:
+    """'Russian Defence Ministry' also as 'Russia Defence Ministry' ('Russia's ...')."""
+    if side is None or not side.state:
+        return []
+    # Only the main demonym: "Russia-backed Defence Ministry" is not a variant.
+    prefixes = side.demonyms[:1] + side.names
+    out = []
+    for prefix in prefixes:
+        if alias.startswith(prefix + " "):
+            rest = alias[len(prefix) :]
+            out.extend(other + rest for other in prefixes if other != prefix)
+    return out
+
+
+def _build_index(
+    raw_actors: list[tuple[Path, bool, dict[str, Any]]],
+    actors: dict[str, Actor],
+    sides: dict[str, Side],
+    extra: dict[str, Any],
+) -> dict[tuple[str, ...], list[_Entry]]:
+    index: dict[tuple[str, ...], list[_Entry]] = {}
+    owner: dict[tuple[str, ...], tuple[str, bool, Path]] = {}
+
+    def add(
+        alias: str, actor_id: str, path: Path, user: bool, *, metonym: bool, generated: bool
+    ) -> None:
+        key = _key(alias)
+        if not key:
+            return
+        entry = _Entry(actor_id, alias, _case_mode(alias), metonym, generated)
+        entries = index.setdefault(key, [])
+        if any(e.actor_id == actor_id for e in entries):
+            return
+        if generated:
+            entries.append(entry)  # generated variants never override a written alias
+            return
+        written = [e for e in entries if not e.generated]
+        if written:
+            first_actor, first_user, first_path = owner[key]
+            if first_user == user:
+                raise KnowledgeBaseError(
+                    f"{path}: alias {alias!r} of {actor_id!r} is already an alias of "
+                    f"{first_actor!r} ({first_path})"
+                )
+            # A user's file overrides the shipped meaning of an alias.
+            entries[:] = [e for e in entries if e.generated]
+        entries.insert(0, entry)
+        owner[key] = (actor_id, user, path)
+
+    for path, user, raw in raw_actors:
+        actor = actors[raw["id"]]
+        for alias in [actor.name, *actor.aliases]:
+            add(alias, actor.id, path, user, metonym=False, generated=False)
+        for alias in extra["metonyms"].get(actor.id, []):
+            add(alias, actor.id, path, user, metonym=True, generated=False)
+    for path, user, raw in raw_actors:
+        actor = actors[raw["id"]]
+        side = sides.get(actor.side or "")
+        for alias in [actor.name, *actor.aliases]:
+            for variant in _variants(alias, side):
+                add(variant, actor.id, path, user, metonym=False, generated=True)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _load_target_words() -> _TargetWords:
+    data = load_data(TARGET_WORDS_FILE)
+
+    def words(name: str) -> list[str]:
+        value = data.get(name)
+        if not isinstance(value, list):
+            raise KnowledgeBaseError(f"{data_path(TARGET_WORDS_FILE)}: missing list {name!r}")
+        return [" ".join(_key(str(v))) for v in value]
+
+    civilians = words("civilians")
+    return _TargetWords(
+        civilians=frozenset(w for w in civilians if " " not in w),
+        civilian_phrases=tuple(sorted((w for w in civilians if " " in w), key=len, reverse=True)),
+        generic_people=frozenset(words("generic_people")),
+        fighting_context=tuple(words("fighting_context")),
+        state_forces=frozenset(words("state_forces")),
+        irregulars=frozenset(words("irregulars")),
+        group_members=frozenset(words("group_members")),
+        own_markers=tuple(words("own_markers")),
+        enemy_markers=frozenset(words("enemy_markers")),
+        military_objects=frozenset(words("military_objects")),
+        combatant_words=frozenset(
+            words("state_forces") + words("irregulars") + words("group_members")
+        ),
+    )

@@ -1,0 +1,154 @@
+"""Spokespersons: which named person speaks for which organisation in a text.
+
+Apart from the knowledge base because it reads role patterns in running text ("RSF
+spokesperson ...", "..., the Houthis' military spokesman") and only asks the knowledge
+base to name the organisation; the resolve stage uses it to attribute "Mujahid said".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from counterclaim.actors.knowledge_base import (
+    _MODIFIER_WORDS,
+    _ROLE_MODIFIERS,
+    _SPOKES,
+    KnowledgeBase,
+)
+from counterclaim.actors.tokens import _key
+from counterclaim.model import Actor
+
+_TITLES = (
+    r"(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|General|Gen\.?|Colonel|Col\.?|"
+    r"Rear|Vice|Admiral|Adm\.?|Captain|Capt\.?|Commander|Cdr\.?|Sergeant|Sgt\.?|Dr\.?|Mr\.?|"
+    r"Mrs\.?|Ms\.?|Mullah|Maulvi|Mawlawi|Sheikh|Shaikh|Brigadier-General|Lt-Gen|Maj-Gen|"
+    r"Brig-Gen|Lt-Col|Ambassador|Minister)[\s\-]+)*"
+)
+_NAME_WORD = r"[A-Z][\w'’\-]*\w"
+_NAME = (
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:al|el|bin|ibn|bint|abu|de|del|van|von|da|dos|du)[ \t\-]+)?"
+    rf"{_NAME_WORD}){{0,3}}"
+)
+_ORG_BEFORE = r"(?P<org>(?:[\w'’\-./]+[ \t]+){0,6}?[\w'’\-./]+?)(?:'s|’s|'|’)?"
+_ORG_AFTER = r"(?P<org>[^,.;:\n()\"“”]{2,80})"
+
+_SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "BLA spokesperson Azad Baloch", "the army's spokesman Lt Gen X"
+    re.compile(rf"{_ORG_BEFORE}[ \t]+{_SPOKES}[ \t,]+{_TITLES}(?P<name>{_NAME})"),
+    # "Jeeyand Baloch, spokesperson for the BLA" / "Yahya Saree, the Houthis' military spokesman"
+    re.compile(
+        rf"(?P<name>{_NAME}),[ \t]+(?:(?:a|an|the)[ \t]+)?{_ROLE_MODIFIERS}{_SPOKES}[ \t]+"
+        rf"(?:for|of)[ \t]+{_ORG_AFTER}"
+    ),
+    re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?{_ORG_BEFORE}[ \t]+{_SPOKES}\b"),
+    # "a spokesperson for the Balochistan government, Shahid Rind"
+    re.compile(
+        rf"\b{_ROLE_MODIFIERS}{_SPOKES}[ \t]+(?:for|of)[ \t]+{_ORG_AFTER},[ \t]+{_TITLES}"
+        rf"(?P<name>{_NAME})"
+    ),
+)
+_NOT_NAMES = {
+    "the", "a", "an", "he", "she", "it", "they", "in", "on", "said", "says", "told",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "however", "meanwhile", "separately",
+}  # fmt: skip
+
+
+def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> Actor | None:
+    """Longest run of words next to the role noun that names an actor.
+
+    Role modifiers at the end ("the Houthi military", "Afghan government") are tried
+    without them first, so that "military" does not fall back to whichever army the text
+    mentions most, then with them ("the government" resolved from the text).
+    """
+    words = org.split()
+    spans = range(len(words)) if from_end else range(len(words), 0, -1)
+    for cut in spans:
+        part_words = words[cut:] if from_end else words[:cut]
+        stripped = list(part_words)
+        while stripped and _key(stripped[-1])[-1:] in {(w,) for w in _MODIFIER_WORDS}:
+            stripped.pop()
+        for candidate in (stripped, part_words):
+            if not candidate or not _key(" ".join(candidate)):
+                continue
+            actor = kb.resolve_in_context(" ".join(candidate), text)
+            if actor:
+                return actor
+    return None
+
+
+def _clean_name(kb: KnowledgeBase, name: str) -> str | None:
+    words = name.split()
+    while words and words[-1].lower() in _NOT_NAMES:
+        words.pop()
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)
+    if not words:
+        return None
+    name = " ".join(words)
+    if name.isupper() or _key(name) in kb._side_markers:
+        return None  # an acronym or a country, not a person
+    if kb.lookup(name) and name not in _all_people(kb):
+        return None  # an organisation, not a person
+    return name
+
+
+@lru_cache(maxsize=4)
+def _people_index(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
+    return {_key(p): actor_id for actor_id, names in kb._people.items() for p in names}
+
+
+def _all_people(kb: KnowledgeBase) -> set[str]:
+    return {p for names in kb._people.values() for p in names}
+
+
+def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
+    """Person names bound to the organisation they speak for in ``text`` (name → actor id).
+
+    Names come from role patterns ("RSF spokesperson Al-Fateh Qurashi", "Yahya Saree, the
+    Houthis' military spokesman") and from the knowledge base's known people. A bare surname
+    used later in the text ("Mujahid said") maps to the same organisation, unless the surname
+    is also a demonym or part of an actor's name ("Baloch").
+    """
+    found: dict[str, str] = {}
+    for pattern in _SPOKES_PATTERNS:
+        for match in pattern.finditer(text):
+            name = _clean_name(kb, match.group("name"))
+            if not name or name in found:
+                continue
+            # An organisation before the role noun ends next to it; one after starts there.
+            org_before = pattern in (_SPOKES_PATTERNS[0], _SPOKES_PATTERNS[2])
+            actor = _resolve_org(kb, match.group("org"), text, from_end=org_before)
+            if actor:
+                found[name] = actor.id
+    people = _people_index(kb)
+    for token_run in _name_runs(text):
+        actor_id = people.get(_key(token_run))
+        if actor_id and token_run not in found:
+            found[token_run] = actor_id
+    for name, actor_id in list(found.items()):
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        surname = parts[-1]
+        if len(surname) < 3 or surname in found or _key(surname) in kb._side_markers:
+            continue
+        if kb.lookup(surname) is not None or _key(surname)[0] in kb._first_lengths:
+            continue
+        remainder = text.replace(name, "")
+        if re.search(rf"\b{re.escape(surname)}\b", remainder):
+            found[surname] = actor_id
+    return found
+
+
+def _name_runs(text: str) -> Iterable[str]:
+    """Runs of capitalised words (candidate names), and their 2-word tails."""
+    for match in re.finditer(_NAME, text):
+        run = match.group()
+        yield run
+        words = run.split()
+        for i in range(1, len(words) - 1):
+            yield " ".join(words[i:])

@@ -1,0 +1,105 @@
+"""Target roles: own / opponent / civilian / other for a target phrase (ANNOTATION.md).
+
+Apart from the knowledge base because the rules are the annotation guide's, not the
+actor data's: the knowledge base says which side a phrase names, the target-word lists
+(``data/actors/_target_words.yaml``) say whether it names civilians, combatants or things,
+and this module combines the two from the claimant's point of view.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from counterclaim.actors.loading import NEUTRAL, _load_target_words
+from counterclaim.actors.tokens import _key
+
+if TYPE_CHECKING:
+    from counterclaim.actors.knowledge_base import KnowledgeBase
+
+
+def _split_civilian_words(phrase: str) -> tuple[set[str], set[str]]:
+    """(civilian terms found, remaining words): multi-word terms ("crew members") first,
+    so their words ("members") are not read as combatant words."""
+    words = _load_target_words()
+    joined = " " + " ".join(_key(phrase)) + " "
+    found: set[str] = set()
+    for term in words.civilian_phrases:
+        if f" {term} " in joined:
+            found.add(term)
+            joined = joined.replace(f" {term} ", " ")
+    rest = set(joined.split())
+    found |= rest & words.civilians
+    return found, rest - words.civilians
+
+
+def is_civilian_phrase(phrase: str) -> bool:
+    """True when the phrase names non-combatants or civilian property (civilians,
+    residents, passengers, crew members, people, a merchant ship...)."""
+    found, _rest = _split_civilian_words(phrase)
+    return bool(found)
+
+
+def target_role(
+    claimant_side: str | None,
+    target_phrase: str,
+    kb: KnowledgeBase,
+    *,
+    claimant_is_neutral: bool = False,
+    category: str | None = None,
+    context: str | None = None,
+) -> str:
+    """own / opponent / civilian / other for a target phrase, seen from the claimant.
+
+    Follows ANNOTATION.md: civilians whoever the claimant; combatants counted by a neutral
+    claimant are ``other``; possessives of the claimant ("its fighters") are ``own``; a
+    phrase marked with the claimant's side is ``own`` and with another side ``opponent``;
+    generic insurgent nouns from a state are ``opponent``. ``category`` lets things the
+    claimant destroyed or seized count as the opponent's; ``context`` (the evidence
+    sentence) lets "people killed in the fighting" be ``other``.
+    """
+    words = kb._words
+    civilian_terms, rest = _split_civilian_words(target_phrase)
+    # Past the civilian test, a bracketed gloss ("targets in Ukraine (drones launched by
+    # Russia)") describes the target rather than naming whose it is.
+    target_phrase = re.sub(r"\([^()]*\s[^()]*\)", " ", target_phrase)
+    key = _key(target_phrase)
+    joined = " " + " ".join(key) + " "
+    word_set = rest
+    if civilian_terms:
+        if rest & words.combatant_words:
+            return "other"  # "soldiers and civilians": the text does not split them
+        if civilian_terms <= words.generic_people and context:
+            # "people killed in the fighting" mixes combatants and civilians.
+            lowered = " " + " ".join(_key(context)) + " "
+            if any(f" {w}" in lowered for w in words.fighting_context):
+                return "other"
+        return "civilian"
+    if claimant_is_neutral or claimant_side in (None, NEUTRAL):
+        return "other"
+    if any(f" {marker} " in joined for marker in words.own_markers):
+        return "own"
+    if word_set & words.enemy_markers:
+        return "opponent"
+    if kb._is_population_only(target_phrase):
+        return "civilian"
+    word_set = set(key) - civilian_terms
+    sides = kb.sides_in_phrase(target_phrase)
+    if sides:
+        if all(side == claimant_side for side in sides):
+            return "own"
+        if claimant_side not in sides:
+            return "opponent"
+        return "other"
+    state = kb.is_state_side(claimant_side)
+    if word_set & words.irregulars:
+        return "opponent" if state else "other"
+    if word_set & words.group_members:
+        return "opponent" if state else "own"
+    if word_set & words.state_forces:
+        return "own" if state else "opponent"
+    if category in ("destroyed", "seized", "attacks") and (
+        word_set & words.military_objects or category == "attacks"
+    ):
+        return "opponent"
+    return "other"

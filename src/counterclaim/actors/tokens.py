@@ -1,0 +1,81 @@
+"""Word tokens and lookup keys: how actor names and texts are normalised before matching.
+
+Separate from the knowledge base because loading (building the alias index), matching,
+spokesperson finding and target roles all compare text through the same ``_key``: one
+definition keeps an alias written in a YAML file and its occurrence in a text equal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Same-length character substitutions, so offsets in the mapped text are offsets in the input.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u00a0": " ",
+    }
+)
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+# British spelling is the canonical one in the data; news text uses both.
+_SPELLING = {
+    "defense": "defence",
+    "center": "centre",
+    "organization": "organisation",
+    "organizations": "organisations",
+    "counterterrorism": "counter-terrorism",
+}
+# Lowercase words that are also short acronyms ("us", "is", "aa"): never taken as actors.
+_ENGLISH_SHORT_WORDS = {
+    "us", "is", "it", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in",
+    "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "aa", "un",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Token:
+    norm: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Word and punctuation tokens with possessive endings removed, offsets into ``text``."""
+    mapped = text.translate(_CHAR_MAP)
+    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(mapped)]
+    out: list[_Token] = []
+    i = 0
+    while i < len(raw):
+        word, start, end = raw[i]
+        if word == "'" and out and out[-1].end == start:
+            # "Houthis' spokesman", "Pakistan's army": the possessive is not part of a name.
+            if i + 1 < len(raw) and raw[i + 1][0].lower() == "s" and raw[i + 1][1] == end:
+                i += 2
+                continue
+            if out[-1].norm.endswith("s"):
+                i += 1
+                continue
+        norm = word.lower()
+        out.append(_Token(_SPELLING.get(norm, norm), start, end))
+        i += 1
+    return out
+
+
+def _key(text: str) -> tuple[str, ...]:
+    words = tuple(t.norm for t in _tokens(text))
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return words

@@ -1,0 +1,320 @@
+"""Which date belongs to what: roles of date phrases, a claim's event date, a report's.
+
+``expression_role`` reads whether a phrase dates an event, a statement, a dateline or
+background; ``event_date_for`` and ``main_event_date`` pick among resolved phrases with
+it. Apart from phrase finding and resolution because these are heuristics over sentences
+and paragraphs (word lists of event and reporting verbs), tuned on the evaluation set.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, timedelta
+from functools import lru_cache
+
+from counterclaim.dates.expressions import DateExpression, _expressions
+from counterclaim.dates.resolution import DateValue, resolve_expression
+from counterclaim.dates.years import parse_date_line
+
+MAIN_EVENT_MAX_DAYS = 3  # wider ranges ("last week") never stand for a report's main event
+LEAD_PARAGRAPHS = 3
+LEAD_MAX_AGE_DAYS = 45  # a lead's date older than this is background, not the news
+RECENT_MAX_AGE_DAYS = 10  # the same for dates found after the lead
+
+
+# -- which date belongs to what --------------------------------------------------------------
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ABBREVIATIONS = _words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col maj sgt capt cpl "
+    "st no vs u.s u.n u.k p.m a.m e.g i.e inc co corp gov sen rep rev prof mt ft brig adm"
+)
+_TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[,;:\"“”]")
+# Words that neither tie a date to a verb nor loosen the tie: distance skips them.
+_FILLERS = _words(
+    "on in at the a an of early late around about approximately local time gmt pm am p.m a.m "
+    "by during it they he she its their had has have was were been be is are to also reportedly "
+    "more than least some over"
+)
+# Clause breaks: a verb beyond one of these governs the date less (cost in words).
+_BARRIERS = {"that": 4, ";": 4, "which": 3, "who": 3, "when": 3, "while": 3, "but": 3}
+_BARRIERS |= {"whereas": 3, "after": 3, "before": 3, "as": 2, ":": 2, '"': 2, "“": 2, "”": 2}
+_BARRIERS |= {",": 1}
+_REPORT_WORDS = _words(
+    "said says say saying stated states statement statements report reported reports told tell "
+    "tells added adds posted wrote writes tweeted noted notes warned admitted according briefing "
+    "quoted quoting address interview communique"
+)
+_REPORT_PREFIXES = tuple(
+    sorted(
+        _words(
+            "announc claim confirm accus condemn insist alleg acknowledg declar reveal "
+            "disclos estimat assert reject deni deny contend maintain"
+        )
+    )
+)
+_EVENT_WORDS = _words(
+    "die died dies dying dead down downed downing went hit hits hitting shot sank sunk sink "
+    "sinking fell pulled freed gunfire casualties casualty missing began begun started"
+)
+_EVENT_PREFIXES = tuple(
+    sorted(
+        _words(
+            "kill death wound injur attack clash strike struck shell bomb raid fight fought "
+            "battl offensive assault ambush explo blast fire firing shoot intercept launch "
+            "captur seiz abduct kidnap detain detention arrest rescu recover destroy target "
+            "repel repuls massacre execut martyr neutrali eliminat hostage storm overran "
+            "overrun crash erupt violence incident operation control airstrike drone missile "
+            "rocket gunmen exchange invasion incursion sabotage"
+        )
+    )
+)
+_NOT_EVENT = _words("fighter fighters executive executives firefighters fireworks")
+_BACKGROUND_BEFORE = _words("since until till from between ahead")
+_DATELINE_AFTER = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z.&' ]{1,20}\)\s*[:–—-]")
+
+
+def _is_report(word: str) -> bool:
+    return word in _REPORT_WORDS or word.startswith(_REPORT_PREFIXES)
+
+
+def _is_event(word: str) -> bool:
+    return word not in _NOT_EVENT and (word in _EVENT_WORDS or word.startswith(_EVENT_PREFIXES))
+
+
+@lru_cache(maxsize=64)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    for m in _SENTENCE_BREAK.finditer(text):
+        if "\n" not in m.group(0):
+            word = text[max(0, m.start() - 12) : m.start()].split()
+            last = word[-1].rstrip(".!?\"”’')]").lower() if word else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+        starts.append(m.end())
+    return tuple(starts)
+
+
+def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Start and end offsets of the sentence(s) covering text[start:end]."""
+    starts = _sentence_starts(text)
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, max(start, (end or start + 1) - 1)) - 1
+    stop = starts[last + 1] if last + 1 < len(starts) else len(text)
+    return starts[first], stop
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    stop = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if stop < 0 else stop
+
+
+def _nearest_cues(tokens: list[str], comma: int = 1) -> tuple[int | None, int | None]:
+    """Distance (in content words and clause breaks) to the nearest event and report word."""
+    event = report = None
+    cost = 0
+    for token in tokens:
+        word = token.lower()
+        if word in _BARRIERS:
+            cost += comma if word == "," else _BARRIERS[word]
+            continue
+        if event is None and _is_event(word):
+            event = cost
+        if report is None and _is_report(word):
+            report = cost
+        if (event is not None and report is not None) or cost > 30:
+            break
+        if word not in _FILLERS:
+            cost += 1
+    return event, report
+
+
+def expression_role(text: str, expr: DateExpression) -> str:
+    """What a date phrase qualifies in its sentence.
+
+    "event" (an attack, killing, clash...), "statement" (said, announced, claimed...),
+    "dateline" (the "July 10 (UPI) --" opening), "background" ("since Saturday", "until
+    Monday"), or "other" when the sentence names neither. A phrase as close to a reporting
+    verb as to an event word belongs to the statement (ANNOTATION.md: a date that could
+    belong to either is the statement's), unless it is possessive or adjectival before the
+    event noun ("Saturday's attack", "an overnight strike").
+    """
+    after = text[expr.end : expr.end + 40]
+    if expr.kind == "explicit" and _DATELINE_AFTER.match(after):
+        return "dateline"
+    s0, s1 = sentence_bounds(text, expr.start, expr.end)
+    left = _TOKEN.findall(text[s0 : expr.start])
+    if left and left[-1].lower() in _BACKGROUND_BEFORE:
+        return "background"
+    right_text = text[expr.end : s1]
+    possessive = bool(re.match(r"['’]s\b", right_text)) or expr.surface.endswith(("'s", "’s"))
+    if possessive and right_text[:2] in ("'s", "’s"):
+        right_text = right_text[2:]
+    right = _TOKEN.findall(right_text)
+    adjectival = possessive or expr.surface.lower() in ("overnight", "last night's")
+    if adjectival and right and _is_event(right[0].lower()):
+        return "event"
+    ev_left, rp_left = _nearest_cues(left[::-1])
+    # "killed 20 in Rafah on Saturday, the ministry said": an attribution after a comma
+    # closes the clause the date belongs to, unless the date opens the sentence.
+    opens_sentence = all(t.lower() in _FILLERS for t in left)
+    ev_right, rp_right = _nearest_cues(right, comma=1 if opens_sentence else 3)
+    events = [d for d in (ev_left, ev_right) if d is not None]
+    reports = [d for d in (rp_left, rp_right) if d is not None]
+    if not events and not reports:
+        return "other"
+    if not reports:
+        return "event"
+    if not events:
+        return "statement"
+    return "event" if min(events) < min(reports) else "statement"
+
+
+def event_date_for(
+    span_start: int,
+    span_end: int,
+    text: str,
+    published: date | None,
+    *,
+    default: str | None = None,
+) -> str | None:
+    """The event date (ISO day or range) of a claim whose evidence is text[span_start:span_end].
+
+    In order: a date phrase of the evidence's sentence that qualifies the event (or nothing
+    in particular), the one nearest the evidence; the nearest event date before the evidence
+    in its paragraph; ``default`` (the report's main event date); last, the date of the
+    statement that carries the claim ("X said on Sunday that 100 were killed"), but only when
+    nothing else dates the event. An event cannot come after the statement that reports it,
+    so a candidate later than the sentence's statement date is passed over, and a statement
+    dated before the default with nothing else to go on gives None.
+    """
+    s0, s1 = sentence_bounds(text, span_start, span_end)
+    p0, _ = _paragraph_bounds(text, span_start)
+    statement: DateValue | None = None
+    statement_distance = 0
+    in_sentence: list[tuple[int, DateValue]] = []
+    before: list[DateValue] = []
+    for expr in _expressions(text):
+        if expr.end <= p0 or expr.start >= s1 or _too_wide(expr):
+            continue
+        role = expression_role(text, expr)
+        if role in ("dateline", "background"):
+            continue
+        value = resolve_expression(expr, published, text=text)
+        if value is None:
+            continue
+        if expr.start >= s0:
+            distance = max(span_start - expr.end, expr.start - span_end, 0)
+            if role == "statement":
+                if statement is None or distance < statement_distance:
+                    statement, statement_distance = value, distance
+            else:
+                in_sentence.append((distance, value))
+        elif role == "event" and expr.end <= span_start:
+            before.append(value)
+
+    def fits(value: DateValue) -> bool:
+        limit = statement.end if statement else published
+        return limit is None or value.start <= limit + timedelta(days=0 if statement else 1)
+
+    for _, value in sorted(in_sentence, key=lambda item: item[0]):
+        if fits(value):
+            return value.iso()
+    for value in reversed(before):
+        if fits(value):
+            return value.iso()
+    if default is not None:
+        parsed = DateValue.parse(default)
+        if parsed is None or statement is None or fits(parsed):
+            return default
+        return None
+    return statement.iso() if statement else None
+
+
+def _too_wide(expr: DateExpression) -> bool:
+    return expr.kind == "relative" and expr.unit in ("week", "weekend")
+
+
+_CAPTION = re.compile(
+    r"©|\bPhoto:|\bImage:|\bFile photo|Getty Images|\bAlamy\b|\bREUTERS/|\bAFP/|\bAP Photo",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)")
+
+
+def _prose_paragraphs(text: str, body_start: int) -> list[tuple[int, int]]:
+    """Offsets of the body's paragraphs of running text (no headings, date lines, captions)."""
+    found = []
+    pos = body_start
+    for line in text[body_start:].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if len(stripped.split()) < 8 or not _SENTENCE_END.search(stripped):
+            continue
+        if _CAPTION.search(stripped) or parse_date_line(stripped):
+            continue
+        found.append((start, start + len(line)))
+    return found
+
+
+def main_event_date(text: str, published: date | None, *, body_start: int = 0) -> str | None:
+    """The date (ISO day or range) of the main event a report is about.
+
+    The first date phrase of the body's first ``LEAD_PARAGRAPHS`` prose paragraphs that
+    qualifies an event; else the first one there that dates the statement of it ("said on
+    Saturday (Jan 31)") or nothing in particular; else the same two searches over the rest
+    of the body, counting only dates of the last ``RECENT_MAX_AGE_DAYS`` days. Ranges wider
+    than ``MAIN_EVENT_MAX_DAYS`` ("last week") and dates older than ``LEAD_MAX_AGE_DAYS``
+    are background. Without a publication date only the lead is read, and only phrases that
+    carry or imply a year resolve.
+    """
+    paragraphs = _prose_paragraphs(text, body_start)
+    lead_end = paragraphs[min(LEAD_PARAGRAPHS, len(paragraphs)) - 1][1] if paragraphs else 0
+    tiers: list[list[tuple[int, DateValue]]] = [[], [], [], []]
+    expressions = _expressions(text)
+    for p_start, p_end in paragraphs:
+        for expr in expressions:
+            if expr.start < p_start or expr.end > p_end or _too_wide(expr):
+                continue
+            role = expression_role(text, expr)
+            if role in ("dateline", "background"):
+                continue
+            value = resolve_expression(expr, published, text=text)
+            if value is None or value.days > MAIN_EVENT_MAX_DAYS:
+                continue
+            in_lead = p_end <= lead_end
+            if not in_lead and published is None:
+                continue  # without D nothing tells news from history after the lead
+            if not _recent(value, published, LEAD_MAX_AGE_DAYS if in_lead else RECENT_MAX_AGE_DAYS):
+                continue
+            tier = (0 if role == "event" else 1) + (0 if in_lead else 2)
+            tiers[tier].append((expr.start, value))
+    for number, tier in enumerate(tiers):
+        if tier:
+            chosen = min(tier, key=lambda item: item[0])[1]
+            if number in (0, 2):  # a statement's date ("said on Saturday") stays as it is
+                chosen = _widest_container(chosen, tiers[0] + tiers[2])
+            return chosen.iso()
+    return None
+
+
+def _widest_container(chosen: DateValue, events: list[tuple[int, DateValue]]) -> DateValue:
+    """The incident a lead's date belongs to: "earlier today, forces took 19 posts" updates
+    a story whose fighting began "overnight"; an event date of the same story that spans the
+    chosen day (and is itself a main-event date) dates the incident from its beginning."""
+    containers = [v for _, v in events if v != chosen and v.contains(chosen)]
+    return max(containers, key=lambda v: v.days, default=chosen)
+
+
+def _recent(value: DateValue, published: date | None, max_age_days: int) -> bool:
+    if published is None:
+        return True
+    return value.start >= published - timedelta(
+        days=max_age_days
+    ) and value.start <= published + timedelta(days=1)

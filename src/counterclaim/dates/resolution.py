@@ -1,0 +1,166 @@
+"""Resolving a date phrase against the publication date: the day or days it stands for.
+
+The conventions are the annotation guide's (ANNOTATION.md, "Dates") and are decided once,
+in the comment below; everything that turns a :class:`DateExpression` into a
+:class:`DateValue` follows them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from counterclaim.dates.expressions import DateExpression, _expressions
+from counterclaim.dates.years import (
+    _latest_year_with_weekday,
+    _safe_date,
+    infer_year,
+    year_before,
+)
+
+# -- dates of events -------------------------------------------------------------------------
+# The conventions (see shared/eval/ANNOTATION.md, "Dates"), decided once here:
+# - a weekday is the most recent such day on or before the publication date D (D itself when
+#   D is that weekday); "last Friday" is strictly before D, "next Monday" strictly after;
+# - a night spills into the next day, like "overnight" in an article of day D (D-1/D):
+#   "last night" and "during the night" are D-1/D, "Saturday night" is Sat/Sun (Sat alone
+#   when Saturday is D), "overnight into Sunday" and "overnight Sunday" are Sat/Sun;
+# - "over the past N hours" covers the N/24 calendar days ending on D (24 h: D; 48 h: D-1/D;
+#   72 h: D-2/D), and "over the past N days" likewise; "the past week" is D-6/D;
+# - "last week" is the previous calendar week, Monday to Sunday; "this week" is its Monday to
+#   D; "last weekend" the Saturday and Sunday before this week. They are dates, but too wide
+#   to be the date of a report's main event;
+# - "the day before", "the next day", "that day", "two days earlier" count from the nearest
+#   date mentioned before them, or from D when there is none;
+# - a day and month without a year take the year that puts them closest before D, allowing
+#   one day after D (a dateline or header a time zone behind); without D the year comes from
+#   the text (``infer_year``, the weekday of a weekday-date pair), else there is no date;
+# - without D, weekdays and relative dates resolve to nothing.
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A day or an inclusive range of days."""
+
+    start: date
+    end: date
+
+    def iso(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, other: DateValue) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    @classmethod
+    def parse(cls, value: str) -> DateValue | None:
+        """The inverse of ``iso``: "2025-10-12" or "2025-10-11/2025-10-12"."""
+        parts = value.strip().split("/")
+        if len(parts) not in (1, 2):
+            return None
+        days = []
+        for part in parts:
+            m = _ISO_ONLY.fullmatch(part.strip())
+            found = m and _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if not found:
+                return None
+            days.append(found)
+        if days[-1] < days[0]:
+            return None
+        return cls(days[0], days[-1])
+
+
+_ISO_ONLY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+# -- resolution ------------------------------------------------------------------------------
+def resolve_expression(
+    expr: DateExpression, published: date | None, *, text: str = ""
+) -> DateValue | None:
+    """The day or days a date phrase stands for, against the publication date.
+
+    ``text`` is the text the phrase was found in: it supplies the year of a day and month
+    when there is no publication date, and the anchor of "the day before".
+    """
+    if expr.kind in ("explicit", "weekday_date"):
+        return _resolve_calendar(expr, published, text)
+    if expr.kind == "weekday":
+        if published is None or expr.weekday is None:
+            return None
+        if expr.direction > 0:
+            base = published + timedelta(days=(expr.weekday - published.weekday()) % 7 or 7)
+        else:
+            back = (published.weekday() - expr.weekday) % 7
+            if expr.direction < 0 and back == 0:
+                back = 7
+            base = published - timedelta(days=back)
+        return _extended(base, expr.extend, published)
+    return _resolve_relative(expr, published, text)
+
+
+def _resolve_calendar(expr: DateExpression, published: date | None, text: str) -> DateValue | None:
+    if expr.month is None or expr.day is None:
+        return None
+    year = expr.year
+    if year is None and published is not None:
+        year = year_before(expr.month, expr.day, published)
+    elif year is None and expr.weekday is not None:
+        year = _latest_year_with_weekday(expr.month, expr.day, expr.weekday, date.today())
+    elif year is None and text:
+        year = infer_year(expr.month, expr.day, text)
+    base = _safe_date(year, expr.month, expr.day) if year else None
+    return _extended(base, expr.extend, published) if base else None
+
+
+def _resolve_relative(expr: DateExpression, published: date | None, text: str) -> DateValue | None:
+    if expr.offset is None:
+        return None
+    first, last = expr.offset
+    if expr.anaphoric:
+        anchor = _previous_value(expr, published, text) if text else None
+        if anchor is None:
+            if published is None:
+                return None
+            anchor = DateValue(published, published)
+        return DateValue(anchor.start + timedelta(days=first), anchor.end + timedelta(days=last))
+    if published is None:
+        return None
+    if expr.unit == "week":
+        monday = published - timedelta(days=published.weekday())
+        start = monday + timedelta(weeks=first)
+        end = min(monday + timedelta(weeks=last, days=6), published)
+        return DateValue(start, end)
+    if expr.unit == "weekend":
+        if first < 0:  # "last weekend": the weekend before this calendar week
+            saturday = published - timedelta(days=published.weekday() + 2)
+        else:  # "over the weekend": the latest Saturday on or before D
+            saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return DateValue(saturday, min(saturday + timedelta(days=1), published))
+    return DateValue(published + timedelta(days=first), published + timedelta(days=last))
+
+
+def _previous_value(expr: DateExpression, published: date | None, text: str) -> DateValue | None:
+    """The date of the nearest phrase before an anaphoric one ("the day before")."""
+    for other in reversed(_expressions(text)):
+        if other.end <= expr.start and not other.anaphoric:
+            value = resolve_expression(other, published, text=text)
+            if value is not None:
+                return value
+    return None
+
+
+def _extended(base: date, extend: tuple[int, int], published: date | None) -> DateValue:
+    start = base + timedelta(days=extend[0])
+    end = base + timedelta(days=extend[1])
+    if extend[1] > 0 and published is not None and end > published:
+        end = max(base, published)  # "Saturday night" in Saturday's paper has no Sunday yet
+    return DateValue(start, end)
