@@ -60,6 +60,13 @@ KYIV = doc(
 
 
 def sample_claims() -> list[Claim]:
+    gaza_ministry = {
+        "claimant": "Gaza health ministry",
+        "target": "people",
+        "target_role": "civilian",
+        "event_date": "2024-01-13",
+        "locations": ["Khan Yūnis"],
+    }
     return [
         claim(
             KHARTOUM.id,
@@ -95,28 +102,20 @@ def sample_claims() -> list[Claim]:
         claim(
             KHAN_YUNIS.id,
             40,
-            claimant="Gaza health ministry",
-            target="people",
-            target_role="civilian",
             value=23,
             evidence="the health ministry counted 23 dead",
-            event_date="2024-01-13",
-            locations=["Khan Yūnis"],
+            **gaza_ministry,
             places=[Place("Khan Yūnis", 31.34, 34.30, "PS", None, "supplement")],
         ),
         claim(
             KHAN_YUNIS.id,
             60,
             category="wounded",
-            claimant="Gaza health ministry",
-            target="people",
-            target_role="civilian",
             value=51,
             value_high=55,
             qualifier="about",
             evidence="51 wounded overnight",
-            event_date="2024-01-13",
-            locations=["Khan Yūnis"],
+            **gaza_ministry,
         ),
         claim(
             KYIV.id,
