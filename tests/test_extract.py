@@ -383,3 +383,34 @@ def test_a_dateline_label_is_not_the_speaker(label: str) -> None:
         "the strike."
     )
     assert found.attribution.surface == "The health ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Red Sea\n\nGunmen boarded the bulk carrier Sea Falcon on Monday. The Sea Falcon sank "
+            "on Tuesday, the maritime agency said.",
+            "Sea Falcon",
+            "vessel",
+        ),
+        (
+            "Red Sea\n\nMV Blue Horizon went down overnight, security firms said.",
+            "Blue Horizon",
+            "vessel",
+        ),
+        (
+            "Black Sea\n\nKyiv said its drones sank the corvette Ivanovets near the coast.",
+            "Ivanovets",
+            "warship",
+        ),
+    ],
+)
+def test_a_named_ship_sunk_is_one_destroyed(text: str, name: str, kind: str) -> None:
+    [sunk] = [e for e in extractions(text) if e.category == "destroyed"]
+    assert (sunk.count.value, sunk.target, sunk.target_kind) == (1, name, kind)
+
+
+def test_a_ship_named_but_not_sunk_is_no_claim() -> None:
+    text = "Red Sea\n\nThe tanker Sea Falcon left Aden on Monday, its owner said."
+    assert extractions(text) == []

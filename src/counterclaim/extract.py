@@ -56,6 +56,7 @@ class Extraction:
     places: list[str] = field(default_factory=list)  # place entities of the sentence
     hedged: bool = False
     trigger: str = ""
+    target_kind: str = ""  # "vessel" or "warship" for a ship named in the text
 
 
 @dataclass(frozen=True)
@@ -164,15 +165,86 @@ class CountMention:
     noun: Token | None  # the counted noun ("personnel"), None for a bare number
     start: int
     end: int
+    name: str = ""  # a ship's name counted as one ("Eternity C")
+    kind: str = ""  # what the name names: "vessel" or "warship"
+
+
+_VESSEL_NAME = re.compile(
+    r"\b(?P<prefix>MV|M/V|MT|M/T|SS|HMS|USS|INS)\s+"
+    r"(?P<mv>[A-Z][\w'-]*(?:\s+[A-Z0-9][\w'-]*){0,3})"
+    r"|\b(?P<noun>ship|vessel|carrier|tanker|freighter|bulker|boat|warship|frigate|destroyer|"
+    r"corvette)\s+(?:named\s+|called\s+)?"
+    r"(?P<named>[A-Z][a-z][\w'-]*(?:\s+[A-Z0-9][\w'-]*){0,3})"
+)
+_WARSHIP_MARKS = frozenset({"HMS", "USS", "INS", "warship", "frigate", "destroyer", "corvette"})
+
+
+def vessel_names(doc: Doc) -> dict[str, str]:
+    """Names the text gives ships ("MV Eternity C", "the bulk carrier Magic Seas"), each
+    "vessel" or "warship": a named ship sunk or seized is a count of one, like "a tank was
+    destroyed"."""
+    cached = doc.user_data.get("counterclaim_vessels")
+    if cached is None:
+        cached = {}
+        for m in _VESSEL_NAME.finditer(doc.text):
+            words = (m.group("mv") or m.group("named")).split()
+            while words and words[-1].lower() in _VESSEL_STOP:
+                words.pop()
+            mark = m.group("prefix") or m.group("noun")
+            if words:
+                kind = "warship" if mark in _WARSHIP_MARKS else "vessel"
+                cached.setdefault(" ".join(words), kind)
+        doc.user_data["counterclaim_vessels"] = cached
+    return cached
+
+
+_VESSEL_STOP = frozenset({"in", "on", "off", "and", "the", "was", "which", "that", "said"})
+
+
+def _vessel_mention(sent: Span, i: int, names: dict[str, str]) -> tuple[CountMention | None, int]:
+    """A ship's name as the subject or object of its clause, and the index after it."""
+    doc = sent.doc
+    first_i = i
+    if doc[i].text in _VESSEL_PREFIXES:
+        i += 1
+    elif i > sent.start and doc[i - 1].text in _VESSEL_PREFIXES:
+        return None, i + 1  # tried from the prefix already
+    for name in names:
+        words = name.split()
+        end = i + len(words)
+        if end > sent.end or [t.text for t in doc[i:end]] != words:
+            continue
+        head = doc[i:end].root
+        while head.dep_ in ("appos", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "sank the bulk carrier Sea Falcon": the carrier is the object
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
+            return None, end
+        first, last = doc[first_i], doc[end - 1]
+        span_end = last.idx + len(last)
+        mention = CountMention(
+            Count(1, "exact"), head, first, head, first.idx, span_end, name, names[name]
+        )
+        return mention, end
+    return None, i + 1 if i == first_i else first_i + 1
+
+
+_VESSEL_PREFIXES = ("MV", "M/V", "MT", "M/T", "SS")
 
 
 def find_counts(sent: Span) -> list[CountMention]:
     lex = lexicon()
     found: list[CountMention] = []
     doc = sent.doc
+    vessels = vessel_names(doc)
     i = sent.start
     while i < sent.end:
         tok = doc[i]
+        if vessels and (tok.is_title or tok.text in _VESSEL_PREFIXES):
+            vessel, after = _vessel_mention(sent, i, vessels)
+            if vessel is not None:
+                found.append(vessel)
+                i = after
+                continue
         # A run of number tokens: "two hundred and fourteen", "2,500"
         if _is_number_token(tok):
             j = i
@@ -634,6 +706,8 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     A count that stands alone as a subject ("Both were executed", "Three were killed")
     counts the people of the sentence before, ``antecedent``, when there were any.
     """
+    if mention.name:
+        return mention.name
     noun = mention.noun
     if noun is None:
         partitive = _partitive_noun(mention.token)
@@ -1054,6 +1128,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                     hedged=hedged,
                     trigger=trigger.token.text,
                     places=_sentence_places(sent),
+                    target_kind=mention.kind,
                 )
             )
         if not mentions or paragraph not in paragraph_claimant:

@@ -198,10 +198,14 @@ def _unique(items: list[str]) -> list[str]:
 def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None) -> str:
     kb = ctx.kb
     sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
-    if MERCHANT_VESSELS.search(e.target) and not _WARSHIP.search(e.target):
+    if e.target_kind == "vessel" or (
+        MERCHANT_VESSELS.search(e.target) and not _WARSHIP.search(e.target)
+    ):
         return "civilian"
     neutral = actor is None or kb.is_neutral(actor.id)
     side = actor.side if actor is not None else None
+    if e.target_kind == "warship" and not neutral and not kb.side_of_phrase(e.target):
+        return "opponent"  # a party sinking a named warship sinks the other side's
     if e.category == "released" and neutral and not kb.side_of_phrase(e.target):
         return "civilian"  # people a neutral party rescues or frees are not combatants
     if e.category == "attacks" and not neutral:
