@@ -414,3 +414,40 @@ def test_a_named_ship_sunk_is_one_destroyed(text: str, name: str, kind: str) -> 
 def test_a_ship_named_but_not_sunk_is_no_claim() -> None:
     text = "Red Sea\n\nThe tanker Sea Falcon left Aden on Monday, its owner said."
     assert extractions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("The governor had put the death toll at 63, including five soldiers.", "killed", 63),
+        ("A spokesman later put the number of fighters killed at 312.", "killed", 312),
+        ("The office had put the number of dead at about 60.", "killed", 60),
+        ("Rescuers said they had recovered 43 bodies from the rubble.", "killed", 43),
+        ("The committee said it had counted 31 bodies on Monday night.", "killed", 31),
+    ],
+)
+def test_tolls_put_at_a_figure_and_bodies_counted(text: str, category: str, value: int) -> None:
+    assert (category, value) in [(e.category, e.count.value) for e in extractions("T\n\n" + text)]
+
+
+def test_a_pronoun_subject_under_a_named_speaker_is_the_speaker() -> None:
+    found = one("T\n\nThe committee said it had counted 31 bodies on Monday night.")
+    assert found.attribution.surface == "The committee"
+
+
+def test_he_said_is_the_last_speaker_not_the_last_group_named() -> None:
+    text = (
+        "T\n\nThe defence minister told reporters the army had killed 20 insurgents. "
+        "Rwandan troops were also deployed near Mocimboa.\n\nHe said two soldiers had died."
+    )
+    died = [e for e in extractions(text) if e.count.value == 2]
+    assert died and died[0].attribution.surface == "The defence minister"
+
+
+def test_a_quote_relayed_by_an_agency_is_the_quoted_speakers() -> None:
+    text = (
+        'T\n\nThe mayor said the city was calm.\n\n"Officials told me that 40 bodies were '
+        'buried," the agency quoted him as saying.'
+    )
+    [buried] = extractions(text)
+    assert buried.attribution.surface == "The mayor"

@@ -10,7 +10,7 @@ import pytest
 from counterclaim.actors import KnowledgeBase
 from counterclaim.model import Claim, Document
 from counterclaim.nlp import parse_documents
-from counterclaim.resolve import resolve_claims
+from counterclaim.resolve import core_name, resolve_claims
 
 pytestmark = pytest.mark.model
 
@@ -54,3 +54,77 @@ def test_dateline_label_does_not_become_the_claimant() -> None:
         "opponent",
         "2025-05-04",
     )
+
+
+@pytest.mark.parametrize(
+    ("surface", "core"),
+    [
+        ("A district official, speaking on condition of anonymity", "district official"),
+        ("A local resident who helped to pull bodies from the rubble", "local resident"),
+        ("Defence minister Cristóvão Chume", "Defence ministry"),
+        ("Deputy Information Minister Abdirahman Yusuf", "Deputy Information ministry"),
+        ("An army spokesman in Ituri, Lt. Jules Ngongo", "army"),
+        ("Army spokesman Brigadier General Nabil Abdallah", "Army"),
+        ("The Sudanese Armed Forces (SAF)", "Sudanese Armed Forces (SAF)"),
+    ],
+)
+def test_core_name_of_a_descriptive_claimant(surface: str, core: str) -> None:
+    assert core_name(surface) == core
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "expected"),
+    [
+        ("the army", "ML", "FAMa"),
+        ("the army", "PK", "Pakistan Army"),
+        ("the Air Force", "UA", "Ukrainian Air Force"),
+        ("the military", "MM", "Tatmadaw"),
+        ("the army", "CD", "FARDC"),
+        ("the ministry", "RU", None),  # several ministries: ambiguous
+        ("the army", None, None),
+    ],
+)
+def test_generic_nouns_resolve_to_the_documents_country(
+    surface: str, country: str | None, expected: str | None
+) -> None:
+    found = KnowledgeBase.load().resolve_in_context(surface, "No actor is named here.", country)
+    assert (found.name if found else None) == expected
+
+
+def test_the_army_is_never_an_armed_group_named_army() -> None:
+    text = "The National Liberation Army (ELN) attacked a base near Tibu."
+    found = KnowledgeBase.load().resolve_in_context("the army", text, "CO")
+    assert found is not None and found.kind == "state_military"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mali\n\nThe army said it had destroyed seven motorcycles used by the assailants in "
+            "central Mali.",
+            ("FAMa", "destroyed", 7, "opponent"),
+        ),
+        (
+            "Mali\n\nJNIM said its fighters had seized 11 vehicles near Boulkessi.",
+            ("JNIM", "seized", 11, "opponent"),
+        ),
+        (
+            "Mali\n\nA Malian security source said at least 30 soldiers had been killed.",
+            ("Malian security source", "killed", 30, "own"),
+        ),
+    ],
+)
+def test_parties_counts_of_what_they_destroyed_and_their_own_losses(
+    text: str, expected: tuple[str, str, int, str]
+) -> None:
+    assert summary(claims_of(text)) == [expected]
+
+
+def test_war_long_tolls_are_background() -> None:
+    text = (
+        "Sudan\n\nThe RSF killed 40 civilians in the camp, the UN said. The war, which began in "
+        "April 2023, has killed tens of thousands of people. The violence has displaced 12 "
+        "million people, according to the UN."
+    )
+    assert [c.value for c in claims_of(text)] == [40]

@@ -23,6 +23,7 @@ from counterclaim.numbers import Count, is_vague_word, parse_number, qualifier_b
 EXTRACTOR_VERSION = "2"
 SKIP_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_ANAPHORS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 
 
@@ -343,13 +344,22 @@ def _denied(tok: Token) -> bool:
 
 
 def _is_number_token(tok: Token) -> bool:
-    if tok.ent_type_ in SKIP_ENTITY_TYPES:
+    if tok.ent_type_ in SKIP_ENTITY_TYPES and not _bare_number_entity(tok):
         return False
     if tok.like_num and tok.lower_ not in ("and",):
         return bool(re.fullmatch(r"[\d,]+|[a-z]+(?:-[a-z]+)?", tok.lower_)) and (
             tok.text[0].isdigit() or parse_number(tok.text) is not None
         )
     return False
+
+
+def _bare_number_entity(tok: Token) -> bool:
+    """A "DATE" that is only a number ("put the toll at 63") is the tagger's guess, not a
+    date: dates carry a month, weekday or year word, and years are excluded on their own."""
+    if tok.ent_type_ != "DATE":
+        return False
+    entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return entity is not None and all(t.like_num or t.is_punct for t in entity)
 
 
 def _excluded_number(span: Span, value: int) -> bool:
@@ -505,8 +515,8 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         and noun_lemma not in lex.things
     ):
         return Trigger("attacks", anchor)
-    if noun_lemma == "life" and mention.noun is not None:
-        return Trigger("killed", anchor)
+    if noun_lemma in ("life", "body", "corpse") and mention.noun is not None:
+        return Trigger("killed", anchor)  # "31 bodies were recovered" counts the dead
     # "23 martyred soldiers", "six rescued seafarers", "2,000 people killed in fighting"
     for child in anchor.children:
         if child.dep_ == "amod" and child.lower_ in lex.adjectives:
@@ -597,12 +607,29 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             trig = _total_trigger(governor, person)
             if trig:
                 return trig
+        if prep.lower_ == "at" and governor.lemma_.lower() in _PUT_AT:
+            # "put the death toll at 63", "the number of dead stood at about 60"
+            trig = _total_trigger(governor, person)
+            if trig:
+                return trig
+        if (
+            prep.lower_ == "at"
+            and governor.dep_ == "acl"
+            and any(a.lemma_.lower() in _PUT_AT for a in list(governor.ancestors)[:4])
+        ):
+            # "put the number of fighters killed at 312": the figure hangs on "killed"
+            cats = [c for c in _categories_of_verb(governor) if c != "attacks"]
+            if cats:
+                return Trigger(cats[0], governor)
     return None
 
 
 def _predicate_unknown(noun: Token) -> bool:
     head = noun.head
     return any(c.dep_ == "acomp" and c.lower_ in ("unknown", "unclear") for c in head.children)
+
+
+_PUT_AT = frozenset({"put", "place", "estimate", "set", "fix", "peg", "stand", "revise"})
 
 
 def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
@@ -914,9 +941,17 @@ def find_attribution(
         if m.group(0).lower().startswith("as reported by") and 0 < position - anchor < 80:
             who = m.group("who").strip()
             return Attribution(who, "named", sent.start_char + m.start("who"), [who])
-    # 1. a reporting verb above the trigger: "X said (that) ... killed ..."
+    # 1. inside a quotation the quote's speaker owns the figure, even when the quote names
+    # a source of its own ('"Officials informed me that 2,000 bodies were buried," X said')
+    for start, end in quotes:
+        if start <= trigger.idx < end:
+            speaker = quote_speaker(doc, start, end)
+            if speaker is not None:
+                return speaker
+    # 2. a reporting verb above the trigger: "X said (that) ... killed ..."
     node: Token | None = trigger
     steps = 0
+    pronoun: Attribution | None = None
     while node is not None and steps < 12:
         steps += 1
         if _is_reporting(node) and node is not trigger:
@@ -931,10 +966,15 @@ def find_attribution(
                     who = trailing_attribution(sent.text)
                     if who:
                         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
-                return attribution
+                if attribution.kind != "pronoun" or head.lower_ not in _ANAPHORS | {"we"}:
+                    return attribution
+                # "The committee said it had counted 31 bodies": it is the committee
+                pronoun = pronoun or attribution
         if node.head is node:
             break
         node = node.head
+    if pronoun is not None:
+        return pronoun
     # The trigger may itself hang under the reporting verb's subject ("the BLA claimed
     # responsibility for the execution of 214 soldiers")
     root = sent.root
@@ -942,20 +982,14 @@ def find_attribution(
         found = _subject_phrase(root)
         if found and not _inside(found[1], trigger):
             return _attribution_from(*found)
-    # 2. "according to X", "as reported by X"
+    # 3. "according to X", "as reported by X"
     for m in _ACCORDING.finditer(sent.text):
         who = m.group("who").strip()
         return Attribution(who, "named", sent.start_char + m.start("who"), [who])
-    # 3. ", Kyiv's Air Force said." at the end
+    # 4. ", Kyiv's Air Force said." at the end
     who = trailing_attribution(sent.text)
     if who:
         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
-    # 4. inside a quotation: the quote's speaker
-    for start, end in quotes:
-        if start <= trigger.idx < end:
-            speaker = quote_speaker(doc, start, end)
-            if speaker is not None:
-                return speaker
     return Attribution(None, "reporter")
 
 
@@ -1018,6 +1052,11 @@ def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
         m = re.match(rf"^\s*,?\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,80}})", after)
     if not m:
         m = re.match(r"^\s*,?\s*(?P<who>[^,.“”\"]{2,80}?)\s+(?:was|were)\s+quoted\b", after)
+    if not m:
+        # '..., the agency quoted him as saying': the speaker is him, not the agency
+        m = re.match(
+            r"^\s*,?\s*[^,.“”\"]{2,80}?\s+quoted\s+(?P<who>him|her|them)\s+as\s+saying", after
+        )
     if m:
         who = m.group("who").strip()
         return _attribution_from_text(who, end + m.start("who")) if who else None
@@ -1036,10 +1075,16 @@ def sentence_hedged(sent: Span) -> bool:
     return any(h in low for h in lexicon().hedges)
 
 
+# Whole-war and campaign tolls are background, not claims about an incident (ANNOTATION.md).
+_WAR = r"(?:war|civil war|conflict|insurgency|violence|uprising|rebellion|fighting|campaign)"
 _CUMULATIVE = re.compile(
     r"\b(since (?:the (?:start|beginning|outbreak)|october|the war|\d{4}|january|february|march|"
     r"april|may|june|july|august|september|november|december)|over the years|so far this year|"
-    r"to date|throughout the war|in total since|previously reported|at that time|in the previous)\b",
+    r"to date|throughout the war|in total since|previously reported|at that time|in the previous"
+    r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising)"
+    rf"|(?:in|over) the (?:past|last) (?:decade|\w+ (?:years|decades))|in recent years"
+    rf"|the {_WAR},? which (?:began|started|erupted|broke out)"
+    rf"|the {_WAR} (?:\w+ ){{0,6}}ha(?:s|ve) (?:killed|left|claimed|displaced))\b",
     re.IGNORECASE,
 )
 
@@ -1054,6 +1099,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
     paragraph_claimant: dict[int, Attribution] = {}
     last_named: Attribution | None = None
     antecedent: tuple[int, str | None] = (-1, None)  # paragraph, people of the last sentence
+    last_speaker: Attribution | None = None  # who last said something, for "he said"
     for sent in doc.sents:
         if sent.end_char <= body_start or not is_body_sentence(sent, title):
             continue
@@ -1106,9 +1152,21 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                     attribution = Attribution(
                         inherited.surface, "inherited", inherited.start, inherited.parts
                     )
+            elif (
+                attribution.kind == "pronoun"
+                and last_speaker is not None
+                and (attribution.surface or "").lower() in _ANAPHORS
+            ):
+                # "He said two soldiers had died": he is who spoke last, not whichever
+                # group was named last
+                attribution = Attribution(
+                    last_speaker.surface, "inherited", last_speaker.start, last_speaker.parts
+                )
             elif attribution.kind in ("named", "pronoun"):
                 paragraph_claimant[paragraph] = attribution
                 last_named = attribution
+            if attribution.kind == "named":
+                last_speaker = attribution
             evidence_start, evidence_end = _evidence_span(sent, mention, trigger)
             results.append(
                 Extraction(
@@ -1137,6 +1195,8 @@ def find_extractions(doc: Doc) -> list[Extraction]:
             voice = _sentence_speaker(sent)
             if voice is not None and paragraph not in paragraph_claimant:
                 paragraph_claimant[paragraph] = voice
+            if voice is not None and not mentions:
+                last_speaker = voice
     return results
 
 

@@ -110,16 +110,19 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
             if name and re.search(rf"\b{re.escape(name)}\b", surface, re.IGNORECASE):
                 return kb.claimant_actor(actor_id)
     if found is None:
-        inner = kb.find_mentions(surface)
+        # A bare demonym inside ("a Malian security source") names a side, not the actor
+        inner = [m for m in kb.find_mentions(surface) if not kb.is_side_marker(m.surface)]
         if inner:
             # The longest named organisation inside the phrase ("Pakistan's Interior
             # Minister Mohsin Naqvi" → the minister's ministry)
             best = max(inner, key=lambda m: m.end - m.start)
             found = kb.actor(best.actor_id)
     if found is None:
-        found = kb.resolve_in_context(surface, ctx.doc.text[: max(start, 0)] or ctx.doc.text)
-    if found is None and len(surface.split()) <= 3:
-        # A country standing for its government ("Russia said ...")
+        found = kb.resolve_in_context(
+            surface, ctx.doc.text[: max(start, 0)] or ctx.doc.text, ctx.country
+        )
+    if found is None and _names_a_state(kb, surface):
+        # A country standing for its government ("Russia said ...", "Malian officials")
         side = kb.side_of_phrase(surface)
         if side is not None:
             found = kb.government_of(side)
@@ -145,6 +148,16 @@ def _last_actor_before(ctx: DocumentContext, offset: int) -> tuple[actors.Actor,
     return best
 
 
+_STATE_VOICES = frozenset({"officials", "official", "authorities", "leaders", "leadership"})
+
+
+def _names_a_state(kb: actors.KnowledgeBase, surface: str) -> bool:
+    words = re.sub(r"^(?:the|a|an)\s+", "", surface.strip(), flags=re.IGNORECASE).split()
+    while words and words[-1].lower() in _STATE_VOICES:
+        words.pop()
+    return bool(words) and len(words) <= 3 and kb.is_side_marker(" ".join(words))
+
+
 def _aliases_of(ctx: DocumentContext, actor: actors.Actor) -> list[str]:
     kb = ctx.kb
     out: list[str] = []
@@ -155,6 +168,39 @@ def _aliases_of(ctx: DocumentContext, actor: actors.Actor) -> list[str]:
         if kb.claimant_actor(actor_id).id == actor.id and name not in out:
             out.append(name)
     return out
+
+
+_DESCRIPTION = re.compile(
+    r",|\s(?:who|which|whose|speaking|citing|quoted)\b|\s\((?!\w+\))", re.IGNORECASE
+)
+_PERSON_AFTER_TITLE = re.compile(
+    r"\b(?i:(minister|ministry|spokes(?:man|woman|person)|commander|governor|chief|official|"
+    r"officer|general|colonel|brigadier|lt\.?|lieutenant))\s+(?:[A-Z][\w.'’-]*\s*)+$"
+)
+_ROLE_TAIL = re.compile(
+    r"\s+(?:spokes(?:man|woman|person)|official|officials|source|sources|officer)"
+    r"(?:\s+(?:in|for|at|of)\s+.*)?$",
+    re.IGNORECASE,
+)
+
+
+def core_name(surface: str) -> str:
+    """The claimant a descriptive phrase names: "A district official, speaking on condition of
+    anonymity" → "district official"; "Defence minister Cristóvão Chume" → "Defence ministry";
+    "An army spokesman in Ituri, Lt. Jules Ngongo" → "army"."""
+    core = _DESCRIPTION.split(surface, maxsplit=1)[0].strip()
+    core = re.sub(r"^(?:the|a|an)\s+", "", core, flags=re.IGNORECASE)
+    core = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
+    core = re.sub(r"\bminister$", "ministry", core, flags=re.IGNORECASE)
+    without_role = _ROLE_TAIL.sub("", core)
+    if without_role and without_role.split()[-1].lower() in _GENERIC_HEADS:
+        return without_role
+    return core or surface
+
+
+_GENERIC_HEADS = frozenset(
+    {"army", "military", "navy", "police", "ministry", "government", "forces"}
+)
 
 
 def resolve_claimant(
@@ -171,6 +217,9 @@ def resolve_claimant(
         )
         if found is not None:
             actor = found[0]
+        elif ctx.country is not None:
+            # "the army" with no army named before it: the country's own
+            actor = ctx.kb.resolve_in_context(surface, "", ctx.country)
     else:
         actor = _actor_for_surface(ctx, surface, attribution.start)
         if actor is None:
@@ -179,6 +228,11 @@ def resolve_claimant(
                 if actor is not None:
                     break
     surfaces = [p for p in [surface, *attribution.parts] if p]
+    if actor is None and attribution.kind != "pronoun":
+        core = core_name(surface)
+        actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
+        if actor is None:
+            return core, _unique([*surfaces, core]), None
     if actor is None:
         name = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.IGNORECASE)
         return name, _unique(surfaces), None
@@ -204,6 +258,10 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         return "civilian"
     neutral = actor is None or kb.is_neutral(actor.id)
     side = actor.side if actor is not None else None
+    if actor is None and e.attribution.kind == "named" and e.attribution.surface:
+        # "a Malian security source": no actor, but a side
+        side = kb.side_of_phrase(e.attribution.surface)
+        neutral = side is None or side == actors.NEUTRAL
     if e.target_kind == "warship" and not neutral and not kb.side_of_phrase(e.target):
         return "opponent"  # a party sinking a named warship sinks the other side's
     if e.category == "released" and neutral and not kb.side_of_phrase(e.target):

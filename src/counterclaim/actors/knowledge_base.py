@@ -280,39 +280,62 @@ class KnowledgeBase:
                     break
         return best
 
-    def resolve_in_context(self, surface: str, text: str) -> Actor | None:
+    def resolve_in_context(
+        self, surface: str, text: str, country: str | None = None
+    ) -> Actor | None:
         """Like :meth:`lookup`, and for generic nouns ("the army", "the ministry", "the
-        group") the actor of that kind the text mentions most, if any."""
+        group") the actor of that kind the text mentions most; failing that, the country's
+        own ("the army" in a report about Mali is Mali's army), if ``country`` is given."""
         found = self.lookup(surface)
         if found:
             return found
         key = _key(surface)
-        if not key:
-            return None
-        kinds = _GENERIC_KINDS.get(key[-1])
+        kinds = _GENERIC_KINDS.get(key[-1]) if key else None
         if not kinds:
             return None
-        # An actor named with the same head noun ("the army" → "Pakistan Army") beats one
-        # that is only of the same kind ("the army" is not the "Frontier Corps").
-        named: Counter[str] = Counter()
-        of_kind: Counter[str] = Counter()
+        # "the air force", "the defence ministry": the qualifier narrows the head noun
+        qualified = len(key) >= 2 and (key[-2:] == ("air", "force") or key[-1] == "ministry")
+        head = " ".join(key[-2:]) if qualified else key[-1]
+        state_noun = "state_military" in kinds
+        # Tiers: of the kind and named with the head noun ("the army" → "Pakistan Army"),
+        # of the kind ("the army" → the Frontier Corps), named with it but of another kind
+        # ("the group" → "Wagner Group") — never an armed group for "the army".
+        counts: list[Counter[str]] = [Counter(), Counter(), Counter()]
         first_seen: dict[str, int] = {}
-        head = " ".join(key)
         for mention in self.find_mentions(text):
             actor = self._actors[mention.actor_id]
-            names = [" ".join(_key(n)) for n in [actor.name, *actor.aliases]]
-            if any(n.endswith(head) for n in names):
-                named[actor.id] += 1
-            elif actor.kind in kinds:
-                of_kind[actor.id] += 1
+            named = self._named_with(actor, head)
+            if actor.kind in kinds:
+                tier = 0 if named else 1
+            elif named and not state_noun:
+                tier = 2
             else:
                 continue
+            counts[tier][actor.id] += 1
             first_seen.setdefault(actor.id, mention.start)
-        counts = named or of_kind
-        if not counts:
-            return None
-        best = max(counts, key=lambda a: (counts[a], -first_seen[a]))
-        return self._actors[best]
+        for tier in counts:
+            if tier:
+                best = max(tier, key=lambda a: (tier[a], -first_seen[a]))
+                return self._actors[best]
+        return self._national_actor(kinds, head, country) if country else None
+
+    def is_side_marker(self, phrase: str) -> bool:
+        """Whether a phrase is only a country name or demonym ("Malian", "Ukraine")."""
+        return _key(phrase) in self._side_markers
+
+    def _named_with(self, actor: Actor, head: str) -> bool:
+        return any(" ".join(_key(n)).endswith(head) for n in [actor.name, *actor.aliases])
+
+    def _national_actor(self, kinds: tuple[str, ...], head: str, country: str) -> Actor | None:
+        """The country's one actor of these kinds named with the head noun ("the air force"
+        → "Ukrainian Air Force"), else its one top-level actor of these kinds ("the military"
+        → the Tatmadaw); None when that is ambiguous (Russia has several ministries)."""
+        of_kind = [a for a in self._actors.values() if a.country == country and a.kind in kinds]
+        named = [a for a in of_kind if self._named_with(a, head)]
+        if named:
+            return named[0] if len(named) == 1 else None
+        top = [a for a in of_kind if a.parent is None or self._actors[a.parent].kind not in kinds]
+        return top[0] if len(top) == 1 else None
 
     # ----------------------------------------------------------------- sides
 
@@ -376,6 +399,7 @@ _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     "military": ("state_military",),
     "forces": ("state_military", "armed_group"),
     "navy": ("state_military",),
+    "force": ("state_military",),
     "ministry": ("ministry",),
     "government": ("government",),
     "authorities": ("government",),
@@ -385,6 +409,7 @@ _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     "militia": ("armed_group",),
     "movement": ("armed_group",),
     "police": ("police",),
+    "wing": ("media_wing",),
 }
 
 # Role nouns: lookup reads "a spokesman for X" as X, and spokesperson finding uses them too.

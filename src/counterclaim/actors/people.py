@@ -43,6 +43,11 @@ _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"(?:for|of)[ \t]+{_ORG_AFTER}"
     ),
     re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?{_ORG_BEFORE}[ \t]+{_SPOKES}\b"),
+    # "Mesfin Tadesse, who speaks for Fano forces", "X, who represents the group"
+    re.compile(
+        rf"(?P<name>{_NAME}),[ \t]+who[ \t]+(?:speaks|spoke|talks|represents|represented)"
+        rf"[ \t]+(?:for[ \t]+)?{_ORG_AFTER}"
+    ),
     # "a spokesperson for the Balochistan government, Shahid Rind"
     re.compile(
         rf"\b{_ROLE_MODIFIERS}{_SPOKES}[ \t]+(?:for|of)[ \t]+{_ORG_AFTER},[ \t]+{_TITLES}"

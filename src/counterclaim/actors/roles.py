@@ -98,8 +98,8 @@ def target_role(
         return "opponent" if state else "own"
     if word_set & words.state_forces:
         return "own" if state else "opponent"
-    if category in ("destroyed", "seized", "attacks") and (
-        word_set & words.military_objects or category == "attacks"
-    ):
+    if category in ("destroyed", "seized", "captured", "attacks"):
+        # A party's count of what it destroyed, seized, captured or attacked, with nothing
+        # saying whose, is about the other side ("seized 11 vehicles", "took 22 prisoners").
         return "opponent"
     return "other"
