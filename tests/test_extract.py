@@ -451,3 +451,41 @@ def test_a_quote_relayed_by_an_agency_is_the_quoted_speakers() -> None:
     )
     [buried] = extractions(text)
     assert buried.attribution.surface == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("The group denied that its fighters had killed any civilians in the camp.", "killed", 0),
+        ("The army denied that any soldier had been taken prisoner.", "captured", 0),
+        ("The rebels said they had not killed any civilians.", "killed", 0),
+        ("The military said no Israeli aircraft had been lost.", "destroyed", 0),
+        ("Hezbollah said at least eight of its fighters were among the dead.", "killed", 8),
+        ("The Houthis said they shot down another MQ-9 Reaper drone over Marib.", "destroyed", 1),
+        ("The group said it destroyed a Humvee near Kirkuk.", "destroyed", 1),
+        ("Kyiv said 307 more servicemen came home on Saturday.", "released", 307),
+        ("In return, 303 prisoners of war were handed over.", "released", 303),
+        ("The headteacher said 287 pupils had been taken from the school.", "captured", 287),
+        ("Residents said gunmen took away a dozen women.", "captured", 12),
+        ("Al-Shabaab said it seized four technicals at the base.", "seized", 4),
+    ],
+)
+def test_denials_singulars_and_less_common_verbs(text: str, category: str, value: int) -> None:
+    assert (category, value) in [(e.category, e.count.value) for e in extractions("T\n\n" + text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunners said they are firing about 2,000 shells a day.",
+        "He said the enemy had lost about 47,000 troops killed and wounded.",
+        "The group said its fighters had killed and wounded 30 soldiers.",
+        "Its figures put the cumulative toll at 37,266.",
+        "From November 2023 until January, the Houthis targeted more than 100 ships.",
+        "The ministry says strikes since mid-March have killed more than 200 people.",
+        "Syria's civil war, which erupted in 2011, killed more than 500,000 people.",
+        "In October last year, Iran fired 180 missiles at Israel.",
+    ],
+)
+def test_rates_unsplit_and_campaign_figures_are_not_claims(text: str) -> None:
+    assert extractions("T\n\n" + text) == []
