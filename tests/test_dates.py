@@ -509,13 +509,20 @@ def claim_date(
             None,
             None,
         ),
-        # "since" dates a period, not the event
+        # "since" a named day dates a period: from that day to the report
         (
             "More than 70 civilians have been killed in Sagaing since Saturday, a monitor said.",
             "More than 70 civilians have been killed",
             date(2025, 5, 14),
             "2025-05-13",
-            "2025-05-13",
+            "2025-05-10/2025-05-14",
+        ),
+        (
+            "At least 80 people have been killed since Thursday in clashes near Tibu.",
+            "At least 80 people have been killed",
+            date(2025, 1, 19),
+            None,
+            "2025-01-16/2025-01-19",
         ),
         # a wide "last week" does not date a claim by itself
         (
@@ -615,6 +622,14 @@ def test_event_date_for(
             "through the morning, he added in a later post.",
             TUE_MAR_11_2025,
             "2025-03-10/2025-03-11",
+        ),
+        # ...and a named day is not widened by a night of the same day mentioned later
+        (
+            "Camp attack\n\nFighters stormed the camp on Monday, killing at least 40 "
+            "civilians, the UN said on Tuesday.\n\nAid workers said 19 were wounded.\n\nA "
+            "local network said it had counted 31 bodies on Monday night.",
+            date(2025, 8, 12),
+            "2025-08-11",
         ),
         # ...but a statement's date is not widened by a rolling window found later
         (

@@ -204,10 +204,16 @@ def event_date_for(
         if expr.end <= p0 or expr.start >= s1 or _too_wide(expr):
             continue
         role = expression_role(text, expr)
-        if role in ("dateline", "background"):
+        since = role == "background" and _since_day(text, expr) and published is not None
+        if role == "dateline" or (role == "background" and not since):
             continue
         value = resolve_expression(expr, published, text=text)
         if value is None:
+            continue
+        if since and published is not None and expr.start >= s0:
+            # "80 killed since Thursday": from that day to the report's
+            value, role = DateValue(value.start, max(value.start, published)), "event"
+        elif since:
             continue
         if expr.start >= s0:
             distance = max(span_start - expr.end, expr.start - span_end, 0)
@@ -235,6 +241,13 @@ def event_date_for(
             return default
         return None
     return statement.iso() if statement else None
+
+
+def _since_day(text: str, expr: DateExpression) -> bool:
+    """ "since Sunday", "since March 3": a range up to the report, for a named day only."""
+    if expr.kind not in ("weekday", "explicit", "weekday_date"):
+        return False
+    return bool(re.search(r"\bsince\s+$", text[max(0, expr.start - 8) : expr.start], re.I))
 
 
 def _too_wide(expr: DateExpression) -> bool:
@@ -276,7 +289,7 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
     """
     paragraphs = _prose_paragraphs(text, body_start)
     lead_end = paragraphs[min(LEAD_PARAGRAPHS, len(paragraphs)) - 1][1] if paragraphs else 0
-    tiers: list[list[tuple[int, DateValue]]] = [[], [], [], []]
+    tiers: list[list[tuple[int, DateValue, DateExpression]]] = [[], [], [], []]
     expressions = _expressions(text)
     for p_start, p_end in paragraphs:
         for expr in expressions:
@@ -294,21 +307,28 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
             if not _recent(value, published, LEAD_MAX_AGE_DAYS if in_lead else RECENT_MAX_AGE_DAYS):
                 continue
             tier = (0 if role == "event" else 1) + (0 if in_lead else 2)
-            tiers[tier].append((expr.start, value))
+            tiers[tier].append((expr.start, value, expr))
     for number, tier in enumerate(tiers):
         if tier:
-            chosen = min(tier, key=lambda item: item[0])[1]
-            if number in (0, 2):  # a statement's date ("said on Saturday") stays as it is
+            _, chosen, expr = min(tier, key=lambda item: item[0])
+            if number in (0, 2) and expr.kind == "relative":
+                # a statement's date ("said on Saturday") and a named day stay as they are
                 chosen = _widest_container(chosen, tiers[0] + tiers[2])
             return chosen.iso()
     return None
 
 
-def _widest_container(chosen: DateValue, events: list[tuple[int, DateValue]]) -> DateValue:
-    """The incident a lead's date belongs to: "earlier today, forces took 19 posts" updates
-    a story whose fighting began "overnight"; an event date of the same story that spans the
-    chosen day (and is itself a main-event date) dates the incident from its beginning."""
-    containers = [v for _, v in events if v != chosen and v.contains(chosen)]
+def _widest_container(
+    chosen: DateValue, events: list[tuple[int, DateValue, DateExpression]]
+) -> DateValue:
+    """The incident a lead's "today" belongs to: "earlier today, forces took 19 posts"
+    updates a story whose fighting began "overnight"; a relative event date of the same story
+    that spans the chosen day and begins before it dates the incident from its beginning."""
+    containers = [
+        v
+        for _, v, e in events
+        if e.kind == "relative" and v.start < chosen.start and v.contains(chosen)
+    ]
     return max(containers, key=lambda v: v.days, default=chosen)
 
 
