@@ -128,3 +128,49 @@ def test_war_long_tolls_are_background() -> None:
         "million people, according to the UN."
     )
     assert [c.value for c in claims_of(text)] == [40]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gaza\n\nIn central Gaza, the army said, aircraft struck around 45 targets.",
+            ("army", "attacks", 45),
+        ),
+        (
+            "Belgorod\n\nIn Russia's Belgorod region, which borders Ukraine, Governor Vyacheslav "
+            "Gladkov said a woman was killed when shells hit a village.",
+            ("Belgorod governor", "killed", 1),
+        ),
+        (
+            "Gaza\n\nHamas's armed wing, the Qassam Brigades, said that its fighters had "
+            "claimed to have destroyed two Namer vehicles.",
+            ("Qassam Brigades", "destroyed", 2),
+        ),
+        (
+            "Iran\n\nIran's envoy to the United Nations said Israeli strikes had killed 78 people.",
+            ("Iranian government", "killed", 78),
+        ),
+    ],
+)
+def test_speakers_set_apart_lost_by_the_parser_or_behind_possessives(
+    text: str, expected: tuple[str, str, int]
+) -> None:
+    assert [(c.claimant, c.category, c.value) for c in claims_of(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Avdiivka\n\nUkraine's General Staff said its troops repelled 22 Russian attacks.", "own"),
+        (
+            "Gaza\n\nThe Israeli military said its aircraft fired three munitions at a room used "
+            "by Hamas fighters.",
+            "opponent",
+        ),
+        ("Kyiv\n\nUkraine's air force said Russia launched 120 drones overnight.", "own"),
+    ],
+)
+def test_the_direction_of_attacks(text: str, role: str) -> None:
+    [attack] = claims_of(text)
+    assert (attack.category, attack.target_role) == ("attacks", role)

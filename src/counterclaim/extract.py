@@ -578,6 +578,14 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
         # "The most drones – 126 – were shot down": the number stands in apposition
         anchor, dep, head = anchor.head, anchor.head.dep_, anchor.head.head
+    if (
+        dep == "pobj"
+        and head.lower_ in ("around", "about", "over", "some", "nearly")
+        and head.head.pos_ in ("VERB", "AUX")
+        and mention.first.i == head.i + 1
+    ):
+        # "struck around 45 targets" parsed with "around" as a preposition
+        dep, head = "dobj", head.head
     while dep in ("nmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         # "200 Taliban and affiliated militants were killed": the count is parsed on a
         # modifier of the noun that carries the predicate
@@ -881,7 +889,26 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
             return _np_text(child), child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_phrase(verb.head)
-    return None
+    return _name_before(verb)
+
+
+def _refers_back(head: Token, attribution: Attribution) -> bool:
+    """A subject that points at a speaker named above it: "it", "they", "its fighters"."""
+    if attribution.kind == "pronoun" and head.lower_ in _ANAPHORS | {"we"}:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in head.children)
+
+
+def _name_before(verb: Token) -> tuple[str, Token] | None:
+    """ "..., which borders Ukraine, Governor Vyacheslav Gladkov said": the parser lost the
+    subject, but a proper name stands right before the verb."""
+    doc = verb.doc
+    i = verb.i
+    while i > verb.sent.start and doc[i - 1].pos_ == "PROPN" and verb.i - i < 5:
+        i -= 1
+    if i == verb.i or not _is_reporting(verb):
+        return None
+    return tidy_name(doc[i : verb.i].text), doc[verb.i - 1]
 
 
 def _is_dateline_label(head: Token) -> bool:
@@ -1001,6 +1028,12 @@ def find_attribution(
     pronoun: Attribution | None = None
     while node is not None and steps < 12:
         steps += 1
+        for aside in node.children:
+            # "In central Gaza, the army said, aircraft struck 45 targets"
+            if aside.dep_ == "parataxis" and _is_reporting(aside):
+                found = _subject_phrase(aside)
+                if found and found[1].lower_ not in ("which", "that", "who"):
+                    return _attribution_from(*found)
         if _is_reporting(node) and node is not trigger:
             found = _subject_phrase(node)
             if found:
@@ -1013,7 +1046,7 @@ def find_attribution(
                     who = trailing_attribution(sent.text)
                     if who:
                         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
-                if attribution.kind != "pronoun" or head.lower_ not in _ANAPHORS | {"we"}:
+                if not _refers_back(head, attribution):
                     return attribution
                 # "The committee said it had counted 31 bodies": it is the committee
                 pronoun = pronoun or attribution

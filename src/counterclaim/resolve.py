@@ -109,6 +109,11 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         for name, actor_id in ctx.speakers.items():
             if name and re.search(rf"\b{re.escape(name)}\b", surface, re.IGNORECASE):
                 return kb.claimant_actor(actor_id)
+    envoy = _ENVOY.match(surface)
+    if found is None and envoy is not None:
+        # "Iran's envoy to the United Nations" speaks for Iran, not for the UN
+        side = kb.side_of_phrase(envoy.group("owner"))
+        found = kb.government_of(side) if side is not None else None
     if found is None:
         # A bare demonym inside ("a Malian security source") names a side, not the actor
         inner = [m for m in kb.find_mentions(surface) if not kb.is_side_marker(m.surface)]
@@ -148,6 +153,11 @@ def _last_actor_before(ctx: DocumentContext, offset: int) -> tuple[actors.Actor,
     return best
 
 
+_ENVOY = re.compile(
+    r"^(?:the\s+)?(?P<owner>[\w .-]+?)['’]s?\s+(?:\w+\s+)?(?:envoy|ambassador|representative|"
+    r"delegate|delegation|mission)\b",
+    re.IGNORECASE,
+)
 _STATE_VOICES = frozenset({"officials", "official", "authorities", "leaders", "leadership"})
 
 
@@ -267,7 +277,11 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     if e.category == "released" and neutral and not kb.side_of_phrase(e.target):
         return "civilian"  # people a neutral party rescues or frees are not combatants
     if e.category == "attacks" and not neutral:
-        agent_side = _agent_side(ctx, e.agent)
+        attacker = _attack_noun_side(kb, e.target)
+        if attacker is not None:
+            # "repelled 22 Russian attacks": the side on an attack noun is the attacker's
+            return "opponent" if attacker == side else "own"
+        agent_side = _agent_side(ctx, e.agent, side)
         if agent_side is not None:
             if actors.is_civilian_phrase(e.target):
                 return "civilian"
@@ -280,15 +294,32 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     )
 
 
-def _agent_side(ctx: DocumentContext, agent: str | None) -> str | None:
+def _agent_side(
+    ctx: DocumentContext, agent: str | None, claimant_side: str | None = None
+) -> str | None:
     if not agent:
         return None
+    if re.match(r"(?:its|our|their)\s", agent, re.IGNORECASE):
+        return claimant_side  # "its aircraft fired three munitions": the claimant attacked
     if agent.lower() in lexicon().pronouns:
         return None
     actor = ctx.kb.lookup(agent)
     if actor is not None:
         return actor.side
     return ctx.kb.side_of_phrase(agent)
+
+
+_ATTACK_NOUNS = frozenset(
+    {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+     "assault", "assaults", "offensive", "offensives", "ambush", "ambushes", "bombardment"}
+)  # fmt: skip
+
+
+def _attack_noun_side(kb: actors.KnowledgeBase, target: str) -> str | None:
+    words = target.lower().split()
+    if not words or words[-1] not in _ATTACK_NOUNS:
+        return None
+    return kb.side_of_phrase(target)
 
 
 def _is_projectile_target(target: str) -> bool:
