@@ -461,3 +461,35 @@ def test_dev_set_incident_bcubed(dev_dir: Path) -> None:
     precision, recall, f1 = bcubed([c.incident_id for c in claims], gold)
     print(f"dev incident B-cubed: P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
     assert f1 >= 0.9
+
+
+@pytest.mark.parametrize(
+    "cue", ["Separately,", "In a separate strike on Saturday,", "Elsewhere,", "In another attack,"]
+)
+def test_a_paragraph_the_text_sets_apart_is_another_incident(cue: str) -> None:
+    doc = make_doc(
+        "Strike on a school\n\nAn air strike on a school in Gaza City killed 90 people, the "
+        f"civil defence said.\n\n{cue} four people were killed when a house was hit in "
+        "Nuseirat, medics said.",
+        date(2024, 8, 10),
+    )
+    d = "2024-08-10"
+    claims = [
+        claim(doc, "killed 90 people", value=90, claimant="civil defence", event_date=d),
+        claim(doc, "four people were killed", value=4, claimant="medics", event_date=d),
+    ]
+    assert len(segment_document(claims, doc)) == 2
+    assert len(assign_incidents(claims, {doc.id: doc})) == 2
+
+
+def test_a_separate_statement_is_not_a_separate_incident() -> None:
+    doc = make_doc(
+        "Avdiivka\n\nRussia said its forces took the town, killing 300 soldiers.\n\nThe ministry "
+        "said in a separate statement that its forces had destroyed six tanks.",
+        date(2024, 2, 18),
+    )
+    claims = [
+        claim(doc, "killing 300 soldiers", value=300, claimant="ministry"),
+        claim(doc, "destroyed six tanks", category="destroyed", value=6, claimant="ministry"),
+    ]
+    assert len(segment_document(claims, doc)) == 1

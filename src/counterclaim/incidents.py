@@ -414,16 +414,44 @@ def _place_groups(
     return [sorted(g, key=lambda c: c.span_start) for g in groups]
 
 
+_SEPARATE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:separately|elsewhere|in (?:a|another) (?:separate )?"
+    r"(?:incident|attack|strike|raid|clash|bombing|ambush|operation)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _separate_events(claims: list[Claim], doc: Document | None) -> list[list[Claim]]:
+    """Claims of a paragraph the text sets apart ("Separately, ...", "In another attack,
+    ...", "Elsewhere, ...") are another event than the rest of the document's."""
+    if doc is None or len(claims) < 2:
+        return [claims]
+    text = doc.text
+    main: list[Claim] = []
+    apart: dict[int, list[Claim]] = {}
+    for claim in claims:
+        start = text.rfind("\n", 0, claim.span_start) + 1
+        cue = _SEPARATE.search(text, start, claim.span_end)
+        if cue is not None:
+            apart.setdefault(start, []).append(claim)
+        else:
+            main.append(claim)
+    groups = [main] if main else []
+    return groups + list(apart.values())
+
+
 def segment_document(
     claims: Sequence[Claim], doc: Document | None, options: IncidentOptions | None = None
 ) -> list[list[Claim]]:
-    """The claims of one document, cut where the text separates events by date or place."""
+    """The claims of one document, cut where the text separates events by date, place or
+    words ("Separately, ...")."""
     options = options or IncidentOptions()
     ordered = sorted(claims, key=lambda c: (c.span_start, c.id))
     return [
-        group
+        apart
         for by_date in _date_groups(ordered, options.date_tolerance_days)
         for group in _place_groups(by_date, options, doc)
+        for apart in _separate_events(group, doc)
     ]
 
 
