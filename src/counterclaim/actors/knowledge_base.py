@@ -331,10 +331,18 @@ class KnowledgeBase:
         → "Ukrainian Air Force"), else its one top-level actor of these kinds ("the military"
         → the Tatmadaw); None when that is ambiguous (Russia has several ministries)."""
         of_kind = [a for a in self._actors.values() if a.country == country and a.kind in kinds]
+
+        def top_level(actors: list[Actor]) -> list[Actor]:
+            # "the government" of Pakistan is the federal one, not a provincial one under it
+            return [a for a in actors if not a.parent or self._actors[a.parent].kind not in kinds]
+
         named = [a for a in of_kind if self._named_with(a, head)]
         if named:
-            return named[0] if len(named) == 1 else None
-        top = [a for a in of_kind if a.parent is None or self._actors[a.parent].kind not in kinds]
+            if len(named) == 1:
+                return named[0]
+            top = top_level(named)
+            return top[0] if len(top) == 1 else None
+        top = top_level(of_kind)
         return top[0] if len(top) == 1 else None
 
     # ----------------------------------------------------------------- sides
