@@ -489,3 +489,24 @@ def test_denials_singulars_and_less_common_verbs(text: str, category: str, value
 )
 def test_rates_unsplit_and_campaign_figures_are_not_claims(text: str) -> None:
     assert extractions("T\n\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value", "qualifier"),
+    [
+        ("A local official said between 60 and 70 soldiers had died.", "killed", 60, "at_least"),
+        ("Crews had first counted more than 70 dead, the agency said.", "killed", 70, "more_than"),
+        ("The group said it set fire to five military vehicles.", "destroyed", 5, "exact"),
+        (
+            "The statement said the army freed 14 people who had been kidnapped.",
+            "released",
+            14,
+            "exact",
+        ),
+    ],
+)
+def test_ranges_adjective_counts_phrasal_objects_and_main_verbs(
+    text: str, category: str, value: int, qualifier: str
+) -> None:
+    found = [(e.category, e.count.value, e.count.qualifier) for e in extractions("T\n\n" + text)]
+    assert found == [(category, value, qualifier)]

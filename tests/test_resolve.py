@@ -174,3 +174,13 @@ def test_speakers_set_apart_lost_by_the_parser_or_behind_possessives(
 def test_the_direction_of_attacks(text: str, role: str) -> None:
     [attack] = claims_of(text)
     assert (attack.category, attack.target_role) == ("attacks", role)
+
+
+def test_the_ministry_is_the_last_ministry_that_spoke() -> None:
+    text = (
+        "Lebanon\n\nHezbollah members were among the victims. Lebanon's health minister said "
+        "2,800 people were wounded.\n\nOn Tuesday evening, the ministry had put the toll at "
+        "nine dead."
+    )
+    claimants = {c.value: c.claimant for c in claims_of(text)}
+    assert claimants[9] == claimants[2800] != "Hezbollah"

@@ -252,7 +252,10 @@ def find_counts(sent: Span) -> list[CountMention]:
             while j + 1 < sent.end and (
                 _is_number_token(doc[j + 1])
                 or (
-                    doc[j + 1].lower_ == "and" and j + 2 < sent.end and _is_number_token(doc[j + 2])
+                    doc[j + 1].lower_ == "and"
+                    and j + 2 < sent.end
+                    and _is_number_token(doc[j + 2])
+                    and not doc[j].text[0].isdigit()  # "two hundred and ten", not "60 and 70"
                 )
             ):
                 j += 1
@@ -260,7 +263,8 @@ def find_counts(sent: Span) -> list[CountMention]:
             value = parse_number(span.text)
             last = doc[j]
             range_high = re.search(
-                r"\d\s*(?:to|-|–|—|or)\s*$", doc.text[max(0, span.start_char - 8) : span.start_char]
+                r"\d\s*(?:to|-|–|—|or)\s*$|\bbetween\s+\S+\s+and\s+$",
+                doc.text[max(0, span.start_char - 30) : span.start_char],
             )
             if value is not None and not range_high and not _excluded_number(span, value):
                 prefix = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
@@ -270,6 +274,8 @@ def find_counts(sent: Span) -> list[CountMention]:
                     i = j + 1
                     continue  # "firing 2,000 shells a day" is a rate, not a count
                 high = range_after(suffix, value)
+                if high is None and re.search(r"\bbetween\s+$", prefix):
+                    high = range_after(re.sub(r"^\s*and\b", " to", suffix), value)
                 if high is not None:
                     qualifier = "at_least"
                 noun = _counted_noun(last)
@@ -449,6 +455,8 @@ def _counted_noun(tok: Token) -> Token | None:
         return head
     if tok.dep_ == "quantmod" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
+    if tok.dep_ == "npadvmod" and head.lower_ in lexicon().adjectives:
+        return head  # "counted more than 70 dead"
     if tok.dep_ == "appos" and head.pos_ == "NOUN":
         return head  # "The most drones – 126 – were shot down"
     return None
@@ -570,6 +578,8 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 for g in child.children
             ):
                 continue
+            if child.dep_ == "relcl" and _governing_trigger(anchor, mention, person):
+                continue  # "freed 14 people who had been kidnapped": the main verb counts
             trig = _verb_trigger(child, mention, person, passive=True)
             if trig:
                 return trig
@@ -580,12 +590,16 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         anchor, dep, head = anchor.head, anchor.head.dep_, anchor.head.head
     if (
         dep == "pobj"
-        and head.lower_ in ("around", "about", "over", "some", "nearly")
+        and head.lower_ in ("around", "about", "over", "some", "nearly", "between")
         and head.head.pos_ in ("VERB", "AUX")
         and mention.first.i == head.i + 1
     ):
-        # "struck around 45 targets" parsed with "around" as a preposition
+        # "struck around 45 targets" parsed with "around" as a preposition; "said between
+        # 60 and 70 soldiers had died", where the soldiers are the subject of "died"
         dep, head = "dobj", head.head
+        verb = _subjectless_verb_after(anchor)
+        if verb is not None:
+            dep, head = "nsubj", verb
     while dep in ("nmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         # "200 Taliban and affiliated militants were killed": the count is parsed on a
         # modifier of the noun that carries the predicate
@@ -656,6 +670,13 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             trig = _total_trigger(governor, person)
             if trig:
                 return trig
+        if (
+            prep.lower_ in ("to", "on")
+            and governor.pos_ == "VERB"
+            and person is not True
+            and "destroyed" in _categories_of_verb(governor)
+        ):
+            return Trigger("destroyed", governor)  # "set fire to five military vehicles"
         if prep.lower_ == "at" and governor.lemma_.lower() in _PUT_AT:
             # "put the death toll at 63", "the number of dead stood at about 60"
             trig = _total_trigger(governor, person)
@@ -673,11 +694,31 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     return None
 
 
+def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None) -> bool:
+    head = anchor.head
+    if anchor.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    passive = anchor.dep_ == "nsubjpass"
+    return _verb_trigger(head, mention, person, passive=passive) is not None
+
+
+def _subjectless_verb_after(noun: Token) -> Token | None:
+    doc = noun.doc
+    for tok in doc[noun.i + 1 : min(len(doc), noun.i + 4)]:
+        if tok.pos_ == "VERB":
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            return None if has_subject else tok
+        if tok.pos_ not in ("AUX", "PART", "ADV"):
+            return None
+    return None
+
+
 def _predicate_unknown(noun: Token) -> bool:
     head = noun.head
     return any(c.dep_ == "acomp" and c.lower_ in ("unknown", "unclear") for c in head.children)
 
 
+_COUNTING = frozenset({"count", "record", "document", "tally", "list", "estimate", "show"})
 _PUT_AT = frozenset({"put", "place", "estimate", "set", "fix", "peg", "stand", "revise"})
 
 
@@ -801,6 +842,8 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             return previous or "people"
     if noun.lemma_.lower() in ("other", "others") and previous:
         return previous
+    if noun.lower_ in lexicon().adjectives and noun is not mention.token:
+        return previous or "people"  # "more than 70 dead": people
     skip: set[int] = set()
     for tok in noun.children:
         if tok.dep_ == "punct" and tok.text in "()":
@@ -1046,9 +1089,10 @@ def find_attribution(
                     who = trailing_attribution(sent.text)
                     if who:
                         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
-                if not _refers_back(head, attribution):
+                if not _refers_back(head, attribution) and node.lemma_.lower() not in _COUNTING:
                     return attribution
-                # "The committee said it had counted 31 bodies": it is the committee
+                # "The committee said it had counted 31 bodies": it is the committee; "the
+                # spokesman said crews had counted 70 dead": the spokesman's figure
                 pronoun = pronoun or attribution
         if node.head is node:
             break

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from counterclaim import actors, dates, places
 from counterclaim.extract import Attribution, Extraction, lexicon
@@ -42,6 +42,7 @@ class DocumentContext:
     speakers: dict[str, str]  # person name → actor id
     country: str | None
     main_date: str | None
+    claimants: list[actors.Actor] = field(default_factory=list)  # resolved so far, in order
 
 
 def document_context(doc: Document, kb: actors.KnowledgeBase) -> DocumentContext:
@@ -95,7 +96,12 @@ def resolve_claims(
     if not extractions:
         return []
     ctx = document_context(doc, kb)
-    claims = [_resolve_one(ctx, e) for e in extractions]
+    claims = []
+    for e in extractions:
+        claim = _resolve_one(ctx, e)
+        if claim.claimant_actor is not None:
+            ctx.claimants.append(kb.actor(claim.claimant_actor))
+        claims.append(claim)
     _apply_rejections(ctx, claims)
     _apply_denials(claims)
     return collapse_repeats(claims)
@@ -222,14 +228,15 @@ def resolve_claimant(
     surface = re.sub(r"^[A-Z][\w .’'-]{1,30}:\s+", "", attribution.surface.strip())  # dateline
     actor = None
     if attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns:
-        found = _last_actor_before(
-            ctx, attribution.start if attribution.start >= 0 else len(ctx.doc.text)
+        position = attribution.start if attribution.start >= 0 else len(ctx.doc.text)
+        # "the ministry", "the army": the last one of that kind named before, else the
+        # country's own; "it", "they": the last actor named
+        actor = ctx.kb.resolve_in_context(
+            surface, ctx.doc.text[:position], ctx.country, recent=ctx.claimants
         )
-        if found is not None:
-            actor = found[0]
-        elif ctx.country is not None:
-            # "the army" with no army named before it: the country's own
-            actor = ctx.kb.resolve_in_context(surface, "", ctx.country)
+        if actor is None:
+            found = _last_actor_before(ctx, position)
+            actor = found[0] if found is not None else None
     else:
         actor = _actor_for_surface(ctx, surface, attribution.start)
         if actor is None:

@@ -281,11 +281,18 @@ class KnowledgeBase:
         return best
 
     def resolve_in_context(
-        self, surface: str, text: str, country: str | None = None
+        self,
+        surface: str,
+        text: str,
+        country: str | None = None,
+        *,
+        recent: Sequence[Actor] = (),
     ) -> Actor | None:
         """Like :meth:`lookup`, and for generic nouns ("the army", "the ministry", "the
-        group") the actor of that kind the text mentions most; failing that, the country's
-        own ("the army" in a report about Mali is Mali's army), if ``country`` is given."""
+        group") the actor of that kind the text mentions most; failing that, the last of the
+        ``recent`` claimants of that kind ("the health minister said ... the ministry
+        added"), then the country's own ("the army" in a report about Mali is Mali's army),
+        if ``country`` is given."""
         found = self.lookup(surface)
         if found:
             return found
@@ -317,6 +324,9 @@ class KnowledgeBase:
             if tier:
                 best = max(tier, key=lambda a: (tier[a], -first_seen[a]))
                 return self._actors[best]
+        for actor in reversed(recent):
+            if actor.kind in kinds:
+                return actor
         return self._national_actor(kinds, head, country) if country else None
 
     def is_side_marker(self, phrase: str) -> bool:
