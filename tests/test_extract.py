@@ -510,3 +510,44 @@ def test_ranges_adjective_counts_phrasal_objects_and_main_verbs(
 ) -> None:
     found = [(e.category, e.count.value, e.count.qualifier) for e in extractions("T\n\n" + text)]
     assert found == [(category, value, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("Police said troops freed five people held by the cartel.", "released", 5),
+        ("Police said about two dozen people were detained.", "captured", 24),
+        ("By evening the number of dead had passed 50, officials said.", "killed", 50),
+        ("Police said the bodies of five men had been found near the road.", "killed", 5),
+        ("The gang carried off 12 vehicles, police said.", "seized", 12),
+        ("Troops recovered six high-powered firearms, the army said.", "seized", 6),
+    ],
+)
+def test_more_phrasings_of_counts(text: str, category: str, value: int) -> None:
+    found = [(e.category, e.count.value) for e in extractions("T\n\n" + text)]
+    assert found == [(category, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hospital took in dozens of wounded people, doctors said.",
+        "The army said it had taken numerous steps to protect civilians.",
+        "A UN report said 1,600 people were killed between January and March.",
+        "He said Russian forces had lost about 47,000 troops killed and wounded.",
+    ],
+)
+def test_more_non_claims(text: str) -> None:
+    assert extractions("T\n\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The release says four hostages were freed.",
+        "According to the same statement, 12 soldiers were killed.",
+    ],
+)
+def test_a_document_named_as_source_is_its_issuer(text: str) -> None:
+    [found] = extractions("T\n\nThe Nigerian army said the area was calm.\n\n" + text)
+    assert found.attribution.surface == "The Nigerian army"

@@ -23,6 +23,11 @@ from counterclaim.numbers import Count, is_vague_word, parse_number, qualifier_b
 EXTRACTOR_VERSION = "2"
 SKIP_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# Documents that stand for whoever issued them: "the statement said", "the release says"
+_SOURCE_REFS = frozenset(
+    {"statement", "report", "video", "channel", "post", "update", "release", "communique",
+     "communiqué", "bulletin", "briefing"}
+)  # fmt: skip
 _ANAPHORS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 
@@ -259,8 +264,12 @@ def find_counts(sent: Span) -> list[CountMention]:
                 )
             ):
                 j += 1
+            dozen = j + 1 < sent.end and doc[j + 1].lower_ == "dozen"
+            if dozen:
+                j += 1  # "two dozen": 24
             span = doc[i : j + 1]
-            value = parse_number(span.text)
+            value = parse_number(doc[i:j].text if dozen else span.text)
+            value = value * 12 if dozen and value is not None else value
             last = doc[j]
             range_high = re.search(
                 r"\d\s*(?:to|-|–|—|or)\s*$|\bbetween\s+\S+\s+and\s+$",
@@ -392,12 +401,20 @@ _UNSPLIT = re.compile(
 )
 
 
-def unsplit_figure(doc: Doc, trigger: Token) -> bool:
-    """ "47,000 killed and wounded": ANNOTATION.md leaves unsplit figures out."""
-    window = doc.text[max(0, trigger.idx - 20) : trigger.idx + len(trigger.text) + 20]
-    return bool(_UNSPLIT.search(window)) and trigger.lemma_.lower() in (
-        "kill", "dead", "wound", "injure", "wounded", "injured", "killed",
-    )  # fmt: skip
+def unsplit_figure(doc: Doc, trigger: Token, mention: CountMention) -> bool:
+    """ "47,000 killed and wounded", "lost 47,000 troops killed and wounded": ANNOTATION.md
+    leaves unsplit figures out."""
+    around = doc.text[max(0, trigger.idx - 20) : trigger.idx + len(trigger.text) + 20]
+    after = doc.text[mention.end : mention.end + 45]
+    return bool(
+        (_UNSPLIT.search(around) and trigger.lemma_.lower() in _CASUALTY_WORDS)
+        or re.match(r"\s+(?:[\w-]+\s+){0,2}?" + _UNSPLIT.pattern, after, re.IGNORECASE)
+    )
+
+
+_CASUALTY_WORDS = frozenset(
+    {"kill", "dead", "wound", "injure", "wounded", "injured", "killed", "lose"}
+)
 
 
 def _bare_number_entity(tok: Token) -> bool:
@@ -578,7 +595,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 for g in child.children
             ):
                 continue
-            if child.dep_ == "relcl" and _governing_trigger(anchor, mention, person):
+            if _governing_trigger(anchor, mention, person):
                 continue  # "freed 14 people who had been kidnapped": the main verb counts
             trig = _verb_trigger(child, mention, person, passive=True)
             if trig:
@@ -630,6 +647,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             "bring",
             "jump",
             "increase",
+            "pass",
+            "top",
+            "near",
+            "approach",
         ):
             trig = _total_trigger(head, person)
             if trig:
@@ -649,8 +670,8 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                     return Trigger(cats[0], governor)
             if glemma == "control" and governor.head.pos_ in ("VERB", "AUX"):
                 return Trigger("seized", governor.head)
-            if glemma in ("life",):
-                return Trigger("killed", governor)
+            if glemma in ("life", "body", "corpse", "remains"):
+                return Trigger("killed", governor)  # "the bodies of five men were found"
         if prep.lower_ in ("at", "on", "against", "in"):
             # "attacks on 30 posts", and "carried out attacks at 48 locations" where the
             # parser hangs the place on the verb
@@ -790,10 +811,19 @@ def _verb_trigger(
             if noun_lemma in lex.projectiles or "attacks" in lex.nouns.get(noun_lemma, ()):
                 return Trigger("attacks", cand, _agent_of(cand))
             continue
-        if lemma in ("hold", "recover", "pull", "save") and person is not True and noun is not None:
-            continue
-        if lemma == "take" and not any(c in ("seized", "captured") for c in cats):
-            continue
+        if (
+            lemma in ("hold", "recover", "pull", "save")
+            and person is not True
+            and noun is not None
+            and not (lemma == "recover" and noun_lemma in lex.things)
+        ):
+            continue  # "held talks" is nothing; "recovered six firearms" is a seizure
+        if lemma == "take" and (
+            not any(c in ("seized", "captured") for c in cats)
+            or any(c.dep_ == "prt" and c.lower_ in ("in", "part", "place") for c in cand.children)
+            or (person is not True and noun_lemma not in lex.things)
+        ):
+            continue  # "took 22 prisoners", "took four vehicles"; not "took in", "took steps"
         if lemma == "target" and noun_lemma in lex.projectiles:
             return Trigger("attacks", cand, _agent_of(cand))
         category = _pick(cats, person)
@@ -933,6 +963,18 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_phrase(verb.head)
     return _name_before(verb)
+
+
+_SOURCE_REF = re.compile(
+    r"^(?:the|a|an|this|that|its|their|his|her)(?:\s+[\w-]+){0,2}?\s+(?:"
+    + "|".join(sorted(_SOURCE_REFS))
+    + r")$"
+)
+
+
+def _refers_to_speaker(surface: str) -> bool:
+    low = surface.lower().strip()
+    return low in _ANAPHORS or bool(_SOURCE_REF.match(low))
 
 
 def _refers_back(head: Token, attribution: Attribution) -> bool:
@@ -1109,7 +1151,7 @@ def find_attribution(
     # 3. "according to X", "as reported by X"
     for m in _ACCORDING.finditer(sent.text):
         who = m.group("who").strip()
-        return Attribution(who, "named", sent.start_char + m.start("who"), [who])
+        return _attribution_from_text(who, sent.start_char + m.start("who"))
     # 4. ", Kyiv's Air Force said." at the end
     who = trailing_attribution(sent.text)
     if who:
@@ -1153,7 +1195,7 @@ def _attribution_from(text: str, head: Token) -> Attribution:
                     if obj.dep_ == "pobj":
                         inner = _np_text(obj)
                         return Attribution(inner, "named", obj.idx, [inner, text])
-        if head.lemma_.lower() in ("statement", "report", "video", "channel", "post", "update"):
+        if head.lemma_.lower() in _SOURCE_REFS:
             return Attribution(text, "pronoun", head.idx, [text])
     return Attribution(text, "named", head.idx, _apposition_parts(head) or [text])
 
@@ -1163,6 +1205,8 @@ def _attribution_from_text(text: str, start: int) -> Attribution:
     low = text.lower()
     if low in lex.pronouns or low in PERSON_PRONOUNS:
         return Attribution(text, "pronoun", start, [text])
+    if _SOURCE_REF.match(low):
+        return Attribution(text, "pronoun", start, [text])  # "according to the same statement"
     parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
     return Attribution(text, "named", start, parts or [text])
 
@@ -1210,8 +1254,9 @@ _CUMULATIVE = re.compile(
     rf"|{_WAR},? which (?:began|started|erupted|broke out)"
     rf"|the {_WAR} (?:\w+ ){{0,6}}ha(?:s|ve) (?:killed|left|claimed|displaced)"
     r"|cumulative|last year|since (?:early|mid|late)[ -]\w+"
-    r"|from (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december) \d{4} (?:until|to|through))\b",
+    r"|(?:from|between) (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?: \d{4})? (?:until|to|through|and) (?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|this|last))\b",
     re.IGNORECASE,
 )
 
@@ -1260,7 +1305,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                 and mention.first.lower_ in ("a", "an")
             ):
                 trigger = None  # one attack or one place seized is not a count
-            if trigger is not None and unsplit_figure(doc, trigger.token):
+            if trigger is not None and unsplit_figure(doc, trigger.token, mention):
                 trigger = None
             if trigger is None:
                 if mention.noun is not None:
@@ -1284,7 +1329,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
             elif (
                 attribution.kind == "pronoun"
                 and last_speaker is not None
-                and (attribution.surface or "").lower() in _ANAPHORS
+                and _refers_to_speaker(attribution.surface or "")
             ):
                 # "He said two soldiers had died": he is who spoke last, not whichever
                 # group was named last
