@@ -374,6 +374,14 @@ def test_removed_line_count_is_recorded(tmp_path: Path) -> None:
         ),
         ("GAZA CITY, (AFP) – Strikes hit two houses.", {"place": "GAZA CITY", "agency": "AFP"}),
         (
+            "SRINAGAR, India (AA) – Militants ambushed an army convoy.",
+            {"place": "SRINAGAR", "country": "India", "agency": "AA"},
+        ),
+        (
+            "CULIACAN, Mexico (AP) — Gunmen clashed with soldiers overnight.",
+            {"place": "CULIACAN", "country": "Mexico", "agency": "AP"},
+        ),
+        (
             "KHARTOUM – The army said on Sunday that its forces had retaken the bridge.",
             {"place": "KHARTOUM"},
         ),

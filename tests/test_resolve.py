@@ -184,3 +184,11 @@ def test_the_ministry_is_the_last_ministry_that_spoke() -> None:
     )
     claimants = {c.value: c.claimant for c in claims_of(text)}
     assert claimants[9] == claimants[2800] != "Hezbollah"
+
+
+def test_an_agency_credit_in_the_dateline_is_not_an_actor() -> None:
+    text = (
+        "Ambush in Rakhine\n\nSITTWE, Myanmar (AA) – Four soldiers were killed near the port, "
+        "it said."
+    )
+    assert "Arakan Army" not in {c.claimant for c in claims_of(text)}

@@ -376,10 +376,10 @@ _DATELINES = [
         rf"^(?P<month>{_MONTHS})\s*(?P<day>\d{{1,2}})(?:,?\s*(?P<year>\d{{4}}))?\s*"
         r"\((?P<agency>[A-Za-z][A-Za-z.&' ]{1,20})\)\s*[:–—-]+\s*"
     ),
-    # KYIV (Reuters) -   /  GAZA CITY, (AFP) –
+    # KYIV (Reuters) -   /  GAZA CITY, (AFP) –   /  SRINAGAR, India (AA) –
     re.compile(
-        r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?),?\s*\((?P<agency>[A-Za-z][A-Za-z.&' ]{1,20})\)"
-        r"\s*[:–—-]+\s*"
+        r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z.'’ -]{1,30}?))?"
+        r",?\s*\((?P<agency>[A-Za-z][A-Za-z.&' ]{1,20})\)\s*[:–—-]+\s*"
     ),
     # ATHENS –   /  Khartoum:
     re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{2,30}[A-Z])\s+[–—-]+\s+(?=.{60})"),

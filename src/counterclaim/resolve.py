@@ -52,10 +52,18 @@ def document_context(doc: Document, kb: actors.KnowledgeBase) -> DocumentContext
     return DocumentContext(
         doc=doc,
         kb=kb,
-        mentions=kb.find_mentions(text),
+        mentions=[m for m in kb.find_mentions(text) if not _dateline_credit(text, m)],
         speakers=actors.spokespersons(text, kb),
         country=countries[0] if countries else None,
         main_date=main_date,
+    )
+
+
+def _dateline_credit(text: str, mention: actors.ActorMention) -> bool:
+    """ "SRINAGAR, India (AA) –": an agency's credit, not the Arakan Army."""
+    return bool(
+        text[mention.start - 1 : mention.start] == "("
+        and re.match(r"\)\s*[–—:-]", text[mention.end : mention.end + 4])
     )
 
 
