@@ -192,3 +192,38 @@ def test_an_agency_credit_in_the_dateline_is_not_an_actor() -> None:
         "it said."
     )
     assert "Arakan Army" not in {c.claimant for c in claims_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Tripoli\n\nTRIPOLI, Libya – Clashes in Tripoli killed at least 8 people, the Ministry "
+            "of Defence said.",
+            "Libyan Defence Ministry",
+        ),
+        (
+            "Ukraine\n\nLONDON – Britain's Ministry of Defence said Russia lost 40 tanks near "
+            "Pokrovsk in Ukraine.",
+            "UK Ministry of Defence",
+        ),
+    ],
+)
+def test_an_unqualified_institution_is_the_documents_countrys(text: str, claimant: str) -> None:
+    assert [c.claimant for c in claims_of(text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kryvyi Rih\n\nGovernor Serhiy Lysak reported 14 dead late on Friday.", [("killed", 14)]),
+        (
+            "Ituri\n\nThe army gave a lower toll: 19 dead and 60 wounded.",
+            [("killed", 19), ("wounded", 60)],
+        ),
+    ],
+)
+def test_tolls_given_after_a_verb_or_a_colon(text: str, expected: list[tuple[str, int]]) -> None:
+    claims = claims_of(text)
+    assert [(c.category, c.value) for c in claims] == expected
+    assert all(c.claimant != "reporter" for c in claims)

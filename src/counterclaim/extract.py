@@ -712,7 +712,18 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             cats = [c for c in _categories_of_verb(governor) if c != "attacks"]
             if cats:
                 return Trigger(cats[0], governor)
-    return None
+    return _adjective_after(mention)
+
+
+def _adjective_after(mention: CountMention) -> Trigger | None:
+    """ "reported 14 dead", "a lower toll: 19 dead": the parser may not hang the number on
+    the adjective right after it, but the adjective says what it counts."""
+    doc = mention.token.doc
+    nxt = mention.token.i + 1
+    if mention.noun is not None or nxt >= len(doc):
+        return None
+    cats = [c for c in lexicon().adjectives.get(doc[nxt].lower_, ()) if _fits(c, True)]
+    return Trigger(cats[0], doc[nxt]) if cats else None
 
 
 def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None) -> bool:
@@ -739,6 +750,7 @@ def _predicate_unknown(noun: Token) -> bool:
     return any(c.dep_ == "acomp" and c.lower_ in ("unknown", "unclear") for c in head.children)
 
 
+_TOLL_NOUNS = frozenset({"toll", "figure", "figures", "tally", "number", "estimate", "count"})
 _COUNTING = frozenset({"count", "record", "document", "tally", "list", "estimate", "show"})
 _PUT_AT = frozenset({"put", "place", "estimate", "set", "fix", "peg", "stand", "revise"})
 
@@ -1165,6 +1177,10 @@ def _is_reporting(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if lemma in ("give", "provide", "offer", "issue", "release", "publish", "revise") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children
+    ):
+        return True  # "the ministry gave a lower toll: 19 dead"
     if lemma in lex.acknowledging_verbs:
         # "the group buried its 12 fighters" states a figure; "2,000 people have been
         # buried" names no one who states it

@@ -119,6 +119,8 @@ def resolve_claims(
 def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors.Actor | None:
     kb = ctx.kb
     found = kb.lookup(surface)
+    if found is not None and ctx.country is not None:
+        found = kb.national_counterpart(found, ctx.country, surface) or found
     if found is None:
         for name, actor_id in ctx.speakers.items():
             if name and re.search(rf"\b{re.escape(name)}\b", surface, re.IGNORECASE):

@@ -329,6 +329,23 @@ class KnowledgeBase:
                 return actor
         return self._national_actor(kinds, head, country) if country else None
 
+    def national_counterpart(self, actor: Actor, country: str, surface: str) -> Actor | None:
+        """The document country's institution that an unqualified name stands for: "the
+        Ministry of Defence" in a report about Libya is Libya's, not Britain's."""
+        if actor.country in (None, country) or self.sides_in_phrase(surface):
+            return None
+        words = set(_key(surface)) - _INSTITUTION_WORDS
+        if not words:
+            return None
+        matches = [
+            a
+            for a in self._actors.values()
+            if a.country == country
+            and a.kind == actor.kind
+            and any(words <= set(_key(n)) for n in [a.name, *a.aliases])
+        ]
+        return matches[0] if len(matches) == 1 else None
+
     def is_side_marker(self, phrase: str) -> bool:
         """Whether a phrase is only a country name or demonym ("Malian", "Ukraine")."""
         return _key(phrase) in self._side_markers
@@ -412,6 +429,9 @@ def _load_cached(keys: tuple[tuple[str, float], ...]) -> KnowledgeBase:
     )
 
 
+_INSTITUTION_WORDS = frozenset(
+    {"the", "of", "ministry", "minister", "department", "office", "for", "and", "national"}
+)
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     "army": ("state_military",),
     "military": ("state_military",),
