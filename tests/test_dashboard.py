@@ -3,8 +3,9 @@
 The browser comes from Debian (scripts/browser-setup.sh), found with shutil.which and passed
 as executable_path; Playwright's own browser download is never used. Outside CI the tests
 skip with a reason when chromium is missing; with CI=true they fail instead, so CI cannot
-pass by skipping. Screenshots go to artifacts/screenshots/, and the incident page's one is
-copied to docs/screenshots/incident.png for the README.
+pass by skipping. Screenshots go to artifacts/screenshots/; with
+COUNTERCLAIM_UPDATE_SCREENSHOTS=1 the incident page's one is copied to
+docs/screenshots/incident.png for the README.
 """
 
 from __future__ import annotations
@@ -269,8 +270,10 @@ def test_sample_corpus_incident(page, sample_url: str) -> None:  # type: ignore[
     assert page.locator("#timeline circle.dot").count() >= 2
     assert page.locator(".article mark").count() >= 2
     shot = shoot(page, "sample-incident")
-    README_SHOT.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shot, README_SHOT)
+    if os.environ.get("COUNTERCLAIM_UPDATE_SCREENSHOTS"):
+        # Only on request: a test run must not change tracked files.
+        README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, README_SHOT)
 
     # Every figure leads to its sentence in an article.
     figures.first.click()
