@@ -808,3 +808,42 @@ def test_event_dates_on_dev_set(dev_dir: Path) -> None:
     # measured 47/55 exact and 54/55 within a day when written
     assert exact / total >= 0.8
     assert within_a_day / total >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "published", "expected"),
+    [
+        # an opening date belongs to the clause it opens when that clause reports nothing
+        (
+            "On Friday, 270 servicemen were returned. On Saturday, 307 more servicemen came "
+            "home, according to the ministry.",
+            "307 more servicemen came home",
+            date(2025, 5, 25),
+            "2025-05-24",
+        ),
+        # ranges stated in so many words
+        (
+            "In total, 1,000 people were returned over three days from May 23 to May 25, the "
+            "ministry said.",
+            "1,000 people were returned",
+            date(2025, 5, 25),
+            "2025-05-23/2025-05-25",
+        ),
+        (
+            "Between 6 and 12 March, troops killed 326 fighters in Gojjam, the army said.",
+            "troops killed 326 fighters",
+            date(2025, 3, 13),
+            "2025-03-06/2025-03-12",
+        ),
+        (
+            "The rebels said they killed 30 soldiers between December 30 and January 2.",
+            "killed 30 soldiers",
+            date(2025, 1, 3),
+            "2024-12-30/2025-01-02",
+        ),
+    ],
+)
+def test_opening_dates_and_stated_ranges(
+    text: str, evidence: str, published: date, expected: str
+) -> None:
+    assert claim_date(text, evidence, published, None) == expected

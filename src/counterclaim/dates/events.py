@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from counterclaim.dates.expressions import DateExpression, _expressions
 from counterclaim.dates.resolution import DateValue, resolve_expression
-from counterclaim.dates.years import parse_date_line
+from counterclaim.dates.years import _safe_date, month_number, parse_date_line, year_before
 
 MAIN_EVENT_MAX_DAYS = 3  # wider ranges ("last week") never stand for a report's main event
 LEAD_PARAGRAPHS = 3
@@ -164,6 +164,12 @@ def expression_role(text: str, expr: DateExpression) -> str:
     # "killed 20 in Rafah on Saturday, the ministry said": an attribution after a comma
     # closes the clause the date belongs to, unless the date opens the sentence.
     opens_sentence = all(t.lower() in _FILLERS for t in left)
+    if opens_sentence and right_text.lstrip().startswith(","):
+        # "On Saturday, 307 servicemen came home, according to the ministry": an opening
+        # date belongs to the clause it opens, which here reports nothing
+        clause = _TOKEN.findall(re.split(r"[,;.]", right_text.lstrip()[1:], maxsplit=1)[0])
+        if clause and not any(_is_report(t.lower()) for t in clause):
+            return "event"
     ev_right, rp_right = _nearest_cues(right, comma=1 if opens_sentence else 3)
     events = [d for d in (ev_left, ev_right) if d is not None]
     reports = [d for d in (rp_left, rp_right) if d is not None]
@@ -225,6 +231,10 @@ def event_date_for(
         elif role == "event" and expr.end <= span_start:
             before.append(value)
 
+    stated_range = _stated_range(text, s0, s1, published)
+    if stated_range is not None:
+        in_sentence.append((-1, stated_range))  # "from May 23 to May 25" dates itself
+
     def fits(value: DateValue) -> bool:
         limit = statement.end if statement else published
         return limit is None or value.start <= limit + timedelta(days=0 if statement else 1)
@@ -241,6 +251,47 @@ def event_date_for(
             return default
         return None
     return statement.iso() if statement else None
+
+
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_RANGES = (
+    # "from May 23 to May 25", "between March 6 and March 12"
+    re.compile(
+        rf"\b(?:from|between)\s+(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})\s+(?:to|until|and|"
+        rf"through)\s+(?:(?P<m2>{_MONTH_WORD})\s+)?(?P<d2>\d{{1,2}})\b",
+        re.IGNORECASE,
+    ),
+    # "between 6 and 12 March", "from 6 to 12 March"
+    re.compile(
+        rf"\b(?:from|between)\s+(?P<d1>\d{{1,2}})\s+(?:(?P<m1>{_MONTH_WORD})\s+)?(?:to|until|"
+        rf"and|through)\s+(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_WORD})",
+        re.IGNORECASE,
+    ),
+)
+
+
+def _stated_range(text: str, s0: int, s1: int, published: date | None) -> DateValue | None:
+    """A range of days a sentence states in so many words, resolved against the report."""
+    for pattern in _RANGES:
+        m = pattern.search(text, s0, s1)
+        if m is None or published is None:
+            continue
+        m1 = month_number(m.group("m1") or m.group("m2"))
+        m2 = month_number(m.group("m2") or m.group("m1"))
+        if m1 is None or m2 is None:
+            continue
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        year = year_before(m2, d2, published)
+        if year is None:
+            continue
+        first = _safe_date(year if (m1, d1) <= (m2, d2) else year - 1, m1, d1)
+        last = _safe_date(year, m2, d2)
+        if first and last and first <= last:
+            return DateValue(first, last)
+    return None
 
 
 def _since_day(text: str, expr: DateExpression) -> bool:
