@@ -214,3 +214,110 @@ def _measure(
         recall=found / len(planted) if planted else 1.0,
         false_matches=false_matches,
     )
+
+
+# -- extraction throughput --------------------------------------------------------------------
+@dataclass
+class ExtractCase:
+    """One corpus timed through spaCy's parse alone (the baseline, in the same run) and
+    through the whole claim path: parse, rule components, resolution."""
+
+    name: str
+    documents: int
+    tokens: int
+    parse_seconds: float
+    full_seconds: float
+    claims: int
+
+    @property
+    def overhead_ratio(self) -> float:
+        """Whole path over parse alone: 1.0 means the rules and resolution cost nothing."""
+        return self.full_seconds / self.parse_seconds
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.full_seconds
+
+
+@dataclass
+class ExtractBenchReport:
+    cases: list[ExtractCase] = field(default_factory=list)
+    peak_rss_mb: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cases": [
+                asdict(c)
+                | {
+                    "overhead_ratio": round(c.overhead_ratio, 3),
+                    "docs_per_second": round(c.docs_per_second, 2),
+                }
+                for c in self.cases
+            ],
+            "peak_rss_mb": round(self.peak_rss_mb, 1),
+        }
+
+
+def bench_extract(copies: int = 10, passes: int = 3) -> ExtractBenchReport:
+    """Time the bundled sample corpus through spaCy's parse only and through extraction and
+    resolution, as ``copies`` short reports each, and as one long round-up of them all
+    (where work that grows with the square of a document's length would show); the fastest
+    of ``passes`` passes counts."""
+    import resource
+
+    from counterclaim import places
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.errors import InputError
+    from counterclaim.ingest import IngestOptions, read_sources
+    from counterclaim.lexicon import data_path
+    from counterclaim.nlp import load_pipeline, parse_documents
+    from counterclaim.resolve import resolve_claims
+
+    sample = [
+        d
+        for d in read_sources([str(data_path("sample"))], IngestOptions())
+        if not isinstance(d, InputError)
+    ]
+    roundup = Document(text="Round-up\n\n" + "\n\n".join(d.text for d in sample * 5))
+    nlp = load_pipeline()
+    kb = KnowledgeBase.load()
+    places.resolve("Kyiv")  # the gazetteer is built once per process, outside the timing
+    report = ExtractBenchReport()
+    for name, docs in (("short reports", sample * copies), ("one long round-up", [roundup])):
+        texts = [d.text for d in docs]
+        claims = 0
+
+        def parse_only(texts: list[str] = texts) -> None:
+            with nlp.select_pipes(disable=["counterclaim_claims"]):
+                for _ in nlp.pipe(texts, batch_size=32):
+                    pass
+
+        def full(docs: list[Document] = docs) -> None:
+            nonlocal claims
+            claims = 0
+            for document, parsed in parse_documents(docs, batch_size=32):
+                claims += len(resolve_claims(document, parsed._.extractions or [], kb))
+
+        full()  # warm caches (lexicons, knowledge-base indexes) before either is timed
+        report.cases.append(
+            ExtractCase(
+                name=name,
+                documents=len(docs),
+                tokens=sum(len(doc) for doc in nlp.tokenizer.pipe(texts)),
+                parse_seconds=_fastest(parse_only, passes),
+                full_seconds=_fastest(full, passes),
+                claims=claims,
+            )
+        )
+    report.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return report
+
+
+def _fastest(run: Callable[[], None], passes: int) -> float:
+    """The least disturbed of several passes: these machines are shared and noisy."""
+    best = float("inf")
+    for _ in range(passes):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best

@@ -528,8 +528,44 @@ def places_command(
     print_table(f"places matching {name!r}", columns, rows)
 
 
-bench_app = typer.Typer(help="Benchmarks over generated data.", no_args_is_help=True)
+bench_app = typer.Typer(
+    help="Benchmarks, reported as ratios to a baseline measured in the same run.",
+    no_args_is_help=True,
+)
 app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("extract")
+@translate_errors
+def bench_extract_command(
+    copies: Annotated[int, typer.Option(help="Times the sample corpus is repeated.")] = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Documents per second through extraction, against spaCy's parse alone in the same run."""
+    from counterclaim.bench import bench_extract
+
+    report = bench_extract(copies=max(1, copies))
+    if as_json:
+        print_json(report.to_dict())
+        return
+    print_table(
+        "extraction: whole claim path against spaCy's parse alone, measured in the same run",
+        ["corpus", "documents", "tokens", "parse s", "full s", "ratio", "docs/s", "claims"],
+        [
+            [
+                c.name,
+                c.documents,
+                f"{c.tokens:,}",
+                f"{c.parse_seconds:.2f}",
+                f"{c.full_seconds:.2f}",
+                f"{c.overhead_ratio:.2f}",
+                f"{c.docs_per_second:.1f}",
+                c.claims,
+            ]
+            for c in report.cases
+        ],
+    )
+    console.print(f"peak memory {report.peak_rss_mb:.0f} MB", highlight=False)
 
 
 @bench_app.command("duplicates")

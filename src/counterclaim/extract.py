@@ -139,6 +139,14 @@ def body_start_of(doc: Doc) -> int:
     return int(start)
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token again on each ``Doc.text``."""
+    text = doc.user_data.get("counterclaim_text")
+    if text is None:
+        text = doc.user_data["counterclaim_text"] = doc.text
+    return text
+
+
 def is_body_sentence(sent: Span, title: str | None) -> bool:
     """Headlines, standfirsts, captions and page furniture are not body text."""
     text = sent.text.strip()
@@ -146,9 +154,11 @@ def is_body_sentence(sent: Span, title: str | None) -> bool:
         return False
     if title and _squash(text).startswith(_squash(title)[:60]) and len(text) < len(title) + 30:
         return False
-    line_start = sent.doc.text.rfind("\n", 0, sent.start_char) + 1
-    line_end = sent.doc.text.find("\n", sent.start_char)
-    line = sent.doc.text[line_start : line_end if line_end >= 0 else len(sent.doc.text)].strip()
+    line_start = doc_text(sent.doc).rfind("\n", 0, sent.start_char) + 1
+    line_end = doc_text(sent.doc).find("\n", sent.start_char)
+    line = doc_text(sent.doc)[
+        line_start : line_end if line_end >= 0 else len(doc_text(sent.doc))
+    ].strip()
     words = len(line.split())
     # A short line without closing punctuation is a heading, caption or furniture.
     return not (words < 12 and not re.search(r"[.!?\"”’)]$", line))
@@ -192,7 +202,7 @@ def vessel_names(doc: Doc) -> dict[str, str]:
     cached = doc.user_data.get("counterclaim_vessels")
     if cached is None:
         cached = {}
-        for m in _VESSEL_NAME.finditer(doc.text):
+        for m in _VESSEL_NAME.finditer(doc_text(doc)):
             words = (m.group("mv") or m.group("named")).split()
             while words and words[-1].lower() in _VESSEL_STOP:
                 words.pop()
@@ -273,13 +283,13 @@ def find_counts(sent: Span) -> list[CountMention]:
             last = doc[j]
             range_high = re.search(
                 r"\d\s*(?:to|-|–|—|or)\s*$|\bbetween\s+\S+\s+and\s+$",
-                doc.text[max(0, span.start_char - 30) : span.start_char],
+                doc_text(doc)[max(0, span.start_char - 30) : span.start_char],
             )
             if value is not None and not range_high and not _excluded_number(span, value):
-                prefix = doc.text[max(sent.start_char, span.start_char - 40) : span.start_char]
+                prefix = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
                 qualifier = qualifier_before(prefix)
-                suffix = doc.text[span.end_char : span.end_char + 20]
-                if _RATE.match(doc.text, span.end_char, span.end_char + 40):
+                suffix = doc_text(doc)[span.end_char : span.end_char + 20]
+                if _RATE.match(doc_text(doc), span.end_char, span.end_char + 40):
                     i = j + 1
                     continue  # "firing 2,000 shells a day" is a rate, not a count
                 high = range_after(suffix, value)
@@ -404,8 +414,8 @@ _UNSPLIT = re.compile(
 def unsplit_figure(doc: Doc, trigger: Token, mention: CountMention) -> bool:
     """ "47,000 killed and wounded", "lost 47,000 troops killed and wounded": ANNOTATION.md
     leaves unsplit figures out."""
-    around = doc.text[max(0, trigger.idx - 20) : trigger.idx + len(trigger.text) + 20]
-    after = doc.text[mention.end : mention.end + 45]
+    around = doc_text(doc)[max(0, trigger.idx - 20) : trigger.idx + len(trigger.text) + 20]
+    after = doc_text(doc)[mention.end : mention.end + 45]
     return bool(
         (_UNSPLIT.search(around) and trigger.lemma_.lower() in _CASUALTY_WORDS)
         or re.match(r"\s+(?:[\w-]+\s+){0,2}?" + _UNSPLIT.pattern, after, re.IGNORECASE)
@@ -422,8 +432,14 @@ def _bare_number_entity(tok: Token) -> bool:
     date: dates carry a month, weekday or year word, and years are excluded on their own."""
     if tok.ent_type_ != "DATE":
         return False
-    entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return entity is not None and all(t.like_num or t.is_punct for t in entity)
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return all(t.like_num or t.is_punct for t in doc[start:end])
 
 
 def _excluded_number(span: Span, value: int) -> bool:
@@ -1001,7 +1017,7 @@ def _name_before(verb: Token) -> tuple[str, Token] | None:
     subject, but a proper name stands right before the verb."""
     doc = verb.doc
     i = verb.i
-    while i > verb.sent.start and doc[i - 1].pos_ == "PROPN" and verb.i - i < 5:
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].pos_ == "PROPN" and verb.i - i < 5:
         i -= 1
     if i == verb.i or not _is_reporting(verb):
         return None
@@ -1229,7 +1245,7 @@ def _attribution_from_text(text: str, start: int) -> Attribution:
 
 def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
     """Who said a quotation: the attribution right after it, or right before it."""
-    text = doc.text
+    text = doc_text(doc)
     after = text[end : end + 160].split("\n")[0]
     m = re.match(rf"^\s*,?\s*(?P<who>[^,.“”\"]{{2,80}}?)\s+{_SAID}\b", after)
     if not m:
@@ -1282,7 +1298,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
     """Every claim candidate in a parsed document (the rule component's work)."""
     title = doc.user_data.get("title") if doc.user_data else None
     body_start = body_start_of(doc)
-    quotes = quote_spans(doc.text)
+    quotes = quote_spans(doc_text(doc))
     results: list[Extraction] = []
     paragraph_claimant: dict[int, Attribution] = {}
     last_named: Attribution | None = None
@@ -1293,7 +1309,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
             continue
         if _CUMULATIVE.search(sent.text):
             continue
-        paragraph = paragraph_index(doc.text, sent.start_char)
+        paragraph = paragraph_index(doc_text(doc), sent.start_char)
         people_before = antecedent[1] if antecedent[0] == paragraph else None
         antecedent = (paragraph, people_named(sent))
         hedged = sentence_hedged(sent)
@@ -1399,7 +1415,7 @@ def _in_subset_phrase(tok: Token) -> bool:
             return ancestor.head.lemma_.lower() not in lexicon().not_counted
         if ancestor.dep_ in ("ROOT",):
             break
-    window = tok.doc.text[max(0, tok.idx - 30) : tok.idx].lower()
+    window = doc_text(tok.doc)[max(0, tok.idx - 30) : tok.idx].lower()
     return bool(
         re.search(
             r"\b(?:including|among them|of whom|of which)\s+(?:at least |some |about )?$", window
@@ -1437,7 +1453,7 @@ def _continues(results: list[Extraction], category: str) -> bool:
 def _evidence_span(sent: Span, mention: CountMention, trigger: Trigger) -> tuple[int, int]:
     """The sentence, trimmed to the clause holding count and trigger when it is long."""
     start, end = sent.start_char, sent.end_char
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     while end > start and text[end - 1] in " \n":
         end -= 1
     return start, end

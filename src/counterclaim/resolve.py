@@ -140,7 +140,7 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
             found = kb.actor(best.actor_id)
     if found is None:
         found = kb.resolve_in_context(
-            surface, ctx.doc.text[: max(start, 0)] or ctx.doc.text, ctx.country
+            surface, "", ctx.country, mentions=_mentions_before(ctx, start)
         )
     if found is None and _names_a_state(kb, surface):
         # A country standing for its government ("Russia said ...", "Malian officials")
@@ -174,6 +174,15 @@ _ENVOY = re.compile(
     r"delegate|delegation|mission)\b",
     re.IGNORECASE,
 )
+
+
+def _mentions_before(ctx: DocumentContext, position: int) -> list[actors.ActorMention]:
+    """The document's actor mentions before a position (all of them for position <= 0)."""
+    if position <= 0:
+        return ctx.mentions
+    return [m for m in ctx.mentions if m.end <= position]
+
+
 _STATE_VOICES = frozenset({"officials", "official", "authorities", "leaders", "leadership"})
 
 
@@ -242,7 +251,11 @@ def resolve_claimant(
         # "the ministry", "the army": the last one of that kind named before, else the
         # country's own; "it", "they": the last actor named
         actor = ctx.kb.resolve_in_context(
-            surface, ctx.doc.text[:position], ctx.country, recent=ctx.claimants
+            surface,
+            "",
+            ctx.country,
+            recent=ctx.claimants,
+            mentions=_mentions_before(ctx, position),
         )
         if actor is None:
             found = _last_actor_before(ctx, position)

@@ -62,6 +62,7 @@ class KnowledgeBase:
         self._metonyms: dict[str, list[str]] = extra["metonyms"]
         self._claimant: dict[str, str] = extra["claimant"]
         self._index: dict[tuple[str, ...], list[_Entry]] = extra["index"]
+        self._named_cache: dict[tuple[str, str], bool] = {}
         # Hash of the files it was built from: claims extracted with another KB are stale.
         self.fingerprint: str = extra.get("fingerprint", "")
         self._words: _TargetWords = _load_target_words()
@@ -287,12 +288,14 @@ class KnowledgeBase:
         country: str | None = None,
         *,
         recent: Sequence[Actor] = (),
+        mentions: Sequence[ActorMention] | None = None,
     ) -> Actor | None:
         """Like :meth:`lookup`, and for generic nouns ("the army", "the ministry", "the
         group") the actor of that kind the text mentions most; failing that, the last of the
         ``recent`` claimants of that kind ("the health minister said ... the ministry
         added"), then the country's own ("the army" in a report about Mali is Mali's army),
-        if ``country`` is given."""
+        if ``country`` is given. ``mentions``, when given, are the text's mentions already
+        found (a caller resolving many claims of one document scans it once)."""
         found = self.lookup(surface)
         if found:
             return found
@@ -309,7 +312,7 @@ class KnowledgeBase:
         # ("the group" → "Wagner Group") — never an armed group for "the army".
         counts: list[Counter[str]] = [Counter(), Counter(), Counter()]
         first_seen: dict[str, int] = {}
-        for mention in self.find_mentions(text):
+        for mention in self.find_mentions(text) if mentions is None else mentions:
             actor = self._actors[mention.actor_id]
             named = self._named_with(actor, head)
             if actor.kind in kinds:
@@ -351,7 +354,12 @@ class KnowledgeBase:
         return _key(phrase) in self._side_markers
 
     def _named_with(self, actor: Actor, head: str) -> bool:
-        return any(" ".join(_key(n)).endswith(head) for n in [actor.name, *actor.aliases])
+        key = (actor.id, head)
+        cached = self._named_cache.get(key)
+        if cached is None:
+            names = [actor.name, *actor.aliases]
+            cached = self._named_cache[key] = any(" ".join(_key(n)).endswith(head) for n in names)
+        return cached
 
     def _national_actor(self, kinds: tuple[str, ...], head: str, country: str) -> Actor | None:
         """The country's one actor of these kinds named with the head noun ("the air force"

@@ -78,6 +78,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=64)
 def find_full_dates(text: str) -> list[date]:
     """Every explicit day-month-year date in a text, in order."""
     found: list[date] = []
@@ -154,6 +155,7 @@ _WEEKDAY_DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
 def weekday_date_pairs(text: str) -> list[tuple[int, int, int]]:
     """(month, day, weekday) for each "Saturday (Jan 31)" / "Sunday, 12 October" in a text."""
     pairs = []
