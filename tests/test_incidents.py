@@ -9,19 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from counterclaim.evaluate import bcubed, bcubed_f1
 from counterclaim.incidents import (
     assign_incidents,
-    bcubed,
-    bcubed_f1,
     cluster_incidents,
     date_window,
-    find_operations,
-    operation_key,
     place_key,
     segment_document,
 )
 from counterclaim.ingest import read_source
 from counterclaim.model import Claim, Document, Place
+from counterclaim.operations import find_operations, operation_key
 from factories import claim as span_claim
 from factories import claim_at
 from factories import doc as make_doc
@@ -386,9 +384,10 @@ def test_bcubed() -> None:
     assert bcubed_f1(["a", "a", "b"], ["x", "x", "y"]) == 1.0
     p, r, _ = bcubed(["a", "a", "a"], ["x", "x", "y"])
     assert r == 1.0 and p == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
-    assert bcubed_f1([None, None], ["x", "x"]) == pytest.approx(2 * 0.5 / 1.5)
+    assert bcubed_f1([None, None], ["x", "x"]) == round(2 * 0.5 / 1.5, 4)
+    assert bcubed_f1([], []) is None
     with pytest.raises(ValueError):
-        bcubed_f1(["a"], [])
+        bcubed(["a"], [])
 
 
 # -- dev set --------------------------------------------------------------------------------

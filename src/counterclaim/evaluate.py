@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from counterclaim.errors import InputError
-from counterclaim.incidents import bcubed
 from counterclaim.model import CATEGORIES, REPORTER
 
 GoldArticle = dict[str, Any]
@@ -143,6 +143,29 @@ def _date_ends(value: str) -> tuple[date, date] | None:
         return start, end
     except (ValueError, AttributeError):
         return None
+
+
+def bcubed(
+    pred_labels: Sequence[Hashable | None], gold_labels: Sequence[Hashable | None]
+) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against gold clusters.
+
+    Items are aligned by position; a ``None`` label is a cluster of its own.
+    """
+    if len(pred_labels) != len(gold_labels):
+        raise ValueError("pred_labels and gold_labels must have the same length")
+    n = len(pred_labels)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    pred = [p if p is not None else ("__none__", i) for i, p in enumerate(pred_labels)]
+    gold = [g if g is not None else ("__none__", i) for i, g in enumerate(gold_labels)]
+    pred_size = Counter(pred)
+    gold_size = Counter(gold)
+    both = Counter(zip(pred, gold, strict=True))
+    precision = sum(both[(p, g)] / pred_size[p] for p, g in zip(pred, gold, strict=True)) / n
+    recall = sum(both[(p, g)] / gold_size[g] for p, g in zip(pred, gold, strict=True)) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
 
 
 def bcubed_f1(predicted: Sequence[Any], gold: Sequence[Any]) -> float | None:

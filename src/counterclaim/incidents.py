@@ -33,102 +33,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from counterclaim.model import REPORTER, Claim, Document, Incident
-
-# -- operation names ------------------------------------------------------------------------
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "5th": 5,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-}
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
-_NAME_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
-_OPERATION = re.compile(
-    r"(?:\b(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+phase\s+of\s+"
-    r"(?:the\s+)?(?:so-called\s+)?[“\"‘']?)?"
-    r"\bOperation\s+[“\"‘']?"
-    rf"(?P<name>{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}})"
-    r"(?:[ ](?P<num>\d(?:\.0)?)(?![\d.]\d))?"
-    r"(?:[”\"’']?,?\s+(?:[Pp]hase)\s+(?P<phase>\d|one|two|three|four|five|I{1,3}|IV|V)\b)?"
-)
-# Capitalised words that follow a name without being part of it.
-_NAME_STOP = {"On", "In", "At", "The", "And", "Was", "Is", "Has", "Which", "That", "As"}
-
-
-@dataclass(frozen=True)
-class OperationMention:
-    """One mention of a named operation; ``key`` and ``phase`` identify it across spellings."""
-
-    name: str  # as written, without the phase ("Herof", "Bunyan-um-Marsoos")
-    key: str  # normalised name: "herof" for Herof and Heroof
-    phase: int | None  # 2 for "2.0", "II", "second phase of"; None when not stated
-    start: int
-    end: int
-
-    @property
-    def slug(self) -> str:
-        base = _slug(self.name)
-        if self.phase is None:
-            return base
-        return f"{base}{self.phase}" if "-" not in base else f"{base}-{self.phase}"
-
-    def same_operation(self, other: OperationMention) -> bool:
-        return operations_match(self.key, self.phase, other.key, other.phase)
-
-
-def operation_key(name: str) -> str:
-    """Spelling-insensitive key: ASCII, lowercase letters and digits, doubled letters single."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    letters = re.sub(r"[^a-z0-9]", "", folded)
-    return re.sub(r"(.)\1+", r"\1", letters)
-
-
-def operations_match(key_a: str, phase_a: int | None, key_b: str, phase_b: int | None) -> bool:
-    """Same operation: equal or near-equal keys, and phases that do not contradict."""
-    if phase_a is not None and phase_b is not None and phase_a != phase_b:
-        return False
-    return key_a == key_b or (min(len(key_a), len(key_b)) >= 5 and fuzz.ratio(key_a, key_b) >= 90)
-
-
-def find_operations(text: str) -> list[OperationMention]:
-    """Named operations in a text, with spelling variants and phases normalised."""
-    found: list[OperationMention] = []
-    for m in _OPERATION.finditer(text):
-        words = m.group("name").split(" ")
-        phase = None
-        while len(words) > 1 and (words[-1] in _NAME_STOP or words[-1] in _ROMAN):
-            if words[-1] in _ROMAN and phase is None:
-                phase = _ROMAN[words[-1]]
-            words.pop()
-        if words[0] in _NAME_STOP:
-            continue
-        name = " ".join(words)
-        if m.group("num"):
-            phase = int(float(m.group("num")))
-        elif m.group("phase"):
-            raw = m.group("phase")
-            phase = _ROMAN.get(raw) or _ORDINALS.get(raw.lower()) or int(raw)
-        elif m.group("ord"):
-            phase = _ORDINALS[m.group("ord").lower()]
-        if phase == 1 and not m.group("ord"):
-            # "Operation X 1.0" is rare; a bare "1" is more often a following number.
-            phase = None if m.group("num") == "1" else phase
-        found.append(OperationMention(name, operation_key(name), phase, m.start(), m.end()))
-    return found
+from counterclaim.operations import OperationMention, find_operations, operation_key, slug
 
 
 # -- dates ----------------------------------------------------------------------------------
@@ -584,11 +490,6 @@ def incident_id_for(claim: Claim) -> str:
     return "inc_" + hashlib.sha256(claim.id.encode("utf-8")).hexdigest()[:12]
 
 
-def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-
-
 def cluster_incidents(
     claims: Sequence[Claim],
     docs: Mapping[str, Document],
@@ -775,8 +676,8 @@ def _build_incident(
             place_counts[name] += 3 if rank == 0 else 1
             first_seen.setdefault(name, len(first_seen))
     places = sorted(place_counts, key=lambda n: (-place_counts[n], first_seen[n]))
-    operation = _operation_slug([s.operation for s in segments if s.operation])
-    head = operation or (_slug(places[0]) if places else "") or "incident"
+    operation = _operationslug([s.operation for s in segments if s.operation])
+    head = operation or (slug(places[0]) if places else "") or "incident"
     label = f"{head}-{start.isoformat()}" if start else f"{head}-undated"
     ordered = sorted(claims, key=lambda c: (c.doc_id, c.span_start, c.id))
     doc_ids = sorted({c.doc_id for c in claims}, key=lambda d: _doc_order(d, docs))
@@ -792,7 +693,7 @@ def _build_incident(
     )
 
 
-def _operation_slug(mentions: list[OperationMention]) -> str | None:
+def _operationslug(mentions: list[OperationMention]) -> str | None:
     """One name for the incident's operation: the most reported, its shortest spelling, and
     the phase when any report states one."""
     if not mentions:
@@ -831,34 +732,3 @@ def _make_labels_unique(
         )
         for n, inc in enumerate(group[1:], start=2):
             inc.label = f"{label}-{n}"
-
-
-# -- scoring --------------------------------------------------------------------------------
-def bcubed(
-    pred_labels: Sequence[Hashable | None], gold_labels: Sequence[Hashable | None]
-) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering against gold clusters.
-
-    Items are aligned by position; a ``None`` label is a cluster of its own.
-    """
-    if len(pred_labels) != len(gold_labels):
-        raise ValueError("pred_labels and gold_labels must have the same length")
-    n = len(pred_labels)
-    if n == 0:
-        return 0.0, 0.0, 0.0
-    pred = [p if p is not None else ("__none__", i) for i, p in enumerate(pred_labels)]
-    gold = [g if g is not None else ("__none__", i) for i, g in enumerate(gold_labels)]
-    pred_size = Counter(pred)
-    gold_size = Counter(gold)
-    both = Counter(zip(pred, gold, strict=True))
-    precision = sum(both[(p, g)] / pred_size[p] for p, g in zip(pred, gold, strict=True)) / n
-    recall = sum(both[(p, g)] / gold_size[g] for p, g in zip(pred, gold, strict=True)) / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
-def bcubed_f1(
-    pred_labels: Sequence[Hashable | None], gold_labels: Sequence[Hashable | None]
-) -> float:
-    """B-cubed F1 (see :func:`bcubed`)."""
-    return bcubed(pred_labels, gold_labels)[2]
