@@ -227,3 +227,32 @@ def test_tolls_given_after_a_verb_or_a_colon(text: str, expected: list[tuple[str
     claims = claims_of(text)
     assert [(c.category, c.value) for c in claims] == expected
     assert all(c.claimant != "reporter" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Kirkuk\n\nTwo Iraqi soldiers were killed when a bomb hit their patrol near Kirkuk, "
+            "the Kirkuk Operations Command said.",
+            "own",
+        ),
+        (
+            "Catatumbo\n\nThe governor's office in Cucuta said troops killed 12 ELN fighters near "
+            "Tibu in Colombia.",
+            "opponent",
+        ),
+    ],
+)
+def test_an_unknown_state_body_speaks_for_the_reports_state(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role
+
+
+def test_the_cell_is_the_last_government_voice() -> None:
+    text = (
+        "Iraq\n\nIraq's Security Media Cell said troops were deployed near Kirkuk.\n\nIn a "
+        "statement, the cell said the aircraft carried out four strikes on hideouts."
+    )
+    [claim] = claims_of(text)
+    assert claim.claimant_actor is not None and claim.claimant != "cell"

@@ -183,6 +183,12 @@ def _mentions_before(ctx: DocumentContext, position: int) -> list[actors.ActorMe
     return [m for m in ctx.mentions if m.end <= position]
 
 
+_STATE_BODY = re.compile(
+    r"\b(?:command|ministry|minister|army|military|police|armed forces|governor|governorate|"
+    r"government|authorities|province|provincial|district|division|brigade|battalion|"
+    r"regiment|garrison|gendarmerie)\b",
+    re.IGNORECASE,
+)
 _STATE_VOICES = frozenset({"officials", "official", "authorities", "leaders", "leadership"})
 
 
@@ -299,8 +305,11 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     neutral = actor is None or kb.is_neutral(actor.id)
     side = actor.side if actor is not None else None
     if actor is None and e.attribution.kind == "named" and e.attribution.surface:
-        # "a Malian security source": no actor, but a side
+        # "a Malian security source": no actor, but a side; "the Kirkuk Operations Command",
+        # "the governor's office": an institution of the state the report is about
         side = kb.side_of_phrase(e.attribution.surface)
+        if side is None and ctx.country and _STATE_BODY.search(e.attribution.surface):
+            side = kb.state_side(ctx.country)
         neutral = side is None or side == actors.NEUTRAL
     if e.target_kind == "warship" and not neutral and not kb.side_of_phrase(e.target):
         return "opponent"  # a party sinking a named warship sinks the other side's

@@ -166,6 +166,13 @@ class KnowledgeBase:
                 return actor
         return None
 
+    def state_side(self, country: str) -> str | None:
+        """The side of a country's state: the side of its top-level government actor."""
+        for actor in self._actors.values():
+            if actor.country == country and actor.kind == "government" and not actor.parent:
+                return actor.side
+        return None
+
     # ----------------------------------------------------------------- matching
 
     def _accept(self, entries: list[_Entry], surface: str, *, strict_case: bool) -> _Entry | None:
@@ -456,6 +463,7 @@ _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     "movement": ("armed_group",),
     "police": ("police",),
     "wing": ("media_wing",),
+    "cell": ("government", "media_wing"),
 }
 
 # Role nouns: lookup reads "a spokesman for X" as X, and spokesperson finding uses them too.
