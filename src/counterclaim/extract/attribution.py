@@ -1,0 +1,327 @@
+"""Attribution: who a figure is attributed to, as the text names them.
+
+In order: "as reported by X" right after the figure, the speaker of a quotation holding the
+trigger, a reporting verb above the trigger ("X said ... killed"), "according to X", and a
+trailing ", X said." The names are cut from the parse and tidied; turning them into actors
+is the resolve stage's work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.extract.text import doc_text, np_text, tidy_name
+from counterclaim.extract.wordlists import lexicon
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# Documents that stand for whoever issued them: "the statement said", "the release says"
+_SOURCE_REFS = frozenset(
+    {"statement", "report", "video", "channel", "post", "update", "release", "communique",
+     "communiqué", "bulletin", "briefing"}
+)  # fmt: skip
+_ANAPHORS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+
+@dataclass
+class Attribution:
+    """Who a sentence's figure is attributed to, as the text names them."""
+
+    surface: str | None  # None: nobody named (the outlet's own voice)
+    kind: str = "reporter"  # named | pronoun | quote | inherited | reporter
+    start: int = -1
+    parts: list[str] = field(default_factory=list)  # appositions: "the mayor", "Sergei Sobyanin"
+
+
+_TOLL_NOUNS = frozenset({"toll", "figure", "figures", "tally", "number", "estimate", "count"})
+_COUNTING = frozenset({"count", "record", "document", "tally", "list", "estimate", "show"})
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for open_q, close_q in _QUOTE_PAIRS:
+        pos = 0
+        while True:
+            start = text.find(open_q, pos)
+            if start < 0:
+                break
+            end = text.find(close_q, start + 1)
+            if end < 0:
+                break
+            if end - start > 30:
+                spans.append((start, end + 1))
+            pos = end + 1
+    return sorted(spans)
+
+
+def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not _is_dateline_label(child):
+            return np_text(child), child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_phrase(verb.head)
+    return _name_before(verb)
+
+
+_SOURCE_REF = re.compile(
+    r"^(?:the|a|an|this|that|its|their|his|her)(?:\s+[\w-]+){0,2}?\s+(?:"
+    + "|".join(sorted(_SOURCE_REFS))
+    + r")$"
+)
+
+
+def refers_to_speaker(surface: str) -> bool:
+    low = surface.lower().strip()
+    return low in _ANAPHORS or bool(_SOURCE_REF.match(low))
+
+
+def _refers_back(head: Token, attribution: Attribution) -> bool:
+    """A subject that points at a speaker named above it: "it", "they", "its fighters"."""
+    if attribution.kind == "pronoun" and head.lower_ in _ANAPHORS | {"we"}:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in head.children)
+
+
+def _name_before(verb: Token) -> tuple[str, Token] | None:
+    """ "..., which borders Ukraine, Governor Vyacheslav Gladkov said": the parser lost the
+    subject, but a proper name stands right before the verb."""
+    doc = verb.doc
+    i = verb.i
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].pos_ == "PROPN" and verb.i - i < 5:
+        i -= 1
+    if i == verb.i or not _is_reporting(verb):
+        return None
+    return tidy_name(doc[i : verb.i].text), doc[verb.i - 1]
+
+
+def _is_dateline_label(head: Token) -> bool:
+    """ "Khartoum: The army said ..." parses the dateline as a second subject."""
+    doc = head.doc
+    return bool(
+        head.left_edge.is_sent_start
+        and head.i + 1 < len(doc)
+        and doc[head.i + 1].text in (":", "-", "–", "—")
+    )
+
+
+def _apposition_parts(head: Token) -> list[str]:
+    parts = []
+    main = [
+        t
+        for t in head.subtree
+        if not any(a.dep_ == "appos" and t in a.subtree for a in head.children)
+    ]
+    text = tidy_name("".join(t.text_with_ws for t in main))
+    if text:
+        parts.append(text)
+    for child in head.children:
+        if child.dep_ == "appos":
+            parts.append(tidy_name("".join(t.text_with_ws for t in child.subtree).strip(" ,()")))
+    return parts
+
+
+_SAID = (
+    r"(?:said|says|added|adds|stated|states|reported|reports|claimed|claims|told|wrote|announced|"
+    r"confirmed|noted|insisted|asserted|declared|posted)"
+)
+_ADVERBIAL_TAIL = (
+    r"(?:\s+(?:on|in|at|during|via|late|early|earlier|later|this|last|today|yesterday|overnight|"
+    r"through|from|after|when|citing|according)\b[^“”\"]{0,80})?"
+)
+_TRAILING_ATTRIBUTION = [
+    re.compile(
+        rf",\s*(?P<who>[^,“”\"]{{2,70}}?(?:,\s*[^,“”\"]{{2,50}},)?)\s+{_SAID}{_ADVERBIAL_TAIL}$"
+    ),
+    re.compile(rf",\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,70}}?)(?:,\s*[^.“”\"]{{0,80}})?$"),
+]
+_NOT_A_SPEAKER = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|while|after|when|that|which|because|but|if)\b",
+    re.IGNORECASE,
+)
+
+
+def trailing_attribution(sentence: str) -> str | None:
+    """The speaker of "..., Kyiv's Air Force said in a statement." at the end of a sentence."""
+    stripped = sentence.strip().rstrip(".")
+    for pattern in _TRAILING_ATTRIBUTION:
+        m = pattern.search(stripped)
+        if m:
+            who = m.group("who").strip()
+            if len(who.split()) <= 10 and not _NOT_A_SPEAKER.search(who):
+                return who
+    return None
+
+
+_ACCORDING = re.compile(
+    r"\b(?:according to|as reported by|citing|quoted by|as per)\s+"
+    r"(?P<who>(?:the\s+)?[^,.;“”\"]{2,90}?)(?=,|\.|;| on | in a | in an | posted| said|$)",
+    re.IGNORECASE,
+)
+
+
+def find_attribution(
+    sent: Span, trigger: Token, quotes: list[tuple[int, int]], count_end: int | None = None
+) -> Attribution:
+    lex = lexicon()
+    doc = sent.doc
+    # 0. "as reported by X" right after the figure is the figure's own source
+    for m in _ACCORDING.finditer(sent.text):
+        position = sent.start_char + m.start()
+        anchor = count_end if count_end is not None else trigger.idx
+        if m.group(0).lower().startswith("as reported by") and 0 < position - anchor < 80:
+            who = m.group("who").strip()
+            return Attribution(who, "named", sent.start_char + m.start("who"), [who])
+    # 1. inside a quotation the quote's speaker owns the figure, even when the quote names
+    # a source of its own ('"Officials informed me that 2,000 bodies were buried," X said')
+    for start, end in quotes:
+        if start <= trigger.idx < end:
+            speaker = quote_speaker(doc, start, end)
+            if speaker is not None:
+                return speaker
+    # 2. a reporting verb above the trigger: "X said (that) ... killed ..."
+    node: Token | None = trigger
+    steps = 0
+    pronoun: Attribution | None = None
+    while node is not None and steps < 12:
+        steps += 1
+        for aside in node.children:
+            # "In central Gaza, the army said, aircraft struck 45 targets"
+            if aside.dep_ == "parataxis" and _is_reporting(aside):
+                found = _subject_phrase(aside)
+                if found and found[1].lower_ not in ("which", "that", "who"):
+                    return _attribution_from(*found)
+        if _is_reporting(node) and node is not trigger:
+            found = _subject_phrase(node)
+            if found:
+                text, head = found
+                if head.lower_ in ("which", "that", "who"):
+                    break
+                attribution = _attribution_from(text, head)
+                if head.lemma_.lower() in lex.source_nouns and attribution.surface == text:
+                    # "Initial estimates show ..., the governor said": the speaker wins
+                    who = trailing_attribution(sent.text)
+                    if who:
+                        return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
+                if not _refers_back(head, attribution) and node.lemma_.lower() not in _COUNTING:
+                    return attribution
+                # "The committee said it had counted 31 bodies": it is the committee; "the
+                # spokesman said crews had counted 70 dead": the spokesman's figure
+                pronoun = pronoun or attribution
+        if node.head is node:
+            break
+        node = node.head
+    if pronoun is not None:
+        return pronoun
+    # The trigger may itself hang under the reporting verb's subject ("the BLA claimed
+    # responsibility for the execution of 214 soldiers")
+    root = sent.root
+    if _is_reporting(root) and trigger in root.subtree:
+        found = _subject_phrase(root)
+        if found and not _inside(found[1], trigger):
+            return _attribution_from(*found)
+    # 3. "according to X", "as reported by X"
+    for m in _ACCORDING.finditer(sent.text):
+        who = m.group("who").strip()
+        return _attribution_from_text(who, sent.start_char + m.start("who"))
+    # 4. ", Kyiv's Air Force said." at the end
+    who = trailing_attribution(sent.text)
+    if who:
+        return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
+    return Attribution(None, "reporter")
+
+
+def _is_reporting(verb: Token) -> bool:
+    """A verb of saying: "claimed the lives of" and "claimed the town" are not."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in ("give", "provide", "offer", "issue", "release", "publish", "revise") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children
+    ):
+        return True  # "the ministry gave a lower toll: 19 dead"
+    if lemma in lex.acknowledging_verbs:
+        # "the group buried its 12 fighters" states a figure; "2,000 people have been
+        # buried" names no one who states it
+        return not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if lemma not in lex.reporting_verbs:
+        return False
+    if lemma == "claim":
+        objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+        if objects and objects[0] not in ("responsibility", "credit"):
+            return False
+    return True
+
+
+def _inside(head: Token, trigger: Token) -> bool:
+    return trigger in head.subtree
+
+
+def _attribution_from(text: str, head: Token) -> Attribution:
+    lex = lexicon()
+    low = text.lower()
+    if low in lex.pronouns or head.lower_ in PERSON_PRONOUNS:
+        return Attribution(text, "pronoun", head.idx, [text])
+    if head.lemma_.lower() in lex.source_nouns:
+        # "reports from the M23", "a statement by the ministry": the organisation named inside
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        inner = np_text(obj)
+                        return Attribution(inner, "named", obj.idx, [inner, text])
+        if head.lemma_.lower() in _SOURCE_REFS:
+            return Attribution(text, "pronoun", head.idx, [text])
+    return Attribution(text, "named", head.idx, _apposition_parts(head) or [text])
+
+
+def _attribution_from_text(text: str, start: int) -> Attribution:
+    lex = lexicon()
+    low = text.lower()
+    if low in lex.pronouns or low in PERSON_PRONOUNS:
+        return Attribution(text, "pronoun", start, [text])
+    if _SOURCE_REF.match(low):
+        return Attribution(text, "pronoun", start, [text])  # "according to the same statement"
+    parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
+    return Attribution(text, "named", start, parts or [text])
+
+
+def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
+    """Who said a quotation: the attribution right after it, or right before it."""
+    text = doc_text(doc)
+    after = text[end : end + 160].split("\n")[0]
+    m = re.match(rf"^\s*,?\s*(?P<who>[^,.“”\"]{{2,80}}?)\s+{_SAID}\b", after)
+    if not m:
+        m = re.match(rf"^\s*,?\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,80}})", after)
+    if not m:
+        m = re.match(r"^\s*,?\s*(?P<who>[^,.“”\"]{2,80}?)\s+(?:was|were)\s+quoted\b", after)
+    if not m:
+        # '..., the agency quoted him as saying': the speaker is him, not the agency
+        m = re.match(
+            r"^\s*,?\s*[^,.“”\"]{2,80}?\s+quoted\s+(?P<who>him|her|them)\s+as\s+saying", after
+        )
+    if m:
+        who = m.group("who").strip()
+        return _attribution_from_text(who, end + m.start("who")) if who else None
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 200) : start]
+    m = re.search(rf"(?P<who>[A-Z][^.“”\"]{{1,120}}?)\s+{_SAID}\s*[,:]?\s*$", before)
+    if m:
+        who = m.group("who").strip()
+        who = re.sub(r"^(?:In a (?:detailed )?statement|Later|Meanwhile|However),\s*", "", who)
+        return _attribution_from_text(who, start - len(before) + m.start("who"))
+    return None
+
+
+def sentence_speaker(sent: Span) -> Attribution | None:
+    root = sent.root
+    if _is_reporting(root):
+        found = _subject_phrase(root)
+        if found and found[1].lower_ not in ("which", "that", "who"):
+            attribution = _attribution_from(*found)
+            if attribution.kind == "named":
+                return attribution
+    return None

@@ -1,0 +1,353 @@
+"""Counts in a sentence: the figures a claim can be made of.
+
+Digits and number words ("2,500", "two hundred and fourteen", "two dozen"), ranges, vague
+words ("dozens"), denials ("no civilians", "denied any deaths"), single counted nouns
+("a tank") and ships named in the text, each with the noun it counts. Years, ages, money,
+percentages, times, rates ("2,000 shells a day") and unsplit "killed and wounded" figures
+are not counts. This module knows numbers, not what makes them a claim (``triggers``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.extract.text import doc_text
+from counterclaim.extract.wordlists import lexicon
+from counterclaim.numbers import Count, is_vague_word, parse_number, qualifier_before, range_after
+
+SKIP_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+
+
+@dataclass
+class CountMention:
+    count: Count
+    token: Token  # the last token of the number (its syntactic anchor)
+    first: Token
+    noun: Token | None  # the counted noun ("personnel"), None for a bare number
+    start: int
+    end: int
+    name: str = ""  # a ship's name counted as one ("Eternity C")
+    kind: str = ""  # what the name names: "vessel" or "warship"
+
+
+_VESSEL_NAME = re.compile(
+    r"\b(?P<prefix>MV|M/V|MT|M/T|SS|HMS|USS|INS)\s+"
+    r"(?P<mv>[A-Z][\w'-]*(?:\s+[A-Z0-9][\w'-]*){0,3})"
+    r"|\b(?P<noun>ship|vessel|carrier|tanker|freighter|bulker|boat|warship|frigate|destroyer|"
+    r"corvette)\s+(?:named\s+|called\s+)?"
+    r"(?P<named>[A-Z][a-z][\w'-]*(?:\s+[A-Z0-9][\w'-]*){0,3})"
+)
+_WARSHIP_MARKS = frozenset({"HMS", "USS", "INS", "warship", "frigate", "destroyer", "corvette"})
+
+
+def vessel_names(doc: Doc) -> dict[str, str]:
+    """Names the text gives ships ("MV Eternity C", "the bulk carrier Magic Seas"), each
+    "vessel" or "warship": a named ship sunk or seized is a count of one, like "a tank was
+    destroyed"."""
+    cached = doc.user_data.get("counterclaim_vessels")
+    if cached is None:
+        cached = {}
+        for m in _VESSEL_NAME.finditer(doc_text(doc)):
+            words = (m.group("mv") or m.group("named")).split()
+            while words and words[-1].lower() in _VESSEL_STOP:
+                words.pop()
+            mark = m.group("prefix") or m.group("noun")
+            if words:
+                kind = "warship" if mark in _WARSHIP_MARKS else "vessel"
+                cached.setdefault(" ".join(words), kind)
+        doc.user_data["counterclaim_vessels"] = cached
+    return cached
+
+
+_VESSEL_STOP = frozenset({"in", "on", "off", "and", "the", "was", "which", "that", "said"})
+
+
+def _vessel_mention(sent: Span, i: int, names: dict[str, str]) -> tuple[CountMention | None, int]:
+    """A ship's name as the subject or object of its clause, and the index after it."""
+    doc = sent.doc
+    first_i = i
+    if doc[i].text in _VESSEL_PREFIXES:
+        i += 1
+    elif i > sent.start and doc[i - 1].text in _VESSEL_PREFIXES:
+        return None, i + 1  # tried from the prefix already
+    for name in names:
+        words = name.split()
+        end = i + len(words)
+        if end > sent.end or [t.text for t in doc[i:end]] != words:
+            continue
+        head = doc[i:end].root
+        while head.dep_ in ("appos", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "sank the bulk carrier Sea Falcon": the carrier is the object
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
+            return None, end
+        first, last = doc[first_i], doc[end - 1]
+        span_end = last.idx + len(last)
+        mention = CountMention(
+            Count(1, "exact"), head, first, head, first.idx, span_end, name, names[name]
+        )
+        return mention, end
+    return None, i + 1 if i == first_i else first_i + 1
+
+
+_VESSEL_PREFIXES = ("MV", "M/V", "MT", "M/T", "SS")
+
+
+def find_counts(sent: Span) -> list[CountMention]:
+    lex = lexicon()
+    found: list[CountMention] = []
+    doc = sent.doc
+    vessels = vessel_names(doc)
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if vessels and (tok.is_title or tok.text in _VESSEL_PREFIXES):
+            vessel, after = _vessel_mention(sent, i, vessels)
+            if vessel is not None:
+                found.append(vessel)
+                i = after
+                continue
+        # A run of number tokens: "two hundred and fourteen", "2,500"
+        if _is_number_token(tok):
+            j = i
+            while j + 1 < sent.end and (
+                _is_number_token(doc[j + 1])
+                or (
+                    doc[j + 1].lower_ == "and"
+                    and j + 2 < sent.end
+                    and _is_number_token(doc[j + 2])
+                    and not doc[j].text[0].isdigit()  # "two hundred and ten", not "60 and 70"
+                )
+            ):
+                j += 1
+            dozen = j + 1 < sent.end and doc[j + 1].lower_ == "dozen"
+            if dozen:
+                j += 1  # "two dozen": 24
+            span = doc[i : j + 1]
+            value = parse_number(doc[i:j].text if dozen else span.text)
+            value = value * 12 if dozen and value is not None else value
+            last = doc[j]
+            range_high = re.search(
+                r"\d\s*(?:to|-|–|—|or)\s*$|\bbetween\s+\S+\s+and\s+$",
+                doc_text(doc)[max(0, span.start_char - 30) : span.start_char],
+            )
+            if value is not None and not range_high and not _excluded_number(span, value):
+                prefix = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
+                qualifier = qualifier_before(prefix)
+                suffix = doc_text(doc)[span.end_char : span.end_char + 20]
+                if _RATE.match(doc_text(doc), span.end_char, span.end_char + 40):
+                    i = j + 1
+                    continue  # "firing 2,000 shells a day" is a rate, not a count
+                high = range_after(suffix, value)
+                if high is None and re.search(r"\bbetween\s+$", prefix):
+                    high = range_after(re.sub(r"^\s*and\b", " to", suffix), value)
+                if high is not None:
+                    qualifier = "at_least"
+                noun = _counted_noun(last)
+                if noun is not None and noun.lemma_.lower() in lex.not_counted:
+                    i = j + 1
+                    continue
+                found.append(
+                    CountMention(
+                        Count(value, qualifier, high),
+                        last,
+                        doc[i],
+                        noun,
+                        span.start_char,
+                        span.end_char,
+                    )
+                )
+            i = j + 1
+            continue
+        lower = tok.lower_
+        if lower == "dozen" and i > sent.start and doc[i - 1].lower_ == "a":
+            found.append(
+                CountMention(
+                    Count(12, "exact"),
+                    tok,
+                    doc[i - 1],
+                    _counted_noun(tok),
+                    doc[i - 1].idx,
+                    tok.idx + len(tok),
+                )
+            )
+        elif is_vague_word(lower) or (
+            lower == "number" and i > sent.start and doc[i - 1].lower_ == "a"
+        ):
+            noun = _counted_noun(tok)
+            first = doc[i - 1] if lower == "number" else tok
+            found.append(
+                CountMention(Count(None, "vague"), tok, first, noun, first.idx, tok.idx + len(tok))
+            )
+        elif lower == "no" and tok.dep_ == "det" and tok.head.pos_ in ("NOUN", "PROPN"):
+            if i + 1 < sent.end and doc[i + 1].lower_ not in ("fewer", "more", "less", "longer"):
+                found.append(
+                    CountMention(Count(0, "exact"), tok, tok, tok.head, tok.idx, tok.idx + len(tok))
+                )
+        elif lower == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            found.append(
+                CountMention(Count(2, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok))
+            )
+        elif lower == "none" and partitive_noun(tok) is not None:
+            found.append(
+                CountMention(Count(0, "exact"), tok, tok, None, tok.idx, tok.idx + len(tok))
+            )
+        elif tok.lemma_.lower() in ("death", "killing") and _denied(tok):
+            noun = partitive_noun(tok)
+            if noun is not None and not any(c.like_num for c in noun.children):
+                found.append(
+                    CountMention(Count(0, "exact"), noun, noun, noun, tok.idx, tok.idx + len(tok))
+                )
+        elif lower == "any" and tok.dep_ == "det" and tok.head.pos_ == "NOUN" and _negated(tok):
+            # "denied that any soldier had been killed", "had not killed any civilians"
+            found.append(
+                CountMention(Count(0, "exact"), tok, tok, tok.head, tok.idx, tok.idx + len(tok))
+            )
+        elif (
+            lower in ("a", "an", "another") and tok.dep_ == "det" and tok.head.tag_ in ("NN", "NNP")
+        ):
+            noun = tok.head
+            if noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things:
+                found.append(
+                    CountMention(Count(1, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
+                )
+        i += 1
+    return found
+
+
+def _negated(tok: Token) -> bool:
+    """Whether a word stands under a negation or a denial in its clause."""
+    for ancestor in tok.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "neg" for c in ancestor.children):
+            return True
+        if ancestor.lemma_.lower() in ("deny", "reject", "dismiss", "refute"):
+            return True
+    return False
+
+
+def _denied(tok: Token) -> bool:
+    """ "deny ... the deaths of civilians": a denial of a figure, a claim of zero."""
+    rejections = lexicon().rejections
+    return any(
+        a.lemma_.lower() in rejections and a.lemma_.lower() in ("deny", "reject", "refute")
+        for a in tok.ancestors
+    )
+
+
+def _is_number_token(tok: Token) -> bool:
+    if tok.ent_type_ in SKIP_ENTITY_TYPES and not _bare_number_entity(tok):
+        return False
+    if tok.like_num and tok.lower_ not in ("and",):
+        return bool(re.fullmatch(r"[\d,]+|[a-z]+(?:-[a-z]+)?", tok.lower_)) and (
+            tok.text[0].isdigit() or parse_number(tok.text) is not None
+        )
+    return False
+
+
+_RATE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:a|per|each|every)\s+(?:day|week|month|hour|night|year)\b"
+    r"|\s+(?:[\w-]+\s+){0,2}?(?:daily|weekly|monthly|nightly)\b",
+    re.IGNORECASE,
+)
+_UNSPLIT = re.compile(
+    r"(?:killed|dead|kill|killing)\s+(?:and|or)\s+(?:wounded|injured|wound|injure|wounding)",
+    re.IGNORECASE,
+)
+
+
+def unsplit_figure(doc: Doc, trigger: Token, mention: CountMention) -> bool:
+    """ "47,000 killed and wounded", "lost 47,000 troops killed and wounded": ANNOTATION.md
+    leaves unsplit figures out."""
+    around = doc_text(doc)[max(0, trigger.idx - 20) : trigger.idx + len(trigger.text) + 20]
+    after = doc_text(doc)[mention.end : mention.end + 45]
+    return bool(
+        (_UNSPLIT.search(around) and trigger.lemma_.lower() in _CASUALTY_WORDS)
+        or re.match(r"\s+(?:[\w-]+\s+){0,2}?" + _UNSPLIT.pattern, after, re.IGNORECASE)
+    )
+
+
+_CASUALTY_WORDS = frozenset(
+    {"kill", "dead", "wound", "injure", "wounded", "injured", "killed", "lose"}
+)
+
+
+def _bare_number_entity(tok: Token) -> bool:
+    """A "DATE" that is only a number ("put the toll at 63") is the tagger's guess, not a
+    date: dates carry a month, weekday or year word, and years are excluded on their own."""
+    if tok.ent_type_ != "DATE":
+        return False
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return all(t.like_num or t.is_punct for t in doc[start:end])
+
+
+def _excluded_number(span: Span, value: int) -> bool:
+    text = span.text
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if text.isdigit() and len(text) == 4 and 1900 <= value <= 2100:
+        return True  # a year
+    if nxt is not None and (
+        nxt.text in ("%", "-year", "-year-old") or nxt.lower_ in ("percent", "per")
+    ):
+        return True
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and span.end + 1 < len(span.doc)
+        and span.doc[span.end + 1].lower_ in ("year", "ton", "tonne", "day", "member", "strong")
+    ):
+        return True
+    if prev is not None and prev.text in ("$", "€", "£", "₹", "#", "No.", "No"):
+        return True
+    if prev is not None and prev.lower_ in ("aged", "age", "ages", "rs", "rs.", "pm", "at"):
+        return prev.lower_ != "at" or bool(
+            nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am")
+        )
+    return nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am", "o'clock", "gmt", "utc")
+
+
+def _counted_noun(tok: Token) -> Token | None:
+    """The noun a number counts: its head for "84 personnel", None for a bare "18"."""
+    head = tok.head
+    if tok.dep_ in ("nummod", "amod", "quantmod", "det", "compound") and head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",
+    ):
+        if head.pos_ == "ADJ" and head.dep_ not in (
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "pobj",
+            "conj",
+            "attr",
+        ):
+            return None
+        return head
+    if tok.dep_ == "quantmod" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    if tok.dep_ == "npadvmod" and head.lower_ in lexicon().adjectives:
+        return head  # "counted more than 70 dead"
+    if tok.dep_ == "appos" and head.pos_ == "NOUN":
+        return head  # "The most drones – 126 – were shot down"
+    return None
+
+
+def partitive_noun(tok: Token) -> Token | None:
+    """The noun of "of the 25 people" after a count token ("four of the 25 people")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None

@@ -1,0 +1,76 @@
+"""Which sentences the rule stage reads, and what it notes about each one.
+
+Body text only (no headline, standfirst, caption or page furniture), not the background of
+whole-war tolls, with the sentence's paragraph, hedges and places. Separate from the
+per-count rules because it decides about sentences, never about a single figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from counterclaim.extract.text import doc_text
+from counterclaim.extract.wordlists import lexicon
+
+
+def body_start_of(doc: Doc) -> int:
+    start = doc.user_data.get("body_start", 0) if doc.user_data else 0
+    return int(start)
+
+
+def is_body_sentence(sent: Span, title: str | None) -> bool:
+    """Headlines, standfirsts, captions and page furniture are not body text."""
+    text = sent.text.strip()
+    if not text:
+        return False
+    if title and _squash(text).startswith(_squash(title)[:60]) and len(text) < len(title) + 30:
+        return False
+    line_start = doc_text(sent.doc).rfind("\n", 0, sent.start_char) + 1
+    line_end = doc_text(sent.doc).find("\n", sent.start_char)
+    line = doc_text(sent.doc)[
+        line_start : line_end if line_end >= 0 else len(doc_text(sent.doc))
+    ].strip()
+    words = len(line.split())
+    # A short line without closing punctuation is a heading, caption or furniture.
+    return not (words < 12 and not re.search(r"[.!?\"”’)]$", line))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def paragraph_index(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def sentence_hedged(sent: Span) -> bool:
+    low = sent.text.lower()
+    return any(h in low for h in lexicon().hedges)
+
+
+# Whole-war and campaign tolls are background, not claims about an incident (ANNOTATION.md).
+_WAR = r"(?:war|civil war|conflict|insurgency|violence|uprising|rebellion|fighting|campaign)"
+CUMULATIVE = re.compile(
+    r"\b(since (?:the (?:start|beginning|outbreak)|october|the war|\d{4}|january|february|march|"
+    r"april|may|june|july|august|september|november|december)|over the years|so far this year|"
+    r"to date|throughout the war|in total since|previously reported|at that time|in the previous"
+    r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising)"
+    rf"|(?:in|over) the (?:past|last) (?:decade|\w+ (?:years|decades))|in recent years"
+    rf"|{_WAR},? which (?:began|started|erupted|broke out)"
+    rf"|the {_WAR} (?:\w+ ){{0,6}}ha(?:s|ve) (?:killed|left|claimed|displaced)"
+    r"|cumulative|last year|since (?:early|mid|late)[ -]\w+"
+    r"|(?:from|between) (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?: \d{4})? (?:until|to|through|and) (?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|this|last))\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_places(sent: Span) -> list[str]:
+    names: list[str] = []
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and ent.text not in names:
+            names.append(re.sub(r"^the\s+", "", ent.text))
+    return names

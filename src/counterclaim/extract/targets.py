@@ -1,0 +1,120 @@
+"""Targets: who or what a count counts, as the text names them.
+
+The counted noun phrase without the number ("Frontier Corps (FC) personnel"), the people of
+the sentence before for a bare "Both were executed", and the subset phrases ("including four
+children") whose figures are part of another count rather than claims of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from counterclaim.extract.counts import CountMention, partitive_noun
+from counterclaim.extract.text import doc_text, tidy_name
+from counterclaim.extract.wordlists import is_person, lexicon
+
+_DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
+
+
+def target_text(mention: CountMention, previous: str | None, antecedent: str | None = None) -> str:
+    """The counted people or things as the text names them, without the number.
+
+    A count that stands alone as a subject ("Both were executed", "Three were killed")
+    counts the people of the sentence before, ``antecedent``, when there were any.
+    """
+    if mention.name:
+        return mention.name
+    noun = mention.noun
+    if noun is None:
+        partitive = partitive_noun(mention.token)
+        if partitive is not None:
+            noun = partitive
+        elif antecedent and mention.token.dep_ in ("nsubj", "nsubjpass"):
+            return antecedent
+        else:
+            return previous or "people"
+    if noun.lemma_.lower() in ("other", "others") and previous:
+        return previous
+    if noun.lower_ in lexicon().adjectives and noun is not mention.token:
+        return previous or "people"  # "more than 70 dead": people
+    skip: set[int] = set()
+    for tok in noun.children:
+        if tok.dep_ == "punct" and tok.text in "()":
+            continue  # "Frontier Corps (FC) personnel" keeps its brackets
+        if tok.dep_ == "conj" and any(c.dep_ == "nummod" for c in tok.children):
+            skip.update(t.i for t in tok.subtree)  # "18 soldiers and 4 policemen": its own count
+            continue
+        if tok.dep_ == "cc":
+            continue  # decided below, with its conjunct
+        if tok.dep_ in _DROP_DEPS or (tok.dep_ == "prep" and tok.lower_ not in ("of", "from")):
+            skip.update(t.i for t in tok.subtree)
+    for tok in noun.children:
+        if tok.dep_ == "cc" and not any(
+            c.dep_ == "conj" and c.i > tok.i and c.i not in skip for c in noun.children
+        ):
+            skip.add(tok.i)  # "soldiers and civilians" keeps its "and", a dropped one's goes
+    skip.update(t.i for t in mention.token.subtree if t.i <= mention.token.i)
+    skip.update(range(mention.first.i, mention.token.i + 1))
+    tokens = [t for t in noun.subtree if t.i not in skip]
+    while tokens and (
+        tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct")
+        or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")
+    ):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].dep_ in ("punct", "cc"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return previous or noun.text
+    return tidy_name("".join(t.text_with_ws for t in tokens)) or noun.text
+
+
+def people_named(sent: Span) -> str | None:
+    """The people a sentence names as nouns ("an officer and an operative"), for a count in
+    the next sentence that refers back to them."""
+    found: list[tuple[Token | None, str]] = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "nmod") or not is_person(tok):
+            continue
+        if tok.dep_ == "nsubj" and tok.head.lemma_ != "be":
+            continue  # who acts ("fighters stopped a bus") is not who it happened to
+        skip = {
+            t.i
+            for child in tok.children
+            if child.dep_ in _DROP_DEPS or child.dep_ in ("prep", "conj")
+            for t in child.subtree
+        }
+        phrase = tidy_name("".join(t.text_with_ws for t in tok.subtree if t.i not in skip))
+        if phrase:
+            found.append((_clause_verb(tok), phrase))
+    if not found:
+        return None
+    # The referent is in the sentence's last clause that names people: "upon checking two
+    # travellers, one was found to be an officer and the other an agent. Both were shot."
+    last = found[-1][0]
+    return " and ".join(phrase for verb, phrase in found if verb == last)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    for ancestor in tok.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def in_subset_phrase(tok: Token) -> bool:
+    """ "killed 25, including 4 children": the 4 are part of a figure, not a claim. But
+    "attacks in nine regions, including 126 drones downed over Kursk" lists a figure within
+    places, which are never claims: that one stands."""
+    for ancestor in [tok, *tok.ancestors]:
+        if ancestor.lower_ in ("including", "among") and ancestor.dep_ in ("prep", "advcl", "acl"):
+            return ancestor.head.lemma_.lower() not in lexicon().not_counted
+        if ancestor.dep_ in ("ROOT",):
+            break
+    window = doc_text(tok.doc)[max(0, tok.idx - 30) : tok.idx].lower()
+    return bool(
+        re.search(
+            r"\b(?:including|among them|of whom|of which)\s+(?:at least |some |about )?$", window
+        )
+    )

@@ -1,0 +1,46 @@
+"""Text helpers every part of the rule stage uses: the document's text and noun phrases.
+
+Counts, targets and attributions all cut text out of the document or out of a parse
+subtree; the helpers live here so that none of those modules has to import another for them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token again on each ``Doc.text``."""
+    text = doc.user_data.get("counterclaim_text")
+    if text is None:
+        text = doc.user_data["counterclaim_text"] = doc.text
+    return text
+
+
+def np_text(head: Token) -> str:
+    tokens = [
+        t
+        for t in head.subtree
+        if not (t.dep_ == "punct" and t.i in (head.left_edge.i, head.right_edge.i))
+    ]
+    return tidy_name("".join(t.text_with_ws for t in tokens))
+
+
+def tidy_name(text: str) -> str:
+    """A name as a claimant alias: one-spaced, without empty or unbalanced brackets.
+
+    Dropping the edge punctuation of a parse subtree can cut "Front (BLA)" to "Front (BLA",
+    and removing an apposition leaves "Front ()".
+    """
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    if text.count(")") > text.count("("):
+        text = text.replace(")", "")
+    if text.count("(") > text.count(")") and not text.endswith(")"):
+        text = text.strip(" ,") + ")"
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"\s+", " ", re.sub(r"\(\s*\)|\[\s*\]", " ", text)).strip(" ,")
+    return text

@@ -1,0 +1,368 @@
+"""Triggers: the word that makes a count a claim, and the claim's category.
+
+Starting from the counted noun it walks the dependency parse to a trigger verb ("were
+killed"), noun ("48 attacks", "the bodies of five men"), adjective ("773 dead"), total
+("the toll rose to 30", "put the toll at 63") or phrasal verb ("set ablaze"), and picks the
+category of ``data/lexicon/triggers.yaml`` that fits whether people or things are counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from counterclaim.extract.counts import CountMention, partitive_noun
+from counterclaim.extract.wordlists import is_person, lexicon
+
+
+@dataclass
+class Trigger:
+    category: str
+    token: Token
+    agent: Token | None = None
+
+
+def _phrase_words(verb: Token) -> set[str]:
+    words = set()
+    for child in verb.children:
+        words.add(child.lemma_.lower())
+        if child.dep_ in ("prep", "dobj", "prt", "oprd", "advmod", "acomp", "dative"):
+            for grandchild in child.children:
+                words.add(grandchild.lemma_.lower())
+    # "set ablaze" may be parsed with ablaze beyond the object
+    for tok in verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 6)]:
+        words.add(tok.lower_)
+    return words
+
+
+def _categories_of_verb(verb: Token) -> list[str]:
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    categories: list[str] = []
+    if lemma in lex.phrasal:
+        words = _phrase_words(verb)
+        for category, rest in lex.phrasal[lemma]:
+            if all(w in words for w in rest):
+                categories.append(category)
+    categories.extend(c for c in lex.verbs.get(lemma, ()) if c not in categories)
+    return categories
+
+
+def _fits(category: str, person: bool | None) -> bool:
+    lex = lexicon()
+    if person is True and category in lex.things_only:
+        return False
+    return not (person is False and category in lex.people_only)
+
+
+def _pick(categories: list[str], person: bool | None) -> str | None:
+    """The first category that fits the counted noun; "attacks" only when nothing else does."""
+    for category in categories:
+        if category == "attacks":
+            continue
+        if _fits(category, person):
+            return category
+    if "attacks" in categories:
+        return "attacks"
+    return None
+
+
+def find_trigger(mention: CountMention) -> Trigger | None:
+    """The word that makes a count a claim, through the parse around the counted noun."""
+    lex = lexicon()
+    anchor = mention.noun if mention.noun is not None else mention.token
+    person = is_person(mention.noun)
+    if mention.noun is None:
+        partitive = partitive_noun(mention.token)
+        person = is_person(partitive) if partitive is not None else None
+    noun_lemma = anchor.lemma_.lower()
+
+    # "773 dead", "15 missing", "2,880 injured": the counted word is the trigger
+    if anchor.lower_ in lex.adjectives and anchor is not mention.token:
+        cats = [c for c in lex.adjectives[anchor.lower_] if _fits(c, True)]
+        if cats:
+            return Trigger(cats[0], anchor)
+    # "48 attacks", "12 strikes": the counted noun is an attack
+    if (
+        noun_lemma in lex.nouns
+        and "attacks" in lex.nouns[noun_lemma]
+        and noun_lemma not in lex.things
+    ):
+        return Trigger("attacks", anchor)
+    if noun_lemma in ("life", "body", "corpse") and mention.noun is not None:
+        return Trigger("killed", anchor)  # "31 bodies were recovered" counts the dead
+    # "23 martyred soldiers", "six rescued seafarers", "2,000 people killed in fighting"
+    for child in anchor.children:
+        if child.dep_ == "amod" and child.lower_ in lex.adjectives:
+            cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
+            if cats:
+                return Trigger(cats[0], child)
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            if child.dep_ == "relcl" and not any(
+                g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in ("who", "which", "that")
+                for g in child.children
+            ):
+                continue
+            if _governing_trigger(anchor, mention, person):
+                continue  # "freed 14 people who had been kidnapped": the main verb counts
+            trig = _verb_trigger(child, mention, person, passive=True)
+            if trig:
+                return trig
+    head = anchor.head
+    dep = anchor.dep_
+    if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
+        # "The most drones – 126 – were shot down": the number stands in apposition
+        anchor, dep, head = anchor.head, anchor.head.dep_, anchor.head.head
+    if (
+        dep == "pobj"
+        and head.lower_ in ("around", "about", "over", "some", "nearly", "between")
+        and head.head.pos_ in ("VERB", "AUX")
+        and mention.first.i == head.i + 1
+    ):
+        # "struck around 45 targets" parsed with "around" as a preposition; "said between
+        # 60 and 70 soldiers had died", where the soldiers are the subject of "died"
+        dep, head = "dobj", head.head
+        verb = _subjectless_verb_after(anchor)
+        if verb is not None:
+            dep, head = "nsubj", verb
+    while dep in ("nmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        # "200 Taliban and affiliated militants were killed": the count is parsed on a
+        # modifier of the noun that carries the predicate
+        anchor, dep, head = head, head.dep_, head.head
+    if dep == "conj":
+        # "84 killed and 18 captured": a conjoined count shares its head's predicate unless
+        # it has its own
+        root = anchor
+        while root.dep_ == "conj":
+            root = root.head
+        dep, head = root.dep_, root.head
+    if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        trig = _verb_trigger(
+            head, mention, person, passive=dep == "nsubjpass", subject=dep == "nsubj"
+        )
+        if trig:
+            return trig
+        if head.lemma_ in (
+            "include",
+            "reach",
+            "rise",
+            "climb",
+            "stand",
+            "total",
+            "exceed",
+            "surpass",
+            "hit",
+            "bring",
+            "jump",
+            "increase",
+            "pass",
+            "top",
+            "near",
+            "approach",
+        ):
+            trig = _total_trigger(head, person)
+            if trig:
+                return trig
+    if dep == "pobj":
+        prep = head
+        governor = prep.head
+        if prep.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN"):
+            glemma = governor.lemma_.lower()
+            if glemma in lex.nouns:
+                cats = [c for c in lex.nouns[glemma] if _fits(c, person)]
+                if glemma == "fate" and not _predicate_unknown(governor):
+                    cats = []
+                if glemma == "control" and not cats:
+                    cats = []
+                if cats:
+                    return Trigger(cats[0], governor)
+            if glemma == "control" and governor.head.pos_ in ("VERB", "AUX"):
+                return Trigger("seized", governor.head)
+            if glemma in ("life", "body", "corpse", "remains"):
+                return Trigger("killed", governor)  # "the bodies of five men were found"
+        if prep.lower_ in ("at", "on", "against", "in"):
+            # "attacks on 30 posts", and "carried out attacks at 48 locations" where the
+            # parser hangs the place on the verb
+            attack_nouns = [governor] if governor.pos_ == "NOUN" else []
+            if governor.pos_ == "VERB" and prep.lower_ != "in":
+                attack_nouns = [c for c in governor.children if c.dep_ == "dobj"]
+            for noun in attack_nouns:
+                lemma = noun.lemma_.lower()
+                fired = noun is not governor and (
+                    lemma in lex.projectiles or lemma.rstrip("s") in lex.projectiles
+                )  # "fired rockets at 12 positions"
+                if ("attacks" in lex.nouns.get(lemma, ()) or fired) and (
+                    prep.lower_ != "in" or noun is governor
+                ):
+                    return Trigger("attacks", noun)
+        if prep.lower_ == "to" and governor.pos_ in ("VERB", "AUX"):
+            trig = _total_trigger(governor, person)
+            if trig:
+                return trig
+        if (
+            prep.lower_ in ("to", "on")
+            and governor.pos_ == "VERB"
+            and person is not True
+            and "destroyed" in _categories_of_verb(governor)
+        ):
+            return Trigger("destroyed", governor)  # "set fire to five military vehicles"
+        if prep.lower_ == "at" and governor.lemma_.lower() in _PUT_AT:
+            # "put the death toll at 63", "the number of dead stood at about 60"
+            trig = _total_trigger(governor, person)
+            if trig:
+                return trig
+        if (
+            prep.lower_ == "at"
+            and governor.dep_ == "acl"
+            and any(a.lemma_.lower() in _PUT_AT for a in list(governor.ancestors)[:4])
+        ):
+            # "put the number of fighters killed at 312": the figure hangs on "killed"
+            cats = [c for c in _categories_of_verb(governor) if c != "attacks"]
+            if cats:
+                return Trigger(cats[0], governor)
+    return _adjective_after(mention)
+
+
+def _adjective_after(mention: CountMention) -> Trigger | None:
+    """ "reported 14 dead", "a lower toll: 19 dead": the parser may not hang the number on
+    the adjective right after it, but the adjective says what it counts."""
+    doc = mention.token.doc
+    nxt = mention.token.i + 1
+    if mention.noun is not None or nxt >= len(doc):
+        return None
+    cats = [c for c in lexicon().adjectives.get(doc[nxt].lower_, ()) if _fits(c, True)]
+    return Trigger(cats[0], doc[nxt]) if cats else None
+
+
+def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None) -> bool:
+    head = anchor.head
+    if anchor.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    passive = anchor.dep_ == "nsubjpass"
+    return _verb_trigger(head, mention, person, passive=passive) is not None
+
+
+def _subjectless_verb_after(noun: Token) -> Token | None:
+    doc = noun.doc
+    for tok in doc[noun.i + 1 : min(len(doc), noun.i + 4)]:
+        if tok.pos_ == "VERB":
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            return None if has_subject else tok
+        if tok.pos_ not in ("AUX", "PART", "ADV"):
+            return None
+    return None
+
+
+def _predicate_unknown(noun: Token) -> bool:
+    head = noun.head
+    return any(c.dep_ == "acomp" and c.lower_ in ("unknown", "unclear") for c in head.children)
+
+
+_PUT_AT = frozenset({"put", "place", "estimate", "set", "fix", "peg", "stand", "revise"})
+
+
+def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
+    """ "bringing the number of those rescued to 10", "the death toll rose to 30"."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+            continue
+        for tok in child.subtree:
+            low = tok.lower_
+            lemma = tok.lemma_.lower()
+            if low == "toll" or lemma == "toll":
+                if any(t.lower_ in ("injury", "injuries", "wounded") for t in child.subtree):
+                    return Trigger("wounded", tok)
+                return Trigger("killed", tok)
+            cats = list(lex.adjectives.get(low, ())) + list(
+                lex.verbs.get(lemma, ()) if tok.pos_ == "VERB" else ()
+            )
+            cats = [c for c in cats if c != "attacks" and _fits(c, person)]
+            if cats:
+                return Trigger(cats[0], tok)
+    return None
+
+
+def _verb_trigger(
+    verb: Token,
+    mention: CountMention,
+    person: bool | None,
+    *,
+    passive: bool = False,
+    subject: bool = False,
+) -> Trigger | None:
+    lex = lexicon()
+    noun = mention.noun
+    noun_lemma = noun.lemma_.lower() if noun is not None else ""
+    if subject and not passive:
+        # "15 crew members are missing", "40 were dead": a predicate adjective
+        if verb.lower_ in lex.adjectives and verb.lower_ not in lex.verbs:
+            cats = [c for c in lex.adjectives[verb.lower_] if _fits(c, person)]
+            if cats:
+                return Trigger(cats[0], verb)
+        for child in verb.children:
+            if child.dep_ in ("acomp", "attr") and child.lower_ in lex.adjectives:
+                cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
+                if cats:
+                    return Trigger(cats[0], child)
+            if child.dep_ == "prep" and child.lower_ == "among" and verb.lemma_ == "be":
+                # "eight of its fighters were among the dead"
+                for obj in child.children:
+                    cats = [c for c in lex.adjectives.get(obj.lower_, ()) if _fits(c, person)]
+                    if obj.dep_ == "pobj" and cats:
+                        return Trigger(cats[0], obj)
+    candidates = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for cand in candidates:
+        cats = _categories_of_verb(cand)
+        if not cats:
+            continue
+        lemma = cand.lemma_.lower()
+        if (
+            subject
+            and not passive
+            and lemma not in ("die", "perish", "surrender", "drown", "sink", "go", "come")
+        ):
+            # An active subject did the act ("84 fighters attacked"): only intransitive
+            # verbs (die, perish) make it the count of victims.
+            continue
+        if "attacks" in cats and lemma in ("fire", "launch"):
+            if noun_lemma in lex.projectiles or "attacks" in lex.nouns.get(noun_lemma, ()):
+                return Trigger("attacks", cand, _agent_of(cand))
+            continue
+        if (
+            lemma in ("hold", "recover", "pull", "save")
+            and person is not True
+            and noun is not None
+            and not (lemma == "recover" and noun_lemma in lex.things)
+        ):
+            continue  # "held talks" is nothing; "recovered six firearms" is a seizure
+        if lemma == "take" and (
+            not any(c in ("seized", "captured") for c in cats)
+            or any(c.dep_ == "prt" and c.lower_ in ("in", "part", "place") for c in cand.children)
+            or (person is not True and noun_lemma not in lex.things)
+        ):
+            continue  # "took 22 prisoners", "took four vehicles"; not "took in", "took steps"
+        if lemma == "target" and noun_lemma in lex.projectiles:
+            return Trigger("attacks", cand, _agent_of(cand))
+        category = _pick(cats, person)
+        if category == "destroyed" and person is True:
+            continue
+        if category == "attacks" and noun_lemma in lex.projectiles:
+            category = None
+        if category:
+            return Trigger(category, cand, _agent_of(cand))
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if verb.dep_ == "conj":
+        return _agent_of(verb.head)
+    return None

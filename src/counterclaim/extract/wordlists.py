@@ -1,0 +1,100 @@
+"""The rule stage's word lists, loaded once from ``data/lexicon``.
+
+Trigger verbs, nouns and adjectives with their categories, the counted nouns (people,
+things, projectiles, what is never counted) and the words of attribution. Every part of the
+stage reads them, so they sit in a module of their own that imports nothing else of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from counterclaim.lexicon import load_data
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[str, ...]]
+    nouns: dict[str, tuple[str, ...]]
+    adjectives: dict[str, tuple[str, ...]]
+    phrasal: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    people_only: frozenset[str]
+    things_only: frozenset[str]
+    people: frozenset[str]
+    things: frozenset[str]
+    projectiles: frozenset[str]
+    not_counted: frozenset[str]
+    reporting_verbs: frozenset[str]
+    acknowledging_verbs: frozenset[str]
+    reporting_phrases: tuple[str, ...]
+    source_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    hedges: tuple[str, ...]
+    rejections: frozenset[str]
+    rejection_nouns: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    triggers = load_data("lexicon/triggers.yaml")
+    nouns = load_data("lexicon/nouns.yaml")
+    attribution = load_data("lexicon/attribution.yaml")
+    verbs: dict[str, list[str]] = {}
+    trigger_nouns: dict[str, list[str]] = {}
+    adjectives: dict[str, list[str]] = {}
+    phrasal: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    people_only, things_only = set(), set()
+    for category, entry in triggers.items():
+        for lemma in entry.get("verbs") or []:
+            verbs.setdefault(lemma, []).append(category)
+        for lemma in entry.get("nouns") or []:
+            trigger_nouns.setdefault(lemma, []).append(category)
+        for word in entry.get("adjectives") or []:
+            adjectives.setdefault(word, []).append(category)
+        for phrase in entry.get("phrasal") or []:
+            head, *rest = phrase.split()
+            phrasal.setdefault(head, []).append((category, tuple(rest)))
+        if entry.get("people_only"):
+            people_only.add(category)
+        if entry.get("things_only"):
+            things_only.add(category)
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in trigger_nouns.items()},
+        adjectives={k: tuple(v) for k, v in adjectives.items()},
+        phrasal={k: tuple(v) for k, v in phrasal.items()},
+        people_only=frozenset(people_only),
+        things_only=frozenset(things_only),
+        people=frozenset(nouns["people"]),
+        things=frozenset(nouns["things"]),
+        projectiles=frozenset(nouns["projectiles"]),
+        not_counted=frozenset(nouns["not_counted"]),
+        reporting_verbs=frozenset(attribution["reporting_verbs"]),
+        acknowledging_verbs=frozenset(attribution.get("acknowledging_verbs") or ()),
+        reporting_phrases=tuple(attribution["reporting_phrases"]),
+        source_nouns=frozenset(attribution["source_nouns"]),
+        pronouns=frozenset(p.lower() for p in attribution["pronouns"]),
+        hedges=tuple(h.lower() for h in attribution["hedges"]),
+        rejections=frozenset(attribution["rejections"]),
+        rejection_nouns=tuple(attribution["rejection_nouns"]),
+    )
+
+
+def is_person(noun: Token | None) -> bool | None:
+    if noun is None:
+        return None
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    text = noun.lower_
+    if lemma in lex.people or text in lex.people:
+        return True
+    if lemma in lex.things or text in lex.things:
+        return False
+    if noun.ent_type_ in ("NORP", "PERSON"):
+        return True
+    if noun.ent_type_ in ("GPE", "LOC", "FAC", "PRODUCT"):
+        return False
+    return None
