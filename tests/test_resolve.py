@@ -169,6 +169,10 @@ def test_speakers_set_apart_lost_by_the_parser_or_behind_possessives(
             "opponent",
         ),
         ("Kyiv\n\nUkraine's air force said Russia launched 120 drones overnight.", "own"),
+        (
+            "Red Sea\n\nThe Houthis said they fired 18 missiles and drones at a US carrier.",
+            "opponent",
+        ),
     ],
 )
 def test_the_direction_of_attacks(text: str, role: str) -> None:

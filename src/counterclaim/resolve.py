@@ -340,6 +340,8 @@ def _agent_side(
         return None
     if re.match(r"(?:its|our|their)\s", agent, re.IGNORECASE):
         return claimant_side  # "its aircraft fired three munitions": the claimant attacked
+    if agent.lower() in ("they", "we", "it"):
+        return claimant_side  # "the Houthis said they fired 18 missiles at the carrier"
     if agent.lower() in lexicon().pronouns:
         return None
     actor = ctx.kb.lookup(agent)
