@@ -551,3 +551,22 @@ def test_more_non_claims(text: str) -> None:
 def test_a_document_named_as_source_is_its_issuer(text: str) -> None:
     [found] = extractions("T\n\nThe Nigerian army said the area was calm.\n\n" + text)
     assert found.attribution.surface == "The Nigerian army"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("A security source said dozens more were unaccounted for on Monday.", "missing", None),
+        ("The ombudsman said at least 20 residents had been reported missing.", "missing", 20),
+        ("At least ten soldiers were reported killed in the ambush.", "killed", 10),
+        ("Five civilians were feared dead, officials said.", "killed", 5),
+        ("Zelensky said Russia launched 741 air attack weapons at Ukraine.", "attacks", 741),
+        ("State media said a residential block was destroyed.", "destroyed", 1),
+    ],
+)
+def test_predicate_adjectives_and_passive_reports(
+    text: str, category: str, value: int | None
+) -> None:
+    found = extractions("Report\n\n" + text)
+    assert [(e.category, e.count.value) for e in found] == [(category, value)]
+    assert found[0].attribution.surface is None or "residents" not in found[0].attribution.surface

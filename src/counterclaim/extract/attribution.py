@@ -239,6 +239,8 @@ def _is_reporting(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if lemma in lex.reporting_verbs and any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "20 residents were reported missing": nobody named says it
     if lemma in ("give", "provide", "offer", "issue", "release", "publish", "revise") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children
     ):

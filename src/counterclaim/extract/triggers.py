@@ -137,6 +137,11 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         while root.dep_ == "conj":
             root = root.head
         dep, head = root.dep_, root.head
+    if dep in ("nsubj", "nsubjpass") and head.pos_ == "ADJ" and head.lower_ in lex.adjectives:
+        # "dozens more were unaccounted for": the adjective is the clause's head
+        cats = [c for c in lex.adjectives[head.lower_] if _fits(c, person)]
+        if cats:
+            return Trigger(cats[0], head)
     if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         trig = _verb_trigger(
             head, mention, person, passive=dep == "nsubjpass", subject=dep == "nsubj"
@@ -295,6 +300,13 @@ def _verb_trigger(
     lex = lexicon()
     noun = mention.noun
     noun_lemma = noun.lemma_.lower() if noun is not None else ""
+    if passive:
+        for child in verb.children:
+            # "20 residents had been reported missing", "were found dead"
+            if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lex.adjectives:
+                cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
+                if cats:
+                    return Trigger(cats[0], child)
     if subject and not passive:
         # "15 crew members are missing", "40 were dead": a predicate adjective
         if verb.lower_ in lex.adjectives and verb.lower_ not in lex.verbs:
