@@ -570,3 +570,10 @@ def test_predicate_adjectives_and_passive_reports(
     found = extractions("Report\n\n" + text)
     assert [(e.category, e.count.value) for e in found] == [(category, value)]
     assert found[0].attribution.surface is None or "residents" not in found[0].attribution.surface
+
+
+def test_them_counts_the_people_named_before_it() -> None:
+    [killed] = extractions(
+        "Borno\n\nThe army said troops pursued the attackers and killed scores of them."
+    )
+    assert killed.target == "the attackers"

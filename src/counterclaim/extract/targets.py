@@ -12,10 +12,22 @@ import re
 from spacy.tokens import Span, Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
-from counterclaim.extract.text import doc_text, tidy_name
+from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import is_person, lexicon
 
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
+
+
+def _people_before(pronoun: Token) -> str | None:
+    i = pronoun.i - 1
+    while i >= 0:
+        tok = pronoun.doc[i]
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nmod") and is_person(tok):
+            return np_text(tok)
+        if tok.is_sent_start:
+            break
+        i -= 1
+    return None
 
 
 def target_text(mention: CountMention, previous: str | None, antecedent: str | None = None) -> str:
@@ -37,6 +49,11 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             return previous or "people"
     if noun.lemma_.lower() in ("other", "others") and previous:
         return previous
+    if noun.lower_ in ("them", "those", "these"):
+        # "pursued the attackers and killed scores of them": the people named before
+        before = _people_before(noun)
+        if before is not None:
+            return before
     if noun.lower_ in lexicon().adjectives and noun is not mention.token:
         return previous or "people"  # "more than 70 dead": people
     skip: set[int] = set()
