@@ -577,3 +577,10 @@ def test_them_counts_the_people_named_before_it() -> None:
         "Borno\n\nThe army said troops pursued the attackers and killed scores of them."
     )
     assert killed.target == "the attackers"
+
+
+def test_as_many_repeats_the_figure_before_it() -> None:
+    found = extractions("Report\n\nThe strike killed five people and wounded as many, medics said.")
+    assert [(e.category, e.count.value) for e in found] == [("killed", 5), ("wounded", 5)]
+    [up_to] = extractions("Report\n\nAs many as 30 soldiers died, the army said.")
+    assert (up_to.count.value, up_to.count.qualifier) == (30, "up_to")

@@ -162,7 +162,27 @@ def find_counts(sent: Span) -> list[CountMention]:
             i = j + 1
             continue
         lower = tok.lower_
-        if lower == "dozen" and i > sent.start and doc[i - 1].lower_ == "a":
+        if (
+            lower == "many"
+            and i > sent.start
+            and doc[i - 1].lower_ == "as"
+            and not (i + 1 < sent.end and doc[i + 1].lower_ == "as")
+            and found
+            and found[-1].count.value is not None
+        ):
+            # "killed five people and wounded as many": the figure before, again
+            first = doc[i - 1]
+            found.append(
+                CountMention(
+                    Count(found[-1].count.value, found[-1].count.qualifier),
+                    tok,
+                    first,
+                    _counted_noun(tok),
+                    first.idx,
+                    tok.idx + len(tok),
+                )
+            )
+        elif lower == "dozen" and i > sent.start and doc[i - 1].lower_ == "a":
             found.append(
                 CountMention(
                     Count(12, "exact"),
