@@ -260,3 +260,21 @@ def test_the_cell_is_the_last_government_voice() -> None:
     )
     [claim] = claims_of(text)
     assert claim.claimant_actor is not None and claim.claimant != "cell"
+
+
+def test_a_group_named_before_a_generic_noun_is_that_group() -> None:
+    kb = KnowledgeBase.load()
+    text = "Ethiopian army units fought Fano forces near Bahir Dar; the army said it held the road."
+    assert kb.resolve_in_context("Fano forces", text).id == "fano"
+    assert kb.resolve_in_context("Ukrainian forces", "").id != "ukraine-government"
+
+
+def test_he_is_the_spokesman_who_speaks_for_a_group() -> None:
+    text = (
+        "Gojjam\n\nThe army said its troops killed 300 militiamen in Gojjam this week.\n\n"
+        "Mesfin Tadesse, who speaks for Fano forces in Gojjam, told the BBC the figures were "
+        "false.\n\nHe said Fano fighters had killed at least 140 soldiers."
+    )
+    claims = {c.value: c for c in claims_of(text)}
+    assert claims[140].claimant == "Fano"
+    assert claims[140].target_role == "opponent"

@@ -310,6 +310,13 @@ class KnowledgeBase:
         kinds = _GENERIC_KINDS.get(key[-1]) if key else None
         if not kinds:
             return None
+        words = surface.split()
+        if len(words) > 1:
+            # "Fano forces": the group named before the noun; but "Ukrainian forces" are not
+            # Ukraine's government
+            named = self.lookup(" ".join(words[:-1]))
+            if named is not None and named.kind != "government":
+                return named
         # "the air force", "the defence ministry": the qualifier narrows the head noun
         qualified = len(key) >= 2 and (key[-2:] == ("air", "force") or key[-1] == "ministry")
         head = " ".join(key[-2:]) if qualified else key[-1]
