@@ -584,3 +584,16 @@ def test_as_many_repeats_the_figure_before_it() -> None:
     assert [(e.category, e.count.value) for e in found] == [("killed", 5), ("wounded", 5)]
     [up_to] = extractions("Report\n\nAs many as 30 soldiers died, the army said.")
     assert (up_to.count.value, up_to.count.qualifier) == (30, "up_to")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A spokesman later put the number of RSF fighters killed at 312.", "RSF fighters"),
+        ("By evening the number of dead soldiers had passed 50, officials said.", "dead soldiers"),
+        ("The governor put the death toll at 63.", "people"),
+    ],
+)
+def test_a_toll_given_as_a_figure_counts_who_the_toll_names(text: str, target: str) -> None:
+    [toll] = extractions("Report\n\n" + text)
+    assert toll.target == target

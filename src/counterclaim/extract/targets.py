@@ -18,6 +18,41 @@ from counterclaim.extract.wordlists import is_person, lexicon
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 
 
+def _toll_of(figure: Token) -> str | None:
+    """Who a toll given as a bare figure counts: "put the number of RSF fighters killed at
+    312" counts RSF fighters."""
+    head = figure.head
+    if figure.dep_ == "pobj" and head.lower_ in ("at", "to"):
+        governor = head.head
+        if governor.dep_ == "acl" and governor.head.pos_ == "NOUN" and is_person(governor.head):
+            return _bare_phrase(governor.head)
+        holders = [c for c in governor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        if governor.dep_ == "acl":
+            holders.append(governor.head)  # "the number of fighters killed at 312"
+    elif figure.dep_ in ("dobj", "attr"):
+        holders = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        return None
+    for holder in holders:
+        if holder.lemma_.lower() not in ("number", "toll", "tally", "count", "figure"):
+            continue
+        for prep in holder.children:
+            for obj in prep.children if prep.lower_ == "of" else ():
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and is_person(obj):
+                    return _bare_phrase(obj)
+    return None
+
+
+def _bare_phrase(noun: Token) -> str:
+    tokens = [
+        t
+        for t in noun.subtree
+        if not any(t in c.subtree for c in noun.children if c.dep_ in _DROP_DEPS | {"prep"})
+        and t.dep_ != "det"
+    ]
+    return tidy_name("".join(t.text_with_ws for t in tokens)) or noun.text
+
+
 def _people_before(pronoun: Token) -> str | None:
     i = pronoun.i - 1
     while i >= 0:
@@ -46,7 +81,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         elif antecedent and mention.token.dep_ in ("nsubj", "nsubjpass"):
             return antecedent
         else:
-            return previous or "people"
+            return _toll_of(mention.token) or previous or "people"
     if noun.lemma_.lower() in ("other", "others") and previous:
         return previous
     if noun.lower_ in ("them", "those", "these"):
