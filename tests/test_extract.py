@@ -597,3 +597,23 @@ def test_as_many_repeats_the_figure_before_it() -> None:
 def test_a_toll_given_as_a_figure_counts_who_the_toll_names(text: str, target: str) -> None:
     [toll] = extractions("Report\n\n" + text)
     assert toll.target == target
+
+
+def test_parts_of_a_total_after_a_colon_are_claims() -> None:
+    found = extractions(
+        "Report\n\nThe army said 20 soldiers were killed: 12 in Kidal and 8 in Gao."
+    )
+    assert [(e.category, e.count.value, e.target) for e in found] == [
+        ("killed", 20, "soldiers"),
+        ("killed", 12, "soldiers"),
+        ("killed", 8, "soldiers"),
+    ]
+
+
+def test_a_breakdown_by_kind_between_dashes_is_not_a_claim() -> None:
+    found = extractions(
+        "Report\n\nWHO said six health workers – four doctors, a nurse and a pharmacist – had "
+        "been abducted. Residents said the strike killed 13 passengers, among them a mother "
+        "and her two children."
+    )
+    assert [(e.category, e.count.value) for e in found] == [("captured", 6), ("killed", 13)]

@@ -22,6 +22,7 @@ live in the modules it calls, in the order of the work:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -97,6 +98,9 @@ def find_extractions(doc: Doc) -> list[Extraction]:
     last_named: Attribution | None = None
     antecedent: tuple[int, str | None] = (-1, None)  # paragraph, people of the last sentence
     last_speaker: Attribution | None = None  # who last said something, for "he said"
+    # The last claim's trigger, where its count ends, its target, and whether it was a part
+    # listed after a colon: "20 soldiers were killed: 12 in Kidal and 8 in Gao"
+    last_trigger: tuple[Trigger, int, str, bool] | None = None
     for sent in doc.sents:
         if sent.end_char <= body_start or not is_body_sentence(sent, title):
             continue
@@ -123,6 +127,14 @@ def find_extractions(doc: Doc) -> list[Extraction]:
             if in_subset_phrase(mention.token):
                 continue  # "including four Fidayeen", "among them two children"
             trigger = find_trigger(mention)
+            part_of: str | None = None
+            if trigger is None and mention.noun is None and last_trigger is not None:
+                # Parts of a total listed after a colon are claims of the same kind
+                # (ANNOTATION.md "Parts and totals")
+                between = doc_text(doc)[last_trigger[1] : mention.start]
+                listed = ":" in between or last_trigger[3]
+                if listed and not re.search(r"[.;\n]", between.replace(":", "", 1)):
+                    trigger, part_of = last_trigger[0], last_trigger[2]
             if (
                 trigger is not None
                 and mention.count.value == 1
@@ -136,8 +148,9 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                 if mention.noun is not None:
                     previous_target = target_text(mention, previous_target)
                 continue
-            target = target_text(mention, previous_target, people_before)
+            target = part_of or target_text(mention, previous_target, people_before)
             previous_target = target
+            last_trigger = (trigger, mention.end, target, part_of is not None)
             attribution = find_attribution(sent, trigger.token, quotes, mention.end)
             if attribution.kind == "reporter":
                 inherited = paragraph_claimant.get(paragraph)

@@ -134,7 +134,7 @@ def people_named(sent: Span) -> str | None:
         skip = {
             t.i
             for child in tok.children
-            if child.dep_ in _DROP_DEPS or child.dep_ in ("prep", "conj")
+            if child.dep_ in _DROP_DEPS or child.dep_ in ("prep", "conj", "nummod", "quantmod")
             for t in child.subtree
         }
         phrase = tidy_name("".join(t.text_with_ws for t in tok.subtree if t.i not in skip))
@@ -164,9 +164,13 @@ def in_subset_phrase(tok: Token) -> bool:
             return ancestor.head.lemma_.lower() not in lexicon().not_counted
         if ancestor.dep_ in ("ROOT",):
             break
-    window = doc_text(tok.doc)[max(0, tok.idx - 30) : tok.idx].lower()
-    return bool(
-        re.search(
-            r"\b(?:including|among them|of whom|of which)\s+(?:at least |some |about )?$", window
-        )
-    )
+    text = doc_text(tok.doc)
+    window = text[max(0, tok.idx - 40) : tok.idx].lower()
+    if re.search(r"\b(?:including|among them|of whom|of which)\s+(?:[a-z'’-]+\s+){0,4}$", window):
+        return True  # "killing 13 passengers, among them a mother and her two children"
+    # "six health workers – four doctors, a nurse and a pharmacist – were abducted": a
+    # breakdown by kind set off by a dash right after another counted phrase (a breakdown by
+    # place after a colon, "20 killed: 12 in Kidal and 8 in Gao", is a set of claims)
+    dashed = re.search(r"\b(?:\d[\d,]*|[a-z]+)\s+[a-z'’ -]{2,30}?\s*[–—]\s*$", window)
+    counted = re.search(r"\b\d|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", window)
+    return bool(dashed and counted)
