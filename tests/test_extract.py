@@ -617,3 +617,23 @@ def test_a_breakdown_by_kind_between_dashes_is_not_a_claim() -> None:
         "and her two children."
     )
     assert [(e.category, e.count.value) for e in found] == [("captured", 6), ("killed", 13)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "name"),
+    [
+        (
+            "Police said Abdel Ghani al-Kikli, a militia leader, was killed.",
+            "killed",
+            "Abdel Ghani al-Kikli",
+        ),
+        ("Police said businessman John Okafor was kidnapped on Monday.", "captured", "John Okafor"),
+    ],
+)
+def test_a_named_person_is_a_count_of_one(text: str, category: str, name: str) -> None:
+    [found] = extractions("Report\n\n" + text)
+    assert (found.category, found.count.value, found.target) == (category, 1, name)
+
+
+def test_a_named_person_with_no_harm_done_is_no_claim() -> None:
+    assert extractions("Report\n\nPresident Biden was briefed on the attack by aides.") == []

@@ -65,6 +65,30 @@ def vessel_names(doc: Doc) -> dict[str, str]:
 _VESSEL_STOP = frozenset({"in", "on", "off", "and", "the", "was", "which", "that", "said"})
 
 
+_PERSON_FATES = frozenset(
+    {"kill", "assassinate", "execute", "wound", "injure", "kidnap", "abduct", "capture",
+     "arrest", "detain", "free", "release", "rescue"}
+)  # fmt: skip
+
+
+def _named_person(tok: Token) -> CountMention | None:
+    """ "Commander Abdel Ghani al-Kikli was killed": a named person is a count of one, like
+    "a soldier was killed", when the name is the passive subject of what happened to them."""
+    if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B":
+        return None
+    doc = tok.doc
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    root = doc[tok.i : end].root
+    if root.dep_ != "nsubjpass" or root.head.lemma_.lower() not in _PERSON_FATES:
+        return None
+    name = doc[tok.i : end].text
+    return CountMention(
+        Count(1, "exact"), root, tok, root, tok.idx, doc[end - 1].idx + len(doc[end - 1]), name
+    )
+
+
 def _vessel_mention(sent: Span, i: int, names: dict[str, str]) -> tuple[CountMention | None, int]:
     """A ship's name as the subject or object of its clause, and the index after it."""
     doc = sent.doc
@@ -109,6 +133,11 @@ def find_counts(sent: Span) -> list[CountMention]:
                 found.append(vessel)
                 i = after
                 continue
+        person = _named_person(tok)
+        if person is not None:
+            found.append(person)
+            i = person.token.i + 1
+            continue
         # A run of number tokens: "two hundred and fourteen", "2,500"
         if _is_number_token(tok):
             j = i
@@ -229,7 +258,10 @@ def find_counts(sent: Span) -> list[CountMention]:
             lower in ("a", "an", "another") and tok.dep_ == "det" and tok.head.tag_ in ("NN", "NNP")
         ):
             noun = tok.head
-            if noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things:
+            described = noun.dep_ in ("appos", "attr")  # "X, a militia leader, was killed"
+            if not described and (
+                noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things
+            ):
                 found.append(
                     CountMention(Count(1, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
                 )
