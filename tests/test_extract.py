@@ -637,3 +637,11 @@ def test_a_named_person_is_a_count_of_one(text: str, category: str, name: str) -
 
 def test_a_named_person_with_no_harm_done_is_no_claim() -> None:
     assert extractions("Report\n\nPresident Biden was briefed on the attack by aides.") == []
+
+
+def test_the_whole_in_two_of_the_five_dead_is_not_a_second_claim() -> None:
+    found = extractions(
+        "Report\n\nThe ministry said five people were killed. Two of the five dead were "
+        "soldiers, officials said."
+    )
+    assert [(e.category, e.count.value) for e in found] == [("killed", 5)]

@@ -122,8 +122,8 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                 mention.noun is not None
                 and mention.noun.i in partitive_totals
                 and mention.token.dep_ == "nummod"
-            ):
-                continue  # "four of the 25 people": 25 is the whole, not a claim
+            ) or mention.token.i in partitive_totals:
+                continue  # "four of the 25 people", "two of the five dead": the whole
             if in_subset_phrase(mention.token):
                 continue  # "including four Fidayeen", "among them two children"
             trigger = find_trigger(mention)
