@@ -278,3 +278,23 @@ def test_he_is_the_spokesman_who_speaks_for_a_group() -> None:
     claims = {c.value: c for c in claims_of(text)}
     assert claims[140].claimant == "Fano"
     assert claims[140].target_role == "opponent"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Iran\n\nIran's envoy said the strikes killed 78 people, most of them civilians.",
+            "other",
+        ),
+        (
+            "Gaza\n\nThe ministry said 28 people were killed, without distinguishing between "
+            "civilians and fighters.",
+            "other",
+        ),
+        ("Gaza\n\nMedics said 12 people were killed in the strike on the market.", "civilian"),
+    ],
+)
+def test_people_the_text_says_are_mixed_are_other(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role
