@@ -645,3 +645,16 @@ def test_the_whole_in_two_of_the_five_dead_is_not_a_second_claim() -> None:
         "soldiers, officials said."
     )
     assert [(e.category, e.count.value) for e in found] == [("killed", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army said the armored vehicle was blown up by a mine.", [("destroyed", 1)]),
+        ("The military said it intercepted the missile over the Negev.", [("destroyed", 1)]),
+        ("Residents said the village was destroyed.", []),
+        ("Officials said the bridge was damaged.", []),
+    ],
+)
+def test_one_definite_thing_destroyed(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(e.category, e.count.value) for e in extractions("Report\n\n" + text)] == expected

@@ -65,6 +65,27 @@ def vessel_names(doc: Doc) -> dict[str, str]:
 _VESSEL_STOP = frozenset({"in", "on", "off", "and", "the", "was", "which", "that", "said"})
 
 
+_DESTROYING = frozenset(
+    {"destroy", "intercept", "down", "shoot", "blow", "sink", "torch", "burn", "wreck"}
+)
+_PLACES = frozenset(
+    {"village", "town", "city", "area", "territory", "region", "province", "district",
+     "border", "crossing", "location", "site", "target", "position"}
+)  # fmt: skip
+
+
+def _the_object_destroyed(det: Token) -> bool:
+    noun = det.head
+    if det.dep_ != "det" or noun.tag_ != "NN" or noun.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma not in lexicon().things or lemma in _PLACES:
+        return False
+    if any(c.dep_ in ("nummod", "amod") and c.like_num for c in noun.children):
+        return False
+    return noun.head.lemma_.lower() in _DESTROYING
+
+
 _PERSON_FATES = frozenset(
     {"kill", "assassinate", "execute", "wound", "injure", "kidnap", "abduct", "capture",
      "arrest", "detain", "free", "release", "rescue"}
@@ -253,6 +274,11 @@ def find_counts(sent: Span) -> list[CountMention]:
             # "denied that any soldier had been killed", "had not killed any civilians"
             found.append(
                 CountMention(Count(0, "exact"), tok, tok, tok.head, tok.idx, tok.idx + len(tok))
+            )
+        elif lower == "the" and _the_object_destroyed(tok):
+            # "the armored vehicle was blown up", "intercepted the missile": one thing
+            found.append(
+                CountMention(Count(1, "exact"), tok, tok, tok.head, tok.idx, tok.idx + len(tok))
             )
         elif (
             lower in ("a", "an", "another") and tok.dep_ == "det" and tok.head.tag_ in ("NN", "NNP")
