@@ -847,3 +847,23 @@ def test_opening_dates_and_stated_ranges(
     text: str, evidence: str, published: date, expected: str
 ) -> None:
     assert claim_date(text, evidence, published, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "expected"),
+    [
+        (
+            "A day after the Monday ambush, troops killed 4 militants in Kulgam.",
+            "troops killed 4 militants",
+            "2025-06-03",
+        ),
+        (
+            "Two days after the March 1 raid, troops killed 4 militants.",
+            "troops killed 4 militants",
+            "2025-03-03",
+        ),
+        ("Troops killed 4 militants on Monday.", "Troops killed 4 militants", "2025-06-02"),
+    ],
+)
+def test_days_counted_from_another_event(text: str, evidence: str, expected: str) -> None:
+    assert claim_date(text, evidence, date(2025, 6, 5), None) == expected

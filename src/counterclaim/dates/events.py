@@ -216,6 +216,13 @@ def event_date_for(
         value = resolve_expression(expr, published, text=text)
         if value is None:
             continue
+        offset = _DAYS_FROM.search(text, max(0, expr.start - 30), expr.start)
+        if offset is not None:
+            # "a day after the Monday ambush": the event is counted from that day
+            days = _NUMBER_WORDS.get(offset.group("n").lower()) or int(offset.group("n"))
+            step = timedelta(days=days if offset.group("dir").lower() == "after" else -days)
+            value = DateValue(value.start + step, value.end + step)
+            role = "event" if role in ("other", "statement") else role
         if since and published is not None and expr.start >= s0:
             # "80 killed since Thursday": from that day to the report's
             value, role = DateValue(value.start, max(value.start, published)), "event"
@@ -292,6 +299,13 @@ def _stated_range(text: str, s0: int, s1: int, published: date | None) -> DateVa
         if first and last and first <= last:
             return DateValue(first, last)
     return None
+
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_DAYS_FROM = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _since_day(text: str, expr: DateExpression) -> bool:
