@@ -627,7 +627,11 @@ def test_a_breakdown_by_kind_between_dashes_is_not_a_claim() -> None:
             "killed",
             "Abdel Ghani al-Kikli",
         ),
-        ("Police said businessman John Okafor was kidnapped on Monday.", "captured", "John Okafor"),
+        (
+            "Police said businessman John Okafor was kidnapped on Monday.",
+            "captured",
+            "businessman John Okafor",
+        ),
     ],
 )
 def test_a_named_person_is_a_count_of_one(text: str, category: str, name: str) -> None:

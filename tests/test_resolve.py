@@ -298,3 +298,8 @@ def test_he_is_the_spokesman_who_speaks_for_a_group() -> None:
 def test_people_the_text_says_are_mixed_are_other(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+def test_a_named_person_with_a_civilian_title_is_civilian() -> None:
+    [claim] = claims_of("Kano\n\nPolice said businessman John Okafor was kidnapped on Monday.")
+    assert (claim.category, claim.value, claim.target_role) == ("captured", 1, "civilian")

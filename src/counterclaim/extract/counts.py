@@ -104,7 +104,12 @@ def _named_person(tok: Token) -> CountMention | None:
     root = doc[tok.i : end].root
     if root.dep_ != "nsubjpass" or root.head.lemma_.lower() not in _PERSON_FATES:
         return None
-    name = doc[tok.i : end].text
+    # The name with its titles ("businessman John Okafor", "Commander X"): they say whose
+    # side the person is on
+    first = min(
+        [tok.i] + [c.i for c in root.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    )
+    name = doc[first:end].text
     return CountMention(
         Count(1, "exact"), root, tok, root, tok.idx, doc[end - 1].idx + len(doc[end - 1]), name
     )
