@@ -311,9 +311,13 @@ def run_eval(
 def _place_resolver(texts: dict[str, str]) -> Callable[[str, str], bool]:
     from counterclaim import places
 
+    country: dict[str, str | None] = {}  # per article: its text is read once
+
     def resolves(doc: str, name: str) -> bool:
-        countries = places.country_context(texts.get(doc, ""))
-        place = places.resolve(name, countries[0] if countries else None)
+        if doc not in country:
+            countries = places.country_context(texts.get(doc, ""))
+            country[doc] = countries[0] if countries else None
+        place = places.resolve(name, country[doc])
         return place is not None and place.latitude is not None
 
     return resolves

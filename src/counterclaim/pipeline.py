@@ -96,7 +96,7 @@ def extract_claims(
     """
     from counterclaim.actors import KnowledgeBase
     from counterclaim.nlp import parse_documents
-    from counterclaim.resolve import document_flags, resolve_claims
+    from counterclaim.resolve import resolve_document
 
     kb = KnowledgeBase.from_settings(settings)
     version = extraction_version(kb)
@@ -112,9 +112,8 @@ def extract_claims(
     for document, parsed in parse_documents(
         documents(), batch_size=settings.batch_size, n_process=settings.n_process
     ):
-        claims = resolve_claims(document, parsed._.extractions or [], kb)
+        claims, flags[document.id] = resolve_document(document, parsed._.extractions or [], kb)
         pending[document.id] = claims
-        flags[document.id] = document_flags(document, kb)
         total += len(claims)
         if len(pending) >= settings.batch_size:
             store.replace_claims(pending, version, flags)

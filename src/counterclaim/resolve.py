@@ -45,14 +45,20 @@ class DocumentContext:
     claimants: list[actors.Actor] = field(default_factory=list)  # resolved so far, in order
 
 
-def document_context(doc: Document, kb: actors.KnowledgeBase) -> DocumentContext:
+def document_context(
+    doc: Document,
+    kb: actors.KnowledgeBase,
+    mentions: Sequence[actors.ActorMention] | None = None,
+) -> DocumentContext:
     text = doc.text
+    if mentions is None:
+        mentions = kb.find_mentions(text)
     countries = places.country_context(text[doc.body_start :] or text)
     main_date = dates.main_event_date(text[doc.body_start :], doc.published)
     return DocumentContext(
         doc=doc,
         kb=kb,
-        mentions=[m for m in kb.find_mentions(text) if not _dateline_credit(text, m)],
+        mentions=[m for m in mentions if not _dateline_credit(text, m)],
         speakers=actors.spokespersons(text, kb),
         country=countries[0] if countries else None,
         main_date=main_date,
@@ -67,11 +73,15 @@ def _dateline_credit(text: str, mention: actors.ActorMention) -> bool:
     )
 
 
-def document_flags(doc: Document, kb: actors.KnowledgeBase) -> list[DocumentFlag]:
+def document_flags(
+    doc: Document,
+    kb: actors.KnowledgeBase,
+    mentions: Sequence[actors.ActorMention] | None = None,
+) -> list[DocumentFlag]:
     """What an analyst should check in this document: acronyms that contradict the name
     they follow are flagged here rather than silently merged into one actor."""
     flags = []
-    for conflict in actors.find_alias_conflicts(doc.text, kb):
+    for conflict in actors.find_alias_conflicts(doc.text, kb, mentions):
         expansion = kb.actor(conflict.expansion_actor_id)
         acronym = kb.actor(conflict.acronym_actor_id)
         flags.append(
@@ -97,13 +107,27 @@ def _described(actor: actors.Actor) -> str:
     return f"{actor.name} ({spelled_out})"
 
 
-def resolve_claims(
+def resolve_document(
     doc: Document, extractions: Sequence[Extraction], kb: actors.KnowledgeBase
+) -> tuple[list[Claim], list[DocumentFlag]]:
+    """A document's resolved claims and its flags, from one scan of its actor mentions."""
+    mentions = kb.find_mentions(doc.text)
+    claims = resolve_claims(doc, extractions, kb, mentions=mentions)
+    return claims, document_flags(doc, kb, mentions)
+
+
+def resolve_claims(
+    doc: Document,
+    extractions: Sequence[Extraction],
+    kb: actors.KnowledgeBase,
+    *,
+    mentions: Sequence[actors.ActorMention] | None = None,
 ) -> list[Claim]:
-    """The resolved, de-duplicated claims of one document."""
+    """The resolved, de-duplicated claims of one document (``mentions``: the text's actor
+    mentions, when the caller has found them already)."""
     if not extractions:
         return []
-    ctx = document_context(doc, kb)
+    ctx = document_context(doc, kb, mentions)
     claims = []
     for e in extractions:
         claim = _resolve_one(ctx, e)

@@ -7,9 +7,10 @@ pipeline stores each conflict as a document flag instead of silently merging two
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from counterclaim.actors.knowledge_base import KnowledgeBase
+from counterclaim.actors.knowledge_base import ActorMention, KnowledgeBase
 from counterclaim.actors.tokens import _key
 
 
@@ -29,13 +30,17 @@ class AliasConflict:
 _BRACKETED = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9/\-.]{1,11})\s*\)")
 
 
-def find_alias_conflicts(text: str, kb: KnowledgeBase) -> list[AliasConflict]:
+def find_alias_conflicts(
+    text: str, kb: KnowledgeBase, mentions: Sequence[ActorMention] | None = None
+) -> list[AliasConflict]:
     """Expansions followed by a bracketed acronym that belongs to a different actor.
 
     "Balochistan Liberation Front (BLA)" names the BLF and gives the BLA's acronym; the
-    pipeline flags the document instead of silently merging the two groups.
+    pipeline flags the document instead of silently merging the two groups. ``mentions``
+    are the text's actor mentions when the caller has found them already.
     """
-    mentions = kb.find_mentions(text)
+    if mentions is None:
+        mentions = kb.find_mentions(text)
     by_end = {m.end: m for m in mentions}
     conflicts: list[AliasConflict] = []
     for match in _BRACKETED.finditer(text):
