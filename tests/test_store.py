@@ -363,7 +363,7 @@ def test_claims_of_an_unknown_document_roll_back_the_whole_replacement(db: Store
     filled(db)
     before = ids(db.claims())
     orphan = claim("f" * 16, 1, claimant="nobody")  # violates the documents foreign key
-    with pytest.raises(IntegrityError):
+    with pytest.raises(StoreError):
         db.replace_claims({KHARTOUM.id: [orphan], KYIV.id: []}, "test-2")
     assert ids(db.claims()) == before  # the delete that ran first was rolled back too
     assert db.documents_needing_extraction("test-1") == []

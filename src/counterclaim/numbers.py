@@ -14,6 +14,8 @@ from text_to_num import text2num
 
 from counterclaim.lexicon import load_data
 
+# Larger figures are not counts of people or things (and overflow a 64-bit column).
+MAX_COUNT = 10**12
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0]\d{3})+$|^\d+$")
 _NUMBER_WORD_PARTS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -62,19 +64,23 @@ def parse_number(text: str) -> int | None:
     if not cleaned:
         return None
     if _DIGITS.match(cleaned):
-        return int(re.sub(r"\D", "", cleaned))
+        digits = re.sub(r"\D", "", cleaned)
+        value = int(digits) if len(digits) <= len(str(MAX_COUNT)) else None
+        return value if value is not None and value <= MAX_COUNT else None
     words = cleaned.split()
     if words and all(w in _NUMBER_WORD_PARTS for w in words) and words[0] != "and":
         try:
-            return int(text2num(" ".join(words), "en"))
+            value = int(text2num(" ".join(words), "en"))
         except ValueError:
             return None
+        return value if value <= MAX_COUNT else None
     exact = lexicon().exact_words.get(cleaned)
     if exact is not None:
         return exact
     if m := re.fullmatch(r"(\d+(?:\.\d+)?)\s*(thousand|million)", cleaned):
         scale = 1000 if m.group(2) == "thousand" else 1_000_000
-        return int(float(m.group(1)) * scale)
+        value = int(float(m.group(1)) * scale)
+        return value if value <= MAX_COUNT else None
     return None
 
 

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
-from counterclaim.errors import InputError
+from counterclaim.errors import InputError, StoreError
 from counterclaim.ingest import IngestOptions, read_sources
-from counterclaim.model import Document, Incident
+from counterclaim.model import EXTRACTION_FAILED, Document, DocumentFlag, Incident
 from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
@@ -109,19 +109,54 @@ def extract_claims(
         for start in range(0, len(ids), settings.batch_size):
             yield from store.documents(ids=ids[start : start + settings.batch_size])
 
+    def save() -> None:
+        try:
+            store.replace_claims(pending, version, flags)
+        except StoreError:
+            # One document's claims broke the batch's transaction: store the others, and
+            # record the culprit against its document instead of retrying it forever.
+            for doc_id, claims in pending.items():
+                try:
+                    store.replace_claims({doc_id: claims}, version, {doc_id: flags[doc_id]})
+                except StoreError as exc:
+                    store.replace_claims(
+                        {doc_id: []}, version, {doc_id: [failure_flag(f"storing failed: {exc}")]}
+                    )
+        pending.clear()
+        flags.clear()
+
     for document, parsed in parse_documents(
         documents(), batch_size=settings.batch_size, n_process=settings.n_process
     ):
-        claims, flags[document.id] = resolve_document(document, parsed._.extractions or [], kb)
+        try:
+            if parsed._.extraction_error:
+                raise ExtractionError(parsed._.extraction_error)
+            claims, flags[document.id] = resolve_document(document, parsed._.extractions or [], kb)
+        except Exception as exc:
+            reason = (
+                str(exc)
+                if isinstance(exc, ExtractionError)
+                else (f"resolving failed: {type(exc).__name__}: {exc}")
+            )
+            claims, flags[document.id] = [], [failure_flag(reason)]
         pending[document.id] = claims
         total += len(claims)
         if len(pending) >= settings.batch_size:
-            store.replace_claims(pending, version, flags)
-            pending, flags = {}, {}
+            save()
         if advance:
             advance(1)
-    store.replace_claims(pending, version, flags)
+    save()
     return total
+
+
+class ExtractionError(Exception):
+    """A document's extraction raised; the message says where."""
+
+
+def failure_flag(reason: str) -> DocumentFlag:
+    """The mark of a document whose claims could not be made: listed by ``documents
+    --failed``, retried only when the extractor or knowledge base changes."""
+    return DocumentFlag(kind=EXTRACTION_FAILED, surface="", start=0, end=0, message=reason[:500])
 
 
 def process(

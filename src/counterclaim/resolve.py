@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from counterclaim import actors, dates, places
 from counterclaim.extract import Attribution, Extraction, lexicon
-from counterclaim.model import REPORTER, Claim, Document, DocumentFlag
+from counterclaim.model import REPORTER, Claim, Document, DocumentFlag, claim_id
 
 MERCHANT_VESSELS = re.compile(
     r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?|"
@@ -136,7 +136,10 @@ def resolve_claims(
         claims.append(claim)
     _apply_rejections(ctx, claims)
     _apply_denials(claims)
-    return collapse_repeats(claims)
+    unique: dict[str, Claim] = {}
+    for claim in collapse_repeats(claims):
+        unique.setdefault(claim.id, claim)
+    return list(unique.values())
 
 
 # -- claimants ------------------------------------------------------------------------------
@@ -404,6 +407,9 @@ def _resolve_one(ctx: DocumentContext, e: Extraction) -> Claim:
     resolved = [places.resolve_or_text(name, ctx.country) for name in place_names]
     event_date = _event_date(ctx, e)
     return Claim(
+        id=claim_id(
+            doc.id, e.evidence_start, e.evidence_end, e.category, e.count.value, e.count_start
+        ),
         doc_id=doc.id,
         category=e.category,
         value=e.count.value,

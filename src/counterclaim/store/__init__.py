@@ -29,11 +29,18 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError, StatementError
 from sqlalchemy.pool import StaticPool
 
 from counterclaim.errors import NotFoundError, StoreError
-from counterclaim.model import Claim, Document, DocumentFlag, Incident, Place
+from counterclaim.model import (
+    EXTRACTION_FAILED,
+    Claim,
+    Document,
+    DocumentFlag,
+    Incident,
+    Place,
+)
 from counterclaim.store import schema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -156,6 +163,7 @@ class Store:
         offset: int = 0,
         ids: Sequence[str] | None = None,
         flagged: bool = False,
+        failed: bool = False,
     ) -> list[Document]:
         """Documents in ingest order; ``flagged`` keeps those with flags for the analyst."""
         query = select(schema.documents).order_by(
@@ -166,6 +174,10 @@ class Store:
         if flagged:
             # Compared as text: PostgreSQL's json type has no equality operator.
             query = query.where(cast(schema.documents.c.flags, Text) != "[]")
+        if failed:
+            query = query.where(
+                cast(schema.documents.c.flags, Text).contains(EXTRACTION_FAILED, autoescape=True)
+            )
         query = query.offset(offset)
         if limit is not None:
             query = query.limit(limit)
@@ -323,6 +335,17 @@ class Store:
         if not by_doc:
             return
         flags = flags or {}
+        try:
+            self._replace_claims(by_doc, extractor_version, flags)
+        except (IntegrityError, DataError, StatementError, OverflowError) as exc:
+            raise StoreError(f"cannot store the claims of {sorted(by_doc)}: {exc}") from exc
+
+    def _replace_claims(
+        self,
+        by_doc: dict[str, list[Claim]],
+        extractor_version: str,
+        flags: dict[str, list[DocumentFlag]],
+    ) -> None:
         with self.engine.begin() as conn:
             ids = list(by_doc)
             conn.execute(delete(schema.claims).where(schema.claims.c.doc_id.in_(ids)))
