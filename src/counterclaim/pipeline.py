@@ -12,13 +12,13 @@ Each step is a plain function over the store; the CLI, API and dashboard call th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 from counterclaim.errors import InputError, StoreError
 from counterclaim.ingest import IngestOptions, read_sources
-from counterclaim.model import EXTRACTION_FAILED, Document, DocumentFlag, Incident
+from counterclaim.model import EXTRACTION_FAILED, Claim, Document, DocumentFlag, Incident
 from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
@@ -86,8 +86,10 @@ def extract_claims(
     *,
     doc_ids: Sequence[str] | None = None,
     advance: Progress | None = None,
+    claims_of: ClaimSource | None = None,
 ) -> int:
-    """Steps 3–4: parse, extract and resolve the claims of documents whose claims are stale.
+    """Steps 3–4: parse, extract and resolve the claims of documents whose claims are stale
+    (with ``document_claims``, or ``claims_of`` given, e.g. on Dask workers: ``scale``).
 
     Documents stream through spaCy in batches; each batch's claims (and the documents' flags)
     replace the old ones in one transaction, so re-running after an extractor or knowledge
@@ -95,8 +97,6 @@ def extract_claims(
     or untouched.
     """
     from counterclaim.actors import KnowledgeBase
-    from counterclaim.nlp import parse_documents
-    from counterclaim.resolve import resolve_document
 
     kb = KnowledgeBase.from_settings(settings)
     version = extraction_version(kb)
@@ -125,20 +125,10 @@ def extract_claims(
         pending.clear()
         flags.clear()
 
-    for document, parsed in parse_documents(
-        documents(), batch_size=settings.batch_size, n_process=settings.n_process
+    for document, claims, document_flags in (claims_of or document_claims)(
+        documents(), kb, settings
     ):
-        try:
-            if parsed._.extraction_error:
-                raise ExtractionError(parsed._.extraction_error)
-            claims, flags[document.id] = resolve_document(document, parsed._.extractions or [], kb)
-        except Exception as exc:
-            reason = (
-                str(exc)
-                if isinstance(exc, ExtractionError)
-                else (f"resolving failed: {type(exc).__name__}: {exc}")
-            )
-            claims, flags[document.id] = [], [failure_flag(reason)]
+        flags[document.id] = document_flags
         pending[document.id] = claims
         total += len(claims)
         if len(pending) >= settings.batch_size:
@@ -147,6 +137,37 @@ def extract_claims(
             advance(1)
     save()
     return total
+
+
+ClaimSource = Callable[
+    [Iterable[Document], "KnowledgeBase", Settings],
+    Iterable[tuple[Document, list[Claim], list[DocumentFlag]]],
+]
+
+
+def document_claims(
+    documents: Iterable[Document], kb: KnowledgeBase, settings: Settings
+) -> Iterator[tuple[Document, list[Claim], list[DocumentFlag]]]:
+    """Steps 3–4 without the store: each document with its resolved claims and its flags (a
+    failure flag instead of claims where extraction or resolution raised)."""
+    from counterclaim.nlp import parse_documents
+    from counterclaim.resolve import resolve_document
+
+    for document, parsed in parse_documents(
+        documents, batch_size=settings.batch_size, n_process=settings.n_process
+    ):
+        try:
+            if parsed._.extraction_error:
+                raise ExtractionError(parsed._.extraction_error)
+            claims, flags = resolve_document(document, parsed._.extractions or [], kb)
+        except Exception as exc:
+            reason = (
+                str(exc)
+                if isinstance(exc, ExtractionError)
+                else (f"resolving failed: {type(exc).__name__}: {exc}")
+            )
+            claims, flags = [], [failure_flag(reason)]
+        yield document, claims, flags
 
 
 class ExtractionError(Exception):
@@ -165,6 +186,7 @@ def process(
     *,
     show_progress: bool = False,
     advance: Progress | None = None,
+    claims_of: ClaimSource | None = None,
 ) -> dict[str, int]:
     """Run steps 2–5 over the documents whose claims are stale: new ones, and all of them
     after an extractor upgrade or a change of knowledge base. With none stale, nothing runs."""
@@ -181,9 +203,15 @@ def process(
 
         with Bar(transient=True) as bar:
             task = bar.add_task("extracting claims", total=len(pending))
-            extract_claims(store, settings, doc_ids=pending, advance=lambda n: bar.advance(task, n))
+            extract_claims(
+                store,
+                settings,
+                doc_ids=pending,
+                advance=lambda n: bar.advance(task, n),
+                claims_of=claims_of,
+            )
     else:
-        extract_claims(store, settings, doc_ids=pending, advance=advance)
+        extract_claims(store, settings, doc_ids=pending, advance=advance, claims_of=claims_of)
     incidents = update_incidents(store)
     return {"documents": len(pending), "claims": store.claim_count(), "incidents": len(incidents)}
 
