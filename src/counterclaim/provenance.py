@@ -40,14 +40,22 @@ from counterclaim.store import Store
 NUM_PERM = 128
 DEFAULT_THRESHOLD = 0.25
 LEXICON = "lexicon/provenance.yaml"
+AGENCIES = "agencies.yaml"
 
 
 # -- lexicon --------------------------------------------------------------------------------
 @dataclass(frozen=True)
+class CreditPattern:
+    where: str  # header, footer, any
+    pattern: re.Pattern[str]
+    line: bool = False  # a credit that is a whole line; not under a caption sentence
+
+
+@dataclass(frozen=True)
 class _Lexicon:
     agency_by_form: dict[str, str]
     agency_pattern: str
-    credits: list[tuple[str, re.Pattern[str]]]
+    credits: list[CreditPattern]
     self_references: list[re.Pattern[str]]
     outlet_credit: re.Pattern[str]
     citations: list[tuple[str, re.Pattern[str]]]
@@ -74,22 +82,51 @@ _SUBJECT = (
 )
 
 
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_EXPANSIONS = {
+    # capitalised words only: "The Armed Forces of the Philippines (AFP)" is no dateline
+    "{place}": r"[A-Z][\w.'’/-]*(?:\s[A-Z][\w.'’/-]*){0,3}",
+    "{date}": rf"{_MONTH}\.?\s*\d{{1,2}}(?:,?\s*\d{{4}})?",
+    "{name}": r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}",
+    "{subject}": _SUBJECT,
+}
+
+
+def _agency_names() -> dict[str, str]:
+    """Surface form → canonical name, from data/agencies.yaml (every section)."""
+    by_form: dict[str, str] = {}
+    for section in load_data(AGENCIES).values():
+        for canonical, forms in (section or {}).items():
+            by_form[canonical] = canonical
+            for form in forms:
+                by_form[form] = canonical
+    return by_form
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_data(LEXICON)
-    by_form: dict[str, str] = {}
-    for canonical, forms in data["agencies"].items():
-        by_form[canonical] = canonical
-        for form in forms:
-            by_form[form] = canonical
-    forms = sorted(by_form, key=len, reverse=True)
-    agency = r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
+    by_form = _agency_names()
+    forms = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    agency = rf"(?<![\w-])(?:{forms})(?![\w-])"
+    expansions = {
+        **_EXPANSIONS,
+        "{agency}": agency,
+        "{agency_in_word}": rf"(?:{forms})(?![\w-])",
+        "{agency_bare}": rf"(?:{forms})",
+    }
 
     def expand(pattern: str) -> str:
-        return pattern.replace("{agency}", agency).replace("{subject}", _SUBJECT)
+        for key, value in expansions.items():
+            pattern = pattern.replace(key, value)
+        return pattern
 
     credits = [
-        (c["where"], re.compile(expand(c["pattern"]), re.MULTILINE)) for c in data["credits"]
+        CreditPattern(c["where"], re.compile(expand(c["pattern"])), bool(c.get("line")))
+        for c in data["credits"]
     ]
     selfrefs = [re.compile(expand(p)) for p in data["self_references"]]
     citations = [(c["kind"], re.compile(expand(c["pattern"]))) for c in data["citations"]]
@@ -405,34 +442,64 @@ def _agency_from_match(match: re.Match[str]) -> str | None:
     for name, value in match.groupdict().items():
         if name.startswith("agency") and value:
             return canonical_agency(value)
+    free = (match.groupdict().get("name") or "").strip()
+    if free:
+        # A credit line may name an outlet the list does not know ("Source: Vanguardia").
+        free = re.sub(r"\s+news agency$", "", free, flags=re.IGNORECASE)
+        return canonical_agency(free) if free in _lexicon().agency_by_form else free
     return None
 
 
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,\s*[A-Z][\w .'’-]{1,30})?\s*[–—-]+\s")
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,\s*[A-Z][\w .'’-]{1,30})?(?:\s*[–—-]+|:)\s"
+)
+# A photo caption carries the photographer's agency, not the text's.
+_CAPTION = re.compile(
+    r"\b(?:photo|image|picture|file|handout|caption|screengrab|pictured|looks on)\b|"
+    r"\b(?:19|20)\d\d\.?\s*[–—-]+\s*\S+\s*$",
+    re.IGNORECASE,
+)
+_HEADER_PARAGRAPHS = 8
+_FOOTER_PARAGRAPHS = 4
+
+
+def _paragraphs_after_sentence(text: str) -> list[tuple[str, bool]]:
+    """Non-empty paragraphs, each with whether it hangs directly (no blank line) under a line
+    ending a sentence: where a photo caption's credit line sits."""
+    out: list[tuple[str, bool]] = []
+    previous = ""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            out.append((stripped, bool(re.search(r"[.!?\"”’)]$", previous))))
+        previous = stripped
+    return out
 
 
 def find_credits(text: str) -> list[Credit]:
-    """Every agency credit in the text, strongest first (datelines and bylines, closing
-    credits, disclaimers, then agency self-references backed by a wire dateline)."""
+    """Every agency credit in the text, strongest first: header credits (dateline, byline,
+    first lines) in reading order, then disclaimers anywhere, then the sign-off and credit
+    lines of the footer, last line first; agency self-references only when none of those is
+    found and a wire dateline opens the text."""
     lex = _lexicon()
-    paragraphs = _paragraphs(text)
+    paragraphs = _paragraphs_after_sentence(text)
+    footer = [p for p in paragraphs[-_FOOTER_PARAGRAPHS:] if not _CAPTION.search(p[0])]
     parts = {
-        "header": paragraphs[:8],
-        "ending": paragraphs,
-        "footer": paragraphs[-4:],
-        "any": [text],
+        "header": paragraphs[:_HEADER_PARAGRAPHS],
+        "any": [(text, False)],
+        "footer": list(reversed(footer)),
     }
     found: list[Credit] = []
-    for where in ("header", "any", "ending", "footer"):
-        for kind, pattern in lex.credits:
-            if kind != where:
-                continue
-            for part in parts[where]:
-                match = pattern.search(part)
+    for where in ("header", "any", "footer"):
+        for paragraph, under_sentence in parts[where]:
+            for credit in lex.credits:
+                if credit.where != where or (credit.line and under_sentence and where == "header"):
+                    continue
+                match = credit.pattern.search(paragraph)
                 agency = _agency_from_match(match) if match else None
                 if match and agency:
                     found.append(Credit(agency, where, match.group(0).strip()))
-    if not found and any(_WIRE_DATELINE.match(p) for p in paragraphs[:6]):
+    if not found and any(_WIRE_DATELINE.match(p) for p, _ in paragraphs[:6]):
         for pattern in lex.self_references:
             match = pattern.search(text)
             agency = _agency_from_match(match) if match else None
@@ -517,6 +584,26 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _own_outlet(name: str, doc: Document) -> bool:
+    """A newspaper or broadcaster credited on its own site ("Published in Dawn" on dawn.com)
+    is the outlet's own reporting, not a copy. Agencies are the source wherever their copy
+    stands, their own wire site included."""
+    if name in _agencies_proper():
+        return False
+    key = _key(name)
+    host = (_host(doc.url) or "").rsplit(".", 1)[0]
+    return bool(key) and (key == _key(doc.outlet or "") or key in _key(host))
+
+
+@lru_cache(maxsize=1)
+def _agencies_proper() -> frozenset[str]:
+    return frozenset(load_data(AGENCIES).get("agencies") or {})
+
+
 def detect_origin(doc: Document) -> Origin:
     """The agency the text is credited to, its citation chains, and its origin.
 
@@ -525,10 +612,13 @@ def detect_origin(doc: Document) -> Origin:
     """
     credit: Credit | None = None
     ingested = canonical_agency(doc.syndicated_from)
+    if not ingested and doc.syndicated_from and doc.metadata.get("syndication_notice"):
+        # A syndication notice names its source outright, listed agency or not.
+        ingested = doc.syndicated_from
     if ingested:
         credit = Credit(ingested, "ingest", doc.syndicated_from or "")
     else:
-        found = find_credits(doc.text)
+        found = [c for c in find_credits(doc.text) if not _own_outlet(c.agency, doc)]
         if found:
             credit = found[0]
         elif agency := outlet_credit(doc.outlet):
@@ -635,3 +725,56 @@ def origin_summary(docs: Iterable[Document]) -> list[OriginSummary]:
         for origin, members in by_origin.items()
     ]
     return sorted(out, key=lambda s: (-s.documents, s.origin.lower()))
+
+
+# -- scoring against gold files -----------------------------------------------------------
+def symmetric_pairs(articles: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]]:
+    """Unordered ``(doc, doc)`` pairs named by the articles' ``near_duplicate_of`` lists;
+    a pair listed on one side only counts as well."""
+    pairs: set[tuple[str, str]] = set()
+    for article in articles:
+        for other in article.get("near_duplicate_of") or []:
+            if other != article["doc"]:
+                first, second = sorted((article["doc"], other))
+                pairs.add((first, second))
+    return pairs
+
+
+def near_duplicate_pairs_score(
+    gold_articles: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]]
+) -> dict[str, float]:
+    """Pair precision, recall and F1 of predicted ``near_duplicate_of`` against gold.
+
+    Both sides are read as symmetric pairs, restricted to the gold file's documents. With no
+    pair on either side, precision, recall and F1 are 1.0 (nothing to find, nothing found).
+    """
+    docs = {a["doc"] for a in gold_articles}
+    gold = symmetric_pairs(gold_articles)
+    pred = {p for p in symmetric_pairs(predicted) if p[0] in docs and p[1] in docs}
+    hits = len(gold & pred)
+    precision = hits / len(pred) if pred else 1.0
+    recall = hits / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "gold_pairs": len(gold),
+        "predicted_pairs": len(pred),
+        "correct_pairs": hits,
+    }
+
+
+def syndication_accuracy(
+    gold_articles: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]]
+) -> dict[str, float]:
+    """Share of gold articles whose predicted ``syndicated_from`` equals the gold one,
+    case-insensitively, ``null`` matching ``null``; a missing prediction counts as null."""
+    by_doc = {p["doc"]: p for p in predicted}
+    correct = 0
+    for article in gold_articles:
+        gold = (article.get("syndicated_from") or "").strip().lower()
+        guess = (by_doc.get(article["doc"], {}).get("syndicated_from") or "").strip().lower()
+        correct += gold == guess
+    total = len(gold_articles)
+    return {"accuracy": correct / total if total else 1.0, "correct": correct, "articles": total}
