@@ -13,26 +13,38 @@ from functools import lru_cache
 
 from counterclaim.actors.knowledge_base import (
     _MODIFIER_WORDS,
-    _ROLE_MODIFIERS,
     _SPOKES,
     KnowledgeBase,
 )
 from counterclaim.actors.tokens import _key
 from counterclaim.model import Actor
 
+# Every repetition below has an upper bound. The patterns are searched at every position of
+# the text, so an unbounded run ("x" * 20000, or "military " * 5000) made each start scan to
+# the end of the run: time grew with the square of the input. With bounds each start costs a
+# constant and a search is linear. The bounds are far above real names and titles: the
+# longest word of a name or organisation is under 40 characters, a title chain under 4.
+_MAX_WORD = 40
 _TITLES = (
     r"(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|General|Gen\.?|Colonel|Col\.?|"
     r"Rear|Vice|Admiral|Adm\.?|Captain|Capt\.?|Commander|Cdr\.?|Sergeant|Sgt\.?|Dr\.?|Mr\.?|"
     r"Mrs\.?|Ms\.?|Mullah|Maulvi|Mawlawi|Sheikh|Shaikh|Brigadier-General|Lt-Gen|Maj-Gen|"
-    r"Brig-Gen|Lt-Col|Ambassador|Minister)[\s\-]+)*"
+    r"Brig-Gen|Lt-Col|Ambassador|Minister)[\s\-]+){0,4}"
 )
-_NAME_WORD = r"[A-Z][\w'’\-]*\w"
+_NAME_WORD = rf"[A-Z][\w'’\-]{{0,{_MAX_WORD}}}\w"
 _NAME = (
     rf"{_NAME_WORD}(?:[ \t]+(?:(?:al|el|bin|ibn|bint|abu|de|del|van|von|da|dos|du)[ \t\-]+)?"
     rf"{_NAME_WORD}){{0,3}}"
 )
-_ORG_BEFORE = r"(?P<org>(?:[\w'’\-./]+[ \t]+){0,6}?[\w'’\-./]+?)(?:'s|’s|'|’)?"
+# An organisation starts where a word starts: without the look-behind every position inside a
+# long word would be tried as a start. The earliest start wins anyway, so matches are the same.
+_ORG_CHARS = r"[\w'’\-./]"
+_ORG_BEFORE = (
+    rf"(?<!{_ORG_CHARS})(?P<org>(?:{_ORG_CHARS}{{1,{_MAX_WORD}}}[ \t]+){{0,6}}?"
+    rf"{_ORG_CHARS}{{1,{_MAX_WORD}}}?)(?:'s|’s|'|’)?"
+)
 _ORG_AFTER = r"(?P<org>[^,.;:\n()\"“”]{2,80})"
+_ROLE_MODIFIERS = rf"(?:(?:{'|'.join(_MODIFIER_WORDS)})\s+){{0,4}}"
 
 _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "BLA spokesperson Azad Baloch", "the army's spokesman Lt Gen X"
