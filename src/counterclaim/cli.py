@@ -149,6 +149,15 @@ def ingest(
         ),
     ] = True,
     kb: KbOption = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Parse, extract and resolve on a Dask cluster: a scheduler address "
+            "(tcp://host:8786) or 'local' for two local worker processes.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Store documents (text, HTML, JSON Lines, RSS/Atom) and extract their claims.
@@ -159,7 +168,14 @@ def ingest(
     with progress_bar("reading", None, not as_json) as advance:
         report = pipeline.ingest(store, paths, settings, outlet=outlet, advance=advance)
     processed = None
-    if process:
+    if process and dask:
+        from counterclaim.scale import dask_claims
+
+        with dask_claims(dask, settings) as claims_of:
+            processed = pipeline.process(
+                store, settings, show_progress=not as_json, claims_of=claims_of
+            )
+    elif process:
         processed = pipeline.process(store, settings, show_progress=not as_json)
     summary = {
         "new": len(report.new),
