@@ -10,6 +10,7 @@ import pytest
 
 from counterclaim import provenance
 from counterclaim.ingest import parse_text
+from counterclaim.lexicon import load_data
 from counterclaim.model import Claim, Document
 from counterclaim.pipeline import update_provenance
 from counterclaim.settings import SETTINGS_BY_NAME, load_settings
@@ -437,3 +438,186 @@ def test_cli_bench_and_groups(tmp_path: Path) -> None:
     }
     table = runner.invoke(app, ["documents", "--groups", "--db", db])
     assert table.exit_code == 0 and "near-duplicate groups" in table.stdout
+
+
+# -- credits by position (issue 13) -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("MOSCOW, June 4. /TASS/. Air defences downed 31 drones over Kursk overnight.", "TASS"),
+        (
+            "(MENAFN- IANS) Raipur, May 9 (IANS) Police said 11 Maoists were killed in Bijapur.",
+            "IANS",
+        ),
+        ("Jakarta, Mar 2 (EFE).- Papuan rebels said they freed two hostage teachers.", "EFE"),
+        ("Dhaka, Bangladesh (CNN) Police said six attackers were shot dead at the depot.", "CNN"),
+        ("Maiduguri, Sept. 3, 2024 (NAN)Troops said they rescued 22 farmers near Bama.", "NAN"),
+        (
+            "ADEN, Yemen (AA): A roadside bomb killed four soldiers in Abyan, officials said.",
+            "Anadolu Agency",
+        ),
+        ("GOMA/KINSHASA (Reuters) – M23 rebels said they took the town of Rubaya.", "Reuters"),
+        ("Sahel ambush\n\nAFP: Gunmen killed 14 soldiers near Djibo, the army said.", "AFP"),
+        ("Tigray talks\n\nAPA-Mekelle Both sides said they would meet again next week.", "APA"),
+        (
+            "Drone strikes on Odesa\n\nBy AFP Published: Tue 4 Mar 2025, 9:10 AM\n\n"
+            "The governor said three people were hurt.",
+            "AFP",
+        ),
+        ("Kashmir gunfight\n\n12 March 2025 - 08:15 By Reuters\n\nTwo militants died.", "Reuters"),
+        (
+            "Sudan shelling\n\nReuters Published 2 Feb, 2025 10:01am\n\nThe RSF denied it.",
+            "Reuters",
+        ),
+        ("Gaza strike\n\nAFP / 14 May 2025 11:20\n\nMedics said nine people were killed.", "AFP"),
+        ("Pakistan raid\n\nPTI | Quetta | Updated: 03-01-2025 10:00 IST\n\nFour died.", "PTI"),
+        ("Myanmar airstrike\n\nXinhua\n\nThe junta said it hit a rebel camp in Sagaing.", "Xinhua"),
+        ("Kabul blast\n\nBy Xinhua\n\nPolice said the bomb killed three guards.", "Xinhua"),
+        ("Kunduz clash\n\nGerman Press Agency dpa\n\nKABUL – The Taliban said 5 died.", "dpa"),
+        (
+            "Mali attack\n\nThe army said 21 soldiers died at Boulkessi.\n\n"
+            "SOURCE: Reuters news agency",
+            "Reuters",
+        ),
+        ("Plateau attack\n\nPolice said 40 villagers were killed in Mangu.\n\n(NAN)", "NAN"),
+        (
+            "Niger mosque attack\n\nThe ministry said 44 worshippers died.\n\n[Aljazeera]",
+            "Al Jazeera",
+        ),
+        ("Jalisco ambush\n\nThe army said eight gunmen died.\n\nSource: Milenio", "Milenio"),
+        (
+            "Kurram clashes\n\nThe jirga said 30 people were killed.\n\n"
+            "Published in Dawn, May 5th, 2025",
+            "Dawn",
+        ),
+        (
+            "Kharkiv strike\n\nThe mayor said two people died.\n\nReuters writes about it.\n\n"
+            "Rescuers worked through the night.",
+            "Reuters",
+        ),
+    ],
+)
+def test_credit_forms_by_position(text: str, agency: str) -> None:
+    assert provenance.detect_origin(doc(text)).syndicated_from == agency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # quoting an agency, anywhere in the text, is not a credit
+        "Goma\n\nA rebel commander told AFP that 16 soldiers surrendered at Sake.",
+        "Sanaa\n\nThe Houthis said 12 people died, AFP reported, citing medics.",
+        "Kherson\n\nTwo boats were sunk, according to Reuters, which saw the footage.",
+        "Quetta\n\nThe attack killed nine, officials told the Associated Press on Monday.",
+        # a photo caption's credit is the photographer's agency, not the text's
+        "Gaza rescue workers search rubble on May 2, 2025. — AFP\n\n"
+        "GAZA CITY: Medics said ten people were killed in an overnight strike.",
+        "Libya clashes\n\nFighters gather near the airbase on Sunday.\nAA\n\n"
+        "The government said it retook the base from Haftar's forces.\n\n"
+        "Its spokesman said three air defence systems were destroyed.\n\n"
+        "Haftar's side did not comment.\n\nThe fighting began in April.\n\n"
+        "Talks are due in Geneva.",
+        # an acronym in a dateline-like position that is not the agency
+        "The Armed Forces of the Philippines (AFP) Chief said 12 militants were killed.",
+        # "Source link" is page furniture, not a credit
+        "Borno raid\n\nTroops said they killed seven fighters.\n\nSource link",
+    ],
+)
+def test_quotes_and_captions_are_not_credits(text: str) -> None:
+    assert provenance.detect_origin(doc(text)).syndicated_from is None
+
+
+def test_newspaper_on_its_own_site_is_not_syndicated() -> None:
+    text = "Bannu attack\n\nPolice said six policemen died.\n\nPublished in Dawn, May 5th, 2025"
+    own = doc(text, url="https://www.dawn.com/news/123/bannu-attack")
+    assert provenance.detect_origin(own).syndicated_from is None
+    elsewhere = doc(text, url="https://example-aggregator.net/bannu")
+    assert provenance.detect_origin(elsewhere).syndicated_from == "Dawn"
+    # an agency stays the source on its own wire site
+    wire = doc("MOSCOW, June 4. /TASS/. Two drones fell in Bryansk.", url="https://tass.com/x")
+    assert provenance.detect_origin(wire).syndicated_from == "TASS"
+
+
+# -- copies versus independent reports (issue 13) ----------------------------------------------
+WIRE = (
+    "Gunmen killed 23 villagers and burned 40 homes in an overnight raid on Kpalang in "
+    "northern Benin, the army said on Tuesday.\n"
+    "The attackers arrived on motorbikes shortly after midnight and opened fire on residents "
+    "gathered near the market, a military spokesman told reporters in Cotonou.\n"
+    "Eleven people were wounded and taken to a hospital in Tanguieta, he said, adding that "
+    "troops had pursued the assailants toward the border with Burkina Faso.\n"
+    "No group has claimed the attack, but jihadist fighters linked to al Qaeda have carried "
+    "out a series of raids in the region since 2021.\n"
+    "The government declared two days of mourning and promised reinforcements for the "
+    "northern posts."
+)
+WIRE_REWRITE = (
+    "Benin's army said on Tuesday that gunmen killed 23 villagers and torched 40 homes during "
+    "an overnight attack on Kpalang in the country's north.\n"
+    "According to a military spokesman speaking in Cotonou, the attackers came on motorbikes "
+    "just after midnight and fired on residents who had gathered close to the market.\n"
+    "He said 11 people were injured and taken to hospital in Tanguieta, and that troops chased "
+    "the assailants toward the Burkina Faso border.\n"
+    "The attack has not been claimed, though fighters tied to al Qaeda have staged a string of "
+    "raids in the area since 2021.\n"
+    "Authorities declared two days of national mourning and pledged more troops for northern "
+    "posts."
+)
+OWN_REPORT = (
+    "Residents of Kpalang were burying their dead on Wednesday after a night attack that the "
+    "army says left 23 people dead and 11 wounded.\n"
+    "Our correspondent in Natitingou spoke to a farmer who hid in a granary while the houses "
+    "around him burned; he counted 40 homes destroyed by morning.\n"
+    "Local officials complained that the nearest army post, 15 kilometres away, sent no "
+    "patrol until dawn, a charge the defence ministry did not answer.\n"
+    "Aid groups warn that villages along the Pendjari park have emptied since 2021 as armed "
+    "groups push south from the Sahel.\n"
+    "Parliament is due to debate the security budget next week."
+)
+
+
+def test_verifier_tells_a_rewrite_from_an_independent_report() -> None:
+    rewrite = provenance.compare_texts(WIRE, WIRE_REWRITE)
+    independent = provenance.compare_texts(WIRE, OWN_REPORT)
+    assert provenance.verifier_params().is_copy(rewrite), rewrite
+    assert not provenance.verifier_params().is_copy(independent), independent
+    # the same figures are not enough: the own report keeps 23, 11 and 40 too
+    assert independent.figure_count >= 3 and independent.aligned < rewrite.aligned
+
+
+def test_assign_groups_the_rewrite_not_the_independent_report(store: Store) -> None:
+    docs = [Document(text=t) for t in (WIRE, OWN_REPORT, WIRE_REWRITE)]
+    store.add_documents(docs)
+    # LSH alone (no verifier) may link reports of one event; the verifier keeps them apart
+    groups = provenance.assign_near_duplicates(store, docs, threshold=0.1)
+    assert groups == {docs[0].id: docs[0].id, docs[2].id: docs[0].id}
+    later = Document(text=OWN_REPORT + "\nThe toll may rise, officials said.")
+    store.add_documents([later])
+    assert provenance.assign_near_duplicates(store, [later], threshold=0.1) == {
+        docs[1].id: docs[1].id,
+        later.id: docs[1].id,
+    }
+
+
+def test_verifier_thresholds_are_data() -> None:
+    params = provenance.verifier_params()
+    assert params == provenance.VerifierParams(
+        **load_data("lexicon/provenance.yaml")["near_duplicates"]
+    )
+    assert provenance.NO_VERIFIER.is_copy(provenance.compare_texts(WIRE, OWN_REPORT))
+
+
+def test_pair_and_syndication_scores() -> None:
+    gold = [
+        {"doc": "a", "near_duplicate_of": ["b"], "syndicated_from": "Reuters"},
+        {"doc": "b", "near_duplicate_of": [], "syndicated_from": None},
+        {"doc": "c", "near_duplicate_of": [], "syndicated_from": "AP"},
+    ]
+    predicted = [
+        {"doc": "a", "near_duplicate_of": ["b", "c"], "syndicated_from": "reuters"},
+        {"doc": "b", "near_duplicate_of": ["a"], "syndicated_from": None},
+        {"doc": "c", "near_duplicate_of": ["a"], "syndicated_from": "AFP"},
+    ]
+    pairs = provenance.near_duplicate_pairs_score(gold, predicted)
+    assert (pairs["precision"], pairs["recall"]) == (0.5, 1.0)
+    assert provenance.syndication_accuracy(gold, predicted)["accuracy"] == pytest.approx(2 / 3)
