@@ -162,7 +162,7 @@ def test_finds_phrases_in_order_and_prefers_the_longest() -> None:
         ("on Saturday night", "weekday"),
     ]
     assert found[0].month == 1 and found[0].day == 31 and found[0].weekday == 5
-    assert found[2].extend == (0, 1)
+    assert found[2].extend == (0, 0)  # "Saturday night" is Saturday
 
 
 # -- resolving phrases -----------------------------------------------------------------------
@@ -185,8 +185,9 @@ def test_finds_phrases_in_order_and_prefers_the_longest() -> None:
         ("Rebels shelled Goma last Friday.", date(2025, 2, 7), "2025-01-31"),
         ("Rebels shelled Goma last Thursday.", date(2025, 2, 7), "2025-02-06"),
         ("Talks resume in Doha next Monday.", date(2025, 2, 7), "2025-02-10"),
-        # nights spill into the next day, as "overnight" does
-        ("Airstrikes pounded Rafah on Saturday night.", SUN_OCT_12_2025, "2025-10-11/2025-10-12"),
+        # "overnight" spills into the next day; "Saturday night" is dated to Saturday
+        ("Airstrikes pounded Rafah on Saturday night.", SUN_OCT_12_2025, "2025-10-11"),
+        ("Gunmen attacked a church in Beni on Friday night.", date(2025, 10, 14), "2025-10-10"),
         ("Airstrikes pounded Rafah on Saturday night.", date(2025, 10, 11), "2025-10-11"),
         ("Drones struck Kharkiv overnight into Sunday.", SUN_OCT_12_2025, "2025-10-11/2025-10-12"),
         (
@@ -278,7 +279,7 @@ def test_resolves_relative_dates(text: str, published: date, expected: str) -> N
         # weekday-date pairs: the publication date decides the year
         ("The BLA said on Saturday (Jan 31) it hit 48 sites.", SAT_JAN_31_2026, "2026-01-31"),
         ("Kabul spoke on Sunday, October 12.", date(2025, 10, 13), "2025-10-12"),
-        ("Shelling resumed on Friday night (Feb 28).", MON_MAR_3_2025, "2025-02-28/2025-03-01"),
+        ("Shelling resumed on Friday night (Feb 28).", MON_MAR_3_2025, "2025-02-28"),
     ],
 )
 def test_resolves_explicit_dates(text: str, published: date | None, expected: str) -> None:
@@ -524,13 +525,29 @@ def claim_date(
             None,
             "2025-01-16/2025-01-19",
         ),
-        # a wide "last week" does not date a claim by itself
+        # a wide "last week" dates its sentence when nothing narrower does
         (
             "M23 fighters took Goma last week, and 900 people died in the fighting.",
             "900 people died",
             date(2025, 2, 5),
             None,
-            None,
+            "2025-01-27/2025-02-02",
+        ),
+        # ...but a day within it, given by the report's main date, says when exactly
+        (
+            "M23 fighters took Goma last week, and 900 people died in the fighting.",
+            "900 people died",
+            date(2025, 2, 5),
+            "2025-01-27",
+            "2025-01-27",
+        ),
+        # ...and a main date outside it does not replace it
+        (
+            "Earlier this month, an RSF drone hit a market in El Obeid, killing 12 people.",
+            "killing 12 people",
+            date(2025, 3, 20),
+            "2025-02-27",
+            "2025-03-01/2025-03-19",
         ),
     ],
 )

@@ -15,12 +15,16 @@ from functools import lru_cache
 
 from counterclaim.dates.expressions import DateExpression, _expressions
 from counterclaim.dates.resolution import DateValue, resolve_expression
-from counterclaim.dates.years import _safe_date, month_number, parse_date_line, year_before
+from counterclaim.dates.years import parse_date_line
 
 MAIN_EVENT_MAX_DAYS = 3  # wider ranges ("last week") never stand for a report's main event
 LEAD_PARAGRAPHS = 3
 LEAD_MAX_AGE_DAYS = 45  # a lead's date older than this is background, not the news
 RECENT_MAX_AGE_DAYS = 10  # the same for dates found after the lead
+# A lead that names the day of its event ("the killings took place on Feb. 25") may report
+# it months later, when an inquiry or a report comes out.
+LEAD_EXPLICIT_MAX_AGE_DAYS = 120
+STATED_RANGE_MAX_DAYS = 31  # "from 1 to 20 July" is the event's span, however wide
 
 
 # -- which date belongs to what --------------------------------------------------------------
@@ -49,7 +53,7 @@ _BARRIERS |= {",": 1}
 _REPORT_WORDS = _words(
     "said says say saying stated states statement statements report reported reports told tell "
     "tells added adds posted wrote writes tweeted noted notes warned admitted according briefing "
-    "quoted quoting address interview communique"
+    "quoted quoting address interview communique published"
 )
 _REPORT_PREFIXES = tuple(
     sorted(
@@ -78,6 +82,9 @@ _EVENT_PREFIXES = tuple(
 _NOT_EVENT = _words("fighter fighters executive executives firefighters fireworks")
 _BACKGROUND_BEFORE = _words("since until till from between ahead")
 _DATELINE_AFTER = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z.&' ]{1,20}\)\s*[:–—-]")
+
+
+_INSIDE_REPORT = -1  # the date is in the clause a reporting verb introduces
 
 
 def _is_report(word: str) -> bool:
@@ -115,14 +122,25 @@ def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, len(text) if stop < 0 else stop
 
 
-def _nearest_cues(tokens: list[str], comma: int = 1) -> tuple[int | None, int | None]:
-    """Distance (in content words and clause breaks) to the nearest event and report word."""
+def _nearest_cues(
+    tokens: list[str], comma: int = 1, *, leftwards: bool = False
+) -> tuple[int | None, int | None]:
+    """Distance (in content words and clause breaks) to the nearest event and report word.
+
+    Read ``leftwards``, a "that" closes the search for a report word: in "the army said that
+    troops had on Sept. 22 repelled an attack" the date is inside what was said.
+    """
     event = report = None
     cost = 0
+    reported_clause = False
     for token in tokens:
         word = token.lower()
         if word in _BARRIERS:
             cost += comma if word == "," else _BARRIERS[word]
+            reported_clause |= leftwards and word == "that" and report is None
+            continue
+        if reported_clause and report is None and _is_report(word):
+            report = _INSIDE_REPORT
             continue
         if event is None and _is_event(word):
             event = cost
@@ -160,7 +178,9 @@ def expression_role(text: str, expr: DateExpression) -> str:
     adjectival = possessive or expr.surface.lower() in ("overnight", "last night's")
     if adjectival and right and _is_event(right[0].lower()):
         return "event"
-    ev_left, rp_left = _nearest_cues(left[::-1])
+    ev_left, rp_left = _nearest_cues(left[::-1], leftwards=True)
+    if rp_left == _INSIDE_REPORT:
+        rp_left = None
     # "killed 20 in Rafah on Saturday, the ministry said": an attribution after a comma
     # closes the clause the date belongs to, unless the date opens the sentence.
     opens_sentence = all(t.lower() in _FILLERS for t in left)
@@ -205,10 +225,14 @@ def event_date_for(
     statement: DateValue | None = None
     statement_distance = 0
     in_sentence: list[tuple[int, DateValue]] = []
+    widths: list[DateValue] = []  # "last week", "earlier this month" in the sentence
     before: list[DateValue] = []
     for expr in _expressions(text):
-        if expr.end <= p0 or expr.start >= s1 or _too_wide(expr):
+        if expr.end <= p0 or expr.start >= s1:
             continue
+        wide = _too_wide(expr)
+        if wide and expr.start < s0:
+            continue  # "last week" dates its own sentence at most
         role = expression_role(text, expr)
         since = role == "background" and _since_day(text, expr) and published is not None
         if role == "dateline" or (role == "background" and not since):
@@ -231,16 +255,14 @@ def event_date_for(
         if expr.start >= s0:
             distance = max(span_start - expr.end, expr.start - span_end, 0)
             if role == "statement":
-                if statement is None or distance < statement_distance:
+                if not wide and (statement is None or distance < statement_distance):
                     statement, statement_distance = value, distance
+            elif wide:
+                widths.append(value)
             else:
                 in_sentence.append((distance, value))
         elif role == "event" and expr.end <= span_start:
             before.append(value)
-
-    stated_range = _stated_range(text, s0, s1, published)
-    if stated_range is not None:
-        in_sentence.append((-1, stated_range))  # "from May 23 to May 25" dates itself
 
     def fits(value: DateValue) -> bool:
         limit = statement.end if statement else published
@@ -249,56 +271,20 @@ def event_date_for(
     for _, value in sorted(in_sentence, key=lambda item: item[0]):
         if fits(value):
             return value.iso()
+    # "last week" in the sentence bounds the event: a day found around it that falls within
+    # says when exactly, else the week it is
+    wide = next((value for value in widths if fits(value)), None)
     for value in reversed(before):
-        if fits(value):
+        if fits(value) and (wide is None or wide.contains(value)):
             return value.iso()
+    parsed = DateValue.parse(default) if default is not None else None
+    if wide is not None and (parsed is None or not wide.contains(parsed)):
+        return wide.iso()
     if default is not None:
-        parsed = DateValue.parse(default)
         if parsed is None or statement is None or fits(parsed):
             return default
         return None
     return statement.iso() if statement else None
-
-
-_MONTH_WORD = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_RANGES = (
-    # "from May 23 to May 25", "between March 6 and March 12"
-    re.compile(
-        rf"\b(?:from|between)\s+(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})\s+(?:to|until|and|"
-        rf"through)\s+(?:(?P<m2>{_MONTH_WORD})\s+)?(?P<d2>\d{{1,2}})\b",
-        re.IGNORECASE,
-    ),
-    # "between 6 and 12 March", "from 6 to 12 March"
-    re.compile(
-        rf"\b(?:from|between)\s+(?P<d1>\d{{1,2}})\s+(?:(?P<m1>{_MONTH_WORD})\s+)?(?:to|until|"
-        rf"and|through)\s+(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_WORD})",
-        re.IGNORECASE,
-    ),
-)
-
-
-def _stated_range(text: str, s0: int, s1: int, published: date | None) -> DateValue | None:
-    """A range of days a sentence states in so many words, resolved against the report."""
-    for pattern in _RANGES:
-        m = pattern.search(text, s0, s1)
-        if m is None or published is None:
-            continue
-        m1 = month_number(m.group("m1") or m.group("m2"))
-        m2 = month_number(m.group("m2") or m.group("m1"))
-        if m1 is None or m2 is None:
-            continue
-        d1, d2 = int(m.group("d1")), int(m.group("d2"))
-        year = year_before(m2, d2, published)
-        if year is None:
-            continue
-        first = _safe_date(year if (m1, d1) <= (m2, d2) else year - 1, m1, d1)
-        last = _safe_date(year, m2, d2)
-        if first and last and first <= last:
-            return DateValue(first, last)
-    return None
 
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -316,7 +302,7 @@ def _since_day(text: str, expr: DateExpression) -> bool:
 
 
 def _too_wide(expr: DateExpression) -> bool:
-    return expr.kind == "relative" and expr.unit in ("week", "weekend")
+    return expr.kind == "relative" and expr.unit in ("week", "weekend", "month")
 
 
 _CAPTION = re.compile(
@@ -364,12 +350,18 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
             if role in ("dateline", "background"):
                 continue
             value = resolve_expression(expr, published, text=text)
-            if value is None or value.days > MAIN_EVENT_MAX_DAYS:
+            stated = expr.until is not None  # "from 16-20 July": the text gives the span
+            if value is None or value.days > (
+                STATED_RANGE_MAX_DAYS if stated else MAIN_EVENT_MAX_DAYS
+            ):
                 continue
             in_lead = p_end <= lead_end
             if not in_lead and published is None:
                 continue  # without D nothing tells news from history after the lead
-            if not _recent(value, published, LEAD_MAX_AGE_DAYS if in_lead else RECENT_MAX_AGE_DAYS):
+            max_age = LEAD_MAX_AGE_DAYS if in_lead else RECENT_MAX_AGE_DAYS
+            if in_lead and role == "event" and expr.kind == "explicit":
+                max_age = LEAD_EXPLICIT_MAX_AGE_DAYS
+            if not _recent(value, published, max_age):
                 continue
             tier = (0 if role == "event" else 1) + (0 if in_lead else 2)
             tiers[tier].append((expr.start, value, expr))

@@ -33,8 +33,9 @@ class DateExpression:
     ``direction`` (-1 "last Friday", +1 "next Monday"); relative phrases fill ``offset``
     (first and last day relative to the anchor, in ``unit`` of days, weeks or weekends)
     and ``anaphoric`` when the anchor is the date mentioned before rather than the
-    publication date. ``extend`` widens a resolved day: (0, 1) for "Saturday night",
-    (-1, 0) for "overnight into Sunday".
+    publication date. ``extend`` widens a resolved day: (0, 1) for "the night of Friday to
+    Saturday", (-1, 0) for "overnight into Sunday". ``until`` is the last day of a range the
+    text states ("Sept. 14-16", "from 16 to 20 July"), as (month, day).
     """
 
     start: int
@@ -50,6 +51,7 @@ class DateExpression:
     unit: str = "day"
     anaphoric: bool = False
     extend: tuple[int, int] = (0, 0)
+    until: tuple[int, int] | None = None  # (month, day) of the last day of a stated range
 
 
 _MONTH_NAME = _MONTH_RE.removesuffix(r"\.?")  # a day-month phrase leaves the full stop
@@ -85,6 +87,23 @@ _EXPLICIT_EXPRS = [
         rf"\b{_ON}(?P<night>(?:the\s+)?night\s+of\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+"
         rf"(?:of\s+)?(?P<mn>{_MONTH_NAME})\b(?:\.?,?\s+(?P<y>{_YEAR})\b)?",
         re.IGNORECASE,
+    ),
+]
+_RANGE_EXPRS = [
+    # "Sept. 14-16", "on March 6-7, 2026", "between March 3 and 9", "from May 23 to May 25";
+    # a bare "March 4 and 12" may be a date and a count, so words join the ends only after
+    # "from" or "between"
+    re.compile(
+        rf"\b(?:(?P<lead>(?i:from|between))\s+)?{_ON}(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}"
+        rf"\s*(?:[-–]|(?(lead)(?i:to|until|till|through|and)\s|(?!)))\s*"
+        rf"(?:(?P<m2>{_MONTH_RE})\s+)?(?P<d2>\d{{1,2}}){_ORD}(?![\d:])\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+    ),
+    # "16-20 July 2025", "from 6 to 12 March", "on 4 and 6 June", "30 May-2 June"
+    re.compile(
+        rf"\b(?:(?P<lead>(?i:from|between|on))\s+)?(?:the\s+)?(?P<d1>\d{{1,2}}){_ORD}\s*"
+        rf"(?:(?P<m1>{_MONTH_NAME})\s*)?(?:[-–]|(?i:to|until|till|through)\s|(?(lead)(?i:and)\s|(?!)))"
+        rf"\s*(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_NAME})\b"
+        rf"(?:\.?,?\s+(?P<y>{_YEAR})\b)?"
     ),
 ]
 _WEEKDAY_EXPR = re.compile(
@@ -143,6 +162,9 @@ _RELATIVE_EXPRS: list[RelativePattern] = [
     _relative("week", r"\blast\s+week\b", (-1, -1), "week"),
     _relative("week", r"\b(?:earlier\s+)?this\s+week\b", (0, 0), "week"),
     _relative("weekend", r"\blast\s+weekend\b", (-1, -1), "weekend"),
+    _relative("month", r"\b(?:earlier|early)\s+this\s+month\b", (0, -1), "month"),
+    _relative("month", r"\b(?:later\s+)?this\s+month\b", (0, 0), "month"),
+    _relative("month", r"\b(?:(?:earlier|early|late|later)\s+)?last\s+month\b", (-1, -1), "month"),
     _relative("weekend", r"\bover\s+the\s+weekend\b", (0, 0), "weekend"),
     # Anaphoric: counted from the date mentioned before. "The day before the attack" has an
     # anchor of its own, which we do not read, so a following noun phrase rules it out.
@@ -221,7 +243,7 @@ def _expressions(text: str) -> tuple[DateExpression, ...]:
         if not month or not _safe_date(year or 2000, month, day):
             continue
         weekday = WEEKDAYS[m.group("wd").lower()]
-        extend = (0, 1) if (m.group("part") or "").lower() == "night" else (0, 0)
+        extend = (0, 0)  # "Friday night" is Friday's news: reporters date it to that day
         found.append(
             (0, _expression(m, "weekday_date", year=year, month=month, day=day,
                             weekday=weekday, extend=extend))
@@ -244,6 +266,11 @@ def _expressions(text: str) -> tuple[DateExpression, ...]:
             found.append(
                 (1, _expression(m, "explicit", year=year, month=month, day=day, extend=extend))
             )
+    for pattern in _RANGE_EXPRS:
+        for m in pattern.finditer(text):
+            expr = _range_expression(m)
+            if expr is not None:
+                found.append((0, expr))
     lowered = text.lower()
     for pattern, offset, unit, anaphoric, needs in _RELATIVE_EXPRS:
         if needs not in lowered:
@@ -266,13 +293,12 @@ def _expressions(text: str) -> tuple[DateExpression, ...]:
         if _NOT_WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start("wd")):
             continue
         pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
-        part = (m.group("part") or "").lower()
         direction = {"last": -1, "next": 1}.get(pre, 0)
         extend = (0, 0)
         if pre.startswith("overnight"):
             extend = (-1, 0)
-        elif part == "night" or "night of" in pre:
-            extend = (0, 1)
+        elif "night of" in pre:
+            extend = (0, 1)  # "the night of Friday" runs into Saturday; "Friday night" does not
         weekday = WEEKDAYS[m.group("wd").lower()]
         if m.group("wd2"):
             if not pre.endswith("of") and not pre.startswith("overnight"):
@@ -292,6 +318,25 @@ def _expressions(text: str) -> tuple[DateExpression, ...]:
             (3, _expression(m, "weekday", weekday=weekday, direction=direction, extend=extend))
         )
     return _without_overlaps(found)
+
+
+def _range_expression(m: re.Match[str]) -> DateExpression | None:
+    """A stated range of days; the month named once serves both ends ("6-7 March")."""
+    first_word, last_word = m.group("m1") or m.group("m2"), m.group("m2") or m.group("m1")
+    if not (_capitalised(first_word) and _capitalised(last_word)):
+        return None
+    first_month, last_month = month_number(first_word), month_number(last_word)
+    first_day, last_day = int(m.group("d1")), int(m.group("d2"))
+    year = int(m.group("y")) if m.group("y") else None
+    if not first_month or not last_month:
+        return None
+    if not (_safe_date(2000, first_month, first_day) and _safe_date(2000, last_month, last_day)):
+        return None
+    if (first_month, first_day) >= (last_month, last_day) and first_month == last_month:
+        return None  # "March 9-3" is not a range, nor "March 6-6"
+    return _expression(
+        m, "explicit", year=year, month=first_month, day=first_day, until=(last_month, last_day)
+    )
 
 
 def _expression(

@@ -23,14 +23,17 @@ from counterclaim.dates.years import (
 # The conventions (see shared/eval/ANNOTATION.md, "Dates"), decided once here:
 # - a weekday is the most recent such day on or before the publication date D (D itself when
 #   D is that weekday); "last Friday" is strictly before D, "next Monday" strictly after;
-# - a night spills into the next day, like "overnight" in an article of day D (D-1/D):
-#   "last night" and "during the night" are D-1/D, "Saturday night" is Sat/Sun (Sat alone
-#   when Saturday is D), "overnight into Sunday" and "overnight Sunday" are Sat/Sun;
+# - "overnight" in an article of day D spills into the day before (D-1/D), as do "last
+#   night" and "during the night"; "overnight into Sunday", "overnight Sunday" and "the night
+#   of Saturday" are Sat/Sun; but "Saturday night" is Saturday, the day reports date it to;
 # - "over the past N hours" covers the N/24 calendar days ending on D (24 h: D; 48 h: D-1/D;
 #   72 h: D-2/D), and "over the past N days" likewise; "the past week" is D-6/D;
 # - "last week" is the previous calendar week, Monday to Sunday; "this week" is its Monday to
-#   D; "last weekend" the Saturday and Sunday before this week. They are dates, but too wide
-#   to be the date of a report's main event;
+#   D; "last weekend" the Saturday and Sunday before this week; "earlier this month" the 1st
+#   to D-1, "last month" the previous calendar month. They are dates, but too wide to be the
+#   date of a report's main event;
+# - a range the text states ("Sept. 14-16", "from 16 to 20 July") is those days, the year
+#   being the one that puts its last day closest before D;
 # - "the day before", "the next day", "that day", "two days earlier" count from the nearest
 #   date mentioned before them, or from D when there is none;
 # - a day and month without a year take the year that puts them closest before D, allowing
@@ -117,8 +120,28 @@ def _resolve_calendar(expr: DateExpression, published: date | None, text: str) -
         year = _latest_year_with_weekday(expr.month, expr.day, expr.weekday, date.today())
     elif year is None and text:
         year = infer_year(expr.month, expr.day, text)
+    if expr.until is not None:
+        return _stated_range(expr, expr.until, year, published)
     base = _safe_date(year, expr.month, expr.day) if year else None
     return _extended(base, expr.extend, published) if base else None
+
+
+def _stated_range(
+    expr: DateExpression, until: tuple[int, int], year: int | None, published: date | None
+) -> DateValue | None:
+    """A range the text states ("Sept. 14-16"): the year is the one of its last day."""
+    assert expr.month is not None and expr.day is not None
+    wraps = (expr.month, expr.day) > until  # "from 28 December to 2 January"
+    if expr.year is None and published is not None:
+        last_year = year_before(until[0], until[1], published)
+        year = None if last_year is None else last_year - 1 if wraps else last_year
+    if year is None:
+        return None
+    first = _safe_date(year, expr.month, expr.day)
+    last = _safe_date(year + 1 if wraps else year, *until)
+    if first is None or last is None:
+        return None
+    return DateValue(first, last)
 
 
 def _resolve_relative(expr: DateExpression, published: date | None, text: str) -> DateValue | None:
@@ -139,6 +162,8 @@ def _resolve_relative(expr: DateExpression, published: date | None, text: str) -
         start = monday + timedelta(weeks=first)
         end = min(monday + timedelta(weeks=last, days=6), published)
         return DateValue(start, end)
+    if expr.unit == "month":
+        return _months(first, last, published)
     if expr.unit == "weekend":
         if first < 0:  # "last weekend": the weekend before this calendar week
             saturday = published - timedelta(days=published.weekday() + 2)
@@ -146,6 +171,17 @@ def _resolve_relative(expr: DateExpression, published: date | None, text: str) -
             saturday = published - timedelta(days=(published.weekday() - 5) % 7)
         return DateValue(saturday, min(saturday + timedelta(days=1), published))
     return DateValue(published + timedelta(days=first), published + timedelta(days=last))
+
+
+def _months(first: int, last: int, published: date) -> DateValue:
+    """ "this month" (0, 0) is its first day to D; "earlier this month" (0, -1) stops the day
+    before D; "last month" (-1, -1) is the whole previous calendar month."""
+    this_month = published.replace(day=1)
+    if first == 0:
+        end = published if last == 0 else max(this_month, published - timedelta(days=1))
+        return DateValue(this_month, end)
+    previous = (this_month - timedelta(days=1)).replace(day=1)
+    return DateValue(previous, this_month - timedelta(days=1))
 
 
 def _previous_value(expr: DateExpression, published: date | None, text: str) -> DateValue | None:
