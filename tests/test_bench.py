@@ -7,6 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from counterclaim.bench import ReportCorpus
 from counterclaim.cli import app
 
 pytestmark = pytest.mark.model
@@ -25,3 +26,34 @@ def test_bench_extract_measures_both_corpora_against_the_parse() -> None:
         assert case["claims"] > 0 and case["tokens"] > 1000
     assert short["documents"] >= 10 and long["documents"] == 1
     assert report["peak_rss_mb"] > 0
+
+
+def test_generated_reports_are_distinct_and_read_like_news() -> None:
+    corpus = ReportCorpus(seed=3)
+    reports = [corpus.report() for _ in range(40)]
+    texts = {r["text"] for r in reports}
+    assert len(texts) == 40
+    for report in reports:
+        assert report["text"].startswith(report["title"] + "\n\n")
+        assert 80 < len(report["text"].split()) < 600
+        assert "{" not in report["text"]  # every slot filled
+    assert ReportCorpus(seed=3).report() == reports[0]  # reproducible
+
+
+def test_bench_pipeline_reports_the_whole_path_against_the_parse() -> None:
+    result = CliRunner().invoke(app, ["bench", "pipeline", "--docs", "12", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["documents"] == 12 and report["words"] > 12 * 80
+    assert set(report["stage_seconds"]) == {"ingest", "provenance", "extract", "incidents"}
+    assert all(seconds > 0 for seconds in report["stage_seconds"].values())
+    assert report["whole_seconds"] == pytest.approx(sum(report["stage_seconds"].values()), 1e-3)
+    assert report["time_ratio"] == pytest.approx(
+        report["whole_seconds"] / report["parse_seconds"], rel=1e-2
+    )
+    assert 0 < report["reingest_ratio"] < 1  # finding a stored corpus costs less than reading it
+    for path in ("whole", "parse"):
+        assert report[path]["docs_per_second"] > 0 and report[path]["words_per_second"] > 0
+    assert report["claims"] > 0 and report["incidents"] > 0
+    assert 0 < report["loaded_rss_mb"] <= report["peak_rss_mb"]
+    print(json.dumps(report, indent=1))  # the figures, in CI's log

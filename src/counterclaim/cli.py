@@ -652,6 +652,55 @@ def bench_duplicates_command(
     )
 
 
+@bench_app.command("pipeline")
+@translate_errors
+def bench_pipeline_command(
+    docs: Annotated[int, typer.Option(help="Generated reports to run (without --corpus).")] = 200,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Run these files or folder instead of generated reports."),
+    ] = None,
+    processes: Annotated[int, typer.Option(help="spaCy worker processes (n_process).")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """The whole path (ingest → claims stored → incidents) against spaCy's parse alone on
+    the same texts, per stage, with peak memory and the cost of a re-ingest."""
+    from counterclaim.bench import bench_pipeline
+    from counterclaim.errors import SettingsError
+
+    if docs <= 0 or processes <= 0:
+        raise SettingsError("--docs and --processes must be positive")
+    if corpus is not None and not corpus.exists():
+        raise SettingsError(f"--corpus {str(corpus)!r} does not exist")
+    report = bench_pipeline(docs, corpus=corpus, processes=processes)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    data = report.to_dict()
+    rows = [[stage, f"{seconds:.2f}", ""] for stage, seconds in report.stage_seconds.items()]
+    rows += [
+        ["whole path", f"{report.whole_seconds:.2f}", _rates(data["whole"])],
+        ["spaCy parse alone", f"{report.parse_seconds:.2f}", _rates(data["parse"])],
+        ["re-ingest", f"{report.reingest_seconds:.2f}", ""],
+    ]
+    print_table(
+        f"{report.corpus}: {report.documents} documents, {report.words:,} words, "
+        f"{report.claims} claims, {report.incidents} incidents",
+        ["stage", "seconds", "rate"],
+        rows,
+    )
+    console.print(
+        f"time_ratio {report.time_ratio:.2f} (whole path / parse alone), "
+        f"reingest_ratio {report.reingest_ratio:.3f}, memory {report.loaded_rss_mb:.0f} MB "
+        f"loaded, {report.peak_rss_mb:.0f} MB peak (ru_maxrss of a child process)",
+        highlight=False,
+    )
+
+
+def _rates(rates: dict[str, float]) -> str:
+    return f"{rates['docs_per_second']:.1f} docs/s, {rates['words_per_second']:,.0f} words/s"
+
+
 def _side_lookup(settings: Settings) -> Any:
     """Sides from the actor knowledge base; without a usable one, compare's own heuristics."""
     from counterclaim.actors import KnowledgeBase
