@@ -406,13 +406,23 @@ def find_dateline(body: str) -> dict[str, Any] | None:
     return None
 
 
+_WEATHER_READING = re.compile(r"^\s*-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]\s*$")
+
+
+def _in_site_banner(lines: list[str], number: int) -> bool:
+    """A date beside a weather reading ("18.1 C") is the site's banner of today's date,
+    not the article's (ANNOTATION.md, "Text that is not the article")."""
+    near = lines[max(0, number - 3) : number + 3]
+    return any(_WEATHER_READING.match(line) for line in near)
+
+
 def find_published(text: str, dateline: dict[str, Any] | None) -> date | None:
     """A publication date stated in the page header, or a dateline's date with its year."""
     header = text.split("\n")[:15]
     found = None
-    for line in header:
+    for number, line in enumerate(header):
         candidate = dates.parse_date_line(line)
-        if candidate is not None:
+        if candidate is not None and not _in_site_banner(header, number):
             found = candidate  # the last header date sits closest to the body: the byline
     if found is not None:
         return found

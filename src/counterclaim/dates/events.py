@@ -87,6 +87,21 @@ _DATELINE_AFTER = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z.&' ]{1,20}\)\s*[:–—-]
 _INSIDE_REPORT = -1  # the date is in the clause a reporting verb introduces
 
 
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3},?[ \t]*$")
+_DATELINE_CLOSE = re.compile(r"\s*\.?\s*(?:\(|/|[:–—-]|[A-Z]{2,}\b)")
+
+
+def _is_dateline(text: str, expr: DateExpression) -> bool:
+    """ "Abuja, Sept. 23, 2024 (NAN)", "BAMAKO, July 27 /TASS/": a place opening the
+    paragraph, the date, then an agency's credit or a dash, is where and when the report was
+    filed."""
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    head = text[line_start : expr.start]
+    if head.strip() and not _DATELINE_PLACE.search(head):
+        return False
+    return bool(head.strip()) and bool(_DATELINE_CLOSE.match(text, expr.end))
+
+
 def _is_report(word: str) -> bool:
     return word in _REPORT_WORDS or word.startswith(_REPORT_PREFIXES)
 
@@ -165,6 +180,8 @@ def expression_role(text: str, expr: DateExpression) -> str:
     """
     after = text[expr.end : expr.end + 40]
     if expr.kind == "explicit" and _DATELINE_AFTER.match(after):
+        return "dateline"
+    if expr.kind == "explicit" and _is_dateline(text, expr):
         return "dateline"
     s0, s1 = sentence_bounds(text, expr.start, expr.end)
     left = _TOKEN.findall(text[s0 : expr.start])
