@@ -5,22 +5,37 @@ setting and is refused while no token is configured. Every API error has one sha
 ``{"error": {"status": <code>, "message": <text>}}``. Pages are rendered on the server by
 Jinja2 with autoescaping; every asset (CSS, script, map outlines) is served from
 ``static/`` inside the package, so the dashboard works with no internet.
+
+Hardening, for a tool fed hostile text: every response carries a Content-Security-Policy
+that allows only this server's own files (no inline script or style on the dashboard), and
+X-Frame-Options, X-Content-Type-Options and Referrer-Policy; only http(s) addresses become
+links; query values are bounded and NUL characters refused; a request body over
+``max_file_bytes`` is refused with 413 as soon as its declared or counted size passes the
+limit; posted documents are processed in a worker thread, so reads go on meanwhile.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import logging
+import re
 import secrets
+import threading
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from fastapi_offline import FastAPIOffline
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counterclaim import __version__, pipeline
 from counterclaim.errors import CounterclaimError, InputError, NotFoundError
@@ -38,9 +53,25 @@ from counterclaim.settings import Settings
 from counterclaim.store import ClaimFilter, Store
 from counterclaim.web import views
 
+logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+DOCS_URL = "/docs"
+REDOC_URL = "/redoc"
+# Far above any store, and small enough for every database's integer type.
+MAX_OFFSET = 2**31 - 1
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 CONTENT_KINDS = {
     "text/plain": "text",
     "text/markdown": "text",
@@ -70,7 +101,7 @@ DOCUMENT_IN: dict[str, Any] = {
 }
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 DateParam = Annotated[
     str | None,
     Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A date, YYYY-MM-DD."),
@@ -83,6 +114,87 @@ class ApiError(Exception):
         self.status = status
         self.message = message
         self.headers = headers
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response, errors and static files included.
+
+    The API documentation pages (Swagger UI, ReDoc) come from another package with one
+    inline script each; the policy of those pages alone allows that script by its hash, and
+    inline styles, which both UIs set at run time. Dashboard pages never get either.
+    """
+
+    def __init__(self, app: ASGIApp, doc_pages: frozenset[str]) -> None:
+        self.app = app
+        self.doc_pages = doc_pages
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["path"] in self.doc_pages:
+            await self._doc_page(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                add_security_headers(message, CONTENT_SECURITY_POLICY)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+    async def _doc_page(self, scope: Scope, receive: Receive, send: Send) -> None:
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def collect(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self.app(scope, receive, collect)
+        if start is None:
+            return
+        body = b"".join(chunks)
+        hashes = " ".join(f"'{h}'" for h in inline_script_hashes(body))
+        policy = CONTENT_SECURITY_POLICY.replace(
+            "script-src 'self'", f"script-src 'self' {hashes}".rstrip()
+        ).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        add_security_headers(start, policy)
+        await send(start)
+        await send({"type": "http.response.body", "body": body})
+
+
+def add_security_headers(start: Message, policy: str) -> None:
+    headers = MutableHeaders(scope=start)
+    headers.setdefault("Content-Security-Policy", policy)
+    for name, value in SECURITY_HEADERS.items():
+        headers.setdefault(name, value)
+
+
+_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
+
+
+def inline_script_hashes(html: bytes) -> list[str]:
+    """CSP source expressions ('sha256-…') for the inline scripts of a page."""
+    return [
+        "sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode()
+        for script in _INLINE_SCRIPT.findall(html)
+    ]
+
+
+def reject_nul(request: Request) -> None:
+    """NUL ends a string in SQLite's LIKE and PostgreSQL refuses it: a filter with one would
+    match everything or fail, so it is refused with a clear message instead."""
+    if "\x00" in request.scope["path"]:
+        raise ApiError(422, "invalid request: the path contains a NUL character (%00)")
+    for name, value in request.query_params.multi_items():
+        if "\x00" in name or "\x00" in value:
+            raise ApiError(
+                422, f"invalid request: query parameter {name!r} contains a NUL character (%00)"
+            )
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -102,6 +214,9 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
     """
     # FastAPIOffline serves Swagger UI and ReDoc from files inside that package, not a CDN.
     app = FastAPIOffline(
+        docs_url=DOCS_URL,
+        redoc_url=REDOC_URL,
+        dependencies=[Depends(reject_nul)],
         title="counterclaim",
         version=__version__,
         description="Attributed, quantified claims from conflict news reports: who claims "
@@ -111,9 +226,17 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True  # every template, whatever its suffix
     templates.env.globals.update(
-        party_colour=views.party_colour, party_label=views.party_label, version=__version__
+        party_colour=views.party_colour,
+        party_class=views.party_class,
+        party_label=views.party_label,
+        version=__version__,
     )
+    templates.env.filters["web_link"] = views.web_link
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    doc_pages = {DOCS_URL, REDOC_URL, app.swagger_ui_oauth2_redirect_url}
+    app.add_middleware(SecurityHeaders, doc_pages=frozenset(p for p in doc_pages if p))
+    # One write at a time: the pipeline over one store is not meant to run twice at once.
+    write_lock = threading.Lock()
 
     # -- errors ---------------------------------------------------------------------------
     def wants_json(request: Request) -> bool:
@@ -160,6 +283,16 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
     async def _counterclaim_error(request: Request, exc: CounterclaimError) -> Response:
         message = f"{exc} (hint: {exc.hint})" if exc.hint else str(exc)
         return error_response(request, 400, message)
+
+    @app.exception_handler(Exception)
+    async def _unexpected_error(request: Request, exc: Exception) -> Response:
+        # Outside the middleware stack: the headers are added here, in the one error shape.
+        logger.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            {"error": {"status": 500, "message": "internal error; see the server log"}},
+            500,
+            headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY, **SECURITY_HEADERS},
+        )
 
     # -- API: reads -----------------------------------------------------------------------
     @app.get("/api/documents", tags=["documents"], summary="List stored documents")
@@ -299,7 +432,8 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
     ) -> dict[str, Any]:
         actors = views.actor_index(store.claims(), settings)
         if q:
-            actors = [a for a in actors if q.lower() in json.dumps(a, default=str).lower()]
+            # The values only: the JSON text would also match its keys and escapes.
+            actors = [a for a in actors if q.lower() in views.searchable_text(a)]
         return page(actors, limit, offset)
 
     @app.get("/api/places", tags=["places"], summary="Places named by claims, with coordinates")
@@ -359,34 +493,37 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
     )
     async def api_ingest(request: Request) -> JSONResponse:
         require_token(request)
-        body = await request.body()
-        if len(body) > settings.max_file_bytes:
-            raise ApiError(
-                413,
-                f"request body is {len(body):,} bytes, "
-                f"over the limit of {settings.max_file_bytes:,}",
-            )
+        body = await read_body(request, settings.max_file_bytes)
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        # Parsing and the pipeline are blocking work: on the event loop they would stall
+        # every other request until the document is processed.
+        return await run_in_threadpool(ingest_upload, body, content_type)
+
+    def ingest_upload(body: bytes, content_type: str) -> JSONResponse:
         parsed = _parse_upload(
             body, content_type, IngestOptions(max_file_bytes=settings.max_file_bytes)
         )
         docs = [p for p in parsed if isinstance(p, Document)]
         failed = [p for p in parsed if isinstance(p, InputError)]
-        flags = store.add_documents(docs) if docs else []
-        store.record_failures((e.source, e.reason) for e in failed)
-        new = [d for d, is_new in zip(docs, flags, strict=True) if is_new]
-        old = [d for d, is_new in zip(docs, flags, strict=True) if not is_new]
-        if not docs:
-            reasons = "; ".join(f"{e.source}: {e.reason}" for e in failed) or "nothing to ingest"
-            raise ApiError(400, f"no document could be read: {reasons}")
-        processed = None
-        processing_error = None
-        if new and process_new and hasattr(pipeline, "process"):
-            try:
-                processed = pipeline.process(store, settings, show_progress=False)
-            except CounterclaimError as exc:
-                # The documents are stored whatever happens next; say why they have no claims.
-                processing_error = str(exc)
+        with write_lock:
+            flags = store.add_documents(docs) if docs else []
+            store.record_failures((e.source, e.reason) for e in failed)
+            new = [d for d, is_new in zip(docs, flags, strict=True) if is_new]
+            old = [d for d, is_new in zip(docs, flags, strict=True) if not is_new]
+            if not docs:
+                reasons = (
+                    "; ".join(f"{e.source}: {e.reason}" for e in failed) or "nothing to ingest"
+                )
+                raise ApiError(400, f"no document could be read: {reasons}")
+            processed = None
+            processing_error = None
+            if new and process_new and hasattr(pipeline, "process"):
+                try:
+                    processed = pipeline.process(store, settings, show_progress=False)
+                except CounterclaimError as exc:
+                    # The documents are stored whatever happens next; say why they have no
+                    # claims.
+                    processing_error = str(exc)
         result = {
             "new": [d.summary() for d in new],
             "already_stored": [d.summary() for d in old],
@@ -460,7 +597,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         )
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard_documents(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    def dashboard_documents(request: Request, offset: Offset = 0) -> Response:
         docs = store.documents(limit=DEFAULT_LIMIT, offset=offset)
         return templates.TemplateResponse(
             request,
@@ -490,6 +627,28 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         )
 
     return app
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 once it passes ``limit`` bytes: by its declared
+    length before a byte is read, else counted as it arrives, so a huge body is never held
+    in memory."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            size = int(declared)
+        except ValueError:
+            raise ApiError(400, f"invalid Content-Length header: {declared[:40]!r}") from None
+        if size > limit:
+            raise ApiError(413, f"request body is {size:,} bytes, over the limit of {limit:,}")
+    chunks: list[bytes] = []
+    received = 0
+    async for chunk in request.stream():
+        received += len(chunk)
+        if received > limit:
+            raise ApiError(413, f"request body is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _duplicates(store: Store, doc: Document) -> list[Document]:

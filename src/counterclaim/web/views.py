@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date, timedelta
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
 from counterclaim.errors import CounterclaimError
 from counterclaim.model import REPORTER, Claim, Document, Incident
@@ -59,6 +61,35 @@ def party_colour(name: str) -> str:
     return PALETTE[digest[0] % len(PALETTE)]
 
 
+_HOST = re.compile(r"[\w.\-:]+")
+
+
+def party_class(name: str) -> str:
+    """The CSS class of a party's colour (``party-3`` for ``PALETTE[3]``): a class, not an
+    inline style, so the Content-Security-Policy can forbid inline styles."""
+    return f"party-{PALETTE.index(party_colour(name))}"
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` if it may be a link: http or https with a host, nothing a browser would run
+    (``javascript:``, ``data:``) or read as another scheme; None otherwise."""
+    if not url:
+        return None
+    url = url.strip()
+    # Browsers drop tabs and newlines inside a URL ("java\tscript:"); refuse any control.
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    if not _HOST.fullmatch(parts.hostname):
+        return None  # quotes, brackets or spaces are in no host name
+    return url
+
+
 def party_label(name: str) -> str:
     return "unattributed (reporter)" if name == REPORTER else name
 
@@ -80,6 +111,15 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def searchable_text(value: Any) -> str:
+    """The string values inside ``value`` (dicts, lists), lowercased, one per line."""
+    if isinstance(value, dict):
+        return "\n".join(searchable_text(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return "\n".join(searchable_text(v) for v in value)
+    return "" if value is None else str(value).lower()
 
 
 # -- summaries ------------------------------------------------------------------------------
@@ -517,6 +557,9 @@ def _knowledge_base_actors(settings: Any) -> list[Any]:
 class Segment:
     text: str
     claim: Claim | None = None
+    # Claims whose span lies inside this one (two figures of one sentence): each still needs
+    # an anchor for the matrix to link to, so the template nests a mark for each.
+    also: list[Claim] = field(default_factory=list)
 
 
 def highlight(text: str, claims: Iterable[Claim]) -> list[Segment]:
@@ -537,7 +580,9 @@ def highlight(text: str, claims: Iterable[Claim]) -> list[Segment]:
     cursor = 0
     for start, end, claim in spans:
         if end <= cursor:
-            continue  # nested inside a span already marked
+            if segments and segments[-1].claim is not None:
+                segments[-1].also.append(claim)  # nested inside the span marked last
+            continue
         start = max(start, cursor)
         if start > cursor:
             segments.append(Segment(text[cursor:start]))
