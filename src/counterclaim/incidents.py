@@ -56,6 +56,18 @@ def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
     return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
 
 
+_WIDE_WINDOW_DAYS = 3  # "earlier this month", "last week": vague, but their bounds are firm
+
+
+def _dates_agree(a: tuple[date, date], b: tuple[date, date], tolerance: int) -> bool:
+    """Two event windows can be one incident: days within ``tolerance`` of each other, but a
+    wide window must share a day with the other ("earlier this month" ends the day before
+    the report, so it is not the report's day)."""
+    if max((a[1] - a[0]).days, (b[1] - b[0]).days) >= _WIDE_WINDOW_DAYS:
+        return a[0] <= b[1] and b[0] <= a[1]
+    return _gap_days(a, b) <= tolerance
+
+
 # -- places ---------------------------------------------------------------------------------
 _ADMIN_WORDS = {
     "region",
@@ -229,7 +241,7 @@ def _date_groups(claims: list[Claim], tolerance: int) -> list[list[Claim]]:
     undated = [c for c in claims if not date_window(c.event_date)]
     groups: list[tuple[tuple[date, date], list[Claim]]] = []
     for window, claim in dated:
-        if groups and _gap_days(groups[-1][0], window) <= tolerance:
+        if groups and _dates_agree(groups[-1][0], window, tolerance):
             span, members = groups[-1]
             groups[-1] = ((span[0], max(span[1], window[1])), [*members, claim])
         else:
@@ -375,7 +387,7 @@ def link_score(a: _Segment, b: _Segment, options: IncidentOptions) -> float | No
     tolerance = options.operation_span_days if same_operation else options.date_tolerance_days
     date_score = 0.0
     if a.explicit and b.explicit:
-        if _gap_days(a.explicit, b.explicit) > tolerance:
+        if not _dates_agree(a.explicit, b.explicit, tolerance):
             return None
         date_score = 1.0
     elif (a.explicit and b.published) or (b.explicit and a.published):

@@ -770,3 +770,210 @@ def country_context(text: str) -> list[str]:
 def find_place_names(text: str, country: str | None = None) -> list[PlaceMention]:
     """``Gazetteer.load().find_place_names``."""
     return Gazetteer.load().find_place_names(text, country)
+
+
+# --- the places a claim is tied to -------------------------------------------------------
+# A name is tied to the event when a preposition of place leads to it ("in Derbent", "near
+# the village of Kok-Tash", "in northern Kunduz province"), or when it continues a list
+# that one opens ("in Derbent and Makhachkala").
+_DIRECTION_WORDS = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|"
+    r"upper|lower|restive|volatile|neighbouring|neighboring|nearby|border|frontline|"
+    r"besieged|occupied)"
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|around|across|into|onto|on|off|over|throughout|within|"
+    r"towards?|along|of|from|between|through)\s+(?:the\s+)?(?:(?:city|town|village|"
+    rf"district|province|region|state|area|outskirts|suburbs?|centre|center)\s+of\s+(?:the\s+)?)?"
+    rf"(?:{_DIRECTION_WORDS}\s+)*$",
+    re.IGNORECASE,
+)
+_LIST_BEFORE = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.IGNORECASE)
+# A name followed by these is a party to the conflict or an organisation, not where the
+# event happened: "Kyrgyzstan's Health Ministry said", "Russia said", "Pakistan security
+# forces", "a Britain-based monitor".
+_PARTY_NOUNS = (
+    r"(?:government|army|armed\s+forces|military|forces|troops|soldiers|ministry|president|"
+    r"prime\s+minister|foreign|defen[cs]e|interior|health|authorities|officials?|police|"
+    r"side|spokes(?:man|woman|person)|envoy|embassy|leaders?|leadership|navy|air\s+force|"
+    r"security\s+forces|intelligence|regime|junta|cabinet|parliament|administration|"
+    r"border\s+guards?|national\s+guard|emergencies\s+ministry)"
+)
+_PARTY_AFTER = re.compile(
+    r"^(?:['’]s?\s+(?:\w+\s+){0,2}" + _PARTY_NOUNS + r"\b"
+    r"|\s+(?:(?:on|late|early)\s+\w+\s+)?(?:said|says|say|claimed|claims|announced|accused|"
+    r"denied|denies|reported|confirmed|stated|insisted|warned|retaliated|responded|launched|"
+    r"fired|blamed|vowed|called|demanded|rejected)\b"
+    r"|-(?:based|backed|led|allied|made|supported|registered)\b"
+    r"|\s+" + _PARTY_NOUNS + r"\b)",
+    re.IGNORECASE,
+)
+_EVENT_NAME_AFTER = re.compile(
+    r"^\s+(?:attacks?|assault|bombings?|blasts?|massacre|strikes?|raids?|ambush|shooting|"
+    r"siege|offensive)\b",
+    re.IGNORECASE,
+)
+_CALENDAR_WORD = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|june|july|august|september|october|november|december|easter|christmas|ramadan|eid)\b",
+    re.IGNORECASE,
+)
+_SUFFIX_TIER = [
+    (re.compile(r"\b(?:village|town|camp|hospital|market|base|airport|checkpoint|port)\b", re.I), 0),
+    (re.compile(r"\b(?:district|tehsil|county|municipality|local\s+government\s+area)\b", re.I), 1),
+    (re.compile(r"\b(?:province|region|oblast|governorate|state|krai|division|territory)\b", re.I), 2),
+]
+_KIND_TIER = {"district": 1, "province": 2, "region": 2, "state": 2, "country": 3, "sea": 2}
+_NOT_PLACE_HEADS = re.compile(
+    r"\b(?:forces|army|ministry|party|front|movement|brigade|battalion|group|agency|news|"
+    r"times|post|monitor|observatory|council|committee|organi[sz]ation|company|corps)\s*$",
+    re.IGNORECASE,
+)
+
+
+_FRAME_AFTER = re.compile(
+    r"[ ](?:district|province|region|state|governorate|oblast|county|area|refugee camp|"
+    r"camp|village|town|city)\b",
+    re.IGNORECASE,
+)
+_FRAME_BEFORE = re.compile(
+    r"\b(?:north|south|east|west)(?:ern|-?(?:east|west)ern)[ ]$|\bcentral[ ]$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    surface: str
+    resolved: bool
+    tier: int
+
+
+def claim_places(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    entity_names: list[str] | tuple[str, ...] = (),
+    *,
+    country: str | None = None,
+    dateline_place: str | None = None,
+    body_start: int = 0,
+    limit: int = 5,
+) -> list[str]:
+    """The places a claim's sentence ties it to, most specific first, as written.
+
+    Names come from the gazetteer's scan of the sentence and from ``entity_names`` (a
+    tagger's place entities). A name is kept when the text ties the event to it (a
+    preposition of place before it, or a list that one opens) or when the gazetteer knows
+    it; never when it names a party ("Russia said", "Kyrgyzstan's Health Ministry",
+    "Pakistan security forces", "a Britain-based monitor"), an event ("the Easter Sunday
+    attack"), or the dateline's city at the head of a paragraph (where the report was filed).
+    Countries count only when tied. Order: settlements and sites, then districts, then
+    provinces and regions, then countries; text order within each.
+    Without a place in the sentence, those of its paragraph; without any there, those of the
+    body's first paragraph that names one.
+    """
+    found = _tied_places(text, sentence_start, sentence_end, entity_names, country, dateline_place)
+    if not found:
+        p0 = text.rfind("\n", 0, sentence_start) + 1
+        p1 = text.find("\n", sentence_end)
+        found = _tied_places(
+            text, p0, len(text) if p1 < 0 else p1, entity_names, country, dateline_place
+        )
+    if not found:
+        found = _lead_places(text, body_start, country, dateline_place)
+    return found[:limit]
+
+
+def _lead_places(
+    text: str, body_start: int, country: str | None, dateline_place: str | None
+) -> list[str]:
+    pos = body_start
+    for line in text[body_start:].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if len(line.split()) < 8:
+            continue  # headings, captions, bylines
+        found = _tied_places(text, start, start + len(line), (), country, dateline_place)
+        found = [name for name in found if _tier_of(name, country) < 3]
+        if found:
+            return found[:3]
+    return []
+
+
+def _tied_places(
+    text: str,
+    start: int,
+    end: int,
+    entity_names: list[str] | tuple[str, ...],
+    country: str | None,
+    dateline_place: str | None,
+) -> list[str]:
+    segment = text[start:end]
+    spans: dict[tuple[int, int], bool] = {}
+    for mention in find_place_names(segment, country):
+        spans[(start + mention.start, start + mention.end)] = True
+    for name in entity_names:
+        at = segment.find(name)
+        if at >= 0 and not any(s <= start + at < e for s, e in spans):
+            spans[(start + at, start + at + len(name))] = resolve(name, country) is not None
+    candidates: list[_Candidate] = []
+    tied_end = -1
+    for (s, e), resolved in sorted(spans.items()):
+        # as written, with the frame that makes it precise: "Kunduz province", "western Mosul"
+        if suffix := _FRAME_AFTER.match(text, e):
+            e = suffix.end()
+        if direction := _FRAME_BEFORE.search(text, max(0, s - 20), s):
+            s = direction.start()
+        surface = text[s:e]
+        before = text[max(0, s - 60) : s]
+        after = text[e : e + 40]
+        if _CALENDAR_WORD.search(surface) or _NOT_PLACE_HEADS.search(surface):
+            continue
+        if _PARTY_AFTER.match(after) or _at_dateline(text, s, surface, dateline_place):
+            continue
+        tied = bool(_LOCATIVE_BEFORE.search(before)) or (
+            tied_end >= 0 and bool(_LIST_BEFORE.match(text[tied_end:s]))
+        )
+        if not resolved and (_EVENT_NAME_AFTER.match(after) or not (tied or _has_suffix(surface))):
+            continue
+        tier = _tier_of(surface, country)
+        if tier == 3 and not (tied or text[e : e + 2] in ("'s", "’s")):
+            continue  # a country is where it happened only when the text says "in"
+        if tied:
+            tied_end = e
+        candidates.append(_Candidate(s, e, surface, resolved, tier))
+    ordered = sorted(candidates, key=lambda c: (c.tier, c.start))
+    names: list[str] = []
+    for c in ordered:
+        if c.surface.lower() not in {n.lower() for n in names}:
+            names.append(c.surface)
+    return names
+
+
+def _has_suffix(surface: str) -> bool:
+    return any(pattern.search(surface) for pattern, _ in _SUFFIX_TIER)
+
+
+def _tier_of(name: str, country: str | None) -> int:
+    """0 settlements and sites, 1 districts, 2 provinces and regions, 3 countries."""
+    for pattern, tier in _SUFFIX_TIER:
+        if pattern.search(name):
+            return tier
+    ranked = Gazetteer.load()._ranked(name, country.upper() if country else None)
+    if not ranked:
+        return 0  # names the gazetteer lacks are mostly villages and sites
+    return _KIND_TIER.get(ranked[0].kind, 0)
+
+
+def _at_dateline(text: str, start: int, surface: str, dateline_place: str | None) -> bool:
+    """ "RAWALPINDI: ...", "Bamako, July 27 (Reuters) -": the city heading a paragraph,
+    before a date, a colon or a dash, is where the report was filed."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    if dateline_place and surface.lower() == dateline_place.lower():
+        return True
+    after = text[start + len(surface) : start + len(surface) + 30]
+    return bool(re.match(r"\s*(?:,\s*[A-Z][\w. ]{0,20})?\s*(?:[:—–-]|,\s*(?:\w+\.?\s+\d|\d))", after))

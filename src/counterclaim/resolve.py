@@ -403,7 +403,7 @@ def _resolve_one(ctx: DocumentContext, e: Extraction) -> Claim:
     role = resolve_role(ctx, e, actor)
     target_side = ctx.kb.side_of_phrase(e.target)
     evidence = doc.text[e.evidence_start : e.evidence_end]
-    place_names = e.places or _paragraph_places(ctx, e)
+    place_names = _claim_places(ctx, e)
     resolved = [places.resolve_or_text(name, ctx.country) for name in place_names]
     event_date = _event_date(ctx, e)
     return Claim(
@@ -439,15 +439,17 @@ def _confidence(e: Extraction) -> float:
     return score.get(e.attribution.kind, 0.5)
 
 
-def _paragraph_places(ctx: DocumentContext, e: Extraction) -> list[str]:
-    text = ctx.doc.text
-    start = text.rfind("\n", 0, e.sentence_start) + 1
-    end = text.find("\n", e.sentence_end)
-    paragraph = text[start : end if end >= 0 else len(text)]
-    found = [m.surface for m in places.find_place_names(paragraph, ctx.country)]
-    if not found and ctx.doc.dateline_place:
-        found = [ctx.doc.dateline_place]
-    return _unique(found)[:5]
+def _claim_places(ctx: DocumentContext, e: Extraction) -> list[str]:
+    doc = ctx.doc
+    return places.claim_places(
+        doc.text,
+        e.sentence_start,
+        e.sentence_end,
+        e.places,
+        country=ctx.country,
+        dateline_place=doc.dateline_place,
+        body_start=doc.body_start,
+    )
 
 
 def _event_date(ctx: DocumentContext, e: Extraction) -> str | None:
