@@ -163,7 +163,7 @@ def test_only_http_addresses_become_links(client: TestClient, hostile: dict[str,
     for url in page_urls(hostile):
         for tag, attrs in parse(client.get(url).text).tags:
             for name in ("href", "src", "action", "xlink:href"):
-                if name in attrs:
+                if name in attrs and not (tag == "link" and attrs[name] == "data:,"):  # no icon
                     value = attrs[name]
                     assert value.startswith(("/", "#", "https://example.org/")), (url, tag, value)
     # A refused address is still shown, as text.
@@ -213,6 +213,49 @@ def test_party_classes_follow_the_palette() -> None:
     assert views.party_class("Rapid Support Forces") == (
         f"party-{views.PALETTE.index(views.party_colour('Rapid Support Forces'))}"
     )
+
+
+@pytest.mark.browser
+def test_no_script_runs_in_the_browser(
+    file_store: Store, hostile: dict[str, Document], tmp_path: Path
+) -> None:
+    """Every page of the hostile store in chromium: no dialog, no script error, nothing the
+    Content-Security-Policy had to block (so the dashboard works under it), colours on."""
+    from test_dashboard import CHROMIUM_FLAGS, chromium_path
+
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    build_hostile_store(file_store)
+    events: list[str] = []
+    with serving(file_store, load_settings(environ={})) as (host, port):
+        base = f"http://{host}:{port}"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+            )
+            page = browser.new_page()
+            page.on("dialog", lambda d: (events.append(f"dialog {d.message}"), d.dismiss()))
+            page.on("pageerror", lambda exc: events.append(f"error {exc}"))
+            page.on(
+                "console",
+                lambda m: events.append(f"console {m.text}") if m.type == "error" else None,
+            )
+            for url in [*page_urls(hostile), "/docs"]:
+                page.goto(base + url)
+                page.wait_for_load_state("load")
+                assert page.locator("script:not([src])").count() == (1 if url == "/docs" else 0)
+                if url == "/incidents/inc-hostile":
+                    party = page.locator("#matrix th.claimant").first
+                    colour = party.evaluate("e => getComputedStyle(e).getPropertyValue('--party')")
+                    assert colour.strip() in views.PALETTE, colour  # the class set the colour
+                    page.locator(".article .links").first.wait_for()
+                    assert page.locator(".article .links a[href^='javascript']").count() == 0
+            assert page.locator(".opblock").count() >= 1  # Swagger UI ran under its policy
+            browser.close()
+    # Refused addresses are not requested; pages that do not exist answer 404, as they should.
+    events = [e for e in events if "404" not in e]
+    assert events == []
 
 
 # -- headers -------------------------------------------------------------------------------------
@@ -513,6 +556,98 @@ def test_reads_are_served_while_a_document_is_processed(file_store: Store) -> No
         f"the GET waited for the POST: GET {finished['get'] - started:.2f} s, "
         f"POST done {finished['post'] - started:.2f} s after the GET was sent"
     )
+
+
+# -- the cost of reads ---------------------------------------------------------------------------
+def many_incidents(store: Store, count: int) -> None:
+    docs, claims, incidents = [], [], []
+    for n in range(count):
+        document = Document(
+            f"Clash {n}\n\nThe Sudanese army said {n + 3} RSF fighters were killed near Nyala."
+        )
+        one = claim_at(
+            document,
+            f"{n + 3} RSF fighters were killed",
+            claimant="Sudanese Armed Forces",
+            value=n + 3,
+            target="RSF fighters",
+            target_role="opponent",
+        )
+        docs.append(document)
+        claims.append(one)
+        incidents.append(
+            Incident(f"inc-{n}", f"Clash {n}", "2025-05-01", None, [], None, [one.id], [])
+        )
+    fill_store(store, docs, claims, incidents=incidents)
+
+
+def statements(store: Store, action) -> int:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(*args: object) -> None:
+        seen.append("statement")
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        action()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_incident_list_reads_the_store_a_fixed_number_of_times(tmp_path: Path) -> None:
+    counts = []
+    for size in (3, 40):
+        store = Store(f"sqlite:///{tmp_path / f'{size}.db'}")
+        many_incidents(store, size)
+        summaries = views.incident_summaries(store)
+        assert len(summaries) == size
+        one_by_one = views.summarise(views.load_incident(store, "inc-1"))
+        listed = next(s for s in summaries if s.incident.id == "inc-1")
+        assert listed.as_dict() == one_by_one.as_dict()
+        counts.append(statements(store, lambda store=store: views.incident_summaries(store)))
+    assert counts[0] == counts[1], counts
+
+
+def test_claims_page_builds_only_its_page(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    real = views.claim_dict
+
+    def counting(claim, side=None):  # type: ignore[no-untyped-def]
+        built.append(claim.id)
+        return real(claim, side)
+
+    monkeypatch.setattr(views, "claim_dict", counting)
+    body = client.get("/api/claims", params={"limit": 2, "offset": 3}).json()
+    assert len(body["items"]) == 2 and body["total"] == store.claim_count() == 9
+    page_ids = [c["id"] for c in body["items"]]
+    assert built == page_ids
+    every = client.get("/api/claims", params={"limit": 500}).json()["items"]
+    assert [c["id"] for c in every[3:5]] == page_ids
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"claimant": '"><SVG onload=alert(9)>'},
+        {"category": "killed", "date_from": "2025-01-24"},
+        {"text": "SOLDIERS"},
+        {"place": "goma"},
+        {"incident_id": "inc-hostile"},
+        {"text": "%"},
+    ],
+)
+def test_count_claims_agrees_with_claims(
+    store: Store, hostile: dict[str, Document], filters: dict[str, str]
+) -> None:
+    from counterclaim.store import ClaimFilter
+
+    assert store.count_claims(ClaimFilter(**filters)) == len(store.claims(ClaimFilter(**filters)))
 
 
 # -- the bind address ----------------------------------------------------------------------------

@@ -368,36 +368,7 @@ class Store:
     def claims(self, filters: ClaimFilter | None = None) -> list[Claim]:
         f = filters or ClaimFilter()
         c = schema.claims.c
-        query = select(schema.claims).order_by(c.doc_id, c.span_start, c.id)
-        if f.claimant:
-            query = query.where(func.lower(c.claimant) == f.claimant.lower())
-        if f.category:
-            query = query.where(c.category == f.category)
-        if f.target_role:
-            query = query.where(c.target_role == f.target_role)
-        if f.incident_id:
-            query = query.where(or_(c.incident_id == f.incident_id, c.incident == f.incident_id))
-        if f.doc_id:
-            query = query.where(c.doc_id == f.doc_id)
-        if f.date_from:
-            query = query.where(func.substr(c.event_date, 1, 10) >= f.date_from)
-        if f.date_to:
-            query = query.where(func.substr(c.event_date, 1, 10) <= f.date_to)
-        if f.text:
-            needle = f.text.lower()
-            query = query.where(
-                or_(
-                    func.lower(c.evidence).contains(needle, autoescape=True),
-                    func.lower(c.target).contains(needle, autoescape=True),
-                )
-            )
-        if f.place:
-            # JSON columns are text on both backends once cast; a substring test is enough here.
-            from sqlalchemy import String, cast
-
-            query = query.where(
-                func.lower(cast(c.locations, String)).contains(f.place.lower(), autoescape=True)
-            )
+        query = self._where_claims(select(schema.claims), f).order_by(c.doc_id, c.span_start, c.id)
         query = query.offset(f.offset)
         if f.limit is not None:
             query = query.limit(f.limit)
@@ -475,6 +446,48 @@ class Store:
             if key in (inc.id, inc.label):
                 return inc
         raise NotFoundError(f"no incident with id or label {key!r}")
+
+    def count_claims(self, filters: ClaimFilter | None = None) -> int:
+        """How many claims :meth:`claims` would return without its limit and offset."""
+        query = self._where_claims(select(func.count()).select_from(schema.claims), filters)
+        with self.engine.connect() as conn:
+            return conn.scalar(query) or 0
+
+    @staticmethod
+    def _where_claims(query: Any, filters: ClaimFilter | None) -> Any:
+        """``query`` with the conditions of ``filters``, all bound parameters."""
+        f = filters or ClaimFilter()
+        c = schema.claims.c
+        if f.claimant:
+            query = query.where(func.lower(c.claimant) == f.claimant.lower())
+        if f.category:
+            query = query.where(c.category == f.category)
+        if f.target_role:
+            query = query.where(c.target_role == f.target_role)
+        if f.incident_id:
+            query = query.where(or_(c.incident_id == f.incident_id, c.incident == f.incident_id))
+        if f.doc_id:
+            query = query.where(c.doc_id == f.doc_id)
+        if f.date_from:
+            query = query.where(func.substr(c.event_date, 1, 10) >= f.date_from)
+        if f.date_to:
+            query = query.where(func.substr(c.event_date, 1, 10) <= f.date_to)
+        if f.text:
+            needle = f.text.lower()
+            query = query.where(
+                or_(
+                    func.lower(c.evidence).contains(needle, autoescape=True),
+                    func.lower(c.target).contains(needle, autoescape=True),
+                )
+            )
+        if f.place:
+            # JSON columns are text on both backends once cast; a substring test is enough here.
+            from sqlalchemy import String, cast
+
+            query = query.where(
+                func.lower(cast(c.locations, String)).contains(f.place.lower(), autoescape=True)
+            )
+        return query
 
 
 def _json_dumps(value: Any) -> str:

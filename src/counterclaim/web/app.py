@@ -162,6 +162,7 @@ class SecurityHeaders:
         policy = CONTENT_SECURITY_POLICY.replace(
             "script-src 'self'", f"script-src 'self' {hashes}".rstrip()
         ).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        policy += "; worker-src 'self' blob:"  # ReDoc's search runs in a worker it builds
         add_security_headers(start, policy)
         await send(start)
         await send({"type": "http.response.body", "body": body})
@@ -359,26 +360,36 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
                 400, f"unknown category {category!r}; valid categories: {', '.join(CATEGORIES)}"
             )
         incident_id = store.incident(incident).id if incident else None
-        claims = store.claims(
-            ClaimFilter(
-                claimant=claimant,
-                category=category,
-                incident_id=incident_id,
-                place=place,
-                date_from=date_from,
-                date_to=date_to,
-                text=q,
-            )
+        filters = ClaimFilter(
+            claimant=claimant,
+            category=category,
+            incident_id=incident_id,
+            place=place,
+            date_from=date_from,
+            date_to=date_to,
+            text=q,
         )
+        if not target_side:
+            # The page alone is read and given its sides; the database counts the rest.
+            filters.limit, filters.offset = limit, offset
+            claims = store.claims(filters)
+            sides = views.claim_sides(store, claims, settings)
+            return {
+                "items": [views.claim_dict(c, sides.get(c.id)) for c in claims],
+                "total": store.count_claims(filters),
+                "limit": limit,
+                "offset": offset,
+            }
+        # The affected side is decided per incident by compare, not stored: filter after.
+        claims = store.claims(filters)
         sides = views.claim_sides(store, claims, settings)
         items = [views.claim_dict(c, sides.get(c.id)) for c in claims]
-        if target_side:
-            wanted = target_side.lower()
-            items = [
-                c
-                for c in items
-                if wanted in {(c["affected_side"] or "").lower(), c["target_role"].lower()}
-            ]
+        wanted = target_side.lower()
+        items = [
+            c
+            for c in items
+            if wanted in {(c["affected_side"] or "").lower(), c["target_role"].lower()}
+        ]
         return page(items, limit, offset)
 
     @app.get("/api/incidents", tags=["incidents"], summary="List incidents")

@@ -386,6 +386,18 @@ def load_incident(store: Store, key: str, settings: Any = None) -> IncidentData:
     claims = store.claims(ClaimFilter(incident_id=incident.id))
     doc_ids = list(dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)]))
     docs = {d.id: d for d in store.documents(ids=doc_ids)}
+    return incident_data(incident, claims, docs, settings)
+
+
+def incident_data(
+    incident: Incident, claims: list[Claim], docs: dict[str, Document], settings: Any = None
+) -> IncidentData:
+    """An incident with its claims and documents, and the matrix built over them."""
+    docs = {
+        d: docs[d]
+        for d in dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)])
+        if d in docs
+    }
     matrix, comparison = build_matrix(incident, claims, docs, settings)
     return IncidentData(incident, claims, docs, matrix, comparison)
 
@@ -411,8 +423,17 @@ def claim_sides(store: Store, claims: Sequence[Claim], settings: Any = None) -> 
     out: dict[str, str] = {}
     compare = stage("compare")
     lookup = side_lookup(settings)
-    for incident_id in dict.fromkeys(c.incident_id for c in claims if c.incident_id):
-        out.update(load_incident(store, incident_id, settings).matrix.side_of_claim())
+    wanted = dict.fromkeys(c.incident_id for c in claims if c.incident_id)
+    incidents = {i.id: i for i in store.incidents()} if wanted else {}
+    for incident_id in wanted:
+        incident = incidents.get(incident_id)
+        if incident is None:
+            continue  # gone since the claims were read: the fallback below decides
+        of_incident = store.claims(ClaimFilter(incident_id=incident.id))
+        doc_ids = list(dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in of_incident)]))
+        docs = {d.id: d for d in store.documents(ids=doc_ids)}
+        data = incident_data(incident, of_incident, docs, settings)
+        out.update(data.matrix.side_of_claim())
     for claim in claims:
         if claim.id in out:
             continue
@@ -425,7 +446,20 @@ def claim_sides(store: Store, claims: Sequence[Claim], settings: Any = None) -> 
 
 
 def incident_summaries(store: Store, settings: Any = None) -> list[IncidentSummary]:
-    return [summarise(load_incident(store, inc.id, settings)) for inc in store.incidents()]
+    """One summary per incident, from three queries whatever the number of incidents (one
+    incident at a time re-read the incident table each time: quadratic)."""
+    incidents = store.incidents()
+    by_incident: dict[str, list[Claim]] = {}
+    for claim in store.claims():
+        if claim.incident_id:
+            by_incident.setdefault(claim.incident_id, []).append(claim)
+    doc_ids = {d for inc in incidents for d in inc.doc_ids}
+    doc_ids.update(c.doc_id for claims in by_incident.values() for c in claims)
+    docs = {d.id: d for d in store.documents(ids=sorted(doc_ids))}
+    return [
+        summarise(incident_data(inc, by_incident.get(inc.id, []), docs, settings))
+        for inc in incidents
+    ]
 
 
 def filter_summaries(
