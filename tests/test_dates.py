@@ -884,3 +884,107 @@ def test_opening_dates_and_stated_ranges(
 )
 def test_days_counted_from_another_event(text: str, evidence: str, expected: str) -> None:
     assert claim_date(text, evidence, date(2025, 6, 5), None) == expected
+
+
+# -- ranges, months, datelines and reported clauses ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The two armies clashed on Sept. 14-16 along the border.", date(2022, 9, 18),
+         "2022-09-14/2022-09-16"),
+        ("From 16-20 July 2025, troops searched Malakand district.", date(2025, 7, 20),
+         "2025-07-16/2025-07-20"),
+        ("On March 6-7, forces raided hideouts in Bajaur.", date(2026, 3, 8),
+         "2026-03-06/2026-03-07"),
+        ("The siege of El Fasher tightened between 3 and 9 March.", date(2025, 3, 12),
+         "2025-03-03/2025-03-09"),
+        ("JNIM claimed two attacks on 4 and 6 June near Djibo.", date(2025, 6, 9),
+         "2025-06-04/2025-06-06"),
+        ("M23 advanced from 30 May to 2 June around Goma.", date(2025, 6, 3),
+         "2025-05-30/2025-06-02"),
+        ("Strikes hit Khan Younis from 28 December to 2 January.", date(2025, 1, 5),
+         "2024-12-28/2025-01-02"),
+        # months
+        ("Earlier this month, a drone hit a market in Sennar.", date(2024, 12, 19),
+         "2024-12-01/2024-12-18"),
+        ("Houthi attacks on shipping rose this month.", date(2024, 12, 19), "2024-12-01/2024-12-19"),
+        ("The army retook Bakhmut's outskirts last month.", date(2025, 3, 4),
+         "2025-02-01/2025-02-28"),
+    ],
+)  # fmt: skip
+def test_resolves_ranges_and_months(text: str, published: date, expected: str) -> None:
+    assert resolved(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said 9 died on March 4 and 12 were hurt.",  # a date and a count
+        "Rebels killed 3 on June 6-6, officials said.",  # not a range
+    ],
+)
+def test_a_date_and_a_count_are_not_a_range(text: str) -> None:
+    assert all(e.until is None for e in find_date_expressions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        # a date inside the clause a reporting verb introduces dates the event
+        ("The army said that troops had on Sept. 22 repelled a raid on villages in Borno.",
+         "on Sept. 22", "event"),
+        ("Police said that on Monday gunmen shot dead five traders in Zamfara.", "on Monday",
+         "event"),
+        ("The army said on Sunday that it killed 20 militants in Kurram.", "on Sunday",
+         "statement"),
+        # a report published on a day is a statement of that day
+        ("Soldiers killed 223 villagers, Human Rights Watch said in a report published Thursday.",
+         "Thursday", "statement"),
+        # datelines without a dash
+        ("Abuja, Sept. 23, 2024 (NAN) Nigerian troops have killed eight fighters.",
+         "Sept. 23, 2024", "dateline"),
+        ("MOSCOW, March 3. /TASS/. Air defences downed 12 drones over Kursk.", "March 3",
+         "dateline"),
+        ("On July 27, gunmen killed 5 villagers near Mopti.", "On July 27", "event"),
+    ],
+)  # fmt: skip
+def test_expression_role_of_reported_clauses_and_datelines(
+    text: str, surface: str, role: str
+) -> None:
+    found = [e for e in find_date_expressions(text) if e.surface == surface]
+    assert found, find_date_expressions(text)
+    assert expression_role(text, found[0]) == role
+
+
+def test_a_lead_may_report_an_event_months_old() -> None:
+    text = (
+        "Soldiers killed 223 villagers in two raids, a rights group said in a report published "
+        "Thursday.\n\nThe killings took place on Feb. 25 in the villages of Nondin and Soro, "
+        "according to the report."
+    )
+    assert main_event_date(text, date(2024, 4, 26)) == "2024-02-25"
+
+
+def test_a_stated_span_in_the_lead_is_the_main_event_date() -> None:
+    text = (
+        "Security forces killed 9 militants in Malakand, the military said on Sunday.\n\n"
+        "From 16-20 July 2025, a joint operation was conducted in the district, it said."
+    )
+    assert main_event_date(text, date(2025, 7, 20)) == "2025-07-16/2025-07-20"
+    assert claim_date(text, "killed 9 militants", date(2025, 7, 20), "2025-07-16/2025-07-20") == (
+        "2025-07-16/2025-07-20"
+    )
+
+
+def test_embedded_post_dates_are_not_date_lines() -> None:
+    assert dates.parse_date_line("— Iván Duque (@IvanDuque) January 17, 2019") is None
+    assert dates.parse_date_line("Thursday, January 17, 2019") == date(2019, 1, 17)
+
+
+def test_a_site_banner_beside_the_weather_is_not_the_publication_date() -> None:
+    from counterclaim.ingest import find_published
+
+    banner = "18.1 C\nDelhi\nWednesday, March 19, 2025\n\nDrones hit two airfields\n\nText."
+    assert find_published(banner, None) is None
+    byline = "Drones hit two airfields\nBy a staff reporter\nMonday, December 5, 2022\n\nText."
+    assert find_published(byline, None) == date(2022, 12, 5)

@@ -36,6 +36,12 @@ COORDS = {
     "Rafah": (31.30, 34.25),
     "Eilat": (29.56, 34.95),
     "Hodeidah": (14.80, 42.95),
+    "Kulgam": (33.64, 75.02),
+    "Maiduguri": (11.85, 13.16),
+    "Mandalay": (21.97, 96.08),
+    "Derbent": (42.06, 48.29),
+    "Kursk": (51.73, 36.19),
+    "Moscow": (55.76, 37.62),
 }
 
 
@@ -492,3 +498,91 @@ def test_a_separate_statement_is_not_a_separate_incident() -> None:
         claim(doc, "destroyed six tanks", category="destroyed", value=6, claimant="ministry"),
     ]
     assert len(segment_document(claims, doc)) == 1
+
+
+# -- dates, places and figures that keep events apart or bring reports together ---------
+def test_an_event_earlier_in_the_month_is_not_the_days_news() -> None:
+    text = (
+        "Troops killed 3 militants in Kulgam on Thursday, police said.\n"
+        "Earlier this month, a gunman was killed in a raid nearby."
+    )
+    a = make_doc(text, date(2024, 12, 19))
+    claims = [
+        claim(a, "killed 3 militants", value=3, event_date="2024-12-19", locations=("Kulgam",)),
+        claim(a, "a gunman was killed", event_date="2024-12-01/2024-12-18", locations=("Kulgam",)),
+    ]
+    assert len(segment_document(claims, a)) == 2
+
+
+def test_a_stated_span_and_its_last_day_are_one_operation() -> None:
+    text = "From 16 to 20 July troops killed 9 militants; on Sunday they captured 8."
+    a = make_doc(text, date(2025, 7, 20))
+    claims = [
+        claim(a, "killed 9 militants", value=9, event_date="2025-07-16/2025-07-20"),
+        claim(a, "captured 8", category="captured", value=8, event_date="2025-07-20"),
+    ]
+    assert len(segment_document(claims, a)) == 1
+
+
+def test_undated_reports_far_apart_sharing_only_figures_stay_apart() -> None:
+    a = make_doc("Suicide bombers killed 18 people in Maiduguri; 30 were wounded.")
+    b = make_doc("Police in Mandalay shot dead 18 protesters and wounded 30, witnesses said.")
+    claims = [
+        claim(a, "killed 18 people", value=18, locations=("Maiduguri",)),
+        claim(a, "30 were wounded", category="wounded", value=30, locations=("Maiduguri",)),
+        claim(b, "shot dead 18 protesters", value=18, locations=("Mandalay",)),
+        claim(b, "wounded 30", category="wounded", value=30, locations=("Mandalay",)),
+    ]
+    assert len(assign_incidents(claims, {a.id: a, b.id: b})) == 2
+
+
+def test_undated_reports_without_a_place_in_common_are_not_linked_by_figures() -> None:
+    a = make_doc("The army said 17 fighters were killed and 23 captured.")
+    b = make_doc("The rebels said 17 soldiers were killed and 23 captured.")
+    claims = [
+        claim(a, "17 fighters were killed", value=17),
+        claim(a, "23 captured", category="captured", value=23),
+        claim(b, "17 soldiers were killed", value=17),
+        claim(b, "23 captured", category="captured", value=23),
+    ]
+    assert len(assign_incidents(claims, {a.id: a, b.id: b})) == 2
+
+
+def test_an_undated_report_joins_a_dated_one_by_place_and_figure() -> None:
+    a = make_doc("Gunmen killed 17 police officers in Derbent, officials said.", date(2024, 6, 24))
+    b = make_doc("Attackers in Derbent killed 17 police officers and a priest.")
+    claims = [
+        claim(a, "killed 17 police officers", value=17, event_date="2024-06-23",
+              locations=("Derbent",)),
+        claim(b, "killed 17 police officers", value=17, locations=("Derbent",)),
+    ]  # fmt: skip
+    assert len(assign_incidents(claims, {a.id: a, b.id: b})) == 1
+
+
+def test_an_undated_report_sharing_only_a_country_does_not_join() -> None:
+    a = make_doc("Jihadists killed 17 soldiers in Burkina Faso, the army said.", date(2022, 4, 25))
+    b = make_doc("In Burkina Faso, 17 soldiers were killed when a convoy hit a mine.")
+    claims = [
+        claim(a, "killed 17 soldiers", value=17, event_date="2022-04-24",
+              locations=("Burkina Faso",)),
+        claim(b, "17 soldiers were killed", value=17, locations=("Burkina Faso",)),
+    ]  # fmt: skip
+    assert len(assign_incidents(claims, {a.id: a, b.id: b})) == 2
+
+
+def test_parts_of_one_sentence_stay_one_incident_however_far_apart() -> None:
+    text = (
+        "The ministry said it downed 126 drones over Kursk and 91 over Moscow overnight.\n"
+        "In all 337 drones were destroyed."
+    )
+    a = make_doc(text, date(2025, 3, 11))
+    d = "2025-03-10/2025-03-11"
+    downed = dict(category="destroyed", event_date=d, claimant="Russian Defence Ministry")
+    claims = [
+        claim(a, "downed 126 drones over Kursk", value=126, locations=("Kursk",), **downed),
+        claim(a, "91 over Moscow", value=91, locations=("Moscow",), **downed),
+        claim(a, "337 drones", value=337, locations=("Moscow",), **downed),
+    ]
+    claims[0].claimant = claims[1].claimant = "reporter"  # no shared claimant to lean on
+    claims[2].claimant = "reporter"
+    assert len(segment_document(claims, a)) == 1

@@ -16,6 +16,7 @@ from counterclaim.model import Place
 from counterclaim.places import (
     Gazetteer,
     PlaceMention,
+    claim_places,
     country_context,
     find_place_names,
     normalise_place_name,
@@ -453,3 +454,85 @@ def test_dev_set_locations_resolve(dev_dir: Path) -> None:
     unresolved = sorted(set(country_of) - set(resolved))
     print(f"dev locations resolved: {len(resolved)}/{len(country_of)} = {share:.1%}; {unresolved}")
     assert share >= 0.9, unresolved
+
+
+# -- the places a claim is tied to --------------------------------------------------------
+def places_of(sentence: str, entities: tuple[str, ...] = (), **options: object) -> list[str]:
+    return claim_places(sentence, 0, len(sentence), list(entities), **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entities", "expected"),
+    [
+        # a country named as a party is not where it happened
+        (
+            "Kyrgyzstan's Health Ministry said 13 people died near the village of Kok-Tash.",
+            ("Kyrgyzstan", "Kok-Tash"),
+            ["Kok-Tash"],
+        ),
+        (
+            "Russia said its forces downed 12 drones over the Belgorod region.",
+            (),
+            ["Belgorod region"],
+        ),
+        (
+            "Pakistan security forces killed 9 militants in Malakand district, the army said.",
+            ("Pakistan", "Malakand district"),
+            ["Malakand district"],
+        ),
+        # organisations and the places they are based in
+        (
+            "A Britain-based monitor said 20 fighters died in Idlib.",
+            ("Britain", "Idlib"),
+            ["Idlib"],
+        ),
+        # the most specific place first, then districts, provinces, countries
+        (
+            "Gunmen attacked churches in Dagestan, in Derbent and Makhachkala, killing 15 police.",
+            (),
+            ["Derbent", "Makhachkala", "Dagestan"],
+        ),
+        (
+            "Militants stormed a checkpoint in northern Kunduz province, killing 15 policemen.",
+            (),
+            ["northern Kunduz province"],
+        ),
+        (
+            "An RSF drone hit a hospital in El Fasher in North Darfur, killing 70.",
+            (),
+            ["El Fasher", "North Darfur"],
+        ),
+        # a country counts when the text puts the event in it
+        ("Twelve soldiers were killed in an ambush in Niger, the ministry said.", (), ["Niger"]),
+        # an event's name is not a place, nor is where the victims came from
+        ("More than 500 were injured in the Easter Sunday attacks.", ("Easter Sunday",), []),
+        ("The two freed hostages are not part of the Michigan family.", ("Michigan",), []),
+        # a tagger's name the gazetteer lacks counts when the text ties it
+        ("Rebels shot dead 7 villagers in Bachira, the army said.", ("Bachira",), ["Bachira"]),
+        ("Gunmen fired on the convoy, Jeeyand told reporters.", ("Jeeyand",), []),
+    ],
+)
+def test_claim_places(sentence: str, entities: tuple[str, ...], expected: list[str]) -> None:
+    assert places_of(sentence, entities) == expected
+
+
+def test_the_dateline_city_is_not_the_place_of_the_event() -> None:
+    text = "RAWALPINDI: Troops killed 9 militants in Bajaur, the army said."
+    assert places_of(text, ("RAWALPINDI", "Bajaur")) == ["Bajaur"]
+    text = "Bamako, July 27 (Reuters) - Gunmen killed 15 soldiers near Kidal."
+    assert places_of(text, ("Bamako", "Kidal"), dateline_place="Bamako") == ["Kidal"]
+    # ...unless the text puts the event there
+    text = "KYIV, March 3 - A missile struck a school in Kyiv, killing 4 children."
+    assert places_of(text, dateline_place="Kyiv") == ["Kyiv"]
+
+
+def test_a_sentence_without_places_takes_its_paragraph_then_the_lead() -> None:
+    text = (
+        "Houthi missiles struck a ship off Hodeidah on Monday, the navy said.\n"
+        "Two sailors were killed, officials added.\n"
+        "The crew of 23 was rescued. The vessel later sank near Aden."
+    )
+    second = text.index("Two sailors")
+    assert claim_places(text, second, text.index("\n", second)) == ["Hodeidah"]
+    third = text.index("The crew")
+    assert claim_places(text, third, text.index(".", third) + 1) == ["Aden"]

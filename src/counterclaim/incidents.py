@@ -117,6 +117,16 @@ def _coords(claim: Claim) -> list[tuple[float, float]]:
     ]
 
 
+def _site_coords(claim: Claim) -> list[tuple[float, float]]:
+    return [
+        (p.latitude, p.longitude)
+        for p in claim.places
+        if p.latitude is not None
+        and p.longitude is not None
+        and p.name.lower() not in _country_names()
+    ]
+
+
 def _place_keys(claim: Claim) -> set[str]:
     keys = {place_key(n) for n in claim.locations} | {place_key(p.name) for p in claim.places}
     keys.discard("")
@@ -165,6 +175,7 @@ class IncidentOptions:
     max_span_days: int = 7  # longest incident without a shared operation name
     operation_span_days: int = 30  # longest incident under one operation name
     same_place_km: float = 25.0  # resolved places this close count as the same place
+    far_km: float = 800.0  # sites this far apart are different events, whatever else agrees
     split_km: float = 300.0  # places of one document further apart can be two incidents
     link_threshold: float = 3.0  # score at which two segments are one incident
 
@@ -179,6 +190,7 @@ class _Segment:
     published: date | None
     place_keys: set[str]
     coords: list[tuple[float, float]]
+    sites: list[tuple[float, float]]  # coordinates of places below a country
     claimants: set[str]
     figures: set[tuple[str, int]]
     operation: OperationMention | None
@@ -217,6 +229,7 @@ def _make_segment(
         published=published,
         place_keys=set().union(*(_place_keys(c) for c in claims)),
         coords=[xy for c in claims for xy in _coords(c)],
+        sites=[xy for c in claims for xy in _site_coords(c)],
         claimants=set().union(*(_claimant_keys(c) for c in claims)),
         figures={(c.category, c.value) for c in claims if c.value is not None and c.value >= 10},
         operation=operation,
@@ -305,7 +318,15 @@ def _place_groups(
         for j in range(i + 1, len(located)):
             b = located[j]
             near = min(_km(x, y) for x in _coords(a) for y in _coords(b)) <= options.split_km
-            if near or _place_keys(a) & _place_keys(b) or _claimant_keys(a) & _claimant_keys(b):
+            # figures of one sentence are parts of one account ("126 over Kursk, 91 over
+            # Moscow"); a second event gets a sentence of its own
+            together = doc is not None and _sentence_of(doc.text, a) == _sentence_of(doc.text, b)
+            if (
+                near
+                or together
+                or _place_keys(a) & _place_keys(b)
+                or _claimant_keys(a) & _claimant_keys(b)
+            ):
                 parent[find(i)] = find(j)
     components: dict[int, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(located):
@@ -330,6 +351,12 @@ def _place_groups(
         )
         home.append(claim)
     return [sorted(g, key=lambda c: c.span_start) for g in groups]
+
+
+def _sentence_of(text: str, claim: Claim) -> int:
+    from counterclaim.dates import sentence_bounds
+
+    return sentence_bounds(text, claim.span_start, claim.span_end)[0]
 
 
 _SEPARATE = re.compile(
@@ -377,7 +404,7 @@ def segment_document(
 def link_score(a: _Segment, b: _Segment, options: IncidentOptions) -> float | None:
     """Evidence that two segments report one incident; None when their dates forbid it.
 
-    operation name +3; same near-duplicate group +2; shared place +2 (+0.5 without any
+    operation name +3; same near-duplicate group +2; shared place +2 (+1 without any
     date to back it); shared figures ≥ 10 in the same category +2 each when not round, +1
     when round (at most 3); shared claimant +1; overlapping explicit dates +1, publication
     dates within a day +1 (within a few days +0.5); and, only on top of another signal than
@@ -405,11 +432,27 @@ def link_score(a: _Segment, b: _Segment, options: IncidentOptions) -> float | No
         date_score = 1.0 if gap <= 1 else 0.5
 
     score = date_score + (3.0 if same_operation else 0.0)
-    if a.duplicate_group and a.duplicate_group == b.duplicate_group:
+    same_copy = bool(a.duplicate_group and a.duplicate_group == b.duplicate_group)
+    if same_copy:
         score += 2.0
     near = any(_km(x, y) <= options.same_place_km for x in a.coords for y in b.coords)
-    if a.place_keys & b.place_keys or near:
-        score += 2.0 if date_score else 0.5
+    same_place = bool(a.place_keys & b.place_keys) or near
+    if not (same_place or same_operation or same_copy):
+        # Figures and claimants recur across wars ("18 killed", "the army said"): without a
+        # place, an operation or a copy in common, sites far apart, or no dates to bring
+        # the reports together, are different events.
+        if (
+            a.sites
+            and b.sites
+            and min(_km(x, y) for x in a.sites for y in b.sites) > options.far_km
+        ):
+            return None
+        if not date_score:
+            return None
+    if same_place and date_score:
+        score += 2.0
+    elif same_place and (a.place_keys & b.place_keys) - _country_names():
+        score += 1.0  # undated: a place below a country, neither backed nor barred by dates
     figure_score = sum(1.0 if v % 10 == 0 else 2.0 for _, v in a.figures & b.figures)
     score += min(3.0, figure_score)
     if a.claimants & b.claimants:

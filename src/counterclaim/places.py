@@ -782,11 +782,15 @@ _DIRECTION_WORDS = (
     r"upper|lower|restive|volatile|neighbouring|neighboring|nearby|border|frontline|"
     r"besieged|occupied)"
 )
+_FRAME_OF = (
+    r"(?:city|town|village|district|province|region|state|area|outskirts|suburbs?|centre|"
+    r"center|north|south|east|west|heart|parts?)\s+of"
+)
+# "in", "near", "the village of", "south of"; "of" and "from" alone name owners and origins
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside|around|across|into|onto|on|off|over|throughout|within|"
-    r"towards?|along|of|from|between|through)\s+(?:the\s+)?(?:(?:city|town|village|"
-    rf"district|province|region|state|area|outskirts|suburbs?|centre|center)\s+of\s+(?:the\s+)?)?"
-    rf"(?:{_DIRECTION_WORDS}\s+)*$",
+    r"(?:\b(?:in|at|near|outside|inside|around|across|into|onto|on|off|over|throughout|"
+    rf"within|towards?|along|between|through)\s+(?:the\s+)?(?:{_FRAME_OF}\s+(?:the\s+)?)?"
+    rf"|\b{_FRAME_OF}\s+(?:the\s+)?)(?:{_DIRECTION_WORDS}\s+)*$",
     re.IGNORECASE,
 )
 _LIST_BEFORE = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -806,7 +810,10 @@ _PARTY_AFTER = re.compile(
     r"denied|denies|reported|confirmed|stated|insisted|warned|retaliated|responded|launched|"
     r"fired|blamed|vowed|called|demanded|rejected)\b"
     r"|-(?:based|backed|led|allied|made|supported|registered)\b"
-    r"|\s+" + _PARTY_NOUNS + r"\b)",
+    r"|\s+" + _PARTY_NOUNS + r"\b"
+    # "the Michigan family", "a Texas native": where people come from, not the event
+    r"|\s+(?:family|families|natives?|residents?|citizens?|couple|man|woman|men|women|"
+    r"governor|mayor|lawmakers?|senators?|congress\w*|-born)\b)",
     re.IGNORECASE,
 )
 _EVENT_NAME_AFTER = re.compile(
@@ -820,9 +827,17 @@ _CALENDAR_WORD = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_TIER = [
-    (re.compile(r"\b(?:village|town|camp|hospital|market|base|airport|checkpoint|port)\b", re.I), 0),
+    (
+        re.compile(r"\b(?:village|town|camp|hospital|market|base|airport|checkpoint|port)\b", re.I),
+        0,
+    ),
     (re.compile(r"\b(?:district|tehsil|county|municipality|local\s+government\s+area)\b", re.I), 1),
-    (re.compile(r"\b(?:province|region|oblast|governorate|state|krai|division|territory)\b", re.I), 2),
+    (
+        re.compile(
+            r"\b(?:province|region|oblast|governorate|state|krai|division|territory)\b", re.I
+        ),
+        2,
+    ),
 ]
 _KIND_TIER = {"district": 1, "province": 2, "region": 2, "state": 2, "country": 3, "sea": 2}
 _NOT_PLACE_HEADS = re.compile(
@@ -893,12 +908,11 @@ def _lead_places(
     pos = body_start
     for line in text[body_start:].split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if len(line.split()) < 8:
-            continue  # headings, captions, bylines
-        found = _tied_places(text, start, start + len(line), (), country, dateline_place)
-        found = [name for name in found if _tier_of(name, country) < 3]
-        if found:
-            return found[:3]
+        if len(line.split()) < 8 or not re.search(r"[.!?][\"”’')]*\s*$", line):
+            continue  # headings, captions, bylines, link lists
+        # the lead's places, the ones it ties to the news only
+        found = _tied_places(text, start, start + len(line), (), country, dateline_place, True)
+        return [name for name in found if _tier_of(name, country) < 3][:3]
     return []
 
 
@@ -909,6 +923,7 @@ def _tied_places(
     entity_names: list[str] | tuple[str, ...],
     country: str | None,
     dateline_place: str | None,
+    tied_only: bool = False,
 ) -> list[str]:
     segment = text[start:end]
     spans: dict[tuple[int, int], bool] = {}
@@ -937,6 +952,8 @@ def _tied_places(
             tied_end >= 0 and bool(_LIST_BEFORE.match(text[tied_end:s]))
         )
         if not resolved and (_EVENT_NAME_AFTER.match(after) or not (tied or _has_suffix(surface))):
+            continue
+        if tied_only and not tied:
             continue
         tier = _tier_of(surface, country)
         if tier == 3 and not (tied or text[e : e + 2] in ("'s", "’s")):
@@ -976,4 +993,6 @@ def _at_dateline(text: str, start: int, surface: str, dateline_place: str | None
     if dateline_place and surface.lower() == dateline_place.lower():
         return True
     after = text[start + len(surface) : start + len(surface) + 30]
-    return bool(re.match(r"\s*(?:,\s*[A-Z][\w. ]{0,20})?\s*(?:[:—–-]|,\s*(?:\w+\.?\s+\d|\d))", after))
+    return bool(
+        re.match(r"\s*(?:,\s*[A-Z][\w. ]{0,20})?\s*(?:[:—–-]|,\s*(?:\w+\.?\s+\d|\d))", after)
+    )
