@@ -119,9 +119,10 @@ class ApiError(Exception):
 class SecurityHeaders:
     """Adds the security headers to every response, errors and static files included.
 
-    The API documentation pages (Swagger UI, ReDoc) come from another package with one
-    inline script each; the policy of those pages alone allows that script by its hash, and
-    inline styles, which both UIs set at run time. Dashboard pages never get either.
+    The API documentation pages (Swagger UI, ReDoc) come from another package: Swagger UI
+    starts from an inline script, which the policy of those pages alone allows by its hash,
+    and both UIs write styles and ReDoc a search worker at run time, which those pages alone
+    allow too. Dashboard pages never get any of it.
     """
 
     def __init__(self, app: ASGIApp, doc_pages: frozenset[str]) -> None:
