@@ -988,3 +988,36 @@ def test_a_site_banner_beside_the_weather_is_not_the_publication_date() -> None:
     assert find_published(banner, None) is None
     byline = "Drones hit two airfields\nBy a staff reporter\nMonday, December 5, 2022\n\nText."
     assert find_published(byline, None) == date(2022, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the lead says only when it was said; the body names the day of the event
+        (
+            "Airstrikes on Paktika killed 46 people, an official said Wednesday.\n\n"
+            "Six more were wounded, the deputy spokesman said.\n\n"
+            "Residents said at least 13 bodies were pulled from the rubble.\n\n"
+            "Security officials said Tuesday's strikes targeted a training camp.",
+            date(2024, 12, 25),
+            "2024-12-24",
+        ),
+        (
+            "Eight engineers were abducted in Lakki Marwat, police said on Thursday.\n\n"
+            "Officials said a search was under way in the hills.\n\n"
+            "The company has worked in the district for years.\n\n"
+            "The men were kidnapped on Wednesday on their way to a mine, an official said.",
+            date(2025, 1, 9),
+            "2025-01-08",
+        ),
+        # a toll counted since a named day runs from that day to the report
+        (
+            "A monitor said on Sunday that 1,000 people had been killed in Sweida.\n\n"
+            "Those killed since last Sunday include 336 fighters and 298 civilians.",
+            date(2025, 7, 20),
+            "2025-07-13/2025-07-20",
+        ),
+    ],
+)
+def test_main_event_date_from_the_body(text: str, published: date, expected: str) -> None:
+    assert main_event_date(text, published) == expected

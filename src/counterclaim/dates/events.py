@@ -364,10 +364,18 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
             if expr.start < p_start or expr.end > p_end or _too_wide(expr):
                 continue
             role = expression_role(text, expr)
-            if role in ("dateline", "background"):
+            since = role == "background" and expr.kind == "weekday" and _since_day(text, expr)
+            if role == "dateline" or (role == "background" and not since):
                 continue
             value = resolve_expression(expr, published, text=text)
             stated = expr.until is not None  # "from 16-20 July": the text gives the span
+            if since and value is not None and published is not None:
+                # "killed since last Sunday": a toll from that day to the report's
+                value, role, stated = (
+                    DateValue(value.start, max(value.start, published)),
+                    "event",
+                    True,
+                )
             if value is None or value.days > (
                 STATED_RANGE_MAX_DAYS if stated else MAIN_EVENT_MAX_DAYS
             ):
@@ -382,6 +390,17 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
                 continue
             tier = (0 if role == "event" else 1) + (0 if in_lead else 2)
             tiers[tier].append((expr.start, value, expr))
+    if not tiers[0] and tiers[1]:
+        # The lead says only when it was said ("an official said Wednesday"); a day the body
+        # names for the event, on or before that ("Tuesday's strikes"), is when it happened.
+        said = min(tiers[1], key=lambda item: item[0])[1]
+        named = [
+            item
+            for item in tiers[2]
+            if item[2].kind != "relative" and item[1].days == 1 and item[1].end <= said.end
+        ]
+        if named:
+            return min(named, key=lambda item: item[0])[1].iso()
     for number, tier in enumerate(tiers):
         if tier:
             _, chosen, expr = min(tier, key=lambda item: item[0])
