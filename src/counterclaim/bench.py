@@ -870,7 +870,7 @@ def _bench_pipeline(
         pipeline.ingest(store, [source], settings)
         stages["ingest"] = time.perf_counter() - started
         started = time.perf_counter()
-        pending = store.documents_needing_extraction(pipeline.extraction_version(kb))
+        pending = store.documents_needing_extraction(pipeline.extraction_version(kb, settings))
         pipeline.update_provenance(store, store.documents(ids=pending), settings)
         stages["provenance"] = time.perf_counter() - started
         started = time.perf_counter()

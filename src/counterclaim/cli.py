@@ -459,10 +459,23 @@ def claims(
     )
 
 
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="Decision model: 'shipped' (default), a file from `counterclaim train`, or 'none' "
+        "for the rules alone [env: COUNTERCLAIM_MODEL].",
+        show_default=False,
+    ),
+]
+
+
 @app.command("eval")
 @translate_errors
 def eval_command(
-    gold: Annotated[str, typer.Argument(help="Gold file (JSON Lines, ANNOTATION.md format).")],
+    gold: Annotated[
+        list[str], typer.Argument(help="Gold file(s) (JSON Lines, ANNOTATION.md format).")
+    ],
     as_json: JsonOption = False,
     errors: Annotated[
         bool, typer.Option("--errors", help="List every missed and spurious claim.")
@@ -471,12 +484,40 @@ def eval_command(
         str | None,
         typer.Option(help="Also write the system's output in the gold format to this file."),
     ] = None,
+    folds: Annotated[
+        int | None,
+        typer.Option(
+            "--folds",
+            min=2,
+            help="Cross-validate: train the decision model on K-1 folds of whole incidents "
+            "(copies included) and score the one left out, K times.",
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Cross-validate leaving one group out at a time, by this article field "
+            "(e.g. region).",
+        ),
+    ] = None,
     kb: KbOption = None,
+    model: ModelOption = None,
 ) -> None:
-    """Run the whole pipeline on a gold file's articles in a fresh store and score it."""
-    from counterclaim.evaluate import run_eval
+    """Run the whole pipeline on a gold file's articles in a fresh store and score it; with
+    --folds or --by, cross-validate the decision model instead."""
+    from counterclaim.evaluate import cross_validate, run_eval
 
-    scores, results, predicted = run_eval(Path(gold), kb=kb_setting(kb))
+    if folds or by:
+        with progress_bar("finding candidates", None, enabled=not as_json) as advance:
+            result = cross_validate(
+                [Path(g) for g in gold], folds=folds, by=by, kb=kb_setting(kb), progress=advance
+            )
+        _print_cross_validation(result, as_json)
+        return
+    if len(gold) != 1:
+        raise typer.BadParameter("one gold file, unless cross-validating (--folds or --by)")
+    scores, results, predicted = run_eval(Path(gold[0]), kb=kb_setting(kb), model=model)
     if predictions:
         with open(predictions, "w", encoding="utf-8") as handle:
             for article in predicted:
@@ -504,8 +545,11 @@ def eval_command(
             "event_date_accuracy_1d",
             "incident_bcubed_f1",
             "place_resolution",
+            "syndication_accuracy",
+            "near_duplicate_pairs",
         ):
-            console.print(f"{key}: {scores[key]}", highlight=False)
+            if key in scores:
+                console.print(f"{key}: {scores[key]}", highlight=False)
     if errors:
         for result in results:
             for claim in result.missed:
@@ -889,3 +933,78 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _print_cross_validation(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print_json(result)
+        return
+    mean, stdev, rules = result["mean"], result["stdev"], result["rules_alone"]["mean"]
+
+    def cell(scores: dict[str, Any], spread: dict[str, Any], *path: str) -> str:
+        value: Any = scores
+        deviation: Any = spread
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+            deviation = deviation.get(part) if isinstance(deviation, dict) else None
+        if value is None:
+            return "-"
+        return f"{value:.3f} ± {deviation:.3f}" if isinstance(deviation, float) else f"{value:.3f}"
+
+    keys = [
+        ("strict F1", ("strict", "f1")),
+        ("strict precision", ("strict", "precision")),
+        ("strict recall", ("strict", "recall")),
+        ("loose F1", ("loose", "f1")),
+        ("qualifier accuracy", ("qualifier_accuracy",)),
+        ("event date exact", ("event_date_accuracy",)),
+        ("event date ±1 day", ("event_date_accuracy_1d",)),
+        ("incident B-cubed", ("incident_bcubed_f1",)),
+    ]
+    rows = [
+        [label, cell(mean, stdev, *path), cell(rules, result["rules_alone"]["stdev"], *path)]
+        for label, path in keys
+    ]
+    print_table(
+        f"{result['folds']} folds grouped by {result['grouped_by']} (mean ± stdev)",
+        ["score", "rules + model", "rules alone"],
+        rows,
+    )
+    per_fold = [
+        [f["fold"], f["articles"], f["gold_claims"], f["strict"]["f1"], r["strict"]["f1"]]
+        for f, r in zip(result["per_fold"], result["rules_alone"]["per_fold"], strict=True)
+    ]
+    print_table(
+        "per fold: strict F1",
+        ["fold", "articles", "gold claims", "rules + model", "rules alone"],
+        per_fold,
+    )
+
+
+@app.command("train")
+@translate_errors
+def train_command(
+    gold: Annotated[
+        list[str], typer.Argument(help="Gold files to learn from (ANNOTATION.md format).")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the model (JSON).")
+    ],
+    kb: KbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Train the decision model on gold files (the rules find the candidates; the model
+    learns which are claims and whose people they count)."""
+    from counterclaim.training import train_files
+
+    with progress_bar("finding candidates", None, enabled=not as_json) as advance:
+        model = train_files([Path(g) for g in gold], output, kb=kb_setting(kb), progress=advance)
+    summary = {"output": str(output), **dict(model.meta), "fingerprint": model.fingerprint}
+    if as_json:
+        print_json(summary)
+    else:
+        console.print(
+            f"trained on {summary['examples']} candidates ({summary['claims']} claims) from "
+            f"{len(gold)} gold file(s); wrote {output}",
+            highlight=False,
+        )

@@ -260,8 +260,10 @@ def run_eval(
     *,
     progress: Callable[[int], None] | None = None,
     kb: str | None = None,
+    model: str | None = None,
 ) -> tuple[dict[str, Any], list[ArticleResult], list[dict[str, Any]]]:
-    """Run ingest → … → incidents on the gold file's articles in a fresh store, and score."""
+    """Run ingest → … → incidents on the gold file's articles in a fresh store, and score
+    (``model``: the decision model setting, the shipped one by default)."""
     from counterclaim import pipeline
     from counterclaim.ingest import IngestOptions, decode, parse_text, read_bytes
     from counterclaim.settings import load_settings
@@ -272,7 +274,7 @@ def run_eval(
     base = gold_path.parent
     with tempfile.TemporaryDirectory(prefix="counterclaim-eval-") as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'eval.db'}")
-        settings = load_settings(db=store.url, kb=kb)
+        settings = load_settings(db=store.url, kb=kb, model=model)
         docs = []
         texts: dict[str, str] = {}
         for article in articles:
@@ -305,6 +307,10 @@ def run_eval(
             )
         store.close()
     scores, results = score(articles, predicted, texts, place_resolves=_place_resolver(texts))
+    from counterclaim.provenance import near_duplicate_pairs_score, syndication_accuracy
+
+    scores["syndication_accuracy"] = syndication_accuracy(articles, predictions)
+    scores["near_duplicate_pairs"] = near_duplicate_pairs_score(articles, predictions)
     return scores, results, predictions
 
 
@@ -339,3 +345,162 @@ def _near_duplicates(store: Any, doc: Any, docs: Sequence[tuple[GoldArticle, Any
         if store.document(other.id).near_duplicate_group == doc.near_duplicate_group:
             out.append(article["doc"])
     return out
+
+
+# -- cross-validation -----------------------------------------------------------------------
+def incident_groups(articles: Sequence[GoldArticle]) -> list[list[int]]:
+    """Articles that must share a fold: those with a common incident label, and copies."""
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    for i, article in enumerate(articles):
+        keys = [f"incident:{c.get('incident')}" for c in article["claims"] if c.get("incident")]
+        keys.append(f"doc:{article['doc']}")
+        keys += [f"doc:{d}" for d in article.get("near_duplicate_of") or []]
+        for key in keys:
+            if key in first_with:
+                parent[find(i)] = find(first_with[key])
+            else:
+                first_with[key] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(articles)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def assign_folds(
+    articles: Sequence[GoldArticle], folds: int | None = None, by: str | None = None
+) -> list[tuple[str, list[int]]]:
+    """Named folds of article indices: one per value of the field ``by`` (leave one group
+    out), or ``folds`` folds of whole incident groups, balanced by gold claims, seeded."""
+    import random
+
+    if by:
+        named: dict[str, list[int]] = {}
+        for i, article in enumerate(articles):
+            value = article.get(by)
+            if value is None:
+                raise InputError(article["doc"], f"has no {by!r} field to group folds by")
+            named.setdefault(str(value), []).append(i)
+        return sorted(named.items())
+    k = folds or 5
+    groups = incident_groups(articles)
+    if len(groups) < k:
+        raise InputError(
+            "folds", f"{k} folds need at least {k} incident groups; found {len(groups)}"
+        )
+    random.Random(13).shuffle(groups)
+    groups.sort(key=lambda g: -sum(len(articles[i]["claims"]) + 1 for i in g))
+    buckets: list[list[int]] = [[] for _ in range(k)]
+    load = [0] * k
+    for group in groups:
+        target = min(range(k), key=lambda j: (load[j], j))
+        buckets[target].extend(group)
+        load[target] += sum(len(articles[i]["claims"]) + 1 for i in group)
+    return [(f"fold{j + 1}", sorted(b)) for j, b in enumerate(buckets)]
+
+
+def _numeric_leaves(data: dict[str, Any], prefix: str = "") -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.update(_numeric_leaves(value, f"{prefix}{key}."))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[f"{prefix}{key}"] = float(value)
+    return out
+
+
+def _nest(flat: dict[str, float]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in flat.items():
+        node = out
+        *path, last = key.split(".")
+        for part in path:
+            node = node.setdefault(part, {})
+        node[last] = round(value, 4)
+    return out
+
+
+def summarise(per_fold: Sequence[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Mean and standard deviation of every numeric score over the folds that have it."""
+    import statistics
+
+    leaves = [_numeric_leaves(scores) for scores in per_fold]
+    keys = sorted({k for leaf in leaves for k in leaf})
+    mean, stdev = {}, {}
+    for key in keys:
+        values = [leaf[key] for leaf in leaves if key in leaf]
+        mean[key] = statistics.fmean(values)
+        stdev[key] = statistics.pstdev(values) if len(values) > 1 else 0.0
+    return _nest(mean), _nest(stdev)
+
+
+def cross_validate(
+    gold_paths: Sequence[Path],
+    *,
+    folds: int | None = None,
+    by: str | None = None,
+    kb: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Train the decision model on all folds but one and score the one left out, for every
+    fold; the rules alone are scored on the same folds. The candidates are found once."""
+    from counterclaim import pipeline
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.decide import decide
+    from counterclaim.incidents import assign_incidents
+    from counterclaim.settings import load_settings
+    from counterclaim.store import Store
+    from counterclaim.training import find_candidates, read_gold_documents, train_on
+
+    articles: list[GoldArticle] = []
+    gold_docs = []
+    for path in gold_paths:
+        loaded = load_gold(Path(path))
+        articles += loaded
+        gold_docs += read_gold_documents(loaded, Path(path).parent)
+    settings = load_settings(kb=kb)
+    with tempfile.TemporaryDirectory(prefix="counterclaim-cv-") as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'cv.db'}")
+        store.add_documents([g.document for g in gold_docs])
+        stored = store.documents(ids=[g.document.id for g in gold_docs])
+        pipeline.update_provenance(store, stored, settings)
+        grouped = {d.id: d for d in store.documents(ids=[g.document.id for g in gold_docs])}
+        store.close()
+    for g in gold_docs:
+        g.document = grouped[g.document.id]
+    find_candidates(gold_docs, KnowledgeBase.from_settings(settings), advance=progress)
+    texts = {g.key: g.document.text for g in gold_docs}
+    docs = {g.document.id: g.document for g in gold_docs}
+
+    def scored(indices: list[int], model: Any) -> dict[str, Any]:
+        predicted_claims = {
+            gold_docs[i].key: decide(gold_docs[i].candidates, model) for i in indices
+        }
+        everything = [c for claims in predicted_claims.values() for c in claims]
+        assign_incidents(everything, docs, [])
+        predicted = {k: [c.to_gold() for c in v] for k, v in predicted_claims.items()}
+        return score([articles[i] for i in indices], predicted, texts)[0]
+
+    per_fold, rules_per_fold = [], []
+    for name, test in assign_folds(articles, folds, by):
+        held = set(test)
+        model = train_on([g for i, g in enumerate(gold_docs) if i not in held])
+        per_fold.append({"fold": name, **scored(test, model)})
+        rules_per_fold.append({"fold": name, **scored(test, None)})
+    mean, stdev = summarise(per_fold)
+    rules_mean, rules_stdev = summarise(rules_per_fold)
+    return {
+        "folds": len(per_fold),
+        "grouped_by": by or "incident",
+        "mean": mean,
+        "stdev": stdev,
+        "per_fold": per_fold,
+        "rules_alone": {"mean": rules_mean, "stdev": rules_stdev, "per_fold": rules_per_fold},
+    }

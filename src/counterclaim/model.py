@@ -181,6 +181,8 @@ class Claim:
     origin: str | None = None
     stated_on: date | None = None
     id: str = ""
+    # What the decision model reads (``decide``); made at extraction, never stored
+    features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
+from counterclaim.decide import decide, load_model
 from counterclaim.errors import InputError, StoreError
 from counterclaim.ingest import IngestOptions, read_sources
 from counterclaim.model import EXTRACTION_FAILED, Claim, Document, DocumentFlag, Incident
@@ -72,12 +73,16 @@ def ingest(
     return report
 
 
-def extraction_version(kb: KnowledgeBase) -> str:
-    """What stored claims were extracted with: the extractor's version and the knowledge base
-    it resolved actors against. Claims made with anything else are stale."""
-    from counterclaim.extract import EXTRACTOR_VERSION
+def extraction_version(kb: KnowledgeBase, settings: Settings | None = None) -> str:
+    """What stored claims were made with: the extractor (its code and lexicons), the knowledge
+    base it resolved actors against, and the decision model of the settings. Claims made with
+    anything else are stale and re-extracted."""
+    from counterclaim.extract import extractor_version
 
-    return f"{EXTRACTOR_VERSION}-{kb.fingerprint}"
+    model = load_model((settings or load_settings()).model)
+    decided = model.fingerprint if model is not None else "rules"
+    # The column holds 32 characters: each part is already a short hash
+    return f"{extractor_version()}-{kb.fingerprint[:8]}-{decided[:8]}"
 
 
 def extract_claims(
@@ -99,7 +104,7 @@ def extract_claims(
     from counterclaim.actors import KnowledgeBase
 
     kb = KnowledgeBase.from_settings(settings)
-    version = extraction_version(kb)
+    version = extraction_version(kb, settings)
     ids = list(doc_ids) if doc_ids is not None else store.documents_needing_extraction(version)
     total = 0
     pending: dict[str, list] = {}
@@ -160,6 +165,7 @@ def document_claims(
             if parsed._.extraction_error:
                 raise ExtractionError(parsed._.extraction_error)
             claims, flags = resolve_document(document, parsed._.extractions or [], kb)
+            claims = decide(claims, load_model(settings.model))
         except Exception as exc:
             reason = (
                 str(exc)
@@ -194,7 +200,8 @@ def process(
 
     settings = settings or load_settings()
     kb = KnowledgeBase.from_settings(settings)  # a bad user file fails before any work
-    pending = store.documents_needing_extraction(extraction_version(kb))
+    # extraction_version loads the decision model: a bad model file fails here too
+    pending = store.documents_needing_extraction(extraction_version(kb, settings))
     if not pending:
         return {"documents": 0, "claims": store.claim_count(), "incidents": len(store.incidents())}
     update_provenance(store, store.documents(ids=pending), settings)  # skips indexed ones

@@ -431,7 +431,68 @@ def _resolve_one(ctx: DocumentContext, e: Extraction) -> Claim:
         confidence=_confidence(e),
         origin=(actor.name if actor is not None else None) or doc.syndicated_from or doc.outlet,
         stated_on=doc.published,
+        features=claim_features(ctx, e, actor, role, target_side),
     )
+
+
+def _size_class(value: int | None) -> str:
+    if value is None:
+        return "vague"
+    for limit, name in ((1, "0"), (2, "1"), (10, "few"), (100, "tens"), (1000, "hundreds")):
+        if value < limit:
+            return name
+    return "many"
+
+
+def claim_features(
+    ctx: DocumentContext,
+    e: Extraction,
+    actor: actors.Actor | None,
+    role: str,
+    target_side: str | None,
+) -> dict[str, float]:
+    """The extraction's parse features plus what resolving found: the rules' own decisions,
+    the claimant's kind and side, and how the target's side relates to it."""
+    claimant_side = actor.side if actor is not None else None
+    if actor is None:
+        relation = "no_actor"
+    elif ctx.kb.is_neutral(actor.id):
+        relation = "neutral_claimant"
+    elif target_side is None:
+        relation = "target_side_unknown"
+    else:
+        relation = "same_side" if target_side == claimant_side else "other_side"
+    size = _size_class(e.count.value)
+    head = (re.findall(r"[\w-]+", e.target.lower()) or ["-"])[-1]
+    kind = actor.kind if actor is not None else e.attribution.kind
+    features = dict(e.features)
+    for word in re.findall(r"[a-z]+", (e.attribution.surface or "").lower()):
+        features[f"claimant_word={word}"] = 0.5
+    for word in re.findall(r"[a-z]+", e.target.lower()):
+        features[f"target_word={word}"] = 0.5
+    # A linear model sees no interactions: the pairs that decide a role are given as such
+    features[f"kind_x_head={kind}|{head}"] = 1.0
+    features[f"relation_x_head={relation}|{head}"] = 1.0
+    features[f"category_x_head={e.category}|{head}"] = 1.0
+    features.update(
+        {
+            f"category={e.category}": 1.0,
+            f"rule_role={role}": 1.0,
+            f"category_rule_role={e.category}:{role}": 1.0,
+            f"claimant_kind={actor.kind if actor is not None else '-'}": 1.0,
+            f"side_relation={relation}": 1.0,
+            f"qualifier={e.count.qualifier}": 1.0,
+            f"value={size}": 1.0,
+            f"person={e.target_is_person}": 1.0,
+            f"target_head={head}": 1.0,
+            f"civilian_phrase={actors.is_civilian_phrase(e.target)}": 1.0,
+        }
+    )
+    if e.hedged:
+        features["hedged"] = 1.0
+    if e.paragraph <= 1:
+        features["lead_paragraph"] = 1.0
+    return features
 
 
 def _confidence(e: Extraction) -> float:

@@ -56,8 +56,9 @@ def _load(values: Mapping[str, Any]) -> tuple[KnowledgeBase, str]:
 
     load_pipeline()
     places.resolve("Kyiv")  # builds the gazetteer
-    kb = KnowledgeBase.from_settings(_worker_settings(values))
-    return kb, extraction_version(kb)
+    settings = _worker_settings(values)
+    kb = KnowledgeBase.from_settings(settings)
+    return kb, extraction_version(kb, settings)
 
 
 def claims_of_batch(
@@ -96,7 +97,7 @@ def claim_source(client: Client, settings: Settings, *, batch: int = DASK_BATCH)
     ) -> Iterator[Result]:
         from counterclaim.pipeline import extraction_version
 
-        expected = extraction_version(kb)
+        expected = extraction_version(kb, _settings)
         limit = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER
         batches = _batches(documents, batch)
         running = as_completed()

@@ -70,6 +70,12 @@ SETTINGS: tuple[Setting, ...] = (
         "a positive integer",
     ),
     Setting("kb", "", "Extra actor knowledge-base files (YAML), separated by os.pathsep."),
+    Setting(
+        "model",
+        "shipped",
+        "Decision model for claims: 'shipped' (trained on the shared gold sets), a file "
+        "written by `counterclaim train`, or 'none' for the rules alone.",
+    ),
     Setting("api_token", "", "Bearer token that enables the API's write endpoints."),
 )
 

@@ -22,8 +22,11 @@ live in the modules it calls, in the order of the work:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -36,6 +39,7 @@ from counterclaim.extract.attribution import (
     trailing_attribution,
 )
 from counterclaim.extract.counts import CountMention, find_counts, partitive_noun, unsplit_figure
+from counterclaim.extract.features import candidate_features
 from counterclaim.extract.sentences import (
     CUMULATIVE,
     body_start_of,
@@ -55,13 +59,44 @@ __all__ = [
     "Attribution",
     "Extraction",
     "Lexicon",
+    "extractor_version",
     "find_extractions",
     "lexicon",
     "tidy_name",
     "trailing_attribution",
 ]
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
+
+# What an extraction is made of: the code of the rules and the data they read. A change to
+# any of them makes stored claims stale (see ``pipeline.extraction_version``).
+_MADE_OF = (
+    "extract",
+    "actors",
+    "dates",
+    "resolve.py",
+    "numbers.py",
+    "places.py",
+    "nlp.py",
+    "decide.py",
+    "data/lexicon",
+    "data/places.yaml",
+)
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """``EXTRACTOR_VERSION`` plus a hash of the files the extraction is made of."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for part in _MADE_OF:
+        path = root / part
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and file.suffix in (".py", ".yaml", ".yml"):
+                digest.update(file.relative_to(root).as_posix().encode())
+                digest.update(file.read_bytes())
+    return f"{EXTRACTOR_VERSION}.{digest.hexdigest()[:10]}"
 
 
 @dataclass
@@ -85,6 +120,8 @@ class Extraction:
     hedged: bool = False
     trigger: str = ""
     target_kind: str = ""  # "vessel" or "warship" for a ship named in the text
+    # What the parse says around the candidate, for the decision model (``decide``)
+    features: dict[str, float] = field(default_factory=dict)
 
 
 # -- the component --------------------------------------------------------------------------
@@ -199,6 +236,7 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                     trigger=trigger.token.text,
                     places=sentence_places(sent),
                     target_kind=mention.kind,
+                    features=candidate_features(sent, mention, trigger, attribution, quotes),
                 )
             )
         if not mentions or paragraph not in paragraph_claimant:

@@ -1,0 +1,174 @@
+"""Stage 4b, decide: a model trained on gold files takes the decisions the rules propose.
+
+The rules (``extract``, ``resolve``) find every candidate — a figure, its trigger, its
+target, who says it — and take a first decision on each. The decision model, trained by
+``counterclaim train`` on gold files (``training``), reads the candidate's features and
+decides again:
+
+- ``keep``: is this candidate a claim at all (a casualty count of the reported event, not a
+  history, a subset or a misread number)?
+- ``role``: whose people or things it counts, seen from the claimant (own, opponent,
+  civilian, other).
+
+Each decision is a linear model over named features, stored as JSON (feature names,
+weights, classes): loading runs no code, it needs no scikit-learn, and the file shows what
+the model learned. The package ships one trained on the shared gold sets
+(``data/model/decisions.json``); ``--model PATH`` or ``COUNTERCLAIM_MODEL`` chooses another,
+and ``none`` keeps the rules' decisions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from counterclaim.errors import InputError
+from counterclaim.model import Claim
+
+SHIPPED = "shipped"
+RULES_ONLY = "none"
+FORMAT = "counterclaim-decisions/1"
+
+
+@dataclass(frozen=True)
+class LinearDecision:
+    """A multinomial (or binary) logistic model over named features."""
+
+    classes: tuple[str, ...]
+    weights: Mapping[str, tuple[float, ...]]  # feature → one weight per class (binary: one)
+    bias: tuple[float, ...]
+
+    def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
+        scores = list(self.bias)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for k, w in enumerate(row):
+                    scores[k] += w * value
+        if len(self.classes) == 2 and len(scores) == 1:
+            p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, scores[0]))))
+            return {self.classes[0]: 1.0 - p, self.classes[1]: p}
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "classes": list(self.classes),
+            "bias": list(self.bias),
+            "weights": {k: list(v) for k, v in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LinearDecision:
+        return cls(
+            classes=tuple(str(c) for c in data["classes"]),
+            bias=tuple(float(b) for b in data["bias"]),
+            weights={str(k): tuple(float(w) for w in v) for k, v in data["weights"].items()},
+        )
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    keep: LinearDecision | None = None
+    role: LinearDecision | None = None
+    keep_threshold: float = 0.5
+    # The rules' role stands unless the model is at least this sure of another one
+    role_margin: float = 0.0
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "keep": self.keep.to_dict() if self.keep else None,
+            "role": self.role.to_dict() if self.role else None,
+            "keep_threshold": self.keep_threshold,
+            "role_margin": self.role_margin,
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DecisionModel:
+        return cls(
+            keep=LinearDecision.from_dict(data["keep"]) if data.get("keep") else None,
+            role=LinearDecision.from_dict(data["role"]) if data.get("role") else None,
+            keep_threshold=float(data.get("keep_threshold", 0.5)),
+            role_margin=float(data.get("role_margin", 0.0)),
+            meta=dict(data.get("meta") or {}),
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        blob = json.dumps(self.to_dict(), sort_keys=True).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
+    """The claims the model keeps, with the roles it gives them. Without a model, the rules'
+    decisions stand."""
+    if model is None:
+        return list(claims)
+    kept = []
+    for claim in claims:
+        features = claim.features
+        confidence = claim.confidence
+        if model.keep is not None:
+            p_keep = model.keep.probabilities(features).get("claim", 0.0)
+            if p_keep < model.keep_threshold:
+                continue
+            confidence = round(p_keep, 4)
+        role = claim.target_role
+        if model.role is not None:
+            probs = model.role.probabilities(features)
+            best = max(probs, key=probs.__getitem__)
+            if best != role and probs[best] - probs.get(role, 0.0) > model.role_margin:
+                role = best
+        kept.append(replace(claim, target_role=role, confidence=confidence))
+    return kept
+
+
+# -- loading ----------------------------------------------------------------------------
+def shipped_model_path() -> Path:
+    return Path(str(resources.files("counterclaim") / "data" / "model" / "decisions.json"))
+
+
+def load_model(setting: str | None) -> DecisionModel | None:
+    """The model a setting names: empty or "shipped" for the packaged one, "none" for the
+    rules alone, else a path. A missing or malformed file is an error naming it."""
+    choice = (setting or SHIPPED).strip()
+    if choice.lower() == RULES_ONLY:
+        return None
+    path = shipped_model_path() if choice.lower() == SHIPPED else Path(choice)
+    return _load(str(path))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> DecisionModel:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(path, f"cannot read decision model: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"decision model is not JSON: {exc.msg}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(path, f"not a counterclaim decision model (format {FORMAT!r})")
+    try:
+        return DecisionModel.from_dict(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(path, f"malformed decision model: {exc}") from exc
+
+
+def save_model(model: DecisionModel, path: Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(model.to_dict(), indent=0, sort_keys=True) + "\n", "utf-8")
+    tmp.replace(path)

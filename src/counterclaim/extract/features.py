@@ -1,0 +1,80 @@
+"""What the parse says around a claim candidate, as features for the decision model.
+
+The rules decide *where* a figure and its trigger are; the decision model (``decide``)
+decides whether the candidate is a claim and whose people it counts. It reads these
+features: the trigger's lemma and its syntactic relation to the count, the counted noun,
+the words around the figure and in its sentence, quotation and negation. Each feature is a
+name (``"trigger=kill"``) with a weight, so that adding one needs no change elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from counterclaim.extract.attribution import Attribution
+    from counterclaim.extract.counts import CountMention
+    from counterclaim.extract.triggers import Trigger
+
+WINDOW = 6  # tokens on each side of the figure read as its context
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+
+
+def _word(token: Token) -> str:
+    return token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
+
+
+def _path(start: Token, end: Token, limit: int = 4) -> str:
+    """The dependency labels from ``start`` up to ``end`` (``"nummod>nsubjpass"``), or "far"."""
+    labels = []
+    token = start
+    for _ in range(limit):
+        if token == end:
+            return ">".join(labels) or "self"
+        labels.append(token.dep_)
+        if token.head == token:
+            break
+        token = token.head
+    return "far"
+
+
+def candidate_features(
+    sent: Span,
+    mention: CountMention,
+    trigger: Trigger,
+    attribution: Attribution,
+    quotes: list[tuple[int, int]],
+) -> dict[str, float]:
+    features: dict[str, float] = {}
+
+    def add(name: str, weight: float = 1.0) -> None:
+        features[name] = weight
+
+    anchor = mention.token
+    add(f"trigger={trigger.token.lemma_.lower()}")
+    add(f"trigger_dep={trigger.token.dep_}")
+    add(f"path={_path(anchor, trigger.token)}")
+    add(f"count_dep={anchor.dep_}")
+    add(f"count_head={_word(anchor.head)}")
+    add(f"noun={_word(mention.noun) if mention.noun is not None else '-'}")
+    add(f"attribution={attribution.kind}")
+    add("trigger_before_count" if trigger.token.i < anchor.i else "trigger_after_count")
+    if any(child.dep_ == "neg" for child in trigger.token.children):
+        add("negated")
+    if any(start <= mention.start < end for start, end in quotes):
+        add("in_quote")
+    doc = sent.doc
+    for token in doc[max(sent.start, anchor.i - WINDOW) : anchor.i]:
+        if not token.is_punct and not token.like_num:
+            add(f"left={_word(token)}")
+    for token in doc[anchor.i + 1 : min(sent.end, anchor.i + 1 + WINDOW)]:
+        if not token.is_punct and not token.like_num:
+            add(f"right={_word(token)}")
+    for token in sent:
+        if token.pos_ in _CONTENT and not token.like_num:
+            add(f"sentence={_word(token)}", 0.5)
+    figures = sum(1 for token in sent if token.like_num)
+    add(f"figures_in_sentence={min(figures, 4)}")
+    return features

@@ -1,0 +1,253 @@
+"""Training the decision model (``decide``) on gold files.
+
+1. ``gold_candidates``: the rules run over each gold article (parse, extract, resolve),
+   giving candidate claims with their features.
+2. ``label``: each candidate is aligned to the gold claim of the same article with the same
+   figure and category whose evidence overlaps it; aligned candidates are claims (with the
+   gold target role), the others are not.
+3. ``fit``: one logistic regression per decision (scikit-learn, seeded, CPU), written as a
+   plain linear model that ``decide`` applies without scikit-learn.
+
+The same functions serve ``counterclaim train`` and the cross-validation of
+``counterclaim eval --folds`` / ``--by``, so what is measured is what ships.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from counterclaim.decide import DecisionModel, LinearDecision
+from counterclaim.model import Claim, Document
+
+KEEP, DROP = "claim", "no"
+SEED = 13
+REGULARISATION = 0.5  # inverse strength (scikit-learn's C); chosen by grouped CV on train
+
+
+@dataclass
+class GoldDocument:
+    """One gold article read as ingest reads it, with its gold record."""
+
+    article: dict[str, Any]
+    document: Document
+    candidates: list[Claim] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return str(self.article["doc"])
+
+
+@dataclass
+class Example:
+    features: dict[str, float]
+    keep: str
+    role: str | None  # the gold role, for candidates that are claims
+    rule_role: str = ""  # what the rules decided, which the model may overrule
+    group: str = ""  # the article it comes from: examples of one article share a fold
+
+
+def read_gold_documents(articles: Sequence[dict[str, Any]], base: Path) -> list[GoldDocument]:
+    """The articles of a gold file as Documents, read exactly as ``ingest`` reads a file."""
+    from counterclaim.ingest import IngestOptions, decode, parse_text, read_bytes
+
+    out = []
+    for article in articles:
+        path = base / article["doc"]
+        raw = decode(str(path), read_bytes(str(path), IngestOptions()))
+        metadata = {k: article.get(k) for k in ("url", "published", "language") if article.get(k)}
+        out.append(GoldDocument(article, parse_text(str(path), raw, metadata=metadata)))
+    return out
+
+
+def find_candidates(
+    gold_docs: Sequence[GoldDocument],
+    kb: Any,
+    *,
+    advance: Callable[[int], None] | None = None,
+) -> None:
+    """Run the rules (parse, extract, resolve) over each document; store its candidates."""
+    from counterclaim.pipeline import document_claims
+    from counterclaim.settings import load_settings
+
+    by_id: dict[str, list[GoldDocument]] = {}
+    for g in gold_docs:
+        by_id.setdefault(g.document.id, []).append(g)
+    unique = [group[0].document for group in by_id.values()]
+    rules_alone = load_settings(model="none")
+    for document, claims, _flags in document_claims(unique, kb, rules_alone):
+        for g in by_id[document.id]:
+            g.candidates = claims
+        if advance:
+            advance(1)
+
+
+def _span(text: str, evidence: str) -> tuple[int, int] | None:
+    if not evidence:
+        return None
+    at = text.find(evidence)
+    return (at, at + len(evidence)) if at >= 0 else None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def label(gold_doc: GoldDocument) -> list[Example]:
+    """Examples for each candidate of one article (see the module's docstring)."""
+    text = gold_doc.document.text
+    gold = gold_doc.article.get("claims") or []
+    spans = [_span(text, g.get("evidence", "")) for g in gold]
+    examples = []
+    for candidate in gold_doc.candidates:
+        best: tuple[float, dict[str, Any]] | None = None
+        for g, span in zip(gold, spans, strict=True):
+            if g.get("value") != candidate.value or g.get("category") != candidate.category:
+                continue
+            if span is not None:
+                overlap = min(span[1], candidate.span_end) - max(span[0], candidate.span_start)
+                if overlap <= 0:
+                    continue
+            elif len(_words(g.get("evidence", "")) & _words(candidate.evidence)) < 3:
+                continue
+            # Of two gold claims of one figure ("two soldiers and two civilians"), the one
+            # whose target the candidate names
+            score = (
+                len(_words(g.get("target", "")) & _words(candidate.target))
+                + (g.get("target_role") == candidate.target_role) * 0.5
+            )
+            if best is None or score > best[0]:
+                best = (score, g)
+        examples.append(
+            Example(
+                features=candidate.features,
+                keep=KEEP if best is not None else DROP,
+                role=best[1].get("target_role") if best is not None else None,
+                rule_role=candidate.target_role,
+                group=gold_doc.key,
+            )
+        )
+    return examples
+
+
+def _fit_one(rows: Sequence[dict[str, float]], labels: Sequence[str]) -> LinearDecision | None:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(labels)) < 2:
+        return None
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows)
+    classifier = LogisticRegression(C=REGULARISATION, max_iter=3000, random_state=SEED)
+    classifier.fit(matrix, list(labels))
+    names = vectorizer.get_feature_names_out()
+    coef = classifier.coef_
+    weights = {}
+    for j, name in enumerate(names):
+        column = tuple(round(float(coef[k, j]), 5) for k in range(coef.shape[0]))
+        if any(abs(w) >= 1e-4 for w in column):
+            weights[str(name)] = column
+    return LinearDecision(
+        classes=tuple(str(c) for c in classifier.classes_),
+        weights=weights,
+        bias=tuple(round(float(b), 5) for b in classifier.intercept_),
+    )
+
+
+def fit(examples: Iterable[Example], *, meta: dict[str, Any] | None = None) -> DecisionModel:
+    """The decision model learned from labelled candidates, with its keep threshold and role
+    margin chosen on out-of-fold predictions (folds of whole articles)."""
+    examples = list(examples)
+    threshold, margin = _choose_operating_point(examples)
+    keep = _fit_one([e.features for e in examples], [e.keep for e in examples])
+    with_role = [e for e in examples if e.role]
+    role = _fit_one([e.features for e in with_role], [str(e.role) for e in with_role])
+    return DecisionModel(
+        keep=keep,
+        role=role,
+        keep_threshold=threshold,
+        role_margin=margin,
+        meta={**(meta or {}), "examples": len(examples), "claims": len(with_role)},
+    )
+
+
+INNER_FOLDS = 4
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 13))  # 0.05 … 0.60
+MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5)
+
+
+def _choose_operating_point(examples: Sequence[Example]) -> tuple[float, float]:
+    """The keep threshold and role margin that give the most claims right (kept, with the
+    right role) against those wrongly kept or dropped, on predictions for articles each
+    inner model did not see."""
+    groups = sorted({e.group for e in examples})
+    if len(groups) < INNER_FOLDS:
+        return 0.5, 0.0
+    fold_of = {g: i % INNER_FOLDS for i, g in enumerate(groups)}
+    scored: list[tuple[Example, float, dict[str, float]]] = []
+    for fold in range(INNER_FOLDS):
+        train = [e for e in examples if fold_of[e.group] != fold]
+        test = [e for e in examples if fold_of[e.group] == fold]
+        keep = _fit_one([e.features for e in train], [e.keep for e in train])
+        with_role = [e for e in train if e.role]
+        role = _fit_one([e.features for e in with_role], [str(e.role) for e in with_role])
+        for e in test:
+            p_keep = keep.probabilities(e.features).get(KEEP, 1.0) if keep else 1.0
+            roles = role.probabilities(e.features) if role else {}
+            scored.append((e, p_keep, roles))
+    claims = sum(e.keep == KEEP for e in examples)
+    best = (-1.0, 0.5, 0.0)
+    for threshold in THRESHOLDS:
+        for margin in MARGINS:
+            right = kept = 0
+            for e, p_keep, roles in scored:
+                if p_keep < threshold:
+                    continue
+                kept += 1
+                chosen = e.rule_role
+                if roles:
+                    top = max(roles, key=roles.__getitem__)
+                    if top != chosen and roles[top] - roles.get(chosen, 0.0) > margin:
+                        chosen = top
+                right += e.keep == KEEP and chosen == e.role
+            f1 = 2 * right / (kept + claims) if kept + claims else 0.0
+            if f1 > best[0]:
+                best = (f1, threshold, margin)
+    return best[1], best[2]
+
+
+def train_on(
+    gold_docs: Sequence[GoldDocument], meta: dict[str, Any] | None = None
+) -> DecisionModel:
+    return fit((e for g in gold_docs for e in label(g)), meta=meta)
+
+
+def train_files(
+    gold_paths: Sequence[Path],
+    output: Path,
+    *,
+    kb: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> DecisionModel:
+    """``counterclaim train``: learn from gold files and write the model to ``output``."""
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.decide import save_model
+    from counterclaim.evaluate import load_gold
+    from counterclaim.settings import load_settings
+
+    gold_docs: list[GoldDocument] = []
+    for path in gold_paths:
+        gold_docs += read_gold_documents(load_gold(Path(path)), Path(path).parent)
+    find_candidates(gold_docs, KnowledgeBase.from_settings(load_settings(kb=kb)), advance=progress)
+    model = train_on(
+        gold_docs,
+        meta={
+            "trained_on": ["/".join(Path(p).resolve().parts[-2:]) for p in gold_paths],
+            "articles": len(gold_docs),
+        },
+    )
+    save_model(model, Path(output))
+    return model
