@@ -586,3 +586,32 @@ def test_parts_of_one_sentence_stay_one_incident_however_far_apart() -> None:
     claims[0].claimant = claims[1].claimant = "reporter"  # no shared claimant to lean on
     claims[2].claimant = "reporter"
     assert len(segment_document(claims, a)) == 1
+
+
+def test_a_paragraph_of_another_time_and_place_is_another_incident() -> None:
+    text = (
+        "Police killed 5 militants in Bajaur on Saturday, officials said.\n"
+        "Earlier in the day, 9 militants were killed in a raid in Kurram, police said."
+    )
+    a = make_doc(text, date(2025, 7, 19))
+    d = "2025-07-19"
+    claims = [
+        claim(a, "killed 5 militants", value=5, event_date=d, locations=("Bajaur",)),
+        claim(a, "9 militants were killed", value=9, event_date=d, locations=("Kurram",)),
+    ]
+    assert len(segment_document(claims, a)) == 2
+
+
+def test_a_paragraph_of_another_time_at_the_same_place_is_the_same_incident() -> None:
+    text = (
+        "Drones struck Odesa overnight, killing 3 people, the governor said.\n"
+        "Later that day, rescuers in Odesa pulled 2 wounded people from the rubble."
+    )
+    a = make_doc(text, date(2025, 7, 19))
+    d = "2025-07-18/2025-07-19"
+    claims = [
+        claim(a, "killing 3 people", value=3, event_date=d, locations=("Odesa",)),
+        claim(a, "2 wounded people", category="wounded", value=2, event_date=d,
+              locations=("Odesa",)),
+    ]  # fmt: skip
+    assert len(segment_document(claims, a)) == 1

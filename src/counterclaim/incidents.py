@@ -374,15 +374,32 @@ def _separate_events(claims: list[Claim], doc: Document | None) -> list[list[Cla
     text = doc.text
     main: list[Claim] = []
     apart: dict[int, list[Claim]] = {}
+    maybe: dict[int, list[Claim]] = {}
     for claim in claims:
         start = text.rfind("\n", 0, claim.span_start) + 1
-        cue = _SEPARATE.search(text, start, claim.span_end)
-        if cue is not None:
+        if _SEPARATE.search(text, start, claim.span_end) is not None:
             apart.setdefault(start, []).append(claim)
+        elif _ANOTHER_TIME.match(text, start) is not None:
+            maybe.setdefault(start, []).append(claim)
         else:
             main.append(claim)
+    # "Earlier in the day, ...", "Later on Sunday, ...": another event if somewhere else
+    main_places = set().union(*(_place_keys(c) for c in main)) if main else set()
+    for start, members in maybe.items():
+        places = set().union(*(_place_keys(c) for c in members))
+        if main and places and not places & main_places:
+            apart[start] = members
+        else:
+            main.extend(members)
+    main.sort(key=lambda c: (c.span_start, c.id))
     groups = [main] if main else []
     return groups + list(apart.values())
+
+
+_ANOTHER_TIME = re.compile(
+    r"\s*[\"“]?(?:earlier|later) (?:in the day|on \w+|that day),",
+    re.IGNORECASE,
+)
 
 
 def segment_document(
