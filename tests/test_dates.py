@@ -1021,3 +1021,24 @@ def test_a_site_banner_beside_the_weather_is_not_the_publication_date() -> None:
 )
 def test_main_event_date_from_the_body(text: str, published: date, expected: str) -> None:
     assert main_event_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "published", "default", "expected"),
+    [
+        # a past event named by its year or month is dated by it, not by the report's day
+        ("In 2013, gunmen raided a mall in Nairobi, killing 67 people.", "killing 67 people",
+         date(2017, 5, 31), "2017-05-30", "2013-01-01/2013-12-31"),
+        ("Fighters killed 70 soldiers at the Janale base in September 2015.",
+         "killed 70 soldiers", date(2016, 1, 16), "2016-01-15", "2015-09-01/2015-09-30"),
+        ("In 2021, clashes on the same border killed 55 people.", "killed 55 people",
+         date(2022, 9, 16), None, "2021-01-01/2021-12-31"),
+        # ...but a year that holds the report's main date leaves that date alone
+        ("In 2025, drones killed 12 people in Kharkiv, the governor said.", "killed 12 people",
+         date(2025, 6, 2), "2025-06-01", "2025-06-01"),
+    ],
+)  # fmt: skip
+def test_a_year_or_month_dates_a_past_event(
+    text: str, evidence: str, published: date, default: str | None, expected: str
+) -> None:
+    assert claim_date(text, evidence, published, default) == expected

@@ -319,6 +319,9 @@ def _since_day(text: str, expr: DateExpression) -> bool:
 
 
 def _too_wide(expr: DateExpression) -> bool:
+    """A week, a weekend, a month or a year ("last week", "in April 2015", "in 2013")."""
+    if expr.kind == "explicit":
+        return expr.unit in ("month", "year")
     return expr.kind == "relative" and expr.unit in ("week", "weekend", "month")
 
 

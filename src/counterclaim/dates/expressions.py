@@ -106,6 +106,11 @@ _RANGE_EXPRS = [
         rf"(?:\.?,?\s+(?P<y>{_YEAR})\b)?"
     ),
 ]
+# "in 2013", "in April 2015": a year or a month, no day; dates a past event only loosely
+_PERIOD_EXPR = re.compile(
+    rf"\b(?i:in|during|throughout)\s+(?:(?i:early|mid|late)[\s-]+)?"
+    rf"(?:(?P<mn>{_MONTH_NAME})\s+)?(?P<y>{_YEAR})\b(?![-–/]\d)"
+)
 _WEEKDAY_EXPR = re.compile(
     r"\b(?:(?P<pre>(?i:on|early|late|early\s+on|late\s+on|last|next|this|"
     r"overnight(?:\s+(?:on|into|to))?|(?:in\s+)?the\s+early\s+hours\s+of|"
@@ -266,6 +271,21 @@ def _expressions(text: str) -> tuple[DateExpression, ...]:
             found.append(
                 (1, _expression(m, "explicit", year=year, month=month, day=day, extend=extend))
             )
+    for m in _PERIOD_EXPR.finditer(text):
+        year = int(m.group("y"))
+        if m.group("mn"):
+            if not _capitalised(m.group("mn")):
+                continue
+            month = month_number(m.group("mn"))
+            if not month:
+                continue
+            last_day = 31
+            while not _safe_date(year, month, last_day):
+                last_day -= 1
+            period = dict(month=month, day=1, until=(month, last_day), unit="month")
+        else:
+            period = dict(month=1, day=1, until=(12, 31), unit="year")
+        found.append((1, _expression(m, "explicit", year=year, **period)))  # type: ignore[arg-type]
     for pattern in _RANGE_EXPRS:
         for m in pattern.finditer(text):
             expr = _range_expression(m)
