@@ -1042,3 +1042,18 @@ def test_a_year_or_month_dates_a_past_event(
     text: str, evidence: str, published: date, default: str | None, expected: str
 ) -> None:
     assert claim_date(text, evidence, published, default) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "published", "expected"),
+    [
+        ("Troops captured more than 100 soldiers since midnight on Aug. 14, the commander said.",
+         "captured more than 100 soldiers", date(2024, 8, 14), "2024-08-14"),
+        ("Police freed 8 of the 17 abducted workers in Lakki Marwat on Thursday, sources said.",
+         "freed 8 of the 17", date(2025, 1, 10), "2025-01-09"),
+    ],
+)  # fmt: skip
+def test_since_a_time_of_day_and_names_between_verb_and_date(
+    text: str, evidence: str, published: date, expected: str
+) -> None:
+    assert claim_date(text, evidence, published) == expected

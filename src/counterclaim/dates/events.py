@@ -84,6 +84,7 @@ _BACKGROUND_BEFORE = _words("since until till from between ahead")
 _DATELINE_AFTER = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z.&' ]{1,20}\)\s*[:–—-]")
 
 
+_PROPER_NAME = re.compile(r"[A-Z][a-z]")
 _INSIDE_REPORT = -1  # the date is in the clause a reporting verb introduces
 
 
@@ -163,8 +164,8 @@ def _nearest_cues(
             report = cost
         if (event is not None and report is not None) or cost > 30:
             break
-        if word not in _FILLERS:
-            cost += 1
+        if word not in _FILLERS and not _PROPER_NAME.match(token):
+            cost += 1  # a place's or a person's name does not distance a verb from its date
     return event, report
 
 
@@ -185,7 +186,7 @@ def expression_role(text: str, expr: DateExpression) -> str:
         return "dateline"
     s0, s1 = sentence_bounds(text, expr.start, expr.end)
     left = _TOKEN.findall(text[s0 : expr.start])
-    if left and left[-1].lower() in _BACKGROUND_BEFORE:
+    if (left and left[-1].lower() in _BACKGROUND_BEFORE) or _since_day(text, expr):
         return "background"
     right_text = text[expr.end : s1]
     possessive = bool(re.match(r"['’]s\b", right_text)) or expr.surface.endswith(("'s", "’s"))
@@ -315,7 +316,13 @@ def _since_day(text: str, expr: DateExpression) -> bool:
     """ "since Sunday", "since March 3": a range up to the report, for a named day only."""
     if expr.kind not in ("weekday", "explicit", "weekday_date"):
         return False
-    return bool(re.search(r"\bsince\s+$", text[max(0, expr.start - 8) : expr.start], re.I))
+    return bool(_SINCE_BEFORE.search(text, max(0, expr.start - 30), expr.start))
+
+
+# "since Sunday", "since midnight on Aug. 14"
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:(?:midnight|dawn|noon|daybreak|the\s+\w+\s+of)\s+)?$", re.I
+)
 
 
 def _too_wide(expr: DateExpression) -> bool:
