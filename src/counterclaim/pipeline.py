@@ -21,6 +21,7 @@ from counterclaim.errors import InputError, StoreError
 from counterclaim.ingest import IngestOptions, read_sources
 from counterclaim.model import EXTRACTION_FAILED, Claim, Document, DocumentFlag, Incident
 from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
+from counterclaim.review import reapply_incident_reviews, reapply_reviews
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
 
@@ -127,6 +128,7 @@ def extract_claims(
                     store.replace_claims(
                         {doc_id: []}, version, {doc_id: [failure_flag(f"storing failed: {exc}")]}
                     )
+        reapply_reviews(store, list(pending))  # analysts' reviews outlive re-extraction
         pending.clear()
         flags.clear()
 
@@ -258,4 +260,5 @@ def update_incidents(store: Store, *, rebuild: bool = False) -> list[Incident]:
     existing = [] if rebuild else store.incidents()
     incidents = assign_incidents(claims, docs, existing)
     store.save_incidents(incidents)
-    return incidents
+    reapply_incident_reviews(store)  # splits and merges analysts made outlive regrouping
+    return store.incidents() if store.reviewed_doc_ids() else incidents

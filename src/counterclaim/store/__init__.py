@@ -489,6 +489,140 @@ class Store:
             )
         return query
 
+    # -- analyst review ---------------------------------------------------------------------
+    # The review stage (``counterclaim.review``) decides what the effective claims are; these
+    # methods only read and write its rows.
+    def claim(self, claim_id: str) -> Claim:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.claims).where(schema.claims.c.id == claim_id)).first()
+        if row is None:
+            raise NotFoundError(f"no claim with id {claim_id!r}")
+        return _claim_from_row(row)
+
+    def add_reviews(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """Append review rows (never updated afterwards); returns their ids in order."""
+        ids = []
+        with self.engine.begin() as conn:
+            for row in rows:
+                result = conn.execute(insert(schema.reviews).values({"at": _now(), **row}))
+                ids.append(int(result.inserted_primary_key[0]))
+        return ids
+
+    def reviews(
+        self,
+        *,
+        claim_ids: Sequence[str] | None = None,
+        doc_ids: Sequence[str] | None = None,
+        batches: Sequence[str] | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Review rows, oldest first (or newest first), with the conditions given."""
+        r = schema.reviews.c
+        query = select(schema.reviews)
+        conditions = []
+        if claim_ids is not None:
+            conditions.append(r.claim_id.in_(list(claim_ids)))
+        if doc_ids is not None:
+            conditions.append(r.doc_id.in_(list(doc_ids)))
+        if batches is not None:
+            conditions.append(r.batch.in_(list(batches)))
+        if conditions:
+            query = query.where(or_(*conditions))
+        query = query.order_by(r.id.desc() if newest_first else r.id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def reviewed_doc_ids(self) -> list[str]:
+        r = schema.reviews.c
+        with self.engine.connect() as conn:
+            return sorted(conn.scalars(select(r.doc_id).where(r.doc_id.is_not(None)).distinct()))
+
+    def machine_versions(self, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The machine version rows of the reviewed claims of these documents, by claim id."""
+        m = schema.machine_claims.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.machine_claims).where(m.doc_id.in_(list(doc_ids))))
+            return {row.claim_id: dict(row._mapping) for row in rows}
+
+    def review_statuses(self, claim_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Claim id → review status (accepted, corrected, added) of reviewed claims."""
+        c = schema.claims.c
+        query = select(c.id, c.review_status).where(c.review_status.is_not(None))
+        if claim_ids is not None:
+            query = query.where(c.id.in_(list(claim_ids)))
+        with self.engine.connect() as conn:
+            return {row.id: row.review_status for row in conn.execute(query)}
+
+    def write_reviewed_claims(
+        self,
+        effective: Sequence[tuple[Claim, str]],
+        remove: Sequence[str] = (),
+        machine: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """In one transaction: drop the claims ``remove`` names, put each effective claim
+        with its review status in place of any claim of the same id, and record the machine
+        versions given (``claim_id``, ``doc_id``, ``machine_id``, ``data``)."""
+        c = schema.claims.c
+        gone = list(dict.fromkeys([*remove, *(claim.id for claim, _ in effective)]))
+        with self.engine.begin() as conn:
+            for start in range(0, len(gone), 500):
+                conn.execute(delete(schema.claims).where(c.id.in_(gone[start : start + 500])))
+            rows = [{**_claim_row(claim), "review_status": status} for claim, status in effective]
+            if rows:
+                conn.execute(insert(schema.claims), rows)
+            for version in machine:
+                conn.execute(
+                    delete(schema.machine_claims).where(
+                        schema.machine_claims.c.claim_id == version["claim_id"]
+                    )
+                )
+                conn.execute(insert(schema.machine_claims).values(version))
+
+    def set_claim_incidents(self, assignment: dict[str, tuple[str, str]]) -> None:
+        """Claim id → (incident id, label), in one transaction."""
+        with self.engine.begin() as conn:
+            for claim_id, (incident_id, label) in assignment.items():
+                conn.execute(
+                    update(schema.claims)
+                    .where(schema.claims.c.id == claim_id)
+                    .values(incident_id=incident_id, incident=label)
+                )
+
+    def put_incident(self, incident: Incident) -> None:
+        """Insert an incident row, or update the one of the same id (claims are not moved)."""
+        row = {
+            "label": incident.label,
+            "date_start": incident.date_start,
+            "date_end": incident.date_end,
+            "places": incident.places,
+            "operation": incident.operation,
+        }
+        i = schema.incidents.c
+        with self.engine.begin() as conn:
+            data = conn.scalar(select(i.data).where(i.id == incident.id))
+            if data is None:
+                conn.execute(
+                    insert(schema.incidents).values(
+                        id=incident.id, data={"doc_ids": incident.doc_ids}, **row
+                    )
+                )
+            else:
+                conn.execute(update(schema.incidents).where(i.id == incident.id).values(row))
+
+    def drop_empty_incidents(self) -> list[str]:
+        """Delete incidents no claim belongs to any more; returns their ids."""
+        c, i = schema.claims.c, schema.incidents.c
+        with self.engine.begin() as conn:
+            used = select(c.incident_id).where(c.incident_id.is_not(None)).distinct()
+            empty = list(conn.scalars(select(i.id).where(i.id.not_in(used))))
+            if empty:
+                conn.execute(delete(schema.incidents).where(i.id.in_(empty)))
+        return empty
+
+
 
 def _json_dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)

@@ -78,6 +78,8 @@ claims = Table(
     Column("confidence", Float, nullable=False, default=0.5),
     Column("origin", Text),
     Column("stated_on", Date),
+    # None for a machine claim; accepted, corrected or added once an analyst reviewed it
+    Column("review_status", String(16)),
     Index("ix_claims_doc", "doc_id"),
     Index("ix_claims_category", "category"),
     Index("ix_claims_claimant", "claimant"),
@@ -111,3 +113,80 @@ minhashes = Table(
     Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("signature", JSON, nullable=False),
 )
+
+# -- analyst review (migration 0003) --------------------------------------------------------
+# Every review is a row here and is never updated: the effective claims in ``claims`` are
+# derived from the machine version (``machine_claims``) and these rows, in id order.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("batch", String(32), nullable=False, index=True),  # one analyst action
+    Column("operation", String(24), nullable=False),
+    Column("claim_id", String(32), index=True),  # the reviewed claim (None: not one claim)
+    Column("doc_id", String(32), index=True),
+    Column("changes", JSON, nullable=False, default=dict),  # field → [before, after]
+    Column("reviewer", Text, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("at", DateTime, nullable=False),
+)
+
+# The machine version of each reviewed claim: what the extractor said, kept beside the
+# effective claim; refreshed when a re-extraction finds the claim again.
+machine_claims = Table(
+    "machine_claims",
+    metadata,
+    Column("claim_id", String(32), primary_key=True),
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("machine_id", String(32)),  # id of the matching machine claim; None for added ones
+    Column("data", JSON),  # the machine claim's fields; None for a claim an analyst added
+)
+
+# Readable views for Datasette and plain SQL (created by migration 0003). A later migration
+# that recreates ``claims``, ``documents`` or ``incidents`` (SQLite batch mode) must drop
+# these first and create them again after, or SQLite refuses the rename.
+READABLE_VIEWS: dict[str, str] = {
+    "claims_view": """
+CREATE VIEW claims_view AS
+SELECT c.id AS claim_id,
+       c.incident AS incident,
+       i.date_start AS incident_date,
+       c.claimant AS claimant,
+       c.category AS category,
+       c.value AS value,
+       c.value_high AS value_high,
+       c.qualifier AS qualifier,
+       c.target AS target,
+       c.target_role AS target_role,
+       c.event_date AS event_date,
+       c.hedged AS hedged,
+       COALESCE(c.review_status, 'machine') AS review,
+       c.evidence AS evidence,
+       d.title AS title,
+       d.outlet AS outlet,
+       d.url AS url,
+       d.published AS published,
+       c.doc_id AS doc_id,
+       c.incident_id AS incident_id
+FROM claims c
+JOIN documents d ON d.id = c.doc_id
+LEFT JOIN incidents i ON i.id = c.incident_id
+""",
+    "incident_matrix": """
+CREATE VIEW incident_matrix AS
+SELECT i.id AS incident_id,
+       i.label AS incident,
+       i.date_start AS date_start,
+       c.category AS category,
+       c.target_role AS target_role,
+       c.claimant AS claimant,
+       MAX(c.value) AS largest_figure,
+       MIN(c.value) AS smallest_figure,
+       COUNT(*) AS claims,
+       COUNT(DISTINCT c.doc_id) AS documents,
+       SUM(CASE WHEN c.review_status IS NULL THEN 0 ELSE 1 END) AS reviewed_claims
+FROM claims c
+JOIN incidents i ON i.id = c.incident_id
+GROUP BY i.id, i.label, i.date_start, c.category, c.target_role, c.claimant
+""",
+}
