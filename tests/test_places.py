@@ -536,3 +536,10 @@ def test_a_sentence_without_places_takes_its_paragraph_then_the_lead() -> None:
     assert claim_places(text, second, text.index("\n", second)) == ["Hodeidah"]
     third = text.index("The crew")
     assert claim_places(text, third, text.index(".", third) + 1) == ["Aden"]
+
+
+def test_a_dateline_with_an_agency_in_brackets_is_not_a_place() -> None:
+    text = "RAWALPINDI (MNN); Troops killed seven militants in North Waziristan, the ISPR said."
+    assert places_of(text, ("RAWALPINDI", "North Waziristan")) == ["North Waziristan"]
+    text = "GAZA CITY (AP) — An airstrike on Rafah killed 12 people, medics said."
+    assert places_of(text, ("GAZA CITY", "Rafah")) == ["Rafah"]

@@ -912,6 +912,7 @@ def _lead_places(
             continue  # headings, captions, bylines, link lists
         # the lead's places, the ones it ties to the news only
         found = _tied_places(text, start, start + len(line), (), country, dateline_place, True)
+        found = found or _tied_places(text, start, start + len(line), (), country, dateline_place)
         return [name for name in found if _tier_of(name, country) < 3][:3]
     return []
 
@@ -992,7 +993,12 @@ def _at_dateline(text: str, start: int, surface: str, dateline_place: str | None
         return False
     if dateline_place and surface.lower() == dateline_place.lower():
         return True
-    after = text[start + len(surface) : start + len(surface) + 30]
-    return bool(
-        re.match(r"\s*(?:,\s*[A-Z][\w. ]{0,20})?\s*(?:[:—–-]|,\s*(?:\w+\.?\s+\d|\d))", after)
-    )
+    after = text[start + len(surface) : start + len(surface) + 40]
+    return bool(_DATELINE_AFTER_PLACE.match(after))
+
+
+# ", Pakistan:", " (MNN);", ", July 27 (Reuters) -", " —": what follows a dateline's city
+_DATELINE_AFTER_PLACE = re.compile(
+    r"\s*(?:,\s*[A-Z][\w. ]{0,20})?\s*"
+    r"(?:\([A-Za-z][A-Za-z .&-]{0,20}\)\s*[:;—–-]?|[:;—–-]|,\s*(?:\w+\.?\s+\d|\d))"
+)
