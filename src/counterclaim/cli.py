@@ -304,7 +304,13 @@ def _print_groups(store: Store, as_json: bool) -> None:
 @translate_errors
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="csv, jsonl, geojson or acled.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, jsonl, geojson, acled, or gold (reviewed documents in the gold format, "
+            "their texts beside --output).",
+        ),
     ] = "csv",
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
@@ -313,12 +319,20 @@ def export(
     claimant: Annotated[str | None, typer.Option(help="Only this claimant's claims.")] = None,
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
     incident: Annotated[str | None, typer.Option(help="Only this incident (id or label).")] = None,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="gold: also documents only partly reviewed.")
+    ] = False,
 ) -> None:
-    """Export claims as CSV, JSON Lines, GeoJSON or an ACLED-style incident table."""
-    from counterclaim.export import export_claims
+    """Export claims as CSV, JSON Lines, GeoJSON or an ACLED-style incident table, or the
+    reviewed documents in the gold format (for train and eval)."""
+    from counterclaim.export import GOLD, export_claims, export_gold
     from counterclaim.store import ClaimFilter
 
     store, _ = open_store(db)
+    if fmt == GOLD and output is not None:
+        written = export_gold(store, Path(output), partial=partial)
+        err_console.print(f"wrote {written} reviewed documents to {output}", highlight=False)
+        return
     filters = ClaimFilter(claimant=claimant, category=category, incident_id=incident)
     if output is None:
         export_claims(store, fmt, sys.stdout, filters)
@@ -1008,3 +1022,310 @@ def train_command(
             f"{len(gold)} gold file(s); wrote {output}",
             highlight=False,
         )
+
+
+# -- analyst review -------------------------------------------------------------------------
+review_app = typer.Typer(
+    help="Review the machine's claims: accept, correct, reject, add; merge claimant columns; "
+    "split or merge incidents; every review is kept as history.",
+    no_args_is_help=True,
+)
+app.add_typer(review_app, name="review")
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", help="Who reviews (default: your login name).", show_default=False),
+]
+ReasonOption = Annotated[str, typer.Option("--reason", "-r", help="Why, for the history.")]
+
+
+def _reviewer(by: str | None) -> str:
+    import getpass
+
+    if by:
+        return by
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
+
+
+def _print_review(result: Any, as_json: bool) -> None:
+    if as_json:
+        print_json(result.to_dict())
+        return
+    for claim, status in result.claims:
+        console.print(
+            f"{status}: {claim.id} {escape(claim.claimant)} {claim.category} "
+            f"{claim.value if claim.value is not None else 'vague'} ({claim.target_role}) "
+            f"in {escape(claim.incident or '-')}",
+            highlight=False,
+        )
+    for claim_id in result.removed:
+        console.print(f"rejected: {claim_id}", highlight=False)
+    if result.incident:
+        console.print(f"incident: {result.incident}", highlight=False)
+    if result.note:
+        console.print(escape(result.note), highlight=False)
+
+
+def _review_kb(settings: Settings) -> Any:
+    from counterclaim.actors import KnowledgeBase
+
+    try:
+        return KnowledgeBase.from_settings(settings)
+    except CounterclaimError as exc:
+        err_console.print(f"warning: claimants not resolved to actors: {exc}", highlight=False)
+        return None
+
+
+def _parse_sets(values: list[str] | None) -> dict[str, Any]:
+    from counterclaim.review import ReviewError
+
+    out: dict[str, Any] = {}
+    for item in values or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise ReviewError(f"--set {item!r}: write FIELD=VALUE, e.g. --set value=48")
+        out[name.strip()] = value.strip()
+    return out
+
+
+@review_app.command("accept")
+@translate_errors
+def review_accept(
+    claim_ids: Annotated[list[str] | None, typer.Argument(help="Claim ids.")] = None,
+    doc: Annotated[
+        str | None,
+        typer.Option("--doc", help="Accept every unreviewed claim of this document."),
+    ] = None,
+    by: ByOption = None,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Vouch for claims as the machine made them (or bring rejected ones back)."""
+    from counterclaim import review
+
+    store, _ = open_store(db)
+    if doc:
+        result = review.accept_document(store, doc, _reviewer(by), reason)
+    else:
+        result = review.accept(store, claim_ids or [], _reviewer(by), reason)
+    _print_review(result, as_json)
+
+
+@review_app.command("correct")
+@translate_errors
+def review_correct(
+    claim_id: Annotated[str, typer.Argument(help="Claim id.")],
+    sets: Annotated[
+        list[str],
+        typer.Option(
+            "--set",
+            help="FIELD=VALUE, repeatable: claimant, category, target, target_role, value, "
+            "value_high, qualifier, event_date, incident (id or label), hedged, locations "
+            "(';'-separated).",
+        ),
+    ],
+    by: ByOption = None,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    kb: KbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Correct fields of a claim; the machine version stays in the history."""
+    from counterclaim import review
+
+    store, settings = open_store(db, kb)
+    result = review.correct(
+        store, claim_id, _parse_sets(sets), _reviewer(by), reason, kb=_review_kb(settings)
+    )
+    _print_review(result, as_json)
+
+
+@review_app.command("reject")
+@translate_errors
+def review_reject(
+    claim_ids: Annotated[list[str], typer.Argument(help="Claim ids.")],
+    by: ByOption = None,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Take claims out of the ledger (the matrix, exports and briefs); the history keeps them."""
+    from counterclaim import review
+
+    store, _ = open_store(db)
+    _print_review(review.reject(store, claim_ids, _reviewer(by), reason), as_json)
+
+
+@review_app.command("add")
+@translate_errors
+def review_add(
+    doc_id: Annotated[str, typer.Argument(help="Document id.")],
+    evidence: Annotated[
+        str, typer.Option("--evidence", help="The sentence or clause, as the text has it.")
+    ],
+    category: Annotated[str, typer.Option("--category", help="killed, wounded, captured, …")],
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="FIELD=VALUE for the other fields (value, claimant, …)."),
+    ] = None,
+    by: ByOption = None,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    kb: KbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add a claim the machine missed, from its evidence in the document text."""
+    from counterclaim import review
+
+    store, settings = open_store(db, kb)
+    values = {**_parse_sets(sets), "evidence": evidence, "category": category}
+    result = review.add_claim(store, doc_id, values, _reviewer(by), reason, kb=_review_kb(settings))
+    _print_review(result, as_json)
+
+
+@review_app.command("merge-actors")
+@translate_errors
+def review_merge_actors(
+    source: Annotated[str, typer.Argument(help="Claimant whose column goes.")],
+    into: Annotated[str, typer.Argument(help="Claimant it is merged into.")],
+    incident: Annotated[
+        str | None, typer.Option("--incident", help="Only the claims of this incident.")
+    ] = None,
+    kb: Annotated[
+        Path | None,
+        typer.Option(
+            "--kb",
+            help="Your knowledge-base file, where SOURCE becomes an alias (created if "
+            "missing; default: the first file of COUNTERCLAIM_KB).",
+            show_default=False,
+        ),
+    ] = None,
+    by: ByOption = None,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge two claimant columns into one actor, for stored and future documents."""
+    from counterclaim import review
+
+    settings = load_settings(db=db)
+    configured = [Path(p) for p in str(settings.kb or "").split(os.pathsep) if p.strip()]
+    kb_file = kb or (configured[0] if configured else None)
+    if kb_file is None:
+        raise review.ReviewError(
+            "merge-actors writes the alias into your knowledge-base file: none is set",
+            hint="give --kb FILE (created if missing) or set COUNTERCLAIM_KB",
+        )
+    store = Store(settings.db)
+    result = review.merge_actors(
+        store,
+        source,
+        into,
+        _reviewer(by),
+        reason,
+        kb_file=kb_file,
+        kb_files=configured,
+        incident=incident,
+    )
+    _print_review(result, as_json)
+
+
+@review_app.command("split-incident")
+@translate_errors
+def review_split_incident(
+    incident: Annotated[str, typer.Argument(help="Incident id or label.")],
+    claim_ids: Annotated[list[str], typer.Argument(help="Claims that go to the new incident.")],
+    label: Annotated[str | None, typer.Option("--label", help="The new incident's label.")] = None,
+    by: ByOption = None,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Move some claims of an incident into a new one."""
+    from counterclaim import review
+
+    store, _ = open_store(db)
+    result = review.split_incident(store, incident, claim_ids, _reviewer(by), reason, label)
+    _print_review(result, as_json)
+
+
+@review_app.command("merge-incidents")
+@translate_errors
+def review_merge_incidents(
+    keep: Annotated[str, typer.Argument(help="Incident that stays (id or label).")],
+    other: Annotated[str, typer.Argument(help="Incident merged into it.")],
+    by: ByOption = None,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge two incidents that are one event."""
+    from counterclaim import review
+
+    store, _ = open_store(db)
+    _print_review(review.merge_incidents(store, keep, other, _reviewer(by), reason), as_json)
+
+
+@review_app.command("history")
+@translate_errors
+def review_history(
+    claim: Annotated[str | None, typer.Option("--claim", help="One claim's reviews.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="One document's reviews.")] = None,
+    incident: Annotated[
+        str | None, typer.Option("--incident", help="One incident's reviews.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every review, newest first: who, when, what changed and why."""
+    from counterclaim import review
+
+    store, _ = open_store(db)
+    rows = review.history(store, claim_id_=claim, doc_id=doc, incident=incident, limit=limit)
+    if as_json:
+        print_json([r.to_dict() for r in rows])
+        return
+    print_table(
+        f"{len(rows)} reviews",
+        ["#", "when", "who", "operation", "claim", "what changed", "why"],
+        [
+            [
+                r.id,
+                r.at.isoformat(sep=" ", timespec="seconds") if r.at else "",
+                r.reviewer,
+                r.operation,
+                r.claim_id or "",
+                r.describe(),
+                r.reason,
+            ]
+            for r in rows
+        ],
+    )
+
+
+@app.command("brief")
+@translate_errors
+def brief_command(
+    incident: Annotated[str, typer.Argument(help="Incident id or label.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    db: DbOption = None,
+    kb: KbOption = None,
+) -> None:
+    """A one-page brief of an incident: each party's account, the figures side by side with
+    grades, a chart, the independent origins and the sources."""
+    from counterclaim.brief import incident_brief, render
+
+    store, settings = open_store(db, kb)
+    text = render(incident_brief(store, incident, settings), fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.write_text(text, encoding="utf-8")
+    err_console.print(f"wrote the brief of {incident} to {output}", highlight=False)

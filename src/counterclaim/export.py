@@ -50,6 +50,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, TextIO
 
 from counterclaim.errors import CounterclaimError
@@ -57,6 +58,9 @@ from counterclaim.model import REPORTER, Claim, Document, Incident, Place
 from counterclaim.store import ClaimFilter, Store
 
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "acled")
+# Written to a file with the article texts beside it, so not one of the stream FORMATS.
+GOLD = "gold"
+MACHINE = "machine"  # the ``review`` value of a claim no analyst reviewed
 
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id",
@@ -83,6 +87,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "confidence",
     "origin",
     "stated_on",
+    "review",
     "outlet",
     "url",
     "published",
@@ -104,7 +109,7 @@ ACLED_LEAD_COLUMNS: tuple[str, ...] = (
     "actor2",
     "claimants",
 )
-ACLED_TAIL_COLUMNS: tuple[str, ...] = ("notes", "claims", "documents", "sources")
+ACLED_TAIL_COLUMNS: tuple[str, ...] = ("notes", "claims", "reviewed_claims", "documents", "sources")
 
 _QUALIFIER_WORDS = {
     "at_least": "at least ",
@@ -122,24 +127,39 @@ def export_claims(store: Store, fmt: str, out: TextIO, filters: ClaimFilter | No
     """Write the store's claims (optionally filtered) to ``out``; returns records written."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+    if fmt == GOLD:
+        raise ExportError(
+            "the gold format is a file with the article texts beside it",
+            hint="give --output FILE (counterclaim export --format gold --output gold.jsonl)",
+        )
     claims = store.claims(filters)
+    documents = _documents_of(store, claims)
+    statuses = store.review_statuses()
+    if fmt == "csv":
+        return _write_csv(claims, documents, out, statuses)
+    if fmt == "jsonl":
+        return _write_jsonl(claims, documents, out, statuses)
+    if fmt == "geojson":
+        return _write_geojson(claims, documents, out, statuses)
+    return _write_acled(store.incidents(), claims, documents, out, statuses)
+
+
+def _documents_of(store: Store, claims: Iterable[Claim]) -> dict[str, Document]:
     doc_ids = sorted({c.doc_id for c in claims})
     documents: dict[str, Document] = {}
     for start in range(0, len(doc_ids), 500):  # SQLite caps the bound variables of one query
         documents.update((d.id, d) for d in store.documents(ids=doc_ids[start : start + 500]))
-    if fmt == "csv":
-        return _write_csv(claims, documents, out)
-    if fmt == "jsonl":
-        return _write_jsonl(claims, documents, out)
-    if fmt == "geojson":
-        return _write_geojson(claims, documents, out)
-    return _write_acled(store.incidents(), claims, documents, out)
+    return documents
 
 
 # -- per-claim records ----------------------------------------------------------------------
-def claim_record(claim: Claim, document: Document | None) -> dict[str, Any]:
-    """A claim as a flat dictionary of JSON values, with its document's outlet and URL."""
+def claim_record(
+    claim: Claim, document: Document | None, review: str | None = None
+) -> dict[str, Any]:
+    """A claim as a flat dictionary of JSON values, with its document's outlet and URL, and
+    its review status (``machine`` when no analyst reviewed it)."""
     record = {name: getattr(claim, name, None) for name in CLAIM_COLUMNS[:-3]}
+    record["review"] = review or MACHINE
     record["claimant_aliases"] = list(claim.claimant_aliases)
     record["locations"] = list(claim.locations)
     record["places"] = [asdict(p) for p in claim.places]
@@ -150,11 +170,13 @@ def claim_record(claim: Claim, document: Document | None) -> dict[str, Any]:
     return record
 
 
-def _write_csv(claims: list[Claim], documents: dict[str, Document], out: TextIO) -> int:
+def _write_csv(
+    claims: list[Claim], documents: dict[str, Document], out: TextIO, statuses: dict[str, str]
+) -> int:
     writer = csv.DictWriter(out, fieldnames=list(CLAIM_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for claim in claims:
-        record = claim_record(claim, documents.get(claim.doc_id))
+        record = claim_record(claim, documents.get(claim.doc_id), statuses.get(claim.id))
         record["claimant_aliases"] = "; ".join(claim.claimant_aliases)
         record["locations"] = "; ".join(claim.locations)
         record["places"] = "; ".join(_place_label(p) for p in claim.places)
@@ -162,17 +184,21 @@ def _write_csv(claims: list[Claim], documents: dict[str, Document], out: TextIO)
     return len(claims)
 
 
-def _write_jsonl(claims: list[Claim], documents: dict[str, Document], out: TextIO) -> int:
+def _write_jsonl(
+    claims: list[Claim], documents: dict[str, Document], out: TextIO, statuses: dict[str, str]
+) -> int:
     for claim in claims:
-        record = claim_record(claim, documents.get(claim.doc_id))
+        record = claim_record(claim, documents.get(claim.doc_id), statuses.get(claim.id))
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(claims)
 
 
-def _write_geojson(claims: list[Claim], documents: dict[str, Document], out: TextIO) -> int:
+def _write_geojson(
+    claims: list[Claim], documents: dict[str, Document], out: TextIO, statuses: dict[str, str]
+) -> int:
     features = []
     for claim in claims:
-        record = claim_record(claim, documents.get(claim.doc_id))
+        record = claim_record(claim, documents.get(claim.doc_id), statuses.get(claim.id))
         for place in claim.places:
             if place.latitude is None or place.longitude is None:
                 continue
@@ -245,7 +271,10 @@ def _figure_text(claim: Claim) -> str:
 
 
 def acled_rows(
-    incidents: list[Incident], claims: list[Claim], documents: dict[str, Document]
+    incidents: list[Incident],
+    claims: list[Claim],
+    documents: dict[str, Document],
+    statuses: dict[str, str] | None = None,
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """The column names and one row per incident (incidents with no exported claim dropped)."""
     by_incident: dict[str, list[Claim]] = {}
@@ -290,6 +319,7 @@ def acled_rows(
                 **figures,
                 "notes": incident_notes(its_claims),
                 "claims": len(its_claims),
+                "reviewed_claims": sum(1 for c in its_claims if (statuses or {}).get(c.id)),
                 "documents": len(doc_ids),
                 "sources": "; ".join(dict.fromkeys(outlets)),
             }
@@ -299,9 +329,13 @@ def acled_rows(
 
 
 def _write_acled(
-    incidents: list[Incident], claims: list[Claim], documents: dict[str, Document], out: TextIO
+    incidents: list[Incident],
+    claims: list[Claim],
+    documents: dict[str, Document],
+    out: TextIO,
+    statuses: dict[str, str],
 ) -> int:
-    columns, rows = acled_rows(incidents, claims, documents)
+    columns, rows = acled_rows(incidents, claims, documents, statuses)
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", restval="")
     writer.writeheader()
     for row in rows:
@@ -349,3 +383,61 @@ def _place_label(place: Place) -> str:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+# -- gold: reviewed documents for training and evaluation -----------------------------------
+def export_gold(store: Store, output: Path, *, partial: bool = False) -> int:
+    """Write the reviewed documents in the gold format of ANNOTATION.md to ``output`` (JSON
+    Lines), their texts in ``<output stem>_texts/`` beside it (each ``doc`` path is relative
+    to ``output``), so ``counterclaim train`` and ``counterclaim eval`` read it as they read
+    the shared gold files. Returns the number of documents written.
+
+    A document is reviewed when an analyst reviewed each of its claims (or accepted the
+    document as a whole); ``partial`` also takes documents with some reviews, whose other
+    claims are then taken as the machine made them.
+    """
+    from counterclaim.review import reviewed_documents
+
+    output = Path(output)
+    doc_ids = reviewed_documents(store, partial=partial)
+    texts = output.parent / f"{output.stem}_texts"
+    texts.mkdir(parents=True, exist_ok=True)
+    statuses = store.review_statuses()
+    documents = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
+    paths = {doc_id: f"{texts.name}/{doc_id}.txt" for doc_id in doc_ids}
+    groups: dict[str, list[str]] = {}
+    for doc_id in doc_ids:
+        group = documents[doc_id].near_duplicate_group
+        if group:
+            groups.setdefault(group, []).append(doc_id)
+    partial_path = output.with_name(output.name + ".partial")
+    try:
+        with open(partial_path, "w", encoding="utf-8") as handle:
+            for doc_id in doc_ids:
+                document = documents[doc_id]
+                (texts / f"{doc_id}.txt").write_text(document.text, encoding="utf-8")
+                claims = store.claims(ClaimFilter(doc_id=doc_id))
+                copies = groups.get(document.near_duplicate_group or "", [])
+                record = {
+                    "doc": paths[doc_id],
+                    "url": document.url,
+                    "published": _iso(document.published),
+                    "language": document.language,
+                    "syndicated_from": document.syndicated_from,
+                    "near_duplicate_of": [paths[d] for d in copies if d != doc_id],
+                    "reviewed": True,
+                    "claims": [gold_claim(c, statuses.get(c.id)) for c in claims],
+                }
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        partial_path.replace(output)
+    finally:
+        partial_path.unlink(missing_ok=True)
+    return len(doc_ids)
+
+
+def gold_claim(claim: Claim, review: str | None) -> dict[str, Any]:
+    """A claim in the gold format (no resolved places), with its review status."""
+    record = claim.to_gold()
+    record.pop("places", None)
+    record["review"] = review or MACHINE
+    return record
