@@ -51,7 +51,7 @@ from counterclaim.ingest import (
 from counterclaim.model import CATEGORIES, Document
 from counterclaim.settings import Settings
 from counterclaim.store import ClaimFilter, Store
-from counterclaim.web import views
+from counterclaim.web import review_routes, views
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -477,6 +477,8 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         if not secrets.compare_digest(given.strip().encode(), expected.encode()):
             raise ApiError(401, "invalid bearer token", {"WWW-Authenticate": "Bearer"})
 
+    review_routes.register(app, store, settings, require_token, write_lock)
+
     @app.post(
         "/api/documents",
         tags=["documents"],
@@ -605,6 +607,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
                 "articles": articles,
                 "map": views.claims_map(data.claims),
                 "timeline": views.timeline(data.claims, data.docs),
+                **views.review_context(store, claims=data.claims, incident=data.incident),
             },
         )
 
@@ -635,6 +638,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
                 "segments": views.highlight(doc.text, claims),
                 "duplicates": [d for d in _duplicates(store, doc) if d.id != doc.id],
                 "figure": views.figure_text,
+                **views.review_context(store, claims=claims, doc_id=doc.id),
             },
         )
 

@@ -704,3 +704,38 @@ def timeline(claims: Sequence[Claim], docs: dict[str, Document], width: int = 12
         for (party, day), texts in notes.items()
     ]
     return Timeline(width, height, rows, ticks, dots, left, len(dated) - len(known), labels)
+
+
+# -- analyst review -------------------------------------------------------------------------
+def review_context(
+    store: Store,
+    *,
+    claims: Sequence[Claim],
+    incident: Incident | None = None,
+    doc_id: str | None = None,
+) -> dict[str, Any]:
+    """What a page's review controls need: each claim's review status, the page's review
+    history, the choices of the correction form, and the other incidents (for merges)."""
+    from counterclaim import review
+    from counterclaim.model import CATEGORIES, QUALIFIERS, TARGET_ROLES
+
+    if incident is not None:
+        rows = review.history(store, incident=incident.id, limit=100)
+    else:
+        rows = review.history(store, doc_id=doc_id, limit=100)
+    others = [i for i in store.incidents() if incident is None or i.id != incident.id]
+    return {
+        "reviewed": store.review_statuses([c.id for c in claims]) if claims else {},
+        "history": rows,
+        "choices": {
+            "categories": CATEGORIES,
+            "qualifiers": QUALIFIERS,
+            "roles": TARGET_ROLES,
+        },
+        "other_incidents": others,
+        "figure": figure_text,
+    }
+
+
+def reviewed_figure(figure: Figure, reviewed: dict[str, str]) -> bool:
+    return any(cid in reviewed for cid in figure.claim_ids)
