@@ -205,6 +205,9 @@ def process(
     # extraction_version loads the decision model: a bad model file fails here too
     pending = store.documents_needing_extraction(extraction_version(kb, settings))
     if not pending:
+        if store.claims_without_incident():
+            # A run stopped between storing claims and saving incidents: finish its step 5.
+            update_incidents(store)
         return {"documents": 0, "claims": store.claim_count(), "incidents": len(store.incidents())}
     update_provenance(store, store.documents(ids=pending), settings)  # skips indexed ones
     if show_progress and advance is None:

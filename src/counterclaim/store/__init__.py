@@ -8,11 +8,13 @@ leaves nothing half-written.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -29,7 +31,13 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError, StatementError
+from sqlalchemy.exc import (
+    DataError,
+    IntegrityError,
+    OperationalError,
+    SQLAlchemyError,
+    StatementError,
+)
 from sqlalchemy.pool import StaticPool
 
 from counterclaim.errors import NotFoundError, StoreError
@@ -44,6 +52,43 @@ from counterclaim.model import (
 from counterclaim.store import schema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# Another process writing at the same time (two ingests, the server and an ingest): SQLite
+# waits this long for its lock, and a write that still meets one is retried whole.
+BUSY_TIMEOUT_MS = 30_000
+WRITE_ATTEMPTS = 6
+_CONCURRENT_WRITE_ERRORS = ("database is locked", "deadlock detected", "could not serialize")
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _retried(method: _Method) -> _Method:
+    """Run a one-transaction write method again when a concurrent writer got in its way.
+
+    SQLite refuses a transaction whose snapshot another process changed (WAL: "database is
+    locked" at once, whatever the busy timeout); PostgreSQL aborts one side of a deadlock;
+    and two writers that both found a row missing collide on its key (IntegrityError, retried
+    once: the second attempt sees the other's row). Each method is one transaction, so
+    running it again is safe.
+    """
+
+    @wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        collisions = 0
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                return method(*args, **kwargs)
+            except OperationalError as exc:
+                message = str(exc.orig).lower()
+                concurrent = any(m in message for m in _CONCURRENT_WRITE_ERRORS)
+                if not concurrent or attempt == WRITE_ATTEMPTS - 1:
+                    raise
+            except IntegrityError:
+                collisions += 1
+                if collisions > 1 or attempt == WRITE_ATTEMPTS - 1:
+                    raise
+            time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    return wrapper  # type: ignore[return-value]
 
 
 @dataclass
@@ -97,12 +142,24 @@ class Store:
     def migrate(self) -> None:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        try:
-            with self.engine.begin() as connection:
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open or migrate database {self.url!r}: {exc}") from exc
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.engine.begin() as connection:
+                    if connection.dialect.name == "postgresql":
+                        # Two processes opening a new database: one migrates, one waits.
+                        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(4207731)")
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+                return
+            except SQLAlchemyError as exc:
+                # SQLite: another process created the schema while this one read it; once
+                # it is done, upgrading to head is a no-op.
+                raced = any(m in str(exc) for m in ("already exists", "database is locked"))
+                if not raced or attempt == WRITE_ATTEMPTS - 1:
+                    raise StoreError(
+                        f"cannot open or migrate database {self.url!r}: {exc}"
+                    ) from exc
+                time.sleep(0.1 * 2**attempt)
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -112,6 +169,7 @@ class Store:
         self.engine.dispose()
 
     # -- documents --------------------------------------------------------------------------
+    @_retried
     def add_documents(self, docs: Sequence[Document]) -> list[bool]:
         """Store documents not yet stored, in one transaction; returns is-new per document."""
         ids = [d.id for d in docs]
@@ -132,6 +190,7 @@ class Store:
                 conn.execute(insert(schema.documents), fresh)
         return flags
 
+    @_retried
     def record_failures(self, failures: Iterable[tuple[str, str]]) -> None:
         rows = [{"source": s, "reason": r, "at": _now()} for s, r in failures]
         if rows:
@@ -208,6 +267,7 @@ class Store:
                 )
             )
 
+    @_retried
     def set_provenance(
         self,
         doc_id: str,
@@ -232,6 +292,7 @@ class Store:
                 )
 
     # -- near-duplicate index ---------------------------------------------------------------
+    @_retried
     def add_signature(self, doc_id: str, signature: Sequence[int], buckets: Sequence[str]) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(schema.minhashes).where(schema.minhashes.c.doc_id == doc_id))
@@ -274,6 +335,7 @@ class Store:
                 groups.setdefault(doc.near_duplicate_group or "", []).append(doc)
         return groups
 
+    @_retried
     def add_signatures(self, items: Sequence[tuple[str, Sequence[int], Sequence[str]]]) -> None:
         """Many ``(doc_id, signature, buckets)`` at once, in one transaction (bulk indexing)."""
         if not items:
@@ -309,6 +371,7 @@ class Store:
                 )
             )
 
+    @_retried
     def set_duplicate_groups(self, groups: dict[str, str]) -> None:
         """Set the near-duplicate group of many documents (doc id → group), one transaction."""
         if not groups:
@@ -340,6 +403,7 @@ class Store:
         except (IntegrityError, DataError, StatementError, OverflowError) as exc:
             raise StoreError(f"cannot store the claims of {sorted(by_doc)}: {exc}") from exc
 
+    @_retried
     def _replace_claims(
         self,
         by_doc: dict[str, list[Claim]],
@@ -379,7 +443,19 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(schema.claims)) or 0
 
+    def claims_without_incident(self) -> int:
+        """How many claims no incident holds: non-zero after a run stopped between storing
+        claims and saving incidents."""
+        query = (
+            select(func.count())
+            .select_from(schema.claims)
+            .where(schema.claims.c.incident_id.is_(None))
+        )
+        with self.engine.connect() as conn:
+            return conn.scalar(query) or 0
+
     # -- incidents --------------------------------------------------------------------------
+    @_retried
     def save_incidents(self, incidents: Sequence[Incident]) -> None:
         """Replace the incident table and each claim's incident link, in one transaction."""
         with self.engine.begin() as conn:
@@ -623,13 +699,14 @@ class Store:
         return empty
 
 
-
 def _json_dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # First: switching to WAL itself needs the lock another process may hold.
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
