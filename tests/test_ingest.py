@@ -621,3 +621,95 @@ def test_jsonl_reader_never_raises(lines: list[str]) -> None:
             assert item.published is None or isinstance(item.published, date)
         else:
             assert item.source.startswith("feed.jsonl")
+
+
+# -- special files, unreadable folders, deep HTML ------------------------------------------
+GAO = (
+    "Convoy ambushed near Gao\n\n"
+    "Gunmen ambushed a supply convoy east of Gao on Thursday and killed six drivers, a "
+    "regional transport official told reporters.\n"
+)
+
+
+def test_fifo_is_reported_as_not_a_regular_file_and_never_read(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "feed.txt"
+    os.mkfifo(pipe)
+    (tmp_path / "gao.txt").write_text(GAO, encoding="utf-8")
+    named = list(read_sources([str(pipe)]))
+    in_folder = list(read_sources([str(tmp_path)]))
+    for items in (named, [i for i in in_folder if isinstance(i, InputError)]):
+        assert len(items) == 1 and isinstance(items[0], InputError)
+        assert "not a regular file: a FIFO" in items[0].reason
+        assert items[0].source == str(pipe)
+    assert [d.title for d in in_folder if isinstance(d, Document)] == ["Convoy ambushed near Gao"]
+
+
+def test_broken_link_in_a_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    (tmp_path / "gao.txt").write_text(GAO, encoding="utf-8")
+    errors = [i for i in read_sources([str(tmp_path)]) if isinstance(i, InputError)]
+    assert [(e.source, e.reason) for e in errors] == [
+        (str(tmp_path / "gone.html"), "broken symbolic link")
+    ]
+
+
+def test_unreadable_subfolder_is_reported_and_fails_the_run(tmp_path: Path) -> None:
+    """As root, permissions do not stop reading: the command runs without the capabilities
+    that let root pass them (setpriv), as an ordinary user would."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "reports"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "gao.txt").write_text(GAO, encoding="utf-8")
+    (folder / "locked" / "sumy.txt").write_text(KASHMIR, encoding="utf-8")
+    (folder / "locked").chmod(0)
+    command = [
+        str(Path(sys.executable).with_name("counterclaim")),
+        *("ingest", str(folder), "--db", str(tmp_path / "t.db"), "--no-process", "--json"),
+    ]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: permissions cannot be tested")
+        caps = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *command]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert done.returncode == 1, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["new"] == 1
+    assert summary["failures"] == [
+        {"source": str(folder / "locked"), "reason": "cannot read folder: Permission denied"}
+    ]
+
+
+@pytest.mark.parametrize("depth", [300, 5_000])
+def test_html_nested_deeper_than_the_parser_allows_is_still_read(depth: int) -> None:
+    from counterclaim.ingest import parse_html
+
+    article = (
+        "<h1>Strike on Marib fuel station</h1><p>An air strike hit a fuel station in Marib on "
+        "Saturday, killing three people, the local health office said.</p>"
+    )
+    html = f"<html><body>{'<div><span>' * depth}{article}{'</span></div>' * depth}</body></html>"
+    doc = parse_html("deep.html", html)
+    assert "killing three people" in doc.text
+
+
+def test_json_nested_too_deeply_is_one_lines_error(tmp_path: Path) -> None:
+    """Found by scripts/fuzz_ingest.py: json.loads raised RecursionError, which no reader
+    caught, and the whole ingest ended in a traceback."""
+    deep = '{"text": "x", "extra": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    good = json.dumps({"text": GAO})
+    (tmp_path / "a.jsonl").write_text(f"{deep}\n{good}\n", encoding="utf-8")
+    items = list(read_sources([str(tmp_path)]))
+    assert len(items) == 2
+    assert isinstance(items[0], InputError) and items[0].source.endswith("a.jsonl:1")
+    assert items[0].reason == "line 1: JSON nested too deeply to read"
+    assert isinstance(items[1], Document)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -59,14 +62,15 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str | InputError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-            )
-            if not found:
+            found, problems = _walk(path)
+            yield from problems
+            if not found and not problems:
                 yield InputError(raw, "folder holds no .txt, .html, .jsonl or feed files")
-            yield from (str(p) for p in found)
+            yield from found
         elif path.is_file():
             yield raw
+        elif path.is_symlink() or path.exists():
+            yield InputError(raw, _not_regular(path))
         elif glob.has_magic(raw):
             matches = sorted(p for p in glob.glob(raw, recursive=True) if Path(p).is_file())
             if not matches:
@@ -76,6 +80,43 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str | InputError]:
             yield InputError(raw, "no such file or folder")
 
 
+def _walk(folder: Path) -> tuple[list[str], list[InputError]]:
+    """Files with a known suffix under ``folder``, and an error for each subfolder that cannot
+    be listed and each such name that is not a regular file (reading a FIFO would block)."""
+    found: list[str] = []
+    problems: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        problems.append(InputError(str(where), f"cannot read folder: {exc.strerror}"))
+
+    for parent, _dirs, files in os.walk(folder, onerror=unreadable):
+        for name in files:
+            path = Path(parent) / name
+            if path.suffix.lower() not in KNOWN_SUFFIXES:
+                continue
+            if path.is_file():
+                found.append(str(path))
+            else:
+                problems.append(InputError(str(path), _not_regular(path)))
+    return sorted(found), sorted(problems, key=lambda e: e.source)
+
+
+def _not_regular(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "broken symbolic link" if path.is_symlink() else "cannot read"
+    kinds = {
+        stat.S_ISFIFO: "a FIFO (named pipe)",
+        stat.S_ISSOCK: "a socket",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+    }
+    kind = next((name for test, name in kinds.items() if test(mode)), "not a file")
+    return f"not a regular file: {kind}"
+
+
 def read_bytes(source: str, options: IngestOptions, stdin: BinaryIO | None = None) -> bytes:
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -83,9 +124,12 @@ def read_bytes(source: str, options: IngestOptions, stdin: BinaryIO | None = Non
     else:
         path = Path(source)
         try:
-            size = path.stat().st_size
+            status = path.stat()
         except OSError as exc:
             raise InputError(source, f"cannot read: {exc.strerror}") from exc
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(source, _not_regular(path))
+        size = status.st_size
         if size > options.max_file_bytes:
             raise InputError(
                 source,
@@ -159,6 +203,13 @@ def read_source(
         return [parse_text(source, text, options=options)]
     except InputError as exc:
         return [exc]
+    except Exception as exc:
+        # A parser library failing on hostile input is that file's error, never the batch's.
+        return [unexpected(source, exc)]
+
+
+def unexpected(source: str, exc: Exception) -> InputError:
+    return InputError(source, f"cannot parse: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def read_sources(
@@ -232,10 +283,19 @@ def parse_html(
     import trafilatura
 
     meta = dict(metadata or {})
-    extracted = trafilatura.bare_extraction(
-        html, url=meta.get("url"), with_metadata=True, include_comments=False, favor_recall=True
-    )
+
+    def extract(page: str) -> Any:
+        return trafilatura.bare_extraction(
+            page, url=meta.get("url"), with_metadata=True, include_comments=False, favor_recall=True
+        )
+
+    extracted = extract(html)
     body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body or len(body.split()) < 5:
+        flattened = flatten_deep_html(html)
+        if flattened is not None:
+            extracted = extract(flattened)
+            body = getattr(extracted, "text", None) if extracted is not None else None
     # Fewer than five words is a menu or a caption that the extractor fell back to.
     if not body or len(body.split()) < 5:
         raise InputError(source, "HTML page has no extractable article text")
@@ -263,6 +323,9 @@ def parse_jsonl(source: str, text: str, options: IngestOptions) -> Iterator[Pars
         except json.JSONDecodeError as exc:
             yield InputError(where, f"malformed JSON on line {number}: {exc.msg}")
             continue
+        except RecursionError:
+            yield InputError(where, f"line {number}: JSON nested too deeply to read")
+            continue
         if not isinstance(record, dict):
             yield InputError(where, f"line {number} is not a JSON object")
             continue
@@ -279,6 +342,8 @@ def parse_jsonl(source: str, text: str, options: IngestOptions) -> Iterator[Pars
                 yield InputError(where, f"line {number} has no non-empty 'text' or 'html' field")
         except InputError as exc:
             yield exc
+        except Exception as exc:
+            yield unexpected(where, exc)
     if not any_line:
         yield InputError(source, "empty file (only whitespace)")
 
@@ -320,6 +385,8 @@ def parse_feed(source: str, text: str, options: IngestOptions) -> Iterator[Parse
                 yield InputError(where, "feed entry has no text")
         except InputError as exc:
             yield exc
+        except Exception as exc:
+            yield unexpected(where, exc)
 
 
 # -- cleaning -------------------------------------------------------------------------------
@@ -462,3 +529,83 @@ def documents_from(parsed: Iterable[Parsed]) -> tuple[list[Document], list[Input
     for item in parsed:
         (errors if isinstance(item, InputError) else docs).append(item)  # type: ignore[arg-type]
     return docs, errors
+
+
+# libxml2's HTML parser stops at 256 nested elements and drops what lies deeper; wrappers
+# beyond this depth are removed (their text kept) so the article inside is still read.
+MAX_HTML_DEPTH = 200
+_VOID_ELEMENTS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+class _Flattener(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.open: list[tuple[str, bool]] = []  # tag, whether it was written
+        self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text = self.get_starttag_text() or f"<{tag}>"
+        if tag in _VOID_ELEMENTS:
+            self.out.append(text)
+            return
+        keep = len(self.open) < MAX_HTML_DEPTH
+        self.open.append((tag, keep))
+        self.deepest = max(self.deepest, len(self.open))
+        if keep:
+            self.out.append(text)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or f"<{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                written = self.open[index][1]
+                del self.open[index:]
+                if written:
+                    self.out.append(f"</{tag}>")
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        pass
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+
+def flatten_deep_html(html: str) -> str | None:
+    """``html`` without the elements nested deeper than ``MAX_HTML_DEPTH``, or None when it
+    is not nested that deep (nothing to retry)."""
+    parser = _Flattener()
+    parser.feed(html)
+    parser.close()
+    if parser.deepest <= MAX_HTML_DEPTH:
+        return None
+    return "".join(parser.out)
