@@ -370,3 +370,45 @@ def test_exports_of_many_documents_keep_every_outlet() -> None:
     rows = list(csv.DictReader(io.StringIO(text)))
     assert count == len(rows) == 1200
     assert all(row["outlet"] == f"o{row['value']}" for row in rows)
+
+
+# -- review status and the gold export --------------------------------------------------------
+def test_exports_say_which_claims_an_analyst_reviewed(filled: Store) -> None:
+    from counterclaim import review
+
+    review.correct(filled, CLAIMS[0].id, {"value": 31}, "Hina", "recount")
+    _, text = export(filled, "csv")
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert by_id[CLAIMS[0].id]["review"] == "corrected"
+    assert by_id[CLAIMS[0].id]["value"] == "31"
+    assert by_id[CLAIMS[1].id]["review"] == "machine"
+    _, acled = export(filled, "acled")
+    turbat = {r["event_id"]: r for r in csv.DictReader(io.StringIO(acled))}["inc-turbat"]
+    assert turbat["reviewed_claims"] == "1"
+
+
+def test_gold_export_writes_reviewed_documents_with_texts_beside(
+    filled: Store, tmp_path: Path
+) -> None:
+    from counterclaim import review
+    from counterclaim.evaluate import load_gold
+    from counterclaim.export import export_gold
+
+    review.accept_document(filled, WIRE.id, "Hina")
+    review.accept(filled, [CLAIMS[5].id], "Hina")  # one claim of another report: partial
+    out = tmp_path / "gold" / "reviewed.jsonl"
+    assert export_gold(filled, out) == 1
+    (article,) = load_gold(out)
+    text = (out.parent / article["doc"]).read_text(encoding="utf-8")
+    assert text == WIRE.text
+    assert article["published"] == "2025-02-02" and article["url"] == WIRE.url
+    assert article["claims"] and all(c["evidence"] in text for c in article["claims"])
+    assert {c["review"] for c in article["claims"]} == {"accepted"}
+    assert export_gold(filled, out, partial=True) == 2
+
+
+def test_gold_export_needs_a_file(filled: Store) -> None:
+    with pytest.raises(CounterclaimError, match="texts beside it"):
+        export(filled, "gold")
+    result = CliRunner().invoke(app, ["export", "--format", "gold", "--db", filled.url])
+    assert result.exit_code == 2 and "--output" in result.output

@@ -125,13 +125,13 @@ class ExportError(CounterclaimError):
 
 def export_claims(store: Store, fmt: str, out: TextIO, filters: ClaimFilter | None = None) -> int:
     """Write the store's claims (optionally filtered) to ``out``; returns records written."""
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
     if fmt == GOLD:
         raise ExportError(
             "the gold format is a file with the article texts beside it",
             hint="give --output FILE (counterclaim export --format gold --output gold.jsonl)",
         )
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
     claims = store.claims(filters)
     documents = _documents_of(store, claims)
     statuses = store.review_statuses()
