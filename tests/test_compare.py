@@ -19,6 +19,7 @@ from counterclaim.compare import (
     UNSPECIFIED,
     affected_side,
     compare_incident,
+    compare_incidents,
     country_in,
     incident_sides,
 )
@@ -394,3 +395,45 @@ def test_readme_documents_every_grade() -> None:
     section = readme.split("\n## Grades\n", 1)[1].split("\n## ", 1)[0]
     for grade in GRADES:
         assert f"| `{grade}` |" in section, grade
+
+
+# -- the one entry point --------------------------------------------------------------------
+def test_compare_incidents_reads_each_incident_alone() -> None:
+    """The same reporter figure in two incidents: each incident counts its own origins, so
+    the list (all incidents at once) and a page (one incident) agree."""
+    a = doc("Seven villagers were killed when shells hit Kupiansk on Monday.", date(2024, 9, 2))
+    b = doc("Seven villagers were killed as drones struck a farm near Bakhmut.", date(2024, 9, 20))
+    first = claim(a, "Seven villagers were killed", "reporter", "civilian", 7)
+    second = claim(b, "Seven villagers were killed", "reporter", "civilian", 7)
+    unrelated = claim(b, "drones struck a farm", "reporter", "civilian", 1)
+    incidents = [
+        Incident(id="inc-a", label="Kupiansk shelling", claim_ids=[first.id]),
+        Incident(id="inc-b", label="Bakhmut drones", claim_ids=[second.id]),
+    ]
+    docs = {a.id: a, b.id: b}
+    together = compare_incidents(incidents, [first, second, unrelated], docs)
+    alone = [compare_incidents([inc], [first, second, unrelated], docs)[0] for inc in incidents]
+    assert [c.to_dict() for c in together] == [c.to_dict() for c in alone]
+    for comparison in together:
+        (only,) = comparison.cells
+        (figure,) = only.figures["reporter"]
+        assert figure.origins == 1 and len(figure.claim_ids) == 1
+
+
+def test_compare_incidents_takes_sides_from_a_knowledge_base() -> None:
+    from counterclaim.actors import KnowledgeBase
+
+    d = doc(
+        "Pakistan's army said it killed 12 militants in North Waziristan; the Taliban said "
+        "two of its fighters died.",
+        date(2024, 4, 3),
+    )
+    claims = [
+        claim(d, "it killed 12 militants", "ISPR", "opponent", 12, target="militants"),
+        claim(d, "two of its fighters died", "TTP", "own", 2, target="fighters"),
+    ]
+    incident = Incident(id="inc-w", label="Waziristan raid", claim_ids=[c.id for c in claims])
+    (with_kb,) = compare_incidents([incident], claims, {d.id: d}, KnowledgeBase.load())
+    (without,) = compare_incidents([incident], claims, {d.id: d})
+    assert with_kb.parties and without.parties
+    assert {c.category for c in with_kb.cells} == {"killed"}

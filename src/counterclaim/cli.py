@@ -759,29 +759,25 @@ def _rates(rates: dict[str, float]) -> str:
     return f"{rates['docs_per_second']:.1f} docs/s, {rates['words_per_second']:,.0f} words/s"
 
 
-def _side_lookup(settings: Settings) -> Any:
-    """Sides from the actor knowledge base; without a usable one, compare's own heuristics."""
+def _knowledge_base(settings: Settings) -> Any:
+    """The actor knowledge base for sides; without a usable one, compare's own heuristics."""
     from counterclaim.actors import KnowledgeBase
-    from counterclaim.compare import SideLookup
 
     try:
-        return SideLookup.from_knowledge_base(KnowledgeBase.from_settings(settings))
+        return KnowledgeBase.from_settings(settings)
     except CounterclaimError as exc:
         err_console.print(f"warning: sides without the knowledge base: {exc}", highlight=False)
         return None
 
 
 def _comparisons(store: Store, settings: Settings, incidents: list[Any]) -> list[Any]:
-    from counterclaim.compare import compare_incident
-    from counterclaim.provenance import independent_origins
+    from counterclaim.compare import compare_incidents
 
     wanted = {cid for inc in incidents for cid in inc.claim_ids}
     claims = [c for c in store.claims() if c.id in wanted]
     doc_ids = sorted({c.doc_id for c in claims})
     docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
-    origins = independent_origins(claims, docs)
-    lookup = _side_lookup(settings)
-    return [compare_incident(inc, claims, docs, origins, lookup) for inc in incidents]
+    return compare_incidents(incidents, claims, docs, _knowledge_base(settings))
 
 
 @app.command("incidents")

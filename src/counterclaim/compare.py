@@ -653,3 +653,38 @@ def _own_vs_opponent(cells: Sequence[Cell]) -> dict[str, dict[str, dict[str, int
             if previous is None or (figure.value or 0) > previous:
                 entry[figure.target_role] = figure.value
     return dict(out)
+
+
+def compare_incidents(
+    incidents: Sequence[Incident],
+    claims: Sequence[Claim],
+    docs: Mapping[str, Document],
+    kb: KnowledgeBaseLike | None = None,
+) -> list[Comparison]:
+    """The claims matrix of each incident: the one entry point of the CLI, the API and the
+    dashboard.
+
+    Data in, data out: the caller loads the incidents, their claims (more are ignored) and
+    their documents, and the knowledge base that tells sides apart (None: compare's own
+    reading of the claims, see ``incident_sides``). A figure's independent origins are
+    counted among its own incident's claims (``provenance.independent_origins``), so a
+    figure reads the same whether one incident or the whole list is compared.
+    """
+    from counterclaim.provenance import independent_origins
+
+    lookup = SideLookup.from_knowledge_base(kb) if kb is not None else None
+    position = {claim.id: index for index, claim in enumerate(claims)}
+    by_incident: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.incident_id:
+            by_incident[claim.incident_id].append(claim)
+    out = []
+    for incident in incidents:
+        if incident.claim_ids:
+            held = sorted(position[i] for i in set(incident.claim_ids) if i in position)
+            members = [claims[i] for i in held]
+        else:
+            members = by_incident.get(incident.id, [])
+        origins = independent_origins(members, docs)
+        out.append(compare_incident(incident, members, docs, origins, lookup))
+    return out

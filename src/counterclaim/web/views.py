@@ -1,25 +1,23 @@
 """View models for the API and the dashboard, built from the store and the stages.
 
 Nothing here decides who claims what: the claims matrix comes from
-``counterclaim.compare.compare_incident`` when that stage is installed, and this module only
-lays its cells out for a table. Stage modules are imported inside functions so that the web
-layer starts even when an optional stage is missing.
+``counterclaim.compare.compare_incidents`` (the entry point the CLI uses too), and this
+module only loads its inputs from the store and lays its cells out for a table.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date, timedelta
-from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
+from counterclaim.compare import GRADES, Comparison, SideLookup, compare_incidents
 from counterclaim.errors import CounterclaimError
 from counterclaim.model import REPORTER, Claim, Document, Incident
 from counterclaim.store import ClaimFilter, Store
@@ -46,14 +44,6 @@ QUALIFIER_WORDS = {
     "about": "about ",
     "vague": "",
 }
-
-
-def stage(name: str) -> ModuleType | None:
-    """A pipeline stage module, or None while it is not installed."""
-    try:
-        return importlib.import_module(f"counterclaim.{name}")
-    except ImportError:
-        return None
 
 
 def party_colour(name: str) -> str:
@@ -157,24 +147,21 @@ def claim_date(claim: Claim, doc: Document | None) -> date | None:
 
 # -- the knowledge base, for sides ----------------------------------------------------------
 def knowledge_base(settings: Any) -> Any | None:
-    actors = stage("actors")
-    kb_class = getattr(actors, "KnowledgeBase", None)
-    if kb_class is None:
-        return None
+    from counterclaim.actors import KnowledgeBase
+
     try:
-        return kb_class.from_settings(settings) if settings is not None else kb_class.load()
+        return (
+            KnowledgeBase.from_settings(settings) if settings is not None else KnowledgeBase.load()
+        )
     except CounterclaimError as exc:
         # A broken user file must not take the API down; the CLI reports it in full.
         logger.warning("knowledge base not loaded: %s", exc)
         return None
 
 
-def side_lookup(settings: Any) -> Any | None:
-    compare = stage("compare")
+def side_lookup(settings: Any) -> SideLookup | None:
     kb = knowledge_base(settings)
-    if compare is None or kb is None or not hasattr(compare, "SideLookup"):
-        return None
-    return compare.SideLookup.from_knowledge_base(kb)
+    return SideLookup.from_knowledge_base(kb) if kb is not None else None
 
 
 # -- the claims matrix ----------------------------------------------------------------------
@@ -208,7 +195,7 @@ class MatrixRow:
 class Matrix:
     claimants: list[str]
     rows: list[MatrixRow]
-    source: str  # "compare" when the compare stage built it, "claims" for the plain grouping
+    source: str  # always "compare", the stage that built it
     sides: dict[str, str] = field(default_factory=dict)  # claimant → side
     largest: str | None = None
     largest_value: float | None = None
@@ -224,73 +211,18 @@ class Matrix:
         }
 
 
-def _plain_matrix(claims: Sequence[Claim]) -> Matrix:
-    """Without the compare stage: claims by category and the claimant's own word for the
-    target (own, opponent, civilian), one column per claimant, no grades."""
-    rows: dict[tuple[str, str], MatrixRow] = {}
-    for claim in claims:
-        row = rows.setdefault(
-            (claim.category, claim.target_role), MatrixRow(claim.category, claim.target_role)
-        )
-        row.cells.setdefault(claim.claimant, []).append(
-            Figure(
-                claim.id,
-                claim.doc_id,
-                figure_text(claim.value, claim.qualifier, claim.value_high),
-                claim.value,
-                claim.hedged,
-                claim.evidence,
-                claim_ids=[claim.id],
-            )
-        )
-    largest: MatrixRow | None = None
-    for row in rows.values():
-        if row.target in ("own", "opponent"):
-            # Relative to each claimant: one party's "opponent" is another's "own", so a
-            # spread across claimants would compare different victims.
-            continue
-        highs = [
-            max(f.value for f in figs if f.value is not None)
-            for figs in row.cells.values()
-            if any(f.value is not None for f in figs)
-        ]
-        if len(highs) >= 2 and max(highs) != min(highs):
-            row.spread_value = float(max(highs) - min(highs))
-            row.spread = f"{min(highs):,} to {max(highs):,}"
-            if largest is None or row.spread_value > (largest.spread_value or 0):
-                largest = row
-    made = Counter(c.claimant for c in claims)
-    claimants = sorted(made, key=lambda c: (c == REPORTER, -made[c]))
-    return Matrix(
-        claimants,
-        list(rows.values()),
-        "claims",
-        largest=f"{largest.category} · {largest.target}: {largest.spread}" if largest else None,
-        largest_value=largest.spread_value if largest else None,
-    )
-
-
 def build_matrix(
     incident: Incident,
     claims: Sequence[Claim],
     docs: dict[str, Document],
     settings: Any = None,
-) -> tuple[Matrix, Any]:
-    """The matrix for a page, and the compare stage's own object (None without the stage)."""
-    compare = stage("compare")
-    if compare is None or not hasattr(compare, "compare_incident"):
-        return _plain_matrix(claims), None
-    origins = None
-    provenance = stage("provenance")
-    if provenance is not None and hasattr(provenance, "independent_origins"):
-        origins = provenance.independent_origins(claims, docs)
-    comparison = compare.compare_incident(
-        incident, list(claims), docs, origins, side_lookup(settings)
-    )
-    return matrix_from_comparison(comparison, compare), comparison
+) -> tuple[Matrix, Comparison]:
+    """The matrix for a page, and compare's own object."""
+    (comparison,) = compare_incidents([incident], claims, docs, knowledge_base(settings))
+    return matrix_from_comparison(comparison), comparison
 
 
-def matrix_from_comparison(comparison: Any, compare: ModuleType) -> Matrix:
+def matrix_from_comparison(comparison: Comparison) -> Matrix:
     """Lay a :class:`counterclaim.compare.Comparison` out as rows and claimant columns."""
     rows = []
     made: Counter[str] = Counter()
@@ -338,7 +270,7 @@ def matrix_from_comparison(comparison: Any, compare: ModuleType) -> Matrix:
         sides=sides,
         largest=largest.describe() if largest else None,
         largest_value=(largest.ratio if largest.ratio is not None else None) if largest else None,
-        grades=dict(getattr(compare, "GRADES", {})),
+        grades=dict(GRADES),
     )
 
 
@@ -420,8 +352,9 @@ def summarise(data: IncidentData) -> IncidentSummary:
 
 def claim_sides(store: Store, claims: Sequence[Claim], settings: Any = None) -> dict[str, str]:
     """The affected side of each claim, from its incident's matrix (compare's decision)."""
+    from counterclaim.compare import affected_side, incident_sides
+
     out: dict[str, str] = {}
-    compare = stage("compare")
     lookup = side_lookup(settings)
     wanted = dict.fromkeys(c.incident_id for c in claims if c.incident_id)
     incidents = {i.id: i for i in store.incidents()} if wanted else {}
@@ -437,11 +370,7 @@ def claim_sides(store: Store, claims: Sequence[Claim], settings: Any = None) -> 
     for claim in claims:
         if claim.id in out:
             continue
-        if compare is not None and hasattr(compare, "affected_side"):
-            sides = compare.incident_sides([claim], lookup)
-            out[claim.id] = compare.affected_side(claim, sides, lookup)
-        else:
-            out[claim.id] = claim.target_role
+        out[claim.id] = affected_side(claim, incident_sides([claim], lookup), lookup)
     return out
 
 
