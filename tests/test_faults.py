@@ -179,8 +179,9 @@ def test_sigkill_at_several_moments_then_rerun_equals_a_clean_run(
         proc.communicate(timeout=RUN_SECONDS)
     finish(ingest(folder, str(db)))
     assert_same_as_clean(snapshot(str(db)), clean)
-    # A kill only happens while the run lasts; the first three always find it running.
-    assert len(landed) >= 3, f"seed {seed}: kills landed {landed}"
+    # A kill only happens while the run lasts: the first two always find it running (storing
+    # is followed by extraction); a late kill may leave the next moments nothing to hit.
+    assert len(landed) >= 2, f"seed {seed}: kills landed {landed}"
 
 
 def test_claims_left_without_incidents_are_grouped_by_the_next_ingest(
