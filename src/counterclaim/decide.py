@@ -7,6 +7,8 @@ decides again:
 
 - ``keep``: is this candidate a claim at all (a casualty count of the reported event, not a
   history, a subset or a misread number)?
+- ``claimant``: who it is credited to, among the speakers around it and the outlet itself
+  (the rules' choice first);
 - ``role``: whose people or things it counts, seen from the claimant (own, opponent,
   civilian, other).
 
@@ -32,6 +34,19 @@ from typing import Any
 from counterclaim.errors import InputError
 from counterclaim.model import Claim
 
+# The claim features that follow from who is credited (``resolve.claimant_features``): when
+# the model credits someone else, these are replaced by that person's
+CLAIMANT_FEATURE_PREFIXES = (
+    "claimant_word=",
+    "nation=",
+    "kind_x_head=",
+    "relation_x_head=",
+    "rule_role=",
+    "category_rule_role=",
+    "claimant_kind=",
+    "side_relation=",
+)
+SPEAKER = "speaker"
 SHIPPED = "shipped"
 RULES_ONLY = "none"
 FORMAT = "counterclaim-decisions/1"
@@ -80,7 +95,10 @@ class LinearDecision:
 class DecisionModel:
     keep: LinearDecision | None = None
     role: LinearDecision | None = None
+    claimant: LinearDecision | None = None
     keep_threshold: float = 0.5
+    # Another speaker replaces the rules' choice only when the model prefers them by this much
+    claimant_margin: float = 0.0
     # The rules' role stands unless the model is at least this sure of another one
     role_margin: float = 0.0
     meta: Mapping[str, Any] = field(default_factory=dict)
@@ -90,7 +108,9 @@ class DecisionModel:
             "format": FORMAT,
             "keep": self.keep.to_dict() if self.keep else None,
             "role": self.role.to_dict() if self.role else None,
+            "claimant": self.claimant.to_dict() if self.claimant else None,
             "keep_threshold": self.keep_threshold,
+            "claimant_margin": self.claimant_margin,
             "role_margin": self.role_margin,
             "meta": dict(self.meta),
         }
@@ -100,7 +120,9 @@ class DecisionModel:
         return cls(
             keep=LinearDecision.from_dict(data["keep"]) if data.get("keep") else None,
             role=LinearDecision.from_dict(data["role"]) if data.get("role") else None,
+            claimant=(LinearDecision.from_dict(data["claimant"]) if data.get("claimant") else None),
             keep_threshold=float(data.get("keep_threshold", 0.5)),
+            claimant_margin=float(data.get("claimant_margin", 0.0)),
             role_margin=float(data.get("role_margin", 0.0)),
             meta=dict(data.get("meta") or {}),
         )
@@ -118,6 +140,8 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
         return list(claims)
     kept = []
     for claim in claims:
+        if model.claimant is not None:
+            claim = credit(claim, model.claimant, model.claimant_margin)
         features = claim.features
         confidence = claim.confidence
         if model.keep is not None:
@@ -133,6 +157,35 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
                 role = best
         kept.append(replace(claim, target_role=role, confidence=confidence))
     return kept
+
+
+def speaker_scores(claim: Claim, decision: LinearDecision) -> list[float]:
+    return [decision.probabilities(o.features).get(SPEAKER, 0.0) for o in claim.claimant_options]
+
+
+def credit(claim: Claim, decision: LinearDecision, margin: float) -> Claim:
+    """The claim credited to the option the model prefers, when it prefers one other than
+    the rules' choice (the first option) by more than ``margin``."""
+    if len(claim.claimant_options) < 2:
+        return claim
+    scores = speaker_scores(claim, decision)
+    best = max(range(len(scores)), key=scores.__getitem__)
+    if best == 0 or scores[best] - scores[0] <= margin:
+        return claim
+    option = claim.claimant_options[best]
+    features = {
+        k: v for k, v in claim.features.items() if not k.startswith(CLAIMANT_FEATURE_PREFIXES)
+    }
+    features.update(option.claim_features)
+    return replace(
+        claim,
+        claimant=option.name,
+        claimant_aliases=list(option.aliases),
+        claimant_actor=option.actor,
+        target_role=option.role,
+        origin=option.origin,
+        features=features,
+    )
 
 
 # -- loading ----------------------------------------------------------------------------

@@ -137,6 +137,21 @@ class Place:
         return asdict(self)
 
 
+@dataclass
+class ClaimantOption:
+    """Someone a claim could be credited to, as the decision model weighs them: their name
+    and aliases, their actor, the target role crediting them implies, the features of the
+    choice, and the claim's features that would change with them."""
+
+    name: str
+    aliases: list[str]
+    actor: str | None
+    role: str
+    features: dict[str, float]
+    claim_features: dict[str, float]
+    origin: str | None = None
+
+
 def claim_id(
     doc_id: str,
     span_start: int,
@@ -183,6 +198,7 @@ class Claim:
     id: str = ""
     # What the decision model reads (``decide``); made at extraction, never stored
     features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    claimant_options: list[ClaimantOption] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from counterclaim import actors, dates, places
 from counterclaim.extract import Attribution, Extraction, lexicon
-from counterclaim.model import REPORTER, Claim, Document, DocumentFlag, claim_id
+from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
 
 MERCHANT_VESSELS = re.compile(
     r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?|"
@@ -432,7 +432,22 @@ def _resolve_one(ctx: DocumentContext, e: Extraction) -> Claim:
         origin=(actor.name if actor is not None else None) or doc.syndicated_from or doc.outlet,
         stated_on=doc.published,
         features=claim_features(ctx, e, actor, role, target_side),
+        claimant_options=claimant_options(ctx, e, target_side),
     )
+
+
+_PROPER = re.compile(r"\b[A-Z][a-z]{3,}")
+
+
+def _nation_relation(claimant: str, target: str) -> str:
+    """Whether the claimant and the target name the same proper stem ("Russian Defence
+    Ministry" and "Russian servicemen", "Armenia" and "Armenian troops") or different ones
+    ("Azerbaijani ministry" and "Armenian tanks"): the usual sign of own and opponent."""
+    mine = {w[:5].lower() for w in _PROPER.findall(claimant)}
+    theirs = {w[:5].lower() for w in _PROPER.findall(target)}
+    if not mine or not theirs:
+        return "unnamed"
+    return "same" if mine & theirs else "different"
 
 
 def _size_class(value: int | None) -> str:
@@ -453,36 +468,16 @@ def claim_features(
 ) -> dict[str, float]:
     """The extraction's parse features plus what resolving found: the rules' own decisions,
     the claimant's kind and side, and how the target's side relates to it."""
-    claimant_side = actor.side if actor is not None else None
-    if actor is None:
-        relation = "no_actor"
-    elif ctx.kb.is_neutral(actor.id):
-        relation = "neutral_claimant"
-    elif target_side is None:
-        relation = "target_side_unknown"
-    else:
-        relation = "same_side" if target_side == claimant_side else "other_side"
-    size = _size_class(e.count.value)
-    head = (re.findall(r"[\w-]+", e.target.lower()) or ["-"])[-1]
-    kind = actor.kind if actor is not None else e.attribution.kind
+    head = _target_head(e)
     features = dict(e.features)
-    for word in re.findall(r"[a-z]+", (e.attribution.surface or "").lower()):
-        features[f"claimant_word={word}"] = 0.5
     for word in re.findall(r"[a-z]+", e.target.lower()):
         features[f"target_word={word}"] = 0.5
-    # A linear model sees no interactions: the pairs that decide a role are given as such
-    features[f"kind_x_head={kind}|{head}"] = 1.0
-    features[f"relation_x_head={relation}|{head}"] = 1.0
-    features[f"category_x_head={e.category}|{head}"] = 1.0
     features.update(
         {
             f"category={e.category}": 1.0,
-            f"rule_role={role}": 1.0,
-            f"category_rule_role={e.category}:{role}": 1.0,
-            f"claimant_kind={actor.kind if actor is not None else '-'}": 1.0,
-            f"side_relation={relation}": 1.0,
+            f"category_x_head={e.category}|{head}": 1.0,
             f"qualifier={e.count.qualifier}": 1.0,
-            f"value={size}": 1.0,
+            f"value={_size_class(e.count.value)}": 1.0,
             f"person={e.target_is_person}": 1.0,
             f"target_head={head}": 1.0,
             f"civilian_phrase={actors.is_civilian_phrase(e.target)}": 1.0,
@@ -492,7 +487,92 @@ def claim_features(
         features["hedged"] = 1.0
     if e.paragraph <= 1:
         features["lead_paragraph"] = 1.0
+    features.update(claimant_features(ctx, e, e.attribution, actor, role, target_side))
     return features
+
+
+def _target_head(e: Extraction) -> str:
+    return (re.findall(r"[\w-]+", e.target.lower()) or ["-"])[-1]
+
+
+def claimant_features(
+    ctx: DocumentContext,
+    e: Extraction,
+    attribution: Attribution,
+    actor: actors.Actor | None,
+    role: str,
+    target_side: str | None,
+) -> dict[str, float]:
+    """The features that change with who is credited (``CLAIMANT_FEATURE_PREFIXES``)."""
+    if actor is None:
+        relation = "no_actor"
+    elif ctx.kb.is_neutral(actor.id):
+        relation = "neutral_claimant"
+    elif target_side is None:
+        relation = "target_side_unknown"
+    else:
+        relation = "same_side" if target_side == actor.side else "other_side"
+    head = _target_head(e)
+    kind = actor.kind if actor is not None else attribution.kind
+    surface = attribution.surface or ""
+    features = {f"claimant_word={word}": 0.5 for word in re.findall(r"[a-z]+", surface.lower())}
+    features.update(
+        {
+            f"nation={_nation_relation(surface, e.target)}": 1.0,
+            # A linear model sees no interactions: the pairs that decide a role are given
+            f"kind_x_head={kind}|{head}": 1.0,
+            f"relation_x_head={relation}|{head}": 1.0,
+            f"rule_role={role}": 1.0,
+            f"category_rule_role={e.category}:{role}": 1.0,
+            f"claimant_kind={actor.kind if actor is not None else '-'}": 1.0,
+            f"side_relation={relation}": 1.0,
+        }
+    )
+    return features
+
+
+def claimant_options(
+    ctx: DocumentContext, e: Extraction, target_side: str | None
+) -> list[ClaimantOption]:
+    """Everyone the claim could be credited to: the rules' choice first, the outlet itself,
+    and the speakers around it, each resolved to a name, aliases, actor and the target role
+    that crediting them implies."""
+    choices: list[tuple[Attribution, str]] = [
+        (e.attribution, "rule"),
+        (Attribution(None), "reporter"),
+        *e.speaker_options,
+    ]
+    by_name: dict[str, ClaimantOption] = {}
+    for attribution, where in choices:
+        name, aliases, actor = resolve_claimant(ctx, attribution)
+        key = name.lower()
+        if key in by_name:
+            by_name[key].features[f"where={where}"] = 1.0
+            continue
+        as_credited = replace(e, attribution=attribution)
+        role = resolve_role(ctx, as_credited, actor)
+        features = {
+            f"where={where}": 1.0,
+            f"speaker_kind={attribution.kind}": 1.0,
+            f"actor_kind={actor.kind if actor is not None else '-'}": 1.0,
+            f"rule_attribution_x_where={e.attribution.kind}|{where}": 1.0,
+            f"category_x_actor_kind={e.category}|{actor.kind if actor else '-'}": 1.0,
+            f"role_x_actor_kind={role}|{actor.kind if actor else '-'}": 1.0,
+        }
+        if "in_quote" in e.features:
+            features[f"quote_x_where={where}"] = 1.0
+        by_name[key] = ClaimantOption(
+            name=name,
+            aliases=aliases,
+            actor=actor.id if actor is not None else None,
+            role=role,
+            features=features,
+            claim_features=claimant_features(ctx, e, attribution, actor, role, target_side),
+            origin=(actor.name if actor is not None else None)
+            or ctx.doc.syndicated_from
+            or ctx.doc.outlet,
+        )
+    return list(by_name.values())
 
 
 def _confidence(e: Extraction) -> float:

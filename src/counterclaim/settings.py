@@ -47,8 +47,8 @@ SETTINGS: tuple[Setting, ...] = (
         "near_duplicate_threshold",
         0.25,
         "Estimated Jaccard similarity of two documents' content-word sets (MinHash) at or "
-        "above which they are near-duplicates; 0.25 separates rewrites from independent "
-        "reports of one event on the dev set.",
+        "above which they are candidate copies; a verifier then compares the candidates' "
+        "sentences and figures in order (thresholds in data/lexicon/provenance.yaml).",
         _unit_float,
         lambda v: 0.0 < v <= 1.0,
         "a number in (0, 1]",

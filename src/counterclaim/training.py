@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counterclaim.decide import DecisionModel, LinearDecision
+from counterclaim.decide import SPEAKER, DecisionModel, LinearDecision
+from counterclaim.evaluate import claimants_agree
 from counterclaim.model import Claim, Document
 
 KEEP, DROP = "claim", "no"
@@ -48,6 +49,8 @@ class Example:
     role: str | None  # the gold role, for candidates that are claims
     rule_role: str = ""  # what the rules decided, which the model may overrule
     group: str = ""  # the article it comes from: examples of one article share a fold
+    # For claims: each speaker it could be credited to (features), and whether gold agrees
+    options: list[tuple[dict[str, float], bool]] = field(default_factory=list)
 
 
 def read_gold_documents(articles: Sequence[dict[str, Any]], base: Path) -> list[GoldDocument]:
@@ -121,6 +124,17 @@ def label(gold_doc: GoldDocument) -> list[Example]:
             )
             if best is None or score > best[0]:
                 best = (score, g)
+        options = []
+        if best is not None:
+            options = [
+                (
+                    option.features,
+                    claimants_agree(
+                        best[1], {"claimant": option.name, "claimant_aliases": option.aliases}, text
+                    ),
+                )
+                for option in candidate.claimant_options
+            ]
         examples.append(
             Example(
                 features=candidate.features,
@@ -128,6 +142,7 @@ def label(gold_doc: GoldDocument) -> list[Example]:
                 role=best[1].get("target_role") if best is not None else None,
                 rule_role=candidate.target_role,
                 group=gold_doc.key,
+                options=options if any(ok for _, ok in options) else [],
             )
         )
     return examples
@@ -141,7 +156,9 @@ def _fit_one(rows: Sequence[dict[str, float]], labels: Sequence[str]) -> LinearD
         return None
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows)
-    classifier = LogisticRegression(C=REGULARISATION, max_iter=3000, random_state=SEED)
+    classifier = LogisticRegression(
+        C=REGULARISATION, solver="newton-cg", max_iter=1000, random_state=SEED
+    )
     classifier.fit(matrix, list(labels))
     names = vectorizer.get_feature_names_out()
     coef = classifier.coef_
@@ -168,10 +185,47 @@ def fit(examples: Iterable[Example], *, meta: dict[str, Any] | None = None) -> D
     return DecisionModel(
         keep=keep,
         role=role,
+        claimant=_fit_claimant(examples),
         keep_threshold=threshold,
         role_margin=margin,
+        claimant_margin=_choose_claimant_margin(examples),
         meta={**(meta or {}), "examples": len(examples), "claims": len(with_role)},
     )
+
+
+def _fit_claimant(examples: Sequence[Example]) -> LinearDecision | None:
+    rows = [f for e in examples for f, _ in e.options]
+    labels = [SPEAKER if ok else "not" for e in examples for _, ok in e.options]
+    return _fit_one(rows, labels)
+
+
+def _choose_claimant_margin(examples: Sequence[Example]) -> float:
+    """The margin by which another speaker must beat the rules' choice, chosen on
+    out-of-fold choices among the claims that have a right option."""
+    with_options = [e for e in examples if len(e.options) > 1]
+    groups = sorted({e.group for e in with_options})
+    if len(groups) < INNER_FOLDS:
+        return 0.0
+    fold_of = {g: i % INNER_FOLDS for i, g in enumerate(groups)}
+    scored: list[tuple[list[float], list[bool]]] = []
+    for fold in range(INNER_FOLDS):
+        model = _fit_claimant([e for e in with_options if fold_of[e.group] != fold])
+        for e in with_options:
+            if fold_of[e.group] == fold:
+                probs = [
+                    model.probabilities(f).get(SPEAKER, 0.0) if model else 0.0 for f, _ in e.options
+                ]
+                scored.append((probs, [ok for _, ok in e.options]))
+    best_margin, best_right = 0.0, -1
+    for margin in (*MARGINS, 1.0):
+        right = 0
+        for probs, correct in scored:
+            top = max(range(len(probs)), key=probs.__getitem__)
+            chosen = top if top != 0 and probs[top] - probs[0] > margin else 0
+            right += correct[chosen]
+        if right > best_right:
+            best_margin, best_right = margin, right
+    return best_margin
 
 
 INNER_FOLDS = 4

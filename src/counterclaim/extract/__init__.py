@@ -122,6 +122,9 @@ class Extraction:
     target_kind: str = ""  # "vessel" or "warship" for a ship named in the text
     # What the parse says around the candidate, for the decision model (``decide``)
     features: dict[str, float] = field(default_factory=dict)
+    # Other speakers the claim could be credited to, with where they speak relative to it
+    # ("previous_1": one sentence before); the decision model chooses among them
+    speaker_options: list[tuple[Attribution, str]] = field(default_factory=list)
 
 
 # -- the component --------------------------------------------------------------------------
@@ -138,9 +141,11 @@ def find_extractions(doc: Doc) -> list[Extraction]:
     # The last claim's trigger, where its count ends, its target, and whether it was a part
     # listed after a colon: "20 soldiers were killed: 12 in Kidal and 8 in Gao"
     last_trigger: tuple[Trigger, int, str, bool] | None = None
-    for sent in doc.sents:
-        if sent.end_char <= body_start or not is_body_sentence(sent, title):
-            continue
+    body = [
+        sent for sent in doc.sents if sent.end_char > body_start and is_body_sentence(sent, title)
+    ]
+    speakers = [sentence_speaker(sent) for sent in body]
+    for index, sent in enumerate(body):
         if CUMULATIVE.search(sent.text):
             continue
         paragraph = paragraph_index(doc_text(doc), sent.start_char)
@@ -237,17 +242,49 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                     places=sentence_places(sent),
                     target_kind=mention.kind,
                     features=candidate_features(sent, mention, trigger, attribution, quotes),
+                    speaker_options=_speaker_options(
+                        speakers, index, paragraph_claimant.get(paragraph), last_named
+                    ),
                 )
             )
         if not mentions or paragraph not in paragraph_claimant:
             # A named speaker in a sentence without claims still sets the paragraph's voice
             # for what follows ("The ISPR said ... . The forces destroyed 3 posts.")
-            voice = sentence_speaker(sent)
+            voice = speakers[index]
             if voice is not None and paragraph not in paragraph_claimant:
                 paragraph_claimant[paragraph] = voice
             if voice is not None and not mentions:
                 last_speaker = voice
     return results
+
+
+SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
+
+
+def _speaker_options(
+    speakers: list[Attribution | None],
+    index: int,
+    paragraph_voice: Attribution | None,
+    last_named: Attribution | None,
+) -> list[tuple[Attribution, str]]:
+    before, after = SPEAKER_WINDOW
+    options: list[tuple[Attribution, str]] = []
+    for j in range(max(0, index - before), min(len(speakers), index + after + 1)):
+        speaker = speakers[j]
+        if speaker is not None:
+            where = (
+                "same"
+                if j == index
+                else f"previous_{index - j}"
+                if j < index
+                else (f"next_{j - index}")
+            )
+            options.append((speaker, where))
+    if paragraph_voice is not None:
+        options.append((paragraph_voice, "paragraph"))
+    if last_named is not None:
+        options.append((last_named, "last_named"))
+    return options
 
 
 def _continues(results: list[Extraction], category: str) -> bool:

@@ -1,0 +1,270 @@
+"""The decision model: applying it, loading it, learning it, and cross-validating it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from counterclaim.cli import app
+from counterclaim.decide import (
+    DecisionModel,
+    LinearDecision,
+    decide,
+    load_model,
+    save_model,
+    shipped_model_path,
+)
+from counterclaim.errors import InputError
+from counterclaim.evaluate import assign_folds, incident_groups, summarise
+from counterclaim.model import Claim, Document
+from counterclaim.training import Example, GoldDocument, fit, label
+
+runner = CliRunner()
+
+
+def _claim(value: int, role: str = "other", features: dict[str, float] | None = None) -> Claim:
+    return Claim(
+        doc_id="d",
+        category="killed",
+        value=value,
+        qualifier="exact",
+        evidence="x",
+        span_start=value,
+        span_end=value + 1,
+        target_role=role,
+        features=features or {},
+    )
+
+
+KEEP = LinearDecision(classes=("claim", "no"), weights={"history": (4.0,)}, bias=(-2.0,))
+ROLE = LinearDecision(
+    classes=("civilian", "opponent", "other", "own"),
+    weights={"word=villagers": (3.0, 0.0, 0.0, 0.0), "word=militants": (0.0, 3.0, 0.0, 0.0)},
+    bias=(0.0, 0.0, 0.0, 0.0),
+)
+
+
+def test_binary_probabilities_sum_to_one() -> None:
+    probs = KEEP.probabilities({"history": 1.0})
+    assert probs["no"] == pytest.approx(1 / (1 + 2.718281828**-2), rel=1e-6)
+    assert sum(probs.values()) == pytest.approx(1.0)
+
+
+def test_without_a_model_the_rules_decide() -> None:
+    claims = [_claim(3, "own"), _claim(5, "civilian")]
+    assert decide(claims, None) == claims
+
+
+def test_the_model_drops_what_is_not_a_claim_and_sets_roles() -> None:
+    model = DecisionModel(keep=KEEP, role=ROLE, keep_threshold=0.5)
+    claims = [
+        _claim(12, "other", {"word=villagers": 1.0}),
+        _claim(40, "other", {"history": 1.0}),  # a recalled past toll
+        _claim(7, "civilian", {"word=militants": 1.0}),
+    ]
+    decided = decide(claims, model)
+    assert [(c.value, c.target_role) for c in decided] == [(12, "civilian"), (7, "opponent")]
+    assert decided[0].id == claims[0].id  # the same claim, decided again
+
+
+def test_a_role_margin_keeps_the_rules_role_unless_the_model_is_sure() -> None:
+    unsure = DecisionModel(role=ROLE, role_margin=0.95)
+    assert decide([_claim(7, "civilian", {"word=militants": 1.0})], unsure)[0].target_role == (
+        "civilian"
+    )
+
+
+def test_models_round_trip_through_json(tmp_path: Path) -> None:
+    model = DecisionModel(keep=KEEP, role=ROLE, keep_threshold=0.3, meta={"articles": 2})
+    path = tmp_path / "m.json"
+    save_model(model, path)
+    loaded = load_model(str(path))
+    assert loaded == model
+    assert loaded.fingerprint == model.fingerprint
+
+
+def test_the_shipped_model_loads_without_network() -> None:
+    model = load_model("shipped")
+    assert model is not None and model.keep is not None and model.role is not None
+    assert set(model.role.classes) == {"civilian", "opponent", "other", "own"}
+    assert shipped_model_path().is_file()
+    assert load_model("none") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not JSON"),
+        ('{"format": "something-else"}', "not a counterclaim decision model"),
+        ('{"format": "counterclaim-decisions/1", "keep": {"classes": 1}}', "malformed"),
+    ],
+)
+def test_a_bad_model_file_is_named(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as error:
+        load_model(str(path))
+    assert str(path) in str(error.value)
+    with pytest.raises(InputError, match="cannot read"):
+        load_model(str(tmp_path / "missing.json"))
+
+
+def test_candidates_are_labelled_by_figure_category_and_evidence() -> None:
+    text = (
+        "Rebels killed 9 soldiers near Kidal, the army said. "
+        "In 2012 the same group killed 40 people in Aguelhok."
+    )
+    document = Document(text=text)
+    first = text.index("Rebels")
+    second = text.index("In 2012")
+    candidates = [
+        Claim("d", "killed", 9, "exact", text[first:second], first, second, target="soldiers"),
+        Claim("d", "killed", 40, "exact", text[second:], second, len(text), target="people"),
+    ]
+    gold = {
+        "doc": "a.txt",
+        "claims": [
+            {
+                "claimant": "FAMa",
+                "category": "killed",
+                "value": 9,
+                "target": "soldiers",
+                "target_role": "own",
+                "evidence": "Rebels killed 9 soldiers near Kidal",
+            }
+        ],
+    }
+    examples = label(GoldDocument(gold, document, candidates))
+    assert [(e.keep, e.role) for e in examples] == [("claim", "own"), ("no", None)]
+
+
+def test_fit_learns_a_separable_decision() -> None:
+    examples = []
+    for i in range(40):
+        examples.append(Example({"recalled": 1.0, f"n={i}": 1.0}, "no", None, "other", f"a{i}"))
+        examples.append(
+            Example({"word=troops": 1.0, f"m={i}": 1.0}, "claim", "own", "other", f"b{i}")
+        )
+        examples.append(
+            Example({"word=villagers": 1.0, f"k={i}": 1.0}, "claim", "civilian", "other", f"c{i}")
+        )
+    model = fit(examples)
+    assert model.keep is not None and model.role is not None
+    kept = decide(
+        [
+            _claim(1, "other", {"recalled": 1.0}),
+            _claim(2, "other", {"word=troops": 1.0}),
+            _claim(3, "other", {"word=villagers": 1.0}),
+        ],
+        model,
+    )
+    assert [(c.value, c.target_role) for c in kept] == [(2, "own"), (3, "civilian")]
+
+
+def _article(doc: str, incident: str, region: str, copies: tuple[str, ...] = ()) -> dict:
+    claim = {"incident": incident, "category": "killed", "value": 1}
+    return {"doc": doc, "region": region, "near_duplicate_of": list(copies), "claims": [claim]}
+
+
+def test_folds_keep_incidents_and_copies_together() -> None:
+    articles = [
+        _article("a", "kidal-2024-01-01", "wa"),
+        _article("b", "kidal-2024-01-01", "wa"),
+        _article("c", "goma-2024-02-02", "ea"),
+        _article("d", "other-2024-03-03", "ea", copies=("c",)),
+        _article("e", "gaza-2024-04-04", "me"),
+        _article("f", "kyiv-2024-05-05", "eu"),
+    ]
+    groups = sorted(sorted(g) for g in incident_groups(articles))
+    assert groups == [[0, 1], [2, 3], [4], [5]]
+    folds = assign_folds(articles, folds=2)
+    assert sorted(i for _, f in folds for i in f) == list(range(6))
+    for _, fold in folds:
+        for group in groups:
+            assert set(group) <= set(fold) or not set(group) & set(fold)
+    by_region = dict(assign_folds(articles, by="region"))
+    assert by_region == {"ea": [2, 3], "eu": [5], "me": [4], "wa": [0, 1]}
+    with pytest.raises(InputError, match="folds"):
+        assign_folds(articles, folds=9)
+
+
+def test_summaries_give_mean_and_spread_of_every_score() -> None:
+    mean, stdev = summarise([{"strict": {"f1": 0.4}, "n": 2}, {"strict": {"f1": 0.6}, "n": 4}])
+    assert mean == {"n": 3.0, "strict": {"f1": 0.5}}
+    assert stdev["strict"]["f1"] == pytest.approx(0.1)
+
+
+# -- end to end, on reports written for these tests ------------------------------------------
+REPORTS = [
+    ("mali.txt", "kidal-2024-03-04", "Rebels killed 9 soldiers near Kidal on Monday, the army said.",
+     [("FAMa", ["the army"], "killed", 9, "own")]),
+    ("sudan.txt", "fasher-2024-05-10", "Shelling killed 14 civilians in El Fasher on Friday, "
+     "a local health official said.", [("local health official", [], "killed", 14, "civilian")]),
+    ("kivu.txt", "rutshuru-2024-06-01", "Militants kidnapped 11 villagers in Rutshuru on "
+     "Saturday, the governor said.", [("governor", [], "captured", 11, "civilian")]),
+    ("kashmir.txt", "kupwara-2024-07-02", "Troops killed four militants in Kupwara on Tuesday, "
+     "police said.", [("police", [], "killed", 4, "opponent")]),
+]  # fmt: skip
+
+
+@pytest.fixture
+def small_gold(tmp_path: Path) -> Path:
+    (tmp_path / "articles").mkdir()
+    lines = []
+    for name, incident, text, claims in REPORTS:
+        (tmp_path / "articles" / name).write_text(text + "\n", encoding="utf-8")
+        record = {
+            "doc": f"articles/{name}",
+            "published": "2024-07-03",
+            "region": name.split(".")[0],
+            "claims": [
+                {
+                    "claimant": who,
+                    "claimant_aliases": aliases,
+                    "category": category,
+                    "value": value,
+                    "target_role": role,
+                    "qualifier": "exact",
+                    "incident": incident,
+                    "evidence": text,
+                }
+                for who, aliases, category, value, role in claims
+            ],
+        }
+        lines.append(json.dumps(record))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return gold
+
+
+@pytest.mark.model
+def test_train_then_eval_with_the_trained_model(small_gold: Path, tmp_path: Path) -> None:
+    model_path = tmp_path / "model.json"
+    result = runner.invoke(app, ["train", str(small_gold), "-o", str(model_path), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["articles"] == 4 and model_path.is_file()
+    result = runner.invoke(app, ["eval", str(small_gold), "--model", str(model_path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout.strip().splitlines()[-1])
+    assert scores["gold_claims"] == 4
+    bad = runner.invoke(app, ["eval", str(small_gold), "--model", str(tmp_path / "nope.json")])
+    assert bad.exit_code == 2 and "nope.json" in bad.output
+
+
+@pytest.mark.model
+def test_eval_cross_validates_by_group(small_gold: Path) -> None:
+    result = runner.invoke(app, ["eval", str(small_gold), "--by", "region", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["folds"] == 4 and report["grouped_by"] == "region"
+    assert set(report["mean"]) >= {"strict", "loose", "qualifier_accuracy", "gold_claims"}
+    assert set(report["stdev"]["strict"]) == {"precision", "recall", "f1"}
+    assert [f["fold"] for f in report["per_fold"]] == ["kashmir", "kivu", "mali", "sudan"]
+    assert report["rules_alone"]["per_fold"][0]["gold_claims"] == 1
+    folds = runner.invoke(app, ["eval", str(small_gold), "--folds", "2", "--json"])
+    assert folds.exit_code == 0, folds.output
+    assert json.loads(folds.stdout)["folds"] == 2
