@@ -88,7 +88,7 @@ def test_models_round_trip_through_json(tmp_path: Path) -> None:
 
 def test_the_shipped_model_loads_without_network() -> None:
     model = load_model("shipped")
-    assert model is not None and model.keep is not None and model.role is not None
+    assert model is not None and model.role is not None and model.claimant is not None
     assert set(model.role.classes) == {"civilian", "opponent", "other", "own"}
     assert shipped_model_path().is_file()
     assert load_model("none") is None
@@ -151,8 +151,9 @@ def test_fit_learns_a_separable_decision() -> None:
         examples.append(
             Example({"word=villagers": 1.0, f"k={i}": 1.0}, "claim", "civilian", "other", f"c{i}")
         )
-    model = fit(examples)
+    model = fit(examples, decisions=("keep", "role", "claimant"))
     assert model.keep is not None and model.role is not None
+    assert fit(examples).keep is None  # by default the rules decide what is a claim
     kept = decide(
         [
             _claim(1, "other", {"recalled": 1.0}),
@@ -268,3 +269,21 @@ def test_eval_cross_validates_by_group(small_gold: Path) -> None:
     folds = runner.invoke(app, ["eval", str(small_gold), "--folds", "2", "--json"])
     assert folds.exit_code == 0, folds.output
     assert json.loads(folds.stdout)["folds"] == 2
+
+
+@pytest.mark.model
+def test_loose_candidates_are_proposed_only_for_a_model_that_judges_them() -> None:
+    from counterclaim.nlp import load_pipeline
+
+    text = "Another 40 people lost their lives in the raid on the market in Maiduguri."
+    strict = load_pipeline()(text)._.extractions
+    loose = load_pipeline(loose=True)(text)._.extractions
+    assert [e.count.value for e in strict] == []
+    assert [(e.count.value, e.category, "loose_trigger" in e.features) for e in loose] == [
+        (40, "killed", True)
+    ]
+    candidate = _claim(40, "civilian", {"loose_trigger": 1.0})
+    assert decide([candidate], None) == []  # the rules alone do not accept it
+    assert decide([candidate], DecisionModel(role=ROLE)) == []  # nor a model without keep
+    judge = DecisionModel(keep=KEEP, keep_threshold=0.5, loose_threshold=0.1)
+    assert [c.value for c in decide([candidate], judge)] == [40]

@@ -179,9 +179,10 @@ def test_sigkill_at_several_moments_then_rerun_equals_a_clean_run(
         proc.communicate(timeout=RUN_SECONDS)
     finish(ingest(folder, str(db)))
     assert_same_as_clean(snapshot(str(db)), clean)
-    # A kill only happens while the run lasts: the first two always find it running (storing
-    # is followed by extraction); a late kill may leave the next moments nothing to hit.
-    assert len(landed) >= 2, f"seed {seed}: kills landed {landed}"
+    # A kill only happens while the run lasts: the first always finds it running (loading the
+    # parser alone takes longer than its delay); how much work is left for the later moments
+    # depends on how far the earlier runs got, which a loaded machine decides.
+    assert landed[:1] == ["while starting"], f"seed {seed}: kills landed {landed}"
 
 
 def test_claims_left_without_incidents_are_grouped_by_the_next_ingest(

@@ -48,6 +48,15 @@ KbOption = Annotated[
         show_default=False,
     ),
 ]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="Decision model: 'shipped' (default), a file from `counterclaim train`, or 'none' "
+        "for the rules alone [env: COUNTERCLAIM_MODEL].",
+        show_default=False,
+    ),
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -149,6 +158,7 @@ def ingest(
         ),
     ] = True,
     kb: KbOption = None,
+    model: ModelOption = None,
     dask: Annotated[
         str | None,
         typer.Option(
@@ -164,7 +174,7 @@ def ingest(
 
     Claims of stored documents are re-extracted when the extractor or the knowledge base
     (``--kb``) changed since they were made."""
-    store, settings = open_store(db, kb, max_file_bytes=max_file_bytes)
+    store, settings = open_store(db, kb, max_file_bytes=max_file_bytes, model=model)
     with progress_bar("reading", None, not as_json) as advance:
         report = pipeline.ingest(store, paths, settings, outlet=outlet, advance=advance)
     processed = None
@@ -381,13 +391,13 @@ def extract(
         str | None, typer.Option(help="Publication date (ISO) for relative dates.")
     ] = None,
     kb: KbOption = None,
+    model: ModelOption = None,
 ) -> None:
     """Print the claims of one text as JSON Lines in the gold claim format (no store)."""
     from counterclaim.actors import KnowledgeBase
     from counterclaim.errors import InputError
     from counterclaim.ingest import read_source
-    from counterclaim.nlp import parse_documents
-    from counterclaim.resolve import resolve_claims
+    from counterclaim.model import EXTRACTION_FAILED
 
     parsed = read_source(path)
     failures = [p for p in parsed if isinstance(p, InputError)]
@@ -397,10 +407,16 @@ def extract(
 
         for document in documents:
             document.published = parse_iso_or_text(published)
-    knowledge = KnowledgeBase.from_settings(load_settings(kb=kb_setting(kb)))
-    for document, spacy_doc in parse_documents(documents):
-        for claim in resolve_claims(document, spacy_doc._.extractions or [], knowledge):
+    settings = load_settings(kb=kb_setting(kb), model=model)
+    knowledge = KnowledgeBase.from_settings(settings)
+    for document, claims, flags in pipeline.document_claims(documents, knowledge, settings):
+        for claim in claims:
             print_json(claim.to_gold())
+        failures += [
+            InputError(document.source or document.id, f.message)
+            for f in flags
+            if f.kind == EXTRACTION_FAILED
+        ]
     for failure in failures:
         err_console.print(f"[red]failed:[/red] {failure.source}: {failure.reason}", highlight=False)
     if failures:
@@ -473,17 +489,6 @@ def claims(
     )
 
 
-ModelOption = Annotated[
-    str | None,
-    typer.Option(
-        "--model",
-        help="Decision model: 'shipped' (default), a file from `counterclaim train`, or 'none' "
-        "for the rules alone [env: COUNTERCLAIM_MODEL].",
-        show_default=False,
-    ),
-]
-
-
 @app.command("eval")
 @translate_errors
 def eval_command(
@@ -517,15 +522,22 @@ def eval_command(
     ] = None,
     kb: KbOption = None,
     model: ModelOption = None,
+    decide: DecideOption = None,
 ) -> None:
     """Run the whole pipeline on a gold file's articles in a fresh store and score it; with
-    --folds or --by, cross-validate the decision model instead."""
+    --folds or --by, cross-validate the decision model (trained as `train --decide` would)
+    against the rules alone instead."""
     from counterclaim.evaluate import cross_validate, run_eval
 
     if folds or by:
         with progress_bar("finding candidates", None, enabled=not as_json) as advance:
             result = cross_validate(
-                [Path(g) for g in gold], folds=folds, by=by, kb=kb_setting(kb), progress=advance
+                [Path(g) for g in gold],
+                folds=folds,
+                by=by,
+                kb=kb_setting(kb),
+                progress=advance,
+                decisions=_decisions(decide),
             )
         _print_cross_validation(result, as_json)
         return
@@ -991,6 +1003,29 @@ def _print_cross_validation(result: dict[str, Any], as_json: bool) -> None:
     )
 
 
+DecideOption = Annotated[
+    str | None,
+    typer.Option(
+        "--decide",
+        help="Which decisions the model takes, comma-separated from keep, role, claimant "
+        "[default: role,claimant — the ones that beat the rules in cross-validation].",
+        show_default=False,
+    ),
+]
+
+
+def _decisions(decide: str | None) -> tuple[str, ...]:
+    from counterclaim.training import DECISIONS, DEFAULT_DECISIONS
+
+    if not decide:
+        return DEFAULT_DECISIONS
+    chosen = tuple(d.strip() for d in decide.split(",") if d.strip())
+    unknown = [d for d in chosen if d not in DECISIONS]
+    if unknown:
+        raise typer.BadParameter(f"unknown decision {unknown[0]!r}; choose from {DECISIONS}")
+    return chosen
+
+
 @app.command("train")
 @translate_errors
 def train_command(
@@ -1001,14 +1036,21 @@ def train_command(
         Path, typer.Option("--output", "-o", help="Where to write the model (JSON).")
     ],
     kb: KbOption = None,
+    decide: DecideOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Train the decision model on gold files (the rules find the candidates; the model
-    learns which are claims and whose people they count)."""
+    learns who makes each claim, whose people it counts and, if asked, whether it is one)."""
     from counterclaim.training import train_files
 
     with progress_bar("finding candidates", None, enabled=not as_json) as advance:
-        model = train_files([Path(g) for g in gold], output, kb=kb_setting(kb), progress=advance)
+        model = train_files(
+            [Path(g) for g in gold],
+            output,
+            kb=kb_setting(kb),
+            progress=advance,
+            decisions=_decisions(decide),
+        )
     summary = {"output": str(output), **dict(model.meta), "fingerprint": model.fingerprint}
     if as_json:
         print_json(summary)

@@ -47,6 +47,7 @@ CLAIMANT_FEATURE_PREFIXES = (
     "side_relation=",
 )
 SPEAKER = "speaker"
+LOOSE = "loose_trigger"  # a candidate the rules propose but do not accept on their own
 SHIPPED = "shipped"
 RULES_ONLY = "none"
 FORMAT = "counterclaim-decisions/1"
@@ -97,6 +98,8 @@ class DecisionModel:
     role: LinearDecision | None = None
     claimant: LinearDecision | None = None
     keep_threshold: float = 0.5
+    # Loose candidates (no parse path to their event word) need a surer model to be kept
+    loose_threshold: float = 1.01
     # Another speaker replaces the rules' choice only when the model prefers them by this much
     claimant_margin: float = 0.0
     # The rules' role stands unless the model is at least this sure of another one
@@ -110,6 +113,7 @@ class DecisionModel:
             "role": self.role.to_dict() if self.role else None,
             "claimant": self.claimant.to_dict() if self.claimant else None,
             "keep_threshold": self.keep_threshold,
+            "loose_threshold": self.loose_threshold,
             "claimant_margin": self.claimant_margin,
             "role_margin": self.role_margin,
             "meta": dict(self.meta),
@@ -122,6 +126,7 @@ class DecisionModel:
             role=LinearDecision.from_dict(data["role"]) if data.get("role") else None,
             claimant=(LinearDecision.from_dict(data["claimant"]) if data.get("claimant") else None),
             keep_threshold=float(data.get("keep_threshold", 0.5)),
+            loose_threshold=float(data.get("loose_threshold", 1.01)),
             claimant_margin=float(data.get("claimant_margin", 0.0)),
             role_margin=float(data.get("role_margin", 0.0)),
             meta=dict(data.get("meta") or {}),
@@ -134,19 +139,22 @@ class DecisionModel:
 
 
 def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
-    """The claims the model keeps, with the roles it gives them. Without a model, the rules'
-    decisions stand."""
+    """The claims the model keeps, credited and with the roles it gives them. Without a model,
+    the rules' decisions stand (and their loose candidates go)."""
     if model is None:
-        return list(claims)
+        return [c for c in claims if LOOSE not in c.features]
     kept = []
     for claim in claims:
         if model.claimant is not None:
             claim = credit(claim, model.claimant, model.claimant_margin)
         features = claim.features
         confidence = claim.confidence
+        if model.keep is None and LOOSE in features:
+            continue
         if model.keep is not None:
             p_keep = model.keep.probabilities(features).get("claim", 0.0)
-            if p_keep < model.keep_threshold:
+            loose = LOOSE in features
+            if p_keep < (model.loose_threshold if loose else model.keep_threshold):
                 continue
             confidence = round(p_keep, 4)
         role = claim.target_role

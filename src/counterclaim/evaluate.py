@@ -448,6 +448,7 @@ def cross_validate(
     by: str | None = None,
     kb: str | None = None,
     progress: Callable[[int], None] | None = None,
+    decisions: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """Train the decision model on all folds but one and score the one left out, for every
     fold; the rules alone are scored on the same folds. The candidates are found once."""
@@ -457,7 +458,12 @@ def cross_validate(
     from counterclaim.incidents import assign_incidents
     from counterclaim.settings import load_settings
     from counterclaim.store import Store
-    from counterclaim.training import find_candidates, read_gold_documents, train_on
+    from counterclaim.training import (
+        DEFAULT_DECISIONS,
+        find_candidates,
+        read_gold_documents,
+        train_on,
+    )
 
     articles: list[GoldArticle] = []
     gold_docs = []
@@ -491,7 +497,10 @@ def cross_validate(
     per_fold, rules_per_fold = [], []
     for name, test in assign_folds(articles, folds, by):
         held = set(test)
-        model = train_on([g for i, g in enumerate(gold_docs) if i not in held])
+        model = train_on(
+            [g for i, g in enumerate(gold_docs) if i not in held],
+            decisions=decisions or DEFAULT_DECISIONS,
+        )
         per_fold.append({"fold": name, **scored(test, model)})
         rules_per_fold.append({"fold": name, **scored(test, None)})
     mean, stdev = summarise(per_fold)
@@ -499,6 +508,7 @@ def cross_validate(
     return {
         "folds": len(per_fold),
         "grouped_by": by or "incident",
+        "decisions": list(decisions or DEFAULT_DECISIONS),
         "mean": mean,
         "stdev": stdev,
         "per_fold": per_fold,

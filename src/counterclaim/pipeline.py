@@ -153,21 +153,30 @@ ClaimSource = Callable[
 
 
 def document_claims(
-    documents: Iterable[Document], kb: KnowledgeBase, settings: Settings
+    documents: Iterable[Document],
+    kb: KnowledgeBase,
+    settings: Settings,
+    *,
+    candidates_only: bool = False,
 ) -> Iterator[tuple[Document, list[Claim], list[DocumentFlag]]]:
     """Steps 3–4 without the store: each document with its resolved claims and its flags (a
     failure flag instead of claims where extraction or resolution raised)."""
     from counterclaim.nlp import parse_documents
     from counterclaim.resolve import resolve_document
 
+    model = load_model(settings.model)
+    # Loose candidates only for a model that judges whether a candidate is a claim (and for
+    # training, which reads every candidate)
+    loose = candidates_only or (model is not None and model.keep is not None)
     for document, parsed in parse_documents(
-        documents, batch_size=settings.batch_size, n_process=settings.n_process
+        documents, batch_size=settings.batch_size, n_process=settings.n_process, loose=loose
     ):
         try:
             if parsed._.extraction_error:
                 raise ExtractionError(parsed._.extraction_error)
             claims, flags = resolve_document(document, parsed._.extractions or [], kb)
-            claims = decide(claims, load_model(settings.model))
+            if not candidates_only:  # training reads every candidate, undecided
+                claims = decide(claims, model)
         except Exception as exc:
             reason = (
                 str(exc)

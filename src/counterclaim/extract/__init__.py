@@ -50,7 +50,7 @@ from counterclaim.extract.sentences import (
 )
 from counterclaim.extract.targets import in_subset_phrase, people_named, target_text
 from counterclaim.extract.text import doc_text, np_text, tidy_name
-from counterclaim.extract.triggers import Trigger, find_trigger
+from counterclaim.extract.triggers import Trigger, find_trigger, nearest_trigger
 from counterclaim.extract.wordlists import Lexicon, is_person, lexicon
 from counterclaim.numbers import Count
 
@@ -128,8 +128,10 @@ class Extraction:
 
 
 # -- the component --------------------------------------------------------------------------
-def find_extractions(doc: Doc) -> list[Extraction]:
-    """Every claim candidate in a parsed document (the rule component's work)."""
+def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
+    """Every claim candidate in a parsed document (the rule component's work); with
+    ``loose``, also each figure the parse ties to no event word, credited to the nearest
+    event word of its sentence and marked as loose for the decision model."""
     title = doc.user_data.get("title") if doc.user_data else None
     body_start = body_start_of(doc)
     quotes = quote_spans(doc_text(doc))
@@ -186,6 +188,12 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                 trigger = None  # one attack or one place seized is not a count
             if trigger is not None and unsplit_figure(doc, trigger.token, mention):
                 trigger = None
+            is_loose = False
+            if loose and trigger is None and part_of is None:
+                # Every figure near an event word is a candidate; the decision model judges
+                # those the parse does not tie to one (``decide``: the rules alone drop them)
+                trigger = nearest_trigger(mention)
+                is_loose = trigger is not None
             if trigger is None:
                 if mention.noun is not None:
                     previous_target = target_text(mention, previous_target)
@@ -241,7 +249,9 @@ def find_extractions(doc: Doc) -> list[Extraction]:
                     trigger=trigger.token.text,
                     places=sentence_places(sent),
                     target_kind=mention.kind,
-                    features=candidate_features(sent, mention, trigger, attribution, quotes),
+                    features=candidate_features(
+                        sent, mention, trigger, attribution, quotes, loose=is_loose
+                    ),
                     speaker_options=_speaker_options(
                         speakers, index, paragraph_claimant.get(paragraph), last_named
                     ),

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from counterclaim.extract.counts import CountMention
     from counterclaim.extract.triggers import Trigger
 
+from counterclaim.decide import LOOSE
+
 WINDOW = 6  # tokens on each side of the figure read as its context
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 
@@ -46,8 +48,13 @@ def candidate_features(
     trigger: Trigger,
     attribution: Attribution,
     quotes: list[tuple[int, int]],
+    *,
+    loose: bool = False,
 ) -> dict[str, float]:
     features: dict[str, float] = {}
+    if loose:
+        features[LOOSE] = 1.0
+        features[f"loose_distance={min(abs(trigger.token.i - mention.token.i), 8)}"] = 1.0
 
     def add(name: str, weight: float = 1.0) -> None:
         features[name] = weight

@@ -378,3 +378,32 @@ def _agent_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj":
         return _agent_of(verb.head)
     return None
+
+
+LOOSE_WINDOW = 12  # tokens between a figure and an event word that may still go together
+
+
+def nearest_trigger(mention: CountMention) -> Trigger | None:
+    """The event word of the figure's sentence nearest to it, whatever the parse says: a
+    loose candidate for the decision model to judge ("16 Mali Armed Forces [FAMa] soldiers
+    were killed" when the parse loses the subject)."""
+    lex = lexicon()
+    sent = mention.token.sent
+    person = is_person(mention.noun)
+    best: tuple[int, Trigger] | None = None
+    for token in sent:
+        distance = abs(token.i - mention.token.i)
+        if distance == 0 or distance > LOOSE_WINDOW or token.like_num:
+            continue
+        lemma = token.lemma_.lower()
+        categories: list[str] = []
+        if token.pos_ in ("VERB", "AUX"):
+            categories = _categories_of_verb(token)
+        elif lemma in lex.nouns:
+            categories = list(lex.nouns[lemma])
+        elif token.lower_ in lex.adjectives:
+            categories = list(lex.adjectives[token.lower_])
+        category = _pick(categories, person) if categories else None
+        if category is not None and (best is None or distance < best[0]):
+            best = (distance, Trigger(category, token))
+    return best[1] if best is not None else None

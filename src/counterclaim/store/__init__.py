@@ -154,7 +154,10 @@ class Store:
             except SQLAlchemyError as exc:
                 # SQLite: another process created the schema while this one read it; once
                 # it is done, upgrading to head is a no-op.
-                raced = any(m in str(exc) for m in ("already exists", "database is locked"))
+                raced = any(
+                    m in str(exc)
+                    for m in ("already exists", "database is locked", "UNIQUE constraint failed")
+                )
                 if not raced or attempt == WRITE_ATTEMPTS - 1:
                     raise StoreError(
                         f"cannot open or migrate database {self.url!r}: {exc}"
