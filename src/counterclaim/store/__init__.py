@@ -7,6 +7,7 @@ leaves nothing half-written.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,6 +20,7 @@ from typing import Any, TypeVar
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import (
+    JSON,
     Engine,
     Text,
     cast,
@@ -191,6 +193,7 @@ class Store:
                     fresh.append(_document_row(doc))
             if fresh:
                 conn.execute(insert(schema.documents), fresh)
+                _bump_revision(conn)
         return flags
 
     @_retried
@@ -293,6 +296,7 @@ class Store:
                 conn.execute(
                     update(schema.documents).where(schema.documents.c.id == doc_id).values(values)
                 )
+                _bump_revision(conn)
 
     # -- near-duplicate index ---------------------------------------------------------------
     @_retried
@@ -383,6 +387,7 @@ class Store:
         for doc_id, group in groups.items():
             by_group.setdefault(group, []).append(doc_id)
         with self.engine.begin() as conn:
+            _bump_revision(conn)
             for group, ids in by_group.items():
                 conn.execute(
                     update(schema.documents)
@@ -414,6 +419,7 @@ class Store:
         flags: dict[str, list[DocumentFlag]],
     ) -> None:
         with self.engine.begin() as conn:
+            _bump_revision(conn)
             ids = list(by_doc)
             conn.execute(delete(schema.claims).where(schema.claims.c.doc_id.in_(ids)))
             rows = [_claim_row(c) for claims in by_doc.values() for c in claims]
@@ -462,6 +468,7 @@ class Store:
     def save_incidents(self, incidents: Sequence[Incident]) -> None:
         """Replace the incident table and each claim's incident link, in one transaction."""
         with self.engine.begin() as conn:
+            _bump_revision(conn)
             conn.execute(delete(schema.incidents))
             conn.execute(update(schema.claims).values(incident_id=None, incident=None))
             if incidents:
@@ -582,6 +589,7 @@ class Store:
         """Append review rows (never updated afterwards); returns their ids in order."""
         ids = []
         with self.engine.begin() as conn:
+            _bump_revision(conn)
             for row in rows:
                 result = conn.execute(insert(schema.reviews).values({"at": _now(), **row}))
                 ids.append(int(result.inserted_primary_key[0]))
@@ -647,6 +655,7 @@ class Store:
         c = schema.claims.c
         gone = list(dict.fromkeys([*remove, *(claim.id for claim, _ in effective)]))
         with self.engine.begin() as conn:
+            _bump_revision(conn)
             for start in range(0, len(gone), 500):
                 conn.execute(delete(schema.claims).where(c.id.in_(gone[start : start + 500])))
             rows = [{**_claim_row(claim), "review_status": status} for claim, status in effective]
@@ -663,6 +672,7 @@ class Store:
     def set_claim_incidents(self, assignment: dict[str, tuple[str, str]]) -> None:
         """Claim id → (incident id, label), in one transaction."""
         with self.engine.begin() as conn:
+            _bump_revision(conn)
             for claim_id, (incident_id, label) in assignment.items():
                 conn.execute(
                     update(schema.claims)
@@ -681,6 +691,7 @@ class Store:
         }
         i = schema.incidents.c
         with self.engine.begin() as conn:
+            _bump_revision(conn)
             data = conn.scalar(select(i.data).where(i.id == incident.id))
             if data is None:
                 conn.execute(
@@ -699,7 +710,66 @@ class Store:
             empty = list(conn.scalars(select(i.id).where(i.id.not_in(used))))
             if empty:
                 conn.execute(delete(schema.incidents).where(i.id.in_(empty)))
+                _bump_revision(conn)
         return empty
+
+    # -- change tracking (for caches of what is built from the store) -------------------------
+    def revision(self) -> int:
+        """The store's change counter: it grows with every committed write to documents,
+        claims, incidents or reviews, from any process."""
+        t = schema.store_revisions.c
+        with self.engine.connect() as conn:
+            return conn.scalar(select(t.revision).where(t.name == "store")) or 0
+
+    def incident_fingerprints(self) -> dict[str, str]:
+        """Incident id → a digest of everything its claims matrix is built from: the
+        incident row, its claims (every column) and their documents' metadata. Two reads,
+        no JSON decoded; a cache keeps an incident's matrix while its digest is unchanged."""
+        c, d, i = schema.claims.c, schema.documents.c, schema.incidents.c
+        claim_columns = [cast(col, Text) if isinstance(col.type, JSON) else col for col in c]
+        doc_columns = [
+            cast(col, Text) if isinstance(col.type, JSON) else col
+            for col in d
+            if col.name not in ("text", "ingested_at", "extractor_version")
+        ]
+        digests: dict[str, Any] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(*[cast(col, Text) for col in i]).order_by(i.id)):
+                digests[row[0]] = hashlib.sha1(repr(tuple(row)).encode(), usedforsecurity=False)
+            docs = {
+                row[0]: repr(tuple(row))
+                for row in conn.execute(
+                    select(*doc_columns).where(
+                        d.id.in_(select(c.doc_id).where(c.incident_id.is_not(None)))
+                    )
+                )
+            }
+            rows = conn.execute(
+                select(*claim_columns).where(c.incident_id.is_not(None)).order_by(c.id)
+            )
+            for row in rows:
+                digest = digests.get(row.incident_id)
+                if digest is not None:
+                    digest.update(repr(tuple(row)).encode())
+                    digest.update(docs.get(row.doc_id, "").encode())
+        return {key: digest.hexdigest() for key, digest in digests.items()}
+
+    def claims_of_incidents(self, incident_ids: Sequence[str]) -> dict[str, list[Claim]]:
+        """Incident id → its claims (by the indexed incident id), in :meth:`claims` order."""
+        c = schema.claims.c
+        out: dict[str, list[Claim]] = {key: [] for key in incident_ids}
+        ids = list(out)
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                query = (
+                    select(schema.claims)
+                    .where(c.incident_id.in_(ids[start : start + 500]))
+                    .order_by(c.doc_id, c.span_start, c.id)
+                )
+                for row in conn.execute(query):
+                    claim = _claim_from_row(row)
+                    out[row.incident_id].append(claim)
+        return out
 
 
 def _json_dumps(value: Any) -> str:
@@ -816,4 +886,12 @@ def _claim_from_row(row: Any) -> Claim:
         confidence=row.confidence,
         origin=row.origin,
         stated_on=row.stated_on if isinstance(row.stated_on, date) else None,
+    )
+
+
+def _bump_revision(conn: Any) -> None:
+    """Count a write, inside the writer's transaction (see :meth:`Store.revision`)."""
+    t = schema.store_revisions.c
+    conn.execute(
+        update(schema.store_revisions).where(t.name == "store").values(revision=t.revision + 1)
     )

@@ -142,6 +142,17 @@ machine_claims = Table(
     Column("data", JSON),  # the machine claim's fields; None for a claim an analyst added
 )
 
+# -- change counter (migration 0004) --------------------------------------------------------
+# One row per counter, bumped in the same transaction as every write to documents, claims,
+# incidents or reviews: a reader that saw the same revision before can keep what it built
+# from the store then (the dashboard's cached claims matrices).
+store_revisions = Table(
+    "store_revisions",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("revision", Integer, nullable=False, default=0),
+)
+
 # Readable views for Datasette and plain SQL (created by migration 0003). A later migration
 # that recreates ``claims``, ``documents`` or ``incidents`` (SQLite batch mode) must drop
 # these first and create them again after, or SQLite refuses the rename.

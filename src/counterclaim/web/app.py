@@ -239,6 +239,9 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
     app.add_middleware(SecurityHeaders, doc_pages=frozenset(p for p in doc_pages if p))
     # One write at a time: the pipeline over one store is not meant to run twice at once.
     write_lock = threading.Lock()
+    # Each incident's matrix, recomputed only when its claims or documents change.
+    cache = views.IncidentCache(store, settings)
+    app.state.incident_cache = cache
 
     # -- errors ---------------------------------------------------------------------------
     def wants_json(request: Request) -> bool:
@@ -332,7 +335,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
     def api_document(doc_id: str) -> dict[str, Any]:
         doc = store.document(doc_id)
         claims = store.claims(ClaimFilter(doc_id=doc.id))
-        sides = views.claim_sides(store, claims, settings)
+        sides = cache.claim_sides(claims)
         return {
             **doc.summary(),
             "text": doc.text,
@@ -360,7 +363,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
             raise ApiError(
                 400, f"unknown category {category!r}; valid categories: {', '.join(CATEGORIES)}"
             )
-        incident_id = store.incident(incident).id if incident else None
+        incident_id = cache.get(incident).data.incident.id if incident else None
         filters = ClaimFilter(
             claimant=claimant,
             category=category,
@@ -374,7 +377,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
             # The page alone is read and given its sides; the database counts the rest.
             filters.limit, filters.offset = limit, offset
             claims = store.claims(filters)
-            sides = views.claim_sides(store, claims, settings)
+            sides = cache.claim_sides(claims)
             return {
                 "items": [views.claim_dict(c, sides.get(c.id)) for c in claims],
                 "total": store.count_claims(filters),
@@ -383,7 +386,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
             }
         # The affected side is decided per incident by compare, not stored: filter after.
         claims = store.claims(filters)
-        sides = views.claim_sides(store, claims, settings)
+        sides = cache.claim_sides(claims)
         items = [views.claim_dict(c, sides.get(c.id)) for c in claims]
         wanted = target_side.lower()
         items = [
@@ -404,7 +407,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         date_to: DateParam = None,
     ) -> dict[str, Any]:
         summaries = views.filter_summaries(
-            views.incident_summaries(store, settings),
+            cache.summaries(),
             q=q,
             party=party,
             place=place,
@@ -419,11 +422,15 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         summary="One incident with its claims matrix",
     )
     def api_incident(incident_id: str) -> dict[str, Any]:
-        data = views.load_incident(store, incident_id, settings)
-        summary = views.summarise(data)
-        sides = data.matrix.side_of_claim()
+        entry = cache.get(incident_id)
+        if entry.payload is None:
+            entry.payload = incident_payload(entry)
+        return entry.payload
+
+    def incident_payload(entry: views.CachedIncident) -> dict[str, Any]:
+        data, sides = entry.data, entry.sides
         return {
-            **summary.as_dict(),
+            **entry.summary.as_dict(),
             "matrix": {
                 "source": data.matrix.source,
                 "claimants": data.matrix.claimants,
@@ -538,6 +545,8 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
                     # The documents are stored whatever happens next; say why they have no
                     # claims.
                     processing_error = str(exc)
+            # Compared now, by the writer: readers after this answer find the matrices ready.
+            cache.current()
         result = {
             "new": [d.summary() for d in new],
             "already_stored": [d.summary() for d in old],
@@ -558,7 +567,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         date_from: str | None = None,
         date_to: str | None = None,
     ) -> Response:
-        every = views.incident_summaries(store, settings)
+        every = cache.summaries()
         shown = views.filter_summaries(
             every,
             q=q or None,
@@ -589,7 +598,8 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def dashboard_incident(request: Request, incident_id: str) -> Response:
-        data = views.load_incident(store, incident_id, settings)
+        entry = cache.get(incident_id)
+        data = entry.data
         by_doc: dict[str, list[Any]] = {}
         for claim in data.claims:
             by_doc.setdefault(claim.doc_id, []).append(claim)
@@ -602,7 +612,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
             "incident.html",
             {
                 "data": data,
-                "summary": views.summarise(data),
+                "summary": entry.summary,
                 "matrix": data.matrix,
                 "articles": articles,
                 "map": views.claims_map(data.claims),

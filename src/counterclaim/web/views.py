@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass
@@ -18,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from counterclaim.compare import GRADES, Comparison, SideLookup, compare_incidents
-from counterclaim.errors import CounterclaimError
+from counterclaim.errors import CounterclaimError, NotFoundError
 from counterclaim.model import REPORTER, Claim, Document, Incident
 from counterclaim.store import ClaimFilter, Store
 from counterclaim.web.geo import MapView, Marker, map_view
@@ -668,3 +669,124 @@ def review_context(
 
 def reviewed_figure(figure: Figure, reviewed: dict[str, str]) -> bool:
     return any(cid in reviewed for cid in figure.claim_ids)
+
+
+# -- the matrix cache -----------------------------------------------------------------------
+@dataclass
+class CachedIncident:
+    """What the list, the page and the claims query need of one incident, built once."""
+
+    fingerprint: str
+    data: IncidentData
+    summary: IncidentSummary
+    sides: dict[str, str]  # claim id → affected side, compare's decision
+    payload: dict[str, Any] | None = None  # the API's answer, built on first request
+
+
+class IncidentCache:
+    """Each incident's matrix and summary, kept while the store's inputs to it are unchanged.
+
+    A read asks the store for its change counter (one indexed row); while it is the one seen
+    last, the cached incidents are served as they are. When it moved, the store gives a digest
+    of each incident's inputs (its row, its claims, their documents) and only incidents whose
+    digest changed are compared again: one new article recomputes the incidents it touches,
+    not all of them. The counter is read before the digests, so a write landing during a
+    refresh moves it again and the next read looks once more.
+    """
+
+    def __init__(self, store: Store, settings: Any = None) -> None:
+        self.store = store
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._revision: int | None = None
+        self._entries: dict[str, CachedIncident] = {}
+        self._order: list[str] = []
+        self._labels: dict[str, str] = {}
+        self.recomputed = 0  # incidents compared since start, for tests and the log
+
+    def current(self) -> list[CachedIncident]:
+        """Every incident, in the store's order, fresh as of this call."""
+        if self._revision is None or self.store.revision() != self._revision:
+            with self._lock:
+                revision = self.store.revision()
+                if revision != self._revision:
+                    self._refresh(revision)
+        entries = self._entries
+        return [entries[key] for key in self._order if key in entries]
+
+    def summaries(self) -> list[IncidentSummary]:
+        return [entry.summary for entry in self.current()]
+
+    def get(self, key: str) -> CachedIncident:
+        """An incident by id or label."""
+        self.current()
+        entry = self._entries.get(key) or self._entries.get(self._labels.get(key, ""))
+        if entry is None:
+            raise NotFoundError(f"no incident with id or label {key!r}")
+        return entry
+
+    def claim_sides(self, claims: Sequence[Claim]) -> dict[str, str]:
+        """The affected side of each claim, from its incident's cached matrix; claims of no
+        incident get compare's reading of the claim alone."""
+        from counterclaim.compare import affected_side, incident_sides
+
+        self.current()
+        out: dict[str, str] = {}
+        lookup: SideLookup | None = None
+        for claim in claims:
+            entry = self._entries.get(claim.incident_id or "")
+            if entry is not None and claim.id in entry.sides:
+                out[claim.id] = entry.sides[claim.id]
+                continue
+            if lookup is None:
+                lookup = side_lookup(self.settings)
+            out[claim.id] = affected_side(claim, incident_sides([claim], lookup), lookup)
+        return out
+
+    def _refresh(self, revision: int) -> None:
+        fingerprints = self.store.incident_fingerprints()
+        incidents = self.store.incidents()
+        stale = [
+            inc
+            for inc in incidents
+            if inc.id not in self._entries
+            or self._entries[inc.id].fingerprint != fingerprints.get(inc.id)
+        ]
+        stale_ids = {inc.id for inc in stale}
+        entries = {inc.id: self._entries[inc.id] for inc in incidents if inc.id not in stale_ids}
+        if stale:
+            kb = knowledge_base(self.settings)
+            claims = self.store.claims_of_incidents([inc.id for inc in stale])
+            doc_ids = sorted(
+                {d for inc in stale for d in inc.doc_ids}
+                | {c.doc_id for of_incident in claims.values() for c in of_incident}
+            )
+            docs = {d.id: d for d in self.store.documents(ids=doc_ids)} if doc_ids else {}
+            for inc in stale:
+                data = _incident_data_with(inc, claims.get(inc.id, []), docs, kb)
+                entries[inc.id] = CachedIncident(
+                    fingerprint=fingerprints.get(inc.id, ""),
+                    data=data,
+                    summary=summarise(data),
+                    sides=data.matrix.side_of_claim(),
+                )
+            self.recomputed += len(stale)
+            logger.info("matrix cache: %d of %d incidents compared", len(stale), len(incidents))
+        # Swapped whole: a reader holding the old lists keeps a consistent view.
+        self._entries = entries
+        self._order = [inc.id for inc in incidents]
+        self._labels = {inc.label: inc.id for inc in reversed(incidents)}
+        self._revision = revision
+
+
+def _incident_data_with(
+    incident: Incident, claims: list[Claim], docs: dict[str, Document], kb: Any
+) -> IncidentData:
+    """:func:`incident_data` with the knowledge base loaded once for many incidents."""
+    docs = {
+        d: docs[d]
+        for d in dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)])
+        if d in docs
+    }
+    (comparison,) = compare_incidents([incident], claims, docs, kb)
+    return IncidentData(incident, claims, docs, matrix_from_comparison(comparison), comparison)
