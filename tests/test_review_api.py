@@ -44,7 +44,7 @@ def test_review_writes_need_the_token(store: Store) -> None:
     wrong = open_.post(
         f"/api/claims/{claim_id}/reject", json={}, headers={"Authorization": "Bearer no"}
     )
-    assert wrong.status_code == 401
+    assert wrong.status_code == 403
     assert store.review_statuses() == {}
 
 

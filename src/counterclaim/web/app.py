@@ -414,7 +414,13 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
             date_from=date_from,
             date_to=date_to,
         )
-        return page([s.as_dict() for s in summaries], limit, offset)
+        # Only the page shown is laid out: the list may hold tens of thousands of incidents.
+        return {
+            "items": [s.as_dict() for s in summaries[offset : offset + limit]],
+            "total": len(summaries),
+            "limit": limit,
+            "offset": offset,
+        }
 
     @app.get(
         "/api/incidents/{incident_id}",
@@ -482,7 +488,8 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
                 {"WWW-Authenticate": "Bearer"},
             )
         if not secrets.compare_digest(given.strip().encode(), expected.encode()):
-            raise ApiError(401, "invalid bearer token", {"WWW-Authenticate": "Bearer"})
+            # Authenticated, but not as anyone allowed to write: 403, not 401
+            raise ApiError(403, "invalid bearer token")
 
     review_routes.register(app, store, settings, require_token, write_lock)
 
