@@ -439,3 +439,355 @@ def test_compare_incidents_takes_sides_from_a_knowledge_base() -> None:
     (without,) = compare_incidents([incident], claims, {d.id: d})
     assert with_kb.parties and without.parties
     assert {c.category for c in with_kb.cells} == {"killed"}
+
+
+# -- one column per organisation or person --------------------------------------------------
+def _kb_lookup():  # type: ignore[no-untyped-def]
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.compare import SideLookup
+
+    return SideLookup.from_knowledge_base(KnowledgeBase.load())
+
+
+def _incident(claims: list[Claim]) -> Incident:
+    return Incident(id="inc_cols", label="cols", claim_ids=[c.id for c in claims])
+
+
+def test_one_ministry_named_three_ways_is_one_column() -> None:
+    docs = [
+        doc("Russia's Defence Ministry said 41 Ukrainian drones were shot down.", date(2025, 3, 9)),
+        doc("The Defence Ministry in Moscow reported 41 drones downed.", date(2025, 3, 9)),
+        doc("The Russian Defence Ministry put the number of drones at 41.", date(2025, 3, 9)),
+    ]
+    names = [
+        "Russia's Defence Ministry",
+        "the Defence Ministry in Moscow",
+        "Russian Defence Ministry",
+    ]
+    claims = [
+        claim(d, "41", name, "opponent", 41, category="destroyed", target="Ukrainian drones")
+        for d, name in zip(docs, names, strict=True)
+    ]
+    by_id = {d.id: d for d in docs}
+    for lookup in (None, _kb_lookup()):
+        comparison = compare_incident(_incident(claims), claims, by_id, lookup=lookup)
+        (only,) = comparison.cells
+        assert len(only.figures) == 1, (lookup, only.figures.keys())
+        ((column, history),) = only.figures.items()
+        assert sorted(comparison.columns[column]) == sorted(names)
+        (figure,) = history
+        # One party's statement carried by three outlets: one origin, no corroboration.
+        assert figure.origins == 1 and figure.carriers == 3
+        assert figure.grade == SINGLE
+    assert column == "Russian Defence Ministry"  # the knowledge base's name, when used
+
+
+def test_a_spokesman_and_his_government_are_one_column_when_the_kb_links_them() -> None:
+    a = doc(
+        "Zabihullah Mujahid said 19 Pakistani soldiers were killed at the border.",
+        date(2025, 10, 12),
+    )
+    b = doc(
+        "The Afghan Taliban government said 9 of its fighters died in Kunar.", date(2025, 10, 12)
+    )
+    claims = [
+        claim(
+            a,
+            "19 Pakistani soldiers were killed",
+            "Zabihullah Mujahid",
+            "opponent",
+            19,
+            target="Pakistani soldiers",
+        ),
+        claim(
+            b, "9 of its fighters died", "Afghan Taliban government", "own", 9, target="fighters"
+        ),
+    ]
+    by_id = {a.id: a, b.id: b}
+    with_kb = compare_incident(_incident(claims), claims, by_id, lookup=_kb_lookup())
+    assert list(with_kb.columns) == ["Afghan Taliban government"]
+    assert set(with_kb.columns["Afghan Taliban government"]) == {
+        "Zabihullah Mujahid",
+        "Afghan Taliban government",
+    }
+    without = compare_incident(_incident(claims), claims, by_id)
+    assert len(without.columns) == 2  # nothing says the man speaks for that government
+
+
+def test_two_spellings_of_one_governor_are_one_person() -> None:
+    a = doc("Governor Andrei Vorobyov said 3 people were killed by the drone.", date(2024, 9, 10))
+    b = doc("Vorobyev said three residents of Ramenskoye died.", date(2024, 9, 10))
+    c = doc("Imran Khan said 5 were hurt; Ali Khan said 8 were hurt.", date(2024, 9, 10))
+    claims = [
+        claim(a, "3 people were killed", "Governor Andrei Vorobyov", "civilian", 3),
+        claim(b, "three residents of Ramenskoye died", "Vorobyev", "civilian", 3),
+        claim(c, "5 were hurt", "Imran Khan", "civilian", 5, category="wounded"),
+        claim(c, "8 were hurt", "Ali Khan", "civilian", 8, category="wounded"),
+    ]
+    comparison = compare_incident(_incident(claims), claims, {d.id: d for d in (a, b, c)})
+    killed = cell(comparison, "killed", CIVILIANS)
+    assert list(killed.figures) == ["Governor Andrei Vorobyov"]
+    (figure,) = killed.figures["Governor Andrei Vorobyov"]
+    assert figure.names == ["Governor Andrei Vorobyov", "Vorobyev"]
+    assert len(cell(comparison, "wounded", CIVILIANS).figures) == 2  # two different Khans
+
+
+def test_name_keys_ignore_phrasing_but_keep_different_bodies_apart() -> None:
+    from counterclaim.compare import name_key
+
+    assert name_key("the Sudanese army") == name_key("Sudan's Army")
+    assert name_key("Ministry of Health in Gaza") == name_key("Gaza Health Ministry")
+    assert name_key("a spokesman for the Myanmar military") == name_key("Myanmar military")
+    assert name_key("Pakistan Interior Ministry") != name_key("Pakistan Defence Ministry")
+    assert name_key("Congolese army") != name_key("Rwandan army")
+
+
+# -- parts and totals -----------------------------------------------------------------------
+def test_a_place_of_a_total_is_a_part_not_a_revision() -> None:
+    total = doc(
+        "Russia's Defence Ministry said 337 Ukrainian drones were destroyed overnight.",
+        date(2025, 3, 11),
+    )
+    part = doc(
+        "Of the drones, 126 were downed over the Kursk region, the ministry said.",
+        date(2025, 3, 11),
+    )
+    kyiv = doc("Ukraine's air force said it launched 250 drones at Russia.", date(2025, 3, 11))
+    claims = [
+        claim(
+            total,
+            "337 Ukrainian drones were destroyed",
+            "Russian Defence Ministry",
+            "opponent",
+            337,
+            category="destroyed",
+            target="Ukrainian drones",
+        ),
+        claim(
+            part,
+            "126 were downed over the Kursk region",
+            "Russian Defence Ministry",
+            "opponent",
+            126,
+            category="destroyed",
+            target="Ukrainian drones",
+        ),
+        claim(
+            kyiv,
+            "launched 250 drones",
+            "Ukrainian Air Force",
+            "own",
+            250,
+            category="destroyed",
+            target="Ukrainian drones",
+        ),
+    ]
+    comparison = matrix(claims, [total, part, kyiv])
+    destroyed = cell(comparison, "destroyed", "Ukraine")
+    history = destroyed.figures["Russian Defence Ministry"]
+    assert sorted((f.value, f.is_part, f.is_latest, f.part_of) for f in history) == [
+        (126, True, False, 337),
+        (337, False, True, None),
+    ]
+    assert destroyed.spread == round(337 / 250, 2)  # the part is in no spread
+
+
+def test_parts_by_place_kind_and_list_in_several_conflicts() -> None:
+    # Sahel: a national total, then one town's share in another article the same day.
+    mali = [
+        doc("The Malian army said it neutralised 72 terrorists this week.", date(2024, 6, 7)),
+        doc("The army said 40 terrorists were neutralised in Gao.", date(2024, 6, 7)),
+    ]
+    # Myanmar: "of them".
+    myanmar = doc(
+        "The resistance said 60 junta soldiers died, 20 of them in Sagaing.", date(2024, 2, 1)
+    )
+    # Yemen: a kind of a mixed total.
+    yemen = [
+        doc("The Houthis said they destroyed 15 drones and missiles.", date(2024, 1, 12)),
+        doc("The Houthis said 9 drones were destroyed over Hodeidah.", date(2024, 1, 12)),
+    ]
+    # DRC: a list after a colon.
+    drc = doc(
+        "M23 said 31 soldiers were captured near Goma and later gave the numbers by unit: "
+        "12 from the 34th brigade.",
+        date(2024, 5, 3),
+    )
+    cases = [
+        (
+            [
+                claim(
+                    mali[0],
+                    "neutralised 72 terrorists",
+                    "FAMa",
+                    "opponent",
+                    72,
+                    target="terrorists",
+                ),
+                claim(
+                    mali[1],
+                    "40 terrorists were neutralised in Gao",
+                    "FAMa",
+                    "opponent",
+                    40,
+                    target="terrorists",
+                ),
+            ],
+            mali,
+            "FAMa",
+        ),
+        (
+            [
+                claim(
+                    myanmar,
+                    "60 junta soldiers died",
+                    "PDF",
+                    "opponent",
+                    60,
+                    target="junta soldiers",
+                ),
+                claim(
+                    myanmar, "20 of them in Sagaing", "PDF", "opponent", 20, target="junta soldiers"
+                ),
+            ],
+            [myanmar],
+            "PDF",
+        ),
+        (
+            [
+                claim(
+                    yemen[0],
+                    "destroyed 15 drones and missiles",
+                    "Houthis",
+                    "opponent",
+                    15,
+                    category="destroyed",
+                    target="drones and missiles",
+                ),
+                claim(
+                    yemen[1],
+                    "9 drones were destroyed over Hodeidah",
+                    "Houthis",
+                    "opponent",
+                    9,
+                    category="destroyed",
+                    target="drones",
+                ),
+            ],
+            yemen,
+            "Houthis",
+        ),
+        (
+            [
+                claim(
+                    drc,
+                    "31 soldiers were captured",
+                    "M23",
+                    "opponent",
+                    31,
+                    category="captured",
+                    target="soldiers",
+                ),
+                claim(
+                    drc,
+                    "12 from the 34th brigade",
+                    "M23",
+                    "opponent",
+                    12,
+                    category="captured",
+                    target="soldiers",
+                ),
+            ],
+            [drc],
+            "M23",
+        ),
+    ]
+    for claims, docs, claimant in cases:
+        (only,) = matrix(claims, docs).cells
+        history = only.figures[claimant]
+        heads = [f.value for f in history if not f.is_part]
+        parts = [f.value for f in history if f.is_part]
+        assert len(heads) == 1 and parts and heads[0] > parts[0], (claimant, history)
+        assert only.latest()[claimant].value == heads[0]
+
+
+def test_an_earlier_smaller_toll_with_a_place_is_a_revision() -> None:
+    first = doc("Civil defence said 12 people were killed in Khan Younis.", date(2024, 7, 13))
+    later = doc("Civil defence said 20 people were killed in the strikes.", date(2024, 7, 14))
+    claims = [
+        claim(first, "12 people were killed in Khan Younis", "civil defence", "civilian", 12),
+        claim(later, "20 people were killed in the strikes", "civil defence", "civilian", 20),
+    ]
+    history = cell(matrix(claims, [first, later]), "killed", CIVILIANS).figures["civil defence"]
+    assert [(f.value, f.is_part, f.is_latest) for f in history] == [
+        (12, False, False),
+        (20, False, True),
+    ]
+
+
+def test_a_claimants_revised_totals_never_contest_each_other() -> None:
+    a = doc("The RSF said it killed 40 army soldiers in El Obeid.", date(2025, 5, 1))
+    b = doc("The RSF said it killed 65 army soldiers in El Obeid.", date(2025, 5, 3))
+    claims = [
+        claim(a, "killed 40 army soldiers", "RSF", "opponent", 40, target="Sudanese army soldiers"),
+        claim(b, "killed 65 army soldiers", "RSF", "opponent", 65, target="Sudanese army soldiers"),
+    ]
+    killed = cell(matrix(claims, [a, b]), "killed", "Sudan")
+    history = killed.figures["RSF"]
+    assert [f.value for f in history] == [40, 65] and history[-1].is_latest
+    assert {f.grade for f in history} == {SINGLE}
+    assert killed.spread is None
+
+
+# -- corroboration counts independent origins -----------------------------------------------
+def test_a_copy_of_a_statement_does_not_corroborate_it() -> None:
+    original = doc(
+        "Gaza's health ministry said 17 people were killed in the strike on the school.",
+        date(2024, 8, 3),
+        near_duplicate_group="g1",
+    )
+    copy = doc(
+        "Seventeen people, 17 in all, were killed in the strike on the school.",
+        date(2024, 8, 3),
+        near_duplicate_group="g1",
+    )
+    independent = doc("Hospital staff counted 17 bodies after the school strike.", date(2024, 8, 3))
+    claims = [
+        claim(original, "17 people were killed", "Gaza Health Ministry", "civilian", 17),
+        claim(copy, "17 in all", "reporter", "civilian", 17),
+    ]
+    latest = cell(matrix(claims, [original, copy]), "killed", CIVILIANS).latest()
+    assert latest["Gaza Health Ministry"].grade == SINGLE
+    assert latest["reporter"].grade == SINGLE
+    # The outlet's own count in a text of its own is another source.
+    own = claim(independent, "17 bodies", "reporter", "civilian", 17)
+    latest = cell(matrix([claims[0], own], [original, independent]), "killed", CIVILIANS).latest()
+    assert latest["Gaza Health Ministry"].grade == CORROBORATED
+
+
+def test_the_outlet_repeating_its_own_quote_does_not_corroborate_it() -> None:
+    d = doc(
+        "Kashmir police said 3 civilians were killed in Kupwara. The three civilians were "
+        "killed by gunfire.",
+        date(2024, 11, 2),
+    )
+    claims = [
+        claim(d, "3 civilians were killed", "Jammu and Kashmir Police", "civilian", 3),
+        claim(d, "The three civilians were killed", "reporter", "civilian", 3),
+    ]
+    (only,) = matrix(claims, [d]).cells
+    assert {f.grade for f in only.latest().values()} == {SINGLE}
+
+
+def test_two_parties_in_one_article_corroborate_each_other() -> None:
+    d = doc(
+        "MONUSCO said 22 civilians were killed in Ituri; local officials said 23 died.",
+        date(2024, 6, 15),
+    )
+    claims = [
+        claim(d, "22 civilians were killed", "MONUSCO", "civilian", 22),
+        claim(d, "23 died", "Ituri officials", "civilian", 23, qualifier="about"),
+    ]
+    latest = cell(matrix(claims, [d]), "killed", CIVILIANS).latest()
+    assert latest["MONUSCO"].grade == CORROBORATED
+    assert latest["Ituri officials"].grade == CORROBORATED
