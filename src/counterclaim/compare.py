@@ -4,15 +4,18 @@ A *cell* is a category and the side that was affected ("killed" × "Pakistan"); 
 every claimant's figures sit side by side. A *figure* is one value a claimant gave, carried
 by one or more documents; when a claimant gives different values for a cell at different
 times, every value is kept in order and the latest is marked (revisions are never
-overwritten). Several values from one statement are parts of a total ("25 killed in all: 5
-at the camp, 18 at the checkpoint") and are kept as parts.
+overwritten). A value whose evidence places it inside a larger one of the same claimant (a
+place, a kind, a list, "of them": "126 over the Kursk region" of 337) is a part of that
+total, kept as a part and out of spreads and revisions. One organisation or person is one
+column (:func:`claimant_columns`).
 
 Grades (documented in the README, section "Grades"), decided per figure:
 
 * ``confirmed by affected party``: the affected party itself gives this figure (an admission
   of its own losses) or gives a compatible one;
 * ``contested``: another party gives an incompatible figure for the same cell or denies it;
-* ``corroborated``: another claimant, from an independent origin, gives a compatible figure;
+* ``corroborated``: another claimant, from an independent origin, gives a compatible figure
+  (one party's statement carried by many outlets, or copies of one text, is one origin);
 * ``denied``: the figure is a denial (0);
 * ``single-party claim``: none of the above.
 """
@@ -39,10 +42,12 @@ GRADES: dict[str, str] = {
     CONFIRMED: "The affected party itself gives this figure (an admission of its own losses), "
     "or gives a compatible one.",
     CONTESTED: "Another party gives an incompatible figure for the same category and side, "
-    "or denies it (0).",
-    CORROBORATED: "Another claimant, from an independent origin, gives a compatible figure.",
+    "or denies it (0); a part of a total is contested only by a denial.",
+    CORROBORATED: "Another claimant, from an independent origin, gives a compatible figure "
+    "(outlets repeating one party's statement, or copies of one text, are one origin).",
     DENIED: "The figure is a denial: the claimant says none (0).",
-    SINGLE: "Only this claimant gives a figure for this category and side.",
+    SINGLE: "Only this claimant gives a figure for this category and side, however many "
+    "outlets carry it.",
 }
 CIVILIANS = "civilians"
 UNSPECIFIED = "unspecified"
