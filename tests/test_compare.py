@@ -791,3 +791,33 @@ def test_two_parties_in_one_article_corroborate_each_other() -> None:
     latest = cell(matrix(claims, [d]), "killed", CIVILIANS).latest()
     assert latest["MONUSCO"].grade == CORROBORATED
     assert latest["Ituri officials"].grade == CORROBORATED
+
+
+def test_a_short_name_joins_the_one_longer_name_it_is_part_of() -> None:
+    d = doc(
+        "Colombia's Defense Ministry said 8 police cadets died. The Defense Ministry later said "
+        "8 was the final count. HRW Executive Director Tirana Hassan said 20 villagers died; "
+        "Tirana Hassan said 20 again and HRW repeated it. Ukrainian officials said 4 died; "
+        "Russian officials said 9; officials said 6. Pakistan said 3 were hurt and the "
+        "Pakistan Interior Ministry said 5.",
+        date(2024, 1, 17),
+    )
+    claims = [
+        claim(d, "8 police cadets died", "Colombian Defense Ministry", "own", 8),
+        claim(d, "8 was the final count", "the Defense Ministry", "own", 8),
+        claim(d, "20 villagers died", "HRW Executive Director Tirana Hassan", "civilian", 20),
+        claim(d, "20 again", "Tirana Hassan", "civilian", 20),
+        claim(d, "HRW repeated it", "HRW", "civilian", 20),
+        claim(d, "4 died", "Ukrainian officials", "other", 4),
+        claim(d, "9;", "Russian officials", "other", 9),
+        claim(d, "6.", "officials", "other", 6),
+        claim(d, "3 were hurt", "Pakistan", "other", 3, category="wounded"),
+        claim(d, "5.", "Pakistan Interior Ministry", "other", 5, category="wounded"),
+    ]
+    comparison = matrix(claims, [d])
+    columns = {frozenset(names) for names in comparison.columns.values()}
+    assert frozenset({"Colombian Defense Ministry", "the Defense Ministry"}) in columns
+    assert frozenset({"HRW Executive Director Tirana Hassan", "Tirana Hassan", "HRW"}) in columns
+    # "officials" could be either side's; "Pakistan" is the state, not its ministry.
+    for alone in ("officials", "Ukrainian officials", "Russian officials", "Pakistan"):
+        assert frozenset({alone}) in columns, alone

@@ -473,6 +473,7 @@ def claimant_columns(claims: Sequence[Claim], kb: Any = None) -> Columns:
             }
             if len(speaking_for) == 1:
                 union(speaking_for.pop(), key)
+    _join_short_names(claims, key_of_claim, find, union)
 
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -498,6 +499,37 @@ def claimant_columns(claims: Sequence[Claim], kb: Any = None) -> Columns:
         },
         actors={labels[r]: r.removeprefix("actor:") for r in groups if r.startswith("actor:")},
     )
+
+
+def _join_short_names(
+    claims: Sequence[Claim],
+    key_of_claim: Mapping[str, str],
+    find: Callable[[str], str],
+    union: Callable[[str, str], None],
+) -> None:
+    """A shorter name within one incident is the longer one it is part of, when only one
+    body (or one chain of longer names) contains it: "the Defense Ministry" after "Colombian
+    Defense Ministry", "Tirana Hassan" and "HRW" with "HRW Executive Director Tirana Hassan".
+    Titles do not count; a name of country words only ("Pakistan") never joins, and two
+    actors the knowledge base tells apart stay apart."""
+    words: dict[str, frozenset[str]] = {}
+    key_of_name: dict[str, str] = {}
+    for claim in claims:
+        if claim.claimant != REPORTER:
+            words[claim.claimant] = frozenset(name_key(claim.claimant)) - _TITLES
+            key_of_name.setdefault(claim.claimant, key_of_claim[claim.id])
+    for name, own in words.items():
+        if not own or all(_word_country(w) for w in own):
+            continue
+        longer = [other for other, theirs in words.items() if own < theirs]
+        nested = all(words[a] <= words[b] or words[b] <= words[a] for a in longer for b in longer)
+        if not longer or not nested:
+            continue
+        for other in longer:
+            mine, theirs = find(key_of_name[name]), find(key_of_name[other])
+            if mine.startswith("actor:") and theirs.startswith("actor:"):
+                continue
+            union(mine, theirs)
 
 
 def _safe_people(kb: Any, actor_id: str) -> list[str]:
