@@ -821,3 +821,44 @@ def test_a_short_name_joins_the_one_longer_name_it_is_part_of() -> None:
     # "officials" could be either side's; "Pakistan" is the state, not its ministry.
     for alone in ("officials", "Ukrainian officials", "Russian officials", "Pakistan"):
         assert frozenset({alone}) in columns, alone
+
+
+def test_a_figure_said_first_is_the_earlier_one_whatever_its_place_in_the_text() -> None:
+    d = doc(
+        "Jihadists killed at least 54 soldiers near Park W, the government said. The government "
+        "originally said eight soldiers were killed. Police put the toll at 137 after an initial "
+        "police estimate of 20 dead.",
+        date(2025, 4, 24),
+    )
+    claims = [
+        claim(d, "killed at least 54 soldiers", "Benin government", "own", 54, target="soldiers"),
+        claim(
+            d,
+            "originally said eight soldiers were killed",
+            "Benin government",
+            "own",
+            8,
+            target="soldiers",
+        ),
+        claim(d, "put the toll at 137", "Somali police", "civilian", 137),
+        claim(d, "an initial police estimate of 20 dead", "Somali police", "civilian", 20),
+    ]
+    comparison = matrix(claims, [d])
+    for name in ("Benin government", "Somali police"):
+        (history,) = [c.figures[name] for c in comparison.cells if name in c.figures]
+        assert not any(f.is_part for f in history)
+        assert [f.is_latest for f in history] == [False, True], name
+    assert cell(comparison, "killed", CIVILIANS).latest()["Somali police"].value == 137
+
+
+def test_a_vague_figure_does_not_replace_a_number() -> None:
+    first = doc("Around 200 people were killed in Barsalogho, residents said.", date(2024, 8, 25))
+    later = doc("Residents said dozens of bodies lay in the trench.", date(2024, 8, 26))
+    claims = [
+        claim(
+            first, "Around 200 people were killed", "residents", "civilian", 200, qualifier="about"
+        ),
+        claim(later, "dozens of bodies", "residents", "civilian", None, qualifier="vague"),
+    ]
+    latest = cell(matrix(claims, [first, later]), "killed", CIVILIANS).latest()
+    assert latest["residents"].value == 200

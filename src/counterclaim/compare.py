@@ -728,7 +728,13 @@ class Comparison:
 
 
 # -- building -------------------------------------------------------------------------------
-_RISE = r"(?:rose|risen|rising|climbed|increased|jumped|revised|updated|raised)"
+_RISE = (
+    r"(?:rose|risen|rising|climbed|increased|jumped|revised|updated|raised|surged|soared|"
+    r"reached|grew|grown|mounted)"
+)
+# "an initial estimate of 20", "the ministry initially said one": the figure that was replaced
+_FIRST_STATED = r"(?:initial(?:ly)?|earlier|previously|originally|first|preliminary)"
+_SAID = r"(?:said|reported|put|gave|estimated|announced|stated|counted)"
 
 
 def _revision_rank(claim: Claim) -> int:
@@ -743,6 +749,12 @@ def _revision_rank(claim: Claim) -> int:
         return 0
     if re.search(rf"{_RISE}\b[^.]{{0,40}}?\b(?:to|at)\s+{v}\b", text, re.IGNORECASE):
         return 2
+    if re.search(rf"\b{_FIRST_STATED}\b[^.\d]{{0,40}}?\b{v}\b", text, re.IGNORECASE):
+        return 0
+    if re.search(rf"\b{_FIRST_STATED}\s+{_SAID}\b", text, re.IGNORECASE) and _numbers(text) <= {
+        claim.value
+    }:
+        return 0  # "initially said four soldiers died": the number may be a word
     return 1
 
 
@@ -911,8 +923,11 @@ def _figures_of(
     heads = [f for f in figures if not f.is_part]
     for position, f in enumerate(heads):
         f.history_position = position
-    if heads:
-        heads[-1].is_latest = True
+    # "Dozens" after "at least 200" does not replace it: a vague figure is the latest only
+    # when the claimant gave no number.
+    counted = [f for f in heads if f.value is not None] or heads
+    if counted:
+        counted[-1].is_latest = True
     return figures
 
 
