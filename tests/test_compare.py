@@ -862,3 +862,17 @@ def test_a_vague_figure_does_not_replace_a_number() -> None:
     ]
     latest = cell(matrix(claims, [first, later]), "killed", CIVILIANS).latest()
     assert latest["residents"].value == 200
+
+
+def test_a_reporter_relaying_a_party_named_another_way_is_that_party() -> None:
+    a = doc(
+        "Sudan's army said 30 civilians were killed in the El Fasher shelling.", date(2024, 6, 2)
+    )
+    b = doc("Thirty civilians died in El Fasher, according to the Sudanese Army.", date(2024, 6, 2))
+    claims = [
+        claim(a, "30 civilians were killed", "Sudanese army", "civilian", 30),
+        claim(b, "Thirty civilians died", "reporter", "civilian", 30),
+    ]
+    claims[1].origin = "the Sudanese Army"
+    latest = cell(matrix(claims, [a, b]), "killed", CIVILIANS).latest()
+    assert latest["Sudanese army"].grade == SINGLE and latest["reporter"].grade == SINGLE

@@ -369,9 +369,15 @@ class Columns:
     actors: dict[str, str]  # column label → canonical actor id, when the KB knows it
 
     def key(self, name: str) -> str:
-        """The column of a claimant name seen in this incident, else the name itself."""
+        """The column of a name or actor id (a claim's origin, say) seen in this incident:
+        the same name, the column's actor, or a name with the same identifying words; else
+        the name itself."""
         for label, names in self.names.items():
-            if name in names or name == label:
+            if name in names or name == label or self.actors.get(label) == name:
+                return label
+        words = name_key(name)
+        for label, names in self.names.items():
+            if label != REPORTER and any(name_key(n) == words for n in names):
                 return label
         return name
 
