@@ -1,7 +1,7 @@
 """Load test of ``counterclaim serve`` (not run in CI: a minute or more).
 
     .venv/bin/python scripts/load_test.py [--corpus DIR | --db STORE] [--clients 32]
-        [--requests 3000] [--seconds 60] [--posts 10] [--json]
+        [--requests 3000] [--seconds 60] [--posts 10] [--synthetic CLAIMS] [--json]
 
 Builds a temporary SQLite store from ``--corpus`` (default: the shared train articles) unless
 ``--db`` names one already built, starts ``counterclaim serve`` on 127.0.0.1 with a write
@@ -9,7 +9,8 @@ token, and runs ``--clients`` concurrent clients, each cycling through three rea
 incident list, one incident page (API) and a filtered claims query. Meanwhile one more
 client posts ``--posts`` short generated reports, one after another, so the pipeline runs
 while the reads are served. Bounded: it stops after ``--requests`` reads or ``--seconds``,
-whichever comes first.
+whichever comes first. ``--synthetic 100000`` first copies that store's documents, claims and
+incidents under new ids until it holds about 100,000 claims (the dashboard at size).
 
 Prints, per read and for the posts: requests, requests per second, p50/p95/p99 latency and
 errors (any status other than 200/201, or no answer within ``--timeout``). Exits 1 when any
@@ -19,6 +20,7 @@ request failed or when a read's p95 is over ``--p95`` seconds.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -32,8 +34,9 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -79,6 +82,87 @@ def build_store(corpus: Path, db: Path) -> None:
     )
 
 
+def _copy_id(original: str, copy: int) -> str:
+    return hashlib.md5(f"{original}/{copy}".encode(), usedforsecurity=False).hexdigest()
+
+
+def build_synthetic(source: Path, db: Path, claims_wanted: int) -> None:
+    """A store of about ``claims_wanted`` claims: copies of ``source``'s documents, claims and
+    incidents under new ids and labels (each copy its own incidents), written through the
+    Store's methods. Copies keep the source's extraction version, so posting a document
+    does not re-extract them."""
+    from counterclaim import pipeline
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.settings import load_settings
+    from counterclaim.store import Store
+
+    start = time.perf_counter()
+    original = Store(f"sqlite:///{source}")
+    docs, claims, incidents = original.documents(), original.claims(), original.incidents()
+    original.close()
+    if not claims:
+        raise SystemExit(f"{source} has no claims to copy")
+    settings = load_settings()
+    version = pipeline.extraction_version(KnowledgeBase.from_settings(settings), settings)
+    target = Store(f"sqlite:///{db}")
+    copies = max(1, -(-claims_wanted // len(claims)))
+    by_doc: dict[str, list[Any]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc_id, []).append(claim)
+    all_incidents = []
+    for copy in range(copies):
+        doc_id = {d.id: _copy_id(d.id, copy) for d in docs}
+        claim_id = {c.id: _copy_id(c.id, copy) for c in claims}
+        inc_id = {i.id: _copy_id(i.id, copy) for i in incidents}
+        group = {d.near_duplicate_group: _copy_id(d.near_duplicate_group or "", copy) for d in docs}
+        target.add_documents(
+            [
+                replace(
+                    d,
+                    id=doc_id[d.id],
+                    title=f"{d.title or ''} #{copy}",
+                    near_duplicate_group=group[d.near_duplicate_group]
+                    if d.near_duplicate_group
+                    else None,
+                )
+                for d in docs
+            ]
+        )
+        label = {i.id: f"{i.label}-{copy}" for i in incidents}
+        target.replace_claims(
+            {
+                doc_id[d]: [
+                    replace(
+                        c,
+                        id=claim_id[c.id],
+                        doc_id=doc_id[d],
+                        incident_id=inc_id.get(c.incident_id or ""),
+                        incident=label.get(c.incident_id or ""),
+                    )
+                    for c in of_doc
+                ]
+                for d, of_doc in by_doc.items()
+            },
+            version,
+        )
+        all_incidents.extend(
+            replace(
+                i,
+                id=inc_id[i.id],
+                label=label[i.id],
+                claim_ids=[claim_id[c] for c in i.claim_ids],
+                doc_ids=[doc_id[d] for d in i.doc_ids],
+            )
+            for i in incidents
+        )
+    target.save_incidents(all_incidents)
+    print(
+        f"synthetic store: {target.document_count()} documents, {target.claim_count()} claims, "
+        f"{len(all_incidents)} incidents (built in {time.perf_counter() - start:.0f} s)"
+    )
+    target.close()
+
+
 def start_server(db: Path, port: int, token: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "COUNTERCLAIM_API_TOKEN": token}
     server = subprocess.Popen(
@@ -87,7 +171,8 @@ def start_server(db: Path, port: int, token: str) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 120
+    # A large store's matrices are all compared on the first request.
+    deadline = time.monotonic() + 900
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"server exited: {server.stderr.read().decode()[-2000:]}")
@@ -97,7 +182,7 @@ def start_server(db: Path, port: int, token: str) -> subprocess.Popen[bytes]:
         except httpx.HTTPError:
             time.sleep(0.3)
     server.kill()
-    raise SystemExit("server did not answer within 120 s")
+    raise SystemExit("server did not answer within 900 s")
 
 
 def report_text(rng: random.Random, number: int) -> str:
@@ -123,6 +208,16 @@ def main() -> int:
     parser.add_argument("--p95", type=float, default=1.0, help="goal for each read's p95")
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        metavar="CLAIMS",
+        help="copy the store (--db, or the one built from --corpus) until it holds about "
+        "CLAIMS claims, and test that",
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="keep the store tested at this path (to test it again)"
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="counterclaim-load-"))
@@ -134,10 +229,16 @@ def main() -> int:
                 raise SystemExit(f"no corpus at {args.corpus}: give --corpus or --db")
             db = work / "load.db"
             build_store(args.corpus, db)
+        if args.synthetic:
+            copied = work / "synthetic.db"
+            build_synthetic(db, copied, args.synthetic)
+            db = copied
+        if args.keep:
+            shutil.copyfile(db, args.keep)
         port, token = free_port(), secrets.token_hex(16)
         server = start_server(db, port, token)
         base = f"http://127.0.0.1:{port}"
-        first = httpx.get(f"{base}/api/incidents?limit=50", timeout=60).json()["items"]
+        first = httpx.get(f"{base}/api/incidents?limit=50", timeout=900).json()["items"]
         if not first:
             raise SystemExit("the store has no incidents")
         busiest = max(first, key=lambda i: i["claims"])
@@ -175,7 +276,7 @@ def main() -> int:
         def poster() -> None:
             rng = random.Random(args.seed)
             headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/plain"}
-            with httpx.Client(base_url=base, timeout=max(args.timeout, 120)) as client:
+            with httpx.Client(base_url=base, timeout=max(args.timeout, 900)) as client:
                 for number in range(args.posts):
                     if stop.is_set() or time.monotonic() > deadline:
                         return

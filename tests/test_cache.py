@@ -220,3 +220,25 @@ def test_claims_of_one_incident_by_id_and_label(client: TestClient) -> None:
     for key in (rafah["id"], rafah["label"]):
         answer = client.get("/api/claims", params={"incident": key}).json()
         assert {c["value"] for c in answer["items"]} == {18, 6}
+
+
+def test_restarted_server_reads_summaries_back(store: Store, client: TestClient) -> None:
+    listed = incidents(client)
+    restarted = TestClient(create_app(store, load_settings(environ={})))
+    assert incidents(restarted) == listed
+    cache = restarted.app.state.incident_cache
+    assert cache.recomputed == 0  # the list came from the kept summaries
+    page = restarted.get(f"/api/incidents/{listed[0]['id']}")
+    assert page.status_code == 200 and cache.recomputed == 1  # the page built its matrix
+    review.reject(store, [page.json()["claims"][0]["id"]], reviewer="test")
+    again = TestClient(create_app(store, load_settings(environ={})))
+    changed = {i["id"]: i["claims"] for i in incidents(again)}
+    assert changed[listed[0]["id"]] == listed[0]["claims"] - 1
+    assert again.app.state.incident_cache.recomputed == 1
+
+
+def test_dashboard_pages_from_cache(client: TestClient) -> None:
+    first = incidents(client)[0]
+    home = client.get("/")
+    assert home.status_code == 200 and first["label"] in home.text
+    assert client.get(f"/incidents/{first['id']}").status_code == 200

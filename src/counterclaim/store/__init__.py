@@ -771,6 +771,35 @@ class Store:
                     out[row.incident_id].append(claim)
         return out
 
+    def stored_summaries(self) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Incident id → (fingerprint, summary) as :meth:`put_summaries` last kept them."""
+        s = schema.incident_summaries.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.incident_id, s.fingerprint, s.summary))
+            return {row.incident_id: (row.fingerprint, row.summary) for row in rows}
+
+    @_retried
+    def put_summaries(
+        self, summaries: dict[str, tuple[str, dict[str, Any]]], keep: Iterable[str]
+    ) -> None:
+        """Keep these (fingerprint, summary) pairs and drop those of incidents not in
+        ``keep``. Derived data: the change counter does not move."""
+        s = schema.incident_summaries.c
+        keep = set(keep)
+        with self.engine.begin() as conn:
+            stored = set(conn.scalars(select(s.incident_id)))
+            gone = sorted(stored - keep)
+            replaced = [key for key in summaries if key in stored]
+            for chunk in range(0, len(gone) + len(replaced), 500):
+                ids = (gone + replaced)[chunk : chunk + 500]
+                conn.execute(delete(schema.incident_summaries).where(s.incident_id.in_(ids)))
+            rows = [
+                {"incident_id": key, "fingerprint": fingerprint, "summary": summary}
+                for key, (fingerprint, summary) in summaries.items()
+            ]
+            if rows:
+                conn.execute(insert(schema.incident_summaries), rows)
+
 
 def _json_dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)

@@ -153,6 +153,16 @@ store_revisions = Table(
     Column("revision", Integer, nullable=False, default=0),
 )
 
+# What the dashboard's incident list shows of each incident, with the digest of the inputs it
+# was built from (migration 0005); rows whose digest no longer matches are rebuilt.
+incident_summaries = Table(
+    "incident_summaries",
+    metadata,
+    Column("incident_id", String(32), primary_key=True),
+    Column("fingerprint", String(40), nullable=False),
+    Column("summary", JSON, nullable=False),
+)
+
 # Readable views for Datasette and plain SQL (created by migration 0003). A later migration
 # that recreates ``claims``, ``documents`` or ``incidents`` (SQLite batch mode) must drop
 # these first and create them again after, or SQLite refuses the rename.

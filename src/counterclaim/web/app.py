@@ -493,6 +493,15 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
 
     review_routes.register(app, store, settings, require_token, write_lock)
 
+    @app.middleware("http")
+    async def refresh_after_write(request: Request, call_next: Any) -> Response:
+        # Any write that succeeded (ingest, every review form and API call) brings the
+        # matrices up to date before its answer: the writer's next page shows its change.
+        response = await call_next(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+            await run_in_threadpool(cache.current, wait=True)
+        return response
+
     @app.post(
         "/api/documents",
         tags=["documents"],
@@ -553,7 +562,7 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
                     # claims.
                     processing_error = str(exc)
             # Compared now, by the writer: readers after this answer find the matrices ready.
-            cache.current()
+            cache.current(wait=True)
         result = {
             "new": [d.summary() for d in new],
             "already_stored": [d.summary() for d in old],

@@ -401,6 +401,8 @@ def filter_summaries(
     date_from: str | None = None,
     date_to: str | None = None,
 ) -> list[IncidentSummary]:
+    if not (q or party or place or date_from or date_to):
+        return list(summaries)
     out = []
     for s in summaries:
         inc = s.incident
@@ -674,12 +676,13 @@ def reviewed_figure(figure: Figure, reviewed: dict[str, str]) -> bool:
 # -- the matrix cache -----------------------------------------------------------------------
 @dataclass
 class CachedIncident:
-    """What the list, the page and the claims query need of one incident, built once."""
+    """What the list, the page and the claims query need of one incident, each built once."""
 
     fingerprint: str
-    data: IncidentData
+    incident: Incident
     summary: IncidentSummary
-    sides: dict[str, str]  # claim id → affected side, compare's decision
+    data: IncidentData | None = None  # claims, documents and matrix, built on first need
+    sides: dict[str, str] | None = None  # claim id → affected side, compare's decision
     payload: dict[str, Any] | None = None  # the API's answer, built on first request
 
 
@@ -690,8 +693,10 @@ class IncidentCache:
     last, the cached incidents are served as they are. When it moved, the store gives a digest
     of each incident's inputs (its row, its claims, their documents) and only incidents whose
     digest changed are compared again: one new article recomputes the incidents it touches,
-    not all of them. The counter is read before the digests, so a write landing during a
-    refresh moves it again and the next read looks once more.
+    not all of them. Summaries are kept in the store with their digest too, so a restarted
+    server compares only what changed while it was down. The counter is read before the
+    digests, so a write landing during a refresh moves it again and the next read looks once
+    more.
     """
 
     def __init__(self, store: Store, settings: Any = None) -> None:
@@ -702,15 +707,25 @@ class IncidentCache:
         self._entries: dict[str, CachedIncident] = {}
         self._order: list[str] = []
         self._labels: dict[str, str] = {}
+        self._kb: Any = None
         self.recomputed = 0  # incidents compared since start, for tests and the log
 
-    def current(self) -> list[CachedIncident]:
-        """Every incident, in the store's order, fresh as of this call."""
-        if self._revision is None or self.store.revision() != self._revision:
-            with self._lock:
+    def current(self, *, wait: bool = False) -> list[CachedIncident]:
+        """Every incident, in the store's order, fresh as of this call.
+
+        While another thread is already refreshing, a reader gets the incidents as they were
+        before that refresh rather than queueing behind it (at 100k claims digesting the store
+        takes seconds). ``wait=True`` (a writer after its write) always waits and refreshes,
+        so whoever wrote sees the write on the next read.
+        """
+        stale = self._revision is None or self.store.revision() != self._revision
+        if stale and self._lock.acquire(blocking=wait or self._revision is None):
+            try:
                 revision = self.store.revision()
                 if revision != self._revision:
                     self._refresh(revision)
+            finally:
+                self._lock.release()
         entries = self._entries
         return [entries[key] for key in self._order if key in entries]
 
@@ -718,11 +733,12 @@ class IncidentCache:
         return [entry.summary for entry in self.current()]
 
     def get(self, key: str) -> CachedIncident:
-        """An incident by id or label."""
+        """An incident by id or label, with its claims, documents and matrix."""
         self.current()
         entry = self._entries.get(key) or self._entries.get(self._labels.get(key, ""))
         if entry is None:
             raise NotFoundError(f"no incident with id or label {key!r}")
+        self._complete([entry])
         return entry
 
     def claim_sides(self, claims: Sequence[Claim]) -> dict[str, str]:
@@ -731,11 +747,14 @@ class IncidentCache:
         from counterclaim.compare import affected_side, incident_sides
 
         self.current()
+        wanted = dict.fromkeys(c.incident_id for c in claims if c.incident_id)
+        entries = [self._entries[key] for key in wanted if key in self._entries]
+        self._complete(entries)
         out: dict[str, str] = {}
         lookup: SideLookup | None = None
         for claim in claims:
             entry = self._entries.get(claim.incident_id or "")
-            if entry is not None and claim.id in entry.sides:
+            if entry is not None and entry.sides and claim.id in entry.sides:
                 out[claim.id] = entry.sides[claim.id]
                 continue
             if lookup is None:
@@ -743,40 +762,114 @@ class IncidentCache:
             out[claim.id] = affected_side(claim, incident_sides([claim], lookup), lookup)
         return out
 
+    def _knowledge_base(self) -> Any:
+        if self._kb is None:
+            self._kb = knowledge_base(self.settings)
+        return self._kb
+
+    def _complete(self, entries: Sequence[CachedIncident]) -> None:
+        """Give entries read back from the store their claims, documents and matrix."""
+        missing = [e for e in entries if e.data is None]
+        if not missing:
+            return
+        for entry, data in zip(missing, self._compare([e.incident for e in missing]), strict=True):
+            entry.data, entry.sides = data, data.matrix.side_of_claim()
+
+    def _compare(self, incidents: Sequence[Incident]) -> list[IncidentData]:
+        kb = self._knowledge_base()
+        claims = self.store.claims_of_incidents([inc.id for inc in incidents])
+        doc_ids = sorted(
+            {d for inc in incidents for d in inc.doc_ids}
+            | {c.doc_id for of_incident in claims.values() for c in of_incident}
+        )
+        docs = {d.id: d for d in self.store.documents(ids=doc_ids)} if doc_ids else {}
+        self.recomputed += len(incidents)
+        return [_incident_data_with(inc, claims.get(inc.id, []), docs, kb) for inc in incidents]
+
+    def _salt(self) -> bytes:
+        """What else a summary is built from: compare's code, this module's and the knowledge
+        base. Kept summaries made with another of them are built again."""
+        import counterclaim.compare
+
+        kb = self._knowledge_base()
+        digest = hashlib.sha1(usedforsecurity=False)
+        for path in (counterclaim.compare.__file__, __file__):
+            with open(path, "rb") as source:
+                digest.update(source.read())
+        digest.update(str(getattr(kb, "fingerprint", None)).encode())
+        return digest.digest()
+
     def _refresh(self, revision: int) -> None:
-        fingerprints = self.store.incident_fingerprints()
+        salt = self._salt()
+        fingerprints = {
+            key: hashlib.sha1(salt + digest.encode(), usedforsecurity=False).hexdigest()
+            for key, digest in self.store.incident_fingerprints().items()
+        }
         incidents = self.store.incidents()
-        stale = [
-            inc
-            for inc in incidents
-            if inc.id not in self._entries
-            or self._entries[inc.id].fingerprint != fingerprints.get(inc.id)
-        ]
-        stale_ids = {inc.id for inc in stale}
-        entries = {inc.id: self._entries[inc.id] for inc in incidents if inc.id not in stale_ids}
+        entries: dict[str, CachedIncident] = {}
+        stale: list[Incident] = []
+        for inc in incidents:
+            entry = self._entries.get(inc.id)
+            if entry is not None and entry.fingerprint == fingerprints.get(inc.id):
+                entries[inc.id] = entry
+            else:
+                stale.append(inc)
         if stale:
-            kb = knowledge_base(self.settings)
-            claims = self.store.claims_of_incidents([inc.id for inc in stale])
-            doc_ids = sorted(
-                {d for inc in stale for d in inc.doc_ids}
-                | {c.doc_id for of_incident in claims.values() for c in of_incident}
-            )
-            docs = {d.id: d for d in self.store.documents(ids=doc_ids)} if doc_ids else {}
+            stored = self.store.stored_summaries()
+            to_compare = []
             for inc in stale:
-                data = _incident_data_with(inc, claims.get(inc.id, []), docs, kb)
-                entries[inc.id] = CachedIncident(
-                    fingerprint=fingerprints.get(inc.id, ""),
-                    data=data,
-                    summary=summarise(data),
-                    sides=data.matrix.side_of_claim(),
-                )
-            self.recomputed += len(stale)
-            logger.info("matrix cache: %d of %d incidents compared", len(stale), len(incidents))
+                fingerprint = fingerprints.get(inc.id, "")
+                kept = stored.get(inc.id)
+                if kept is not None and kept[0] == fingerprint:
+                    summary = _summary_from_dict(inc, kept[1])
+                    entries[inc.id] = CachedIncident(fingerprint, inc, summary)
+                else:
+                    to_compare.append(inc)
+            fresh: dict[str, tuple[str, dict[str, Any]]] = {}
+            for start in range(0, len(to_compare), 500):
+                batch = to_compare[start : start + 500]
+                for inc, data in zip(batch, self._compare(batch), strict=True):
+                    fingerprint = fingerprints.get(inc.id, "")
+                    summary = summarise(data)
+                    entries[inc.id] = CachedIncident(
+                        fingerprint, inc, summary, data, data.matrix.side_of_claim()
+                    )
+                    fresh[inc.id] = (fingerprint, _summary_to_dict(summary))
+            if fresh or len(stored) != len(incidents):
+                self.store.put_summaries(fresh, keep=fingerprints)
+            logger.info(
+                "matrix cache: %d of %d incidents compared", len(to_compare), len(incidents)
+            )
         # Swapped whole: a reader holding the old lists keeps a consistent view.
         self._entries = entries
         self._order = [inc.id for inc in incidents]
         self._labels = {inc.label: inc.id for inc in reversed(incidents)}
         self._revision = revision
+
+
+def _summary_to_dict(summary: IncidentSummary) -> dict[str, Any]:
+    return {
+        "parties": summary.parties,
+        "claims": summary.claims,
+        "documents": summary.documents,
+        "origins": summary.origins,
+        "discrepancy": summary.discrepancy,
+        "discrepancy_value": summary.discrepancy_value,
+        "markers": [asdict(m) for m in summary.markers],
+    }
+
+
+def _summary_from_dict(incident: Incident, row: dict[str, Any]) -> IncidentSummary:
+    return IncidentSummary(
+        incident=incident,
+        parties=list(row["parties"]),
+        claims=row["claims"],
+        documents=row["documents"],
+        origins=row["origins"],
+        discrepancy=row["discrepancy"],
+        discrepancy_value=row["discrepancy_value"],
+        markers=[Marker(**m) for m in row["markers"]],
+    )
 
 
 def _incident_data_with(
