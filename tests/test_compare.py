@@ -876,3 +876,17 @@ def test_a_reporter_relaying_a_party_named_another_way_is_that_party() -> None:
     claims[1].origin = "the Sudanese Army"
     latest = cell(matrix(claims, [a, b]), "killed", CIVILIANS).latest()
     assert latest["Sudanese army"].grade == SINGLE and latest["reporter"].grade == SINGLE
+
+
+def test_a_surname_like_a_country_is_still_a_person() -> None:
+    from counterclaim.compare import name_key
+
+    a = doc("Inspector Ahmed Malik said 6 policemen were killed in Bannu.", date(2025, 3, 2))
+    b = doc("Police official Ahmad Malick said six policemen died in Bannu.", date(2025, 3, 2))
+    claims = [
+        claim(a, "6 policemen were killed", "Ahmed Malik", "own", 6, target="policemen"),
+        claim(b, "six policemen died", "Ahmad Malick", "own", 6, target="policemen"),
+    ]
+    comparison = matrix(claims, [a, b])
+    assert len(comparison.columns) == 1
+    assert name_key("Malian army") == name_key("the army of Mali") != name_key("Malik army")

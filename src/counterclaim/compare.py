@@ -307,11 +307,55 @@ def _capitals() -> dict[str, str]:
     return {c["capital"].lower(): c["name"].lower() for c in countries if c.get("capital")}
 
 
+_DEMONYM_ENDINGS = (
+    "",
+    "n",
+    "an",
+    "ian",
+    "ican",
+    "i",
+    "ese",
+    "lese",
+    "ish",
+    "ean",
+    "ine",
+    "ien",
+    "ic",
+)
+# Demonyms that do not start with their country's name
+_DEMONYMS = {
+    "turkish": "turkey",
+    "lebanese": "lebanon",
+    "burmese": "myanmar",
+    "thai": "thailand",
+    "filipino": "philippines",
+    "burkinabe": "burkina faso",
+    "saudi": "saudi arabia",
+    "emirati": "united arab emirates",
+    "palestinian": "palestinian territory",
+    "british": "united kingdom",
+    "american": "united states",
+    "french": "france",
+    "dutch": "netherlands",
+}
+
+
 def _word_country(word: str) -> str | None:
+    """The country (lowercase) a lowercase word names, is the demonym of, or is the capital
+    of: "russian" and "moscow" → "russia"; a name such as "malik" is no "mali"."""
     if not word[:1].isalpha():
         return None
-    found = country_in(word[:1].upper() + word[1:])
-    return found.lower() if found else _capitals().get(word)
+    if word in _DEMONYMS:
+        return _DEMONYMS[word]
+    for prefix, name in _country_prefixes():
+        lower = name.lower()
+        if word.startswith(lower) and word[len(lower) :] in _DEMONYM_ENDINGS:
+            return lower  # "russia", "russian", "pakistani"
+        if word.startswith(prefix) and (
+            lower.startswith(word) or word[len(prefix) :] in _DEMONYM_ENDINGS
+        ):
+            return lower  # "afghan" of Afghanistan, "ukrainian" of Ukraine
+    return _capitals().get(word)
 
 
 def name_key(name: str) -> tuple[str, ...]:
