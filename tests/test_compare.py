@@ -890,3 +890,20 @@ def test_a_surname_like_a_country_is_still_a_person() -> None:
     comparison = matrix(claims, [a, b])
     assert len(comparison.columns) == 1
     assert name_key("Malian army") == name_key("the army of Mali") != name_key("Malik army")
+
+
+def test_the_entry_point_gathers_columns_with_the_knowledge_base() -> None:
+    from counterclaim.actors import KnowledgeBase
+
+    a = doc("ISPR said 11 soldiers were martyred in the Kurram ambush.", date(2025, 9, 13))
+    b = doc("The Pakistan Army said 11 soldiers died in Kurram.", date(2025, 9, 13))
+    claims = [
+        claim(a, "11 soldiers were martyred", "ISPR", "own", 11, claimant_actor="ispr"),
+        claim(b, "11 soldiers died", "Pakistan Army", "own", 11, claimant_actor="pakistan-army"),
+    ]
+    incident = Incident(id="inc-k", label="Kurram ambush", claim_ids=[c.id for c in claims])
+    (comparison,) = compare_incidents([incident], claims, {a.id: a, b.id: b}, KnowledgeBase.load())
+    assert comparison.columns == {"ISPR": ["ISPR", "Pakistan Army"]}
+    (only,) = comparison.cells
+    (figure,) = only.figures["ISPR"]
+    assert figure.origins == 1 and figure.carriers == 2 and figure.grade == CONFIRMED
