@@ -3,7 +3,7 @@
 The rules decide *where* a figure and its trigger are; the decision model (``decide``)
 decides whether the candidate is a claim and whose people it counts. It reads these
 features: the trigger's lemma and its syntactic relation to the count, the counted noun,
-the words around the figure and in its sentence, quotation and negation. Each feature is a
+the content words of its sentence, quotation and negation. Each feature is a
 name (``"trigger=kill"``) with a weight, so that adding one needs no change elsewhere.
 """
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 from counterclaim.decide import LOOSE
 
-WINDOW = 6  # tokens on each side of the figure read as its context
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 
 
@@ -72,13 +71,8 @@ def candidate_features(
         add("negated")
     if any(start <= mention.start < end for start, end in quotes):
         add("in_quote")
-    doc = sent.doc
-    for token in doc[max(sent.start, anchor.i - WINDOW) : anchor.i]:
-        if not token.is_punct and not token.like_num:
-            add(f"left={_word(token)}")
-    for token in doc[anchor.i + 1 : min(sent.end, anchor.i + 1 + WINDOW)]:
-        if not token.is_punct and not token.like_num:
-            add(f"right={_word(token)}")
+    # The words right beside the figure were tried as features too: they fit the conflicts
+    # of the training set and lost on groups left out (README, "Rules against the model")
     for token in sent:
         if token.pos_ in _CONTENT and not token.like_num:
             add(f"sentence={_word(token)}", 0.5)
