@@ -561,6 +561,14 @@ def claimant_options(
         }
         if "in_quote" in e.features:
             features[f"quote_x_where={where}"] = 1.0
+        # What the name looks like: "nine people", "subsequent" or "later reports" are no
+        # speakers; "police", "ministry" or a person's name are
+        words = re.findall(r"[a-z]+", name.lower()) or ["-"]
+        features[f"speaker_head={words[-1]}"] = 1.0
+        features[f"speaker_first={words[0]}"] = 1.0
+        features[f"speaker_length={min(len(words), 5)}"] = 1.0
+        if re.search(r"\d", name):
+            features["speaker_has_digit"] = 1.0
         by_name[key] = ClaimantOption(
             name=name,
             aliases=aliases,
