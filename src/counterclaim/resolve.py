@@ -300,7 +300,8 @@ def resolve_claimant(
                 actor = _actor_for_surface(ctx, part, attribution.start)
                 if actor is not None:
                     break
-    surfaces = [p for p in [surface, *attribution.parts] if p]
+    # "a senior police officer, asking not to be named": the name ends at the comma
+    surfaces = [p for p in [surface, surface.split(",")[0].strip(), *attribution.parts] if p]
     if actor is None and attribution.kind != "pronoun":
         core = core_name(surface)
         actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
