@@ -117,3 +117,43 @@ def test_a_text_longer_than_the_parser_takes_is_parsed_in_pieces(store: Store) -
     claims = store.claims()
     assert [c.value for c in claims] == [7]
     assert text[claims[0].span_start : claims[0].span_end] == claims[0].evidence
+
+
+def test_time_limit_interrupts_the_block_in_the_main_thread() -> None:
+    import time
+
+    from counterclaim.nlp import ExtractionTimeout, time_limit
+
+    with pytest.raises(ExtractionTimeout, match=r"0\.2 s"), time_limit(0.2):
+        time.sleep(5)
+    with time_limit(0):  # no limit
+        time.sleep(0.01)
+
+
+@pytest.mark.model
+def test_a_document_over_the_time_limit_is_recorded_as_failed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import counterclaim.extract as extract
+
+    real = extract.find_extractions
+
+    def slow_on_marker(doc, **kwargs):  # type: ignore[no-untyped-def]
+        if "Zorvania" in doc.text:
+            time.sleep(5)
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(extract, "find_extractions", slow_on_marker)
+    slow = Document(text="In Zorvania, rebels said they killed 12 soldiers on Friday.")
+    good = Document(text="Police in Kano said three people were killed in a market blast.")
+    store.add_documents([slow, good])
+    settings = load_settings(db=store.url, document_seconds="1")
+    started = time.monotonic()
+    pipeline.process(store, settings)
+    assert time.monotonic() - started < 5
+    failed = store.documents(failed=True)
+    assert [d.id for d in failed] == [slow.id]
+    assert "document_seconds" in failed[0].flags[0].message
+    assert {c.doc_id for c in store.claims()} == {good.id}

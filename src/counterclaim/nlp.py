@@ -8,7 +8,10 @@ candidates of a document to ``doc.spans["claim_counts"]`` and ``doc._.extraction
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import spacy
@@ -51,8 +54,12 @@ class ClaimComponent:
         from counterclaim.extract import find_extractions
 
         try:
-            extractions = find_extractions(doc, loose=self.loose)
-        except Exception as exc:
+            with time_limit(doc.user_data.get("seconds_limit") or 0):
+                extractions = find_extractions(doc, loose=self.loose)
+        except ExtractionTimeout as exc:
+            doc._.extraction_error = f"extraction failed: {exc}"
+            extractions = []
+        except Exception as exc:  # one document's failure must not stop a batch
             doc._.extraction_error = f"extraction failed: {type(exc).__name__}: {exc}"
             extractions = []
         doc._.extractions = extractions
@@ -61,6 +68,36 @@ class ClaimComponent:
         )
         doc.spans["claim_counts"] = [span for span in spans if span is not None]
         return doc
+
+
+class ExtractionTimeout(Exception):
+    """The rules took longer on one document than the settings allow."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ExtractionTimeout in the block after ``seconds`` (0: no limit). An interval
+    timer interrupts only the main thread, so elsewhere (the server's worker threads) the
+    block runs unlimited."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise ExtractionTimeout(f"no result within {seconds:g} s (setting document_seconds)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @Language.component("counterclaim_paragraphs", assigns=["token.is_sent_start"])
@@ -95,6 +132,7 @@ def parse_documents(
     batch_size: int = 32,
     n_process: int = 1,
     loose: bool = False,
+    seconds_limit: float = 0,
 ) -> Iterator[tuple[Document, Doc]]:
     """Stream documents through ``nlp.pipe`` in batches (with worker processes if asked)."""
     nlp = load_pipeline(loose=loose)
@@ -107,17 +145,18 @@ def parse_documents(
                 long_documents.append(document)
                 continue
             pending.append(document)
-            yield _with_user_data(nlp.make_doc(document.text), document)
+            yield _with_user_data(nlp.make_doc(document.text), document, seconds_limit)
 
     for spacy_doc in nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process):
         yield pending.pop(0), spacy_doc
     for document in long_documents:
-        yield document, parse_long(nlp, document)
+        yield document, parse_long(nlp, document, seconds_limit)
 
 
-def _with_user_data(spacy_doc: Doc, document: Document) -> Doc:
+def _with_user_data(spacy_doc: Doc, document: Document, seconds_limit: float = 0) -> Doc:
     spacy_doc.user_data["title"] = document.title
     spacy_doc.user_data["body_start"] = document.body_start
+    spacy_doc.user_data["seconds_limit"] = seconds_limit
     return spacy_doc
 
 
@@ -135,7 +174,7 @@ def text_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     return [p for p in pieces if p]
 
 
-def parse_long(nlp: Language, document: Document) -> Doc:
+def parse_long(nlp: Language, document: Document, seconds_limit: float = 0) -> Doc:
     """A document longer than the parser takes at once: its pieces are parsed alone, joined
     into one Doc whose character offsets are those of the whole text, then the claim
     component runs over the whole."""
@@ -143,4 +182,4 @@ def parse_long(nlp: Language, document: Document) -> Doc:
     with nlp.select_pipes(disable=["counterclaim_claims"]):
         parsed = list(nlp.pipe(text_pieces(document.text)))
     whole = Doc.from_docs(parsed, ensure_whitespace=False)
-    return claim_component(_with_user_data(whole, document))
+    return claim_component(_with_user_data(whole, document, seconds_limit))

@@ -169,7 +169,11 @@ def document_claims(
     # training, which reads every candidate)
     loose = candidates_only or (model is not None and model.keep is not None)
     for document, parsed in parse_documents(
-        documents, batch_size=settings.batch_size, n_process=settings.n_process, loose=loose
+        documents,
+        batch_size=settings.batch_size,
+        n_process=settings.n_process,
+        loose=loose,
+        seconds_limit=settings.document_seconds,
     ):
         try:
             if parsed._.extraction_error:

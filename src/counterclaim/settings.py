@@ -69,6 +69,17 @@ SETTINGS: tuple[Setting, ...] = (
         lambda v: v > 0,
         "a positive integer",
     ),
+    Setting(
+        "document_seconds",
+        120,
+        "Longest the claim rules may take over one document before it is recorded as "
+        "failed (documents --failed); 0 for no limit. Applies where extraction runs in a "
+        "process's main thread (ingest, extract, eval, train), not in the server's or Dask's "
+        "worker threads.",
+        _positive_int,
+        lambda v: v >= 0,
+        "a number of seconds, 0 or more",
+    ),
     Setting("kb", "", "Extra actor knowledge-base files (YAML), separated by os.pathsep."),
     Setting(
         "model",
