@@ -158,7 +158,8 @@ def build_synthetic(source: Path, db: Path, claims_wanted: int) -> None:
     target.save_incidents(all_incidents)
     print(
         f"synthetic store: {target.document_count()} documents, {target.claim_count()} claims, "
-        f"{len(all_incidents)} incidents (built in {time.perf_counter() - start:.0f} s)"
+        f"{len(all_incidents)} incidents (built in {time.perf_counter() - start:.0f} s)",
+        file=sys.stderr,  # stdout is the report, JSON with --json
     )
     target.close()
 

@@ -59,3 +59,26 @@ def test_eight_clients_get_every_answer(tmp_path: Path) -> None:
     assert {r["endpoint"] for r in rows} == {"incident list", "incident page", "filtered claims"}
     assert sum(r["requests"] for r in rows) == 48
     assert all(r["errors"] == 0 for r in rows)
+
+
+def test_synthetic_copies_of_a_store(tmp_path: Path) -> None:
+    db, kept = tmp_path / "load.db", tmp_path / "copies.db"
+    small_store(db)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(SCRIPT),
+            *("--db", str(db), "--synthetic", "40", "--keep", str(kept)),
+            *("--clients", "4", "--requests", "12", "--posts", "0", "--p95", "5", "--json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    copies = Store(str(kept))
+    assert copies.claim_count() == 40
+    assert len(copies.incidents()) == 10 * len(Store(str(db)).incidents())
+    labels = [i.label for i in copies.incidents()]
+    assert len(set(labels)) == len(labels)
+    copies.close()
