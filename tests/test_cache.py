@@ -242,3 +242,30 @@ def test_dashboard_pages_from_cache(client: TestClient) -> None:
     home = client.get("/")
     assert home.status_code == 200 and first["label"] in home.text
     assert client.get(f"/incidents/{first['id']}").status_code == 200
+
+
+def test_the_incident_list_is_paged_and_keeps_its_filters(
+    store: Store, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import counterclaim.web.app as web_app
+    from counterclaim.web.views import list_paging
+
+    assert list_paging({"q": "gaza", "party": None}, 2, 100, 250) == {
+        "first": 101,
+        "last": 200,
+        "matching": 250,
+        "previous": "/?q=gaza&page=1",
+        "next": "/?q=gaza&page=3",
+    }
+    assert list_paging({}, 1, 100, 0)["first"] == 0
+    monkeypatch.setattr(web_app, "LIST_PAGE", 1)
+    paged = TestClient(create_app(store, load_settings(environ={})))
+    first = paged.get("/")
+    assert first.status_code == 200
+    assert first.text.count('class="incident-link"') == 1
+    assert 'rel="next" href="/?page=2"' in first.text and 'rel="prev"' not in first.text
+    second = paged.get("/", params={"page": 2})
+    assert second.text.count('class="incident-link"') == 1
+    assert 'rel="prev" href="/?page=1"' in second.text
+    assert paged.get("/", params={"page": 0}).status_code == 422
+    assert paged.get("/", params={"page": 99}).status_code == 200

@@ -100,6 +100,7 @@ DOCUMENT_IN: dict[str, Any] = {
     },
 }
 
+LIST_PAGE = 100  # incidents per page of the dashboard's list
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 500).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 DateParam = Annotated[
@@ -582,9 +583,10 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         place: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        page: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
     ) -> Response:
         every = cache.summaries()
-        shown = views.filter_summaries(
+        matching = views.filter_summaries(
             every,
             q=q or None,
             party=party or None,
@@ -593,11 +595,22 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
             date_to=date_to or None,
         )
         parties = sorted({p for s in every for p in s.parties}, key=str.lower)
+        # A store of an archive holds tens of thousands of incidents: a page at a time
+        first = (page - 1) * LIST_PAGE
+        shown = matching[first : first + LIST_PAGE]
+        filters = {
+            "q": q,
+            "party": party,
+            "place": place,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
         return templates.TemplateResponse(
             request,
             "incidents.html",
             {
                 "summaries": shown,
+                "paging": views.list_paging(filters, page, LIST_PAGE, len(matching)),
                 "total": len(every),
                 "parties": parties,
                 "filters": {

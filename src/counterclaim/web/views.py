@@ -883,3 +883,26 @@ def _incident_data_with(
     }
     (comparison,) = compare_incidents([incident], claims, docs, kb)
     return IncidentData(incident, claims, docs, matrix_from_comparison(comparison), comparison)
+
+
+def list_paging(
+    filters: dict[str, str | None], page: int, size: int, matching: int
+) -> dict[str, Any]:
+    """Where a page of the incident list starts and ends, and links to its neighbours that
+    keep the filters."""
+    from urllib.parse import urlencode
+
+    kept = {k: v for k, v in filters.items() if v}
+
+    def link(number: int) -> str:
+        return "/?" + urlencode({**kept, "page": number})
+
+    first = (page - 1) * size
+    last = min(first + size, matching)
+    return {
+        "first": first + 1 if last > first else 0,
+        "last": last,
+        "matching": matching,
+        "previous": link(page - 1) if page > 1 else None,
+        "next": link(page + 1) if last < matching else None,
+    }
