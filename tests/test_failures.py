@@ -157,3 +157,22 @@ def test_a_document_over_the_time_limit_is_recorded_as_failed(
     assert [d.id for d in failed] == [slow.id]
     assert "document_seconds" in failed[0].flags[0].message
     assert {c.doc_id for c in store.claims()} == {good.id}
+
+
+def test_the_api_lists_failed_documents_with_the_reason(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from counterclaim.web.app import create_app
+
+    store = Store(f"sqlite:///{tmp_path / 'api.db'}")
+    bad = Document(text="Gunmen killed four villagers near Mopti, officials said.")
+    good = Document(text="Police in Kano said three people were killed in a market blast.")
+    store.add_documents([bad, good])
+    store.replace_claims({bad.id: []}, "v", {bad.id: [pipeline.failure_flag("parse blew up")]})
+    client = TestClient(create_app(store, load_settings(environ={})))
+    answer = client.get("/api/documents", params={"failed": "true"})
+    assert answer.status_code == 200
+    items = answer.json()["items"]
+    assert [d["id"] for d in items] == [bad.id]
+    assert items[0]["flags"][0]["message"] == "parse blew up"
+    assert len(client.get("/api/documents").json()["items"]) == 2

@@ -311,8 +311,12 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
         flagged: Annotated[
             bool, Query(description="Only documents flagged for checking (alias conflicts).")
         ] = False,
+        failed: Annotated[
+            bool,
+            Query(description="Only documents whose claims could not be extracted, with why."),
+        ] = False,
     ) -> dict[str, Any]:
-        if not (q or outlet or origin or flagged):
+        if not (q or outlet or origin or flagged or failed):
             docs = store.documents(limit=limit, offset=offset)
             return {
                 "items": [d.summary() for d in docs],
@@ -322,7 +326,11 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
             }
         matches = [
             d.summary()
-            for d in (store.documents(flagged=True) if flagged else store.iter_documents())
+            for d in (
+                store.documents(flagged=flagged, failed=failed)
+                if flagged or failed
+                else store.iter_documents()
+            )
             if (not q or q.lower() in f"{d.title or ''}\n{d.text}".lower())
             and (not outlet or (d.outlet or "").lower() == outlet.lower())
             and (
