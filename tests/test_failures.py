@@ -176,3 +176,25 @@ def test_the_api_lists_failed_documents_with_the_reason(tmp_path: Path) -> None:
     assert [d["id"] for d in items] == [bad.id]
     assert items[0]["flags"][0]["message"] == "parse blew up"
     assert len(client.get("/api/documents").json()["items"]) == 2
+
+
+@pytest.mark.model
+def test_worker_processes_parse_and_the_rules_run_here() -> None:
+    from counterclaim.nlp import parse_documents
+
+    documents = [
+        Document(text="Rebels killed 9 soldiers near Kidal on Monday, the army said."),
+        Document(text="Shelling wounded 14 civilians in El Fasher, a health official said."),
+        Document(text="Police said gunmen abducted 11 villagers in Zamfara on Sunday."),
+    ]
+
+    def found(n_process: int) -> list[tuple[str, int | None, str]]:
+        return [
+            (document.id, e.count.value, e.category)
+            for document, parsed in parse_documents(documents, batch_size=2, n_process=n_process)
+            for e in parsed._.extractions
+        ]
+
+    single = found(1)
+    assert len(single) == 3
+    assert found(2) == single

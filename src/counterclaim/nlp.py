@@ -147,8 +147,16 @@ def parse_documents(
             pending.append(document)
             yield _with_user_data(nlp.make_doc(document.text), document, seconds_limit)
 
-    for spacy_doc in nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process):
-        yield pending.pop(0), spacy_doc
+    if n_process > 1:
+        # Worker processes send their Docs back serialised, and the claim candidates are not
+        # serialisable: the workers parse, this process runs the rules
+        claim_component = nlp.get_pipe("counterclaim_claims")
+        with nlp.select_pipes(disable=["counterclaim_claims"]):
+            for spacy_doc in nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process):
+                yield pending.pop(0), claim_component(spacy_doc)
+    else:
+        for spacy_doc in nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process):
+            yield pending.pop(0), spacy_doc
     for document in long_documents:
         yield document, parse_long(nlp, document, seconds_limit)
 
