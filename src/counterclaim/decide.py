@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from counterclaim.errors import InputError
 from counterclaim.model import Claim
@@ -49,6 +49,7 @@ CLAIMANT_FEATURE_PREFIXES = (
 SPEAKER = "speaker"
 LOOSE = "loose_trigger"  # a candidate the rules propose but do not accept on their own
 SHIPPED = "shipped"
+K = TypeVar("K")
 RULES_ONLY = "none"
 FORMAT = "counterclaim-decisions/1"
 
@@ -159,12 +160,20 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
             confidence = round(p_keep, 4)
         role = claim.target_role
         if model.role is not None:
-            probs = model.role.probabilities(features)
-            best = max(probs, key=probs.__getitem__)
-            if best != role and probs[best] - probs.get(role, 0.0) > model.role_margin:
-                role = best
+            role = overrule(model.role.probabilities(features), role, model.role_margin)
         kept.append(replace(claim, target_role=role, confidence=confidence))
     return kept
+
+
+def overrule(scores: Mapping[K, float], current: K, margin: float) -> K:
+    """The model's favourite where it beats the rules' choice ``current`` by more than
+    ``margin``, else ``current``: how every decision overrules the rules."""
+    if not scores:
+        return current
+    best = max(scores, key=scores.__getitem__)
+    if best != current and scores[best] - scores.get(current, 0.0) > margin:
+        return best
+    return current
 
 
 def speaker_scores(claim: Claim, decision: LinearDecision) -> list[float]:
@@ -176,9 +185,8 @@ def credit(claim: Claim, decision: LinearDecision, margin: float) -> Claim:
     the rules' choice (the first option) by more than ``margin``."""
     if len(claim.claimant_options) < 2:
         return claim
-    scores = speaker_scores(claim, decision)
-    best = max(range(len(scores)), key=scores.__getitem__)
-    if best == 0 or scores[best] - scores[0] <= margin:
+    best = overrule(dict(enumerate(speaker_scores(claim, decision))), 0, margin)
+    if best == 0:
         return claim
     option = claim.claimant_options[best]
     features = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counterclaim.decide import LOOSE, SPEAKER, DecisionModel, LinearDecision
+from counterclaim.decide import LOOSE, SPEAKER, DecisionModel, LinearDecision, overrule
 from counterclaim.evaluate import claimants_agree
 from counterclaim.model import Claim, Document
 
@@ -229,30 +229,38 @@ def _fit_claimant(examples: Sequence[Example]) -> LinearDecision | None:
 def _choose_claimant_margin(examples: Sequence[Example]) -> float:
     """The margin by which another speaker must beat the rules' choice, chosen on
     out-of-fold choices among the claims that have a right option."""
-    with_options = [e for e in examples if len(e.options) > 1]
-    groups = sorted({e.group for e in with_options})
-    if len(groups) < INNER_FOLDS:
+    scored: list[tuple[dict[int, float], list[bool]]] = []
+    for train, test in _inner_splits([e for e in examples if len(e.options) > 1]):
+        model = _fit_claimant(train)
+        for e in test:
+            probs = [
+                model.probabilities(f).get(SPEAKER, 0.0) if model else 0.0 for f, _ in e.options
+            ]
+            scored.append((dict(enumerate(probs)), [ok for _, ok in e.options]))
+    if not scored:
         return 0.0
-    fold_of = {g: i % INNER_FOLDS for i, g in enumerate(groups)}
-    scored: list[tuple[list[float], list[bool]]] = []
-    for fold in range(INNER_FOLDS):
-        model = _fit_claimant([e for e in with_options if fold_of[e.group] != fold])
-        for e in with_options:
-            if fold_of[e.group] == fold:
-                probs = [
-                    model.probabilities(f).get(SPEAKER, 0.0) if model else 0.0 for f, _ in e.options
-                ]
-                scored.append((probs, [ok for _, ok in e.options]))
     best_margin, best_right = 0.0, -1
     for margin in (*MARGINS, 1.0):
-        right = 0
-        for probs, correct in scored:
-            top = max(range(len(probs)), key=probs.__getitem__)
-            chosen = top if top != 0 and probs[top] - probs[0] > margin else 0
-            right += correct[chosen]
+        right = sum(correct[overrule(probs, 0, margin)] for probs, correct in scored)
         if right > best_right:
             best_margin, best_right = margin, right
     return best_margin
+
+
+def _inner_splits(examples: Sequence[Example]) -> list[tuple[list[Example], list[Example]]]:
+    """Training and held-out examples of each inner fold, whole articles to a fold; none
+    when there are too few articles to split."""
+    groups = sorted({e.group for e in examples})
+    if len(groups) < INNER_FOLDS:
+        return []
+    fold_of = {g: i % INNER_FOLDS for i, g in enumerate(groups)}
+    return [
+        (
+            [e for e in examples if fold_of[e.group] != fold],
+            [e for e in examples if fold_of[e.group] == fold],
+        )
+        for fold in range(INNER_FOLDS)
+    ]
 
 
 INNER_FOLDS = 4
@@ -264,14 +272,11 @@ def _choose_operating_point(examples: Sequence[Example]) -> tuple[float, float, 
     """The keep threshold and role margin that give the most claims right (kept, with the
     right role) against those wrongly kept or dropped, on predictions for articles each
     inner model did not see."""
-    groups = sorted({e.group for e in examples})
-    if len(groups) < INNER_FOLDS:
+    splits = _inner_splits(examples)
+    if not splits:
         return 0.5, 1.01, 0.0
-    fold_of = {g: i % INNER_FOLDS for i, g in enumerate(groups)}
     scored: list[tuple[Example, float, dict[str, float]]] = []
-    for fold in range(INNER_FOLDS):
-        train = [e for e in examples if fold_of[e.group] != fold]
-        test = [e for e in examples if fold_of[e.group] == fold]
+    for train, test in splits:
         keep = _fit_one([e.features for e in train], [e.keep for e in train])
         with_role = [e for e in train if e.role]
         role = _fit_one([e.features for e in with_role], [str(e.role) for e in with_role])
@@ -281,7 +286,7 @@ def _choose_operating_point(examples: Sequence[Example]) -> tuple[float, float, 
             scored.append((e, p_keep, roles))
     claims = sum(e.keep == KEEP for e in examples)
     roles_chosen = {
-        margin: [_role_choice(e.rule_role, roles, margin) for e, _, roles in scored]
+        margin: [overrule(roles, e.rule_role, margin) for e, _, roles in scored]
         for margin in MARGINS
     }
     best = (-1.0, 0.5, 1.01, 0.0)
@@ -299,15 +304,6 @@ def _choose_operating_point(examples: Sequence[Example]) -> tuple[float, float, 
                 if f1 > best[0]:
                     best = (f1, threshold, loose_threshold, margin)
     return best[1], best[2], best[3]
-
-
-def _role_choice(rule_role: str, roles: dict[str, float], margin: float) -> str:
-    if not roles:
-        return rule_role
-    top = max(roles, key=roles.__getitem__)
-    return (
-        top if top != rule_role and roles[top] - roles.get(rule_role, 0.0) > margin else rule_role
-    )
 
 
 def train_on(
