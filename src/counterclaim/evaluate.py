@@ -265,27 +265,17 @@ def run_eval(
     """Run ingest → … → incidents on the gold file's articles in a fresh store, and score
     (``model``: the decision model setting, the shipped one by default)."""
     from counterclaim import pipeline
-    from counterclaim.ingest import IngestOptions, decode, parse_text, read_bytes
     from counterclaim.settings import load_settings
     from counterclaim.store import Store
+    from counterclaim.training import read_gold_documents
 
     gold_path = Path(gold_path)
     articles = load_gold(gold_path)
-    base = gold_path.parent
     with tempfile.TemporaryDirectory(prefix="counterclaim-eval-") as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'eval.db'}")
         settings = load_settings(db=store.url, kb=kb, model=model)
-        docs = []
-        texts: dict[str, str] = {}
-        for article in articles:
-            path = base / article["doc"]
-            raw = decode(str(path), read_bytes(str(path), IngestOptions()))
-            metadata = {
-                k: article.get(k) for k in ("url", "published", "language") if article.get(k)
-            }
-            doc = parse_text(str(path), raw, metadata=metadata)
-            docs.append((article, doc))
-            texts[article["doc"]] = doc.text
+        docs = [(g.article, g.document) for g in read_gold_documents(articles, gold_path.parent)]
+        texts = {article["doc"]: doc.text for article, doc in docs}
         store.add_documents([d for _, d in docs])
         pipeline.process(store, settings, show_progress=False, advance=progress)
         predicted: dict[str, list[dict[str, Any]]] = {}
