@@ -163,6 +163,31 @@ def test_correct_keeps_machine_version_and_history(filled: Store) -> None:
         review.correct(filled, target.id, {"value": 5}, "Olena")
 
 
+def test_a_corrected_target_takes_the_side_of_its_new_phrase(filled: Store) -> None:
+    from counterclaim.compare import compare_incidents
+
+    target = the(filled, "captured 35 soldiers near Sake")
+    stale = Claim(**{**target.__dict__, "target_actor": "m23"})  # as if resolve read it so
+    filled.replace_claims(
+        {
+            GOMA.id: [
+                stale,
+                *(c for c in filled.claims() if c.doc_id == GOMA.id and c.id != stale.id),
+            ]
+        },
+        "test",
+    )
+    kb = KnowledgeBase.load()
+    review.correct(filled, target.id, {"target": "Congolese soldiers"}, "Amani", kb=kb)
+    corrected = filled.claim(target.id)
+    assert corrected.target_actor == kb.side_of_phrase("Congolese soldiers")
+    incident = filled.incident(corrected.incident_id or "")
+    docs = {d.id: d for d in filled.documents()}
+    (comparison,) = compare_incidents([incident], filled.claims(), docs, kb)
+    captured = next(c for c in comparison.cells if c.category == "captured")
+    assert captured.side == kb.side(kb.side_of_phrase("Congolese soldiers") or "").name
+
+
 def test_reject_then_accept_brings_a_claim_back(filled: Store) -> None:
     target = the(filled, "wounded 11")
     review.reject(filled, [target.id], "Olena", "double count")

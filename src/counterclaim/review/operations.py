@@ -231,6 +231,12 @@ def _diff(store: Store, claim: Claim, wanted: Mapping[str, Any], kb: Any) -> dic
         actor_id, aliases = _claimant_identity(store, claim.doc_id, diff["claimant"][1], kb)
         diff["claimant_actor"] = [claim.claimant_actor, actor_id]
         diff["claimant_aliases"] = [claim.claimant_aliases, aliases]
+    if "target" in diff:
+        # The side resolve stored was read from the old phrase; compare trusts the stored
+        # side, so a corrected target gets the new phrase's (None: compare reads the phrase).
+        side = kb.side_of_phrase(diff["target"][1]) if kb is not None else None
+        if side != claim.target_actor:
+            diff["target_actor"] = [claim.target_actor, side]
     return diff
 
 
