@@ -25,6 +25,7 @@ from counterclaim import provenance
 from counterclaim.evaluate import load_gold
 from counterclaim.ingest import IngestOptions, decode, parse_text, read_bytes
 from counterclaim.model import Document
+from counterclaim.pipeline import update_provenance
 from counterclaim.settings import load_settings
 from counterclaim.store import Store
 
@@ -49,11 +50,8 @@ def predict(
         store = Store(f"sqlite:///{Path(tmp) / 'p.db'}")
         docs = [d for _, d in pairs]
         store.add_documents(docs)
-        provenance.assign_near_duplicates(
-            store,
-            store.documents(ids=[d.id for d in docs]),
-            settings.near_duplicate_threshold,
-            verifier=verifier,
+        found = update_provenance(
+            store, store.documents(ids=[d.id for d in docs]), settings, verifier=verifier
         )
         doc_by_id = {d.id: store.document(d.id) for d in docs}
         out = []
@@ -63,7 +61,7 @@ def predict(
             out.append(
                 {
                     "doc": article["doc"],
-                    "syndicated_from": provenance.detect_origin(stored).syndicated_from,
+                    "syndicated_from": found.origins[doc.id].syndicated_from,
                     "near_duplicate_of": [
                         a["doc"]
                         for a, d in pairs

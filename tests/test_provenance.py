@@ -247,15 +247,26 @@ def test_signature_is_deterministic_and_estimates_jaccard() -> None:
     assert unrelated < provenance.DEFAULT_THRESHOLD / 2
 
 
+def _group(store: Store, docs: list[Document], threshold: float | None = None) -> dict[str, str]:
+    """Near-duplicate groups made by the pipeline's provenance step (doc id → group)."""
+    settings = load_settings(environ={}).with_overrides(near_duplicate_threshold=threshold)
+    return update_provenance(store, docs, settings).groups
+
+
+def _copies_of(store: Store, doc_id: str) -> list[str]:
+    group = store.document(doc_id).near_duplicate_group
+    return [m for m in store.duplicate_group_members(group) if m != doc_id] if group else []
+
+
 def test_rewrites_group_and_unrelated_stay_apart(store: Store) -> None:
     docs = [Document(text=t) for t in (STATEMENT, UNRELATED, REWRITE, UKRAINE)]
     store.add_documents(docs)
-    groups = provenance.assign_near_duplicates(store, docs)
+    groups = _group(store, docs)
     assert groups == {docs[0].id: docs[0].id, docs[2].id: docs[0].id}
-    assert provenance.near_duplicates_of(store, docs[2].id) == [docs[0].id]
-    assert provenance.near_duplicates_of(store, docs[1].id) == []
+    assert _copies_of(store, docs[2].id) == [docs[0].id]
+    assert _copies_of(store, docs[1].id) == []
     # Indexed documents are skipped: a second run changes nothing.
-    assert provenance.assign_near_duplicates(store, docs) == {}
+    assert _group(store, docs) == {}
 
 
 def test_bridging_document_merges_groups_under_the_earliest(store: Store) -> None:
@@ -267,14 +278,14 @@ def test_bridging_document_merges_groups_under_the_earliest(store: Store) -> Non
     c = Document(text=second_half + " Khartoum")
     d = Document(text=second_half + " Omdurman")
     store.add_documents([a, b, c, d])
-    provenance.assign_near_duplicates(store, [a, b])
-    provenance.assign_near_duplicates(store, [c, d])
+    _group(store, [a, b])
+    _group(store, [c, d])
     before = {x.id: x.near_duplicate_group for x in store.documents(ids=[a.id, b.id, c.id, d.id])}
     assert before[a.id] == before[b.id] == a.id
     assert before[c.id] == before[d.id] == c.id
     bridge = Document(text=STATEMENT + " " + FILLER)
     store.add_documents([bridge])
-    provenance.assign_near_duplicates(store, [bridge])
+    _group(store, [bridge])
     after = {x.id: x.near_duplicate_group for x in store.documents()}
     assert set(after.values()) == {a.id}
     assert sorted(store.duplicate_group_members(a.id)) == sorted(
@@ -302,7 +313,7 @@ def test_incremental_in_a_file_store(file_store: Store, tmp_path: Path) -> None:
 def test_stricter_threshold_keeps_rewrites_apart(store: Store) -> None:
     docs = [Document(text=STATEMENT), Document(text=REWRITE)]
     store.add_documents(docs)
-    assert provenance.assign_near_duplicates(store, docs, threshold=0.95) == {}
+    assert _group(store, docs, threshold=0.95) == {}
 
 
 # -- origins and independence ---------------------------------------------------------------
@@ -378,9 +389,7 @@ def test_dev_set_groups_and_credits(dev_dir: Path) -> None:
     update_provenance(store, docs)
     for article in gold:
         doc_id = by_name[article["doc"]].id
-        predicted = {
-            n for n, d in by_name.items() if d.id in provenance.near_duplicates_of(store, doc_id)
-        }
+        predicted = {n for n, d in by_name.items() if d.id in _copies_of(store, doc_id)}
         assert predicted == set(article["near_duplicate_of"]), article["doc"]
         credited = store.document(doc_id).syndicated_from
         assert credited == article["syndicated_from"], article["doc"]
@@ -589,11 +598,11 @@ def test_assign_groups_the_rewrite_not_the_independent_report(store: Store) -> N
     docs = [Document(text=t) for t in (WIRE, OWN_REPORT, WIRE_REWRITE)]
     store.add_documents(docs)
     # LSH alone (no verifier) may link reports of one event; the verifier keeps them apart
-    groups = provenance.assign_near_duplicates(store, docs, threshold=0.1)
+    groups = _group(store, docs, threshold=0.1)
     assert groups == {docs[0].id: docs[0].id, docs[2].id: docs[0].id}
     later = Document(text=OWN_REPORT + "\nThe toll may rise, officials said.")
     store.add_documents([later])
-    assert provenance.assign_near_duplicates(store, [later], threshold=0.1) == {
+    assert _group(store, [later], threshold=0.1) == {
         docs[1].id: docs[1].id,
         later.id: docs[1].id,
     }

@@ -34,12 +34,13 @@ from counterclaim.model import Document
 from counterclaim.provenance import (
     DEFAULT_THRESHOLD,
     NUM_PERM,
-    assign_near_duplicates,
+    Match,
     band_buckets,
-    find_near_duplicates,
     lsh_params,
     minhash_signature,
+    near_duplicate_matches,
 )
+from counterclaim.settings import load_settings
 from counterclaim.store import Store
 
 _SYLLABLES = ("ka", "lo", "mi", "ra", "tu", "ne", "so", "vi", "da", "pe", "zu", "bo", "gi", "ha")
@@ -49,7 +50,7 @@ _SYLLABLES = ("ka", "lo", "mi", "ra", "tu", "ne", "so", "vi", "da", "pe", "zu", 
 class SizeResult:
     size: int  # documents in the store when measured
     lookup_ms_per_doc: float  # signature + candidate lookup + verification
-    assign_ms_per_doc: float  # assign_near_duplicates on a batch: lookup and writes
+    assign_ms_per_doc: float  # pipeline.update_provenance on a batch: lookup, origins, writes
     candidates_per_doc: float
     recall: float  # planted near-duplicates whose source was found
     false_matches: int  # fresh documents matched to anything
@@ -174,6 +175,14 @@ def bench_duplicates(
     return report
 
 
+def _lookup(store: Store, signature: list[int], threshold: float) -> list[Match]:
+    """One document's stored near-duplicates: its band buckets' holders, then their
+    signatures against the threshold."""
+    params = lsh_params(threshold, len(signature))
+    candidates = store.lsh_candidates(band_buckets(signature, params))
+    return near_duplicate_matches(signature, store.signatures(candidates), threshold)
+
+
 def _measure(
     store: Store, corpus: _Corpus, stored: list[Document], batch: int, threshold: float
 ) -> SizeResult:
@@ -187,7 +196,7 @@ def _measure(
     for attempt in range(5):
         started = time.perf_counter()
         for text, source in queries:
-            matches = find_near_duplicates(store, minhash_signature(text), threshold)
+            matches = _lookup(store, minhash_signature(text), threshold)
             if attempt == 0:
                 ids = {m.doc_id for m in matches}
                 if source is None:
@@ -202,8 +211,11 @@ def _measure(
 
     new_docs = [Document(text=t, outlet="synthetic") for t in [corpus.text() for _ in range(batch)]]
     store.add_documents(new_docs)
+    from counterclaim.pipeline import update_provenance
+
+    settings = load_settings(environ={}).with_overrides(near_duplicate_threshold=threshold)
     started = time.perf_counter()
-    assign_near_duplicates(store, new_docs, threshold)
+    update_provenance(store, new_docs, settings)
     assign_seconds = (time.perf_counter() - started) / len(new_docs)
     stored.extend(new_docs)
     return SizeResult(

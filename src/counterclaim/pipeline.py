@@ -20,7 +20,7 @@ from counterclaim.decide import decide, load_model
 from counterclaim.errors import InputError, StoreError
 from counterclaim.ingest import IngestOptions, read_sources
 from counterclaim.model import EXTRACTION_FAILED, Claim, Document, DocumentFlag, Incident
-from counterclaim.provenance import Origin, assign_near_duplicates, detect_origin
+from counterclaim.provenance import Origin, VerifierParams, detect_origin
 from counterclaim.review import reapply_incident_reviews, reapply_reviews
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
@@ -248,17 +248,53 @@ class ProvenanceReport:
 
 
 def update_provenance(
-    store: Store, docs: Sequence[Document], settings: Settings | None = None
+    store: Store,
+    docs: Sequence[Document],
+    settings: Settings | None = None,
+    *,
+    verifier: VerifierParams | None = None,
 ) -> ProvenanceReport:
     """Step 2 for newly stored documents: index them for near-duplicates, group them, and
-    store the agency each is credited to and its origin."""
+    store the agency each is credited to and its origin. Documents already indexed are not
+    regrouped, so running it twice changes nothing.
+
+    The store is read and written here only, a batch at a time: which documents are indexed,
+    the stored candidates sharing a band bucket with a new one, their signatures, texts and
+    groups; then the new signatures, groups and origins. ``provenance`` computes the rest."""
+    from counterclaim import provenance
+
     settings = settings or load_settings()
+    threshold = settings.near_duplicate_threshold
     report = ProvenanceReport()
-    report.groups = assign_near_duplicates(store, docs, settings.near_duplicate_threshold)
-    for doc in docs:
-        origin = detect_origin(doc)
-        report.origins[doc.id] = origin
-        store.set_provenance(doc.id, origin=origin.origin, syndicated_from=origin.syndicated_from)
+    fresh = provenance.unindexed(docs, store.signatures(d.id for d in docs))
+    if fresh:
+        index = provenance.index_signatures(fresh, threshold)
+        candidates = store.lsh_candidates_of([s.buckets for s in index])
+        stored = store.signatures(sorted(set().union(*candidates)))
+        matches = {
+            s.doc_id: [
+                m.doc_id
+                for m in provenance.near_duplicate_matches(
+                    s.signature, {c: stored[c] for c in found if c in stored}, threshold
+                )
+            ]
+            for s, found in zip(index, candidates, strict=True)
+        }
+        matched = sorted({m for found in matches.values() for m in found})
+        known = {d.id: d for d in store.documents(ids=matched)} if matched else {}
+        labels = sorted(provenance.group_labels(known.values()))
+        neighbours = provenance.StoredNeighbours(
+            documents=known,
+            ingestion_rank={d.id: i for i, d in enumerate(store.documents(ids=labels))},
+            group_members=store.duplicate_group_members_of(labels),
+        )
+        report.groups = provenance.group_near_duplicates(
+            fresh, index, matches, neighbours, threshold, verifier
+        )
+        store.add_signatures([(s.doc_id, s.signature, s.buckets) for s in index])
+        store.set_duplicate_groups(report.groups)
+    report.origins = {doc.id: detect_origin(doc) for doc in docs}
+    store.set_origins({i: (o.origin, o.syndicated_from) for i, o in report.origins.items()})
     return report
 
 

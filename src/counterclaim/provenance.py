@@ -4,7 +4,8 @@ Ten outlets repeating one party's statement are one source, not ten. This module
 
 - **near-duplicates**: documents that carry largely the same words (syndicated copies,
   re-posts, rewrites). Each document gets a MinHash signature (datasketch) of its content
-  words; LSH band buckets are stored through the :class:`~counterclaim.store.Store`, so
+  words; its LSH band buckets are indexed in the store (by ``pipeline.update_provenance``,
+  which alone reads and writes the store: the functions here take data and return data), so
   finding the candidates of a new document is a handful of indexed lookups whatever the
   size of the store. Candidates are kept when their estimated Jaccard similarity reaches
   the threshold (setting ``near_duplicate_threshold``).
@@ -35,7 +36,6 @@ from datasketch import MinHash
 
 from counterclaim.lexicon import load_data
 from counterclaim.model import REPORTER, Claim, Document, normalise_text
-from counterclaim.store import Store
 
 NUM_PERM = 128
 DEFAULT_THRESHOLD = 0.25
@@ -262,23 +262,52 @@ class Match:
     similarity: float
 
 
-def find_near_duplicates(
-    store: Store,
+@dataclass(frozen=True)
+class IndexedSignature:
+    """A document's MinHash signature and its LSH band buckets, as the store indexes them."""
+
+    doc_id: str
+    signature: list[int]
+    buckets: list[str]
+
+
+def unindexed(docs: Iterable[Document], indexed: Iterable[str]) -> list[Document]:
+    """The documents not yet in the near-duplicate index, each once, in the order given."""
+    skip = set(indexed)
+    fresh: list[Document] = []
+    for doc in docs:
+        if doc.id not in skip:
+            skip.add(doc.id)
+            fresh.append(doc)
+    return fresh
+
+
+def index_signatures(
+    docs: Iterable[Document], threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM
+) -> list[IndexedSignature]:
+    """Signature and band buckets of each document, for the store's index."""
+    params = lsh_params(threshold, num_perm)
+    out = []
+    for doc in docs:
+        signature = minhash_signature(doc.text, num_perm)
+        out.append(IndexedSignature(doc.id, signature, band_buckets(signature, params)))
+    return out
+
+
+def near_duplicate_matches(
     signature: Sequence[int],
+    candidates: Mapping[str, Sequence[int]],
     threshold: float = DEFAULT_THRESHOLD,
     *,
     exclude: str | None = None,
 ) -> list[Match]:
-    """Stored documents whose estimated Jaccard similarity to ``signature`` reaches the
-    threshold, best first. Cost: one indexed bucket lookup plus the candidates' signatures,
-    independent of how many documents the store holds."""
-    params = lsh_params(threshold, len(signature))
-    candidates = store.lsh_candidates(band_buckets(signature, params))
-    candidates.discard(exclude or "")
+    """Candidates (doc id → signature, e.g. the stored documents sharing a band bucket with
+    ``signature``) whose estimated Jaccard similarity reaches the threshold, best first. The
+    cost depends on the number of candidates, not on the size of the store."""
     found = [
         Match(doc_id, sim)
-        for doc_id, other in store.signatures(candidates).items()
-        if (sim := estimated_jaccard(signature, other)) >= threshold
+        for doc_id, other in candidates.items()
+        if doc_id != exclude and (sim := estimated_jaccard(signature, other)) >= threshold
     ]
     return sorted(found, key=lambda m: (-m.similarity, m.doc_id))
 
@@ -302,58 +331,63 @@ class _UnionFind:
             self.parent[b] = a
 
 
-def assign_near_duplicates(
-    store: Store,
-    docs: Sequence[Document],
+@dataclass(frozen=True)
+class StoredNeighbours:
+    """What a batch of new documents needs to know of the stored ones they may copy.
+
+    - ``documents``: the stored documents some new document matched by signature (their
+      text for the verifier, their group).
+    - ``ingestion_rank``: rank in ingestion order of those documents' group names (a group is
+      named after a document); the earlier name survives a merge.
+    - ``group_members``: the stored members of each of those groups, in ingestion order.
+    """
+
+    documents: Mapping[str, Document] = field(default_factory=dict)
+    ingestion_rank: Mapping[str, int] = field(default_factory=dict)
+    group_members: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+
+def group_labels(documents: Iterable[Document]) -> set[str]:
+    """The group names stored documents stand for: their group, else themselves."""
+    return {d.near_duplicate_group or d.id for d in documents}
+
+
+def group_near_duplicates(
+    fresh: Sequence[Document],
+    signatures: Sequence[IndexedSignature],
+    stored_matches: Mapping[str, Sequence[str]],
+    neighbours: StoredNeighbours,
     threshold: float = DEFAULT_THRESHOLD,
-    *,
-    num_perm: int = NUM_PERM,
     verifier: VerifierParams | None = None,
 ) -> dict[str, str]:
-    """Index new documents and put near-duplicates in groups; returns doc id → group id
-    for every document (new or stored) whose group was created or changed.
+    """Put new documents into near-duplicate groups; returns doc id → group id for every
+    document (new or stored) whose group was created or changed.
 
-    LSH finds the candidates (estimated Jaccard at least ``threshold``); the verifier
-    (:func:`compare_texts`, thresholds from the lexicon unless ``verifier`` is given) keeps
-    only those that share their text in order, so two reports of one event stay apart.
-    Only candidates are compared: the cost per document does not grow with the store.
+    ``fresh`` are documents not yet indexed, ``signatures`` theirs (same order),
+    ``stored_matches`` the stored documents each one's signature matched, best first
+    (:func:`near_duplicate_matches`). The verifier (:func:`compare_texts`, thresholds from
+    the lexicon unless ``verifier`` is given) keeps only candidates that share their text in
+    order, so two reports of one event stay apart.
 
-    Incremental: each new document is compared with the stored index and with the new
-    documents before it. A group is named after its earliest member (stored documents count
-    as earlier than new ones, new ones in the order given); when a new document bridges two
-    groups they merge under the earlier name. Documents already indexed are skipped, so
-    running it twice changes nothing. Signatures and groups are written in one transaction
-    each.
+    Each new document is compared with its stored matches and with the new documents before
+    it. A group is named after its earliest member (stored documents count as earlier than
+    new ones, new ones in the order given); when a new document bridges two groups they
+    merge under the earlier name.
     """
-    params = lsh_params(threshold, num_perm)
     verifier = verifier or verifier_params()
-    already = set(store.signatures(d.id for d in docs))
-    fresh: list[Document] = []
-    seen: set[str] = set()
-    for doc in docs:
-        if doc.id not in already and doc.id not in seen:
-            seen.add(doc.id)
-            fresh.append(doc)
-    if not fresh:
-        return {}
-
     batch_buckets: dict[tuple[int, str], list[str]] = {}
     batch_signatures: dict[str, list[int]] = {}
-    rows: list[tuple[str, list[int], list[str]]] = []
     edges: list[tuple[str, str]] = []
-    stored_matches: set[str] = set()
+    matched_stored: set[str] = set()
     batch_texts = {doc.id: doc.text for doc in fresh}
     # New documents already joined through other copies need no verifying: without this,
     # n copies of one text cost n²/2 text comparisons (1,000 one-line files: 270 s).
     linked = _UnionFind()
-    for doc in fresh:
-        signature = minhash_signature(doc.text, num_perm)
-        buckets = band_buckets(signature, params)
-        stored = [m.doc_id for m in find_near_duplicates(store, signature, threshold)]
-        stored_docs = {d.id: d for d in store.documents(ids=stored)} if stored else {}
-        for other in stored:
+    for doc, indexed in zip(fresh, signatures, strict=True):
+        signature, buckets = indexed.signature, indexed.buckets
+        for other in stored_matches.get(doc.id, ()):
             # A stored match stands for its whole group (below): one verified member is enough.
-            known = stored_docs.get(other)
+            known = neighbours.documents.get(other)
             group = f"stored:{known.near_duplicate_group or other if known else other}"
             if linked.find(doc.id) == linked.find(group):
                 continue
@@ -362,7 +396,7 @@ def assign_near_duplicates(
             ):
                 continue
             edges.append((doc.id, other))
-            stored_matches.add(other)
+            matched_stored.add(other)
             linked.union(doc.id, group)
         in_batch = {
             other
@@ -383,20 +417,25 @@ def assign_near_duplicates(
         for band, key in enumerate(buckets):
             batch_buckets.setdefault((band, key), []).append(doc.id)
         batch_signatures[doc.id] = signature
-        rows.append((doc.id, signature, buckets))
-    store.add_signatures(rows)
     if not edges:
         return {}
 
     # Stored matches stand for their whole group; a stored singleton is its own group.
-    stored_docs = store.documents(ids=sorted(stored_matches))
-    label_of = {d.id: d.near_duplicate_group or d.id for d in stored_docs}
+    label_of = {
+        d.id: d.near_duplicate_group or d.id
+        for other in sorted(matched_stored)
+        if (d := neighbours.documents.get(other)) is not None
+    }
     union = _UnionFind()
     for new_id, other in edges:
         union.union(label_of.get(new_id, new_id), label_of.get(other, other))
     stored_labels = sorted(set(label_of.values()))
     # Ingestion order of the stored groups' first members decides which name survives.
-    order = {d.id: i for i, d in enumerate(store.documents(ids=stored_labels))}
+    ranked = sorted(
+        (label for label in stored_labels if label in neighbours.ingestion_rank),
+        key=neighbours.ingestion_rank.__getitem__,
+    )
+    order = {label: i for i, label in enumerate(ranked)}
     order.update({d.id: len(order) + i for i, d in enumerate(fresh) if d.id not in order})
     members: dict[str, set[str]] = {}
     for node in list(union.parent):
@@ -410,20 +449,11 @@ def assign_near_duplicates(
             if node not in stored_label_set:
                 assignments[node] = name
                 continue
-            current = store.duplicate_group_members(node)
+            current = list(neighbours.group_members.get(node, ()))
             if node != name or not current:
                 for member in current or [node]:
                     assignments[member] = name
-    store.set_duplicate_groups(assignments)
     return assignments
-
-
-def near_duplicates_of(store: Store, doc_id: str) -> list[str]:
-    """The other members of a document's near-duplicate group (empty when it has none)."""
-    group = store.document(doc_id).near_duplicate_group
-    if not group:
-        return []
-    return [m for m in store.duplicate_group_members(group) if m != doc_id]
 
 
 # -- credits --------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy.exc import (
@@ -325,9 +326,15 @@ class Store:
         ids = list(doc_ids)
         if not ids:
             return {}
+        out: dict[str, list[int]] = {}
         with self.engine.connect() as conn:
-            rows = conn.execute(select(schema.minhashes).where(schema.minhashes.c.doc_id.in_(ids)))
-            return {r.doc_id: list(r.signature) for r in rows}
+            for start in range(0, len(ids), 500):  # stay under SQLite's bound-variable limit
+                chunk = ids[start : start + 500]
+                rows = conn.execute(
+                    select(schema.minhashes).where(schema.minhashes.c.doc_id.in_(chunk))
+                )
+                out.update({r.doc_id: list(r.signature) for r in rows})
+        return out
 
     def duplicate_groups(self) -> dict[str, list[Document]]:
         groups: dict[str, list[Document]] = {}
@@ -393,6 +400,62 @@ class Store:
                     update(schema.documents)
                     .where(schema.documents.c.id.in_(ids))
                     .values(near_duplicate_group=group)
+                )
+
+    def lsh_candidates_of(self, bucket_lists: Sequence[Sequence[str]]) -> list[set[str]]:
+        """For each list of band buckets, the documents sharing one of them: a batch's
+        lookups in a few indexed queries instead of one round trip per document."""
+        table = schema.lsh_bands
+        keys = sorted({(band, b) for buckets in bucket_lists for band, b in enumerate(buckets)})
+        holders: dict[tuple[int, str], set[str]] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(keys), 400):  # 800 bound variables a query
+                chunk = keys[start : start + 400]
+                rows = conn.execute(
+                    select(table.c.band, table.c.bucket, table.c.doc_id).where(
+                        tuple_(table.c.band, table.c.bucket).in_(chunk)
+                    )
+                )
+                for row in rows:
+                    holders.setdefault((row.band, row.bucket), set()).add(row.doc_id)
+        return [
+            set().union(*(holders.get((band, b), set()) for band, b in enumerate(buckets)))
+            for buckets in bucket_lists
+        ]
+
+    def duplicate_group_members_of(self, groups: Iterable[str]) -> dict[str, list[str]]:
+        """Ids of the documents in each of these near-duplicate groups, in ingestion order."""
+        names = sorted(set(groups))
+        docs = schema.documents.c
+        out: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(names), 500):
+                rows = conn.execute(
+                    select(docs.near_duplicate_group, docs.id)
+                    .where(docs.near_duplicate_group.in_(names[start : start + 500]))
+                    .order_by(docs.ingested_at, docs.id)
+                )
+                for row in rows:
+                    out.setdefault(row.near_duplicate_group, []).append(row.id)
+        return out
+
+    @_retried
+    def set_origins(self, origins: dict[str, tuple[str | None, str | None]]) -> None:
+        """Origin and agency credit (doc id → (origin, syndicated_from)) of many documents in
+        one transaction; a ``None`` leaves the stored value, as in :meth:`set_provenance`."""
+        rows = [
+            (doc_id, o, s) for doc_id, (o, s) in origins.items() if o is not None or s is not None
+        ]
+        if not rows:
+            return
+        with self.engine.begin() as conn:
+            _bump_revision(conn)
+            for doc_id, origin, syndicated_from in rows:
+                values = {"origin": origin, "syndicated_from": syndicated_from}
+                conn.execute(
+                    update(schema.documents)
+                    .where(schema.documents.c.id == doc_id)
+                    .values({k: v for k, v in values.items() if v is not None})
                 )
 
     # -- claims -----------------------------------------------------------------------------
