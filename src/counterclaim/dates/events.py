@@ -49,7 +49,7 @@ _FILLERS = _words(
 # Clause breaks: a verb beyond one of these governs the date less (cost in words).
 _BARRIERS = {"that": 4, ";": 4, "which": 3, "who": 3, "when": 3, "while": 3, "but": 3}
 _BARRIERS |= {"whereas": 3, "after": 3, "before": 3, "as": 2, ":": 2, '"': 2, "“": 2, "”": 2}
-_BARRIERS |= {",": 1}
+_BARRIERS |= {",": 1, "and": 3}
 _REPORT_WORDS = _words(
     "said says say saying stated states statement statements report reported reports told tell "
     "tells added adds posted wrote writes tweeted noted notes warned admitted according briefing "
@@ -65,7 +65,8 @@ _REPORT_PREFIXES = tuple(
 )
 _EVENT_WORDS = _words(
     "die died dies dying dead down downed downing went hit hits hitting shot sank sunk sink "
-    "sinking fell pulled freed gunfire casualties casualty missing began begun started"
+    "sinking fell pulled freed freeing gunfire casualties casualty missing began begun started "
+    "boarded boarding hijacked hijacking"
 )
 _EVENT_PREFIXES = tuple(
     sorted(
@@ -103,11 +104,29 @@ def _is_dateline(text: str, expr: DateExpression) -> bool:
     return bool(head.strip()) and bool(_DATELINE_CLOSE.match(text, expr.end))
 
 
+# What is released as a statement rather than freed: "released video footage on Monday"
+_MEDIA_NOUNS = _words(
+    "video videos footage statement statements figures figure images image photos photo "
+    "pictures report reports details names list data toll tally bulletin communique update "
+    "recording recordings audio clip clips document documents results findings information"
+)
+_DETERMINERS = _words("a an the its their his her new further fresh updated official")
+
+
+def _releases_media(following: list[str]) -> bool:
+    words = [t.lower() for t in following[:4] if t.lower() not in _DETERMINERS]
+    return bool(words) and words[0] in _MEDIA_NOUNS
+
+
 def _is_report(word: str) -> bool:
+    if word.startswith("released_"):
+        return word == "released_media"
     return word in _REPORT_WORDS or word.startswith(_REPORT_PREFIXES)
 
 
 def _is_event(word: str) -> bool:
+    if word.startswith("released_"):
+        return word == "released_people"
     return word not in _NOT_EVENT and (word in _EVENT_WORDS or word.startswith(_EVENT_PREFIXES))
 
 
@@ -149,8 +168,14 @@ def _nearest_cues(
     event = report = None
     cost = 0
     reported_clause = False
-    for token in tokens:
+    for index, token in enumerate(tokens):
         word = token.lower()
+        if word in ("released", "releasing"):
+            # "released 390 prisoners" is an event, "released a statement" a report
+            following = tokens[index - 1 :: -1] if leftwards and index else tokens[index + 1 :]
+            if leftwards and not index:
+                following = []
+            word = "released_media" if _releases_media(following) else "released_people"
         if word in _BARRIERS:
             cost += comma if word == "," else _BARRIERS[word]
             reported_clause |= leftwards and word == "that" and report is None
@@ -332,8 +357,10 @@ def _too_wide(expr: DateExpression) -> bool:
     return expr.kind == "relative" and expr.unit in ("week", "weekend", "month")
 
 
+# A photo's caption, by its credit: "© ...", "REUTERS/Name", "(Defence Ministry/AFP)" closing it
 _CAPTION = re.compile(
-    r"©|\bPhoto:|\bImage:|\bFile photo|Getty Images|\bAlamy\b|\bREUTERS/|\bAFP/|\bAP Photo",
+    r"©|\bPhoto:|\bImage:|\bFile photo|Getty Images|\bAlamy\b|\bREUTERS/|\bAFP/|\bAP Photo"
+    r"|\([^()\n]{2,60}/[^()\n]{2,40}\)\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)")

@@ -39,7 +39,8 @@ from counterclaim.dates.years import (
 # - a day and month without a year take the year that puts them closest before D, allowing
 #   one day after D (a dateline or header a time zone behind); without D the year comes from
 #   the text (``infer_year``, the weekday of a weekday-date pair), else there is no date;
-# - without D, weekdays and relative dates resolve to nothing.
+# - without D, relative dates resolve to nothing, and so does a weekday, unless the text
+#   dates that weekday in full once ("Saturday, July 2, 2016"): then it is that day.
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +98,11 @@ def resolve_expression(
     if expr.kind in ("explicit", "weekday_date"):
         return _resolve_calendar(expr, published, text)
     if expr.kind == "weekday":
-        if published is None or expr.weekday is None:
+        if expr.weekday is None:
             return None
+        if published is None:
+            paired = _paired_weekday(expr, text) if text and expr.direction == 0 else None
+            return None if paired is None else _extended(paired, expr.extend, None)
         if expr.direction > 0:
             base = published + timedelta(days=(expr.weekday - published.weekday()) % 7 or 7)
         else:
@@ -108,6 +112,18 @@ def resolve_expression(
             base = published - timedelta(days=back)
         return _extended(base, expr.extend, published)
     return _resolve_relative(expr, published, text)
+
+
+def _paired_weekday(expr: DateExpression, text: str) -> date | None:
+    """Without a publication date, a bare "Saturday" is the Saturday the text dates in full
+    elsewhere ("Saturday, July 2, 2016" in a caption), when it dates exactly one."""
+    found = set()
+    for other in _expressions(text):
+        if other.kind == "weekday_date" and other.weekday == expr.weekday and other.year:
+            day = _safe_date(other.year, other.month or 0, other.day or 0)
+            if day is not None and day.weekday() == other.weekday:
+                found.add(day)
+    return found.pop() if len(found) == 1 else None
 
 
 def _resolve_calendar(expr: DateExpression, published: date | None, text: str) -> DateValue | None:

@@ -1,0 +1,143 @@
+"""Event dates: what a release dates, a coordinated "and said", captions, weekdays paired in
+the text when there is no publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from counterclaim.dates import (
+    event_date_for,
+    expression_role,
+    find_date_expressions,
+    main_event_date,
+    resolve_expression,
+)
+
+
+def role_of(text: str, surface: str) -> str:
+    found = [e for e in find_date_expressions(text) if e.surface.endswith(surface)]
+    assert found, find_date_expressions(text)
+    return expression_role(text, found[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        # people released are an event...
+        ("The RSF released 41 detainees in Omdurman on Sunday.", "on Sunday", "event"),
+        ("Hamas released three hostages in Gaza on Saturday.", "on Saturday", "event"),
+        ("The M23 was releasing captured soldiers in Goma on Monday.", "on Monday", "event"),
+        # ...footage, a statement or figures released are a report
+        (
+            "The Houthis released video footage on Monday from the deck of the ship.",
+            "on Monday",
+            "statement",
+        ),
+        ("The ISPR released a statement on Tuesday about the raid.", "on Tuesday", "statement"),
+        (
+            "Kyiv released new figures on Friday for the Kursk region.",
+            "on Friday",
+            "statement",
+        ),
+        # a date before "and said" belongs to the first verb, an event
+        (
+            "Russia and Ukraine each freed 120 prisoners on Friday and said more would follow.",
+            "on Friday",
+            "event",
+        ),
+        (
+            "The Tatmadaw released 300 inmates on Thursday and said the amnesty marked a holiday.",
+            "on Thursday",
+            "event",
+        ),
+        # boarding and hijacking a ship are events
+        ("Gunmen boarded the tanker off Aden on Sunday.", "on Sunday", "event"),
+        ("Somali pirates hijacked a bulk carrier on Tuesday.", "on Tuesday", "event"),
+        # a press release is still what was said
+        (
+            "The army said in a press release on Wednesday that it was investigating.",
+            "on Wednesday",
+            "statement",
+        ),
+    ],
+)
+def test_release_and_coordination(text: str, surface: str, role: str) -> None:
+    assert role_of(text, surface) == role
+
+
+def test_an_event_beats_a_later_statement_date_in_the_lead() -> None:
+    # Sunday the ship was boarded; Monday its owner spoke; the paper is of Tuesday
+    text = (
+        "A car carrier was boarded by armed men from a helicopter on Sunday and is now off "
+        "Hodeidah, its owner told reporters on Monday.\n\n"
+        "The Houthis released video footage on Monday showing the men seizing the vessel.\n"
+    )
+    assert main_event_date(text, date(2023, 11, 21)) == "2023-11-19"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Freed soldiers during an earlier exchange. Both sides released 90 captives on "
+        "March 4, 2025. (Defence Ministry/AFP)",
+        "Rescuers search rubble in Kharkiv after a strike on January 9, 2025. (Reuters/Name)",
+    ],
+)
+def test_a_photo_caption_does_not_date_the_report(caption: str) -> None:
+    text = (
+        f"{caption}\n\n"
+        "KYIV: Ukraine and Russia each freed 150 prisoners of war on Friday and said another "
+        "exchange was planned for the coming days.\n"
+    )
+    assert main_event_date(text, date(2025, 5, 23)) == "2025-05-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a bare weekday without a publication date: the one the text dates in full
+        (
+            "Commandos stormed the cafe on Saturday morning.\n"
+            "Troops guard the district in Dhaka, Bangladesh, Saturday, July 2, 2016.",
+            "Saturday morning",
+            "2016-07-02",
+        ),
+        (
+            "Gunmen attacked a church in Owo, Ondo state, on Sunday.\n"
+            "Mourners gather in Owo on Sunday, June 5, 2022.",
+            "on Sunday",
+            "2022-06-05",
+        ),
+        # two different Fridays written in full: no way to tell which
+        (
+            "Militants raided a post in Tillaberi on Friday.\n"
+            "An earlier raid came on Friday, March 3, 2023 and another on Friday, March 10, 2023.",
+            "on Friday",
+            None,
+        ),
+        # a weekday the text pairs with nothing stays undated
+        ("The Tatmadaw shelled a village in Sagaing on Wednesday.", "on Wednesday", None),
+        # "last Friday" counts from a publication date the text does not give
+        (
+            "Rebels shelled Goma last Friday.\nResidents flee on Friday, January 24, 2025.",
+            "last Friday",
+            None,
+        ),
+    ],
+)
+def test_a_weekday_without_publication_date(text: str, surface: str, expected: str | None) -> None:
+    expr = next(e for e in find_date_expressions(text) if e.surface.endswith(surface))
+    value = resolve_expression(expr, None, text=text)
+    assert (value.iso() if value else None) == expected
+
+
+def test_claim_dated_by_the_paired_weekday_without_publication_date() -> None:
+    text = (
+        "Security forces ended the siege on Saturday morning, killing six attackers.\n"
+        "Soldiers stand guard in Dhaka, Saturday, July 2, 2016."
+    )
+    start = text.index("killing six attackers")
+    got = event_date_for(start, start + len("killing six attackers"), text, None)
+    assert got == "2016-07-02"
