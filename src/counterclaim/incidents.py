@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from counterclaim.lexicon import load_data
 from counterclaim.model import REPORTER, Claim, Document, Incident
 from counterclaim.operations import OperationMention, find_operations, operation_key, slug
 
@@ -69,21 +70,36 @@ def _dates_agree(a: tuple[date, date], b: tuple[date, date], tolerance: int) -> 
 
 
 # -- places ---------------------------------------------------------------------------------
-_ADMIN_WORDS = {
-    "region",
-    "province",
-    "district",
-    "state",
-    "governorate",
-    "oblast",
-    "city",
-    "county",
-    "division",
-    "territory",
-    "krai",
-    "area",
-    "tehsil",
-}
+LEXICON = "lexicon/incidents.yaml"
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The incidents lexicon, combined into what the grouping tests."""
+
+    admin: frozenset[str]
+    not_counted: frozenset[str]
+    separate: re.Pattern[str]
+    another_time: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = load_data(LEXICON)
+    events = "|".join(data["apart_events"])
+    return _Words(
+        admin=frozenset(data["admin_words"]),
+        not_counted=frozenset(data["not_counted"]),
+        separate=re.compile(
+            r"(?:^|[.!?]\s+|\n)(?:" + "|".join(data["apart_openers"]) + "|in (?:a|another) "
+            r"(?:separate )?(?:" + events + r")\b)",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        another_time=re.compile(
+            r"\s*[\"“]?(?:earlier|later) (?:" + "|".join(data["another_time"]) + "),",
+            re.IGNORECASE,
+        ),
+    )
 
 
 def place_key(name: str) -> str:
@@ -91,11 +107,12 @@ def place_key(name: str) -> str:
 
     "southern suburbs of Moscow" and "Moscow Region" → "moscow"; "temporary shelter" → "".
     """
+    admin = _words().admin
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = [
         w.lower()
         for w in re.findall(r"[A-Za-z][\w'-]*", folded)
-        if w[0].isupper() and w.lower() not in _ADMIN_WORDS
+        if w[0].isupper() and w.lower() not in admin
     ]
     return " ".join(words)
 
@@ -144,22 +161,17 @@ def _claimant_keys(claim: Claim) -> set[str]:
 
 # -- figures named in a text ---------------------------------------------------------------
 _COUNTED = re.compile(r"\b(\d{2,3}(?:,\d{3})*|\d{4,})\s+([A-Za-z]+)")
-_NOT_COUNTED = {
-    "am", "pm", "hours", "hour", "days", "day", "weeks", "years", "year", "months", "km",
-    "kilometres", "kilometers", "miles", "metres", "meters", "percent", "per", "lakh",
-    "crore", "million", "billion", "minutes", "kg", "tonnes", "mm", "and", "to", "or",
-    "of", "in", "on", "at", "the",
-}  # fmt: skip
 
 
 def counted_phrases(text: str) -> set[tuple[int, str]]:
     """Numbers ≥ 10 with the word after them ("200 Taliban", "337 drones"): the distinctive
     figures two reports of one event share even when extraction missed a claim."""
     out = set()
+    not_counted = _words().not_counted
     for m in _COUNTED.finditer(text):
         number = int(m.group(1).replace(",", ""))
         word = m.group(2).lower()
-        if number >= 10 and not 1900 <= number <= 2100 and word not in _NOT_COUNTED:
+        if number >= 10 and not 1900 <= number <= 2100 and word not in not_counted:
             out.add((number, word[:5]))
     return out
 
@@ -359,27 +371,21 @@ def _sentence_of(text: str, claim: Claim) -> int:
     return sentence_bounds(text, claim.span_start, claim.span_end)[0]
 
 
-_SEPARATE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:separately|elsewhere|in (?:a|another) (?:separate )?"
-    r"(?:incident|attack|strike|raid|clash|bombing|ambush|operation)\b)",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
 def _separate_events(claims: list[Claim], doc: Document | None) -> list[list[Claim]]:
     """Claims of a paragraph the text sets apart ("Separately, ...", "In another attack,
     ...", "Elsewhere, ...") are another event than the rest of the document's."""
     if doc is None or len(claims) < 2:
         return [claims]
     text = doc.text
+    words = _words()
     main: list[Claim] = []
     apart: dict[int, list[Claim]] = {}
     maybe: dict[int, list[Claim]] = {}
     for claim in claims:
         start = text.rfind("\n", 0, claim.span_start) + 1
-        if _SEPARATE.search(text, start, claim.span_end) is not None:
+        if words.separate.search(text, start, claim.span_end) is not None:
             apart.setdefault(start, []).append(claim)
-        elif _ANOTHER_TIME.match(text, start) is not None:
+        elif words.another_time.match(text, start) is not None:
             maybe.setdefault(start, []).append(claim)
         else:
             main.append(claim)
@@ -394,12 +400,6 @@ def _separate_events(claims: list[Claim], doc: Document | None) -> list[list[Cla
     main.sort(key=lambda c: (c.span_start, c.id))
     groups = [main] if main else []
     return groups + list(apart.values())
-
-
-_ANOTHER_TIME = re.compile(
-    r"\s*[\"“]?(?:earlier|later) (?:in the day|on \w+|that day),",
-    re.IGNORECASE,
-)
 
 
 def segment_document(

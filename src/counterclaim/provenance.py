@@ -63,36 +63,60 @@ class _Lexicon:
     stopwords: frozenset[str]
 
 
-# A short noun phrase naming who speaks or relays: a run of capitalised words (with "of the",
-# role words such as "spokesperson" or "Governor" inside), or "the ministry"-style phrases.
-_ROLE = (
-    r"spokes(?:person|man|woman)|minister|governor|mayor|commander|chief|official|agency|"
-    r"news service|news agency|portal|channel"
-)
 _CAP = r"[A-Z][\w’'.&-]*"
 _SP = r"[^\S\n]+"  # spaces within one paragraph: a name never runs across lines
-_SUBJECT = (
-    rf"(?<![\w’'-])(?:"
-    rf"(?:[Tt]he{_SP})?{_CAP}(?:{_SP}(?:(?:of|for|de|du|al){_SP}(?:the{_SP})?)?"
-    rf"(?:{_CAP}|\d+(?:st|nd|rd|th)|{_ROLE}))*"
-    rf"|(?:[Tt]he|[Aa]n?){_SP}(?:[\w’'-]+{_SP}){{0,3}}?(?:ministry|army|military|group|government|"
-    rf"spokes(?:person|man|woman)|agency|militia|rebels|governor|mayor|officials?|police|"
-    rf"authorities|service|navy|division|command|movement|forces|channel|{_CAP})"
-    rf")"
-)
 
 
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_EXPANSIONS = {
-    # capitalised words only: "The Armed Forces of the Philippines (AFP)" is no dateline
-    "{place}": r"[A-Z][\w.'’/-]*(?:\s[A-Z][\w.'’/-]*){0,3}",
-    "{date}": rf"{_MONTH}\.?\s*\d{{1,2}}(?:,?\s*\d{{4}})?",
-    "{name}": r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}",
-    "{subject}": _SUBJECT,
-}
+@dataclass(frozen=True)
+class _Words:
+    """The ``words`` section of the provenance lexicon, combined into patterns."""
+
+    subject: str
+    expansions: dict[str, str]
+    number_words: dict[str, int]
+    number_word: re.Pattern[str]
+    suffixes: tuple[str, ...]
+    pronouns: frozenset[str]
+    trailing: re.Pattern[str]
+    caption: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    words = load_data(LEXICON)["words"]
+    roles = "|".join(words["speaker_roles"])
+    heads = "|".join(words["subject_heads"])
+    # A short noun phrase naming who speaks or relays: a run of capitalised words (with "of
+    # the", role words such as "spokesperson" or "Governor" inside), or "the ministry"-style
+    # phrases.
+    subject = (
+        rf"(?<![\w’'-])(?:"
+        rf"(?:[Tt]he{_SP})?{_CAP}(?:{_SP}(?:(?:of|for|de|du|al){_SP}(?:the{_SP})?)?"
+        rf"(?:{_CAP}|\d+(?:st|nd|rd|th)|{roles}))*"
+        rf"|(?:[Tt]he|[Aa]n?){_SP}(?:[\w’'-]+{_SP}){{0,3}}?(?:{heads}|{_CAP})"
+        rf")"
+    )
+    month = "(?i:" + "|".join(words["months"]) + ")"
+    numbers = {str(w): i for i, w in enumerate(words["number_words"])}
+    return _Words(
+        subject=subject,
+        expansions={
+            "{place}": words["place"],
+            "{date}": rf"{month}\.?\s*\d{{1,2}}(?:,?\s*\d{{4}})?",
+            "{name}": words["name"],
+            "{subject}": subject,
+        },
+        number_words=numbers,
+        number_word=re.compile(r"\b(" + "|".join(numbers) + r")\b", re.IGNORECASE),
+        suffixes=tuple(words["suffixes"]),
+        pronouns=frozenset(words["pronouns"]),
+        trailing=re.compile(r"\s+(?:" + "|".join(words["name_enders"]) + r")\b.*$", re.DOTALL),
+        caption=re.compile(
+            r"\b(?:" + "|".join(words["caption_words"]) + r")\b|"
+            r"\b(?:19|20)\d\d\.?\s*[–—-]+\s*\S+\s*$",
+            re.IGNORECASE,
+        ),
+    )
 
 
 def _agency_names() -> dict[str, str]:
@@ -113,7 +137,7 @@ def _lexicon() -> _Lexicon:
     forms = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
     agency = rf"(?<![\w-])(?:{forms})(?![\w-])"
     expansions = {
-        **_EXPANSIONS,
+        **_words().expansions,
         "{agency}": agency,
         "{agency_in_word}": rf"(?:{forms})(?![\w-])",
         "{agency_bare}": rf"(?:{forms})",
@@ -159,12 +183,11 @@ def canonical_agency(name: str | None) -> str | None:
 
 # -- near-duplicates ------------------------------------------------------------------------
 _WORD = re.compile(r"[^\W_]+")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
 
 
 def _stem(word: str) -> str:
     # Light suffix stripping so "executed"/"executions"/"execute" meet; no stemmer dependency.
-    for suffix in _SUFFIXES:
+    for suffix in _words().suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
@@ -514,12 +537,6 @@ def _agency_from_match(match: re.Match[str]) -> str | None:
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,\s*[A-Z][\w .'’-]{1,30})?(?:\s*[–—-]+|:)\s"
 )
-# A photo caption carries the photographer's agency, not the text's.
-_CAPTION = re.compile(
-    r"\b(?:photo|image|picture|file|handout|caption|screengrab|pictured|looks on)\b|"
-    r"\b(?:19|20)\d\d\.?\s*[–—-]+\s*\S+\s*$",
-    re.IGNORECASE,
-)
 _HEADER_PARAGRAPHS = 8
 _FOOTER_PARAGRAPHS = 4
 
@@ -544,7 +561,7 @@ def find_credits(text: str) -> list[Credit]:
     found and a wire dateline opens the text."""
     lex = _lexicon()
     paragraphs = _paragraphs_after_sentence(text)
-    footer = [p for p in paragraphs[-_FOOTER_PARAGRAPHS:] if not _CAPTION.search(p[0])]
+    footer = [p for p in paragraphs[-_FOOTER_PARAGRAPHS:] if not _words().caption.search(p[0])]
     parts = {
         "header": paragraphs[:_HEADER_PARAGRAPHS],
         "any": [(text, False)],
@@ -579,24 +596,20 @@ def outlet_credit(outlet: str | None) -> str | None:
 
 
 # -- citations ------------------------------------------------------------------------------
-_TRAILING = re.compile(
-    r"\s+(?:that|and|as|who|which|after|while|said|says|to|in|on|posted|saying)\b.*$", re.DOTALL
-)
 _SPOKES_FOR = re.compile(r",\s*(?:a\s+)?spokes(?:person|man|woman)\s+(?:for|of)\s+(.+)$")
 _SPOKES_OF = re.compile(r"^(?:the\s+)?(.+?)\s+spokes(?:person|man|woman)\b")
-_PRONOUNS = {"him", "her", "them", "it", "he", "she", "they"}
 
 
 def _clean_name(name: str | None) -> str | None:
     if not name:
         return None
-    name = _TRAILING.sub("", name.strip()).strip(" ,.;:“”\"'")
+    name = _words().trailing.sub("", name.strip()).strip(" ,.;:“”\"'")
     return name or None
 
 
 def source_party(source: str | None) -> str | None:
     """A cited source without its channel words ("the official channel of the BLA" → BLA)."""
-    if not source or source.lower() in _PRONOUNS:
+    if not source or source.lower() in _words().pronouns:
         return None
     # "Jeeyand Baloch, spokesperson for the BLA" and "RSF spokesperson Al-Fateh Qurashi"
     # both trace back to the organisation, not the person.
@@ -852,35 +865,6 @@ def syndication_accuracy(
 _SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"‘'(\d])|\n+")
 _QUOTE = re.compile(r"[“\"]([^”\"\n]{20,400})[”\"]")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _content(text: str) -> frozenset[str]:
@@ -904,7 +888,8 @@ _PARAGRAPH_END = re.compile(r"\n+")
 def _figures(text: str) -> list[str]:
     """The figures of a text in reading order; small number words become digits so that
     "seven soldiers" in one rewrite meets "7 soldiers" in another."""
-    spelled = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]), text)
+    words = _words()
+    spelled = words.number_word.sub(lambda m: str(words.number_words[m.group(1).lower()]), text)
     return [m.group(0).replace(",", "").rstrip(".") for m in _FIGURE.finditer(spelled)]
 
 
