@@ -141,3 +141,14 @@ def test_claim_dated_by_the_paired_weekday_without_publication_date() -> None:
     start = text.index("killing six attackers")
     got = event_date_for(start, start + len("killing six attackers"), text, None)
     assert got == "2016-07-02"
+
+
+def test_date_lexicon_is_well_formed() -> None:
+    from counterclaim.lexicon import load_data
+
+    lexicon = load_data("lexicon/dates.yaml")
+    for key in ("fillers", "report_words", "report_prefixes", "event_words", "event_prefixes"):
+        words = lexicon[key].split()
+        assert words and all(w == w.lower() for w in words), key
+    assert all(isinstance(cost, int) and cost > 0 for cost in lexicon["barriers"].values())
+    assert lexicon["number_words"]["forty-eight"] == 48

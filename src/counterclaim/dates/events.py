@@ -3,7 +3,8 @@
 ``expression_role`` reads whether a phrase dates an event, a statement, a dateline or
 background; ``event_date_for`` and ``main_event_date`` pick among resolved phrases with
 it. Apart from phrase finding and resolution because these are heuristics over sentences
-and paragraphs (word lists of event and reporting verbs), tuned on the evaluation set.
+and paragraphs (word lists of event and reporting verbs, kept in data/lexicon/dates.yaml), tuned on
+the evaluation set.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import lru_cache
 from counterclaim.dates.expressions import DateExpression, _expressions
 from counterclaim.dates.resolution import DateValue, resolve_expression
 from counterclaim.dates.years import parse_date_line
+from counterclaim.lexicon import load_data
 
 MAIN_EVENT_MAX_DAYS = 3  # wider ranges ("last week") never stand for a report's main event
 LEAD_PARAGRAPHS = 3
@@ -35,52 +37,19 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_ABBREVIATIONS = _words(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col maj sgt capt cpl "
-    "st no vs u.s u.n u.k p.m a.m e.g i.e inc co corp gov sen rep rev prof mt ft brig adm"
-)
+# The word lists are data (data/lexicon/dates.yaml, which documents each one)
+_LEXICON = load_data("lexicon/dates.yaml")
+_ABBREVIATIONS = _words(_LEXICON["abbreviations"])
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[,;:\"“”]")
 # Words that neither tie a date to a verb nor loosen the tie: distance skips them.
-_FILLERS = _words(
-    "on in at the a an of early late around about approximately local time gmt pm am p.m a.m "
-    "by during it they he she its their had has have was were been be is are to also reportedly "
-    "more than least some over"
-)
+_FILLERS = _words(_LEXICON["fillers"])
 # Clause breaks: a verb beyond one of these governs the date less (cost in words).
-_BARRIERS = {"that": 4, ";": 4, "which": 3, "who": 3, "when": 3, "while": 3, "but": 3}
-_BARRIERS |= {"whereas": 3, "after": 3, "before": 3, "as": 2, ":": 2, '"': 2, "“": 2, "”": 2}
-_BARRIERS |= {",": 1, "and": 3}
-_REPORT_WORDS = _words(
-    "said says say saying stated states statement statements report reported reports told tell "
-    "tells added adds posted wrote writes tweeted noted notes warned admitted according briefing "
-    "quoted quoting address interview communique published"
-)
-_REPORT_PREFIXES = tuple(
-    sorted(
-        _words(
-            "announc claim confirm accus condemn insist alleg acknowledg declar reveal "
-            "disclos estimat assert reject deni deny contend maintain"
-        )
-    )
-)
-_EVENT_WORDS = _words(
-    "die died dies dying dead down downed downing went hit hits hitting shot sank sunk sink "
-    "sinking fell pulled freed freeing gunfire casualties casualty missing began begun started "
-    "boarded boarding hijacked hijacking"
-)
-_EVENT_PREFIXES = tuple(
-    sorted(
-        _words(
-            "kill death wound injur attack clash strike struck shell bomb raid fight fought "
-            "battl offensive assault ambush explo blast fire firing shoot intercept launch "
-            "captur seiz abduct kidnap detain detention arrest rescu recover destroy target "
-            "repel repuls massacre execut martyr neutrali eliminat hostage storm overran "
-            "overrun crash erupt violence incident operation control airstrike drone missile "
-            "rocket gunmen exchange invasion incursion sabotage"
-        )
-    )
-)
-_NOT_EVENT = _words("fighter fighters executive executives firefighters fireworks")
+_BARRIERS: dict[str, int] = dict(_LEXICON["barriers"])
+_REPORT_WORDS = _words(_LEXICON["report_words"])
+_REPORT_PREFIXES = tuple(sorted(_words(_LEXICON["report_prefixes"])))
+_EVENT_WORDS = _words(_LEXICON["event_words"])
+_EVENT_PREFIXES = tuple(sorted(_words(_LEXICON["event_prefixes"])))
+_NOT_EVENT = _words(_LEXICON["not_event"])
 _BACKGROUND_BEFORE = _words("since until till from between ahead")
 _DATELINE_AFTER = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z.&' ]{1,20}\)\s*[:–—-]")
 
@@ -105,12 +74,8 @@ def _is_dateline(text: str, expr: DateExpression) -> bool:
 
 
 # What is released as a statement rather than freed: "released video footage on Monday"
-_MEDIA_NOUNS = _words(
-    "video videos footage statement statements figures figure images image photos photo "
-    "pictures report reports details names list data toll tally bulletin communique update "
-    "recording recordings audio clip clips document documents results findings information"
-)
-_DETERMINERS = _words("a an the its their his her new further fresh updated official")
+_MEDIA_NOUNS = _words(_LEXICON["media_nouns"])
+_DETERMINERS = _words(_LEXICON["determiners"])
 
 
 def _releases_media(following: list[str]) -> bool:
@@ -330,7 +295,7 @@ def event_date_for(
     return statement.iso() if statement else None
 
 
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_NUMBER_WORDS: dict[str, int] = _LEXICON["number_words"]
 _DAYS_FROM = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
     re.IGNORECASE,

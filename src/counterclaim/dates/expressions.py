@@ -20,6 +20,7 @@ from counterclaim.dates.years import (
     _safe_date,
     month_number,
 )
+from counterclaim.lexicon import load_data
 
 KINDS: tuple[str, ...] = ("explicit", "weekday", "relative", "weekday_date")
 
@@ -59,10 +60,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night)"
 _POSS = r"(?:['’]s)?"
 _ON = r"(?:(?i:on|early|late|early\s+on|late\s+on)\s+)?"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_NUMBER_WORDS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
-_NUMBER_WORDS |= {"twelve": 12, "fourteen": 14, "twenty-four": 24, "thirty-six": 36}
-_NUMBER_WORDS |= {"forty-eight": 48, "seventy-two": 72, "ninety-six": 96}
+# "over the past forty-eight hours": spelled-out numbers are data (data/lexicon/dates.yaml)
+_NUMBER_WORDS: dict[str, int] = load_data("lexicon/dates.yaml")["number_words"]
 _NUM = (
     r"(?P<n>\d{1,3}|"
     + "|".join(w.replace("-", r"[\s-]") for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
