@@ -107,3 +107,46 @@ def test_brief_command(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "valid formats: md, html" in bad.output
     missing = runner.invoke(app, ["brief", "no-such-incident", "--db", str(db)])
     assert missing.exit_code == 2 and "no-such-incident" in missing.output
+
+
+def test_a_party_named_two_ways_is_one_account_as_in_the_matrix() -> None:
+    # Written for this test: one ministry named two ways in two reports of one strike.
+    first = Document(
+        "Drones over Belgorod\n\nRussia's Defence Ministry said 14 Ukrainian drones were "
+        "shot down over the region.",
+        title="Drones over Belgorod",
+        outlet="Example Moscow Daily",
+        published=date(2025, 8, 2),
+    )
+    second = Document(
+        "Night attack\n\nThe Russian Ministry of Defense reported 14 drones downed; Kyiv's "
+        "air force said it sent 20.",
+        title="Night attack",
+        outlet="Example Wire Two",
+        published=date(2025, 8, 2),
+    )
+    claims = [
+        claim_at(first, "14 Ukrainian drones", category="destroyed", value=14,
+                 claimant="Russia's Defence Ministry", target="Ukrainian drones",
+                 target_role="opponent"),
+        claim_at(second, "14 drones downed", category="destroyed", value=14,
+                 claimant="Russian Ministry of Defense", target="drones", target_role="opponent"),
+    ]  # fmt: skip
+    incident = Incident(
+        "inc-belgorod", "belgorod-2025-08-02", "2025-08-02", "2025-08-02", ["Belgorod"],
+        claim_ids=[c.id for c in claims], doc_ids=[first.id, second.id],
+    )  # fmt: skip
+    store = fill_store(Store(":memory:"), [first, second], claims, incidents=[incident])
+    brief = incident_brief(store, "inc-belgorod")
+    (account,) = brief.parties
+    assert account.claimant in brief.claimants and len(brief.claimants) == 1
+    assert "14 destroyed (Ukrainian drones)" in account.says
+    assert "14 destroyed (drones)" in account.says  # both names' claims, in one account
+
+    from counterclaim.web.views import load_incident
+
+    matrix = load_incident(store, "inc-belgorod").matrix
+    assert matrix.claimants == brief.claimants
+    assert [(r.category, r.target) for r in matrix.rows] == [
+        (r.category, r.side) for r in brief.rows
+    ]

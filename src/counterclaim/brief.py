@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from counterclaim.compare import Comparison
 from counterclaim.model import REPORTER, Claim, Document, Incident
-from counterclaim.store import ClaimFilter, Store
+from counterclaim.store import Store
 
 FORMATS: tuple[str, ...] = ("md", "html")
 STYLESHEET = Path(__file__).parent / "web" / "static" / "brief.css"
@@ -82,18 +83,14 @@ class Brief:
 
 
 def incident_brief(store: Store, key: str, settings: Any = None) -> Brief:
-    """The brief of the incident with this id or label."""
-    from counterclaim.compare import GRADES, compare_incident
-    from counterclaim.provenance import independent_origins
+    """The brief of the incident with this id or label: the matrix the dashboard and
+    ``counterclaim show`` give (``views.compare_stored``), its columns as the parties."""
+    from counterclaim.compare import GRADES
+    from counterclaim.web.views import compare_stored, knowledge_base
 
-    incident = store.incident(key)
-    claims = store.claims(ClaimFilter(incident_id=incident.id))
-    doc_ids = list(dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)]))
-    docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
+    (data,) = compare_stored(store, [store.incident(key)], knowledge_base(settings))
+    incident, claims, docs, comparison = data.incident, data.claims, data.docs, data.comparison
     statuses = store.review_statuses([c.id for c in claims]) if claims else {}
-    comparison = compare_incident(
-        incident, claims, docs, independent_origins(claims, docs), _side_lookup(settings)
-    )
     rows = []
     made: dict[str, int] = {}
     for cell in comparison.cells:
@@ -121,7 +118,7 @@ def incident_brief(store: Store, key: str, settings: Any = None) -> Brief:
     largest = comparison.largest_discrepancy
     return Brief(
         incident=incident,
-        parties=_accounts(claims, docs, comparison.sides, claimants),
+        parties=_accounts(claims, docs, comparison, claimants),
         claimants=claimants,
         rows=rows,
         grades=dict(GRADES),
@@ -133,28 +130,25 @@ def incident_brief(store: Store, key: str, settings: Any = None) -> Brief:
     )
 
 
-def _side_lookup(settings: Any) -> Any:
-    from counterclaim.actors import KnowledgeBase
-    from counterclaim.compare import SideLookup
-    from counterclaim.errors import CounterclaimError
-
-    try:
-        kb = KnowledgeBase.from_settings(settings) if settings is not None else KnowledgeBase.load()
-    except CounterclaimError:
-        return None  # sides from compare's own reading of the claims
-    return SideLookup.from_knowledge_base(kb)
-
-
 def _party(name: str) -> str:
     return "the outlets themselves (reporter)" if name == REPORTER else name
 
 
 def _accounts(
-    claims: list[Claim], docs: dict[str, Document], sides: dict[str, str], order: list[str]
+    claims: list[Claim], docs: dict[str, Document], comparison: Comparison, order: list[str]
 ) -> list[PartyAccount]:
+    """One account per column of the matrix: a party named several ways is one party."""
+    column_of = {
+        claim_id: column
+        for cell in comparison.cells
+        for column, history in cell.figures.items()
+        for figure in history
+        for claim_id in figure.claim_ids
+    }
+    sides = comparison.sides
     by_claimant: dict[str, list[Claim]] = {}
     for claim in claims:
-        by_claimant.setdefault(claim.claimant, []).append(claim)
+        by_claimant.setdefault(column_of.get(claim.id, claim.claimant), []).append(claim)
     accounts = []
     for claimant in order:
         own = by_claimant.get(claimant, [])

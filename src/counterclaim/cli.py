@@ -772,7 +772,7 @@ def _rates(rates: dict[str, float]) -> str:
 
 
 def _knowledge_base(settings: Settings) -> Any:
-    """The actor knowledge base for sides; without a usable one, compare's own heuristics."""
+    """The actor knowledge base for sides; without a usable one, the shipped one."""
     from counterclaim.actors import KnowledgeBase
 
     try:
@@ -783,13 +783,9 @@ def _knowledge_base(settings: Settings) -> Any:
 
 
 def _comparisons(store: Store, settings: Settings, incidents: list[Any]) -> list[Any]:
-    from counterclaim.compare import compare_incidents
+    from counterclaim.web.views import compare_stored
 
-    wanted = {cid for inc in incidents for cid in inc.claim_ids}
-    claims = [c for c in store.claims() if c.id in wanted]
-    doc_ids = sorted({c.doc_id for c in claims})
-    docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
-    return compare_incidents(incidents, claims, docs, _knowledge_base(settings))
+    return [d.comparison for d in compare_stored(store, incidents, _knowledge_base(settings))]
 
 
 @app.command("incidents")

@@ -18,10 +18,11 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from counterclaim.compare import GRADES, Comparison, SideLookup, compare_incidents
+from counterclaim.actors import KnowledgeBase
+from counterclaim.compare import GRADES, Comparison, compare_incidents
 from counterclaim.errors import CounterclaimError, NotFoundError
 from counterclaim.model import REPORTER, Claim, Document, Incident
-from counterclaim.store import ClaimFilter, Store
+from counterclaim.store import Store
 from counterclaim.web.geo import MapView, Marker, map_view
 
 logger = logging.getLogger(__name__)
@@ -147,9 +148,9 @@ def claim_date(claim: Claim, doc: Document | None) -> date | None:
 
 
 # -- the knowledge base, for sides ----------------------------------------------------------
-def knowledge_base(settings: Any) -> Any | None:
-    from counterclaim.actors import KnowledgeBase
-
+def knowledge_base(settings: Any) -> KnowledgeBase | None:
+    """The knowledge base the settings name; None when a user file is broken, and compare
+    then uses the shipped one."""
     try:
         return (
             KnowledgeBase.from_settings(settings) if settings is not None else KnowledgeBase.load()
@@ -158,11 +159,6 @@ def knowledge_base(settings: Any) -> Any | None:
         # A broken user file must not take the API down; the CLI reports it in full.
         logger.warning("knowledge base not loaded: %s", exc)
         return None
-
-
-def side_lookup(settings: Any) -> SideLookup | None:
-    kb = knowledge_base(settings)
-    return SideLookup.from_knowledge_base(kb) if kb is not None else None
 
 
 # -- the claims matrix ----------------------------------------------------------------------
@@ -210,17 +206,6 @@ class Matrix:
             for figure in figures
             for claim_id in figure.claim_ids
         }
-
-
-def build_matrix(
-    incident: Incident,
-    claims: Sequence[Claim],
-    docs: dict[str, Document],
-    settings: Any = None,
-) -> tuple[Matrix, Comparison]:
-    """The matrix for a page, and compare's own object."""
-    (comparison,) = compare_incidents([incident], claims, docs, knowledge_base(settings))
-    return matrix_from_comparison(comparison), comparison
 
 
 def matrix_from_comparison(comparison: Comparison) -> Matrix:
@@ -311,28 +296,51 @@ class IncidentData:
     claims: list[Claim]
     docs: dict[str, Document]
     matrix: Matrix
-    comparison: Any
+    comparison: Comparison
+
+
+def compare_stored(
+    store: Store, incidents: Sequence[Incident], kb: KnowledgeBase | None = None
+) -> list[IncidentData]:
+    """Each incident's claims matrix, with the claims and documents it was built from.
+
+    The one place compare's inputs are read from the store, for the CLI, the API, the
+    dashboard and the brief alike: each incident's claims (by their incident id) and the
+    documents of the incident and of its claims, read once for the whole list; then
+    :func:`counterclaim.compare.compare_incidents` builds every matrix. ``kb`` is the
+    knowledge base that tells sides apart (None: the shipped one).
+    """
+    if not incidents:
+        return []
+    claims = store.claims_of_incidents([inc.id for inc in incidents])
+    doc_ids = {d for inc in incidents for d in inc.doc_ids}
+    doc_ids.update(c.doc_id for of_incident in claims.values() for c in of_incident)
+    docs = {d.id: d for d in store.documents(ids=sorted(doc_ids))} if doc_ids else {}
+    every = [c for inc in dict.fromkeys(i.id for i in incidents) for c in claims.get(inc, [])]
+    out = []
+    for inc, comparison in zip(
+        incidents, compare_incidents(incidents, every, docs, kb), strict=True
+    ):
+        own = claims.get(inc.id, [])
+        wanted = dict.fromkeys([*inc.doc_ids, *(c.doc_id for c in own)])
+        used = {d: docs[d] for d in wanted if d in docs}
+        out.append(IncidentData(inc, own, used, matrix_from_comparison(comparison), comparison))
+    return out
+
+
+def lone_claim_sides(claims: Sequence[Claim], kb: KnowledgeBase | None = None) -> dict[str, str]:
+    """The affected side of claims that belong to no incident: each compared alone, through
+    the same entry point as an incident's matrix."""
+    alone = [Incident(id=f"lone:{c.id}", label=c.id, claim_ids=[c.id]) for c in claims]
+    sides: dict[str, str] = {}
+    for comparison in compare_incidents(alone, claims, {}, kb):
+        sides.update(matrix_from_comparison(comparison).side_of_claim())
+    return sides
 
 
 def load_incident(store: Store, key: str, settings: Any = None) -> IncidentData:
-    incident = store.incident(key)
-    claims = store.claims(ClaimFilter(incident_id=incident.id))
-    doc_ids = list(dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)]))
-    docs = {d.id: d for d in store.documents(ids=doc_ids)}
-    return incident_data(incident, claims, docs, settings)
-
-
-def incident_data(
-    incident: Incident, claims: list[Claim], docs: dict[str, Document], settings: Any = None
-) -> IncidentData:
-    """An incident with its claims and documents, and the matrix built over them."""
-    docs = {
-        d: docs[d]
-        for d in dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)])
-        if d in docs
-    }
-    matrix, comparison = build_matrix(incident, claims, docs, settings)
-    return IncidentData(incident, claims, docs, matrix, comparison)
+    (data,) = compare_stored(store, [store.incident(key)], knowledge_base(settings))
+    return data
 
 
 def summarise(data: IncidentData) -> IncidentSummary:
@@ -353,42 +361,22 @@ def summarise(data: IncidentData) -> IncidentSummary:
 
 def claim_sides(store: Store, claims: Sequence[Claim], settings: Any = None) -> dict[str, str]:
     """The affected side of each claim, from its incident's matrix (compare's decision)."""
-    from counterclaim.compare import affected_side, incident_sides
-
-    out: dict[str, str] = {}
-    lookup = side_lookup(settings)
+    kb = knowledge_base(settings)
     wanted = dict.fromkeys(c.incident_id for c in claims if c.incident_id)
-    incidents = {i.id: i for i in store.incidents()} if wanted else {}
-    for incident_id in wanted:
-        incident = incidents.get(incident_id)
-        if incident is None:
-            continue  # gone since the claims were read: the fallback below decides
-        of_incident = store.claims(ClaimFilter(incident_id=incident.id))
-        doc_ids = list(dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in of_incident)]))
-        docs = {d.id: d for d in store.documents(ids=doc_ids)}
-        data = incident_data(incident, of_incident, docs, settings)
+    incidents = [i for i in store.incidents() if i.id in wanted] if wanted else []
+    out: dict[str, str] = {}
+    for data in compare_stored(store, incidents, kb):
         out.update(data.matrix.side_of_claim())
-    for claim in claims:
-        if claim.id in out:
-            continue
-        out[claim.id] = affected_side(claim, incident_sides([claim], lookup), lookup)
+    # Claims of no incident, or of one gone since they were read, are compared alone.
+    out.update(lone_claim_sides([c for c in claims if c.id not in out], kb))
     return out
 
 
 def incident_summaries(store: Store, settings: Any = None) -> list[IncidentSummary]:
     """One summary per incident, from three queries whatever the number of incidents (one
     incident at a time re-read the incident table each time: quadratic)."""
-    incidents = store.incidents()
-    by_incident: dict[str, list[Claim]] = {}
-    for claim in store.claims():
-        if claim.incident_id:
-            by_incident.setdefault(claim.incident_id, []).append(claim)
-    doc_ids = {d for inc in incidents for d in inc.doc_ids}
-    doc_ids.update(c.doc_id for claims in by_incident.values() for c in claims)
-    docs = {d.id: d for d in store.documents(ids=sorted(doc_ids))}
     return [
-        summarise(incident_data(inc, by_incident.get(inc.id, []), docs, settings))
-        for inc in incidents
+        summarise(d) for d in compare_stored(store, store.incidents(), knowledge_base(settings))
     ]
 
 
@@ -744,22 +732,18 @@ class IncidentCache:
     def claim_sides(self, claims: Sequence[Claim]) -> dict[str, str]:
         """The affected side of each claim, from its incident's cached matrix; claims of no
         incident get compare's reading of the claim alone."""
-        from counterclaim.compare import affected_side, incident_sides
-
         self.current()
         wanted = dict.fromkeys(c.incident_id for c in claims if c.incident_id)
         entries = [self._entries[key] for key in wanted if key in self._entries]
         self._complete(entries)
         out: dict[str, str] = {}
-        lookup: SideLookup | None = None
         for claim in claims:
             entry = self._entries.get(claim.incident_id or "")
             if entry is not None and entry.sides and claim.id in entry.sides:
                 out[claim.id] = entry.sides[claim.id]
-                continue
-            if lookup is None:
-                lookup = side_lookup(self.settings)
-            out[claim.id] = affected_side(claim, incident_sides([claim], lookup), lookup)
+        lone = [c for c in claims if c.id not in out]
+        if lone:
+            out.update(lone_claim_sides(lone, self._knowledge_base()))
         return out
 
     def _knowledge_base(self) -> Any:
@@ -776,15 +760,8 @@ class IncidentCache:
             entry.data, entry.sides = data, data.matrix.side_of_claim()
 
     def _compare(self, incidents: Sequence[Incident]) -> list[IncidentData]:
-        kb = self._knowledge_base()
-        claims = self.store.claims_of_incidents([inc.id for inc in incidents])
-        doc_ids = sorted(
-            {d for inc in incidents for d in inc.doc_ids}
-            | {c.doc_id for of_incident in claims.values() for c in of_incident}
-        )
-        docs = {d.id: d for d in self.store.documents(ids=doc_ids)} if doc_ids else {}
         self.recomputed += len(incidents)
-        return [_incident_data_with(inc, claims.get(inc.id, []), docs, kb) for inc in incidents]
+        return compare_stored(self.store, incidents, self._knowledge_base())
 
     def _salt(self) -> bytes:
         """What else a summary is built from: compare's code, this module's and the knowledge
@@ -870,19 +847,6 @@ def _summary_from_dict(incident: Incident, row: dict[str, Any]) -> IncidentSumma
         discrepancy_value=row["discrepancy_value"],
         markers=[Marker(**m) for m in row["markers"]],
     )
-
-
-def _incident_data_with(
-    incident: Incident, claims: list[Claim], docs: dict[str, Document], kb: Any
-) -> IncidentData:
-    """:func:`incident_data` with the knowledge base loaded once for many incidents."""
-    docs = {
-        d: docs[d]
-        for d in dict.fromkeys([*incident.doc_ids, *(c.doc_id for c in claims)])
-        if d in docs
-    }
-    (comparison,) = compare_incidents([incident], claims, docs, kb)
-    return IncidentData(incident, claims, docs, matrix_from_comparison(comparison), comparison)
 
 
 def list_paging(
