@@ -152,3 +152,58 @@ def test_date_lexicon_is_well_formed() -> None:
         assert words and all(w == w.lower() for w in words), key
     assert all(isinstance(cost, int) and cost > 0 for cost in lexicon["barriers"].values())
     assert lexicon["number_words"]["forty-eight"] == 48
+
+
+def claim(text: str, evidence: str, published: date | None, default: str | None = None):
+    start = text.index(evidence)
+    return event_date_for(start, start + len(evidence), text, published, default=default)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the fighting came the day(s) before the day the sentence names
+        (
+            "A truce on the Kyrgyz-Tajik border held on Friday after a day of heavy fighting "
+            "that killed 31 people.",
+            date(2021, 4, 30),
+            "2021-04-29",
+        ),
+        (
+            "Calm returned to Tripoli on Sunday following two days of clashes between rival "
+            "militias that left 32 dead.",
+            date(2022, 8, 28),
+            "2022-08-26/2022-08-27",
+        ),
+        (
+            "Shelling eased in Kharkiv on Tuesday after a night of drone strikes that wounded "
+            "nine people.",
+            date(2024, 5, 14),
+            "2024-05-13/2024-05-14",
+        ),
+        # no day named before: counted from the publication date
+        (
+            "After three days of fighting in Wad Madani, the RSF said 60 of its men had died.",
+            date(2023, 12, 20),
+            "2023-12-17/2023-12-19",
+        ),
+    ],
+)
+def test_a_toll_after_days_of_fighting(text: str, published: date, expected: str) -> None:
+    assert claim(text, text, published) == expected  # the evidence is the whole sentence
+
+
+def test_the_days_of_fighting_are_the_main_event() -> None:
+    text = (
+        "Calm returned to the villages of Poonch on Thursday following two days of shelling "
+        "that killed seven villagers.\n\nOfficials in Muzaffarabad counted the damage.\n"
+    )
+    assert main_event_date(text, date(2025, 5, 9)) == "2025-05-06/2025-05-07"
+
+
+def test_the_date_nearest_the_casualty_word_dates_a_whole_sentence() -> None:
+    text = (
+        "Talks resumed in Doha on Monday, a week after an Israeli strike on Khan Younis on "
+        "March 3 killed 14 people."
+    )
+    assert claim(text, text, date(2025, 3, 10)) == "2025-03-03"

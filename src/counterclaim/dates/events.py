@@ -179,6 +179,10 @@ def expression_role(text: str, expr: DateExpression) -> str:
     if (left and left[-1].lower() in _BACKGROUND_BEFORE) or _since_day(text, expr):
         return "background"
     right_text = text[expr.end : s1]
+    if _AFTER_DAYS_OF.match(right_text):
+        # "held Friday after two days of fighting": the fighting has a date of its own (the
+        # phrase after), so the words beyond do not say what Friday dates
+        right_text = ""
     possessive = bool(re.match(r"['’]s\b", right_text)) or expr.surface.endswith(("'s", "’s"))
     if possessive and right_text[:2] in ("'s", "’s"):
         right_text = right_text[2:]
@@ -232,7 +236,8 @@ def event_date_for(
     p0, _ = _paragraph_bounds(text, span_start)
     statement: DateValue | None = None
     statement_distance = 0
-    in_sentence: list[tuple[int, DateValue]] = []
+    in_sentence: list[tuple[int, int, DateValue]] = []
+    outcomes = _outcome_positions(text, span_start, span_end)
     widths: list[DateValue] = []  # "last week", "earlier this month" in the sentence
     before: list[DateValue] = []
     for expr in _expressions(text):
@@ -268,7 +273,10 @@ def event_date_for(
             elif wide:
                 widths.append(value)
             else:
-                in_sentence.append((distance, value))
+                # dates inside the evidence: the one nearest its casualty word ("held Friday
+                # after a day of clashes that killed 40": the clashes' day, not Friday)
+                near = min((abs(expr.start - pos) for pos in outcomes), default=0)
+                in_sentence.append((distance, near if distance == 0 else 0, value))
         elif role == "event" and expr.end <= span_start:
             before.append(value)
 
@@ -276,7 +284,7 @@ def event_date_for(
         limit = statement.end if statement else published
         return limit is None or value.start <= limit + timedelta(days=0 if statement else 1)
 
-    for _, value in sorted(in_sentence, key=lambda item: item[0]):
+    for _, _, value in sorted(in_sentence, key=lambda item: item[:2]):
         if fits(value):
             return value.iso()
     # "last week" in the sentence bounds the event: a day found around it that falls within
@@ -296,6 +304,19 @@ def event_date_for(
 
 
 _NUMBER_WORDS: dict[str, int] = _LEXICON["number_words"]
+_AFTER_DAYS_OF = re.compile(
+    r"\s*,?\s*(?:following|after)\s+\S+\s+(?:full\s+)?(?:days?|night)\s+of\b", re.I
+)
+_OUTCOME = re.compile(
+    r"\b(?:" + "|".join(sorted(_LEXICON["outcome_prefixes"].split())) + r")", re.IGNORECASE
+)
+
+
+def _outcome_positions(text: str, start: int, end: int) -> list[int]:
+    """Where the evidence names what happened to people (killed, wounded, abducted...)."""
+    return [m.start() for m in _OUTCOME.finditer(text, start, end)]
+
+
 _DAYS_FROM = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<dir>after|before)\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -197,6 +197,18 @@ _RELATIVE_EXPRS: list[RelativePattern] = [
         anaphoric=True,
     ),
     _relative("later", r"\b" + _NUM + r"\s+days\s+later\b", None, "days_later", anaphoric=True),
+    # "held on Friday after two days of fighting": the fighting ended the day before the
+    # date it follows, and the text names that date before (or it is the report's)
+    _relative(
+        "day",
+        r"\b(?:following|after)\s+" + _NUM + r"\s+(?:full\s+)?days?\s+of\b",
+        None,
+        "days_of",
+        anaphoric=True,
+    ),
+    _relative(
+        "night", r"\b(?:following|after)\s+(?:a|one)\s+night\s+of\b", (-1, 0), anaphoric=True
+    ),
 ]
 
 
@@ -224,6 +236,8 @@ def _relative_offset(unit: str, n: int) -> tuple[tuple[int, int], str] | None:
         return (-7 * n, -7 * n), "day"
     if unit == "days_earlier":
         return (-n, -n), "day"
+    if unit == "days_of":
+        return (-n, -1), "day"
     if unit == "days_later":
         return (n, n), "day"
     return None
