@@ -85,6 +85,9 @@ class KnowledgeBase:
             text = " ".join(key)
             if len(text) >= FUZZY_MIN_LENGTH and not entries[0].metonym:
                 self._fuzzy_choices.setdefault(text, entries[0].actor_id)
+        self._fuzzy_by_length: dict[int, list[str]] = {}
+        self._lookup_cache: dict[str, Actor | None] = {}
+        self._institution_cache: dict[tuple[str, tuple[str, ...]], Actor | None] = {}
 
     # ----------------------------------------------------------------- loading
 
@@ -226,6 +229,19 @@ class KnowledgeBase:
 
     def lookup(self, surface: str) -> Actor | None:
         """The actor a surface names: alias, spokesperson phrase, demonym + institution, fuzzy."""
+        # The answer depends on the surface and the (immutable) index alone, and resolution
+        # asks about the same surfaces again and again; the fuzzy fallback is the costly part.
+        try:
+            return self._lookup_cache[surface]
+        except KeyError:
+            pass
+        found = self._lookup_uncached(surface)
+        if len(self._lookup_cache) >= _CACHE_LIMIT:
+            self._lookup_cache.clear()
+        self._lookup_cache[surface] = found
+        return found
+
+    def _lookup_uncached(self, surface: str) -> Actor | None:
         surface = surface.strip().strip(",.;:\"'")
         if not surface:
             return None
@@ -257,11 +273,33 @@ class KnowledgeBase:
         text = " ".join(key)
         if len(text) >= FUZZY_MIN_LENGTH and self._fuzzy_choices:
             match = process.extractOne(
-                text, self._fuzzy_choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+                text,
+                self._fuzzy_candidates(len(text)),
+                scorer=fuzz.ratio,
+                score_cutoff=FUZZY_CUTOFF,
             )
             if match:
                 return self._actors[self._fuzzy_choices[match[0]]]
         return None
+
+    def _fuzzy_candidates(self, length: int) -> list[str]:
+        """The fuzzy choices whose length lets them reach ``FUZZY_CUTOFF`` against a text of
+        ``length`` characters, in the order of ``_fuzzy_choices``.
+
+        ``fuzz.ratio`` is at most 200·min(a, b)/(a + b): a choice much shorter or longer
+        than the text cannot reach the cutoff, and leaving it out changes no answer (the
+        order of the rest, which breaks ties, is kept). The bound is loosened by one point
+        so that rounding cannot drop a choice that would score exactly the cutoff.
+        """
+        cached = self._fuzzy_by_length.get(length)
+        if cached is None:
+            cached = [
+                choice
+                for choice in self._fuzzy_choices
+                if 200.0 * min(length, len(choice)) / (length + len(choice)) >= FUZZY_CUTOFF - 1
+            ]
+            self._fuzzy_by_length[length] = cached
+        return cached
 
     def _lookup_demonym_institution(self, key: tuple[str, ...]) -> Actor | None:
         """'Pakistani authorities', 'Sudanese army', 'Russia's defence ministry'..."""
@@ -274,6 +312,12 @@ class KnowledgeBase:
     def _institution_of_side(self, side_id: str, head: tuple[str, ...]) -> Actor | None:
         if not head:
             return None
+        cache_key = (side_id, head)
+        if cache_key not in self._institution_cache:
+            self._institution_cache[cache_key] = self._institution_of_side_uncached(side_id, head)
+        return self._institution_cache[cache_key]
+
+    def _institution_of_side_uncached(self, side_id: str, head: tuple[str, ...]) -> Actor | None:
         if head[-1] in ("authorities", "government", "officials", "administration", "state"):
             return self.government_of(side_id)
         head_text = " ".join(head)
@@ -441,6 +485,11 @@ class KnowledgeBase:
             and words[-1:] in {k[-1:] for k in self._population}
             and not (set(words) & self._words.combatant_words)
         )
+
+
+# Entries a per-knowledge-base answer cache holds before it starts afresh: far above the
+# distinct surfaces of a large run, and a bound on memory in a long-lived server.
+_CACHE_LIMIT = 100_000
 
 
 @lru_cache(maxsize=8)
