@@ -25,11 +25,12 @@ def role_of(text: str, surface: str) -> str:
 @pytest.mark.parametrize(
     ("text", "surface", "role"),
     [
-        # people released are an event...
+        # people released are not a statement (the people say what happened to them)...
         ("The RSF released 41 detainees in Omdurman on Sunday.", "on Sunday", "event"),
         ("Hamas released three hostages in Gaza on Saturday.", "on Saturday", "event"),
         ("The M23 was releasing captured soldiers in Goma on Monday.", "on Monday", "event"),
-        # ...footage, a statement or figures released are a report
+        ("The junta released 300 inmates in Yangon on Thursday.", "on Thursday", "other"),
+        # ...footage, a statement or figures released are
         (
             "The Houthis released video footage on Monday from the deck of the ship.",
             "on Monday",
@@ -48,7 +49,7 @@ def role_of(text: str, surface: str) -> str:
             "event",
         ),
         (
-            "The Tatmadaw released 300 inmates on Thursday and said the amnesty marked a holiday.",
+            "The Tatmadaw freed 300 inmates on Thursday and said the amnesty marked a holiday.",
             "on Thursday",
             "event",
         ),
