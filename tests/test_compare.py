@@ -930,14 +930,29 @@ def test_a_reporter_relaying_a_party_named_another_way_is_that_party() -> None:
     a = doc(
         "Sudan's army said 30 civilians were killed in the El Fasher shelling.", date(2024, 6, 2)
     )
-    b = doc("Thirty civilians died in El Fasher, according to the Sudanese Army.", date(2024, 6, 2))
+    relayed = "Thirty civilians died in El Fasher, according to a statement by the Sudanese Army."
+    b = doc(relayed, date(2024, 6, 2), outlet="Example Khartoum Wire")
     claims = [
         claim(a, "30 civilians were killed", "Sudanese army", "civilian", 30),
-        claim(b, "Thirty civilians died", "reporter", "civilian", 30),
+        claim(b, relayed, "reporter", "civilian", 30),
     ]
-    claims[1].origin = "the Sudanese Army"
+    # The origin is provenance's reading of the passage (the statement it cites), not the
+    # outlet resolve wrote into the claim.
+    claims[1].origin = "Example Khartoum Wire"
     latest = cell(matrix(claims, [a, b]), "killed", CIVILIANS).latest()
     assert latest["Sudanese army"].grade == SINGLE and latest["reporter"].grade == SINGLE
+
+
+def test_an_outlets_own_figure_beside_a_partys_is_corroboration() -> None:
+    a = doc("Sudan's army said 30 civilians were killed in El Fasher.", date(2024, 6, 2))
+    own = "Our reporter counted 30 bodies of civilians in El Fasher."
+    b = doc(own, date(2024, 6, 2), outlet="Example Darfur Radio")
+    claims = [
+        claim(a, "30 civilians were killed", "Sudanese army", "civilian", 30),
+        claim(b, own, "reporter", "civilian", 30),
+    ]
+    latest = cell(matrix(claims, [a, b]), "killed", CIVILIANS).latest()
+    assert latest["reporter"].grade == CORROBORATED
 
 
 def test_a_surname_like_a_country_is_still_a_person() -> None:
@@ -969,3 +984,25 @@ def test_the_entry_point_gathers_columns_with_the_knowledge_base() -> None:
     (only,) = comparison.cells
     (figure,) = only.figures["ISPR"]
     assert figure.origins == 1 and figure.carriers == 2 and figure.grade == CONFIRMED
+
+
+def test_origins_of_documents_follow_provenance_and_merge_copies() -> None:
+    from counterclaim.compare import document_origin, origin_groups
+
+    wire = doc("Kinshasa: 12 soldiers died, the army said.", outlet="Example A", origin="AP")
+    again = doc("Goma: 12 soldiers died, the army said.", outlet="Example B", origin="ap")
+    copy = doc(
+        "Copy: 12 soldiers died.", outlet="Example C", origin="Reuters", near_duplicate_group="g1"
+    )
+    rewrite = doc(
+        "Rewrite: 12 soldiers died.", outlet="Example D", origin="Example D",
+        near_duplicate_group="g1",
+    )  # fmt: skip
+    unstored = doc("Sanaa: 4 killed.", outlet="Example Yemen Daily")  # provenance never ran
+    assert document_origin(unstored) == "Example Yemen Daily"
+    groups = origin_groups([wire, again, copy, rewrite, unstored])
+    assert {name: [d.id for d in ds] for name, ds in groups.items()} == {
+        "AP": [wire.id, again.id],
+        "Reuters": [copy.id, rewrite.id],
+        "Example Yemen Daily": [unstored.id],
+    }

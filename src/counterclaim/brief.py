@@ -184,34 +184,19 @@ def _statement(claim: Claim) -> str:
     return f"{figure} {claim.category}{about}{hedge}"
 
 
-def _origin_label(doc: Document) -> str:
-    if doc.origin:
-        return doc.origin
-    if doc.syndicated_from:
-        return doc.syndicated_from
-    if doc.near_duplicate_group:
-        return f"copies of one text ({doc.outlet or doc.id})"
-    return doc.outlet or doc.title or doc.id
-
-
 def _origins(docs: dict[str, Document]) -> dict[str, list[str]]:
     """Each independent origin and the outlets that carry it: copies of one text and relays
-    of one party or agency count once."""
-    from counterclaim.web.views import origin_key
+    of one party or agency count once (``compare.origin_groups``, as on the dashboard)."""
+    from counterclaim.compare import origin_groups
 
-    keys: dict[str, str] = {}
-    out: dict[str, list[str]] = {}
-    for doc in docs.values():
-        key = origin_key(doc)
-        label = keys.setdefault(key, _origin_label(doc))
-        outlets = out.setdefault(label, [])
-        outlet = doc.outlet or doc.title or doc.id
-        if outlet not in outlets:
-            outlets.append(outlet)
-    return out
+    return {
+        origin: list(dict.fromkeys(d.outlet or d.title or d.id for d in members))
+        for origin, members in origin_groups(docs.values()).items()
+    }
 
 
 def _sources(docs: dict[str, Document]) -> list[Source]:
+    from counterclaim.compare import document_origin
     from counterclaim.web.views import web_link
 
     ordered = sorted(docs.values(), key=lambda d: (d.published is None, d.published, d.id))
@@ -221,7 +206,7 @@ def _sources(docs: dict[str, Document]) -> list[Source]:
             outlet=d.outlet or "unknown outlet",
             published=d.published.isoformat() if d.published else None,
             url=web_link(d.url),
-            origin=_origin_label(d),
+            origin=document_origin(d),
         )
         for d in ordered
     ]

@@ -33,6 +33,7 @@ from typing import Any
 from counterclaim.actors import NEUTRAL, KnowledgeBase
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.model import REPORTER, Claim, Document, Incident
+from counterclaim.provenance import claim_origin, detect_origin, independent_origins
 
 CONFIRMED = "confirmed by affected party"
 CONTESTED = "contested"
@@ -814,9 +815,48 @@ def _part_of(part: Claim, total: Claim, part_day: date, total_day: date) -> bool
     return listed and bool(part_words) and part_words < total_words
 
 
-def origin_key(doc_id: str, docs: Mapping[str, Document]) -> str:
-    """Documents with the same key are one carrier: the near-duplicate group, else the
-    agency the text is credited to, else the document itself."""
+# -- origins: provenance's, one rule -------------------------------------------------------
+def document_origin(doc: Document) -> str:
+    """Where a document's text comes from: the origin provenance stored for it
+    (``pipeline.update_provenance``: the agency it is credited to, else the outlet's own
+    reporting), else provenance's reading of the text now (a document stored without it)."""
+    return doc.origin or detect_origin(doc).origin or f"document:{doc.id}"
+
+
+def origin_groups(docs: Iterable[Document]) -> dict[str, list[Document]]:
+    """The independent origins among documents, each with the documents it accounts for.
+
+    Documents with one origin (:func:`document_origin`, case aside) are one, and so are the
+    copies in one near-duplicate group whatever each is credited to. Each origin is named
+    by the origin of its first document.
+    """
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    docs = list(docs)
+    node_of = {d.id: f"origin:{document_origin(d).lower()}" for d in docs}
+    for d in docs:
+        find(node_of[d.id])
+        if d.near_duplicate_group:
+            root, other = find(node_of[d.id]), find(f"group:{d.near_duplicate_group}")
+            if root != other:
+                parent[other] = root
+    out: dict[str, list[Document]] = {}
+    names: dict[str, str] = {}
+    for d in docs:
+        name = names.setdefault(find(node_of[d.id]), document_origin(d))
+        out.setdefault(name, []).append(d)
+    return out
+
+
+def copy_key(doc_id: str, docs: Mapping[str, Document]) -> str:
+    """Documents with the same key are one text (a carrier): the near-duplicate group, else
+    the agency the copy is credited to, else the document itself. Copies, not origins: two
+    outlets' own reports of one party's statement are two carriers of one origin."""
     doc = docs.get(doc_id)
     if doc is not None and doc.near_duplicate_group:
         return f"group:{doc.near_duplicate_group}"
@@ -842,7 +882,7 @@ def _figures_of(
         return c.stated_on or (doc.published if doc else None) or date.min
 
     def source(c: Claim) -> str:
-        return source_of(c) if source_of else (c.origin or origin_key(c.doc_id, docs))
+        return source_of(c) if source_of else (c.origin or copy_key(c.doc_id, docs))
 
     by_value: dict[tuple[int | None, int | None], list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (stated(c), c.doc_id, c.span_start)):
@@ -853,7 +893,7 @@ def _figures_of(
         doc_ids = list(dict.fromkeys(c.doc_id for c in group))
         # Where the figure comes from (provenance's claim origin: the party, or the source
         # a reporter cites) decides independence; carriers only count copies.
-        carriers = sorted({origin_key(d, docs) for d in doc_ids})
+        carriers = sorted({copy_key(d, docs) for d in doc_ids})
         counted = [origins[c.id] for c in group if origins and c.id in origins]
         figures.append(
             Figure(
@@ -977,18 +1017,22 @@ def compare_incident(
     ]
     names = {c.id: c.claimant for c in raw}
     if origins is None:
-        from counterclaim.provenance import independent_origins
-
         origins = independent_origins(members, docs)
 
     def source_of(claim: Claim) -> str:
-        # A party is the origin of its own statement, whoever carries it; the outlet's own
-        # voice traces back to the source it cites, else to its text.
+        # Provenance's origin of the claim (its party, whoever carries it; for the outlet's
+        # own voice, the source cited in the passage, else the agency, else the outlet),
+        # written as the column that party has in this incident.
+        doc = docs.get(claim.doc_id)
         if claim.claimant != REPORTER:
             return f"party:{claim.claimant}"
-        if claim.origin:
-            return f"party:{columns.key(claim.origin)}"
-        return origin_key(claim.doc_id, docs)
+        if doc is None:
+            return (
+                f"party:{columns.key(claim.origin)}"
+                if claim.origin
+                else copy_key(claim.doc_id, docs)
+            )
+        return f"party:{columns.key(claim_origin(claim, doc))}"
 
     sides = incident_sides(members, lookup)
     parties = _parties(members, sides)

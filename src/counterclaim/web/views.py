@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from counterclaim.actors import KnowledgeBase
-from counterclaim.compare import GRADES, Comparison, compare_incidents
+from counterclaim.compare import GRADES, Comparison, compare_incidents, origin_groups
 from counterclaim.errors import CounterclaimError, NotFoundError
 from counterclaim.model import REPORTER, Claim, Document, Incident
 from counterclaim.store import Store
@@ -120,18 +120,6 @@ def claim_dict(claim: Claim, side: str | None = None) -> dict[str, Any]:
     out["figure"] = figure_text(claim.value, claim.qualifier, claim.value_high)
     out["affected_side"] = side
     return out
-
-
-def origin_key(doc: Document) -> str:
-    """Which independent source a document stands for: the party or agency it relays, else
-    its near-duplicate group, else itself (copies and relays of one source count once)."""
-    if doc.origin:
-        return f"origin:{doc.origin.lower()}"
-    if doc.near_duplicate_group:
-        return f"group:{doc.near_duplicate_group}"
-    if doc.syndicated_from:
-        return f"agency:{doc.syndicated_from.lower()}"
-    return f"doc:{doc.id}"
 
 
 def claim_date(claim: Claim, doc: Document | None) -> date | None:
@@ -352,7 +340,7 @@ def summarise(data: IncidentData) -> IncidentSummary:
         parties=parties,
         claims=len(data.claims),
         documents=len(data.docs),
-        origins=len({origin_key(d) for d in data.docs.values()}),
+        origins=len(origin_groups(data.docs.values())),
         discrepancy=data.matrix.largest,
         discrepancy_value=data.matrix.largest_value,
         markers=place_markers(data.claims),
