@@ -56,6 +56,13 @@ def role_of(text: str, surface: str) -> str:
         # boarding and hijacking a ship are events
         ("Gunmen boarded the tanker off Aden on Sunday.", "on Sunday", "event"),
         ("Somali pirates hijacked a bulk carrier on Tuesday.", "on Tuesday", "event"),
+        # a cease-fire declaration is not a statement about the fighting
+        (
+            "A ceasefire declaration on Monday did not stop the shelling of Marib.",
+            "on Monday",
+            "event",
+        ),
+        ("The governor declared on Monday that the road was open.", "on Monday", "statement"),
         # a press release is still what was said
         (
             "The army said in a press release on Wednesday that it was investigating.",

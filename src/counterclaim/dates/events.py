@@ -50,6 +50,7 @@ _REPORT_PREFIXES = tuple(sorted(_words(_LEXICON["report_prefixes"])))
 _EVENT_WORDS = _words(_LEXICON["event_words"])
 _EVENT_PREFIXES = tuple(sorted(_words(_LEXICON["event_prefixes"])))
 _NOT_EVENT = _words(_LEXICON["not_event"])
+_NOT_REPORT = _words(_LEXICON["not_report"])
 _BACKGROUND_BEFORE = _words("since until till from between ahead")
 _DATELINE_AFTER = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z.&' ]{1,20}\)\s*[:–—-]")
 
@@ -86,6 +87,8 @@ def _releases_media(following: list[str]) -> bool:
 def _is_report(word: str) -> bool:
     if word == "released_media":
         return True
+    if word in _NOT_REPORT:
+        return False
     return word in _REPORT_WORDS or word.startswith(_REPORT_PREFIXES)
 
 
