@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import load_data
@@ -400,8 +400,8 @@ class Gazetteer:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # a tuple rather than a frozen dataclass: every sentence scanned is cut into these
     start: int
     end: int
     text: str
@@ -418,19 +418,21 @@ def _tokenise(text: str) -> list[Token]:
         end = match.end()
         if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
             word, end = word[:-2], end - 2  # possessive: "Kalat's"
-        lower = word.lower()
-        tokens.append(
-            Token(
-                start=match.start(),
-                end=end,
-                text=word,
-                key=normalise_place_name(word),
-                can_start=word[0].isupper() or bool(_ARTICLE_PREFIX_RE.match(word)),
-                connector=lower in _CONNECTORS,
-                suffix=lower in _TRAILING_SUFFIX_WORDS and word.islower(),
-            )
-        )
+        tokens.append(Token(match.start(), end, word, *_word_features(word)))
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[str, bool, bool, bool]:
+    """A token's key, can_start, connector and suffix: they depend on the word alone, and
+    the same words come back in every text."""
+    lower = word.lower()
+    return (
+        normalise_place_name(word),
+        word[0].isupper() or bool(_ARTICLE_PREFIX_RE.match(word)),
+        lower in _CONNECTORS,
+        lower in _TRAILING_SUFFIX_WORDS and word.islower(),
+    )
 
 
 def _joined_capitalised(text: str, tokens: list[Token], left: int, right: int) -> bool:

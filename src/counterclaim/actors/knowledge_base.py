@@ -85,6 +85,9 @@ class KnowledgeBase:
             text = " ".join(key)
             if len(text) >= FUZZY_MIN_LENGTH and not entries[0].metonym:
                 self._fuzzy_choices.setdefault(text, entries[0].actor_id)
+        self._fuzzy_of_size: dict[int, list[tuple[int, str]]] = {}
+        for order, choice in enumerate(self._fuzzy_choices):
+            self._fuzzy_of_size.setdefault(len(choice), []).append((order, choice))
         self._fuzzy_by_length: dict[int, list[str]] = {}
         self._lookup_cache: dict[str, Actor | None] = {}
         self._institution_cache: dict[tuple[str, tuple[str, ...]], Actor | None] = {}
@@ -293,11 +296,13 @@ class KnowledgeBase:
         """
         cached = self._fuzzy_by_length.get(length)
         if cached is None:
-            cached = [
-                choice
-                for choice in self._fuzzy_choices
-                if 200.0 * min(length, len(choice)) / (length + len(choice)) >= FUZZY_CUTOFF - 1
+            reachable = [
+                (order, choice)
+                for size, choices in self._fuzzy_of_size.items()
+                if 200.0 * min(length, size) / (length + size) >= FUZZY_CUTOFF - 1
+                for order, choice in choices
             ]
+            cached = [choice for _order, choice in sorted(reachable)]
             self._fuzzy_by_length[length] = cached
         return cached
 

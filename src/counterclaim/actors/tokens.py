@@ -8,7 +8,8 @@ definition keeps an alias written in a YAML file and its occurrence in a text eq
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 # Same-length character substitutions, so offsets in the mapped text are offsets in the input.
 _CHAR_MAP = str.maketrans(
@@ -45,8 +46,8 @@ _ENGLISH_SHORT_WORDS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # a tuple rather than a frozen dataclass: texts are cut into tens of thousands of these
     norm: str
     start: int
     end: int
@@ -55,6 +56,12 @@ class _Token:
 def _tokens(text: str) -> list[_Token]:
     """Word and punctuation tokens with possessive endings removed, offsets into ``text``."""
     mapped = text.translate(_CHAR_MAP)
+    if "'" not in mapped:  # no possessive to drop: every match is a token
+        return [
+            _Token(_SPELLING.get(norm, norm), match.start(), match.end())
+            for match in _TOKEN_RE.finditer(mapped)
+            for norm in (match.group().lower(),)
+        ]
     raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(mapped)]
     out: list[_Token] = []
     i = 0
@@ -74,6 +81,7 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> tuple[str, ...]:
     words = tuple(t.norm for t in _tokens(text))
     while words and words[0] in ("the", "a", "an"):
