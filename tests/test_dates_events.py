@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from counterclaim.dates import (
+    dateline_date,
     event_date_for,
     expression_role,
     find_date_expressions,
@@ -215,3 +216,49 @@ def test_the_date_nearest_the_casualty_word_dates_a_whole_sentence() -> None:
         "March 3 killed 14 people."
     )
     assert claim(text, text, date(2025, 3, 10)) == "2025-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "expected"),
+    [
+        # no publication date: the dateline's day is the report's
+        (
+            "BAMAKO, July 27, 2024 (Reuters) - Jihadists ambushed a convoy near Tinzaouaten on "
+            "Thursday, killing 15 soldiers, the army said.",
+            "killing 15 soldiers",
+            "2024-07-25",
+        ),
+        (
+            "KHARTOUM, Nov. 3, 2023 (Xinhua) -- An RSF shell hit a market in Omdurman "
+            "yesterday, killing nine civilians.",
+            "killing nine civilians",
+            "2023-11-02",
+        ),
+        (
+            "PESHAWAR, 14 March 2025 (AA) - Militants stormed a checkpost overnight, and four "
+            "policemen died in the attack.",
+            "four policemen died",
+            "2025-03-13/2025-03-14",
+        ),
+    ],
+)
+def test_a_dateline_anchors_a_report_without_publication_date(
+    text: str, evidence: str, expected: str | None
+) -> None:
+    main = main_event_date(text, None)
+    assert claim(text, evidence, None, main) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GAZA CITY, Oct. 9, 2023 (AFP) - Strikes went on.", date(2023, 10, 9)),
+        ("Kyiv, 5 June 2024 /Ukrinform/ - Drones hit a depot.", date(2024, 6, 5)),
+        # a date in running text is not a dateline
+        ("Villagers fled Ituri. A report was filed on March 3, 2024 by an official.", None),
+        # a dateline of a range or a month is no day
+        ("Troops entered Bakhmut in May 2023, officials said.", None),
+    ],
+)
+def test_dateline_date(text: str, expected: date | None) -> None:
+    assert dateline_date(text) == expected

@@ -234,6 +234,8 @@ def event_date_for(
     so a candidate later than the sentence's statement date is passed over, and a statement
     dated before the default with nothing else to go on gives None.
     """
+    if published is None:
+        published = dateline_date(text)
     s0, s1 = sentence_bounds(text, span_start, span_end)
     p0, _ = _paragraph_bounds(text, span_start)
     statement: DateValue | None = None
@@ -380,6 +382,8 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
     are background. Without a publication date only the lead is read, and only phrases that
     carry or imply a year resolve.
     """
+    if published is None:
+        published = dateline_date(text, body_start=body_start)
     paragraphs = _prose_paragraphs(text, body_start)
     lead_end = paragraphs[min(LEAD_PARAGRAPHS, len(paragraphs)) - 1][1] if paragraphs else 0
     tiers: list[list[tuple[int, DateValue, DateExpression]]] = [[], [], [], []]
@@ -456,3 +460,21 @@ def _recent(value: DateValue, published: date | None, max_age_days: int) -> bool
     return value.start >= published - timedelta(
         days=max_age_days
     ) and value.start <= published + timedelta(days=1)
+
+
+DATELINE_MAX_OFFSET = 600  # a dateline opens the report: its first few lines
+
+
+def dateline_date(text: str, *, body_start: int = 0) -> date | None:
+    """The day of a dateline that names its year or lets the text tell it ("Bamako, July 27,
+    2024 (Reuters) -", "ABUJA, Sept. 23 (NAN) -"), for a report with no publication date:
+    its weekdays and "yesterday" count from the day it was filed."""
+    for expr in _expressions(text):
+        if expr.start < body_start:
+            continue
+        if expr.start > body_start + DATELINE_MAX_OFFSET:
+            break
+        if expr.kind == "explicit" and expression_role(text, expr) == "dateline":
+            value = resolve_expression(expr, None, text=text)
+            return value.start if value is not None and value.days == 1 else None
+    return None
