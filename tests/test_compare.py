@@ -1006,3 +1006,26 @@ def test_origins_of_documents_follow_provenance_and_merge_copies() -> None:
         "Reuters": [copy.id, rewrite.id],
         "Example Yemen Daily": [unstored.id],
     }
+
+
+def test_every_word_list_of_compare_is_documented_in_its_data_file() -> None:
+    from counterclaim.lexicon import data_path, load_data
+
+    header = "\n".join(
+        line for line in data_path("compare.yaml").read_text("utf-8").splitlines()
+        if line.startswith("#")
+    )  # fmt: skip
+    for key, value in load_data("compare.yaml").items():
+        assert f"# {key}" in header, key
+        if isinstance(value, dict) and key != "qualifiers":
+            for sub in value:
+                assert f"#   {sub}:" in header, f"{key}.{sub}"
+
+
+def test_figures_are_written_with_one_list_of_qualifier_words() -> None:
+    from counterclaim.compare import Figure
+    from counterclaim.web.views import figure_text
+
+    figure = Figure("ISPR", "killed", "Pakistan", 25, None, "at_least", "", "d", None, 1)
+    assert figure.display == "at least 25" == figure_text(25, "at_least")
+    assert figure_text(40, "more_than") == "more than 40"

@@ -32,6 +32,7 @@ from typing import Any
 
 from counterclaim.actors import NEUTRAL, KnowledgeBase
 from counterclaim.errors import KnowledgeBaseError
+from counterclaim.lexicon import load_data
 from counterclaim.model import REPORTER, Claim, Document, Incident
 from counterclaim.provenance import claim_origin, detect_origin, independent_origins
 
@@ -249,36 +250,25 @@ def _usual_opponent(
     return named.pop() if len(named) == 1 else None
 
 
-_COMMON = {"forces", "fighters", "army", "government", "soldiers", "security", "the", "and", "of"}
+# The word lists live in data/compare.yaml, each documented there.
+_WORDS: dict[str, Any] = load_data("compare.yaml")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+def qualifier_words(qualifier: str) -> str:
+    """The words written before a figure of this qualifier ("at least "), for every page
+    that writes figures."""
+    return str(_WORDS["qualifiers"].get(qualifier) or "")
 
+
+_COMMON = frozenset(_WORDS["sides"]["common_words"])
 
 # -- columns: one organisation or person, one column ----------------------------------------
-_STOPWORDS = {"the", "a", "an", "of", "in", "for", "at", "on", "s", "and", "its", "de", "du"}
-_SPELLINGS = {"defense": "defence", "ministry's": "ministry", "organization": "organisation"}
+_STOPWORDS = frozenset(_WORDS["columns"]["stopwords"])
+_SPELLINGS: dict[str, str] = dict(_WORDS["columns"]["spellings"])
 # Words of a title or of a spokesperson's role: "Governor Vorobyov", "a spokesman for the
 # army" name the person or the party they speak for, not someone else.
-_TITLES = _words(
-    """
-    mr mrs ms dr president governor gov minister general gen colonel col major maj
-    lieutenant lt brigadier brig captain capt commander chief spokesman spokeswoman
-    spokesperson prime deputy mayor sheikh lt-gen maj-gen brig-gen admiral
-    """
-)
-_ORG_WORDS = _words(
-    """
-    ministry army forces force government police officials official authorities
-    authority military command service services council committee office agency
-    group movement front brigade brigades battalion militia department staff media
-    news hospital health defence defense interior guard guards administration rebels
-    sources source residents witnesses nations union organisation organization red
-    cross crescent observatory tracker monitor spokesman spokesperson spokeswoman
-    state republic federation
-    """
-)
+_TITLES = frozenset(_WORDS["columns"]["titles"])
+_ORG_WORDS = frozenset(_WORDS["columns"]["org_words"])
 _SPOKES = re.compile(
     r"^(?:an?\s+|the\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?P<org>.+)$|"
     r"^(?P<org2>.+?)(?:'s|’s)?\s+spokes(?:man|woman|person)$",
@@ -571,13 +561,7 @@ class Figure:
             return "none (0)"
         if self.value_high is not None:
             return f"{self.value}-{self.value_high}"
-        words = {
-            "at_least": "at least ",
-            "more_than": "more than ",
-            "up_to": "up to ",
-            "about": "about ",
-        }
-        return f"{words.get(self.qualifier, '')}{self.value}"
+        return f"{qualifier_words(self.qualifier)}{self.value}"
 
     def interval(self) -> tuple[float, float]:
         """The counts this figure allows, for compatibility tests."""
@@ -712,13 +696,17 @@ class Comparison:
 
 
 # -- building -------------------------------------------------------------------------------
-_RISE = (
-    r"(?:rose|risen|rising|climbed|increased|jumped|revised|updated|raised|surged|soared|"
-    r"reached|grew|grown|mounted)"
-)
+def _alternatives(words: Sequence[str]) -> str:
+    """A regex group of listed words or phrases, any whitespace between a phrase's words."""
+    ordered = sorted(words, key=len, reverse=True)  # longest first: "previously" before "previous"
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
+
+
+_REVISIONS: dict[str, list[str]] = _WORDS["revisions"]
+_RISE = _alternatives(_REVISIONS["rise"])
 # "an initial estimate of 20", "the ministry initially said one": the figure that was replaced
-_FIRST_STATED = r"(?:initial(?:ly)?|earlier|previously|originally|first|preliminary)"
-_SAID = r"(?:said|reported|put|gave|estimated|announced|stated|counted)"
+_FIRST_STATED = _alternatives(_REVISIONS["first_stated"])
+_SAID = _alternatives(_REVISIONS["said"])
 
 
 def _revision_rank(claim: Claim) -> int:
@@ -744,23 +732,14 @@ def _revision_rank(claim: Claim) -> int:
 
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\w.,])\d+(?![\d,]\d)")
 # Wording that makes a figure a subset of another: "126 of them", "among them 14".
-_SUBSET = re.compile(
-    r"\b(?:of\s+(?:them|whom|which|those|these)|among\s+(?:them|whom|those|these)|including|"
-    r"out\s+of|broken\s+down)\b",
-    re.IGNORECASE,
-)
+_SUBSET = re.compile(rf"\b{_alternatives(_REVISIONS['subset'])}\b", re.IGNORECASE)
 # "earlier 12", "previously reported 20": a figure beside its own earlier value is a revision.
-_EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|initial(?:ly)?|before|up\s+from)\b", re.I)
+_EARLIER = re.compile(rf"\b{_alternatives(_REVISIONS['earlier'])}\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
-    r"\b(?:over|in|at|near|across|around|outside|inside|from)\s+(?:the\s+)?"
+    rf"\b{_alternatives(_REVISIONS['place_words'])}\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 )
-_NOT_PLACES = _words(
-    """
-    january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday the total all
-    """
-)
+_NOT_PLACES = frozenset(_REVISIONS["not_places"])
 
 
 def _numbers(text: str) -> set[int]:
@@ -1068,16 +1047,7 @@ def compare_incident(
     )
 
 
-_CATEGORY_ORDER = (
-    "killed",
-    "wounded",
-    "captured",
-    "missing",
-    "released",
-    "attacks",
-    "destroyed",
-    "seized",
-)
+_CATEGORY_ORDER: tuple[str, ...] = tuple(_WORDS["category_order"])
 
 
 def _spread(cell: Cell) -> None:

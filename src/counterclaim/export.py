@@ -111,13 +111,6 @@ ACLED_LEAD_COLUMNS: tuple[str, ...] = (
 )
 ACLED_TAIL_COLUMNS: tuple[str, ...] = ("notes", "claims", "reviewed_claims", "documents", "sources")
 
-_QUALIFIER_WORDS = {
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "up_to": "up to ",
-    "about": "about ",
-}
-
 
 class ExportError(CounterclaimError):
     """An export format that does not exist."""
@@ -267,7 +260,9 @@ def _figure_text(claim: Claim) -> str:
     number = str(claim.value)
     if claim.value_high is not None and claim.value_high != claim.value:
         number = f"{claim.value}-{claim.value_high}"
-    return _QUALIFIER_WORDS.get(claim.qualifier, "") + number
+    from counterclaim.compare import qualifier_words
+
+    return qualifier_words(claim.qualifier) + number
 
 
 def acled_rows(

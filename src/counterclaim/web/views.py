@@ -19,7 +19,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from counterclaim.actors import KnowledgeBase
-from counterclaim.compare import GRADES, Comparison, compare_incidents, origin_groups
+from counterclaim.compare import (
+    GRADES,
+    Comparison,
+    compare_incidents,
+    origin_groups,
+    qualifier_words,
+)
 from counterclaim.errors import CounterclaimError, NotFoundError
 from counterclaim.model import REPORTER, Claim, Document, Incident
 from counterclaim.store import Store
@@ -38,14 +44,6 @@ PALETTE = (
     "#7f7f7f",
     "#bcbd22",
 )
-QUALIFIER_WORDS = {
-    "exact": "",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "up_to": "up to ",
-    "about": "about ",
-    "vague": "",
-}
 
 
 def party_colour(name: str) -> str:
@@ -90,7 +88,7 @@ def figure_text(value: int | None, qualifier: str, value_high: int | None = None
     if value is None:
         return "unspecified number" if qualifier == "vague" else "?"
     number = f"{value:,}" if value_high is None else f"{value:,}–{value_high:,}"
-    return f"{QUALIFIER_WORDS.get(qualifier, '')}{number}"
+    return f"{qualifier_words(qualifier)}{number}"
 
 
 def to_jsonable(value: Any) -> Any:
