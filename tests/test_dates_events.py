@@ -64,6 +64,9 @@ def role_of(text: str, surface: str) -> str:
             "event",
         ),
         ("The governor declared on Monday that the road was open.", "on Monday", "statement"),
+        # "from" before a possessive date is no range
+        ("Deaths from Sunday's strike on Sumy rose to 35.", "Sunday's", "event"),
+        ("Schools stayed shut from Monday until the curfew ended.", "Monday", "background"),
         # a press release is still what was said
         (
             "The army said in a press release on Wednesday that it was investigating.",
@@ -262,3 +265,42 @@ def test_a_dateline_anchors_a_report_without_publication_date(
 )
 def test_dateline_date(text: str, expected: date | None) -> None:
     assert dateline_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "published", "expected"),
+    [
+        # a toll that has risen since the attack covers the days up to when it was given
+        (
+            "The toll from the October 7 raid on the kibbutz has risen to 52, the army said "
+            "on Tuesday.",
+            "has risen to 52",
+            date(2023, 10, 10),
+            "2023-10-07/2023-10-10",
+        ),
+        (
+            "Deaths from Friday's bombing of the Peshawar mosque climbed to 101.",
+            "climbed to 101",
+            date(2023, 2, 5),
+            "2023-02-03/2023-02-05",
+        ),
+        # a toll given for the day of the attack is that day
+        (
+            "The October 7 raid on the kibbutz killed 52, the army said on Tuesday.",
+            "killed 52",
+            date(2023, 10, 10),
+            "2023-10-07",
+        ),
+        # an attack months back is not a toll still rising
+        (
+            "The toll of the June 3 attack in Solhan has risen to 160.",
+            "has risen to 160",
+            date(2021, 9, 20),
+            "2021-06-03",
+        ),
+    ],
+)
+def test_a_risen_toll_spans_to_its_statement(
+    text: str, evidence: str, published: date, expected: str
+) -> None:
+    assert claim(text, evidence, published) == expected

@@ -178,9 +178,11 @@ def expression_role(text: str, expr: DateExpression) -> str:
         return "dateline"
     s0, s1 = sentence_bounds(text, expr.start, expr.end)
     left = _TOKEN.findall(text[s0 : expr.start])
-    if (left and left[-1].lower() in _BACKGROUND_BEFORE) or _since_day(text, expr):
-        return "background"
     right_text = text[expr.end : s1]
+    # "deaths from Friday's bombing": a possessive date names an event, not a range's end
+    owns = bool(re.match(r"['’]s\b", right_text)) or expr.surface.endswith(("'s", "’s"))
+    if (left and left[-1].lower() in _BACKGROUND_BEFORE and not owns) or _since_day(text, expr):
+        return "background"
     if _AFTER_DAYS_OF.match(right_text):
         # "held Friday after two days of fighting": the fighting has a date of its own (the
         # phrase after), so the words beyond do not say what Friday dates
@@ -290,7 +292,7 @@ def event_date_for(
 
     for _, _, value in sorted(in_sentence, key=lambda item: item[:2]):
         if fits(value):
-            return value.iso()
+            return _risen_toll(value, text[s0:s1], statement or published).iso()
     # "last week" in the sentence bounds the event: a day found around it that falls within
     # says when exactly, else the week it is
     wide = next((value for value in widths if fits(value)), None)
@@ -478,3 +480,22 @@ def dateline_date(text: str, *, body_start: int = 0) -> date | None:
             value = resolve_expression(expr, None, text=text)
             return value.start if value is not None and value.days == 1 else None
     return None
+
+
+_TOLL_RISEN = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+)?(?:risen|climbed|increased|grown|jumped|reached)\s+to\b"
+    r"|\b(?:rose|climbed|increased|grew|jumped)\s+to\b",
+    re.IGNORECASE,
+)
+TOLL_RISEN_MAX_DAYS = 7
+
+
+def _risen_toll(value: DateValue, sentence: str, until: DateValue | date | None) -> DateValue:
+    """ "The toll of the March 22 attack has risen to 143, officials said on Saturday": the
+    count is of the deaths from the attack's day to the day it was given."""
+    if until is None or not _TOLL_RISEN.search(sentence):
+        return value
+    last = until.end if isinstance(until, DateValue) else until
+    if value.end < last and (last - value.start).days <= TOLL_RISEN_MAX_DAYS:
+        return DateValue(value.start, last)
+    return value
