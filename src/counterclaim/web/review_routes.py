@@ -107,27 +107,27 @@ def register(
 
         return [Path(p) for p in str(settings.kb or "").split(os.pathsep) if p.strip()]
 
-    @app.post(
-        "/api/claims/{claim_id}/accept",
-        tags=["review"],
-        summary="Accept a claim as the machine made it (needs the token)",
-        dependencies=writes,
-    )
-    def api_accept(claim_id: str, body: ReviewIn | None = None) -> JSONResponse:
-        body = body or ReviewIn()
-        with write_lock:
-            return done(review.accept(store, [claim_id], body.reviewer, body.reason))
+    def verdict_route(verdict: Callable[..., review.ReviewResult]) -> Callable[..., JSONResponse]:
+        """A route that passes one claim's verdict (accept, reject) to the review stage."""
 
-    @app.post(
-        "/api/claims/{claim_id}/reject",
-        tags=["review"],
-        summary="Reject a claim (needs the token)",
-        dependencies=writes,
-    )
-    def api_reject(claim_id: str, body: ReviewIn | None = None) -> JSONResponse:
-        body = body or ReviewIn()
-        with write_lock:
-            return done(review.reject(store, [claim_id], body.reviewer, body.reason))
+        def route(claim_id: str, body: ReviewIn | None = None) -> JSONResponse:
+            body = body or ReviewIn()
+            with write_lock:
+                return done(verdict(store, [claim_id], body.reviewer, body.reason))
+
+        return route
+
+    for verb, verdict, summary in (
+        ("accept", review.accept, "Accept a claim as the machine made it (needs the token)"),
+        ("reject", review.reject, "Reject a claim (needs the token)"),
+    ):
+        app.post(
+            f"/api/claims/{{claim_id}}/{verb}",
+            tags=["review"],
+            summary=summary,
+            dependencies=writes,
+            name=f"api_{verb}",
+        )(verdict_route(verdict))
 
     @app.post(
         "/api/claims/{claim_id}/correct",
