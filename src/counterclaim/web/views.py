@@ -750,13 +750,23 @@ class IncidentCache:
         return compare_stored(self.store, incidents, self._knowledge_base())
 
     def _salt(self) -> bytes:
-        """What else a summary is built from: compare's code, this module's and the knowledge
-        base. Kept summaries made with another of them are built again."""
+        """What else a summary is built from: compare's code and word lists, provenance's
+        code, this module's and the knowledge base. Kept summaries made with another of them
+        are built again."""
         import counterclaim.compare
+        import counterclaim.provenance
+        from counterclaim.lexicon import data_path
 
         kb = self._knowledge_base()
         digest = hashlib.sha1(usedforsecurity=False)
-        for path in (counterclaim.compare.__file__, __file__):
+        # compare's word lists and provenance's origins make the matrix as much as its code
+        sources = (
+            counterclaim.compare.__file__,
+            counterclaim.provenance.__file__,
+            data_path("compare.yaml"),
+            __file__,
+        )
+        for path in sources:
             with open(path, "rb") as source:
                 digest.update(source.read())
         digest.update(str(getattr(kb, "fingerprint", None)).encode())
