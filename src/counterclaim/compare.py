@@ -9,6 +9,10 @@ place, a kind, a list, "of them": "126 over the Kursk region" of 337) is a part 
 total, kept as a part and out of spreads and revisions. One organisation or person is one
 column (:func:`claimant_columns`).
 
+What compare does not decide: sides come from the knowledge base (:class:`SideLookup`),
+origins from provenance (:func:`document_origin`, ``provenance.claim_origin``), and word
+lists from ``data/compare.yaml``. :func:`compare_incidents` is the entry point.
+
 Grades (documented in the README, section "Grades"), decided per figure:
 
 * ``confirmed by affected party``: the affected party itself gives this figure (an admission
