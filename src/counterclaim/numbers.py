@@ -97,6 +97,18 @@ def qualifier_before(prefix: str) -> str:
     return "exact"
 
 
+def strip_qualifier(prefix: str) -> str:
+    """The words before a number without the qualifier that ends them ("and about" → "and")."""
+    tail_start = max(0, len(prefix) - 40)
+    for pattern, _qualifier in lexicon().qualifiers:
+        m = pattern.search(prefix, tail_start)
+        if m:
+            # the pattern starts at the non-word character before the phrase: keep it
+            keep = m.start() + (0 if m.group(0)[:1].isalnum() else 1)
+            return prefix[:keep]
+    return prefix
+
+
 _RANGE = re.compile(
     r"^\s*(?:-|–|—|to|or)\s*(?P<high>\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:[ -][a-z]+)?)\b", re.IGNORECASE
 )

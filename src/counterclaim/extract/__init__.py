@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract.attribution import (
     Attribution,
@@ -50,7 +50,7 @@ from counterclaim.extract.sentences import (
 )
 from counterclaim.extract.targets import in_subset_phrase, people_named, target_text
 from counterclaim.extract.text import doc_text, np_text, tidy_name
-from counterclaim.extract.triggers import Trigger, find_trigger, nearest_trigger
+from counterclaim.extract.triggers import Trigger, find_trigger, listed_trigger, nearest_trigger
 from counterclaim.extract.wordlists import Lexicon, is_person, lexicon
 from counterclaim.numbers import Count
 
@@ -155,6 +155,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
         antecedent = (paragraph, people_named(sent))
         hedged = sentence_hedged(sent)
         previous_target: str | None = None
+        listing: tuple[CountMention, Trigger] | None = None  # the sentence's last claim
         mentions = find_counts(sent)
         partitive_totals = {
             partitive_noun(m.token).i
@@ -179,11 +180,16 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 listed = ":" in between or last_trigger[3]
                 if listed and not re.search(r"[.;\n]", between.replace(":", "", 1)):
                     trigger, part_of = last_trigger[0], last_trigger[2]
+            if trigger is None and part_of is None and listing is not None:
+                trigger = listed_trigger(*listing, mention)
             if (
                 trigger is not None
                 and mention.count.value == 1
-                and trigger.category in ("attacks", "seized")
                 and mention.first.lower_ in ("a", "an")
+                and (
+                    trigger.category == "attacks"
+                    or (trigger.category == "seized" and _is_place(mention.noun))
+                )
             ):
                 trigger = None  # one attack or one place seized is not a count
             if trigger is not None and unsplit_figure(doc, trigger.token, mention):
@@ -198,6 +204,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 if mention.noun is not None:
                     previous_target = target_text(mention, previous_target)
                 continue
+            if not is_loose:
+                listing = (mention, trigger)
             target = part_of or target_text(mention, previous_target, people_before)
             previous_target = target
             last_trigger = (trigger, mention.end, target, part_of is not None)
@@ -295,6 +303,10 @@ def _speaker_options(
     if last_named is not None:
         options.append((last_named, "last_named"))
     return options
+
+
+def _is_place(noun: Token | None) -> bool:
+    return noun is None or noun.lemma_.lower() in lexicon().places
 
 
 def _continues(results: list[Extraction], category: str) -> bool:

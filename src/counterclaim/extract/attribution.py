@@ -193,7 +193,7 @@ def find_attribution(
                 found = _subject_phrase(aside)
                 if found and found[1].lower_ not in ("which", "that", "who"):
                     return _attribution_from(*found)
-        if _is_reporting(node) and node is not trigger:
+        if _is_reporting(node) and node.i != trigger.i:
             found = _subject_phrase(node)
             if found:
                 text, head = found

@@ -68,18 +68,13 @@ _VESSEL_STOP = frozenset({"in", "on", "off", "and", "the", "was", "which", "that
 _DESTROYING = frozenset(
     {"destroy", "intercept", "down", "shoot", "blow", "sink", "torch", "burn", "wreck"}
 )
-_PLACES = frozenset(
-    {"village", "town", "city", "area", "territory", "region", "province", "district",
-     "border", "crossing", "location", "site", "target", "position"}
-)  # fmt: skip
-
 
 def _the_object_destroyed(det: Token) -> bool:
     noun = det.head
     if det.dep_ != "det" or noun.tag_ != "NN" or noun.dep_ not in ("nsubjpass", "dobj"):
         return False
     lemma = noun.lemma_.lower()
-    if lemma not in lexicon().things or lemma in _PLACES:
+    if lemma not in lexicon().things or lemma in lexicon().places:
         return False
     if any(c.dep_ in ("nummod", "amod") and c.like_num for c in noun.children):
         return False
@@ -169,6 +164,7 @@ def find_counts(sent: Span) -> list[CountMention]:
             j = i
             while j + 1 < sent.end and (
                 _is_number_token(doc[j + 1])
+                or _hyphenated_number_word(doc, j)
                 or (
                     doc[j + 1].lower_ == "and"
                     and j + 2 < sent.end
@@ -201,13 +197,19 @@ def find_counts(sent: Span) -> list[CountMention]:
                 if high is not None:
                     qualifier = "at_least"
                 noun = _counted_noun(last)
+                anchor = last
+                if high is not None and noun is None:
+                    # "25-30 insurgents": the parser hangs the noun on the range's end
+                    end = _range_end(doc, j, sent.end)
+                    if end is not None:
+                        anchor, noun = end, _counted_noun(end)
                 if noun is not None and noun.lemma_.lower() in lex.not_counted:
                     i = j + 1
                     continue
                 found.append(
                     CountMention(
                         Count(value, qualifier, high),
-                        last,
+                        anchor,
                         doc[i],
                         noun,
                         span.start_char,
@@ -289,7 +291,9 @@ def find_counts(sent: Span) -> list[CountMention]:
             lower in ("a", "an", "another") and tok.dep_ == "det" and tok.head.tag_ in ("NN", "NNP")
         ):
             noun = tok.head
-            described = noun.dep_ in ("appos", "attr")  # "X, a militia leader, was killed"
+            # "X, a militia leader, was killed" describes X; "four rifles, a machine gun"
+            # lists a second thing (the parser hangs it on the plural as an apposition)
+            described = noun.dep_ == "attr" or (noun.dep_ == "appos" and noun.head.tag_ != "NNS")
             if not described and (
                 noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things
             ):
@@ -298,6 +302,23 @@ def find_counts(sent: Span) -> list[CountMention]:
                 )
         i += 1
     return found
+
+
+def _range_end(doc: Doc, last: int, limit: int) -> Token | None:
+    """The number that closes a range starting at token ``last`` ("25-30", "35 to 40")."""
+    for k in range(last + 1, min(limit, last + 4)):
+        if _is_number_token(doc[k]):
+            return doc[k]
+        if doc[k].lower_ not in ("-", "–", "—", "to", "or", "and"):
+            return None
+    return None
+
+
+def _hyphenated_number_word(doc: Doc, i: int) -> bool:
+    """ "Thirty-four" split by the tokenizer into "Thirty", "-", "four": one number."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].text[0].isdigit():
+        return False
+    return _is_number_token(doc[i]) and _is_number_token(doc[i + 2]) and doc[i + 2].is_alpha
 
 
 def _negated(tok: Token) -> bool:
@@ -370,7 +391,11 @@ def _bare_number_entity(tok: Token) -> bool:
     end = tok.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return all(t.like_num or t.is_punct for t in doc[start:end])
+    # "between 25-30" is tagged a date too: range words carry no date
+    return all(
+        t.like_num or t.is_punct or t.lower_ in ("between", "and", "to", "from", "-")
+        for t in doc[start:end]
+    )
 
 
 def _excluded_number(span: Span, value: int) -> bool:

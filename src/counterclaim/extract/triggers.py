@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
+from counterclaim.extract.text import doc_text
 from counterclaim.extract.wordlists import is_person, lexicon
+from counterclaim.numbers import strip_qualifier
 
 
 @dataclass
@@ -90,6 +92,11 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         and noun_lemma not in lex.things
     ):
         return Trigger("attacks", anchor)
+    if mention.noun is not None and noun_lemma in lex.counted:
+        # "three fatalities", "42 injuries", "four abductions": the noun is the event
+        cats = [c for c in lex.counted[noun_lemma] if _fits(c, True)]
+        if cats:
+            return Trigger(cats[0], anchor)
     if noun_lemma in ("life", "body", "corpse") and mention.noun is not None:
         return Trigger("killed", anchor)  # "31 bodies were recovered" counts the dead
     # "23 martyred soldiers", "six rescued seafarers", "2,000 people killed in fighting"
@@ -126,6 +133,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         verb = _subjectless_verb_after(anchor)
         if verb is not None:
             dep, head = "nsubj", verb
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.containers:
+        # "detained a total of 11 suspects": the count stands where its container stands
+        anchor = head.head
+        dep, head = anchor.dep_, anchor.head
     while dep in ("nmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         # "200 Taliban and affiliated militants were killed": the count is parsed on a
         # modifier of the noun that carries the predicate
@@ -324,6 +335,10 @@ def _verb_trigger(
                     cats = [c for c in lex.adjectives.get(obj.lower_, ()) if _fits(c, person)]
                     if obj.dep_ == "pobj" and cats:
                         return Trigger(cats[0], obj)
+    if subject and not passive:
+        suffered = _suffered_event(verb, person)
+        if suffered is not None:
+            return suffered
     candidates = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for cand in candidates:
         cats = _categories_of_verb(cand)
@@ -367,6 +382,24 @@ def _verb_trigger(
     return None
 
 
+def _suffered_event(verb: Token, person: bool | None) -> Trigger | None:
+    """ "14 fighters lost their lives", "three soldiers suffered injuries", "two embraced
+    martyrdom": a verb whose object names what befell people makes its subject the victims,
+    whatever the verb."""
+    lex = lexicon()
+    if verb.lemma_.lower() in lex.causing_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        lemma = child.lemma_.lower()
+        cats = list(lex.counted.get(lemma, ())) + list(lex.nouns.get(lemma, ()))
+        cats = [c for c in cats if c in lex.people_only and _fits(c, person)]
+        if cats:
+            return Trigger(cats[0], verb)
+    return None
+
+
 def _agent_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
@@ -407,3 +440,78 @@ def nearest_trigger(mention: CountMention) -> Trigger | None:
         if category is not None and (best is None or distance < best[0]):
             best = (distance, Trigger(category, token))
     return best[1] if best is not None else None
+
+
+# What may stand between two items of one list ("10 tanks, six D-20 guns and about 30
+# armoured vehicles"): the words of a noun phrase, commas and conjunctions, never a verb
+_LIST_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET", "CCONJ", "PART", "SYM", "X"})
+# Dashes and brackets set off a breakdown of the figure before them, not a further item
+_LIST_PUNCT = frozenset({",", ";", "'", "’", '"'})
+_GAP_PREPOSITIONS = frozenset({"ADP"})
+
+
+def listed_trigger(
+    previous: CountMention, trigger: Trigger, mention: CountMention
+) -> Trigger | None:
+    """The event word of a figure listed after another of its sentence: every item of a
+    list shares the list's event word ("lost 300 troops, ten tanks and an artillery gun",
+    "snatched four rifles, a machine gun and a radio"), and so does a figure of a gapped
+    clause ("40 were killed in Kidal and 12 in Menaka"). The category is the event word's
+    for what the item counts: people lost are killed, tanks lost destroyed."""
+    doc = mention.token.doc
+    text = doc_text(doc)
+    if mention.start <= previous.end or _of_whom(mention):
+        return None
+    glue_end = previous.end + len(strip_qualifier(text[previous.end : mention.start]).rstrip())
+    between = [t for t in doc[previous.token.i + 1 : mention.first.i] if t.idx < glue_end]
+    if not between or not (between[-1].pos_ == "CCONJ" or between[-1].text in (",", ";")):
+        return None
+    listed = all(
+        t.pos_ in _LIST_WORDS or (t.pos_ == "PUNCT" and t.text in _LIST_PUNCT) for t in between
+    )
+    if not listed and not _gapped(previous, trigger, mention, between):
+        return None
+    person = is_person(mention.noun)
+    if person is None and mention.noun is None:
+        person = is_person(previous.noun)
+    category = _pick(_categories_of_word(trigger.token), person)
+    if category is None and _fits(trigger.category, person):
+        category = trigger.category
+    return Trigger(category, trigger.token, trigger.agent) if category else None
+
+
+def _gapped(
+    previous: CountMention, trigger: Trigger, mention: CountMention, between: list[Token]
+) -> bool:
+    """ "40 people were killed in Kidal and 12 in Menaka": the second clause leaves out the
+    event word; its figure is followed by a place or time phrase as the first one's was."""
+    doc = mention.token.doc
+    if mention.noun is not None and (
+        previous.noun is None or mention.noun.lemma_ != previous.noun.lemma_
+    ):
+        return False
+    after = mention.noun.i + 1 if mention.noun is not None else mention.token.i + 1
+    if after >= len(doc) or doc[after].pos_ not in _GAP_PREPOSITIONS:
+        return False
+    for token in between:
+        auxiliary = token.head.i == trigger.token.i and token.dep_ in ("aux", "auxpass")
+        if token.pos_ in ("VERB", "AUX") and token.i != trigger.token.i and not auxiliary:
+            return False
+        if token.pos_ == "PUNCT" and token.text in (".", ":", "?", "!"):
+            return False
+    return trigger.token.i < mention.first.i
+
+
+def _of_whom(mention: CountMention) -> bool:
+    """ "killed five soldiers, two of whom were officers": a part, not a list item."""
+    partitive = partitive_noun(mention.token)
+    return partitive is not None and partitive.lower_ in ("whom", "which", "them", "those")
+
+
+def _categories_of_word(token: Token) -> list[str]:
+    lex = lexicon()
+    if token.pos_ in ("VERB", "AUX"):
+        return _categories_of_verb(token)
+    return list(lex.adjectives.get(token.lower_, ())) + list(
+        lex.nouns.get(token.lemma_.lower(), ())
+    )

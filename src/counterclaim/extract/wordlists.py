@@ -19,6 +19,7 @@ from counterclaim.lexicon import load_data
 class Lexicon:
     verbs: dict[str, tuple[str, ...]]
     nouns: dict[str, tuple[str, ...]]
+    counted: dict[str, tuple[str, ...]]  # "three fatalities": the noun names the event
     adjectives: dict[str, tuple[str, ...]]
     phrasal: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     people_only: frozenset[str]
@@ -27,6 +28,9 @@ class Lexicon:
     things: frozenset[str]
     projectiles: frozenset[str]
     not_counted: frozenset[str]
+    containers: frozenset[str]
+    places: frozenset[str]
+    causing_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     acknowledging_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
@@ -44,6 +48,7 @@ def lexicon() -> Lexicon:
     attribution = load_data("lexicon/attribution.yaml")
     verbs: dict[str, list[str]] = {}
     trigger_nouns: dict[str, list[str]] = {}
+    counted: dict[str, list[str]] = {}
     adjectives: dict[str, list[str]] = {}
     phrasal: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     people_only, things_only = set(), set()
@@ -52,6 +57,8 @@ def lexicon() -> Lexicon:
             verbs.setdefault(lemma, []).append(category)
         for lemma in entry.get("nouns") or []:
             trigger_nouns.setdefault(lemma, []).append(category)
+        for lemma in entry.get("counted") or []:
+            counted.setdefault(lemma, []).append(category)
         for word in entry.get("adjectives") or []:
             adjectives.setdefault(word, []).append(category)
         for phrase in entry.get("phrasal") or []:
@@ -64,6 +71,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in trigger_nouns.items()},
+        counted={k: tuple(v) for k, v in counted.items()},
         adjectives={k: tuple(v) for k, v in adjectives.items()},
         phrasal={k: tuple(v) for k, v in phrasal.items()},
         people_only=frozenset(people_only),
@@ -72,6 +80,9 @@ def lexicon() -> Lexicon:
         things=frozenset(nouns["things"]),
         projectiles=frozenset(nouns["projectiles"]),
         not_counted=frozenset(nouns["not_counted"]),
+        containers=frozenset(nouns.get("containers") or ()),
+        places=frozenset(nouns.get("places") or ()),
+        causing_verbs=frozenset(load_data("lexicon/events.yaml")["causing_verbs"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
         acknowledging_verbs=frozenset(attribution.get("acknowledging_verbs") or ()),
         reporting_phrases=tuple(attribution["reporting_phrases"]),

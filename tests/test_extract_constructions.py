@@ -1,0 +1,144 @@
+"""Constructions that carry figures beyond a verb and its object, each as a class: every
+item of a list, a gapped second clause, nouns that name the event ("three fatalities"),
+victims as the subject of what befell them ("lost their lives"), containers ("a total
+of"), hyphenated number words and ranges. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counterclaim.extract import Extraction
+from counterclaim.model import Document
+from counterclaim.nlp import parse_documents
+from counterclaim.numbers import strip_qualifier
+
+pytestmark = pytest.mark.model
+
+
+def figures(text: str) -> list[tuple[str, int | None]]:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found: list[Extraction] = parsed._.extractions
+    return [(e.category, e.count.value) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kyiv said Russian forces lost 420 troops, nine tanks, six armoured vehicles and "
+            "an artillery system over the day.",
+            [("killed", 420), ("destroyed", 9), ("destroyed", 6), ("destroyed", 1)],
+        ),
+        (
+            "The gunmen seized three rifles, a machine gun and a pickup truck near Ouallam, "
+            "the army said.",
+            [("seized", 3), ("seized", 1), ("seized", 1)],
+        ),
+        (
+            "Police said the militants burned 14 houses, 6 shops and about 20 motorcycles in "
+            "the raid on Kasese.",
+            [("destroyed", 14), ("destroyed", 6), ("destroyed", 20)],
+        ),
+    ],
+)
+def test_every_item_of_a_list_shares_its_event_word(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thirty people were killed in Kidal and 12 in Menaka, the governor said.",
+            [("killed", 30), ("killed", 12)],
+        ),
+        (
+            "The ministry said 18 soldiers were wounded in Hodeidah and seven in Taiz.",
+            [("wounded", 18), ("wounded", 7)],
+        ),
+    ],
+)
+def test_a_gapped_clause_keeps_the_event_word(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_breakdown_between_dashes_or_a_relative_part_is_not_a_list_item() -> None:
+    assert figures(
+        "The UN said eight aid workers – five drivers, a nurse and two guards – were "
+        "abducted near Goma."
+    ) == [("captured", 8)]
+    assert figures("The rebels said they killed 12 soldiers, two of whom were officers.") == [
+        ("killed", 12)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The health ministry in Sanaa reported three fatalities and at least four injuries.",
+            [("killed", 3), ("wounded", 4)],
+        ),
+        (
+            "Hospital officials in Khan Younis recorded 16 deaths and 42 injuries overnight.",
+            [("killed", 16), ("wounded", 42)],
+        ),
+        ("Police in Zamfara confirmed four abductions on the highway.", [("captured", 4)]),
+    ],
+)
+def test_a_noun_that_names_the_event_is_counted(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The militia said 14 of its fighters lost their lives in the clashes.", ("killed", 14)),
+        ("Three soldiers suffered injuries in the blast in Bannu, the army said.", ("wounded", 3)),
+        ("Nine villagers sustained wounds in the shelling of Avdiivka, the mayor said.",
+         ("wounded", 9)),
+    ],
+)  # fmt: skip
+def test_the_subject_of_what_befell_people_is_the_victim(
+    text: str, expected: tuple[str, int]
+) -> None:
+    assert figures(text) == [expected]
+
+
+def test_a_verb_with_an_ordinary_object_keeps_its_subject_as_the_agent() -> None:
+    # The subject caused what its object names; nothing befell it
+    assert figures("Thirty gunmen inflicted injuries on the guards, police said.") == []
+
+
+def test_a_container_passes_its_count_through() -> None:
+    assert figures("Police detained a total of 11 suspects after the bombing in Quetta.") == [
+        ("captured", 11)
+    ]
+    assert figures("Troops freed a group of 40 hostages in Borno, the army said.") == [
+        ("released", 40)
+    ]
+
+
+def test_hyphenated_number_words_and_tagged_ranges_are_counts() -> None:
+    assert figures("Thirty-four soldiers were killed and forty-one wounded, the army said.") == [
+        ("killed", 34),
+        ("wounded", 41),
+    ]
+    assert figures("Between 25-30 insurgents were killed in Lakki Marwat, police said.") == [
+        ("killed", 25)
+    ]
+
+
+@given(
+    st.sampled_from(["at least", "about", "more than", "nearly", "up to", "some"]),
+    st.sampled_from([",", ", and", " and", ";"]),
+)
+def test_strip_qualifier_keeps_the_glue_before_it(qualifier: str, glue: str) -> None:
+    assert strip_qualifier(f"tanks{glue} {qualifier} ").rstrip() == f"tanks{glue}"
+    assert strip_qualifier(f"tanks{glue} ").rstrip() == f"tanks{glue}"
