@@ -332,27 +332,28 @@ def export(
     partial: Annotated[
         bool, typer.Option("--partial", help="gold: also documents only partly reviewed.")
     ] = False,
+    kb: KbOption = None,
 ) -> None:
     """Export claims as CSV, JSON Lines, GeoJSON or an ACLED-style incident table, or the
     reviewed documents in the gold format (for train and eval)."""
     from counterclaim.export import GOLD, export_claims, export_gold
     from counterclaim.store import ClaimFilter
 
-    store, _ = open_store(db)
+    store, settings = open_store(db, kb)
     if fmt == GOLD and output is not None:
         written = export_gold(store, Path(output), partial=partial)
         err_console.print(f"wrote {written} reviewed documents to {output}", highlight=False)
         return
     filters = ClaimFilter(claimant=claimant, category=category, incident_id=incident)
     if output is None:
-        export_claims(store, fmt, sys.stdout, filters)
+        export_claims(store, fmt, sys.stdout, filters, _knowledge_base(settings))
         return
     target = Path(output)
     partial = target.with_name(target.name + ".partial")
     # Written beside the target and renamed, so a failed export leaves no truncated file.
     try:
         with open(partial, "w", encoding="utf-8", newline="") as handle:
-            count = export_claims(store, fmt, handle, filters)
+            count = export_claims(store, fmt, handle, filters, _knowledge_base(settings))
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

@@ -51,11 +51,15 @@ from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from counterclaim.errors import CounterclaimError
-from counterclaim.model import REPORTER, Claim, Document, Incident, Place
+from counterclaim.model import Claim, Document, Incident, Place
 from counterclaim.store import ClaimFilter, Store
+
+if TYPE_CHECKING:
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.compare import Comparison
 
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "acled")
 # Written to a file with the article texts beside it, so not one of the stream FORMATS.
@@ -116,8 +120,15 @@ class ExportError(CounterclaimError):
     """An export format that does not exist."""
 
 
-def export_claims(store: Store, fmt: str, out: TextIO, filters: ClaimFilter | None = None) -> int:
-    """Write the store's claims (optionally filtered) to ``out``; returns records written."""
+def export_claims(
+    store: Store,
+    fmt: str,
+    out: TextIO,
+    filters: ClaimFilter | None = None,
+    kb: KnowledgeBase | None = None,
+) -> int:
+    """Write the store's claims (optionally filtered) to ``out``; returns records written.
+    ``kb`` tells the ACLED table's parties apart (None: the shipped knowledge base)."""
     if fmt == GOLD:
         raise ExportError(
             "the gold format is a file with the article texts beside it",
@@ -134,7 +145,7 @@ def export_claims(store: Store, fmt: str, out: TextIO, filters: ClaimFilter | No
         return _write_jsonl(claims, documents, out, statuses)
     if fmt == "geojson":
         return _write_geojson(claims, documents, out, statuses)
-    return _write_acled(store.incidents(), claims, documents, out, statuses)
+    return _write_acled(store.incidents(), claims, documents, out, statuses, kb)
 
 
 def _documents_of(store: Store, claims: Iterable[Claim]) -> dict[str, Document]:
@@ -270,28 +281,33 @@ def acled_rows(
     claims: list[Claim],
     documents: dict[str, Document],
     statuses: dict[str, str] | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """The column names and one row per incident (incidents with no exported claim dropped)."""
+    """The column names and one row per incident (incidents with no exported claim dropped).
+
+    ``actor1`` and ``actor2`` are the incident's two main parties as its claims matrix names
+    them (``compare``: the sides that speak as belligerents, most claims first)."""
+    from counterclaim.compare import compare_incidents
+
     by_incident: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.incident_id:
             by_incident.setdefault(claim.incident_id, []).append(claim)
+    kept = [
+        i
+        for i in sorted(incidents, key=lambda i: (i.date_start or "", i.label))
+        if by_incident.get(i.id)
+    ]
+    exported = [c for i in kept for c in by_incident[i.id]]
+    comparisons = compare_incidents(kept, exported, documents, kb)
     rows: list[dict[str, Any]] = []
     figure_columns: list[str] = []
-    for incident in sorted(incidents, key=lambda i: (i.date_start or "", i.label)):
-        its_claims = by_incident.get(incident.id)
-        if not its_claims:
-            continue
+    for incident, comparison in zip(kept, comparisons, strict=True):
+        its_claims = by_incident[incident.id]
         figures = incident_figures(its_claims)
         figure_columns.extend(c for c in figures if c not in figure_columns)
         place = _main_place(incident, its_claims)
-        parties = Counter(
-            name
-            for c in its_claims
-            for name in (c.claimant_actor, c.target_actor)
-            if name and name != REPORTER
-        )
-        ranked = [name for name, _ in parties.most_common(2)]
+        ranked = _main_parties(comparison)
         doc_ids = list(dict.fromkeys(c.doc_id for c in its_claims))
         outlets = [o for d in doc_ids if (o := getattr(documents.get(d), "outlet", None))]
         dates = sorted(d for d in (c.event_date for c in its_claims) if d)
@@ -323,14 +339,25 @@ def acled_rows(
     return columns, rows
 
 
+def _main_parties(comparison: Comparison) -> list[str]:
+    """The parties of a matrix with the most claims first (first to speak on a tie)."""
+    weight: Counter[str] = Counter()
+    for cell in comparison.cells:
+        for column, history in cell.figures.items():
+            side = comparison.sides.get(column, column)
+            weight[side] += sum(len(f.claim_ids) for f in history)
+    return sorted(comparison.parties, key=lambda party: -weight[party])
+
+
 def _write_acled(
     incidents: list[Incident],
     claims: list[Claim],
     documents: dict[str, Document],
     out: TextIO,
     statuses: dict[str, str],
+    kb: KnowledgeBase | None = None,
 ) -> int:
-    columns, rows = acled_rows(incidents, claims, documents, statuses)
+    columns, rows = acled_rows(incidents, claims, documents, statuses, kb)
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", restval="")
     writer.writeheader()
     for row in rows:

@@ -285,6 +285,7 @@ def register(
             format,
             out,
             ClaimFilter(claimant=claimant, category=category, incident_id=incident_id),
+            knowledge_base(settings),
         )
         media, suffix = EXPORT_TYPES[format]
         name = f"counterclaim-{incident_id or 'all'}-{format}.{suffix}"
