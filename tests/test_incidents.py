@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +22,7 @@ from counterclaim.incidents import (
 from counterclaim.ingest import read_source
 from counterclaim.model import Claim, Document, Place
 from counterclaim.operations import find_operations, operation_key
+from counterclaim.store import Store
 from factories import claim as span_claim
 from factories import claim_at
 from factories import doc as make_doc
@@ -615,3 +618,48 @@ def test_a_paragraph_of_another_time_at_the_same_place_is_the_same_incident() ->
               locations=("Odesa",)),
     ]  # fmt: skip
     assert len(segment_document(claims, a)) == 1
+
+
+# -- incremental update against the store ---------------------------------------------------
+def _stored_grouping(store: Store) -> tuple[set[tuple], dict[str, tuple]]:
+    incidents = {
+        (i.id, i.label, i.date_start, i.date_end, tuple(i.places), i.operation, tuple(i.claim_ids))
+        for i in store.incidents()
+    }
+    links = {c.id: (c.incident_id, c.incident) for c in store.claims()}
+    return incidents, links
+
+
+def test_incremental_update_regroups_like_a_full_regroup(tmp_path: Path) -> None:
+    """Batches of generated reports (nine conflicts, two weeks, copies whose groups merge, a
+    re-extracted document) into two stores: one updated incrementally, one regrouping every
+    claim each time. Same incidents, ids, labels and links after every batch."""
+    from counterclaim.bench import generated_reports
+    from counterclaim.pipeline import update_incidents
+
+    reports = list(generated_reports(240, seed=11, days=14))
+    stores = [Store(f"sqlite:///{tmp_path / name}.db") for name in ("part", "whole")]
+    regrouped = 0
+    for start in range(0, len(reports), 40):
+        batch = reports[start : start + 40]
+        docs = [doc for doc, _ in batch]
+        groups = {}
+        if start:  # a copy of a stored report, and a copy bridging two stored ones
+            groups = {docs[0].id: reports[3][0].id, reports[start - 5][0].id: reports[3][0].id}
+        for store in stores:
+            store.add_documents(docs)
+            store.replace_claims({d.id: copy.deepcopy(c) for d, c in batch}, "bench")
+            store.set_duplicate_groups(groups)
+            if start == 120:  # an earlier document re-extracted with another toll
+                old, claims = reports[7]
+                changed = [replace(claims[0], value=claims[0].value + 1, id="")]
+                store.replace_claims({old.id: changed}, "bench")
+        update_incidents(stores[0])
+        update_incidents(stores[1], full=True)
+        part, whole = (_stored_grouping(s) for s in stores)
+        assert part == whole
+        regrouped += len(part[0])
+    assert not stores[0].claims_without_incident()
+    assert regrouped > 100  # several documents per incident, not one each
+    for store in stores:
+        store.close()

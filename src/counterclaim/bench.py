@@ -21,16 +21,18 @@ words, has a higher rate still.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from counterclaim.model import Document
+from counterclaim.model import Claim, Document, Place
 from counterclaim.provenance import (
     DEFAULT_THRESHOLD,
     NUM_PERM,
@@ -631,6 +633,35 @@ _LANDMARKS = _words(
     synagogue pagoda fortress citadel barracks armoury prison garage warehouse depot
     terminus tramway viaduct aqueduct reservoir dam canal lock-keeper's-house"""
 )
+# Real reports name people and villages, often ones no other report names, which keeps
+# unrelated reports apart for near-duplicate detection. Measured on 273 reports each (MinHash
+# estimate of content-word Jaccard; share of pairs sharing an LSH bucket at the default
+# threshold): the train corpus 0.055 median, 9% of pairs; generated reports before these
+# names and shorter stock parts 0.125, 33%; with them 0.086, 20%. Still twice as alike as
+# real news: near-duplicate lookups cost more here than on real text.
+_FIRST_NAMES = _words(
+    """Olena Taras Mykola Iryna Bohdan Oksana Ahmad Fatima Yousef Mariam Khalil Samira Omar
+    Amal Ibrahim Halima Abdelrahman Nafisa Moussa Aminata Boubacar Mariam Seydou Kadiatou
+    Aung Thida Kyaw Nilar Zaw Hla Tun Moe Farooq Shabnam Irfan Rukhsana Bilal Nasreen
+    Jean-Pierre Esperance Patrick Furaha Emmanuel Neema Saleh Bushra Nabil Huda Waleed
+    Arwa Imran Sadia Zubair Ayesha Tariq Gulalai Yaw Hamid Leila Rashid Zainab"""
+)
+_SURNAMES = _words(
+    """Kovalenko Shevchenko Bondarenko Tkachenko Melnyk Hassan Abu-Shamala Barakat Haddad
+    Mansour Suleiman Adam Osman Yagoub Abdalla Traore Diallo Coulibaly Sawadogo Maiga Cisse
+    Win Naing Htun Thein Lwin Bhat Dar Lone Mir Wani Kabila Mukendi Lukusa Ilunga Mutombo
+    al-Ahmadi al-Hakimi al-Sharabi Baloch Khan Yousafzai Afridi Marri Mengal Achakzai"""
+)
+_ONSETS = ("b", "d", "g", "h", "k", "l", "m", "n", "r", "s", "t", "w", "z", "ch", "sh", "kh")
+_VOWELS = ("a", "e", "i", "o", "u", "aa", "ai", "ou")
+_WITNESSES = (
+    "{person}, a {trade} from {village}, left with {other}.",
+    "In {village}, {person} and {other} waited.",
+    "{person} of {village} spoke to {other}.",
+    "{person} walked from {village} to {village2}.",
+    "{other} named {person}, a {trade} from {village}.",
+    "{person} and {other} reached {village}.",
+)
 _PERIODS = ("last spring", "the new year", "the summer", "the last harvest", "early autumn")
 _STALLS = (
     "A {trade} in {place} said {goods} and {goods2} now cost twice what they did in {period}.",
@@ -653,8 +684,9 @@ _OUTLETS = ("Frontline Wire", "Daily Monitor", "Regional Times", "Evening Courie
 class ReportCorpus:
     """Reproducible, varied, realistic-looking conflict reports (see the sentences above)."""
 
-    def __init__(self, seed: int = 7) -> None:
+    def __init__(self, seed: int = 7, *, days: int | None = None) -> None:
         self.rng = random.Random(seed)
+        self.days = days  # publish within this many days from 2024-01-01, not over the year
 
     def _slots(self) -> dict[str, str]:
         rng = self.rng
@@ -686,13 +718,25 @@ class ReportCorpus:
             "k2": str(rng.randint(2, 9)),
         }
 
+    def _village(self) -> str:
+        syllables = [
+            self.rng.choice(_ONSETS) + self.rng.choice(_VOWELS)
+            for _ in range(self.rng.randint(2, 3))
+        ]
+        name = "".join(syllables)
+        return name[0].upper() + name[1:]
+
     def report(self) -> dict[str, Any]:
         """One report as a JSON Lines record: title, outlet, published date and text."""
+        return self.report_with_facts()[0]
+
+    def report_with_facts(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """One report and the facts it was written from (the slots: place, figures...)."""
         rng = self.rng
         slots = self._slots()
         details = [
             f"{rng.choice(_WHO)} {rng.choice(_DID)} {rng.choice(_WHEN)}."
-            for _ in range(rng.randint(3, 6))
+            for _ in range(rng.randint(1, 3))
         ]
         details += [
             rng.choice(_STALLS).format(
@@ -706,14 +750,25 @@ class ReportCorpus:
                 period=rng.choice(_PERIODS),
             )
             for trades, goods in (
-                (rng.sample(_TRADES, 2), rng.sample(_GOODS, 2)) for _ in range(rng.randint(3, 6))
+                (rng.sample(_TRADES, 2), rng.sample(_GOODS, 2)) for _ in range(rng.randint(1, 3))
             )
         ]
-        rest = rng.sample(_FOLLOW_UPS, rng.randint(1, 4)) + rng.sample(_CONTEXT, rng.randint(1, 3))
+        details += [
+            rng.choice(_WITNESSES).format(
+                person=f"{rng.choice(_FIRST_NAMES)} {self._village()}",
+                other=f"{rng.choice(_FIRST_NAMES)} {rng.choice(_SURNAMES)}",
+                village=self._village(),
+                village2=self._village(),
+                trade=rng.choice(_TRADES),
+            )
+            for _ in range(rng.randint(3, 6))
+        ]
+        rest = rng.sample(_FOLLOW_UPS, rng.randint(1, 3)) + rng.sample(_CONTEXT, rng.randint(1, 2))
         rest += details
         rng.shuffle(rest)
         # The lede repeats the headline's figures; each later sentence has its own.
-        sentences = [rng.choice(_LEDES).format(**slots)]
+        lede = rng.choice(_LEDES).format(**slots)
+        sentences = [lede]
         sentences += [s.format(**(slots | self._figures())) for s in rest]
         paragraphs: list[str] = []
         while sentences:
@@ -722,12 +777,18 @@ class ReportCorpus:
             sentences = sentences[take:]
         title = rng.choice(_HEADLINES).format(**slots)
         title = title[0].upper() + title[1:]
-        return {
+        outlet = rng.choice(_OUTLETS)
+        if self.days is None:
+            published = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        else:
+            published = (date(2024, 1, 1) + timedelta(days=rng.randrange(self.days))).isoformat()
+        record = {
             "title": title,
-            "outlet": rng.choice(_OUTLETS),
-            "published": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "outlet": outlet,
+            "published": published,
             "text": title + "\n\n" + "\n\n".join(paragraphs),
         }
+        return record, slots | {"lede": lede}
 
     def write(self, path: Path, count: int) -> Path:
         """``count`` distinct reports as a JSON Lines file at ``path``."""
@@ -911,5 +972,251 @@ def _bench_pipeline(
         incidents=len(incidents),
         near_duplicate_groups=groups,
         loaded_rss_mb=loaded_rss,
+        peak_rss_mb=_peak_rss_mb(),
+    )
+
+
+# -- stores at scale -------------------------------------------------------------------------
+# Where each conflict of the generated reports happens: claims get coordinates near it, so
+# that incidents group by place as they do with the gazetteer, without loading it.
+_CENTRES = ((48.5, 35.0), (31.4, 34.4), (13.6, 25.3), (14.5, 0.5), (21.9, 95.9), (34.1, 74.5))
+_CENTRES += ((-1.6, 29.2), (15.4, 44.2), (30.2, 67.0))
+
+
+def _place(name: str) -> Place:
+    conflict = next(i for i, c in enumerate(_CONFLICTS) if name in c["places"])
+    lat, lon = _CENTRES[conflict]
+    digest = hashlib.blake2b(name.encode("utf-8"), digest_size=4).digest()
+    return Place(name, lat + (digest[0] - 128) / 100, lon + (digest[1] - 128) / 100, source="bench")
+
+
+def claims_of_report(doc: Document, facts: dict[str, str]) -> list[Claim]:
+    """The claims an extractor would find in a generated report's lede (the toll, stated by
+    its source) and the wounded: what the incident grouping needs, without spaCy."""
+    start = doc.text.index(facts["lede"])
+    end = start + len(facts["lede"])
+    place = _place(facts["place"])
+    common = {
+        "doc_id": doc.id,
+        "qualifier": "",
+        "evidence": facts["lede"],
+        "span_start": start,
+        "span_end": end,
+        "claimant": facts["source"],
+        "target": facts["victims"],
+        "target_role": "civilian",
+        "event_date": doc.published.isoformat() if doc.published else None,
+        "locations": [place.name],
+        "places": [place],
+        "stated_on": doc.published,
+    }
+    claims = [Claim(category="killed", value=int(facts["n"]), **common)]  # type: ignore[arg-type]
+    if facts["m"] in facts["lede"]:
+        claims.append(Claim(category="injured", value=int(facts["m"]), **common))  # type: ignore[arg-type]
+    return claims
+
+
+def generated_reports(
+    count: int, seed: int = 7, *, days: int | None = None
+) -> Iterator[tuple[Document, list[Claim]]]:
+    """``count`` distinct generated reports as documents, each with the claims of its lede."""
+    corpus = ReportCorpus(seed, days=days)
+    seen: set[str] = set()
+    while len(seen) < count:
+        record, facts = corpus.report_with_facts()
+        if record["text"] in seen:
+            continue
+        seen.add(record["text"])
+        doc = Document(
+            text=record["text"],
+            title=record["title"],
+            outlet=record["outlet"],
+            published=date.fromisoformat(record["published"]),
+            body_start=len(record["title"]) + 2,
+        )
+        yield doc, claims_of_report(doc, facts)
+
+
+SCALE_VERSION = "bench"  # the extraction version of generated claims: no extractor ran
+SCALE_DAYS = 3650  # an archive: reports published over ten years
+
+
+@dataclass
+class ScaleResult:
+    """A fresh batch through the path (spaCy aside) against a store of ``stored`` documents."""
+
+    stored: int  # documents in the store before the batch
+    stored_claims: int
+    fill_seconds: float  # documents, signatures, claims and incidents put in, in bulk
+    ingest_seconds: float  # reading the batch's JSON Lines file and storing the documents
+    provenance_seconds: float  # pipeline.update_provenance: near-duplicates, credits
+    claims_seconds: float  # storing the batch's claims (generated: no spaCy)
+    incidents_seconds: float  # pipeline.update_incidents, incremental
+    lookup_ms_per_doc: float  # near-duplicate candidates and matches of one new text
+    candidates_per_doc: float  # stored documents sharing a band bucket with a new text
+    opened_rss_mb: float  # peak RSS after opening the store, before the batch
+    peak_rss_mb: float  # peak RSS of the process that ran the batch
+    full_incidents_seconds: float | None = None  # the same update regrouping every claim
+    full_peak_rss_mb: float | None = None
+
+    @property
+    def batch_seconds(self) -> float:
+        return (
+            self.ingest_seconds
+            + self.provenance_seconds
+            + self.claims_seconds
+            + self.incidents_seconds
+        )
+
+
+@dataclass
+class ScaleBenchReport:
+    sizes: list[int]
+    batch: int
+    results: list[ScaleResult] = field(default_factory=list)
+
+    def ratios(self) -> dict[str, float]:
+        """Largest size over smallest: memory, near-duplicate lookup, provenance, incidents."""
+        if len(self.results) < 2:
+            return {}
+        small, large = self.results[0], self.results[-1]
+        pairs = {
+            "peak_rss": (large.peak_rss_mb, small.peak_rss_mb),
+            "lookup_per_doc": (large.lookup_ms_per_doc, small.lookup_ms_per_doc),
+            "provenance": (large.provenance_seconds, small.provenance_seconds),
+            "incidents": (large.incidents_seconds, small.incidents_seconds),
+            "batch": (large.batch_seconds, small.batch_seconds),
+        }
+        return {k: round(a / b, 3) if b else 0.0 for k, (a, b) in pairs.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        for row, result in zip(out["results"], self.results, strict=True):
+            row["batch_seconds"] = round(result.batch_seconds, 4)
+        out["ratios"] = self.ratios()
+        out["memory_method"] = MEMORY_METHOD.replace("this benchmark", "one batch")
+        return out
+
+
+def bench_scale(
+    sizes: Sequence[int] = (10_000, 100_000),
+    *,
+    batch: int = 200,
+    seed: int = 7,
+    full: bool = True,
+    directory: str | Path | None = None,
+) -> ScaleBenchReport:
+    """Grow a store of generated reports (documents, signatures, claims, incidents, filled in
+    bulk without spaCy) to each size; at each, time a fresh batch of ``batch`` reports
+    through ingest, provenance, storing claims and the incident update, in a fresh child
+    process whose peak memory is reported. With ``full``, another batch is timed with a
+    regroup of every claim (the cost before incremental updates), in its own process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    report = ScaleBenchReport(sizes=sorted(set(sizes)), batch=batch)
+    context = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory(dir=directory) as tmp:
+        url = f"sqlite:///{Path(tmp) / 'scale.db'}"
+        for size in report.sizes:
+            with ProcessPoolExecutor(1, mp_context=context) as pool:
+                fill_seconds = pool.submit(_fill_store, url, size, seed).result()
+            with ProcessPoolExecutor(1, mp_context=context) as pool:
+                result = pool.submit(_scale_batch, url, batch, seed + size, False).result()
+            result.fill_seconds = fill_seconds
+            if full:
+                with ProcessPoolExecutor(1, mp_context=context) as pool:
+                    before = pool.submit(_scale_batch, url, batch, seed + size + 1, True).result()
+                result.full_incidents_seconds = before.incidents_seconds
+                result.full_peak_rss_mb = before.peak_rss_mb
+            report.results.append(result)
+    return report
+
+
+def _fill_store(url: str, size: int, seed: int, chunk: int = 2_000) -> float:
+    """Add generated documents with their signatures, claims and incidents up to ``size``."""
+    from counterclaim import pipeline
+    from counterclaim.provenance import index_signatures
+
+    started = time.perf_counter()
+    store = Store(url)
+    threshold = load_settings(environ={}).near_duplicate_threshold
+    while (have := store.document_count()) < size:
+        count = min(chunk, size - have)
+        reports = list(generated_reports(count, seed * 1_000_003 + have, days=SCALE_DAYS))
+        docs = [doc for doc, _ in reports]
+        fresh = [d for d, new in zip(docs, store.add_documents(docs), strict=True) if new]
+        index = index_signatures(fresh, threshold)
+        store.add_signatures([(s.doc_id, s.signature, s.buckets) for s in index])
+        new_ids = {d.id for d in fresh}
+        store.replace_claims({d.id: c for d, c in reports if d.id in new_ids}, SCALE_VERSION)
+        pipeline.update_incidents(store)
+    store.close()
+    return time.perf_counter() - started
+
+
+def _scale_batch(url: str, batch: int, seed: int, full: bool) -> ScaleResult:
+    from counterclaim import pipeline
+    from counterclaim.provenance import near_duplicate_matches
+
+    store = Store(url)
+    settings = load_settings(environ={})
+    threshold = settings.near_duplicate_threshold
+    stored, stored_claims = store.document_count(), store.claim_count()
+    opened = _peak_rss_mb()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = ReportCorpus(seed, days=SCALE_DAYS)
+        records = [corpus.report_with_facts() for _ in range(batch)]
+        source = Path(tmp) / "batch.jsonl"
+        source.write_text("".join(json.dumps(r) + "\n" for r, _ in records), encoding="utf-8")
+        probe_corpus = ReportCorpus(seed + 1)
+        probes = [probe_corpus.report()["text"] for _ in range(batch)]
+
+        # Near-duplicate lookup alone (no writes): candidates, their signatures, matches.
+        params = lsh_params(threshold, NUM_PERM)
+        signatures = [minhash_signature(t) for t in probes]
+        buckets = [band_buckets(s, params) for s in signatures]
+        passes = []
+        candidates = 0
+        for _ in range(3):
+            started = time.perf_counter()
+            found = store.lsh_candidates_of(buckets)
+            known = store.signatures(sorted(set().union(*found)))
+            for signature, ids in zip(signatures, found, strict=True):
+                near_duplicate_matches(signature, {i: known[i] for i in ids if i in known})
+            passes.append((time.perf_counter() - started) / batch)
+            candidates = sum(len(ids) for ids in found)
+
+        stages: dict[str, float] = {}
+        started = time.perf_counter()
+        ingested = pipeline.ingest(store, [str(source)], settings)
+        stages["ingest"] = time.perf_counter() - started
+        started = time.perf_counter()
+        pipeline.update_provenance(store, ingested.new, settings)
+        stages["provenance"] = time.perf_counter() - started
+        facts = {r["title"] + "\n" + r["published"]: f for r, f in records}
+        claims: dict[str, list[Claim]] = {}
+        for doc in ingested.new:
+            fact = facts.get(f"{doc.title}\n{doc.published}")
+            if fact is not None and fact["lede"] in doc.text:
+                claims[doc.id] = claims_of_report(doc, fact)
+        started = time.perf_counter()
+        store.replace_claims(claims, SCALE_VERSION)
+        stages["claims"] = time.perf_counter() - started
+        started = time.perf_counter()
+        pipeline.update_incidents(store, full=full)
+        stages["incidents"] = time.perf_counter() - started
+    store.close()
+    return ScaleResult(
+        stored=stored,
+        stored_claims=stored_claims,
+        fill_seconds=0.0,
+        ingest_seconds=stages["ingest"],
+        provenance_seconds=stages["provenance"],
+        claims_seconds=stages["claims"],
+        incidents_seconds=stages["incidents"],
+        lookup_ms_per_doc=min(passes) * 1000,
+        candidates_per_doc=candidates / batch,
+        opened_rss_mb=opened,
         peak_rss_mb=_peak_rss_mb(),
     )

@@ -495,6 +495,27 @@ def _index_keys(seg: _Segment) -> set[Hashable]:
     return keys
 
 
+def _meeting_keys(seg: _Segment) -> list[Hashable]:
+    """The segment's index keys, a grid cell standing for its neighbouring cells too: two
+    segments are candidates when they share one (and a month bucket, unless undated)."""
+    out: list[Hashable] = []
+    for key in _index_keys(seg):
+        if key[0] == "cell":
+            _, la, lo = key  # type: ignore[misc]
+            out += [("cell", la + dx, lo + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+        else:
+            out.append(key)
+    return out
+
+
+def _month_buckets(seg: _Segment) -> range | None:
+    """30-day buckets a dated segment meets (its own and one either side); None if undated."""
+    window = seg.window
+    if window is None:
+        return None
+    return range(window[0].toordinal() // 30 - 1, window[1].toordinal() // 30 + 2)
+
+
 def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
     """Pairs sharing an index key (place, figure, grid cell, operation, duplicate group).
 
@@ -504,22 +525,13 @@ def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
     dated: dict[Hashable, list[int]] = defaultdict(list)
     undated: dict[Hashable, list[int]] = defaultdict(list)
     for seg in segments:
-        window = seg.window
-        for key in _index_keys(seg):
-            if key[0] == "cell":  # neighbouring grid cells too
-                _, la, lo = key  # type: ignore[misc]
-                cell_keys: list[Hashable] = [
-                    ("cell", la + dx, lo + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                ]
+        buckets = _month_buckets(seg)
+        for k in _meeting_keys(seg):
+            if buckets is None:
+                undated[k].append(seg.index)
             else:
-                cell_keys = [key]
-            for k in cell_keys:
-                if window is None:
-                    undated[k].append(seg.index)
-                else:
-                    first = window[0].toordinal() // 30
-                    for bucket in range(first - 1, window[1].toordinal() // 30 + 2):
-                        dated[(k, bucket)].append(seg.index)
+                for bucket in buckets:
+                    dated[(k, bucket)].append(seg.index)
     pairs: set[tuple[int, int]] = set()
     for members in dated.values():
         for i, x in enumerate(members):
@@ -562,29 +574,25 @@ def incident_id_for(claim: Claim) -> str:
     return "inc_" + hashlib.sha256(claim.id.encode("utf-8")).hexdigest()[:12]
 
 
-def cluster_incidents(
+def _build_segments(
     claims: Sequence[Claim],
     docs: Mapping[str, Document],
-    existing: Sequence[Incident] = (),
-    options: IncidentOptions | None = None,
-) -> IncidentAssignment:
-    """Group claims into incidents (see the module docstring); sets each claim's incident."""
-    options = options or IncidentOptions()
-    by_id = {c.id: c for c in claims}
-    existing_of: dict[str, str] = {}
-    existing_by_id = {inc.id: inc for inc in existing}
-    for inc in existing:
-        for cid in inc.claim_ids:
-            if cid in by_id:
-                existing_of.setdefault(cid, inc.id)
-
+    existing_of: Mapping[str, str],
+    options: IncidentOptions,
+    claimants: Mapping[str, Sequence[str]] | None = None,
+) -> list[_Segment]:
+    """The segments of the claims: per document, one for the claims of each stored incident
+    (``existing_of``: claim id → incident id) and the new claims cut by
+    :func:`segment_document`."""
     segments: list[_Segment] = []
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_doc[claim.doc_id].append(claim)
     for doc_id in sorted(by_doc):
         doc = docs.get(doc_id)
-        mentions = _document_operations(doc, by_doc[doc_id]) if doc else []
+        mentions = (
+            _document_operations(doc, by_doc[doc_id], (claimants or {}).get(doc_id)) if doc else []
+        )
         old: dict[str, list[Claim]] = defaultdict(list)
         new: list[Claim] = []
         for claim in by_doc[doc_id]:
@@ -609,6 +617,32 @@ def cluster_incidents(
             siblings.append(len(segments) - 1)
         for i in siblings:
             segments[i].siblings = set(siblings) - {i}
+    return segments
+
+
+def cluster_incidents(
+    claims: Sequence[Claim],
+    docs: Mapping[str, Document],
+    existing: Sequence[Incident] = (),
+    options: IncidentOptions | None = None,
+    *,
+    claimants: Mapping[str, Sequence[str]] | None = None,
+) -> IncidentAssignment:
+    """Group claims into incidents (see the module docstring); sets each claim's incident.
+
+    ``claimants`` (doc id → the claimants of all its stored claims) is for a regroup of part
+    of a store: an operation that speaks as a claimant in a document is no frame of its
+    events, whichever of the document's claims are being regrouped."""
+    options = options or IncidentOptions()
+    by_id = {c.id: c for c in claims}
+    existing_of: dict[str, str] = {}
+    existing_by_id = {inc.id: inc for inc in existing}
+    for inc in existing:
+        for cid in inc.claim_ids:
+            if cid in by_id:
+                existing_of.setdefault(cid, inc.id)
+
+    segments = _build_segments(claims, docs, existing_of, options, claimants)
 
     parent = list(range(len(segments)))
     cluster_segments: dict[int, list[int]] = {i: [i] for i in range(len(segments))}
@@ -688,10 +722,13 @@ def assign_incidents(
     return cluster_incidents(claims, docs, existing, options).incidents
 
 
-def _document_operations(doc: Document, claims: list[Claim]) -> list[OperationMention]:
+def _document_operations(
+    doc: Document, claims: list[Claim], all_claimants: Sequence[str] | None = None
+) -> list[OperationMention]:
     """Operations named in the body, minus those that act as a claimant ("Operation Aspides
     said ...": an organisation, not the frame of the event)."""
-    claimants = {operation_key(c.claimant) for c in claims}
+    names = [c.claimant for c in claims] if all_claimants is None else all_claimants
+    claimants = {operation_key(name) for name in names}
     return [
         m
         for m in find_operations(doc.text)
@@ -804,3 +841,89 @@ def _make_labels_unique(
         )
         for n, inc in enumerate(group[1:], start=2):
             inc.label = f"{label}-{n}"
+
+
+# -- incremental regrouping ----------------------------------------------------------------
+# A store keeps, for each incident, the keys its segments are found under (incident_keys):
+# the claims of one document in one stored incident form one segment in a later regroup, so
+# the incidents new claims can join are the ones sharing a key with a new segment, found by
+# an indexed lookup instead of rebuilding every segment of the store.
+UNDATED = -1  # the bucket of an undated segment's keys: it meets every bucket
+
+
+def encode_key(key: Hashable) -> str:
+    """A fixed-width text form of an index key, for the store."""
+    return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=12).hexdigest()
+
+
+def document_key(doc_id: str) -> str:
+    """The key every incident holding claims of the document is found under."""
+    return encode_key(("doc", doc_id))
+
+
+@dataclass(frozen=True)
+class KeyLookup:
+    """Where a new segment meets stored ones: its keys, in these month buckets (``None``:
+    undated, every bucket)."""
+
+    keys: list[str]
+    buckets: list[int] | None
+
+
+def lookups(
+    claims: Sequence[Claim],
+    docs: Mapping[str, Document],
+    options: IncidentOptions | None = None,
+    *,
+    claimants: Mapping[str, Sequence[str]] | None = None,
+) -> list[KeyLookup]:
+    """What to look up for new claims (not in any stored incident): one lookup per segment
+    they make, plus each of their documents (incidents that held claims of a re-extracted
+    document are regrouped too)."""
+    options = options or IncidentOptions()
+    out = []
+    for seg in _build_segments(claims, docs, {}, options, claimants):
+        buckets = _month_buckets(seg)
+        out.append(
+            KeyLookup(
+                [encode_key(k) for k in _meeting_keys(seg)],
+                None if buckets is None else list(buckets),
+            )
+        )
+    out.append(KeyLookup([document_key(d) for d in sorted({c.doc_id for c in claims})], None))
+    return out
+
+
+def incident_keys(
+    incidents: Sequence[Incident],
+    claims: Sequence[Claim],
+    docs: Mapping[str, Document],
+    *,
+    claimants: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, list[tuple[str, int]]]:
+    """Incident id → the (key, bucket) rows it is found under once stored: the keys of the
+    segments its claims will form in a later regroup (one per document), each in its month
+    buckets, or ``UNDATED``; and its documents."""
+    by_id = {c.id: c for c in claims}
+    existing_of = {cid: inc.id for inc in incidents for cid in inc.claim_ids if cid in by_id}
+    members = [by_id[cid] for cid in existing_of]
+    members.sort(key=lambda c: (c.doc_id, c.span_start, c.id))
+    options = IncidentOptions()
+    out: dict[str, set[tuple[str, int]]] = {inc.id: set() for inc in incidents}
+    for seg in _build_segments(members, docs, existing_of, options, claimants):
+        rows = out[seg.existing_id or ""]
+        buckets = _month_buckets(seg)
+        for key in _meeting_keys(seg):
+            code = encode_key(key)
+            rows.update((code, b) for b in (buckets if buckets is not None else [UNDATED]))
+        rows.add((document_key(seg.doc_id), UNDATED))
+    return {inc_id: sorted(rows) for inc_id, rows in out.items()}
+
+
+_SUFFIXED = re.compile(r"^(.*(?:\d{4}-\d{2}-\d{2}|undated))-\d+$")
+
+
+def base_label(label: str) -> str:
+    """A label without the ``-2``, ``-3`` that tells incidents of one name apart."""
+    match = _SUFFIXED.match(label)
+    return match.group(1) if match else label

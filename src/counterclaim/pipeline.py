@@ -298,19 +298,64 @@ def update_provenance(
     return report
 
 
-def update_incidents(store: Store, *, rebuild: bool = False) -> list[Incident]:
+def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False) -> list[Incident]:
     """Step 5: group every stored claim into incidents and save them.
 
     Incremental by default: stored incidents keep their ids and claims; new claims join one,
-    start one or bridge two (see ``incidents``). ``rebuild`` regroups everything from scratch.
+    start one or bridge two (see ``incidents``). Only the incidents new claims can join are
+    read and regrouped, found by the keys stored with each incident: the same incidents as
+    regrouping every claim with the stored incidents kept (``full``), at a cost that follows
+    the new claims rather than the store. A store whose incidents lack keys (saved before
+    they existed, or split by an analyst) is regrouped whole once. ``rebuild`` regroups
+    everything from scratch.
     """
-    from counterclaim.incidents import assign_incidents
+    from counterclaim import incidents as grouping
 
-    claims = store.claims()
-    doc_ids = sorted({c.doc_id for c in claims})
-    docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
-    existing = [] if rebuild else store.incidents()
-    incidents = assign_incidents(claims, docs, existing)
-    store.save_incidents(incidents)
+    if rebuild or full or store.incidents_without_keys():
+        claims = store.claims()
+        doc_ids = sorted({c.doc_id for c in claims})
+        docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
+        existing = [] if rebuild else store.incidents()
+        incidents = grouping.assign_incidents(claims, docs, existing)
+        store.save_incidents(incidents, grouping.incident_keys(incidents, claims, docs))
+    elif new := store.claims_without_incident_list():
+        new_docs = {d.id: d for d in store.documents(ids=sorted({c.doc_id for c in new}))}
+        claimants = store.claimants_of_documents(new_docs)
+        lookups = grouping.lookups(new, new_docs, claimants=claimants)
+        # A new copy may have renamed its group: the incidents of every copy are found by
+        # their documents, whatever group they were keyed under.
+        copies = store.duplicate_group_members_of(
+            {d.near_duplicate_group for d in new_docs.values() if d.near_duplicate_group}
+        )
+        lookups.append(
+            grouping.KeyLookup(
+                [grouping.document_key(m) for ms in copies.values() for m in ms], None
+            )
+        )
+        touched = store.incidents_by_keys([(found.keys, found.buckets) for found in lookups])
+        while True:
+            held = store.claims_of_incidents(sorted(touched))
+            claims = sorted(
+                [*new, *(c for members in held.values() for c in members)],
+                key=lambda c: (c.doc_id, c.span_start, c.id),
+            )
+            doc_ids = sorted({c.doc_id for c in claims})
+            docs = {d.id: d for d in store.documents(ids=doc_ids)}
+            claimants = store.claimants_of_documents(doc_ids)
+            existing = store.incidents(ids=sorted(touched))
+            assignment = grouping.cluster_incidents(claims, docs, existing, claimants=claimants)
+            # Incidents of one name are numbered -2, -3 in founding order: all of them must be
+            # relabelled together.
+            namesakes = set(
+                store.incidents_labelled(
+                    {grouping.base_label(i.label) for i in assignment.incidents}
+                )
+            )
+            if namesakes <= touched:
+                break
+            touched |= namesakes
+        incidents = assignment.incidents
+        keys = grouping.incident_keys(incidents, claims, docs, claimants=claimants)
+        store.replace_incidents(incidents, touched - {i.id for i in incidents}, keys)
     reapply_incident_reviews(store)  # splits and merges analysts made outlive regrouping
-    return store.incidents() if store.reviewed_doc_ids() else incidents
+    return store.incidents()

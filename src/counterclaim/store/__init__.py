@@ -528,11 +528,19 @@ class Store:
 
     # -- incidents --------------------------------------------------------------------------
     @_retried
-    def save_incidents(self, incidents: Sequence[Incident]) -> None:
-        """Replace the incident table and each claim's incident link, in one transaction."""
+    def save_incidents(
+        self,
+        incidents: Sequence[Incident],
+        keys: dict[str, list[tuple[str, int]]] | None = None,
+    ) -> None:
+        """Replace the incident table and each claim's incident link, in one transaction;
+        ``keys`` (incident id → (key, bucket) rows) are where new claims find them (without
+        them, the next incident update regroups everything)."""
         with self.engine.begin() as conn:
             _bump_revision(conn)
             conn.execute(delete(schema.incidents))
+            conn.execute(delete(schema.incident_keys))
+            _insert_incident_keys(conn, keys or {})
             conn.execute(update(schema.claims).values(incident_id=None, incident=None))
             if incidents:
                 conn.execute(
@@ -558,21 +566,138 @@ class Store:
                         .values(incident_id=inc.id, incident=inc.label)
                     )
 
-    def incidents(self) -> list[Incident]:
+    @_retried
+    def replace_incidents(
+        self,
+        incidents: Sequence[Incident],
+        removed: Iterable[str],
+        keys: dict[str, list[tuple[str, int]]],
+    ) -> None:
+        """Save part of the incident table, in one transaction: ``incidents`` (each with all
+        its claims) replace the stored ones of the same id, ``removed`` ids are deleted
+        (merged or emptied), and ``keys`` replace theirs."""
+        ids = sorted({i.id for i in incidents} | set(removed))
+        i, k = schema.incidents.c, schema.incident_keys.c
+        with self.engine.begin() as conn:
+            _bump_revision(conn)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                conn.execute(delete(schema.incidents).where(i.id.in_(chunk)))
+                conn.execute(delete(schema.incident_keys).where(k.incident_id.in_(chunk)))
+                conn.execute(
+                    update(schema.claims)
+                    .where(schema.claims.c.incident_id.in_(chunk))
+                    .values(incident_id=None, incident=None)
+                )
+            _insert_incident_keys(conn, keys)
+            if incidents:
+                conn.execute(insert(schema.incidents), [_incident_row(inc) for inc in incidents])
+            for inc in incidents:
+                if inc.claim_ids:
+                    conn.execute(
+                        update(schema.claims)
+                        .where(schema.claims.c.id.in_(inc.claim_ids))
+                        .values(incident_id=inc.id, incident=inc.label)
+                    )
+
+    def incidents_without_keys(self) -> bool:
+        """Whether some stored incident has no lookup keys (saved by an older version, or
+        made by an analyst's split): an incremental update could miss it."""
+        i, k = schema.incidents.c, schema.incident_keys.c
+        keyed = select(k.incident_id).where(k.incident_id == i.id)
         with self.engine.connect() as conn:
-            rows = list(conn.execute(select(schema.incidents)))
-            links = conn.execute(
-                select(schema.claims.c.incident_id, schema.claims.c.id, schema.claims.c.doc_id)
-                .where(schema.claims.c.incident_id.is_not(None))
-                .order_by(schema.claims.c.doc_id, schema.claims.c.span_start)
-            )
-            claim_ids: dict[str, list[str]] = {}
-            doc_ids: dict[str, list[str]] = {}
-            for link in links:
-                claim_ids.setdefault(link.incident_id, []).append(link.id)
-                docs = doc_ids.setdefault(link.incident_id, [])
-                if link.doc_id not in docs:
-                    docs.append(link.doc_id)
+            return conn.scalar(select(i.id).where(~keyed.exists()).limit(1)) is not None
+
+    def incidents_by_keys(
+        self, lookups: Sequence[tuple[Sequence[str], Sequence[int] | None]]
+    ) -> set[str]:
+        """Ids of the incidents stored under one of the keys of a lookup, in one of its
+        buckets or undated (a lookup without buckets meets every bucket)."""
+        k = schema.incident_keys.c
+        any_bucket = sorted({key for keys, buckets in lookups if buckets is None for key in keys})
+        pairs = sorted(
+            {
+                (key, b)
+                for keys, buckets in lookups
+                if buckets is not None
+                for key in keys
+                for b in buckets
+            }
+            | {(key, -1) for keys, buckets in lookups if buckets is not None for key in keys}
+        )
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(any_bucket), 500):
+                query = select(k.incident_id).where(k.key.in_(any_bucket[start : start + 500]))
+                found.update(conn.scalars(query))
+            for start in range(0, len(pairs), 400):
+                chunk = pairs[start : start + 400]
+                query = select(k.incident_id).where(tuple_(k.key, k.bucket).in_(chunk))
+                found.update(conn.scalars(query))
+        return found
+
+    def incidents_labelled(self, bases: Iterable[str]) -> dict[str, str]:
+        """Incident id → label of the incidents labelled ``base`` or ``base-N``."""
+        i = schema.incidents.c
+        out: dict[str, str] = {}
+        names = sorted(set(bases))
+        with self.engine.connect() as conn:
+            for start in range(0, len(names), 200):
+                chunk = names[start : start + 200]
+                conditions = [i.label.in_(chunk)] + [
+                    i.label.startswith(f"{name}-", autoescape=True) for name in chunk
+                ]
+                for row in conn.execute(select(i.id, i.label).where(or_(*conditions))):
+                    out[row.id] = row.label
+        return out
+
+    def claims_without_incident_list(self) -> list[Claim]:
+        """The claims no incident holds (new since the last incident update), in
+        :meth:`claims` order."""
+        c = schema.claims.c
+        query = (
+            select(schema.claims)
+            .where(c.incident_id.is_(None))
+            .order_by(c.doc_id, c.span_start, c.id)
+        )
+        with self.engine.connect() as conn:
+            return [_claim_from_row(r) for r in conn.execute(query)]
+
+    def claimants_of_documents(self, doc_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Doc id → the claimants of all its stored claims."""
+        c = schema.claims.c
+        ids = sorted(set(doc_ids))
+        out: dict[str, list[str]] = {d: [] for d in ids}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                query = select(c.doc_id, c.claimant).where(c.doc_id.in_(ids[start : start + 500]))
+                for row in conn.execute(query):
+                    out[row.doc_id].append(row.claimant)
+        return out
+
+    def incidents(self, ids: Sequence[str] | None = None) -> list[Incident]:
+        """Every incident, or those of these ids."""
+        chunks = [None] if ids is None else [ids[s : s + 500] for s in range(0, len(ids), 500)]
+        rows: list[Any] = []
+        claim_ids: dict[str, list[str]] = {}
+        doc_ids: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in chunks:
+                incident_query = select(schema.incidents)
+                link_query = (
+                    select(schema.claims.c.incident_id, schema.claims.c.id, schema.claims.c.doc_id)
+                    .where(schema.claims.c.incident_id.is_not(None))
+                    .order_by(schema.claims.c.doc_id, schema.claims.c.span_start)
+                )
+                if chunk is not None:
+                    incident_query = incident_query.where(schema.incidents.c.id.in_(chunk))
+                    link_query = link_query.where(schema.claims.c.incident_id.in_(chunk))
+                rows += conn.execute(incident_query)
+                for link in conn.execute(link_query):
+                    claim_ids.setdefault(link.incident_id, []).append(link.id)
+                    docs = doc_ids.setdefault(link.incident_id, [])
+                    if link.doc_id not in docs:
+                        docs.append(link.doc_id)
         out = [
             Incident(
                 id=r.id,
@@ -987,3 +1112,25 @@ def _bump_revision(conn: Any) -> None:
     conn.execute(
         update(schema.store_revisions).where(t.name == "store").values(revision=t.revision + 1)
     )
+
+
+def _incident_row(incident: Incident) -> dict[str, Any]:
+    return {
+        "id": incident.id,
+        "label": incident.label,
+        "date_start": incident.date_start,
+        "date_end": incident.date_end,
+        "places": incident.places,
+        "operation": incident.operation,
+        "data": {"doc_ids": incident.doc_ids},
+    }
+
+
+def _insert_incident_keys(conn: Any, keys: dict[str, list[tuple[str, int]]]) -> None:
+    rows = [
+        {"key": key, "bucket": bucket, "incident_id": incident_id}
+        for incident_id, pairs in keys.items()
+        for key, bucket in pairs
+    ]
+    for start in range(0, len(rows), 5000):
+        conn.execute(insert(schema.incident_keys), rows[start : start + 5000])

@@ -163,6 +163,20 @@ incident_summaries = Table(
     Column("summary", JSON, nullable=False),
 )
 
+# Where a new claim can find each stored incident (migration 0006): the hashed keys of the
+# incident's segments (place, figure, grid cell, operation, copy group, document) with their
+# 30-day bucket (-1: undated, meets every bucket), so that adding claims regroups only the
+# incidents they can join (``incidents.incident_keys``). Derived data: an incident without
+# rows makes the next update a full regroup, which writes them again.
+incident_keys = Table(
+    "incident_keys",
+    metadata,
+    Column("key", String(24), primary_key=True),
+    Column("bucket", Integer, primary_key=True),
+    Column("incident_id", String(32), primary_key=True),
+    Index("ix_incident_keys_incident", "incident_id"),
+)
+
 # Readable views for Datasette and plain SQL (created by migration 0003). A later migration
 # that recreates ``claims``, ``documents`` or ``incidents`` (SQLite batch mode) must drop
 # these first and create them again after, or SQLite refuses the rename.
