@@ -46,18 +46,36 @@ def _digest_of_paths(relatives: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
+_ENTRY_FIELDS = [
+    "name",
+    "latitude",
+    "longitude",
+    "country_code",
+    "admin_area",
+    "source",
+    "kind",
+    "population",
+    "geonameid",
+    "precision",
+]
+
+
+def _entry_fields(entry: Any) -> tuple[Any, ...]:
+    return tuple(getattr(entry, name) for name in _ENTRY_FIELDS)
+
+
 def _gazetteer_digest() -> str:
     gazetteer = Gazetteer.load()
     digest = hashlib.sha256()
     for key in sorted(gazetteer.index):
         digest.update(key.encode())
         for match in gazetteer.index[key]:
-            digest.update(repr((dataclasses.astuple(match.entry), match.tier)).encode())
+            digest.update(repr((_entry_fields(match.entry), match.tier)).encode())
             digest.update(repr(match.acronym).encode())
     digest.update(repr(sorted(gazetteer.stopwords)).encode())
     # the pattern is built from the terms; same-length alternatives may come in any order
     digest.update(repr(sorted(gazetteer.country_terms.code_by_term.items())).encode())
-    digest.update(repr([dataclasses.astuple(e) for e in gazetteer.entries]).encode())
+    digest.update(repr([_entry_fields(e) for e in gazetteer.entries]).encode())
     return digest.hexdigest()
 
 
