@@ -57,3 +57,32 @@ def test_bench_pipeline_reports_the_whole_path_against_the_parse() -> None:
     assert report["claims"] > 0 and report["incidents"] > 0
     assert 0 < report["loaded_rss_mb"] <= report["peak_rss_mb"]
     print(json.dumps(report, indent=1))  # the figures, in CI's log
+
+
+def test_bench_scale_times_a_batch_against_two_store_sizes() -> None:
+    result = CliRunner().invoke(
+        app, ["bench", "scale", "--sizes", "60,150", "--batch", "20", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    small, large = report["results"]
+    assert (small["stored"], large["stored"]) == (60, 150)  # each size filled up to itself
+    for row in (small, large):
+        assert row["provenance_seconds"] > 0 and row["incidents_seconds"] > 0
+        assert row["full_incidents_seconds"] > 0
+        assert 0 < row["opened_rss_mb"] <= row["peak_rss_mb"]
+        assert row["lookup_ms_per_doc"] > 0
+    assert set(report["ratios"]) == {
+        "peak_rss",
+        "lookup_per_doc",
+        "provenance",
+        "incidents",
+        "batch",
+    }
+    print(json.dumps(report, indent=1))  # the figures, in CI's log
+
+
+def test_bench_scale_refuses_sizes_that_are_not_numbers() -> None:
+    result = CliRunner().invoke(app, ["bench", "scale", "--sizes", "ten"])
+    assert result.exit_code != 0
+    assert "--sizes" in result.output

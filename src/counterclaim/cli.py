@@ -1364,3 +1364,63 @@ def brief_command(
         return
     output.write_text(text, encoding="utf-8")
     err_console.print(f"wrote the brief of {incident} to {output}", highlight=False)
+
+
+@bench_app.command("scale")
+@translate_errors
+def bench_scale_command(
+    sizes: Annotated[
+        str, typer.Option(help="Stored documents to measure at, comma-separated.")
+    ] = "10000,100000",
+    batch: Annotated[int, typer.Option(help="Fresh reports timed at each size.")] = 200,
+    full: Annotated[
+        bool, typer.Option("--full/--no-full", help="Also time a regroup of every claim.")
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """A fresh batch (ingest, provenance, claims, incidents; no spaCy) against stores of
+    generated reports of each size: time per stage, near-duplicate lookup per document and
+    peak memory, with the ratios of the largest size to the smallest."""
+    from counterclaim.bench import bench_scale
+    from counterclaim.errors import SettingsError
+
+    try:
+        counts = [int(s) for s in sizes.split(",") if s.strip()]
+    except ValueError as exc:
+        raise SettingsError(f"--sizes must be whole numbers: {sizes!r}") from exc
+    if not counts or min(counts) <= 0 or batch <= 0:
+        raise SettingsError("--sizes and --batch must be positive")
+    report = bench_scale(counts, batch=batch, full=full)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    rows = [
+        [
+            f"{r.stored:,}",
+            f"{r.stored_claims:,}",
+            f"{r.ingest_seconds:.2f}",
+            f"{r.provenance_seconds:.2f}",
+            f"{r.incidents_seconds:.2f}",
+            "" if r.full_incidents_seconds is None else f"{r.full_incidents_seconds:.2f}",
+            f"{r.lookup_ms_per_doc:.1f} ({r.candidates_per_doc:,.0f})",
+            f"{r.peak_rss_mb:.0f}",
+        ]
+        for r in report.results
+    ]
+    print_table(
+        f"a batch of {report.batch} reports against stores of generated reports",
+        [
+            "stored docs",
+            "claims",
+            "ingest s",
+            "provenance s",
+            "incidents s",
+            "full regroup s",
+            "lookup ms/doc (candidates)",
+            "peak MB",
+        ],
+        rows,
+    )
+    ratios = ", ".join(f"{k} {v:.2f}" for k, v in report.ratios().items())
+    if ratios:
+        console.print(f"largest / smallest: {ratios}", highlight=False)
