@@ -143,10 +143,11 @@ def test_a_party_named_two_ways_is_one_account_as_in_the_matrix() -> None:
     assert "14 destroyed (Ukrainian drones)" in account.says
     assert "14 destroyed (drones)" in account.says  # both names' claims, in one account
 
-    from counterclaim.web.views import load_incident
+    from counterclaim.web.views import load_incident, summarise
 
-    matrix = load_incident(store, "inc-belgorod").matrix
-    assert matrix.claimants == brief.claimants
+    data = load_incident(store, "inc-belgorod")
+    matrix = data.matrix
+    assert matrix.claimants == brief.claimants == summarise(data).parties
     assert [(r.category, r.target) for r in matrix.rows] == [
         (r.category, r.side) for r in brief.rows
     ]

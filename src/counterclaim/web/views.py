@@ -330,12 +330,11 @@ def load_incident(store: Store, key: str, settings: Any = None) -> IncidentData:
 
 
 def summarise(data: IncidentData) -> IncidentSummary:
-    """One line of the incidents list: parties are the claimants, who speak for themselves."""
-    made = Counter(c.claimant for c in data.claims)
-    parties = sorted(made, key=lambda p: (p == REPORTER, -made[p]))
+    """One line of the incidents list: parties are the claimants, who speak for themselves,
+    one per column of the matrix (a ministry named two ways is one party)."""
     return IncidentSummary(
         incident=data.incident,
-        parties=parties,
+        parties=list(data.matrix.claimants),
         claims=len(data.claims),
         documents=len(data.docs),
         origins=len(origin_groups(data.docs.values())),
