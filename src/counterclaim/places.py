@@ -33,6 +33,22 @@ from counterclaim.lexicon import load_data
 from counterclaim.model import Place
 
 SUPPLEMENT_FILE = "places.yaml"
+# The words around place names (suffixes, directions, particles...), documented in the file.
+WORDS_FILE = "place_words.yaml"
+
+
+def _words(name: str) -> list[str]:
+    data = load_data(WORDS_FILE)
+    value = data.get(name) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        raise KnowledgeBaseError(f"{WORDS_FILE}: missing list {name!r}")
+    return [str(word) for word in value]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(words)
+
+
 DEFAULT_MIN_CITY_POPULATION = 15000
 # A GeoNames-only match in running text needs this many inhabitants, or a country the
 # document is about: small towns share names with English words and surnames.
@@ -55,18 +71,14 @@ _COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f
 _NON_LATIN_RE = re.compile("[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u2000-\u206f\u02b0-\u02ff]")
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}.]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
-_ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "en", "es", "ez", "the"}
-)
+_ARTICLES = frozenset(_words("articles"))
 
-_ADMIN_SUFFIXES = (
-    "region|oblast|province|district|governorate|state|county|territory|krai|prefecture"
-    "|division|tehsil|agency|municipality"
-)
-_SETTLEMENT_SUFFIXES = "city|town|village"
-_NEUTRAL_SUFFIXES = "area|valley|camp|refugee camp|border|border crossing|crossing|sector|outskirts"
+_ADMIN_SUFFIXES = _alternatives(_words("admin_suffixes"))
+_SETTLEMENT_SUFFIXES = _alternatives(_words("settlement_suffixes"))
+_NEUTRAL_SUFFIXES = _alternatives(_words("neutral_suffixes"))
 _DIRECTION = (
-    r"(?:north|south|east|west|north east|north west|south east|south west)(?:ern)?|central"
+    rf"(?:{_alternatives(_words('compass_directions'))})(?:ern)?"
+    rf"|{_alternatives(_words('plain_directions'))}"
 )
 _SUFFIX_RE = re.compile(
     rf"^(?P<rest>.+?) (?:(?P<admin>{_ADMIN_SUFFIXES})|(?P<settlement>{_SETTLEMENT_SUFFIXES})"
@@ -75,22 +87,14 @@ _SUFFIX_RE = re.compile(
 _OF_RE = re.compile(
     rf"^(?:(?:{_DIRECTION}) )?(?:(?P<admin>{_ADMIN_SUFFIXES})"
     rf"|(?P<settlement>{_SETTLEMENT_SUFFIXES})"
-    r"|outskirts|suburbs?|environs|vicinity|area|countryside|centre|center|port|streets|heart"
-    r"|part|parts) of (?P<rest>.+)$"
+    rf"|{_alternatives(_words('of_frames'))}) of (?P<rest>.+)$"
 )
 _DIRECTION_RE = re.compile(rf"^(?:{_DIRECTION}) (?P<rest>.+)$")
 
 _TOKEN_RE = re.compile(rf"[^\W\d_]+(?:[{_APOSTROPHES}\-][^\W\d_]+)*")
-_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|en|es|ez|ul|ud|un)-\w")
-_CONNECTORS = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "de", "del", "da", "do", "dos", "das", "du", "di"}
-    | {"la", "le", "les", "of", "on", "upon", "sur", "am", "der", "van", "von", "y", "e", "bin"}
-    | {"ibn"}
-)
-_TRAILING_SUFFIX_WORDS = frozenset(
-    {"region", "oblast", "province", "district", "governorate", "state", "border", "crossing"}
-    | {"camp", "valley", "strip", "agency", "tehsil", "krai", "territory", "corridor"}
-)
+_ARTICLE_PREFIX_RE = re.compile(rf"^(?:{_alternatives(_words('article_prefixes'))})-\w")
+_CONNECTORS = frozenset(_words("connectors"))
+_TRAILING_SUFFIX_WORDS = frozenset(_words("trailing_suffix_words"))
 _MAX_SPAN_TOKENS = 6
 
 
@@ -732,11 +736,7 @@ def _capital_coordinates(
 
 
 # Capitals that are common words or names of many other places.
-_AMBIGUOUS_CAPITALS = frozenset(
-    {"Male", "Victoria", "Kingston", "Hamilton", "Georgetown", "Saint John's", "Praia"}
-    | {"Valletta", "San Juan", "Lima", "Avarua", "Road Town", "The Valley", "Plymouth"}
-    | {"Washington", "London", "Paris", "Dublin", "Santiago", "San Jose", "Nassau"}
-)
+_AMBIGUOUS_CAPITALS = frozenset(_words("ambiguous_capitals"))
 
 
 def _country_terms(
@@ -805,16 +805,8 @@ def find_place_names(text: str, country: str | None = None) -> list[PlaceMention
 # A name is tied to the event when a preposition of place leads to it ("in Derbent", "near
 # the village of Kok-Tash", "in northern Kunduz province"), or when it continues a list
 # that one opens ("in Derbent and Makhachkala").
-_DIRECTION_WORDS = (
-    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|"
-    r"upper|lower|restive|volatile|neighbouring|neighboring|nearby|border|frontline|"
-    r"besieged|occupied)"
-)
-_FRAME_OF = (
-    r"(?:city|town|village|district|province|region|state|area|outskirts|suburbs?|centre|"
-    r"center|north|south|east|west|heart|parts?)\s+of"
-)
+_DIRECTION_WORDS = f"(?:{_alternatives(_words('direction_words'))})"
+_FRAME_OF = rf"(?:{_alternatives(_words('frame_of'))})\s+of"
 # "in", "near", "the village of", "south of"; "of" and "from" alone name owners and origins
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|around|across|into|onto|on|off|over|throughout|"
@@ -826,13 +818,7 @@ _LIST_BEFORE = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.IGNORECASE)
 # A name followed by these is a party to the conflict or an organisation, not where the
 # event happened: "Kyrgyzstan's Health Ministry said", "Russia said", "Pakistan security
 # forces", "a Britain-based monitor".
-_PARTY_NOUNS = (
-    r"(?:government|army|armed\s+forces|military|forces|troops|soldiers|ministry|president|"
-    r"prime\s+minister|foreign|defen[cs]e|interior|health|authorities|officials?|police|"
-    r"side|spokes(?:man|woman|person)|envoy|embassy|leaders?|leadership|navy|air\s+force|"
-    r"security\s+forces|intelligence|regime|junta|cabinet|parliament|administration|"
-    r"border\s+guards?|national\s+guard|emergencies\s+ministry)"
-)
+_PARTY_NOUNS = f"(?:{_alternatives(_words('party_nouns'))})"
 _PARTY_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:\w+\s+){0,2}" + _PARTY_NOUNS + r"\b"
     r"|\s+(?:(?:on|late|early)\s+\w+\s+)?(?:said|says|say|claimed|claims|announced|accused|"
@@ -855,18 +841,10 @@ _CALENDAR_WORD = re.compile(
     r"april|june|july|august|september|october|november|december|easter|christmas|ramadan|eid)\b",
     re.IGNORECASE,
 )
+# (pattern, tier): the word ending a place name says how specific it is, 0 the most
 _SUFFIX_TIER = [
-    (
-        re.compile(r"\b(?:village|town|camp|hospital|market|base|airport|checkpoint|port)\b", re.I),
-        0,
-    ),
-    (re.compile(r"\b(?:district|tehsil|county|municipality|local\s+government\s+area)\b", re.I), 1),
-    (
-        re.compile(
-            r"\b(?:province|region|oblast|governorate|state|krai|division|territory)\b", re.I
-        ),
-        2,
-    ),
+    (re.compile(rf"\b(?:{_alternatives([str(w) for w in words])})\b", re.I), tier)
+    for tier, words in enumerate(load_data(WORDS_FILE)["suffix_tiers"])
 ]
 _KIND_TIER = {"district": 1, "province": 2, "region": 2, "state": 2, "country": 3, "sea": 2}
 _NOT_PLACE_HEADS = re.compile(

@@ -34,7 +34,14 @@ from counterclaim.actors.loading import (
     _mtime,
     _TargetWords,
 )
-from counterclaim.actors.tokens import _CHAR_MAP, _ENGLISH_SHORT_WORDS, _key, _Token, _tokens
+from counterclaim.actors.tokens import (
+    _CHAR_MAP,
+    _ENGLISH_SHORT_WORDS,
+    _actor_words,
+    _key,
+    _Token,
+    _tokens,
+)
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import data_path
 from counterclaim.model import Actor
@@ -505,34 +512,14 @@ def _load_cached(keys: tuple[tuple[str, float], ...]) -> KnowledgeBase:
     )
 
 
-_INSTITUTION_WORDS = frozenset(
-    {"the", "of", "ministry", "minister", "department", "office", "for", "and", "national"}
-)
+_INSTITUTION_WORDS = frozenset(str(w) for w in _actor_words("institution_words"))
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
-    "army": ("state_military",),
-    "military": ("state_military",),
-    "forces": ("state_military", "armed_group"),
-    "navy": ("state_military",),
-    "force": ("state_military",),
-    "ministry": ("ministry",),
-    "government": ("government",),
-    "authorities": ("government",),
-    "administration": ("government",),
-    "group": ("armed_group",),
-    "rebels": ("armed_group",),
-    "militia": ("armed_group",),
-    "movement": ("armed_group",),
-    "police": ("police",),
-    "wing": ("media_wing",),
-    "cell": ("government", "media_wing"),
+    str(noun): tuple(str(k) for k in kinds) for noun, kinds in _actor_words("generic_kinds").items()
 }
 
 # Role nouns: lookup reads "a spokesman for X" as X, and spokesperson finding uses them too.
 _SPOKES = r"(?:spokes(?:person|man|woman|people|men|women)|mouthpiece)"
-_MODIFIER_WORDS = (
-    "chief", "military", "official", "deputy", "senior", "main", "principal", "government",
-    "press", "media", "army", "group", "militia", "movement", "regime", "junta",
-)  # fmt: skip
+_MODIFIER_WORDS = tuple(str(w) for w in _actor_words("modifier_words"))
 _ROLE_MODIFIERS = rf"(?:(?:{'|'.join(_MODIFIER_WORDS)})\s+)*"
 _SPOKES_OF = re.compile(
     rf"^(?:(?:a|an|the)\s+)?{_ROLE_MODIFIERS}{_SPOKES}\s+(?:for|of)\s+(?P<org>.+)$", re.I

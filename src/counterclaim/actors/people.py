@@ -16,7 +16,7 @@ from counterclaim.actors.knowledge_base import (
     _SPOKES,
     KnowledgeBase,
 )
-from counterclaim.actors.tokens import _key
+from counterclaim.actors.tokens import _actor_words, _key
 from counterclaim.model import Actor
 
 # Every repetition below has an upper bound. The patterns are searched at every position of
@@ -25,12 +25,7 @@ from counterclaim.model import Actor
 # constant and a search is linear. The bounds are far above real names and titles: the
 # longest word of a name or organisation is under 40 characters, a title chain under 4.
 _MAX_WORD = 40
-_TITLES = (
-    r"(?:(?:Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|General|Gen\.?|Colonel|Col\.?|"
-    r"Rear|Vice|Admiral|Adm\.?|Captain|Capt\.?|Commander|Cdr\.?|Sergeant|Sgt\.?|Dr\.?|Mr\.?|"
-    r"Mrs\.?|Ms\.?|Mullah|Maulvi|Mawlawi|Sheikh|Shaikh|Brigadier-General|Lt-Gen|Maj-Gen|"
-    r"Brig-Gen|Lt-Col|Ambassador|Minister)[\s\-]+){0,4}"
-)
+_TITLES = rf"(?:(?:{'|'.join(str(t) for t in _actor_words('titles'))})[\s\-]+){{0,4}}"
 _NAME_WORD = rf"[A-Z][\w'’\-]{{0,{_MAX_WORD}}}\w"
 _NAME = (
     rf"{_NAME_WORD}(?:[ \t]+(?:(?:al|el|bin|ibn|bint|abu|de|del|van|von|da|dos|du)[ \t\-]+)?"
@@ -66,12 +61,7 @@ _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"(?P<name>{_NAME})"
     ),
 )
-_NOT_NAMES = {
-    "the", "a", "an", "he", "she", "it", "they", "in", "on", "said", "says", "told",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "however", "meanwhile", "separately",
-}  # fmt: skip
+_NOT_NAMES = {str(w) for w in _actor_words("not_names")}
 
 
 def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> Actor | None:

@@ -9,7 +9,23 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from counterclaim.errors import KnowledgeBaseError
+from counterclaim.lexicon import load_data
+
+# The word lists of actor matching (spelling variants, titles, generic nouns...), documented
+# in the file; files whose name starts with "_" are not actor files.
+WORDS_FILE = "actors/_words.yaml"
+
+
+def _actor_words(name: str) -> Any:
+    data = load_data(WORDS_FILE)
+    value = data.get(name) if isinstance(data, dict) else None
+    if not isinstance(value, list | dict):
+        raise KnowledgeBaseError(f"{WORDS_FILE}: missing word list {name!r}")
+    return value
+
 
 # Same-length character substitutions, so offsets in the mapped text are offsets in the input.
 _CHAR_MAP = str.maketrans(
@@ -32,18 +48,9 @@ _CHAR_MAP = str.maketrans(
 )
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 # British spelling is the canonical one in the data; news text uses both.
-_SPELLING = {
-    "defense": "defence",
-    "center": "centre",
-    "organization": "organisation",
-    "organizations": "organisations",
-    "counterterrorism": "counter-terrorism",
-}
+_SPELLING: dict[str, str] = {str(k): str(v) for k, v in _actor_words("spelling").items()}
 # Lowercase words that are also short acronyms ("us", "is", "aa"): never taken as actors.
-_ENGLISH_SHORT_WORDS = {
-    "us", "is", "it", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in",
-    "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "aa", "un",
-}  # fmt: skip
+_ENGLISH_SHORT_WORDS = {str(w) for w in _actor_words("english_short_words")}
 
 
 class _Token(NamedTuple):
