@@ -275,7 +275,7 @@ def test_eval_cross_validates_by_group(small_gold: Path) -> None:
 def test_loose_candidates_are_proposed_only_for_a_model_that_judges_them() -> None:
     from counterclaim.nlp import load_pipeline
 
-    text = "Another 40 people lost their lives in the raid on the market in Maiduguri."
+    text = "Forty people at the market, witnesses said, and the attackers killed them all."
     strict = load_pipeline()(text)._.extractions
     loose = load_pipeline(loose=True)(text)._.extractions
     assert [e.count.value for e in strict] == []

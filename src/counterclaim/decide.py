@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from counterclaim.errors import InputError
-from counterclaim.model import Claim
+from counterclaim.model import REPORTER, Claim
 
 # The claim features that follow from who is credited (``resolve.claimant_features``): when
 # the model credits someone else, these are replaced by that person's
@@ -144,7 +144,7 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
     the rules' decisions stand (and their loose candidates go)."""
     if model is None:
         return [c for c in claims if LOOSE not in c.features]
-    kept = []
+    kept: list[Claim] = []
     for claim in claims:
         if model.claimant is not None:
             claim = credit(claim, model.claimant, model.claimant_margin)
@@ -162,7 +162,8 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
         if model.role is not None:
             role = overrule(model.role.probabilities(features), role, model.role_margin)
         kept.append(replace(claim, target_role=role, confidence=confidence))
-    return kept
+    # A claim credited anew may now repeat another of its claimant's
+    return collapse_repeats(kept)
 
 
 def overrule(scores: Mapping[K, float], current: K, margin: float) -> K:
@@ -241,3 +242,37 @@ def save_model(model: DecisionModel, path: Path) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(model.to_dict(), indent=0, sort_keys=True) + "\n", "utf-8")
     tmp.replace(path)
+
+
+def collapse_repeats(claims: list[Claim]) -> list[Claim]:
+    """Repeats of a figure by the same claimant, and the outlet's restatement, become one."""
+    precise = {(c.claimant, c.category, c.target_role) for c in claims if c.value is not None}
+    claims = [
+        c
+        for c in claims
+        if c.value is not None or (c.claimant, c.category, c.target_role) not in precise
+    ]
+    kept: list[Claim] = []
+    for claim in claims:
+        duplicate = None
+        for other in kept:
+            if other.category != claim.category or other.value != claim.value:
+                continue
+            if other.claimant == claim.claimant and other.target_role == claim.target_role:
+                duplicate = other
+                break
+            if REPORTER in (other.claimant, claim.claimant):
+                duplicate = other
+                break
+        if duplicate is None:
+            kept.append(claim)
+            continue
+        if duplicate.claimant == REPORTER and claim.claimant != REPORTER:
+            # The attributed mention wins; the qualifier of the first attributed mention
+            kept[kept.index(duplicate)] = claim
+        else:
+            duplicate.hedged = duplicate.hedged or claim.hedged
+            for alias in claim.claimant_aliases:
+                if alias not in duplicate.claimant_aliases:
+                    duplicate.claimant_aliases.append(alias)
+    return kept

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from counterclaim import actors, dates, places
+from counterclaim.decide import collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
 
@@ -661,36 +662,3 @@ def _apply_denials(claims: list[Claim]) -> None:
                 claim.hedged = True
 
 
-# -- one figure, one claim ------------------------------------------------------------------
-def collapse_repeats(claims: list[Claim]) -> list[Claim]:
-    """Repeats of a figure by the same claimant, and the outlet's restatement, become one."""
-    precise = {(c.claimant, c.category, c.target_role) for c in claims if c.value is not None}
-    claims = [
-        c
-        for c in claims
-        if c.value is not None or (c.claimant, c.category, c.target_role) not in precise
-    ]
-    kept: list[Claim] = []
-    for claim in claims:
-        duplicate = None
-        for other in kept:
-            if other.category != claim.category or other.value != claim.value:
-                continue
-            if other.claimant == claim.claimant and other.target_role == claim.target_role:
-                duplicate = other
-                break
-            if REPORTER in (other.claimant, claim.claimant):
-                duplicate = other
-                break
-        if duplicate is None:
-            kept.append(claim)
-            continue
-        if duplicate.claimant == REPORTER and claim.claimant != REPORTER:
-            # The attributed mention wins; the qualifier of the first attributed mention
-            kept[kept.index(duplicate)] = claim
-        else:
-            duplicate.hedged = duplicate.hedged or claim.hedged
-            for alias in claim.claimant_aliases:
-                if alias not in duplicate.claimant_aliases:
-                    duplicate.claimant_aliases.append(alias)
-    return kept
