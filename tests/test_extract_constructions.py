@@ -90,9 +90,7 @@ def test_a_breakdown_between_dashes_or_a_relative_part_is_not_a_list_item() -> N
         ("Police in Zamfara confirmed four abductions on the highway.", [("captured", 4)]),
     ],
 )
-def test_a_noun_that_names_the_event_is_counted(
-    text: str, expected: list[tuple[str, int]]
-) -> None:
+def test_a_noun_that_names_the_event_is_counted(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
 
 

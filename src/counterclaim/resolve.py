@@ -660,5 +660,3 @@ def _apply_denials(claims: list[Claim]) -> None:
             )
             if same_cell:
                 claim.hedged = True
-
-

@@ -69,6 +69,7 @@ _DESTROYING = frozenset(
     {"destroy", "intercept", "down", "shoot", "blow", "sink", "torch", "burn", "wreck"}
 )
 
+
 def _the_object_destroyed(det: Token) -> bool:
     noun = det.head
     if det.dep_ != "det" or noun.tag_ != "NN" or noun.dep_ not in ("nsubjpass", "dobj"):
