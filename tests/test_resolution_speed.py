@@ -155,3 +155,37 @@ def test_word_files_hold_every_list() -> None:
         assert actor_words[name], name
     assert places._tier_of("Kunduz province", None) == 2
     assert places._tier_of("Kok-Tash village", None) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting spread from Sudan into South Sudan, and Sudanese refugees crossed to Chad.",
+        "Officials in North Waziristan and South Waziristan said Pakistani troops moved in.",
+        "The Democratic Republic of the Congo and Congo-Brazzaville share a river; DR Congo too.",
+        "A Kyiv-based monitor said Russian drones hit Kharkiv Oblast and Ukraine's east.",
+        "Israeli strikes on Gaza, the Gaza Strip and southern Lebanon; Lebanese officials said.",
+        "Myanmar's junta and the Arakan Army fought in Rakhine State near Bangladesh.",
+        "Jammu and Kashmir police said Indian forces killed two in Kupwara.",
+        "Yemen's Houthis fired at ships in the Red Sea off Eritrea; Yemeni sources agreed.",
+        "Malians fled to Niger and Burkina Faso after attacks in Mopti region.",
+    ],
+)
+def test_country_terms_trie_matches_the_longest_first_alternation(text: str) -> None:
+    terms = places.Gazetteer.load().country_terms
+    ordered = sorted(terms.code_by_term, key=len, reverse=True)
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)")
+    found = [(m.start(), m.group()) for m in terms.pattern.finditer(text)]
+    assert found == [(m.start(), m.group()) for m in flat.finditer(text)]
+    assert found
+
+
+def test_longest_first_alternation_prefers_longer_terms() -> None:
+    pattern = re.compile(
+        r"(?<!\w)" + places._longest_first_alternation(["Sudan", "South Sudan", "S"]) + r"(?!\w)"
+    )
+    assert [m.group() for m in pattern.finditer("South Sudan, Sudan, S, Southern")] == [
+        "South Sudan",
+        "Sudan",
+        "S",
+    ]

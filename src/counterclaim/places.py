@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -71,6 +72,7 @@ _COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f
 _NON_LATIN_RE = re.compile("[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u2000-\u206f\u02b0-\u02ff]")
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}.]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
+_DOUBLED_LETTER_RE = re.compile(r"(.)\1+")
 _ARTICLES = frozenset(_words("articles"))
 
 _ADMIN_SUFFIXES = _alternatives(_words("admin_suffixes"))
@@ -133,7 +135,7 @@ def _loose_key(key: str) -> str:
     text = "".join(words)
     for old, new in (("ou", "u"), ("ee", "i"), ("oo", "u"), ("iy", "i")):
         text = text.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", text)
+    return _DOUBLED_LETTER_RE.sub(r"\1", text)
 
 
 def _is_latin(name: str) -> bool:
@@ -761,9 +763,36 @@ def _country_terms(
             for term in [row["name"], *(row.get("variants") or [])]:
                 if not _is_acronym(str(term)):
                     add(str(term), row["country"])
-    terms = sorted(code_by_term, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)" + _longest_first_alternation(code_by_term) + r"(?!\w)")
     return CountryTerms(pattern=pattern, code_by_term=code_by_term)
+
+
+def _longest_first_alternation(terms: Iterable[str]) -> str:
+    """A regular expression for ``terms`` that prefers the longest one matching at a
+    position, as an alternation of the terms sorted longest first would, but written as a
+    trie ("Sudan|South Sudan" → "(?:S(?:udan|outh Sudan))"), so that a position is ruled
+    out after a character or two instead of after trying thousands of terms one by one.
+
+    At each node the continuations come before the end of a shorter term (``(?:…)?`` is
+    greedy), so backtracking tries the terms that match a position longest first.
+    """
+    trie: dict[str, Any] = {}
+    for term in terms:
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+
+    return "(?:" + emit(trie) + ")"
 
 
 def _title_words(term: str) -> str:

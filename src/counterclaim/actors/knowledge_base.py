@@ -97,6 +97,7 @@ class KnowledgeBase:
             self._fuzzy_of_size.setdefault(len(choice), []).append((order, choice))
         self._fuzzy_by_length: dict[int, list[str]] = {}
         self._lookup_cache: dict[str, Actor | None] = {}
+        self._mentions_cache: dict[tuple[str, bool], list[ActorMention]] = {}
         self._institution_cache: dict[tuple[str, tuple[str, ...]], Actor | None] = {}
 
     # ----------------------------------------------------------------- loading
@@ -235,7 +236,16 @@ class KnowledgeBase:
         Metonyms (capitals such as "Kabul") are left out unless asked for, because most of
         their occurrences name the place, not the government.
         """
-        return self._scan(text, _tokens(text), include_metonyms=include_metonyms)
+        # Resolution scans the same document and sentences several times over (document
+        # context, claimant options, spokespersons); the answer depends on the text alone.
+        cache_key = (text, include_metonyms)
+        found = self._mentions_cache.get(cache_key)
+        if found is None:
+            found = self._scan(text, _tokens(text), include_metonyms=include_metonyms)
+            if len(self._mentions_cache) >= _MENTIONS_CACHE_LIMIT:
+                self._mentions_cache.clear()
+            self._mentions_cache[cache_key] = found
+        return list(found)  # a copy: callers may change their list
 
     def lookup(self, surface: str) -> Actor | None:
         """The actor a surface names: alias, spokesperson phrase, demonym + institution, fuzzy."""
@@ -502,6 +512,8 @@ class KnowledgeBase:
 # Entries a per-knowledge-base answer cache holds before it starts afresh: far above the
 # distinct surfaces of a large run, and a bound on memory in a long-lived server.
 _CACHE_LIMIT = 100_000
+# Texts whose mentions are kept: whole documents among them, so fewer.
+_MENTIONS_CACHE_LIMIT = 1_000
 
 
 @lru_cache(maxsize=8)
