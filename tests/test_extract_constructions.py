@@ -140,3 +140,15 @@ def test_hyphenated_number_words_and_tagged_ranges_are_counts() -> None:
 def test_strip_qualifier_keeps_the_glue_before_it(qualifier: str, glue: str) -> None:
     assert strip_qualifier(f"tanks{glue} {qualifier} ").rstrip() == f"tanks{glue}"
     assert strip_qualifier(f"tanks{glue} ").rstrip() == f"tanks{glue}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tigray war has killed tens of thousands of people, the UN said.",
+        "In its 40-year armed insurgency the group has killed more than 30,000 people.",
+        "Some 600 civilians have been killed in Khartoum since the April outbreak, medics said.",
+    ],
+)
+def test_a_whole_war_toll_is_background(text: str) -> None:
+    assert figures(text) == []

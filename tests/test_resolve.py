@@ -303,3 +303,11 @@ def test_people_the_text_says_are_mixed_are_other(text: str, role: str) -> None:
 def test_a_named_person_with_a_civilian_title_is_civilian() -> None:
     [claim] = claims_of("Kano\n\nPolice said businessman John Okafor was kidnapped on Monday.")
     assert (claim.category, claim.value, claim.target_role) == ("captured", 1, "civilian")
+
+
+@pytest.mark.model
+def test_claimant_aliases_include_each_surface_without_its_article() -> None:
+    [claim] = claims_of("The Interior Ministry said 14 police officers were killed in Diffa.")
+    assert "Interior Ministry" in claim.claimant_aliases
+    [claim] = claims_of("A local militia said it killed 9 fighters near Bunia.")
+    assert "local militia" in claim.claimant_aliases or claim.claimant == "local militia"

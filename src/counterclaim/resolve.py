@@ -315,11 +315,15 @@ def resolve_claimant(
 
 
 def _unique(items: list[str]) -> list[str]:
+    """The surfaces once each, each also without its article ("the Defense Ministry" is in
+    the text as "Defense Ministry" too): both are names the text calls the claimant."""
     out: list[str] = []
     for item in items:
         item = item.strip(" ,")
-        if item and item not in out:
-            out.append(item)
+        bare = re.sub(r"^(?:the|a|an)\s+", "", item, flags=re.IGNORECASE)
+        for name in (item, bare):
+            if name and name not in out:
+                out.append(name)
     return out
 
 
