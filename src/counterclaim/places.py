@@ -838,8 +838,8 @@ _DIRECTION_WORDS = f"(?:{_alternatives(_words('direction_words'))})"
 _FRAME_OF = rf"(?:{_alternatives(_words('frame_of'))})\s+of"
 # "in", "near", "the village of", "south of"; "of" and "from" alone name owners and origins
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|around|across|into|onto|on|off|over|throughout|"
-    rf"within|towards?|along|between|through)\s+(?:the\s+)?(?:{_FRAME_OF}\s+(?:the\s+)?)?"
+    rf"(?:\b(?:{_alternatives(_words('locative_prepositions'))})\s+(?:the\s+)?"
+    rf"(?:{_FRAME_OF}\s+(?:the\s+)?)?"
     rf"|\b{_FRAME_OF}\s+(?:the\s+)?)(?:{_DIRECTION_WORDS}\s+)*$",
     re.IGNORECASE,
 )
@@ -850,24 +850,20 @@ _LIST_BEFORE = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.IGNORECASE)
 _PARTY_NOUNS = f"(?:{_alternatives(_words('party_nouns'))})"
 _PARTY_AFTER = re.compile(
     r"^(?:['’]s?\s+(?:\w+\s+){0,2}" + _PARTY_NOUNS + r"\b"
-    r"|\s+(?:(?:on|late|early)\s+\w+\s+)?(?:said|says|say|claimed|claims|announced|accused|"
-    r"denied|denies|reported|confirmed|stated|insisted|warned|retaliated|responded|launched|"
-    r"fired|blamed|vowed|called|demanded|rejected)\b"
-    r"|-(?:based|backed|led|allied|made|supported|registered)\b"
+    r"|\s+(?:(?:on|late|early)\s+\w+\s+)?"
+    rf"(?:{_alternatives(_words('party_verbs'))})\b"
+    rf"|-(?:{_alternatives(_words('party_hyphen_words'))})\b"
     r"|\s+" + _PARTY_NOUNS + r"\b"
     # "the Michigan family", "a Texas native": where people come from, not the event
-    r"|\s+(?:family|families|natives?|residents?|citizens?|couple|man|woman|men|women|"
-    r"governor|mayor|lawmakers?|senators?|congress\w*|-born)\b)",
+    rf"|\s+(?:{_alternatives(_words('origin_nouns'))})\b)",
     re.IGNORECASE,
 )
 _EVENT_NAME_AFTER = re.compile(
-    r"^\s+(?:attacks?|assault|bombings?|blasts?|massacre|strikes?|raids?|ambush|shooting|"
-    r"siege|offensive)\b",
+    rf"^\s+(?:{_alternatives(_words('event_nouns'))})\b",
     re.IGNORECASE,
 )
 _CALENDAR_WORD = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|june|july|august|september|october|november|december|easter|christmas|ramadan|eid)\b",
+    rf"\b(?:{_alternatives(_words('calendar_words'))})\b",
     re.IGNORECASE,
 )
 # (pattern, tier): the word ending a place name says how specific it is, 0 the most
@@ -877,15 +873,13 @@ _SUFFIX_TIER = [
 ]
 _KIND_TIER = {"district": 1, "province": 2, "region": 2, "state": 2, "country": 3, "sea": 2}
 _NOT_PLACE_HEADS = re.compile(
-    r"\b(?:forces|army|ministry|party|front|movement|brigade|battalion|group|agency|news|"
-    r"times|post|monitor|observatory|council|committee|organi[sz]ation|company|corps)\s*$",
+    rf"\b(?:{_alternatives(_words('not_place_heads'))})\s*$",
     re.IGNORECASE,
 )
 
 
 _FRAME_AFTER = re.compile(
-    r"[ ](?:district|province|region|state|governorate|oblast|county|area|refugee camp|"
-    r"camp|village|town|city)\b",
+    rf"[ ](?:{_alternatives(_words('frame_after'))})\b",
     re.IGNORECASE,
 )
 _FRAME_BEFORE = re.compile(
