@@ -340,7 +340,7 @@ class KnowledgeBase:
         return self._institution_cache[cache_key]
 
     def _institution_of_side_uncached(self, side_id: str, head: tuple[str, ...]) -> Actor | None:
-        if head[-1] in ("authorities", "government", "officials", "administration", "state"):
+        if head[-1] in _GOVERNMENT_HEADS:
             return self.government_of(side_id)
         head_text = " ".join(head)
         best: Actor | None = None
@@ -524,13 +524,15 @@ def _load_cached(keys: tuple[tuple[str, float], ...]) -> KnowledgeBase:
     )
 
 
+# "Pakistani authorities", "the Sudanese government": the side's government itself
+_GOVERNMENT_HEADS = frozenset(str(w) for w in _actor_words("government_heads"))
 _INSTITUTION_WORDS = frozenset(str(w) for w in _actor_words("institution_words"))
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     str(noun): tuple(str(k) for k in kinds) for noun, kinds in _actor_words("generic_kinds").items()
 }
 
 # Role nouns: lookup reads "a spokesman for X" as X, and spokesperson finding uses them too.
-_SPOKES = r"(?:spokes(?:person|man|woman|people|men|women)|mouthpiece)"
+_SPOKES = f"(?:{'|'.join(str(w) for w in _actor_words('role_nouns'))})"
 _MODIFIER_WORDS = tuple(str(w) for w in _actor_words("modifier_words"))
 _ROLE_MODIFIERS = rf"(?:(?:{'|'.join(_MODIFIER_WORDS)})\s+)*"
 _SPOKES_OF = re.compile(

@@ -28,7 +28,8 @@ _MAX_WORD = 40
 _TITLES = rf"(?:(?:{'|'.join(str(t) for t in _actor_words('titles'))})[\s\-]+){{0,4}}"
 _NAME_WORD = rf"[A-Z][\w'’\-]{{0,{_MAX_WORD}}}\w"
 _NAME = (
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:al|el|bin|ibn|bint|abu|de|del|van|von|da|dos|du)[ \t\-]+)?"
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:{'|'.join(str(w) for w in _actor_words('name_particles'))})"
+    r"[ \t\-]+)?"
     rf"{_NAME_WORD}){{0,3}}"
 )
 # An organisation starts where a word starts: without the look-behind every position inside a
