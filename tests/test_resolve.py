@@ -311,3 +311,17 @@ def test_claimant_aliases_include_each_surface_without_its_article() -> None:
     assert "Interior Ministry" in claim.claimant_aliases
     [claim] = claims_of("A local militia said it killed 9 fighters near Bunia.")
     assert "local militia" in claim.claimant_aliases or claim.claimant == "local militia"
+
+
+@pytest.mark.model
+def test_a_wire_dateline_is_not_the_speaker() -> None:
+    [claim] = claims_of(
+        "KABUL (AP) — Afghanistan's interior ministry says gunmen have killed 11 police "
+        "officers at a checkpoint in Ghazni province."
+    )
+    assert claim.claimant != "AP" and "interior ministry" in claim.claimant_aliases
+    [claim] = claims_of(
+        "NAIROBI, Kenya (Reuters) - Kenya's defence ministry said on Monday that 14 al "
+        "Shabaab fighters were killed in Lamu."
+    )
+    assert claim.claimant != "Reuters" and "defence ministry" in claim.claimant_aliases

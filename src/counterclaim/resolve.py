@@ -315,13 +315,15 @@ def resolve_claimant(
 
 
 def _unique(items: list[str]) -> list[str]:
-    """The surfaces once each, each also without its article ("the Defense Ministry" is in
-    the text as "Defense Ministry" too): both are names the text calls the claimant."""
+    """The surfaces once each, each also without its article or its possessor ("the Defense
+    Ministry", "Venezuela's defense ministry" are in the text as "defense ministry" too):
+    all are names the text calls the claimant."""
     out: list[str] = []
     for item in items:
         item = item.strip(" ,")
         bare = re.sub(r"^(?:the|a|an)\s+", "", item, flags=re.IGNORECASE)
-        for name in (item, bare):
+        unowned = re.sub(r"^[\w.-]+(?:\s[\w.-]+)?['’]s\s+", "", bare)
+        for name in (item, bare, unowned):
             if name and name not in out:
                 out.append(name)
     return out

@@ -97,14 +97,23 @@ def _name_before(verb: Token) -> tuple[str, Token] | None:
     return tidy_name(doc[i : verb.i].text), doc[verb.i - 1]
 
 
+_DATELINE_ENDS = (":", "-", "–", "—", "--")
+
+
 def _is_dateline_label(head: Token) -> bool:
-    """ "Khartoum: The army said ..." parses the dateline as a second subject."""
+    """ "Khartoum: The army said ...", "KABUL (AP) — The ministry says ...": the parser
+    takes the dateline, with its credit, for a second subject. A dateline opens the
+    sentence, ends with a colon or a dash, is short and holds no verb."""
     doc = head.doc
-    return bool(
-        head.left_edge.is_sent_start
-        and head.i + 1 < len(doc)
-        and doc[head.i + 1].text in (":", "-", "–", "—")
-    )
+    if not head.left_edge.is_sent_start:
+        return False
+    end = head.right_edge.i
+    if doc[end].text not in _DATELINE_ENDS:
+        end += 1
+        if end >= len(doc) or doc[end].text not in _DATELINE_ENDS:
+            return False
+    label = doc[head.left_edge.i : end]
+    return len(label) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in label)
 
 
 def _apposition_parts(head: Token) -> list[str]:
