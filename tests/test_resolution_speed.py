@@ -189,3 +189,16 @@ def test_longest_first_alternation_prefers_longer_terms() -> None:
         "Sudan",
         "S",
     ]
+
+
+def test_gazetteer_load_leaves_the_garbage_collector_on() -> None:
+    import gc
+
+    from counterclaim.errors import KnowledgeBaseError
+
+    assert gc.isenabled()
+    places.Gazetteer.load()
+    assert gc.isenabled()
+    with pytest.raises(KnowledgeBaseError):
+        places.Gazetteer.load(min_city_population=123)
+    assert gc.isenabled()
