@@ -152,3 +152,20 @@ def test_strip_qualifier_keeps_the_glue_before_it(qualifier: str, glue: str) -> 
 )
 def test_a_whole_war_toll_is_background(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ambush near Bijapur left eleven policemen dead and seven injured, police said.",
+            [("killed", 11), ("wounded", 7)],
+        ),
+        ("A gunfight between cartels in Sinaloa left nine people dead, officials said.",
+         [("killed", 9)]),
+        ("The blast killed four soldiers, leaving 12 others wounded, the army said.",
+         [("killed", 4), ("wounded", 12)]),
+    ],
+)  # fmt: skip
+def test_what_the_object_was_left_is_the_claim(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

@@ -153,6 +153,14 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         cats = [c for c in lex.adjectives[head.lower_] if _fits(c, person)]
         if cats:
             return Trigger(cats[0], head)
+    if dep == "dobj" and head.pos_ in ("VERB", "AUX"):
+        # "left nine people dead", "leaving 12 others wounded": what the object was left
+        # is the claim, whatever the verb
+        for child in head.children:
+            if child.dep_ in ("oprd", "acomp") and child.lower_ in lex.adjectives:
+                cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
+                if cats:
+                    return Trigger(cats[0], child, _agent_of(head))
     if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         trig = _verb_trigger(
             head, mention, person, passive=dep == "nsubjpass", subject=dep == "nsubj"
