@@ -269,17 +269,18 @@ def update_provenance(
     fresh = provenance.unindexed(docs, store.signatures(d.id for d in docs))
     if fresh:
         index = provenance.index_signatures(fresh, threshold)
-        candidates = store.lsh_candidates_of([s.buckets for s in index])
-        stored = store.signatures(sorted(set().union(*candidates)))
-        matches = {
-            s.doc_id: [
-                m.doc_id
-                for m in provenance.near_duplicate_matches(
-                    s.signature, {c: stored[c] for c in found if c in stored}, threshold
-                )
-            ]
-            for s, found in zip(index, candidates, strict=True)
-        }
+        matches: dict[str, list[str]] = {}
+        for indexed in index:
+            # One document's candidates at a time, their signatures a chunk at a time: on
+            # same-domain news a fifth of the store can share a band bucket with a new text,
+            # and a batch's candidates held at once grew memory with the store.
+            found: list[provenance.Match] = []
+            candidates = sorted(store.lsh_candidates_of([indexed.buckets])[0])
+            for start in range(0, len(candidates), 500):
+                chunk = store.signatures(candidates[start : start + 500])
+                found += provenance.near_duplicate_matches(indexed.signature, chunk, threshold)
+            found.sort(key=lambda m: (-m.similarity, m.doc_id))
+            matches[indexed.doc_id] = [m.doc_id for m in found]
         matched = sorted({m for found in matches.values() for m in found})
         known = {d.id: d for d in store.documents(ids=matched)} if matched else {}
         labels = sorted(provenance.group_labels(known.values()))
