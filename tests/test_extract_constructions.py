@@ -169,3 +169,19 @@ def test_a_whole_war_toll_is_background(text: str) -> None:
 )  # fmt: skip
 def test_what_the_object_was_left_is_the_claim(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+def test_a_toll_or_a_figure_is_no_speaker() -> None:
+    [(_, parsed)] = list(
+        parse_documents(
+            [
+                Document(
+                    text="T\n\nThe death toll from the blast at the market in Mogadishu rose to "
+                    "41 on Sunday, a spokesman for the city's main hospital confirmed."
+                )
+            ]
+        )
+    )
+    [found] = parsed._.extractions
+    assert "toll" not in (found.attribution.surface or "")
+    assert "spokesman" in (found.attribution.surface or "")

@@ -59,7 +59,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not _is_dateline_label(child):
+        if (
+            child.dep_ in ("nsubj", "nsubjpass")
+            and not _is_dateline_label(child)
+            and _can_speak(child)
+        ):
             return np_text(child), child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_phrase(verb.head)
@@ -98,6 +102,19 @@ def _name_before(verb: Token) -> tuple[str, Token] | None:
 
 
 _DATELINE_ENDS = (":", "-", "–", "—", "--")
+
+
+def _can_speak(head: Token) -> bool:
+    """Whether a subject can be a speaker: a person, an organisation, a source or a pronoun;
+    not a figure ("eight dead"), an event or a toll ("the death toll ... surged to 87, a
+    spokesperson confirmed", "one attack"), nor a bare adjective the parser made a subject."""
+    if head.like_num or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    if lemma in lex.source_nouns:
+        return True  # "the release says": a document of its issuer
+    return lemma not in lex.nouns and lemma not in lex.counted
 
 
 def _is_dateline_label(head: Token) -> bool:
