@@ -29,6 +29,7 @@ from counterclaim.actors.loading import (
     NEUTRAL,
     Side,
     _build,
+    _case_mode,
     _Entry,
     _load_target_words,
     _mtime,
@@ -99,6 +100,13 @@ class KnowledgeBase:
         self._lookup_cache: dict[str, Actor | None] = {}
         self._mentions_cache: dict[tuple[str, bool], list[ActorMention]] = {}
         self._institution_cache: dict[tuple[str, tuple[str, ...]], Actor | None] = {}
+        # Country code -> the side of its state, for the countries of _countries.yaml; the
+        # first code of a side is its country (a side can cover a territory too).
+        self._country_sides: dict[str, str] = extra.get("country_sides", {})
+        self._side_country: dict[str, str] = {}
+        for code, side_id in self._country_sides.items():
+            self._side_country.setdefault(side_id, code)
+        self._institution_names: dict[tuple[str, ...], tuple[str, str]] | None = None
 
     # ----------------------------------------------------------------- loading
 
@@ -131,7 +139,14 @@ class KnowledgeBase:
         try:
             return self._actors[actor_id]
         except KeyError:
-            raise KnowledgeBaseError(f"unknown actor id {actor_id!r}") from None
+            pass
+        # A state institution the files do not list ("armenia/defence+ministry"), made on
+        # demand: its id says which, so any knowledge base built from the same files knows it.
+        side_id, slash, head = actor_id.partition("/")
+        found = self._state_institution(side_id, tuple(head.split("+"))) if slash else None
+        if found is not None and found.id == actor_id:
+            return found
+        raise KnowledgeBaseError(f"unknown actor id {actor_id!r}")
 
     def side(self, side_id: str) -> Side:
         try:
@@ -174,18 +189,20 @@ class KnowledgeBase:
         return bool((side_a and b in side_a.adversaries) or (side_b and a in side_b.adversaries))
 
     def government_of(self, side_id: str) -> Actor | None:
-        """The top-level government actor of a side, if the knowledge base has one."""
+        """The top-level government actor of a side: the one the files list, else for a
+        state side one made from the side ("Armenia government"); None for a movement."""
         for actor in self._actors.values():
             if actor.side == side_id and actor.kind == "government" and not actor.parent:
                 return actor
-        return None
+        return self._state_institution(side_id, ("government",))
 
     def state_side(self, country: str) -> str | None:
-        """The side of a country's state: the side of its top-level government actor."""
+        """The side of a country's state: the side of its top-level government actor, else
+        the side ``_countries.yaml`` gives the country (declared or made from the file)."""
         for actor in self._actors.values():
             if actor.country == country and actor.kind == "government" and not actor.parent:
                 return actor.side
-        return None
+        return self._country_sides.get(country)
 
     # ----------------------------------------------------------------- matching
 
@@ -352,7 +369,69 @@ class KnowledgeBase:
                     if best is None or len(self.ancestors(actor.id)) < len(self.ancestors(best.id)):
                         best = actor
                     break
-        return best
+        # "the Armenian Defence Ministry", "Bangladesh ISPR": a state's institution the
+        # files do not list is still that state's, never another state's namesake.
+        return best or self._state_institution(side_id, head)
+
+    def _state_institution(self, side_id: str, head: tuple[str, ...]) -> Actor | None:
+        """The institution ``head`` ("defence ministry", "police", "ispr") of a state side,
+        made from the side when the files do not list it; None when the side is not a
+        state's or the head is not an institution's."""
+        side = self._sides.get(side_id)
+        if side is None or not side.state or not head or len(head) > _MAX_INSTITUTION_WORDS:
+            return None
+        if head[-1] in _GOVERNMENT_HEADS:
+            kind, head, display = "government", ("government",), "government"
+        else:
+            known = self._institution_names_index().get(head)
+            if known is not None:
+                kind, display = known
+                if display.islower():
+                    display = " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in head)
+            else:
+                noun = head[head.index("of") - 1] if "of" in head[1:] else head[-1]
+                found_kind = _STATE_INSTITUTION_HEADS.get(noun)
+                if found_kind is None:
+                    return None
+                kind = found_kind
+                display = " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in head)
+        actor_id = f"{side_id}/{'+'.join(head)}"
+        if head == ("government",):
+            name = f"{side.name} government"
+        else:
+            name = f"{(side.demonyms or side.names or [side.name])[0]} {display}"
+        return Actor(
+            id=actor_id,
+            name=name,
+            kind=kind,
+            side=side_id,
+            country=self._side_country.get(side_id),
+        )
+
+    def _institution_names_index(self) -> dict[tuple[str, ...], tuple[str, str]]:
+        """Institution names of states without their country ("interior ministry", "ISPR"),
+        with their kind and written form, from the actors of state sides."""
+        if self._institution_names is None:
+            names: dict[tuple[str, ...], tuple[str, str]] = {}
+            for actor in self._actors.values():
+                side = self._sides.get(actor.side or "")
+                if side is None or not side.state or actor.kind not in _STATE_KINDS:
+                    continue
+                people = set(self._people.get(actor.id, []))
+                prefixes = side.demonyms[:1] + side.names
+                for alias in [actor.name, *actor.aliases]:
+                    if alias in people:
+                        continue
+                    rest = next(
+                        (alias[len(p) + 1 :] for p in prefixes if alias.startswith(p + " ")), None
+                    )
+                    if rest is None and _case_mode(alias) == "exact":
+                        rest = alias  # an acronym: "ISPR", "SBU"
+                    key = _key(rest) if rest else ()
+                    if key and len(key) <= _MAX_INSTITUTION_WORDS:
+                        names.setdefault(key, (actor.kind, rest or ""))
+            self._institution_names = names
+        return self._institution_names
 
     def resolve_in_context(
         self,
@@ -469,6 +548,11 @@ class KnowledgeBase:
         covered: set[int] = set()
         for mention in self._scan(phrase, tokens, include_metonyms=True):
             side = self._actors[mention.actor_id].side
+            qualifier = self._qualifying_state(tokens, mention.start)
+            if qualifier is not None and self.is_state_side(side) and qualifier != side:
+                # "Bangladesh ISPR", "Ukrainian MoD": a state's name before another state's
+                # institution says whose it is; the qualifier (still to be read) decides.
+                side = None
             if side and side != NEUTRAL:
                 found.append((mention.start, side))
             covered.update(range(mention.start, mention.end))
@@ -489,6 +573,15 @@ class KnowledgeBase:
             if side_id not in ordered:
                 ordered.append(side_id)
         return ordered
+
+    def _qualifying_state(self, tokens: list[_Token], start: int) -> str | None:
+        """The state side whose name or demonym ends right before offset ``start``."""
+        end = next((i for i, t in enumerate(tokens) if t.start == start), 0)
+        for n in range(min(self._marker_max, end), 0, -1):
+            side_id = self._side_markers.get(tuple(t.norm for t in tokens[end - n : end]))
+            if side_id:
+                return side_id if self.is_state_side(side_id) else None
+        return None
 
     def side_of_phrase(self, phrase: str) -> str | None:
         """The side a target phrase belongs to; None when none or when opposed sides mix."""
@@ -525,6 +618,20 @@ def _load_cached(keys: tuple[tuple[str, float], ...]) -> KnowledgeBase:
 
 
 # "Pakistani authorities", "the Sudanese government": the side's government itself
+_STATE_INSTITUTION_HEADS: dict[str, str] = {
+    **{
+        str(noun): next(str(k) for k in kinds if k != "armed_group")
+        for noun, kinds in _actor_words("generic_kinds").items()
+        if any(k != "armed_group" for k in kinds)
+    },
+    **{str(noun): str(kind) for noun, kind in _actor_words("state_institution_heads").items()},
+}
+_STATE_KINDS = frozenset(
+    {"state_military", "government", "ministry", "police", "media_wing", "person_role"}
+)
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on"})
+# "armed forces general staff" is as long as a state institution's head gets.
+_MAX_INSTITUTION_WORDS = 4
 _GOVERNMENT_HEADS = frozenset(str(w) for w in _actor_words("government_heads"))
 _INSTITUTION_WORDS = frozenset(str(w) for w in _actor_words("institution_words"))
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {

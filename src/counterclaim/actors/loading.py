@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,6 +54,8 @@ ACTOR_FIELDS = {
 }
 SIDE_FIELDS = {"id", "name", "state", "names", "demonyms", "population", "members", "adversaries"}
 TARGET_WORDS_FILE = "actors/_target_words.yaml"
+COUNTRIES_FILE = "actors/_countries.yaml"
+COUNTRY_FIELDS = {"code", "name", "names", "demonyms", "population"}
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,7 @@ def _build(
             if not isinstance(raw, dict):
                 raise KnowledgeBaseError(f"{path}: actor #{number} must be a mapping")
             raw_actors.append((path, user, {**defaults, **raw, "_number": number}))
+    extra["country_sides"] = _add_country_sides(sides, raw_actors)
     for path, _user, raw in raw_actors:
         where = f"{path}: actor #{raw['_number']}" + (f" ({raw['id']})" if "id" in raw else "")
         actor = _parse_actor(raw, where, extra)
@@ -203,8 +207,107 @@ def _build(
             if adversary not in sides:
                 raise KnowledgeBaseError(f"side {side.id!r}: unknown adversary side {adversary!r}")
     extra["index"] = _build_index(raw_actors, actors, sides, extra)
-    extra["fingerprint"] = _fingerprint(path for path, _ in files)
+    extra["fingerprint"] = _fingerprint([data_path(COUNTRIES_FILE), *(path for path, _ in files)])
     return actors, sides, extra
+
+
+@dataclass(frozen=True)
+class Country:
+    """An entry of ``_countries.yaml``: a state or territory and the words that name it."""
+
+    code: str
+    name: str
+    names: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    population: list[str] = field(default_factory=list)
+
+    @property
+    def side_id(self) -> str:
+        return slug(self.name)
+
+
+def slug(name: str) -> str:
+    """'Sri Lanka' -> 'sri-lanka', 'Côte d'Ivoire' -> 'cote-d-ivoire'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+@lru_cache(maxsize=1)
+def load_countries() -> tuple[Country, ...]:
+    """The entries of ``data/actors/_countries.yaml``, validated."""
+    where = data_path(COUNTRIES_FILE)
+    data = load_data(COUNTRIES_FILE)
+    entries = data.get("countries") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise KnowledgeBaseError(f"{where}: missing list 'countries'")
+    out: list[Country] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(entries, 1):
+        at = f"{where}: country #{number}"
+        if not isinstance(raw, dict):
+            raise KnowledgeBaseError(f"{at}: must be a mapping")
+        unknown = set(raw) - COUNTRY_FIELDS
+        if unknown:
+            raise KnowledgeBaseError(
+                f"{at}: unknown field(s) {sorted(unknown)}; valid: {sorted(COUNTRY_FIELDS)}"
+            )
+        code, name = raw.get("code"), raw.get("name")
+        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
+            raise KnowledgeBaseError(f"{at}: code {code!r} must be an ISO 3166 alpha-2 code")
+        if not isinstance(name, str) or not slug(name):
+            raise KnowledgeBaseError(f"{at} ({code}): missing field 'name'")
+        if code in seen:
+            raise KnowledgeBaseError(f"{at}: duplicate code {code!r}")
+        seen.add(code)
+        out.append(
+            Country(
+                code=code,
+                name=name,
+                names=_as_list(raw.get("names"), at, "names"),
+                demonyms=_as_list(raw.get("demonyms"), at, "demonyms"),
+                population=_as_list(raw.get("population"), at, "population"),
+            )
+        )
+    return tuple(out)
+
+
+def _add_country_sides(
+    sides: dict[str, Side], raw_actors: list[tuple[Path, bool, dict[str, Any]]]
+) -> dict[str, str]:
+    """Give every country of ``_countries.yaml`` a state side unless a declared one covers
+    it (adds to ``sides``); returns country code -> side id for the countries known."""
+    markers: dict[tuple[str, ...], str] = {}
+    for side in sides.values():
+        for word in side.names + side.demonyms:
+            markers.setdefault(_key(word), side.id)
+    declared_codes: dict[str, str] = {}
+    for _path, _user, raw in raw_actors:
+        side = sides.get(str(raw.get("side") or ""))
+        if isinstance(raw.get("country"), str) and side is not None and side.state:
+            declared_codes.setdefault(raw["country"], side.id)
+    country_sides: dict[str, str] = {}
+    for country in load_countries():
+        words = [country.name, *country.names, *country.demonyms]
+        covering = next((markers[_key(w)] for w in words if _key(w) in markers), None)
+        covering = covering or declared_codes.get(country.code)
+        fallback = Side(
+            id=country.side_id,
+            name=country.name,
+            state=True,
+            names=[country.name, *country.names],
+            demonyms=list(country.demonyms),
+            population=list(country.population),
+        )
+        if covering is not None:
+            if sides[covering].state:
+                country_sides[country.code] = covering
+            continue
+        # A declared side with the country's id (a --kb file adding words to a country
+        # that has no shipped side) keeps its own name and state; the entry's words join it.
+        old = sides.get(country.side_id)
+        sides[country.side_id] = _merge_sides(old, fallback) if old else fallback
+        country_sides[country.code] = country.side_id
+    return country_sides
 
 
 def _fingerprint(paths: Iterable[Path]) -> str:
