@@ -299,7 +299,7 @@ class KnowledgeBase:
             found = self.lookup(via_role.group("org"))
             if found:
                 return found
-        generic = self._lookup_demonym_institution(key)
+        generic = self._lookup_demonym_institution(key, make=False)
         if generic:
             return generic
         mentions = self._scan(surface, tokens, include_metonyms=True)
@@ -307,6 +307,11 @@ class KnowledgeBase:
             best = max(mentions, key=lambda m: m.end - m.start)
             if (best.end - best.start) >= 0.6 * len(surface):
                 return self._actors[best.actor_id]
+        # Only now an institution the files do not list: "US military Central Command" is
+        # CENTCOM, found just above, not a new "American Military Central Command".
+        generic = self._lookup_demonym_institution(key, make=True)
+        if generic:
+            return generic
         text = " ".join(key)
         if len(text) >= FUZZY_MIN_LENGTH and self._fuzzy_choices:
             match = process.extractOne(
@@ -340,13 +345,31 @@ class KnowledgeBase:
             self._fuzzy_by_length[length] = cached
         return cached
 
-    def _lookup_demonym_institution(self, key: tuple[str, ...]) -> Actor | None:
+    def _lookup_demonym_institution(self, key: tuple[str, ...], *, make: bool) -> Actor | None:
         """'Pakistani authorities', 'Sudanese army', 'Russia's defence ministry'..."""
         for n in range(min(self._marker_max, len(key) - 1), 0, -1):
             side_id = self._side_markers.get(key[:n])
             if side_id:
-                return self._institution_of_side(side_id, key[n:])
+                found = self._institution_of_side(side_id, key[n:])
+                if found is None and make:
+                    # "US military's Central Command": an actor of the side named inside
+                    found = self._side_actor_in(side_id, " ".join(key[n:]))
+                if found is None and make:
+                    # "Bangladesh ISPR": a state's institution the files do not list is
+                    # still that state's, never another state's namesake.
+                    found = self._state_institution(side_id, key[n:])
+                return found
         return None
+
+    def _side_actor_in(self, side_id: str, text: str) -> Actor | None:
+        mentions = [
+            m
+            for m in self._scan(text, _tokens(text), include_metonyms=False)
+            if self._actors[m.actor_id].side == side_id
+        ]
+        if not mentions:
+            return None
+        return self._actors[max(mentions, key=lambda m: m.end - m.start).actor_id]
 
     def _institution_of_side(self, side_id: str, head: tuple[str, ...]) -> Actor | None:
         if not head:
@@ -369,9 +392,7 @@ class KnowledgeBase:
                     if best is None or len(self.ancestors(actor.id)) < len(self.ancestors(best.id)):
                         best = actor
                     break
-        # "the Armenian Defence Ministry", "Bangladesh ISPR": a state's institution the
-        # files do not list is still that state's, never another state's namesake.
-        return best or self._state_institution(side_id, head)
+        return best
 
     def _state_institution(self, side_id: str, head: tuple[str, ...]) -> Actor | None:
         """The institution ``head`` ("defence ministry", "police", "ispr") of a state side,
@@ -418,14 +439,19 @@ class KnowledgeBase:
                 if side is None or not side.state or actor.kind not in _STATE_KINDS:
                     continue
                 people = set(self._people.get(actor.id, []))
-                prefixes = side.demonyms[:1] + side.names
+                # longest first: "Saudi Arabia defence ministry" loses "Saudi Arabia"
+                prefixes = sorted(side.demonyms[:1] + side.names, key=len, reverse=True)
                 for alias in [actor.name, *actor.aliases]:
                     if alias in people:
                         continue
                     rest = next(
                         (alias[len(p) + 1 :] for p in prefixes if alias.startswith(p + " ")), None
                     )
-                    if rest is None and _case_mode(alias) == "exact":
+                    if (
+                        rest is None
+                        and _case_mode(alias) == "exact"
+                        and actor.kind in _ACRONYM_KINDS
+                    ):
                         rest = alias  # an acronym: "ISPR", "SBU"
                     key = _key(rest) if rest else ()
                     if key and len(key) <= _MAX_INSTITUTION_WORDS:
@@ -629,6 +655,8 @@ _STATE_INSTITUTION_HEADS: dict[str, str] = {
 _STATE_KINDS = frozenset(
     {"state_military", "government", "ministry", "police", "media_wing", "person_role"}
 )
+# Kinds whose acronyms another state's institution may share ("Bangladesh ISPR").
+_ACRONYM_KINDS = frozenset({"state_military", "ministry", "police", "media_wing"})
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on"})
 # "armed forces general staff" is as long as a state institution's head gets.
 _MAX_INSTITUTION_WORDS = 4
