@@ -784,7 +784,7 @@ def _knowledge_base(settings: Settings) -> Any:
 
 
 def _comparisons(store: Store, settings: Settings, incidents: list[Any]) -> list[Any]:
-    from counterclaim.web.views import compare_stored
+    from counterclaim.pipeline import compare_stored
 
     return [d.comparison for d in compare_stored(store, incidents, _knowledge_base(settings))]
 

@@ -27,6 +27,7 @@ from counterclaim.store import Store
 
 if TYPE_CHECKING:
     from counterclaim.actors import KnowledgeBase
+    from counterclaim.compare import Comparison
 
 Progress = Callable[[int], None]
 
@@ -360,3 +361,42 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
         store.replace_incidents(incidents, touched - {i.id for i in incidents}, keys)
     reapply_incident_reviews(store)  # splits and merges analysts made outlive regrouping
     return store.incidents()
+
+
+@dataclass
+class StoredComparison:
+    """Step 6 for one stored incident: its matrix and what it was built from."""
+
+    incident: Incident
+    claims: list[Claim]
+    documents: dict[str, Document]
+    comparison: Comparison
+
+
+def compare_stored(
+    store: Store, incidents: Sequence[Incident], kb: KnowledgeBase | None = None
+) -> list[StoredComparison]:
+    """Step 6 over the store: each incident's claims matrix, for the CLI, the API, the
+    dashboard and the brief alike. Every incident's claims (by their incident id) and the
+    documents of the incidents and of their claims are read once for the whole list, then
+    :func:`counterclaim.compare.compare_incidents` builds every matrix. ``kb`` tells sides
+    apart (None: the shipped knowledge base)."""
+    from counterclaim.compare import compare_incidents
+
+    if not incidents:
+        return []
+    claims = store.claims_of_incidents([inc.id for inc in incidents])
+    doc_ids = {d for inc in incidents for d in inc.doc_ids}
+    doc_ids.update(c.doc_id for of_incident in claims.values() for c in of_incident)
+    docs = {d.id: d for d in store.documents(ids=sorted(doc_ids))} if doc_ids else {}
+    every = [c for inc in dict.fromkeys(i.id for i in incidents) for c in claims.get(inc, [])]
+    out = []
+    for inc, comparison in zip(
+        incidents, compare_incidents(incidents, every, docs, kb), strict=True
+    ):
+        own = claims.get(inc.id, [])
+        wanted = dict.fromkeys([*inc.doc_ids, *(c.doc_id for c in own)])
+        out.append(
+            StoredComparison(inc, own, {d: docs[d] for d in wanted if d in docs}, comparison)
+        )
+    return out

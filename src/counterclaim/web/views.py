@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from counterclaim import pipeline
 from counterclaim.actors import KnowledgeBase
 from counterclaim.compare import (
     GRADES,
@@ -288,30 +289,14 @@ class IncidentData:
 def compare_stored(
     store: Store, incidents: Sequence[Incident], kb: KnowledgeBase | None = None
 ) -> list[IncidentData]:
-    """Each incident's claims matrix, with the claims and documents it was built from.
-
-    The one place compare's inputs are read from the store, for the CLI, the API, the
-    dashboard and the brief alike: each incident's claims (by their incident id) and the
-    documents of the incident and of its claims, read once for the whole list; then
-    :func:`counterclaim.compare.compare_incidents` builds every matrix. ``kb`` is the
-    knowledge base that tells sides apart (None: the shipped one).
-    """
-    if not incidents:
-        return []
-    claims = store.claims_of_incidents([inc.id for inc in incidents])
-    doc_ids = {d for inc in incidents for d in inc.doc_ids}
-    doc_ids.update(c.doc_id for of_incident in claims.values() for c in of_incident)
-    docs = {d.id: d for d in store.documents(ids=sorted(doc_ids))} if doc_ids else {}
-    every = [c for inc in dict.fromkeys(i.id for i in incidents) for c in claims.get(inc, [])]
-    out = []
-    for inc, comparison in zip(
-        incidents, compare_incidents(incidents, every, docs, kb), strict=True
-    ):
-        own = claims.get(inc.id, [])
-        wanted = dict.fromkeys([*inc.doc_ids, *(c.doc_id for c in own)])
-        used = {d: docs[d] for d in wanted if d in docs}
-        out.append(IncidentData(inc, own, used, matrix_from_comparison(comparison), comparison))
-    return out
+    """Each incident's claims matrix (step 6, ``pipeline.compare_stored``) with the claims
+    and documents it was built from, as the pages show them."""
+    return [
+        IncidentData(
+            d.incident, d.claims, d.documents, matrix_from_comparison(d.comparison), d.comparison
+        )
+        for d in pipeline.compare_stored(store, incidents, kb)
+    ]
 
 
 def lone_claim_sides(claims: Sequence[Claim], kb: KnowledgeBase | None = None) -> dict[str, str]:
