@@ -279,3 +279,22 @@ def test_user_side_covering_a_country_replaces_its_fallback(tmp_path: Path) -> N
     assert "peru" not in {s.id for s in kb.sides}
     assert kb.side_of_phrase("Peruvian soldiers") == "peru-state"
     assert kb.state_side("PE") == "peru-state"
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "expected"),
+    [
+        ("ISPR", "BD", "bangladesh/ispr"),  # a report about Bangladesh: its own ISPR
+        ("the Ministry of Defence", "AM", "armenia/ministry+of+defence"),
+        ("Pakistan's ISPR", "BD", None),  # the text says whose
+        ("ISPR", "AF", None),  # Afghanistan's actors are listed: no made-up namesake
+        ("ISPR", "PK", None),
+    ],
+)
+def test_national_counterpart_in_unlisted_countries(
+    kb: KnowledgeBase, surface: str, country: str, expected: str | None
+) -> None:
+    actor = kb.lookup(surface)
+    assert actor is not None
+    found = kb.national_counterpart(actor, country, surface)
+    assert (found.id if found else None) == expected

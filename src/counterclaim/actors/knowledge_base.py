@@ -107,6 +107,7 @@ class KnowledgeBase:
         for code, side_id in self._country_sides.items():
             self._side_country.setdefault(side_id, code)
         self._institution_names: dict[tuple[str, ...], tuple[str, str]] | None = None
+        self._listed_sides = {a.side for a in actors.values()}
 
     # ----------------------------------------------------------------- loading
 
@@ -519,8 +520,21 @@ class KnowledgeBase:
 
     def national_counterpart(self, actor: Actor, country: str, surface: str) -> Actor | None:
         """The document country's institution that an unqualified name stands for: "the
-        Ministry of Defence" in a report about Libya is Libya's, not Britain's."""
-        if actor.country in (None, country) or self.sides_in_phrase(surface):
+        Ministry of Defence" in a report about Libya is Libya's, not Britain's. For a
+        country the files list no actor of, the institution is made on its state side:
+        "ISPR" in a report about Bangladesh is Bangladesh's, not Pakistan's."""
+        if actor.country in (None, country):
+            return None
+        side_id = self._country_sides.get(country)
+        if side_id is not None and side_id not in self._listed_sides:
+            if self._names_a_country(surface) or actor.kind not in _ACRONYM_KINDS | {"government"}:
+                return None
+            for head in (_key(surface), _key(actor.name)):
+                made = self._state_institution(side_id, head)
+                if made is not None and made.kind == actor.kind:
+                    return made
+            return None
+        if self.sides_in_phrase(surface):
             return None
         words = set(_key(surface)) - _INSTITUTION_WORDS
         if not words:
@@ -533,6 +547,15 @@ class KnowledgeBase:
             and any(words <= set(_key(n)) for n in [a.name, *a.aliases])
         ]
         return matches[0] if len(matches) == 1 else None
+
+    def _names_a_country(self, phrase: str) -> bool:
+        """Whether a country name or demonym occurs in the phrase ("Pakistan's ISPR")."""
+        key = _key(phrase)
+        return any(
+            key[i : i + n] in self._side_markers
+            for i in range(len(key))
+            for n in range(1, min(self._marker_max, len(key) - i) + 1)
+        )
 
     def is_side_marker(self, phrase: str) -> bool:
         """Whether a phrase is only a country name or demonym ("Malian", "Ukraine")."""
