@@ -684,9 +684,12 @@ _OUTLETS = ("Frontline Wire", "Daily Monitor", "Regional Times", "Evening Courie
 class ReportCorpus:
     """Reproducible, varied, realistic-looking conflict reports (see the sentences above)."""
 
-    def __init__(self, seed: int = 7, *, days: int | None = None) -> None:
+    def __init__(
+        self, seed: int = 7, *, days: int | None = None, start: date = date(2024, 1, 1)
+    ) -> None:
         self.rng = random.Random(seed)
-        self.days = days  # publish within this many days from 2024-01-01, not over the year
+        self.days = days  # publish within this many days from ``start``, not over 2024
+        self.start = start
 
     def _slots(self) -> dict[str, str]:
         rng = self.rng
@@ -781,7 +784,7 @@ class ReportCorpus:
         if self.days is None:
             published = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         else:
-            published = (date(2024, 1, 1) + timedelta(days=rng.randrange(self.days))).isoformat()
+            published = (self.start + timedelta(days=rng.randrange(self.days))).isoformat()
         record = {
             "title": title,
             "outlet": outlet,
@@ -1017,10 +1020,10 @@ def claims_of_report(doc: Document, facts: dict[str, str]) -> list[Claim]:
 
 
 def generated_reports(
-    count: int, seed: int = 7, *, days: int | None = None
+    count: int, seed: int = 7, *, days: int | None = None, start: date = date(2024, 1, 1)
 ) -> Iterator[tuple[Document, list[Claim]]]:
     """``count`` distinct generated reports as documents, each with the claims of its lede."""
-    corpus = ReportCorpus(seed, days=days)
+    corpus = ReportCorpus(seed, days=days, start=start)
     seen: set[str] = set()
     while len(seen) < count:
         record, facts = corpus.report_with_facts()
@@ -1038,7 +1041,9 @@ def generated_reports(
 
 
 SCALE_VERSION = "bench"  # the extraction version of generated claims: no extractor ran
-SCALE_DAYS = 3650  # an archive: reports published over ten years
+SCALE_DAYS = 3650  # an archive: reports published over ten years from SCALE_START
+SCALE_START = date(2016, 1, 1)
+BATCH_DAYS = 30  # a day's feed reports the last weeks: new reports are of the last month
 
 
 @dataclass
@@ -1145,7 +1150,9 @@ def _fill_store(url: str, size: int, seed: int, chunk: int = 5_000) -> float:
     threshold = load_settings(environ={}).near_duplicate_threshold
     while (have := store.document_count()) < size:
         count = min(chunk, size - have)
-        reports = list(generated_reports(count, seed * 1_000_003 + have, days=SCALE_DAYS))
+        reports = list(
+            generated_reports(count, seed * 1_000_003 + have, days=SCALE_DAYS, start=SCALE_START)
+        )
         docs = [doc for doc, _ in reports]
         fresh = [d for d, new in zip(docs, store.add_documents(docs), strict=True) if new]
         index = index_signatures(fresh, threshold)
@@ -1168,7 +1175,8 @@ def _scale_batch(url: str, batch: int, seed: int, full: bool) -> ScaleResult:
     stored, stored_claims = store.document_count(), store.claim_count()
     opened = _peak_rss_mb()
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = ReportCorpus(seed, days=SCALE_DAYS)
+        recent = SCALE_START + timedelta(days=SCALE_DAYS - BATCH_DAYS)
+        corpus = ReportCorpus(seed, days=BATCH_DAYS, start=recent)
         records = [corpus.report_with_facts() for _ in range(batch)]
         source = Path(tmp) / "batch.jsonl"
         source.write_text("".join(json.dumps(r) + "\n" for r, _ in records), encoding="utf-8")
