@@ -112,6 +112,8 @@ def test_slug(name: str, expected: str) -> None:
         ("Sudanese soldiers", "sudan-saf"),
         ("Yemeni soldiers", "yemen-government"),
         ("British sailors", "uk"),
+        ("Northern Irish police officers", "uk"),
+        ("Irish peacekeepers", "ireland"),
         ("American troops", "usa"),
     ],
 )

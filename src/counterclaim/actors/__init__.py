@@ -1,7 +1,8 @@
 """The actor knowledge base: who is who, on which side, and how texts name them.
 
 The knowledge base is a set of YAML files (one per region, schema in
-``data/actors/README.md``) plus any files the user adds with ``--kb``. This package loads
+``data/actors/README.md``) plus any files the user adds with ``--kb``; every country the
+files give no side gets a state side from ``data/actors/_countries.yaml``. This package loads
 them into a :class:`KnowledgeBase` and answers the questions the extraction and resolve
 stages ask about actors:
 
