@@ -44,6 +44,7 @@ class DocumentContext:
     country: str | None
     main_date: str | None
     claimants: list[actors.Actor] = field(default_factory=list)  # resolved so far, in order
+    surfaces_by_actor: dict[str, list[str]] | None = None  # built by _aliases_of
 
 
 def document_context(
@@ -228,15 +229,19 @@ def _names_a_state(kb: actors.KnowledgeBase, surface: str) -> bool:
 
 
 def _aliases_of(ctx: DocumentContext, actor: actors.Actor) -> list[str]:
-    kb = ctx.kb
-    out: list[str] = []
-    for mention in ctx.mentions:
-        if kb.claimant_actor(mention.actor_id).id == actor.id and mention.surface not in out:
-            out.append(mention.surface)
-    for name, actor_id in ctx.speakers.items():
-        if kb.claimant_actor(actor_id).id == actor.id and name not in out:
-            out.append(name)
-    return out
+    """Every surface of the document that names the actor (its mentions, then its
+    spokespersons), gathered for all actors at once on first use: per claim, this walked
+    every mention of the document, the square of a long document's length."""
+    if ctx.surfaces_by_actor is None:
+        kb = ctx.kb
+        by_actor: dict[str, list[str]] = {}
+        named = [(m.surface, m.actor_id) for m in ctx.mentions] + list(ctx.speakers.items())
+        for surface, actor_id in named:
+            surfaces = by_actor.setdefault(kb.claimant_actor(actor_id).id, [])
+            if surface not in surfaces:
+                surfaces.append(surface)
+        ctx.surfaces_by_actor = by_actor
+    return list(ctx.surfaces_by_actor.get(actor.id, ()))
 
 
 _DESCRIPTION = re.compile(

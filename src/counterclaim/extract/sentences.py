@@ -72,7 +72,21 @@ CUMULATIVE = re.compile(
 
 def sentence_places(sent: Span) -> list[str]:
     names: list[str] = []
-    for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and ent.text not in names:
+    for ent in _places_by_sentence(sent.doc).get(sent.start, ()):
+        if ent.text not in names:
             names.append(re.sub(r"^the\s+", "", ent.text))
     return names
+
+
+def _places_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    """The place entities of a document by the start of their sentence, found once: a
+    sentence's own ``ents`` walks every entity of the document, which made a long document
+    cost the square of its length."""
+    cached = doc.user_data.get("counterclaim_places_by_sentence")
+    if cached is None:
+        cached = {}
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                cached.setdefault(doc[ent.start].sent.start, []).append(ent)
+        doc.user_data["counterclaim_places_by_sentence"] = cached
+    return cached
