@@ -167,6 +167,9 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
             # Minister Mohsin Naqvi" → the minister's ministry)
             best = max(inner, key=lambda m: m.end - m.start)
             found = kb.actor(best.actor_id)
+            if found is not None and ctx.country is not None:
+                # "the Inter Services Public Relations (ISPR)" in a report on Bangladesh
+                found = kb.national_counterpart(found, ctx.country, surface) or found
     if found is None:
         found = kb.resolve_in_context(
             surface, "", ctx.country, mentions=_mentions_before(ctx, start)
