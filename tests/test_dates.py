@@ -136,7 +136,6 @@ def test_finds_each_kind_of_phrase(text: str, surface: str, kind: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Pilgrims marked Good Friday in Jerusalem without incident.",
         "The report was first carried by USA Today and the BBC.",
         "Residents may 5 times a day hear drones over Kyiv.",  # "may" is not May
         "The ceasefire may hold, officials in Doha said.",
@@ -148,6 +147,12 @@ def test_finds_each_kind_of_phrase(text: str, surface: str, kind: str) -> None:
 )
 def test_finds_no_date_where_there_is_none(text: str) -> None:
     assert find_date_expressions(text) == []
+
+
+def test_a_holiday_named_after_a_weekday_is_not_that_weekday() -> None:
+    # "Good Friday" is a named day (tests/test_dates_named_days.py), not the last Friday
+    found = find_date_expressions("Pilgrims marked Good Friday in Jerusalem without incident.")
+    assert [(e.surface, e.kind) for e in found] == [("Good Friday", "holiday")]
 
 
 def test_finds_phrases_in_order_and_prefers_the_longest() -> None:

@@ -331,7 +331,7 @@ _DAYS_FROM = re.compile(
 
 def _since_day(text: str, expr: DateExpression) -> bool:
     """ "since Sunday", "since March 3": a range up to the report, for a named day only."""
-    if expr.kind not in ("weekday", "explicit", "weekday_date"):
+    if expr.kind not in ("weekday", "explicit", "weekday_date", "holiday"):
         return False
     return bool(_SINCE_BEFORE.search(text, max(0, expr.start - 30), expr.start))
 
@@ -343,10 +343,11 @@ _SINCE_BEFORE = re.compile(
 
 
 def _too_wide(expr: DateExpression) -> bool:
-    """A week, a weekend, a month or a year ("last week", "in April 2015", "in 2013")."""
+    """A week, a month or a year ("last week", "in April 2015", "in 2013"); a weekend is
+    two days, as narrow as "overnight", and can be the date of an attack."""
     if expr.kind == "explicit":
         return expr.unit in ("month", "year")
-    return expr.kind == "relative" and expr.unit in ("week", "weekend", "month")
+    return expr.kind == "relative" and expr.unit in ("week", "month")
 
 
 # A photo's caption, by its credit: "© ...", "REUTERS/Name", "(Defence Ministry/AFP)" closing it

@@ -22,7 +22,7 @@ from counterclaim.dates.years import (
 )
 from counterclaim.lexicon import load_data
 
-KINDS: tuple[str, ...] = ("explicit", "weekday", "relative", "weekday_date")
+KINDS: tuple[str, ...] = ("explicit", "weekday", "relative", "weekday_date", "holiday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,9 @@ class DateExpression:
     and ``anaphoric`` when the anchor is the date mentioned before rather than the
     publication date. ``extend`` widens a resolved day: (0, 1) for "the night of Friday to
     Saturday", (-1, 0) for "overnight into Sunday". ``until`` is the last day of a range the
-    text states ("Sept. 14-16", "from 16 to 20 July"), as (month, day).
+    text states ("Sept. 14-16", "from 16 to 20 July"), as (month, day). A holiday phrase
+    ("Easter Sunday") keeps in ``unit`` its rule from data/lexicon/dates.yaml ("easter+1",
+    "12-25"), its day depending on the year.
     """
 
     start: int
@@ -117,6 +119,13 @@ _WEEKDAY_EXPR = re.compile(
     rf"(?P<wd>{_WD})(?!\s*,?\s*\(?\s*{_MONTH_RE}\s+\d)"
     rf"(?:{_POSS}\s+(?P<part>{_PART}){_POSS}|{_POSS})"
     rf"(?:\s+(?i:to|into)\s+(?P<wd2>{_WD}))?\b"
+)
+# Named days ("the Easter Sunday bombings"), with their rule (data/lexicon/dates.yaml)
+_HOLIDAYS: dict[str, str] = load_data("lexicon/dates.yaml")["holidays"]
+_HOLIDAY_EXPR = re.compile(
+    r"\b(?:(?i:on)\s+)?(?:(?i:the)\s+)?(?:"
+    + "|".join(f"(?P<h{index}>{name})" for index, name in enumerate(_HOLIDAYS))
+    + r")(?:['’]s)?\b"
 )
 # Names of days that are holidays or events, not dates.
 _NOT_WEEKDAY_BEFORE = re.compile(
@@ -304,6 +313,10 @@ def _expressions(text: str) -> tuple[DateExpression, ...]:
             expr = _range_expression(m)
             if expr is not None:
                 found.append((0, expr))
+    rules = list(_HOLIDAYS.values())
+    for m in _HOLIDAY_EXPR.finditer(text):
+        index = next(i for i, group in enumerate(m.groups()) if group is not None)
+        found.append((1, _expression(m, "holiday", unit=rules[index])))
     lowered = text.lower()
     for pattern, offset, unit, anaphoric, needs in _RELATIVE_EXPRS:
         if needs not in lowered:

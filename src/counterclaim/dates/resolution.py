@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
 from counterclaim.dates.expressions import DateExpression, _expressions
 from counterclaim.dates.years import (
     _latest_year_with_weekday,
@@ -40,7 +42,9 @@ from counterclaim.dates.years import (
 #   one day after D (a dateline or header a time zone behind); without D the year comes from
 #   the text (``infer_year``, the weekday of a weekday-date pair), else there is no date;
 # - without D, relative dates resolve to nothing, and so does a weekday, unless the text
-#   dates that weekday in full once ("Saturday, July 2, 2016"): then it is that day.
+#   dates that weekday in full once ("Saturday, July 2, 2016"): then it is that day;
+# - a named day ("Easter Sunday", "Christmas Eve") is the latest one on or before D (a day
+#   after allowed); without D it is nothing.
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +101,9 @@ def resolve_expression(
     """
     if expr.kind in ("explicit", "weekday_date"):
         return _resolve_calendar(expr, published, text)
+    if expr.kind == "holiday":
+        day = _holiday_before(expr.unit, published) if published is not None else None
+        return None if day is None else DateValue(day, day)
     if expr.kind == "weekday":
         if expr.weekday is None:
             return None
@@ -112,6 +119,26 @@ def resolve_expression(
             base = published - timedelta(days=back)
         return _extended(base, expr.extend, published)
     return _resolve_relative(expr, published, text)
+
+
+def _holiday_day(rule: str, year: int) -> date | None:
+    """The day a holiday rule ("easter", "orthodox_easter-2", "12-25") names in a year."""
+    m = re.fullmatch(r"(orthodox_easter|easter)([+-]\d+)?|(\d\d)-(\d\d)", rule)
+    if m is None:
+        return None
+    if m.group(3):
+        return _safe_date(year, int(m.group(3)), int(m.group(4)))
+    method = EASTER_ORTHODOX if m.group(1) == "orthodox_easter" else EASTER_WESTERN
+    return easter(year, method) + timedelta(days=int(m.group(2) or 0))
+
+
+def _holiday_before(rule: str, published: date) -> date | None:
+    """The holiday nearest on or before D (a day after D allowed, as for dates)."""
+    for year in (published.year + 1, published.year, published.year - 1):
+        day = _holiday_day(rule, year)
+        if day is not None and day <= published + timedelta(days=1):
+            return day
+    return None
 
 
 def _paired_weekday(expr: DateExpression, text: str) -> date | None:
