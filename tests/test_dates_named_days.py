@@ -99,3 +99,68 @@ def test_lower_case_words_are_not_holidays() -> None:
 )
 def test_a_weekend_dates_its_event(text: str, published: date, expected: str) -> None:
     assert claim_date(text, text, published, default="2000-01-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # after "on", "Month D and D" is a range when punctuation or a preposition follows
+        (
+            "On February 24 and 25, jihadists attacked bases across Burkina Faso, killing dozens.",
+            date(2024, 4, 26),
+            "2024-02-24/2024-02-25",
+        ),
+        (
+            "Israeli strikes on Oct. 3 and 5 in Jabalia killed 40 people.",
+            date(2023, 10, 9),
+            "2023-10-03/2023-10-05",
+        ),
+        (
+            "On May 2 and May 4, 2024, drones hit the port of Odesa, wounding 14.",
+            date(2024, 5, 10),
+            "2024-05-02/2024-05-04",
+        ),
+        (
+            "Fighting on June 11 and 12 near Goma killed 30, the army said.",
+            date(2024, 6, 15),
+            "2024-06-11/2024-06-12",
+        ),
+    ],
+)
+def test_a_day_pair_after_on_is_a_range(text: str, published: date, expected: str) -> None:
+    assert claim_date(text, text, published) == expected
+
+
+def test_a_day_and_a_count_after_on_are_not_a_range() -> None:
+    text = "In Sagaing on March 4 and 12 soldiers were killed in the ambush."
+    assert claim_date(text, text, date(2024, 3, 10)) == "2024-03-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a toll counted from the day a named thing began runs to the report's day
+        (
+            "More than 1,000 people have been arrested since a state of emergency began on Monday, the government said.",
+            date(2024, 1, 14),
+            "2024-01-08/2024-01-14",
+        ),
+        (
+            "At least 300 were killed in Gaza since the offensive was launched on Oct. 7, officials said.",
+            date(2023, 10, 10),
+            "2023-10-07/2023-10-10",
+        ),
+        (
+            "Some 40 civilians died in Khartoum since the fighting erupted on Saturday.",
+            date(2023, 4, 18),
+            "2023-04-15/2023-04-18",
+        ),
+        (
+            "Police detained 90 in Karachi since the curfew was imposed on March 3.",
+            date(2024, 3, 6),
+            "2024-03-03/2024-03-06",
+        ),
+    ],
+)
+def test_since_a_named_beginning_is_a_range(text: str, published: date, expected: str) -> None:
+    assert claim_date(text, text, published, default="2000-01-01") == expected

@@ -333,12 +333,16 @@ def _since_day(text: str, expr: DateExpression) -> bool:
     """ "since Sunday", "since March 3": a range up to the report, for a named day only."""
     if expr.kind not in ("weekday", "explicit", "weekday_date", "holiday"):
         return False
-    return bool(_SINCE_BEFORE.search(text, max(0, expr.start - 30), expr.start))
+    return bool(_SINCE_BEFORE.search(text, max(0, expr.start - 80), expr.start))
 
 
-# "since Sunday", "since midnight on Aug. 14"
+# "since Sunday", "since midnight on Aug. 14", "since a state of emergency began on Monday",
+# "since the offensive was launched on Oct. 7": a toll counted from the day a named thing began
 _SINCE_BEFORE = re.compile(
-    r"\bsince\s+(?:(?:midnight|dawn|noon|daybreak|the\s+\w+\s+of)\s+)?$", re.I
+    r"\bsince\s+(?:(?:midnight|dawn|noon|daybreak|the\s+\w+\s+of)\s+"
+    r"|(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){1,5}?(?:began|started|erupted|broke\s+out"
+    r"|(?:was|were)\s+(?:launched|declared|imposed))\s+(?:on\s+)?)?$",
+    re.I,
 )
 
 

@@ -99,6 +99,13 @@ _RANGE_EXPRS = [
         rf"\s*(?:[-–]|(?(lead)(?i:to|until|till|through|and)\s|(?!)))\s*"
         rf"(?:(?P<m2>{_MONTH_RE})\s+)?(?P<d2>\d{{1,2}}){_ORD}(?![\d:])\b(?:,?\s+(?P<y>{_YEAR})\b)?"
     ),
+    # "on February 24 and 25, armed groups attacked": after "on", the second number is a day
+    # when punctuation or a preposition follows it ("on March 4 and 12 soldiers" is a count)
+    re.compile(
+        rf"\b(?P<lead>(?i:on))\s+(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}\s+(?i:and)\s+"
+        rf"(?:(?P<m2>{_MONTH_RE})\s+)?(?P<d2>\d{{1,2}}){_ORD}(?![\d:])\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+        r"(?=\s*[,.;)]|\s+(?i:in|at|near|across|when|as|while|against)\b)"
+    ),
     # "16-20 July 2025", "from 6 to 12 March", "on 4 and 6 June", "30 May-2 June"
     re.compile(
         rf"\b(?:(?P<lead>(?i:from|between|on))\s+)?(?:the\s+)?(?P<d1>\d{{1,2}}){_ORD}\s*"
