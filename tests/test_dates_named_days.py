@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from counterclaim.dates import event_date_for, find_date_expressions, resolve_expression
+from counterclaim.dates import (
+    event_date_for,
+    expression_role,
+    find_date_expressions,
+    main_event_date,
+    resolve_expression,
+    written_date,
+)
 
 
 def claim_date(text: str, evidence: str, published: date | None, default: str | None = None):
@@ -164,3 +171,66 @@ def test_a_day_and_a_count_after_on_are_not_a_range() -> None:
 )
 def test_since_a_named_beginning_is_a_range(text: str, published: date, expected: str) -> None:
     assert claim_date(text, text, published, default="2000-01-01") == expected
+
+
+# A copy put online days after it was written: its weekdays count from its own date line
+_XINHUA_COPY = """Rebels claim the border attack
+
+By Xinhua
+December 25, 2023
+
+The rebel group claimed an attack that left 20 dead on Friday night in Gatumba.
+
+On Saturday afternoon, Jerome Niyonzima, a spokesman, told the press that gunmen had hit nine homes, killing 20 persons.
+"""
+
+
+def test_a_date_line_under_the_byline_dates_the_weekdays() -> None:
+    published = date(2023, 12, 29)  # the page's date, four days after the wire story
+    assert main_event_date(_XINHUA_COPY, published) == "2023-12-22"
+    evidence = "killing 20 persons"
+    assert claim_date(_XINHUA_COPY, evidence, published, default="2023-12-22") == "2023-12-22"
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "expected"),
+    [
+        ("March 2, 2024", date(2024, 3, 5), date(2024, 3, 2)),
+        ("Updated 09 Jan, 2025 11:55pm", date(2025, 1, 9), date(2025, 1, 9)),  # the same day
+        ("Friday, September 27, 2024", date(2024, 9, 23), date(2024, 9, 23)),  # a later banner
+        ("June 1, 2023", date(2024, 6, 10), date(2024, 6, 10)),  # a year older: not this report
+    ],
+)
+def test_written_date(line: str, published: date, expected: date) -> None:
+    text = f"Headline about Kherson\n{line}\nShelling killed three in Kherson on Tuesday."
+    assert written_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the date opens a clause whose subject is named and described before the verb
+        (
+            "On Monday, Ahmed Jawad, a police officer in Quetta, said that militants had killed six.",
+            "statement",
+        ),
+        (
+            "On Sunday, Yahya Saree, the Houthi military spokesman, claimed the group had hit a ship.",
+            "statement",
+        ),
+        (
+            "On Tuesday, Colonel Abdoul Aziz, the army spokesman, told reporters that 40 were killed.",
+            "statement",
+        ),
+        # ...but an opening date of a clause that reports nothing still dates its event
+        ("On Saturday, 307 servicemen came home, according to the ministry.", "event"),
+        (
+            "On Wednesday, gunmen in Zamfara, a state in Nigeria, abducted 40 villagers, police said.",
+            "event",
+        ),
+        ("On Friday, Israeli strikes on Rafah killed 20, the ministry said.", "event"),
+    ],
+)
+def test_an_opening_date_and_the_apposition_of_a_speaker(text: str, role: str) -> None:
+    (expr,) = [e for e in find_date_expressions(text) if e.start == 0]
+    assert expression_role(text, expr) == role

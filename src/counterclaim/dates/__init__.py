@@ -25,6 +25,7 @@ from counterclaim.dates.events import (
     expression_role,
     main_event_date,
     sentence_bounds,
+    written_date,
 )
 from counterclaim.dates.expressions import (
     KINDS,
@@ -76,6 +77,7 @@ __all__ = [
     "sentence_bounds",
     "shift",
     "weekday_date_pairs",
+    "written_date",
     "year_before",
     "year_for_weekday",
 ]

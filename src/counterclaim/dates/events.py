@@ -203,7 +203,7 @@ def expression_role(text: str, expr: DateExpression) -> str:
     if opens_sentence and right_text.lstrip().startswith(","):
         # "On Saturday, 307 servicemen came home, according to the ministry": an opening
         # date belongs to the clause it opens, which here reports nothing
-        clause = _TOKEN.findall(re.split(r"[,;.]", right_text.lstrip()[1:], maxsplit=1)[0])
+        clause = _opening_clause(right_text.lstrip()[1:])
         if clause and not any(_is_report(t.lower()) for t in clause):
             return "event"
     ev_right, rp_right = _nearest_cues(right, comma=1 if opens_sentence else 3)
@@ -216,6 +216,26 @@ def expression_role(text: str, expr: DateExpression) -> str:
     if not events:
         return "statement"
     return "event" if min(events) < min(reports) else "statement"
+
+
+def _opening_clause(rest: str) -> list[str]:
+    """The clause a sentence-opening date opens, its subject's apposition skipped: in "On
+    Saturday, Jerome Niyonzima, the government's spokesman, told the press that..." it is
+    the one that tells, not the name."""
+    chunks = re.split(r"[,;.]", rest)
+    clause: list[str] = []
+    for number, chunk in enumerate(chunks[:4]):
+        words = _TOKEN.findall(chunk)
+        clause += words
+        if number == len(chunks) - 1 or any(
+            _is_report(w.lower()) or _is_event(w.lower()) for w in words
+        ):
+            break
+        named = words and all(_PROPER_NAME.match(w) for w in words)
+        described = number > 0 and words and words[0].lower() in _DETERMINERS
+        if not (named or described):
+            break
+    return clause
 
 
 def event_date_for(
@@ -236,8 +256,7 @@ def event_date_for(
     so a candidate later than the sentence's statement date is passed over, and a statement
     dated before the default with nothing else to go on gives None.
     """
-    if published is None:
-        published = dateline_date(text)
+    published = written_date(text, published) if published else dateline_date(text)
     s0, s1 = sentence_bounds(text, span_start, span_end)
     p0, _ = _paragraph_bounds(text, span_start)
     statement: DateValue | None = None
@@ -391,6 +410,8 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
     """
     if published is None:
         published = dateline_date(text, body_start=body_start)
+    else:
+        published = written_date(text, published, body_start=body_start)
     paragraphs = _prose_paragraphs(text, body_start)
     lead_end = paragraphs[min(LEAD_PARAGRAPHS, len(paragraphs)) - 1][1] if paragraphs else 0
     tiers: list[list[tuple[int, DateValue, DateExpression]]] = [[], [], [], []]
@@ -485,6 +506,22 @@ def dateline_date(text: str, *, body_start: int = 0) -> date | None:
             value = resolve_expression(expr, None, text=text)
             return value.start if value is not None and value.days == 1 else None
     return None
+
+
+WRITTEN_MAX_DAYS = 14  # a copy put online later than this is dated by its own page
+WRITTEN_MAX_OFFSET = 1500  # the date line under a byline is among the first lines
+
+
+@lru_cache(maxsize=64)
+def written_date(text: str, published: date, *, body_start: int = 0) -> date:
+    """The day the report was written, when a date line under its title or byline ("By
+    Xinhua / December 25, 2023") is a few days before the page's publication date: a copy
+    put online later counts "Friday night" from the day it was written. Otherwise D."""
+    for line in text[body_start : body_start + WRITTEN_MAX_OFFSET].split("\n"):
+        day = parse_date_line(line.strip())
+        if day is not None and published - timedelta(days=WRITTEN_MAX_DAYS) <= day < published:
+            return day
+    return published
 
 
 _TOLL_RISEN = re.compile(
