@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ def _claim(value: int, role: str = "other", features: dict[str, float] | None = 
         span_end=value + 1,
         target_role=role,
         features=features or {},
+        claimant="army",  # a party to the conflict: every role is open to it
     )
 
 
@@ -287,3 +289,17 @@ def test_loose_candidates_are_proposed_only_for_a_model_that_judges_them() -> No
     assert decide([candidate], DecisionModel(role=ROLE)) == []  # nor a model without keep
     judge = DecisionModel(keep=KEEP, keep_threshold=0.5, loose_threshold=0.1)
     assert [c.value for c in decide([candidate], judge)] == [40]
+
+
+def test_a_claimant_of_no_side_never_gets_own_or_opponent() -> None:
+    model = DecisionModel(role=ROLE)
+    militants = {"word=militants": 1.0}
+    # A party's claim: the model may call the militants its opponents
+    party = replace(_claim(8, "other", militants), claimant="Nigerian Army")
+    assert [c.target_role for c in decide([party], model)] == ["opponent"]
+    # The outlet's own voice and a neutral monitor have no opponents (ANNOTATION.md)
+    reporter = replace(_claim(8, "other", militants), claimant="reporter")
+    monitor = replace(
+        _claim(9, "other", {**militants, "side_relation=neutral_claimant": 1.0}), claimant="UN"
+    )
+    assert [c.target_role for c in decide([reporter, monitor], model)] == ["other", "other"]

@@ -160,10 +160,23 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
             confidence = round(p_keep, 4)
         role = claim.target_role
         if model.role is not None:
-            role = overrule(model.role.probabilities(features), role, model.role_margin)
+            scores = model.role.probabilities(features)
+            if _speaks_for_no_side(claim, features):
+                # ANNOTATION.md: a claimant of no side has no own people nor opponents
+                scores = {r: p for r, p in scores.items() if r in NEUTRAL_ROLES}
+            role = overrule(scores, role, model.role_margin)
         kept.append(replace(claim, target_role=role, confidence=confidence))
     # A claim credited anew may now repeat another of its claimant's
     return collapse_repeats(kept)
+
+
+NEUTRAL_ROLES = ("civilian", "other")
+
+
+def _speaks_for_no_side(claim: Claim, features: Mapping[str, float]) -> bool:
+    """The outlet in its own voice, or a claimant the knowledge base holds neutral (the UN,
+    a monitor, a news agency)."""
+    return claim.claimant == REPORTER or "side_relation=neutral_claimant" in features
 
 
 def overrule(scores: Mapping[K, float], current: K, margin: float) -> K:
