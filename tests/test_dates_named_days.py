@@ -234,3 +234,45 @@ def test_written_date(line: str, published: date, expected: date) -> None:
 def test_an_opening_date_and_the_apposition_of_a_speaker(text: str, role: str) -> None:
     (expr,) = [e for e in find_date_expressions(text) if e.start == 0]
     assert expression_role(text, expr) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "overnight" runs into the day its sentence names
+        (
+            "Gunmen seized a cafe in Dhaka overnight, killing 20 hostages in a siege that ended Saturday morning.",
+            None,
+            None,
+        ),
+        (
+            "Drones struck Odesa overnight, killing three, before the alert ended on Tuesday.",
+            date(2024, 3, 14),
+            "2024-03-11/2024-03-12",
+        ),
+        (
+            "Militants overran a post in North Waziristan overnight, killing seven soldiers, the army said on Friday.",
+            date(2024, 3, 18),
+            "2024-03-14/2024-03-15",
+        ),
+        # no day named: D-1/D as before
+        (
+            "Israeli strikes overnight killed 30 in Rafah, officials said.",
+            date(2024, 2, 12),
+            "2024-02-11/2024-02-12",
+        ),
+    ],
+)
+def test_overnight_runs_into_the_day_its_sentence_names(
+    text: str, published: date | None, expected: str | None
+) -> None:
+    assert claim_date(text, text, published) == expected
+
+
+def test_overnight_without_a_publication_date_takes_a_day_dated_in_full() -> None:
+    text = (
+        "Gunmen seized a cafe in Dhaka overnight, killing 20 hostages in a siege that ended"
+        " Saturday morning.\nTroops stormed it on Saturday, July 2, 2016."
+    )
+    evidence = "killing 20 hostages"
+    assert claim_date(text, evidence, None) == "2016-07-01/2016-07-02"

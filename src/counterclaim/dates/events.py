@@ -218,6 +218,22 @@ def expression_role(text: str, expr: DateExpression) -> str:
     return "event" if min(events) < min(reports) else "statement"
 
 
+def _resolve_in_sentence(
+    expr: DateExpression, published: date | None, text: str
+) -> DateValue | None:
+    """A phrase's days; "overnight" runs into the day its sentence names ("seized a cafe
+    overnight [...] a standoff that ended Saturday morning": Friday/Saturday), else into D."""
+    if not (expr.kind == "relative" and expr.surface.lower() == "overnight"):
+        return resolve_expression(expr, published, text=text)
+    s0, s1 = sentence_bounds(text, expr.start, expr.end)
+    for other in _expressions(text):
+        if s0 <= other.start < s1 and other.kind in ("weekday", "weekday_date", "explicit"):
+            day = resolve_expression(other, published, text=text)
+            if day is not None and day.days == 1:
+                return DateValue(day.start - timedelta(days=1), day.start)
+    return resolve_expression(expr, published, text=text)
+
+
 def _opening_clause(rest: str) -> list[str]:
     """The clause a sentence-opening date opens, its subject's apposition skipped: in "On
     Saturday, Jerome Niyonzima, the government's spokesman, told the press that..." it is
@@ -275,7 +291,7 @@ def event_date_for(
         since = role == "background" and _since_day(text, expr) and published is not None
         if role == "dateline" or (role == "background" and not since):
             continue
-        value = resolve_expression(expr, published, text=text)
+        value = _resolve_in_sentence(expr, published, text)
         if value is None:
             continue
         offset = _DAYS_FROM.search(text, max(0, expr.start - 30), expr.start)
