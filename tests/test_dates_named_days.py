@@ -276,3 +276,28 @@ def test_overnight_without_a_publication_date_takes_a_day_dated_in_full() -> Non
     )
     evidence = "killing 20 hostages"
     assert claim_date(text, evidence, None) == "2016-07-01/2016-07-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said Ukrainian forces shelled the centre of Belgorod. Two children died.",
+        "Gunmen stormed a school in Katsina State and abducted dozens of pupils, police said.",
+        "An Israeli strike hit a tent camp in Mawasi, killing at least 12, medics said.",
+    ],
+)
+def test_a_report_naming_no_day_is_the_news_of_its_publication_day(text: str) -> None:
+    assert main_event_date(text, date(2023, 12, 30)) == "2023-12-30"
+    assert main_event_date(text, None) is None  # without D nothing dates it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day is named, but none dates the news: it stays unknown
+        "The governor said the city was first shelled in 2014. Two children died.",
+        "Rebels in Kachin recalled the ceasefire agreed in June 2011 and said 30 soldiers were killed.",
+    ],
+)
+def test_a_report_naming_only_old_days_stays_undated(text: str) -> None:
+    assert main_event_date(text, date(2023, 12, 30)) is None

@@ -481,6 +481,9 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
                 # a statement's date ("said on Saturday") and a named day stay as they are
                 chosen = _widest_container(chosen, tiers[0] + tiers[2])
             return chosen.iso()
+    if published is not None and not any(e.start >= body_start for e in expressions):
+        # a report that names no day at all reports the news of the day it came out
+        return published.isoformat()
     return None
 
 
