@@ -301,3 +301,38 @@ def test_a_report_naming_no_day_is_the_news_of_its_publication_day(text: str) ->
 )
 def test_a_report_naming_only_old_days_stays_undated(text: str) -> None:
     assert main_event_date(text, date(2023, 12, 30)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # of several dates in the lead's sentence, the one nearest the deaths is the news
+        (
+            "Sporadic skirmishes went on Friday on the Kyrgyz-Tajik border despite a truce "
+            "following a day of intense clashes that killed more than 20 people.",
+            date(2021, 4, 30),
+            "2021-04-29",
+        ),
+        (
+            "Talks resumed in Doha on Monday, a day after Israeli strikes on Sunday killed 40 "
+            "people in Nuseirat, medics said.",
+            date(2024, 6, 11),
+            "2024-06-09",
+        ),
+        (
+            "The junta lifted a curfew in Sagaing on Tuesday after air strikes on Sunday "
+            "wounded 30 villagers and destroyed a school.",
+            date(2024, 3, 6),
+            "2024-03-03",
+        ),
+        # one date in the sentence: it stays, casualty word or not
+        (
+            "Houthi forces fired missiles at a tanker in the Red Sea on Thursday, injuring "
+            "two crew members, officials said.",
+            date(2024, 2, 9),
+            "2024-02-08",
+        ),
+    ],
+)
+def test_the_lead_date_nearest_the_casualties(text: str, published: date, expected: str) -> None:
+    assert main_event_date(text, published) == expected

@@ -476,7 +476,7 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
             return min(named, key=lambda item: item[0])[1].iso()
     for number, tier in enumerate(tiers):
         if tier:
-            _, chosen, expr = min(tier, key=lambda item: item[0])
+            _, chosen, expr = _lead_choice(text, tier)
             if number in (0, 2) and expr.kind == "relative":
                 # a statement's date ("said on Saturday") and a named day stay as they are
                 chosen = _widest_container(chosen, tiers[0] + tiers[2])
@@ -485,6 +485,26 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
         # a report that names no day at all reports the news of the day it came out
         return published.isoformat()
     return None
+
+
+def _lead_choice(
+    text: str, tier: list[tuple[int, DateValue, DateExpression]]
+) -> tuple[int, DateValue, DateExpression]:
+    """The first date of a tier; of several in its sentence, the one nearest a casualty word:
+    "Skirmishes went on Friday despite a truce following a day of clashes that killed 20"
+    reports the clashes' day, the day people died, not Friday's skirmishes."""
+    first = min(tier, key=lambda item: item[0])
+    s0, s1 = sentence_bounds(text, first[0])
+    same = [item for item in tier if s0 <= item[0] < s1]
+    outcomes = _outcome_positions(text, s0, s1)
+    if len(same) < 2 or not outcomes:
+        return first
+
+    def distance(item: tuple[int, DateValue, DateExpression]) -> int:
+        expr = item[2]
+        return min(max(pos - expr.end, expr.start - pos, 0) for pos in outcomes)
+
+    return min(same, key=lambda item: (distance(item), item[0]))
 
 
 def _widest_container(
