@@ -221,12 +221,11 @@ _STATE_BODY = re.compile(
     r"regiment|garrison|gendarmerie)\b",
     re.IGNORECASE,
 )
-_STATE_VOICES = frozenset({"officials", "official", "authorities", "leaders", "leadership"})
 
 
 def _names_a_state(kb: actors.KnowledgeBase, surface: str) -> bool:
     words = re.sub(r"^(?:the|a|an)\s+", "", surface.strip(), flags=re.IGNORECASE).split()
-    while words and words[-1].lower() in _STATE_VOICES:
+    while words and words[-1].lower() in lexicon().state_voices:
         words.pop()
     return bool(words) and len(words) <= 3 and kb.is_side_marker(" ".join(words))
 
@@ -270,14 +269,9 @@ def core_name(surface: str) -> str:
     core = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
     core = re.sub(r"\bminister$", "ministry", core, flags=re.IGNORECASE)
     without_role = _ROLE_TAIL.sub("", core)
-    if without_role and without_role.split()[-1].lower() in _GENERIC_HEADS:
+    if without_role and without_role.split()[-1].lower() in lexicon().generic_heads:
         return without_role
     return core or surface
-
-
-_GENERIC_HEADS = frozenset(
-    {"army", "military", "navy", "police", "ministry", "government", "forces"}
-)
 
 
 def resolve_claimant(
@@ -393,15 +387,9 @@ def _agent_side(
     return ctx.kb.side_of_phrase(agent)
 
 
-_ATTACK_NOUNS = frozenset(
-    {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
-     "assault", "assaults", "offensive", "offensives", "ambush", "ambushes", "bombardment"}
-)  # fmt: skip
-
-
 def _attack_noun_side(kb: actors.KnowledgeBase, target: str) -> str | None:
     words = target.lower().split()
-    if not words or words[-1] not in _ATTACK_NOUNS:
+    if not words or words[-1] not in lexicon().attack_nouns:
         return None
     return kb.side_of_phrase(target)
 

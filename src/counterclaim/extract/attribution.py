@@ -17,12 +17,6 @@ from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
-# Documents that stand for whoever issued them: "the statement said", "the release says"
-_SOURCE_REFS = frozenset(
-    {"statement", "report", "video", "channel", "post", "update", "release", "communique",
-     "communiqué", "bulletin", "briefing"}
-)  # fmt: skip
-_ANAPHORS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 
 
@@ -34,10 +28,6 @@ class Attribution:
     kind: str = "reporter"  # named | pronoun | quote | inherited | reporter
     start: int = -1
     parts: list[str] = field(default_factory=list)  # appositions: "the mayor", "Sergei Sobyanin"
-
-
-_TOLL_NOUNS = frozenset({"toll", "figure", "figures", "tally", "number", "estimate", "count"})
-_COUNTING = frozenset({"count", "record", "document", "tally", "list", "estimate", "show"})
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -72,19 +62,19 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
 
 _SOURCE_REF = re.compile(
     r"^(?:the|a|an|this|that|its|their|his|her)(?:\s+[\w-]+){0,2}?\s+(?:"
-    + "|".join(sorted(_SOURCE_REFS))
+    + "|".join(sorted(lexicon().source_refs))
     + r")$"
 )
 
 
 def refers_to_speaker(surface: str) -> bool:
     low = surface.lower().strip()
-    return low in _ANAPHORS or bool(_SOURCE_REF.match(low))
+    return low in lexicon().anaphors or bool(_SOURCE_REF.match(low))
 
 
 def _refers_back(head: Token, attribution: Attribution) -> bool:
     """A subject that points at a speaker named above it: "it", "they", "its fighters"."""
-    if attribution.kind == "pronoun" and head.lower_ in _ANAPHORS | {"we"}:
+    if attribution.kind == "pronoun" and head.lower_ in lexicon().anaphors | {"we"}:
         return True
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in head.children)
 
@@ -231,7 +221,10 @@ def find_attribution(
                     who = trailing_attribution(sent.text)
                     if who:
                         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
-                if not _refers_back(head, attribution) and node.lemma_.lower() not in _COUNTING:
+                if (
+                    not _refers_back(head, attribution)
+                    and node.lemma_.lower() not in lex.counting_verbs
+                ):
                     return attribution
                 # "The committee said it had counted 31 bodies": it is the committee; "the
                 # spokesman said crews had counted 70 dead": the spokesman's figure
@@ -268,7 +261,7 @@ def _is_reporting(verb: Token) -> bool:
     if lemma in lex.reporting_verbs and any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "20 residents were reported missing": nobody named says it
     if lemma in ("give", "provide", "offer", "issue", "release", "publish", "revise") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.toll_nouns for c in verb.children
     ):
         return True  # "the ministry gave a lower toll: 19 dead"
     if lemma in lex.acknowledging_verbs:
@@ -301,7 +294,7 @@ def _attribution_from(text: str, head: Token) -> Attribution:
                     if obj.dep_ == "pobj":
                         inner = np_text(obj)
                         return Attribution(inner, "named", obj.idx, [inner, text])
-        if head.lemma_.lower() in _SOURCE_REFS:
+        if head.lemma_.lower() in lexicon().source_refs:
             return Attribution(text, "pronoun", head.idx, [text])
     return Attribution(text, "named", head.idx, _apposition_parts(head) or [text])
 

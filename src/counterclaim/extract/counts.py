@@ -40,7 +40,6 @@ _VESSEL_NAME = re.compile(
     r"corvette)\s+(?:named\s+|called\s+)?"
     r"(?P<named>[A-Z][a-z][\w'-]*(?:\s+[A-Z0-9][\w'-]*){0,3})"
 )
-_WARSHIP_MARKS = frozenset({"HMS", "USS", "INS", "warship", "frigate", "destroyer", "corvette"})
 
 
 def vessel_names(doc: Doc) -> dict[str, str]:
@@ -52,22 +51,14 @@ def vessel_names(doc: Doc) -> dict[str, str]:
         cached = {}
         for m in _VESSEL_NAME.finditer(doc_text(doc)):
             words = (m.group("mv") or m.group("named")).split()
-            while words and words[-1].lower() in _VESSEL_STOP:
+            while words and words[-1].lower() in lexicon().vessel_name_stops:
                 words.pop()
             mark = m.group("prefix") or m.group("noun")
             if words:
-                kind = "warship" if mark in _WARSHIP_MARKS else "vessel"
+                kind = "warship" if mark in lexicon().warship_marks else "vessel"
                 cached.setdefault(" ".join(words), kind)
         doc.user_data["counterclaim_vessels"] = cached
     return cached
-
-
-_VESSEL_STOP = frozenset({"in", "on", "off", "and", "the", "was", "which", "that", "said"})
-
-
-_DESTROYING = frozenset(
-    {"destroy", "intercept", "down", "shoot", "blow", "sink", "torch", "burn", "wreck"}
-)
 
 
 def _the_object_destroyed(det: Token) -> bool:
@@ -79,13 +70,7 @@ def _the_object_destroyed(det: Token) -> bool:
         return False
     if any(c.dep_ in ("nummod", "amod") and c.like_num for c in noun.children):
         return False
-    return noun.head.lemma_.lower() in _DESTROYING
-
-
-_PERSON_FATES = frozenset(
-    {"kill", "assassinate", "execute", "wound", "injure", "kidnap", "abduct", "capture",
-     "arrest", "detain", "free", "release", "rescue"}
-)  # fmt: skip
+    return noun.head.lemma_.lower() in lexicon().destroying_verbs
 
 
 def _named_person(tok: Token) -> CountMention | None:
@@ -98,7 +83,7 @@ def _named_person(tok: Token) -> CountMention | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     root = doc[tok.i : end].root
-    if root.dep_ != "nsubjpass" or root.head.lemma_.lower() not in _PERSON_FATES:
+    if root.dep_ != "nsubjpass" or root.head.lemma_.lower() not in lexicon().person_fates:
         return None
     # The name with its titles ("businessman John Okafor", "Commander X"): they say whose
     # side the person is on
@@ -370,14 +355,9 @@ def unsplit_figure(doc: Doc, trigger: Token, mention: CountMention) -> bool:
     around = doc_text(doc)[max(0, trigger.idx - 20) : trigger.idx + len(trigger.text) + 20]
     after = doc_text(doc)[mention.end : mention.end + 45]
     return bool(
-        (_UNSPLIT.search(around) and trigger.lemma_.lower() in _CASUALTY_WORDS)
+        (_UNSPLIT.search(around) and trigger.lemma_.lower() in lexicon().casualty_words)
         or re.match(r"\s+(?:[\w-]+\s+){0,2}?" + _UNSPLIT.pattern, after, re.IGNORECASE)
     )
-
-
-_CASUALTY_WORDS = frozenset(
-    {"kill", "dead", "wound", "injure", "wounded", "injured", "killed", "lose"}
-)
 
 
 def _bare_number_entity(tok: Token) -> bool:

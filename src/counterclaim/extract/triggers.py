@@ -167,24 +167,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         )
         if trig:
             return trig
-        if head.lemma_ in (
-            "include",
-            "reach",
-            "rise",
-            "climb",
-            "stand",
-            "total",
-            "exceed",
-            "surpass",
-            "hit",
-            "bring",
-            "jump",
-            "increase",
-            "pass",
-            "top",
-            "near",
-            "approach",
-        ):
+        if head.lemma_ in lex.total_verbs:
             trig = _total_trigger(head, person)
             if trig:
                 return trig
@@ -231,7 +214,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             and "destroyed" in _categories_of_verb(governor)
         ):
             return Trigger("destroyed", governor)  # "set fire to five military vehicles"
-        if prep.lower_ == "at" and governor.lemma_.lower() in _PUT_AT:
+        if prep.lower_ == "at" and governor.lemma_.lower() in lex.put_at_verbs:
             # "put the death toll at 63", "the number of dead stood at about 60"
             trig = _total_trigger(governor, person)
             if trig:
@@ -239,7 +222,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         if (
             prep.lower_ == "at"
             and governor.dep_ == "acl"
-            and any(a.lemma_.lower() in _PUT_AT for a in list(governor.ancestors)[:4])
+            and any(a.lemma_.lower() in lex.put_at_verbs for a in list(governor.ancestors)[:4])
         ):
             # "put the number of fighters killed at 312": the figure hangs on "killed"
             cats = [c for c in _categories_of_verb(governor) if c != "attacks"]
@@ -281,9 +264,6 @@ def _subjectless_verb_after(noun: Token) -> Token | None:
 def _predicate_unknown(noun: Token) -> bool:
     head = noun.head
     return any(c.dep_ == "acomp" and c.lower_ in ("unknown", "unclear") for c in head.children)
-
-
-_PUT_AT = frozenset({"put", "place", "estimate", "set", "fix", "peg", "stand", "revise"})
 
 
 def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
@@ -353,11 +333,7 @@ def _verb_trigger(
         if not cats:
             continue
         lemma = cand.lemma_.lower()
-        if (
-            subject
-            and not passive
-            and lemma not in ("die", "perish", "surrender", "drown", "sink", "go", "come")
-        ):
+        if subject and not passive and lemma not in lex.victim_subject_verbs:
             # An active subject did the act ("84 fighters attacked"): only intransitive
             # verbs (die, perish) make it the count of victims.
             continue

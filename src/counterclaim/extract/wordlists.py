@@ -31,6 +31,21 @@ class Lexicon:
     containers: frozenset[str]
     places: frozenset[str]
     causing_verbs: frozenset[str]
+    victim_subject_verbs: frozenset[str]
+    total_verbs: frozenset[str]
+    put_at_verbs: frozenset[str]
+    destroying_verbs: frozenset[str]
+    person_fates: frozenset[str]
+    casualty_words: frozenset[str]
+    warship_marks: frozenset[str]
+    vessel_name_stops: frozenset[str]
+    source_refs: frozenset[str]
+    anaphors: frozenset[str]
+    toll_nouns: frozenset[str]
+    counting_verbs: frozenset[str]
+    state_voices: frozenset[str]
+    generic_heads: frozenset[str]
+    attack_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     acknowledging_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
@@ -46,6 +61,7 @@ def lexicon() -> Lexicon:
     triggers = load_data("lexicon/triggers.yaml")
     nouns = load_data("lexicon/nouns.yaml")
     attribution = load_data("lexicon/attribution.yaml")
+    events = load_data("lexicon/events.yaml")
     verbs: dict[str, list[str]] = {}
     trigger_nouns: dict[str, list[str]] = {}
     counted: dict[str, list[str]] = {}
@@ -82,7 +98,22 @@ def lexicon() -> Lexicon:
         not_counted=frozenset(nouns["not_counted"]),
         containers=frozenset(nouns.get("containers") or ()),
         places=frozenset(nouns.get("places") or ()),
-        causing_verbs=frozenset(load_data("lexicon/events.yaml")["causing_verbs"]),
+        causing_verbs=frozenset(events["causing_verbs"]),
+        victim_subject_verbs=frozenset(events["victim_subject_verbs"]),
+        total_verbs=frozenset(events["total_verbs"]),
+        put_at_verbs=frozenset(events["put_at_verbs"]),
+        destroying_verbs=frozenset(events["destroying_verbs"]),
+        person_fates=frozenset(events["person_fates"]),
+        casualty_words=frozenset(events["casualty_words"]),
+        warship_marks=frozenset(events["warship_marks"]),
+        vessel_name_stops=frozenset(events["vessel_name_stops"]),
+        source_refs=frozenset(attribution["source_refs"]),
+        anaphors=frozenset(attribution["anaphors"]),
+        toll_nouns=frozenset(attribution["toll_nouns"]),
+        counting_verbs=frozenset(attribution["counting_verbs"]),
+        state_voices=frozenset(attribution["state_voices"]),
+        generic_heads=frozenset(attribution["generic_heads"]),
+        attack_nouns=frozenset(events["attack_nouns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
         acknowledging_verbs=frozenset(attribution.get("acknowledging_verbs") or ()),
         reporting_phrases=tuple(attribution["reporting_phrases"]),
