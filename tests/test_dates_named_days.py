@@ -336,3 +336,40 @@ def test_a_report_naming_only_old_days_stays_undated(text: str) -> None:
 )
 def test_the_lead_date_nearest_the_casualties(text: str, published: date, expected: str) -> None:
     assert main_event_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # fighting said to have broken out a day or a few before the main event's day
+        (
+            "Border clashes that killed 13 people went on Thursday.\n"
+            "Officials in Batken and Isfara traded blame.\n"
+            "The latest conflict erupted on Wednesday when guards argued over a water intake.",
+            date(2021, 4, 30),
+            "2021-04-28/2021-04-29",
+        ),
+        (
+            "Fighting in El Fasher killed 27 civilians on Sunday, medics said.\n"
+            "The clashes broke out on Friday when the RSF shelled the city's south.",
+            date(2024, 5, 13),
+            "2024-05-10/2024-05-12",
+        ),
+        # a war that began long before is its history, not the day's event
+        (
+            "Shelling killed four civilians in Kherson on Sunday, officials said.\n"
+            "The conflict began on February 24, 2022, with a full-scale invasion.",
+            date(2024, 5, 13),
+            "2024-05-12",
+        ),
+        # something other than fighting began: no range
+        (
+            "An air strike killed 12 in Idlib on Sunday, rescuers said.\n"
+            "Talks began on Friday in Astana.",
+            date(2024, 5, 13),
+            "2024-05-12",
+        ),
+    ],
+)
+def test_fighting_from_its_outbreak(text: str, published: date, expected: str) -> None:
+    assert main_event_date(text, published) == expected

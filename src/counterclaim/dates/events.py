@@ -480,11 +480,40 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
             if number in (0, 2) and expr.kind == "relative":
                 # a statement's date ("said on Saturday") and a named day stay as they are
                 chosen = _widest_container(chosen, tiers[0] + tiers[2])
+            if number in (0, 2):
+                chosen = _from_outbreak(text, chosen, published)
             return chosen.iso()
     if published is not None and not any(e.start >= body_start for e in expressions):
         # a report that names no day at all reports the news of the day it came out
         return published.isoformat()
     return None
+
+
+OUTBREAK_MAX_DAYS = 3  # fighting that began longer before its deadliest day is a war's history
+_BEGAN_BEFORE = re.compile(
+    r"\b(?:erupted|broke\s+out|flared(?:\s+up)?|began|started)\s+(?:(?:early|late)\s+)?$", re.I
+)
+_OUTBREAK_SUBJECT = re.compile(
+    r"\b(?:fighting|clash(?:es)?|conflict|hostilities|violence|battle|skirmish(?:es)?)\b", re.I
+)
+
+
+def _from_outbreak(text: str, chosen: DateValue, published: date | None) -> DateValue:
+    """ "The latest conflict erupted Wednesday": fighting the report says broke out a day or
+    a few before the day of its main event runs from that day (a clash over several days)."""
+    for expr in _expressions(text):
+        if expr.kind not in ("weekday", "weekday_date", "explicit") or expr.until is not None:
+            continue
+        s0, _ = sentence_bounds(text, expr.start)
+        before = text[max(s0, expr.start - 60) : expr.start]
+        if not _BEGAN_BEFORE.search(before) or not _OUTBREAK_SUBJECT.search(before):
+            continue
+        began = resolve_expression(expr, published, text=text)
+        if began is None or began.days != 1:
+            continue
+        if chosen.start - timedelta(days=OUTBREAK_MAX_DAYS) <= began.start < chosen.start:
+            return DateValue(began.start, chosen.end)
+    return chosen
 
 
 def _lead_choice(
