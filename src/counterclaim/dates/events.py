@@ -422,7 +422,10 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
     of the body, counting only dates of the last ``RECENT_MAX_AGE_DAYS`` days. Ranges wider
     than ``MAIN_EVENT_MAX_DAYS`` ("last week") and dates older than ``LEAD_MAX_AGE_DAYS``
     are background. Without a publication date only the lead is read, and only phrases that
-    carry or imply a year resolve.
+    carry or imply a year resolve. Of several event dates in one sentence the one nearest a
+    casualty word wins; fighting said to have broken out a few days before runs from then;
+    a text that names no day at all is the news of its publication date. Weekdays count from
+    the day the report was written (``written_date``) when a byline's date line precedes D.
     """
     if published is None:
         published = dateline_date(text, body_start=body_start)
