@@ -185,3 +185,15 @@ def test_a_toll_or_a_figure_is_no_speaker() -> None:
     [found] = parsed._.extractions
     assert "toll" not in (found.attribution.surface or "")
     assert "spokesman" in (found.attribution.surface or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A three-storey building collapsed after the strike in Rafah, medics said.",
+        "A 12-member team inspected the site in Kherson, officials said.",
+        "Rebels hold two-thirds of the province, the governor said.",
+    ],
+)
+def test_a_number_joined_to_a_noun_by_a_hyphen_is_no_count(text: str) -> None:
+    assert figures(text) == []

@@ -393,9 +393,10 @@ def _excluded_number(span: Span, value: int) -> bool:
         nxt is not None
         and nxt.text == "-"
         and span.end + 1 < len(span.doc)
-        and span.doc[span.end + 1].lower_ in ("year", "ton", "tonne", "day", "member", "strong")
+        and span.doc[span.end + 1].is_alpha
+        and parse_number(span.doc[span.end + 1].text) is None
     ):
-        return True
+        return True  # "a three-storey building", "a 12-member team", "two-thirds"
     if prev is not None and prev.text in ("$", "€", "£", "₹", "#", "No.", "No"):
         return True
     if prev is not None and prev.lower_ in ("aged", "age", "ages", "rs", "rs.", "pm", "at"):
