@@ -1,13 +1,15 @@
 """Measure the provenance stage on gold files: agency credits and near-duplicate pairs.
 
     .venv/bin/python scripts/measure_provenance.py ../shared/eval/train/gold.jsonl \
-        ../shared/eval/dev/gold.jsonl [--errors] [--loro]
+        ../shared/eval/dev/gold.jsonl [--errors] [--loro] [--filler N [--filler-kind K]]
 
 Runs only ingest and provenance (no claim extraction) in a temporary SQLite store, the way
 ``counterclaim eval`` reads the articles, and prints syndication accuracy and near-duplicate
 pair precision/recall/F1 per region and overall. ``--errors`` lists every wrong credit and
 every wrong pair; ``--loro`` picks the verifier thresholds leaving each region out and
-scores the held-out region with them. Not part of CI: the gold files live outside the
+scores the held-out region with them. ``--filler N`` indexes N filler documents before the
+gold ones: the pairs must still be found in a large store, where crowded LSH buckets are
+capped (``lsh.max_bucket``). Not part of CI: the gold files live outside the
 repository.
 """
 
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -41,13 +45,42 @@ def read_articles(gold_path: Path) -> list[tuple[dict[str, Any], Document]]:
     return out
 
 
+def filler_documents(
+    count: int, kind: str, pairs: list[tuple[dict[str, Any], Document]]
+) -> list[Document]:
+    """Documents that only make the store large. ``generated``: the bench's generated
+    reports (their own small vocabulary); ``mixed``: each of 15 sentences drawn at random
+    from the gold articles themselves, so that the crowded band buckets are made of the very
+    words the gold copies share (a harsher test than other news would be)."""
+    if kind == "generated":
+        from counterclaim.bench import generated_reports
+
+        return [doc for doc, _ in generated_reports(count, 11)]
+    sentences = [
+        s for _, d in pairs for s in re.split(r"(?<=[.!?])\s+", d.text) if len(s.split()) > 5
+    ]
+    rng = random.Random(3)
+    return [
+        Document(text=" ".join(rng.sample(sentences, 15)), title=f"filler {i}")
+        for i in range(count)
+    ]
+
+
 def predict(
-    pairs: list[tuple[dict[str, Any], Document]], verifier: provenance.VerifierParams | None
+    pairs: list[tuple[dict[str, Any], Document]],
+    verifier: provenance.VerifierParams | None,
+    filler: list[Document] | None = None,
 ) -> list[dict[str, Any]]:
-    """Run provenance on the documents in a fresh store; predictions in the gold format."""
+    """Run provenance on the documents in a fresh store (after indexing ``filler``, if
+    any, the way the scale bench fills its store); predictions in the gold format."""
     settings = load_settings()
     with tempfile.TemporaryDirectory(prefix="counterclaim-provenance-") as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'p.db'}")
+        for start in range(0, len(filler or []), 5000):
+            chunk = (filler or [])[start : start + 5000]
+            store.add_documents(chunk)
+            index = provenance.index_signatures(chunk, settings.near_duplicate_threshold)
+            store.add_signatures([(s.doc_id, s.signature, s.buckets) for s in index])
         docs = [d for _, d in pairs]
         store.add_documents(docs)
         found = update_provenance(
@@ -144,6 +177,8 @@ def main() -> int:
     parser.add_argument("--baseline", action="store_true", help="LSH alone, no verifier")
     parser.add_argument("--features", action="store_true", help="print candidate evidence")
     parser.add_argument("--loro", action="store_true", help="leave-one-region-out thresholds")
+    parser.add_argument("--filler", type=int, default=0, help="index N filler documents first")
+    parser.add_argument("--filler-kind", choices=["generated", "mixed"], default="mixed")
     args = parser.parse_args()
     for gold_path in args.gold:
         pairs = read_articles(gold_path)
@@ -155,7 +190,8 @@ def main() -> int:
                 print(mark, region, json.dumps(ev.as_dict()), a, b)
             continue
         verifier = provenance.NO_VERIFIER if args.baseline else None
-        predicted = predict(pairs, verifier)
+        filler = filler_documents(args.filler, args.filler_kind, pairs) if args.filler else None
+        predicted = predict(pairs, verifier, filler)
         report(str(gold_path), articles, predicted)
         if args.errors:
             errors(articles, predicted)

@@ -630,3 +630,54 @@ def test_pair_and_syndication_scores() -> None:
     pairs = provenance.near_duplicate_pairs_score(gold, predicted)
     assert (pairs["precision"], pairs["recall"]) == (0.5, 1.0)
     assert provenance.syndication_accuracy(gold, predicted)["accuracy"] == pytest.approx(2 / 3)
+
+
+def test_crowded_buckets_count_only_holders_that_recur() -> None:
+    holders = {
+        (0, "rare"): ["kyiv-1"],
+        (1, "common-words"): ["gaza-1", "sudan-1", "sahel-1"],
+        (2, "more-common-words"): ["gaza-1", "myanmar-1", "yemen-1"],
+        (3, "stopword-like"): ["kashmir-1", "drc-1", "pakistan-1"],
+    }
+    buckets = ["rare", "common-words", "more-common-words", "stopword-like"]
+    # Two holders at most make a bucket evidence; gaza-1 recurs in two crowded buckets.
+    assert provenance.lsh_candidates(buckets, holders, limit=2) == {"kyiv-1", "gaza-1"}
+    # Under a looser cap every holder is a candidate, as without the cap.
+    assert provenance.lsh_candidates(buckets, holders, limit=3) == {
+        d for found in holders.values() for d in found
+    }
+    assert provenance.lsh_candidates(["absent"], holders, limit=2) == set()
+
+
+def test_bucket_holders_are_capped_lowest_ids_first(store: Store) -> None:
+    docs = [Document(text=f"Shelling of Kharkiv district {i} overnight.") for i in range(6)]
+    store.add_documents(docs)
+    store.add_signatures([(d.id, [1, 2], ["shared", f"own-{i}"]) for i, d in enumerate(docs)])
+    holders = store.lsh_bucket_holders([(0, "shared"), (1, "own-3"), (1, "none")], 4)
+    assert holders[(0, "shared")] == sorted(d.id for d in docs)[:4]
+    assert holders[(1, "own-3")] == [docs[3].id]
+    assert (1, "none") not in holders
+    assert store.lsh_bucket_holders([], 4) == {}
+
+
+def test_max_bucket_is_data() -> None:
+    assert provenance.max_bucket() == load_data("lexicon/provenance.yaml")["lsh"]["max_bucket"]
+
+
+def test_a_copy_of_a_text_copied_many_times_still_joins(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With a cap of 2, every band bucket of the next copy is crowded by the earlier copies;
+    # they recur across those buckets, so the copy still finds them.
+    monkeypatch.setattr(provenance, "max_bucket", lambda: 2)
+    places = ["El Fasher", "Nyala", "Geneina", "Kadugli", "Omdurman"]
+    copies = [Document(text=f"{STATEMENT}\nFiled from {p}.") for p in places]
+    store.add_documents(copies)
+    first = _group(store, copies)
+    assert len(set(first.values())) == 1
+    later = Document(text=f"{STATEMENT}\nFiled from Port Sudan.")
+    unrelated = Document(text=UKRAINE)
+    store.add_documents([later, unrelated])
+    groups = _group(store, [later, unrelated])
+    assert groups[later.id] == next(iter(first.values()))
+    assert unrelated.id not in groups

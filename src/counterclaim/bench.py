@@ -1167,7 +1167,12 @@ def _fill_store(url: str, size: int, seed: int, chunk: int = 5_000) -> float:
 
 def _scale_batch(url: str, batch: int, seed: int, full: bool) -> ScaleResult:
     from counterclaim import pipeline
-    from counterclaim.provenance import near_duplicate_matches
+    from counterclaim.provenance import (
+        bucket_keys,
+        lsh_candidates,
+        max_bucket,
+        near_duplicate_matches,
+    )
 
     store = Store(url)
     settings = load_settings(environ={})
@@ -1183,20 +1188,27 @@ def _scale_batch(url: str, batch: int, seed: int, full: bool) -> ScaleResult:
         probe_corpus = ReportCorpus(seed + 1)
         probes = [probe_corpus.report()["text"] for _ in range(batch)]
 
-        # Near-duplicate lookup alone (no writes): candidates, their signatures, matches.
+        # Near-duplicate lookup alone (no writes), as update_provenance does it: the band
+        # buckets' holders (crowded buckets capped), then each document's candidates'
+        # signatures a chunk at a time, and its matches.
         params = lsh_params(threshold, NUM_PERM)
         signatures = [minhash_signature(t) for t in probes]
         buckets = [band_buckets(s, params) for s in signatures]
+        limit = max_bucket()
         passes = []
         candidates = 0
         for _ in range(3):
             started = time.perf_counter()
-            found = store.lsh_candidates_of(buckets)
-            known = store.signatures(sorted(set().union(*found)))
-            for signature, ids in zip(signatures, found, strict=True):
-                near_duplicate_matches(signature, {i: known[i] for i in ids if i in known})
+            holders = store.lsh_bucket_holders(
+                (key for b in buckets for key in bucket_keys(b)), limit + 1
+            )
+            candidates = 0
+            for signature, doc_buckets in zip(signatures, buckets, strict=True):
+                ids = sorted(lsh_candidates(doc_buckets, holders, limit))
+                candidates += len(ids)
+                for start in range(0, len(ids), 500):
+                    near_duplicate_matches(signature, store.signatures(ids[start : start + 500]))
             passes.append((time.perf_counter() - started) / batch)
-            candidates = sum(len(ids) for ids in found)
 
         stages: dict[str, float] = {}
         started = time.perf_counter()

@@ -271,12 +271,17 @@ def update_provenance(
     if fresh:
         index = provenance.index_signatures(fresh, threshold)
         matches: dict[str, list[str]] = {}
+        # Crowded band buckets (common words' hashes) are read only up to the cap: a
+        # document's candidates stay bounded however large the store grows.
+        limit = provenance.max_bucket()
+        holders = store.lsh_bucket_holders(
+            (key for indexed in index for key in provenance.bucket_keys(indexed.buckets)),
+            limit + 1,
+        )
         for indexed in index:
-            # One document's candidates at a time, their signatures a chunk at a time: on
-            # same-domain news a fifth of the store can share a band bucket with a new text,
-            # and a batch's candidates held at once grew memory with the store.
+            # One document's candidates at a time, their signatures a chunk at a time.
             found: list[provenance.Match] = []
-            candidates = sorted(store.lsh_candidates_of([indexed.buckets])[0])
+            candidates = sorted(provenance.lsh_candidates(indexed.buckets, holders, limit))
             for start in range(0, len(candidates), 500):
                 chunk = store.signatures(candidates[start : start + 500])
                 found += provenance.near_duplicate_matches(indexed.signature, chunk, threshold)

@@ -279,6 +279,50 @@ def band_buckets(signature: Sequence[int], params: LshParams) -> list[str]:
     return keys
 
 
+DEFAULT_MAX_BUCKET = 100
+
+
+@lru_cache(maxsize=1)
+def max_bucket() -> int:
+    """How many documents an LSH band bucket may hold and still count as evidence
+    (``lsh.max_bucket`` in the provenance lexicon)."""
+    return int((load_data(LEXICON).get("lsh") or {}).get("max_bucket", DEFAULT_MAX_BUCKET))
+
+
+def bucket_keys(buckets: Sequence[str]) -> list[tuple[int, str]]:
+    """``(band, bucket)`` keys of one document's band buckets, as the store indexes them."""
+    return list(enumerate(buckets))
+
+
+def lsh_candidates(
+    buckets: Sequence[str],
+    holders: Mapping[tuple[int, str], Sequence[str]],
+    limit: int | None = None,
+) -> set[str]:
+    """The stored documents worth comparing with a new one, from the holders of its band
+    buckets (``holders``: up to ``limit + 1`` documents per bucket, e.g.
+    ``Store.lsh_bucket_holders(keys, limit + 1)``).
+
+    With two-row bands (the 0.25 threshold) a bucket keyed by two common words' hashes
+    gathers a share of every same-domain store: its holders grow with the store and carry
+    no evidence, like a stop word. A bucket with more than ``limit`` holders is crowded and
+    its holders count only when they recur in another crowded bucket of the same document
+    (the holders come lowest id first, so the many copies of one text, which fill every
+    bucket of a new copy, recur in all of them). The candidates are at most
+    ``bands * limit`` whatever the size of the store."""
+    limit = max_bucket() if limit is None else limit
+    rare: set[str] = set()
+    crowded: dict[str, int] = {}
+    for key in bucket_keys(buckets):
+        found = holders.get(key, ())
+        if len(found) <= limit:
+            rare.update(found)
+            continue
+        for doc_id in found[:limit]:
+            crowded[doc_id] = crowded.get(doc_id, 0) + 1
+    return rare | {doc_id for doc_id, count in crowded.items() if count >= 2}
+
+
 @dataclass
 class Match:
     doc_id: str

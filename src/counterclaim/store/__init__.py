@@ -32,6 +32,7 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    union_all,
     update,
 )
 from sqlalchemy.exc import (
@@ -422,6 +423,30 @@ class Store:
             set().union(*(holders.get((band, b), set()) for band, b in enumerate(buckets)))
             for buckets in bucket_lists
         ]
+
+    def lsh_bucket_holders(
+        self, keys: Iterable[tuple[int, str]], limit: int
+    ) -> dict[tuple[int, str], list[str]]:
+        """The documents in each ``(band, bucket)``, at most ``limit`` of each (the lowest
+        ids): a bucket returning ``limit`` holders may hold more. Each bucket is a bounded
+        index range scan, so the cost does not grow with the bucket or the store."""
+        table = schema.lsh_bands
+        wanted = sorted(set(keys))
+        out: dict[tuple[int, str], list[str]] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), 200):  # SQLite's compound-select limit is 500
+                parts = [
+                    select(table.c.band, table.c.bucket, table.c.doc_id)
+                    .where((table.c.band == band) & (table.c.bucket == bucket))
+                    .order_by(table.c.doc_id)
+                    .limit(limit)
+                    .subquery()
+                    .select()
+                    for band, bucket in wanted[start : start + 200]
+                ]
+                for row in conn.execute(union_all(*parts)):
+                    out.setdefault((row.band, row.bucket), []).append(row.doc_id)
+        return out
 
     def duplicate_group_members_of(self, groups: Iterable[str]) -> dict[str, list[str]]:
         """Ids of the documents in each of these near-duplicate groups, in ingestion order."""
