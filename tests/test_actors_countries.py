@@ -9,7 +9,7 @@ import pytest
 
 from counterclaim.actors import KnowledgeBase, target_role
 from counterclaim.actors.loading import COUNTRY_FIELDS, load_countries, slug
-from counterclaim.actors.tokens import _key
+from counterclaim.actors.tokens import token_key
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import load_data
 
@@ -40,7 +40,7 @@ def test_every_country_entry_is_well_formed() -> None:
             assert isinstance(value, list) and all(isinstance(v, str) and v for v in value)
         # one meaning per name or demonym across the file ("Congolese" is the DRC's only)
         for word in [entry["name"], *entry.get("names", []), *entry.get("demonyms", [])]:
-            owner = words.setdefault(_key(word), entry["code"])
+            owner = words.setdefault(token_key(word), entry["code"])
             assert owner == entry["code"], (word, owner, entry["code"])
         for noun in entry.get("population", []):
             assert noun[:1].isupper(), noun

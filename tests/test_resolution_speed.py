@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from counterclaim import places
 from counterclaim.actors import FUZZY_CUTOFF, FUZZY_MIN_LENGTH, KnowledgeBase
-from counterclaim.actors.tokens import _key, _tokens
+from counterclaim.actors.tokens import _tokens, token_key
 from counterclaim.places import _NON_WORD_RE, _fold_unicode, normalise_place_name
 
 
@@ -139,7 +139,7 @@ def _slow_tokens(text: str) -> list[tuple[str, int, int]]:
 )
 def test_tokens_fast_path_matches_the_general_path(text: str) -> None:
     assert [tuple(t) for t in _tokens(text)] == _slow_tokens(text)
-    assert _key(text) == tuple(
+    assert token_key(text) == tuple(
         w for w, _s, _e in _slow_tokens(text)[1 if text.lower().startswith("the ") else 0 :]
     )
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from counterclaim.actors.knowledge_base import ActorMention, KnowledgeBase
-from counterclaim.actors.tokens import _key
 
 
 @dataclass(frozen=True)
@@ -49,16 +48,15 @@ def find_alias_conflicts(
         if expansion is None:
             continue
         acronym = match.group(1)
-        entries = kb._index.get(_key(acronym))
-        entry = kb._accept(entries, acronym, strict_case=True) if entries else None
-        if entry is None or entry.actor_id == expansion.actor_id:
+        actor_id = kb.exact_actor_id(acronym, strict_case=True)
+        if actor_id is None or actor_id == expansion.actor_id:
             continue
         related = {a.id for a in kb.ancestors(expansion.actor_id)} | {
-            a.id for a in kb.ancestors(entry.actor_id)
+            a.id for a in kb.ancestors(actor_id)
         }
-        if entry.actor_id in related or expansion.actor_id in related:
+        if actor_id in related or expansion.actor_id in related:
             continue
-        if kb.claimant_actor(entry.actor_id).id == kb.claimant_actor(expansion.actor_id).id:
+        if kb.claimant_actor(actor_id).id == kb.claimant_actor(expansion.actor_id).id:
             continue
         conflicts.append(
             AliasConflict(
@@ -68,7 +66,7 @@ def find_alias_conflicts(
                 expansion=expansion.surface,
                 expansion_actor_id=expansion.actor_id,
                 acronym=acronym,
-                acronym_actor_id=entry.actor_id,
+                acronym_actor_id=actor_id,
             )
         )
     return conflicts

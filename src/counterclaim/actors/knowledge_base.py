@@ -28,20 +28,20 @@ from rapidfuzz import fuzz, process
 from counterclaim.actors.loading import (
     NEUTRAL,
     Side,
+    TargetWords,
     _build,
     _case_mode,
     _Entry,
-    _load_target_words,
     _mtime,
-    _TargetWords,
+    load_target_words,
 )
 from counterclaim.actors.tokens import (
     _CHAR_MAP,
     _ENGLISH_SHORT_WORDS,
-    _actor_words,
-    _key,
     _Token,
     _tokens,
+    actor_words,
+    token_key,
 )
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import data_path
@@ -73,7 +73,7 @@ class KnowledgeBase:
         self._named_cache: dict[tuple[str, str], bool] = {}
         # Hash of the files it was built from: claims extracted with another KB are stale.
         self.fingerprint: str = extra.get("fingerprint", "")
-        self._words: _TargetWords = _load_target_words()
+        self._words: TargetWords = load_target_words()
         self._first_lengths: dict[str, int] = {}
         for key in self._index:
             first = key[0]
@@ -82,11 +82,11 @@ class KnowledgeBase:
         self._population: dict[tuple[str, ...], str] = {}
         for side in sides.values():
             for word in side.names + side.demonyms + side.members:
-                self._side_markers.setdefault(_key(word), side.id)
+                self._side_markers.setdefault(token_key(word), side.id)
             for word in side.population:
-                self._side_markers.setdefault(_key(word), side.id)
-                self._population.setdefault(_key(word), side.id)
-        self._country_names = {_key(n) for side in sides.values() for n in side.names}
+                self._side_markers.setdefault(token_key(word), side.id)
+                self._population.setdefault(token_key(word), side.id)
+        self._country_names = {token_key(n) for side in sides.values() for n in side.names}
         self._marker_max = max((len(k) for k in self._side_markers), default=1)
         self._fuzzy_choices: dict[str, str] = {}
         for key, entries in self._index.items():
@@ -207,6 +207,26 @@ class KnowledgeBase:
 
     # ----------------------------------------------------------------- matching
 
+    @property
+    def target_words(self) -> TargetWords:
+        """The word lists behind target roles (``_target_words.yaml``)."""
+        return self._words
+
+    def known_people(self) -> dict[str, list[str]]:
+        """The people the files name, by the actor they speak for."""
+        return {actor_id: list(names) for actor_id, names in self._people.items()}
+
+    def begins_a_name(self, word: str) -> bool:
+        """Whether some actor's name starts with this word."""
+        key = token_key(word)
+        return bool(key) and key[0] in self._first_lengths
+
+    def exact_actor_id(self, surface: str, *, strict_case: bool = True) -> str | None:
+        """The actor a surface names exactly (no fuzzy match), e.g. an acronym in brackets."""
+        entries = self._index.get(token_key(surface))
+        entry = self._accept(entries, surface, strict_case=strict_case) if entries else None
+        return entry.actor_id if entry is not None else None
+
     def _accept(self, entries: list[_Entry], surface: str, *, strict_case: bool) -> _Entry | None:
         mapped = surface.translate(_CHAR_MAP)
         for entry in entries:
@@ -284,7 +304,7 @@ class KnowledgeBase:
         if not surface:
             return None
         tokens = _tokens(surface)
-        key = _key(surface)
+        key = token_key(surface)
         entries = self._index.get(key)
         if entries:
             entry = self._accept(entries, surface, strict_case=False)
@@ -389,7 +409,7 @@ class KnowledgeBase:
             if actor.side != side_id:
                 continue
             for name in [actor.name, *actor.aliases]:
-                if " ".join(_key(name)).endswith(head_text):
+                if " ".join(token_key(name)).endswith(head_text):
                     if best is None or len(self.ancestors(actor.id)) < len(self.ancestors(best.id)):
                         best = actor
                     break
@@ -454,7 +474,7 @@ class KnowledgeBase:
                         and actor.kind in _ACRONYM_KINDS
                     ):
                         rest = alias  # an acronym: "ISPR", "SBU"
-                    key = _key(rest) if rest else ()
+                    key = token_key(rest) if rest else ()
                     if key and len(key) <= _MAX_INSTITUTION_WORDS:
                         names.setdefault(key, (actor.kind, rest or ""))
             self._institution_names = names
@@ -478,7 +498,7 @@ class KnowledgeBase:
         found = self.lookup(surface)
         if found:
             return found
-        key = _key(surface)
+        key = token_key(surface)
         kinds = _GENERIC_KINDS.get(key[-1]) if key else None
         if not kinds:
             return None
@@ -529,14 +549,14 @@ class KnowledgeBase:
         if side_id is not None and side_id not in self._listed_sides:
             if self._names_a_country(surface) or actor.kind not in _ACRONYM_KINDS | {"government"}:
                 return None
-            for head in (_key(surface), _key(actor.name)):
+            for head in (token_key(surface), token_key(actor.name)):
                 made = self._state_institution(side_id, head)
                 if made is not None and made.kind == actor.kind:
                     return made
             return None
         if self.sides_in_phrase(surface):
             return None
-        words = set(_key(surface)) - _INSTITUTION_WORDS
+        words = set(token_key(surface)) - _INSTITUTION_WORDS
         if not words:
             return None
         matches = [
@@ -544,13 +564,13 @@ class KnowledgeBase:
             for a in self._actors.values()
             if a.country == country
             and a.kind == actor.kind
-            and any(words <= set(_key(n)) for n in [a.name, *a.aliases])
+            and any(words <= set(token_key(n)) for n in [a.name, *a.aliases])
         ]
         return matches[0] if len(matches) == 1 else None
 
     def _names_a_country(self, phrase: str) -> bool:
         """Whether a country name or demonym occurs in the phrase ("Pakistan's ISPR")."""
-        key = _key(phrase)
+        key = token_key(phrase)
         return any(
             key[i : i + n] in self._side_markers
             for i in range(len(key))
@@ -559,14 +579,16 @@ class KnowledgeBase:
 
     def is_side_marker(self, phrase: str) -> bool:
         """Whether a phrase is only a country name or demonym ("Malian", "Ukraine")."""
-        return _key(phrase) in self._side_markers
+        return token_key(phrase) in self._side_markers
 
     def _named_with(self, actor: Actor, head: str) -> bool:
         key = (actor.id, head)
         cached = self._named_cache.get(key)
         if cached is None:
             names = [actor.name, *actor.aliases]
-            cached = self._named_cache[key] = any(" ".join(_key(n)).endswith(head) for n in names)
+            cached = self._named_cache[key] = any(
+                " ".join(token_key(n)).endswith(head) for n in names
+            )
         return cached
 
     def _national_actor(self, kinds: tuple[str, ...], head: str, country: str) -> Actor | None:
@@ -642,8 +664,8 @@ class KnowledgeBase:
             return None
         return first
 
-    def _is_population_only(self, phrase: str) -> bool:
-        words = _key(phrase)
+    def is_population_only(self, phrase: str) -> bool:
+        words = token_key(phrase)
         return (
             bool(words)
             and words[-1:] in {k[-1:] for k in self._population}
@@ -670,10 +692,10 @@ def _load_cached(keys: tuple[tuple[str, float], ...]) -> KnowledgeBase:
 _STATE_INSTITUTION_HEADS: dict[str, str] = {
     **{
         str(noun): next(str(k) for k in kinds if k != "armed_group")
-        for noun, kinds in _actor_words("generic_kinds").items()
+        for noun, kinds in actor_words("generic_kinds").items()
         if any(k != "armed_group" for k in kinds)
     },
-    **{str(noun): str(kind) for noun, kind in _actor_words("state_institution_heads").items()},
+    **{str(noun): str(kind) for noun, kind in actor_words("state_institution_heads").items()},
 }
 _STATE_KINDS = frozenset(
     {"state_military", "government", "ministry", "police", "media_wing", "person_role"}
@@ -683,15 +705,15 @@ _ACRONYM_KINDS = frozenset({"state_military", "ministry", "police", "media_wing"
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on"})
 # "armed forces general staff" is as long as a state institution's head gets.
 _MAX_INSTITUTION_WORDS = 4
-_GOVERNMENT_HEADS = frozenset(str(w) for w in _actor_words("government_heads"))
-_INSTITUTION_WORDS = frozenset(str(w) for w in _actor_words("institution_words"))
+_GOVERNMENT_HEADS = frozenset(str(w) for w in actor_words("government_heads"))
+_INSTITUTION_WORDS = frozenset(str(w) for w in actor_words("institution_words"))
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
-    str(noun): tuple(str(k) for k in kinds) for noun, kinds in _actor_words("generic_kinds").items()
+    str(noun): tuple(str(k) for k in kinds) for noun, kinds in actor_words("generic_kinds").items()
 }
 
 # Role nouns: lookup reads "a spokesman for X" as X, and spokesperson finding uses them too.
-_SPOKES = f"(?:{'|'.join(str(w) for w in _actor_words('role_nouns'))})"
-_MODIFIER_WORDS = tuple(str(w) for w in _actor_words("modifier_words"))
+_SPOKES = f"(?:{'|'.join(str(w) for w in actor_words('role_nouns'))})"
+_MODIFIER_WORDS = tuple(str(w) for w in actor_words("modifier_words"))
 _ROLE_MODIFIERS = rf"(?:(?:{'|'.join(_MODIFIER_WORDS)})\s+)*"
 _SPOKES_OF = re.compile(
     rf"^(?:(?:a|an|the)\s+)?{_ROLE_MODIFIERS}{_SPOKES}\s+(?:for|of)\s+(?P<org>.+)$", re.I

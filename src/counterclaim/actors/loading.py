@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from counterclaim.actors.tokens import _key
+from counterclaim.actors.tokens import token_key
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import data_path, load_data
 from counterclaim.model import Actor
@@ -82,7 +82,7 @@ class _Entry:
 
 
 @dataclass(frozen=True)
-class _TargetWords:
+class TargetWords:
     civilians: frozenset[str]
     civilian_phrases: tuple[str, ...]
     generic_people: frozenset[str]
@@ -279,7 +279,7 @@ def _add_country_sides(
     markers: dict[tuple[str, ...], str] = {}
     for side in sides.values():
         for word in side.names + side.demonyms:
-            markers.setdefault(_key(word), side.id)
+            markers.setdefault(token_key(word), side.id)
     declared_codes: dict[str, str] = {}
     for _path, _user, raw in raw_actors:
         side = sides.get(str(raw.get("side") or ""))
@@ -288,7 +288,7 @@ def _add_country_sides(
     country_sides: dict[str, str] = {}
     for country in load_countries():
         words = [country.name, *country.names, *country.demonyms]
-        covering = next((markers[_key(w)] for w in words if _key(w) in markers), None)
+        covering = next((markers[token_key(w)] for w in words if token_key(w) in markers), None)
         covering = covering or declared_codes.get(country.code)
         fallback = Side(
             id=country.side_id,
@@ -421,7 +421,7 @@ def _build_index(
     def add(
         alias: str, actor_id: str, path: Path, user: bool, *, metonym: bool, generated: bool
     ) -> None:
-        key = _key(alias)
+        key = token_key(alias)
         if not key:
             return
         entry = _Entry(actor_id, alias, _case_mode(alias), metonym, generated)
@@ -460,17 +460,17 @@ def _build_index(
 
 
 @lru_cache(maxsize=1)
-def _load_target_words() -> _TargetWords:
+def load_target_words() -> TargetWords:
     data = load_data(TARGET_WORDS_FILE)
 
     def words(name: str) -> list[str]:
         value = data.get(name)
         if not isinstance(value, list):
             raise KnowledgeBaseError(f"{data_path(TARGET_WORDS_FILE)}: missing list {name!r}")
-        return [" ".join(_key(str(v))) for v in value]
+        return [" ".join(token_key(str(v))) for v in value]
 
     civilians = words("civilians")
-    return _TargetWords(
+    return TargetWords(
         civilians=frozenset(w for w in civilians if " " not in w),
         civilian_phrases=tuple(sorted((w for w in civilians if " " in w), key=len, reverse=True)),
         generic_people=frozenset(words("generic_people")),

@@ -16,7 +16,7 @@ from counterclaim.actors.knowledge_base import (
     _SPOKES,
     KnowledgeBase,
 )
-from counterclaim.actors.tokens import _actor_words, _key
+from counterclaim.actors.tokens import actor_words, token_key
 from counterclaim.model import Actor
 
 # Every repetition below has an upper bound. The patterns are searched at every position of
@@ -25,10 +25,10 @@ from counterclaim.model import Actor
 # constant and a search is linear. The bounds are far above real names and titles: the
 # longest word of a name or organisation is under 40 characters, a title chain under 4.
 _MAX_WORD = 40
-_TITLES = rf"(?:(?:{'|'.join(str(t) for t in _actor_words('titles'))})[\s\-]+){{0,4}}"
+_TITLES = rf"(?:(?:{'|'.join(str(t) for t in actor_words('titles'))})[\s\-]+){{0,4}}"
 _NAME_WORD = rf"[A-Z][\w'’\-]{{0,{_MAX_WORD}}}\w"
 _NAME = (
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:{'|'.join(str(w) for w in _actor_words('name_particles'))})"
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:{'|'.join(str(w) for w in actor_words('name_particles'))})"
     r"[ \t\-]+)?"
     rf"{_NAME_WORD}){{0,3}}"
 )
@@ -62,7 +62,7 @@ _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"(?P<name>{_NAME})"
     ),
 )
-_NOT_NAMES = {str(w) for w in _actor_words("not_names")}
+_NOT_NAMES = {str(w) for w in actor_words("not_names")}
 
 
 def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> Actor | None:
@@ -77,10 +77,10 @@ def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> A
     for cut in spans:
         part_words = words[cut:] if from_end else words[:cut]
         stripped = list(part_words)
-        while stripped and _key(stripped[-1])[-1:] in {(w,) for w in _MODIFIER_WORDS}:
+        while stripped and token_key(stripped[-1])[-1:] in {(w,) for w in _MODIFIER_WORDS}:
             stripped.pop()
         for candidate in (stripped, part_words):
-            if not candidate or not _key(" ".join(candidate)):
+            if not candidate or not token_key(" ".join(candidate)):
                 continue
             actor = kb.resolve_in_context(" ".join(candidate), text)
             if actor:
@@ -97,7 +97,7 @@ def _clean_name(kb: KnowledgeBase, name: str) -> str | None:
     if not words:
         return None
     name = " ".join(words)
-    if name.isupper() or _key(name) in kb._side_markers:
+    if name.isupper() or kb.is_side_marker(name):
         return None  # an acronym or a country, not a person
     if kb.lookup(name) and name not in _all_people(kb):
         return None  # an organisation, not a person
@@ -106,11 +106,11 @@ def _clean_name(kb: KnowledgeBase, name: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def _people_index(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
-    return {_key(p): actor_id for actor_id, names in kb._people.items() for p in names}
+    return {token_key(p): actor_id for actor_id, names in kb.known_people().items() for p in names}
 
 
 def _all_people(kb: KnowledgeBase) -> set[str]:
-    return {p for names in kb._people.values() for p in names}
+    return {p for names in kb.known_people().values() for p in names}
 
 
 def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
@@ -134,7 +134,7 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
                 found[name] = actor.id
     people = _people_index(kb)
     for token_run in _name_runs(text):
-        actor_id = people.get(_key(token_run))
+        actor_id = people.get(token_key(token_run))
         if actor_id and token_run not in found:
             found[token_run] = actor_id
     for name, actor_id in list(found.items()):
@@ -142,9 +142,9 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
         if len(parts) < 2:
             continue
         surname = parts[-1]
-        if len(surname) < 3 or surname in found or _key(surname) in kb._side_markers:
+        if len(surname) < 3 or surname in found or kb.is_side_marker(surname):
             continue
-        if kb.lookup(surname) is not None or _key(surname)[0] in kb._first_lengths:
+        if kb.lookup(surname) is not None or kb.begins_a_name(surname):
             continue
         remainder = text.replace(name, "")
         if re.search(rf"\b{re.escape(surname)}\b", remainder):

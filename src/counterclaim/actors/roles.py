@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from counterclaim.actors.loading import NEUTRAL, _load_target_words
-from counterclaim.actors.tokens import _key
+from counterclaim.actors.loading import NEUTRAL, load_target_words
+from counterclaim.actors.tokens import token_key
 
 if TYPE_CHECKING:
     from counterclaim.actors.knowledge_base import KnowledgeBase
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 def _split_civilian_words(phrase: str) -> tuple[set[str], set[str]]:
     """(civilian terms found, remaining words): multi-word terms ("crew members") first,
     so their words ("members") are not read as combatant words."""
-    words = _load_target_words()
-    joined = " " + " ".join(_key(phrase)) + " "
+    words = load_target_words()
+    joined = " " + " ".join(token_key(phrase)) + " "
     found: set[str] = set()
     for term in words.civilian_phrases:
         if f" {term} " in joined:
@@ -58,12 +58,12 @@ def target_role(
     claimant destroyed or seized count as the opponent's; ``context`` (the evidence
     sentence) lets "people killed in the fighting" be ``other``.
     """
-    words = kb._words
+    words = kb.target_words
     civilian_terms, rest = _split_civilian_words(target_phrase)
     # Past the civilian test, a bracketed gloss ("targets in Ukraine (drones launched by
     # Russia)") describes the target rather than naming whose it is.
     target_phrase = re.sub(r"\([^()]*\s[^()]*\)", " ", target_phrase)
-    key = _key(target_phrase)
+    key = token_key(target_phrase)
     joined = " " + " ".join(key) + " "
     word_set = rest
     if civilian_terms:
@@ -71,7 +71,7 @@ def target_role(
             return "other"  # "soldiers and civilians": the text does not split them
         if civilian_terms <= words.generic_people and context:
             # "people killed in the fighting" mixes combatants and civilians.
-            lowered = " " + " ".join(_key(context)) + " "
+            lowered = " " + " ".join(token_key(context)) + " "
             if any(f" {w}" in lowered for w in words.fighting_context):
                 return "other"
         return "civilian"
@@ -81,7 +81,7 @@ def target_role(
         return "own"
     if word_set & words.enemy_markers:
         return "opponent"
-    if kb._is_population_only(target_phrase):
+    if kb.is_population_only(target_phrase):
         return "civilian"
     word_set = set(key) - civilian_terms
     sides = kb.sides_in_phrase(target_phrase)

@@ -1,7 +1,7 @@
 """Word tokens and lookup keys: how actor names and texts are normalised before matching.
 
 Separate from the knowledge base because loading (building the alias index), matching,
-spokesperson finding and target roles all compare text through the same ``_key``: one
+spokesperson finding and target roles all compare text through the same ``token_key``: one
 definition keeps an alias written in a YAML file and its occurrence in a text equal.
 """
 
@@ -19,7 +19,7 @@ from counterclaim.lexicon import load_data
 WORDS_FILE = "actors/_words.yaml"
 
 
-def _actor_words(name: str) -> Any:
+def actor_words(name: str) -> Any:
     data = load_data(WORDS_FILE)
     value = data.get(name) if isinstance(data, dict) else None
     if not isinstance(value, list | dict):
@@ -48,9 +48,9 @@ _CHAR_MAP = str.maketrans(
 )
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 # British spelling is the canonical one in the data; news text uses both.
-_SPELLING: dict[str, str] = {str(k): str(v) for k, v in _actor_words("spelling").items()}
+_SPELLING: dict[str, str] = {str(k): str(v) for k, v in actor_words("spelling").items()}
 # Lowercase words that are also short acronyms ("us", "is", "aa"): never taken as actors.
-_ENGLISH_SHORT_WORDS = {str(w) for w in _actor_words("english_short_words")}
+_ENGLISH_SHORT_WORDS = {str(w) for w in actor_words("english_short_words")}
 
 
 class _Token(NamedTuple):
@@ -89,7 +89,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 @lru_cache(maxsize=65536)
-def _key(text: str) -> tuple[str, ...]:
+def token_key(text: str) -> tuple[str, ...]:
     words = tuple(t.norm for t in _tokens(text))
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]

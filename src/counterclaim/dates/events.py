@@ -14,7 +14,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
-from counterclaim.dates.expressions import DateExpression, _expressions
+from counterclaim.dates.expressions import DateExpression, date_expressions
 from counterclaim.dates.resolution import DateValue, resolve_expression
 from counterclaim.dates.years import parse_date_line
 from counterclaim.lexicon import load_data
@@ -226,7 +226,7 @@ def _resolve_in_sentence(
     if not (expr.kind == "relative" and expr.surface.lower() == "overnight"):
         return resolve_expression(expr, published, text=text)
     s0, s1 = sentence_bounds(text, expr.start, expr.end)
-    for other in _expressions(text):
+    for other in date_expressions(text):
         if s0 <= other.start < s1 and other.kind in ("weekday", "weekday_date", "explicit"):
             day = resolve_expression(other, published, text=text)
             if day is not None and day.days == 1:
@@ -281,7 +281,7 @@ def event_date_for(
     outcomes = _outcome_positions(text, span_start, span_end)
     widths: list[DateValue] = []  # "last week", "earlier this month" in the sentence
     before: list[DateValue] = []
-    for expr in _expressions(text):
+    for expr in date_expressions(text):
         if expr.end <= p0 or expr.start >= s1:
             continue
         wide = _too_wide(expr)
@@ -434,7 +434,7 @@ def main_event_date(text: str, published: date | None, *, body_start: int = 0) -
     paragraphs = _prose_paragraphs(text, body_start)
     lead_end = paragraphs[min(LEAD_PARAGRAPHS, len(paragraphs)) - 1][1] if paragraphs else 0
     tiers: list[list[tuple[int, DateValue, DateExpression]]] = [[], [], [], []]
-    expressions = _expressions(text)
+    expressions = date_expressions(text)
     for p_start, p_end in paragraphs:
         for expr in expressions:
             if expr.start < p_start or expr.end > p_end or _too_wide(expr):
@@ -504,7 +504,7 @@ _OUTBREAK_SUBJECT = re.compile(
 def _from_outbreak(text: str, chosen: DateValue, published: date | None) -> DateValue:
     """ "The latest conflict erupted Wednesday": fighting the report says broke out a day or
     a few before the day of its main event runs from that day (a clash over several days)."""
-    for expr in _expressions(text):
+    for expr in date_expressions(text):
         if expr.kind not in ("weekday", "weekday_date", "explicit") or expr.until is not None:
             continue
         s0, _ = sentence_bounds(text, expr.start)
@@ -568,7 +568,7 @@ def dateline_date(text: str, *, body_start: int = 0) -> date | None:
     """The day of a dateline that names its year or lets the text tell it ("Bamako, July 27,
     2024 (Reuters) -", "ABUJA, Sept. 23 (NAN) -"), for a report with no publication date:
     its weekdays and "yesterday" count from the day it was filed."""
-    for expr in _expressions(text):
+    for expr in date_expressions(text):
         if expr.start < body_start:
             continue
         if expr.start > body_start + DATELINE_MAX_OFFSET:

@@ -261,11 +261,11 @@ def _relative_offset(unit: str, n: int) -> tuple[tuple[int, int], str] | None:
 
 def find_date_expressions(text: str) -> list[DateExpression]:
     """Every date phrase of a text, in order, without overlaps (the longest phrase wins)."""
-    return list(_expressions(text))
+    return list(date_expressions(text))
 
 
 @lru_cache(maxsize=64)
-def _expressions(text: str) -> tuple[DateExpression, ...]:
+def date_expressions(text: str) -> tuple[DateExpression, ...]:
     found: list[tuple[int, DateExpression]] = []  # (priority, expression)
     for m in _WEEKDAY_DATE_EXPR.finditer(text):
         month_word = m.group("m1") or m.group("m2")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
-from counterclaim.dates.expressions import DateExpression, _expressions
+from counterclaim.dates.expressions import DateExpression, date_expressions
 from counterclaim.dates.years import (
     _latest_year_with_weekday,
     _safe_date,
@@ -145,7 +145,7 @@ def _paired_weekday(expr: DateExpression, text: str) -> date | None:
     """Without a publication date, a bare "Saturday" is the Saturday the text dates in full
     elsewhere ("Saturday, July 2, 2016" in a caption), when it dates exactly one."""
     found = set()
-    for other in _expressions(text):
+    for other in date_expressions(text):
         if other.kind == "weekday_date" and other.weekday == expr.weekday and other.year:
             day = _safe_date(other.year, other.month or 0, other.day or 0)
             if day is not None and day.weekday() == other.weekday:
@@ -229,7 +229,7 @@ def _months(first: int, last: int, published: date) -> DateValue:
 
 def _previous_value(expr: DateExpression, published: date | None, text: str) -> DateValue | None:
     """The date of the nearest phrase before an anaphoric one ("the day before")."""
-    for other in reversed(_expressions(text)):
+    for other in reversed(date_expressions(text)):
         if other.end <= expr.start and not other.anaphoric:
             value = resolve_expression(other, published, text=text)
             if value is not None:
