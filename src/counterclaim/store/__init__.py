@@ -567,29 +567,7 @@ class Store:
             conn.execute(delete(schema.incident_keys))
             _insert_incident_keys(conn, keys or {})
             conn.execute(update(schema.claims).values(incident_id=None, incident=None))
-            if incidents:
-                conn.execute(
-                    insert(schema.incidents),
-                    [
-                        {
-                            "id": i.id,
-                            "label": i.label,
-                            "date_start": i.date_start,
-                            "date_end": i.date_end,
-                            "places": i.places,
-                            "operation": i.operation,
-                            "data": {"doc_ids": i.doc_ids},
-                        }
-                        for i in incidents
-                    ],
-                )
-            for inc in incidents:
-                if inc.claim_ids:
-                    conn.execute(
-                        update(schema.claims)
-                        .where(schema.claims.c.id.in_(inc.claim_ids))
-                        .values(incident_id=inc.id, incident=inc.label)
-                    )
+            _insert_incidents(conn, incidents)
 
     @_retried
     def replace_incidents(
@@ -615,15 +593,7 @@ class Store:
                     .values(incident_id=None, incident=None)
                 )
             _insert_incident_keys(conn, keys)
-            if incidents:
-                conn.execute(insert(schema.incidents), [_incident_row(inc) for inc in incidents])
-            for inc in incidents:
-                if inc.claim_ids:
-                    conn.execute(
-                        update(schema.claims)
-                        .where(schema.claims.c.id.in_(inc.claim_ids))
-                        .values(incident_id=inc.id, incident=inc.label)
-                    )
+            _insert_incidents(conn, incidents)
 
     def incidents_without_keys(self) -> bool:
         """Whether some stored incident has no lookup keys (saved by an older version, or
@@ -1149,6 +1119,19 @@ def _incident_row(incident: Incident) -> dict[str, Any]:
         "operation": incident.operation,
         "data": {"doc_ids": incident.doc_ids},
     }
+
+
+def _insert_incidents(conn: Any, incidents: Sequence[Incident]) -> None:
+    """Store incidents and link each of their claims to them."""
+    if incidents:
+        conn.execute(insert(schema.incidents), [_incident_row(inc) for inc in incidents])
+    for inc in incidents:
+        if inc.claim_ids:
+            conn.execute(
+                update(schema.claims)
+                .where(schema.claims.c.id.in_(inc.claim_ids))
+                .values(incident_id=inc.id, incident=inc.label)
+            )
 
 
 def _insert_incident_keys(conn: Any, keys: dict[str, list[tuple[str, int]]]) -> None:
