@@ -885,7 +885,7 @@ _SUFFIX_TIER = [
     (re.compile(rf"\b(?:{_alternatives([str(w) for w in words])})\b", re.I), tier)
     for tier, words in enumerate(load_data(WORDS_FILE)["suffix_tiers"])
 ]
-_KIND_TIER = {"district": 1, "province": 2, "region": 2, "state": 2, "country": 3, "sea": 2}
+_KIND_TIER = {str(k): int(v) for k, v in load_data(WORDS_FILE)["kind_tiers"].items()}
 _NOT_PLACE_HEADS = re.compile(
     rf"\b(?:{_alternatives(_words('not_place_heads'))})\s*$",
     re.IGNORECASE,
