@@ -924,29 +924,37 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w not in stop and (len(w) > 2 or w.isdigit()))
 
 
-def _units(text: str, splitter: re.Pattern[str], min_words: int) -> list[frozenset[str]]:
+# A new document is verified against each of its stored matches in turn: its own sentences,
+# shingles and figures are split once, not once per match.
+_TEXT_CACHE = 64
+
+
+@lru_cache(maxsize=_TEXT_CACHE * 2)
+def _units(text: str, splitter: re.Pattern[str], min_words: int) -> tuple[frozenset[str], ...]:
     """Content-word sets of the text's sentences or paragraphs of at least ``min_words``."""
-    return [
+    return tuple(
         _content(part)
         for part in splitter.split(normalise_text(text))
         if len(_WORD.findall(part)) >= min_words
-    ]
+    )
 
 
 _PARAGRAPH_END = re.compile(r"\n+")
 
 
-def _figures(text: str) -> list[str]:
+@lru_cache(maxsize=_TEXT_CACHE)
+def _figures(text: str) -> tuple[str, ...]:
     """The figures of a text in reading order; small number words become digits so that
     "seven soldiers" in one rewrite meets "7 soldiers" in another."""
     words = _words()
     spelled = words.number_word.sub(lambda m: str(words.number_words[m.group(1).lower()]), text)
-    return [m.group(0).replace(",", "").rstrip(".") for m in _FIGURE.finditer(spelled)]
+    return tuple(m.group(0).replace(",", "").rstrip(".") for m in _FIGURE.finditer(spelled))
 
 
-def _word_shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=_TEXT_CACHE)
+def _word_shingles(text: str, size: int = 5) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(normalise_text(text).lower())
-    return {tuple(words[i : i + size]) for i in range(max(0, len(words) - size + 1))}
+    return frozenset(tuple(words[i : i + size]) for i in range(max(0, len(words) - size + 1)))
 
 
 def _longest_common_subsequence(first: Sequence[str], second: Sequence[str]) -> int:
@@ -976,7 +984,9 @@ def _longest_increasing(values: Sequence[int]) -> int:
     return len(tails)
 
 
-def _aligned(first: list[frozenset[str]], second: list[frozenset[str]], cutoff: float) -> float:
+def _aligned(
+    first: Sequence[frozenset[str]], second: Sequence[frozenset[str]], cutoff: float
+) -> float:
     """Share of the shorter side's units with a match (content-word Jaccard at least
     ``cutoff``) in the other, counted along the longest run that keeps both orders."""
     short, long_ = (first, second) if len(first) <= len(second) else (second, first)
