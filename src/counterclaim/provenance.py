@@ -7,7 +7,8 @@ Ten outlets repeating one party's statement are one source, not ten. This module
   words; its LSH band buckets are indexed in the store (by ``pipeline.update_provenance``,
   which alone reads and writes the store: the functions here take data and return data), so
   finding the candidates of a new document is a handful of indexed lookups whatever the
-  size of the store. Candidates are kept when their estimated Jaccard similarity reaches
+  size of the store; crowded buckets (common words' hashes) are read only up to a cap
+  (``lsh_candidates``), so the candidates stay bounded too. Candidates are kept when their estimated Jaccard similarity reaches
   the threshold (setting ``near_duplicate_threshold``).
 - **credits**: the agency a text is credited to (``syndicated_from``): datelines
   ("KYIV, March 3 (Reuters) -"), closing "(AP)", credit lines ("MENAFN - The Peninsula)
