@@ -953,7 +953,7 @@ def _bench_pipeline(
         claims = pipeline.extract_claims(store, settings, doc_ids=pending)
         stages["extract"] = time.perf_counter() - started
         started = time.perf_counter()
-        incidents = pipeline.update_incidents(store)
+        incidents = pipeline.update_incidents(store)  # how many
         stages["incidents"] = time.perf_counter() - started
 
         started = time.perf_counter()
@@ -972,7 +972,7 @@ def _bench_pipeline(
         parse_seconds=parse_seconds,
         reingest_seconds=reingest_seconds,
         claims=claims,
-        incidents=len(incidents),
+        incidents=incidents,
         near_duplicate_groups=groups,
         loaded_rss_mb=loaded_rss,
         peak_rss_mb=_peak_rss_mb(),

@@ -222,7 +222,7 @@ def process(
         if store.claims_without_incident():
             # A run stopped between storing claims and saving incidents: finish its step 5.
             update_incidents(store)
-        return {"documents": 0, "claims": store.claim_count(), "incidents": len(store.incidents())}
+        return {"documents": 0, "claims": store.claim_count(), "incidents": store.incident_count()}
     update_provenance(store, store.documents(ids=pending), settings)  # skips indexed ones
     if show_progress and advance is None:
         from rich.progress import Progress as Bar
@@ -239,7 +239,7 @@ def process(
     else:
         extract_claims(store, settings, doc_ids=pending, advance=advance, claims_of=claims_of)
     incidents = update_incidents(store)
-    return {"documents": len(pending), "claims": store.claim_count(), "incidents": len(incidents)}
+    return {"documents": len(pending), "claims": store.claim_count(), "incidents": incidents}
 
 
 @dataclass
@@ -305,7 +305,7 @@ def update_provenance(
     return report
 
 
-def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False) -> list[Incident]:
+def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False) -> int:
     """Step 5: group every stored claim into incidents and save them.
 
     Incremental by default: stored incidents keep their ids and claims; new claims join one,
@@ -314,7 +314,7 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
     regrouping every claim with the stored incidents kept (``full``), at a cost that follows
     the new claims rather than the store. A store whose incidents lack keys (saved before
     they existed, or split by an analyst) is regrouped whole once. ``rebuild`` regroups
-    everything from scratch.
+    everything from scratch. Returns how many incidents the store holds.
     """
     from counterclaim import incidents as grouping
 
@@ -365,7 +365,7 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
         keys = grouping.incident_keys(incidents, claims, docs, claimants=claimants)
         store.replace_incidents(incidents, touched - {i.id for i in incidents}, keys)
     reapply_incident_reviews(store)  # splits and merges analysts made outlive regrouping
-    return store.incidents()
+    return store.incident_count()  # counted, not read: the archive may hold 100,000
 
 
 @dataclass

@@ -540,6 +540,10 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(schema.claims)) or 0
 
+    def incident_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(schema.incidents)) or 0
+
     def claims_without_incident(self) -> int:
         """How many claims no incident holds: non-zero after a run stopped between storing
         claims and saving incidents."""
