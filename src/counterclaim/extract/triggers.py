@@ -81,10 +81,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     noun_lemma = anchor.lemma_.lower()
 
     # "773 dead", "15 missing", "2,880 injured": the counted word is the trigger
-    if anchor.lower_ in lex.adjectives and anchor is not mention.token:
-        cats = [c for c in lex.adjectives[anchor.lower_] if _fits(c, True)]
-        if cats:
-            return Trigger(cats[0], anchor)
+    if anchor.i != mention.token.i:
+        trig = _adjective_trigger(anchor, True)
+        if trig:
+            return trig
     # "48 attacks", "12 strikes": the counted noun is an attack
     if (
         noun_lemma in lex.nouns
@@ -101,10 +101,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         return Trigger("killed", anchor)  # "31 bodies were recovered" counts the dead
     # "23 martyred soldiers", "six rescued seafarers", "2,000 people killed in fighting"
     for child in anchor.children:
-        if child.dep_ == "amod" and child.lower_ in lex.adjectives:
-            cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
-            if cats:
-                return Trigger(cats[0], child)
+        if child.dep_ == "amod":
+            trig = _adjective_trigger(child, person)
+            if trig:
+                return trig
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
             if child.dep_ == "relcl" and not any(
                 g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in ("who", "which", "that")
@@ -148,19 +148,17 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         while root.dep_ == "conj":
             root = root.head
         dep, head = root.dep_, root.head
-    if dep in ("nsubj", "nsubjpass") and head.pos_ == "ADJ" and head.lower_ in lex.adjectives:
+    if dep in ("nsubj", "nsubjpass") and head.pos_ == "ADJ":
         # "dozens more were unaccounted for": the adjective is the clause's head
-        cats = [c for c in lex.adjectives[head.lower_] if _fits(c, person)]
-        if cats:
-            return Trigger(cats[0], head)
+        trig = _adjective_trigger(head, person)
+        if trig:
+            return trig
     if dep == "dobj" and head.pos_ in ("VERB", "AUX"):
         # "left nine people dead", "leaving 12 others wounded": what the object was left
         # is the claim, whatever the verb
-        for child in head.children:
-            if child.dep_ in ("oprd", "acomp") and child.lower_ in lex.adjectives:
-                cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
-                if cats:
-                    return Trigger(cats[0], child, _agent_of(head))
+        trig = _complement_trigger(head, person, ("oprd", "acomp"), _agent_of(head))
+        if trig:
+            return trig
     if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         trig = _verb_trigger(
             head, mention, person, passive=dep == "nsubjpass", subject=dep == "nsubj"
@@ -238,8 +236,7 @@ def _adjective_after(mention: CountMention) -> Trigger | None:
     nxt = mention.token.i + 1
     if mention.noun is not None or nxt >= len(doc):
         return None
-    cats = [c for c in lexicon().adjectives.get(doc[nxt].lower_, ()) if _fits(c, True)]
-    return Trigger(cats[0], doc[nxt]) if cats else None
+    return _adjective_trigger(doc[nxt], True)
 
 
 def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None) -> bool:
@@ -300,30 +297,27 @@ def _verb_trigger(
     noun = mention.noun
     noun_lemma = noun.lemma_.lower() if noun is not None else ""
     if passive:
-        for child in verb.children:
-            # "20 residents had been reported missing", "were found dead"
-            if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lex.adjectives:
-                cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
-                if cats:
-                    return Trigger(cats[0], child)
+        # "20 residents had been reported missing", "were found dead"
+        trig = _complement_trigger(verb, person, ("oprd", "acomp", "xcomp"))
+        if trig:
+            return trig
     if subject and not passive:
         # "15 crew members are missing", "40 were dead": a predicate adjective
-        if verb.lower_ in lex.adjectives and verb.lower_ not in lex.verbs:
-            cats = [c for c in lex.adjectives[verb.lower_] if _fits(c, person)]
-            if cats:
-                return Trigger(cats[0], verb)
+        if verb.lower_ not in lex.verbs:
+            trig = _adjective_trigger(verb, person)
+            if trig:
+                return trig
         for child in verb.children:
-            if child.dep_ in ("acomp", "attr") and child.lower_ in lex.adjectives:
-                cats = [c for c in lex.adjectives[child.lower_] if _fits(c, person)]
-                if cats:
-                    return Trigger(cats[0], child)
+            if child.dep_ in ("acomp", "attr"):
+                trig = _adjective_trigger(child, person)
+                if trig:
+                    return trig
             if child.dep_ == "prep" and child.lower_ == "among" and verb.lemma_ == "be":
                 # "eight of its fighters were among the dead"
                 for obj in child.children:
-                    cats = [c for c in lex.adjectives.get(obj.lower_, ()) if _fits(c, person)]
-                    if obj.dep_ == "pobj" and cats:
-                        return Trigger(cats[0], obj)
-    if subject and not passive:
+                    trig = _adjective_trigger(obj, person) if obj.dep_ == "pobj" else None
+                    if trig:
+                        return trig
         suffered = _suffered_event(verb, person)
         if suffered is not None:
             return suffered
@@ -366,6 +360,28 @@ def _verb_trigger(
     return None
 
 
+def _adjective_trigger(
+    word: Token, person: bool | None, agent: Token | None = None
+) -> Trigger | None:
+    """An event adjective of the lexicon ("dead", "missing") whose category fits what is
+    counted."""
+    cats = [c for c in lexicon().adjectives.get(word.lower_, ()) if _fits(c, person)]
+    return Trigger(cats[0], word, agent) if cats else None
+
+
+def _complement_trigger(
+    verb: Token, person: bool | None, deps: tuple[str, ...], agent: Token | None = None
+) -> Trigger | None:
+    """What a verb says its subject or object ended up: "were found dead", "left nine people
+    dead"."""
+    for child in verb.children:
+        if child.dep_ in deps:
+            trig = _adjective_trigger(child, person, agent)
+            if trig:
+                return trig
+    return None
+
+
 def _suffered_event(verb: Token, person: bool | None) -> Trigger | None:
     """ "14 fighters lost their lives", "three soldiers suffered injuries", "two embraced
     martyrdom": a verb whose object names what befell people makes its subject the victims,
@@ -404,7 +420,6 @@ def nearest_trigger(mention: CountMention) -> Trigger | None:
     """The event word of the figure's sentence nearest to it, whatever the parse says: a
     loose candidate for the decision model to judge ("16 Mali Armed Forces [FAMa] soldiers
     were killed" when the parse loses the subject)."""
-    lex = lexicon()
     sent = mention.token.sent
     person = is_person(mention.noun)
     best: tuple[int, Trigger] | None = None
@@ -412,14 +427,7 @@ def nearest_trigger(mention: CountMention) -> Trigger | None:
         distance = abs(token.i - mention.token.i)
         if distance == 0 or distance > LOOSE_WINDOW or token.like_num:
             continue
-        lemma = token.lemma_.lower()
-        categories: list[str] = []
-        if token.pos_ in ("VERB", "AUX"):
-            categories = _categories_of_verb(token)
-        elif lemma in lex.nouns:
-            categories = list(lex.nouns[lemma])
-        elif token.lower_ in lex.adjectives:
-            categories = list(lex.adjectives[token.lower_])
+        categories = _categories_of_word(token)
         category = _pick(categories, person) if categories else None
         if category is not None and (best is None or distance < best[0]):
             best = (distance, Trigger(category, token))
@@ -493,9 +501,11 @@ def _of_whom(mention: CountMention) -> bool:
 
 
 def _categories_of_word(token: Token) -> list[str]:
+    """The categories an event word stands for, as a verb, a noun or an adjective."""
     lex = lexicon()
     if token.pos_ in ("VERB", "AUX"):
         return _categories_of_verb(token)
-    return list(lex.adjectives.get(token.lower_, ())) + list(
-        lex.nouns.get(token.lemma_.lower(), ())
-    )
+    lemma = token.lemma_.lower()
+    if lemma in lex.nouns:
+        return list(lex.nouns[lemma])
+    return list(lex.adjectives.get(token.lower_, ()))
