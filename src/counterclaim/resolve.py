@@ -223,8 +223,15 @@ _STATE_BODY = re.compile(
 )
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _without_article(text: str) -> str:
+    return _ARTICLE.sub("", text)
+
+
 def _names_a_state(kb: actors.KnowledgeBase, surface: str) -> bool:
-    words = re.sub(r"^(?:the|a|an)\s+", "", surface.strip(), flags=re.IGNORECASE).split()
+    words = _without_article(surface.strip()).split()
     while words and words[-1].lower() in lexicon().state_voices:
         words.pop()
     return bool(words) and len(words) <= 3 and kb.is_side_marker(" ".join(words))
@@ -265,7 +272,7 @@ def core_name(surface: str) -> str:
     anonymity" → "district official"; "Defence minister Cristóvão Chume" → "Defence ministry";
     "An army spokesman in Ituri, Lt. Jules Ngongo" → "army"."""
     core = _DESCRIPTION.split(surface, maxsplit=1)[0].strip()
-    core = re.sub(r"^(?:the|a|an)\s+", "", core, flags=re.IGNORECASE)
+    core = _without_article(core)
     core = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
     core = re.sub(r"\bminister$", "ministry", core, flags=re.IGNORECASE)
     without_role = _ROLE_TAIL.sub("", core)
@@ -311,7 +318,7 @@ def resolve_claimant(
         if actor is None:
             return core, _unique([*surfaces, core]), None
     if actor is None:
-        name = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.IGNORECASE)
+        name = _without_article(surface)
         return name, _unique(surfaces), None
     return actor.name, _unique([*_aliases_of(ctx, actor), *surfaces]), actor
 
@@ -323,7 +330,7 @@ def _unique(items: list[str]) -> list[str]:
     out: list[str] = []
     for item in items:
         item = item.strip(" ,")
-        bare = re.sub(r"^(?:the|a|an)\s+", "", item, flags=re.IGNORECASE)
+        bare = _without_article(item)
         unowned = re.sub(r"^[\w.-]+(?:\s[\w.-]+)?['’]s\s+", "", bare)
         for name in (item, bare, unowned):
             if name and name not in out:
