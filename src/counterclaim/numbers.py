@@ -90,23 +90,27 @@ def is_vague_word(word: str) -> bool:
 
 def qualifier_before(prefix: str) -> str:
     """The qualifier named by the words just before a number ("at least", "over"...)."""
-    tail = prefix[-40:]
-    for pattern, qualifier in lexicon().qualifiers:
-        if pattern.search(tail):
-            return qualifier
-    return "exact"
+    found = _trailing_qualifier(prefix)
+    return found[1] if found is not None else "exact"
 
 
 def strip_qualifier(prefix: str) -> str:
     """The words before a number without the qualifier that ends them ("and about" → "and")."""
-    tail_start = max(0, len(prefix) - 40)
-    for pattern, _qualifier in lexicon().qualifiers:
-        m = pattern.search(prefix, tail_start)
+    found = _trailing_qualifier(prefix)
+    return prefix[: found[0]] if found is not None else prefix
+
+
+def _trailing_qualifier(prefix: str) -> tuple[int, str] | None:
+    """Where the qualifier phrase ending ``prefix`` starts, and which qualifier it is: the
+    first pattern (longest phrases first) that matches its last 40 characters."""
+    tail = prefix[-40:]
+    for pattern, qualifier in lexicon().qualifiers:
+        m = pattern.search(tail)
         if m:
             # the pattern starts at the non-word character before the phrase: keep it
-            keep = m.start() + (0 if m.group(0)[:1].isalnum() else 1)
-            return prefix[:keep]
-    return prefix
+            start = m.start() + (0 if m.group(0)[:1].isalnum() else 1)
+            return len(prefix) - len(tail) + start, qualifier
+    return None
 
 
 _RANGE = re.compile(
