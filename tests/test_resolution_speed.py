@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from counterclaim import places
 from counterclaim.actors import FUZZY_CUTOFF, FUZZY_MIN_LENGTH, KnowledgeBase
-from counterclaim.actors.tokens import _tokens, token_key
+from counterclaim.actors.tokens import name_tokens, token_key
 from counterclaim.places import _NON_WORD_RE, _fold_unicode, normalise_place_name
 
 
@@ -104,9 +104,9 @@ def test_cached_lookup_answers_as_uncached(kb: KnowledgeBase, surface: str) -> N
 
 def _slow_tokens(text: str) -> list[tuple[str, int, int]]:
     """The tokeniser without its fast path for texts free of apostrophes."""
-    from counterclaim.actors.tokens import _CHAR_MAP, _SPELLING, _TOKEN_RE
+    from counterclaim.actors.tokens import _SPELLING, _TOKEN_RE, CHAR_MAP
 
-    mapped = text.translate(_CHAR_MAP)
+    mapped = text.translate(CHAR_MAP)
     raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(mapped)]
     out: list[tuple[str, int, int]] = []
     i = 0
@@ -138,7 +138,7 @@ def _slow_tokens(text: str) -> list[tuple[str, int, int]]:
     ],
 )
 def test_tokens_fast_path_matches_the_general_path(text: str) -> None:
-    assert [tuple(t) for t in _tokens(text)] == _slow_tokens(text)
+    assert [tuple(t) for t in name_tokens(text)] == _slow_tokens(text)
     assert token_key(text) == tuple(
         w for w, _s, _e in _slow_tokens(text)[1 if text.lower().startswith("the ") else 0 :]
     )

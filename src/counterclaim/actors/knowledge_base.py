@@ -27,20 +27,20 @@ from rapidfuzz import fuzz, process
 
 from counterclaim.actors.loading import (
     NEUTRAL,
+    AliasEntry,
     Side,
     TargetWords,
-    _build,
-    _case_mode,
-    _Entry,
-    _mtime,
+    alias_case_mode,
+    build_knowledge,
+    file_mtime,
     load_target_words,
 )
 from counterclaim.actors.tokens import (
-    _CHAR_MAP,
-    _ENGLISH_SHORT_WORDS,
-    _Token,
-    _tokens,
+    CHAR_MAP,
+    ENGLISH_SHORT_WORDS,
+    NameToken,
     actor_words,
+    name_tokens,
     token_key,
 )
 from counterclaim.errors import KnowledgeBaseError
@@ -69,7 +69,7 @@ class KnowledgeBase:
         self._people: dict[str, list[str]] = extra["people"]
         self._metonyms: dict[str, list[str]] = extra["metonyms"]
         self._claimant: dict[str, str] = extra["claimant"]
-        self._index: dict[tuple[str, ...], list[_Entry]] = extra["index"]
+        self._index: dict[tuple[str, ...], list[AliasEntry]] = extra["index"]
         self._named_cache: dict[tuple[str, str], bool] = {}
         # Hash of the files it was built from: claims extracted with another KB are stale.
         self.fingerprint: str = extra.get("fingerprint", "")
@@ -115,7 +115,7 @@ class KnowledgeBase:
     def load(cls, extra_files: Sequence[Path] = ()) -> KnowledgeBase:
         """The shipped knowledge base plus ``extra_files`` (cached per list of files)."""
         keys = tuple(
-            (str(Path(p).resolve()), _mtime(Path(p))) for p in extra_files
+            (str(Path(p).resolve()), file_mtime(Path(p))) for p in extra_files
         )  # a user file edited between runs in one process is reloaded
         return _load_cached(keys)
 
@@ -227,17 +227,19 @@ class KnowledgeBase:
         entry = self._accept(entries, surface, strict_case=strict_case) if entries else None
         return entry.actor_id if entry is not None else None
 
-    def _accept(self, entries: list[_Entry], surface: str, *, strict_case: bool) -> _Entry | None:
-        mapped = surface.translate(_CHAR_MAP)
+    def _accept(
+        self, entries: list[AliasEntry], surface: str, *, strict_case: bool
+    ) -> AliasEntry | None:
+        mapped = surface.translate(CHAR_MAP)
         for entry in entries:
             if strict_case:
-                if entry.case_mode == "exact" and mapped != entry.alias.translate(_CHAR_MAP):
+                if entry.case_mode == "exact" and mapped != entry.alias.translate(CHAR_MAP):
                     continue
                 if entry.case_mode == "capital" and not mapped[:1].isupper():
                     continue
             elif (
                 entry.case_mode == "exact"
-                and mapped.lower() in _ENGLISH_SHORT_WORDS
+                and mapped.lower() in ENGLISH_SHORT_WORDS
                 and not mapped.isupper()
             ):
                 continue
@@ -245,7 +247,7 @@ class KnowledgeBase:
         return None
 
     def _scan(
-        self, text: str, tokens: list[_Token], *, include_metonyms: bool
+        self, text: str, tokens: list[NameToken], *, include_metonyms: bool
     ) -> list[ActorMention]:
         mentions: list[ActorMention] = []
         i = 0
@@ -279,7 +281,7 @@ class KnowledgeBase:
         cache_key = (text, include_metonyms)
         found = self._mentions_cache.get(cache_key)
         if found is None:
-            found = self._scan(text, _tokens(text), include_metonyms=include_metonyms)
+            found = self._scan(text, name_tokens(text), include_metonyms=include_metonyms)
             if len(self._mentions_cache) >= _MENTIONS_CACHE_LIMIT:
                 self._mentions_cache.clear()
             self._mentions_cache[cache_key] = found
@@ -303,7 +305,7 @@ class KnowledgeBase:
         surface = surface.strip().strip(",.;:\"'")
         if not surface:
             return None
-        tokens = _tokens(surface)
+        tokens = name_tokens(surface)
         key = token_key(surface)
         entries = self._index.get(key)
         if entries:
@@ -311,7 +313,7 @@ class KnowledgeBase:
             if entry:
                 return self._actors[entry.actor_id]
         side_id = self._side_markers.get(key)
-        pronoun = surface.lower() in _ENGLISH_SHORT_WORDS and not surface.isupper()  # "us"
+        pronoun = surface.lower() in ENGLISH_SHORT_WORDS and not surface.isupper()  # "us"
         if side_id and self.is_state_side(side_id) and key in self._country_names and not pronoun:
             # "Pakistan said", "according to Russia": the state's government speaks.
             return self.government_of(side_id)
@@ -385,7 +387,7 @@ class KnowledgeBase:
     def _side_actor_in(self, side_id: str, text: str) -> Actor | None:
         mentions = [
             m
-            for m in self._scan(text, _tokens(text), include_metonyms=False)
+            for m in self._scan(text, name_tokens(text), include_metonyms=False)
             if self._actors[m.actor_id].side == side_id
         ]
         if not mentions:
@@ -425,18 +427,18 @@ class KnowledgeBase:
         if head[-1] in _GOVERNMENT_HEADS:
             kind, head, display = "government", ("government",), "government"
         else:
+            titled = " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in head)
             known = self._institution_names_index().get(head)
             if known is not None:
                 kind, display = known
                 if display.islower():
-                    display = " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in head)
+                    display = titled
             else:
                 noun = head[head.index("of") - 1] if "of" in head[1:] else head[-1]
                 found_kind = _STATE_INSTITUTION_HEADS.get(noun)
                 if found_kind is None:
                     return None
-                kind = found_kind
-                display = " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in head)
+                kind, display = found_kind, titled
         actor_id = f"{side_id}/{'+'.join(head)}"
         if head == ("government",):
             name = f"{side.name} government"
@@ -470,7 +472,7 @@ class KnowledgeBase:
                     )
                     if (
                         rest is None
-                        and _case_mode(alias) == "exact"
+                        and alias_case_mode(alias) == "exact"
                         and actor.kind in _ACRONYM_KINDS
                     ):
                         rest = alias  # an acronym: "ISPR", "SBU"
@@ -614,7 +616,7 @@ class KnowledgeBase:
 
     def sides_in_phrase(self, phrase: str) -> list[str]:
         """Sides named in a phrase by actor aliases, demonyms or member nouns, in order."""
-        tokens = _tokens(phrase)
+        tokens = name_tokens(phrase)
         found: list[tuple[int, str]] = []
         covered: set[int] = set()
         for mention in self._scan(phrase, tokens, include_metonyms=True):
@@ -645,7 +647,7 @@ class KnowledgeBase:
                 ordered.append(side_id)
         return ordered
 
-    def _qualifying_state(self, tokens: list[_Token], start: int) -> str | None:
+    def _qualifying_state(self, tokens: list[NameToken], start: int) -> str | None:
         """The state side whose name or demonym ends right before offset ``start``."""
         end = next((i for i, t in enumerate(tokens) if t.start == start), 0)
         for n in range(min(self._marker_max, end), 0, -1):
@@ -684,7 +686,7 @@ _MENTIONS_CACHE_LIMIT = 1_000
 def _load_cached(keys: tuple[tuple[str, float], ...]) -> KnowledgeBase:
     shipped = sorted(p for p in data_path("actors").glob("*.yaml") if not p.name.startswith("_"))
     return KnowledgeBase(
-        *_build([(p, False) for p in shipped] + [(Path(k), True) for k, _ in keys])
+        *build_knowledge([(p, False) for p in shipped] + [(Path(k), True) for k, _ in keys])
     )
 
 
@@ -712,12 +714,13 @@ _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 # Role nouns: lookup reads "a spokesman for X" as X, and spokesperson finding uses them too.
-_SPOKES = f"(?:{'|'.join(str(w) for w in actor_words('role_nouns'))})"
-_MODIFIER_WORDS = tuple(str(w) for w in actor_words("modifier_words"))
-_ROLE_MODIFIERS = rf"(?:(?:{'|'.join(_MODIFIER_WORDS)})\s+)*"
+ROLE_NOUN_ALTERNATIVES = f"(?:{'|'.join(str(w) for w in actor_words('role_nouns'))})"
+MODIFIER_WORDS = tuple(str(w) for w in actor_words("modifier_words"))
+_ROLE_MODIFIERS = rf"(?:(?:{'|'.join(MODIFIER_WORDS)})\s+)*"
 _SPOKES_OF = re.compile(
-    rf"^(?:(?:a|an|the)\s+)?{_ROLE_MODIFIERS}{_SPOKES}\s+(?:for|of)\s+(?P<org>.+)$", re.I
+    rf"^(?:(?:a|an|the)\s+)?{_ROLE_MODIFIERS}{ROLE_NOUN_ALTERNATIVES}\s+(?:for|of)\s+(?P<org>.+)$",
+    re.I,
 )
 _SPOKES_AFTER = re.compile(
-    rf"^(?P<org>.+?)(?:'s|’s|'|’)?\s+{_ROLE_MODIFIERS}{_SPOKES}(?:\s+.*)?$", re.I
+    rf"^(?P<org>.+?)(?:'s|’s|'|’)?\s+{_ROLE_MODIFIERS}{ROLE_NOUN_ALTERNATIVES}(?:\s+.*)?$", re.I
 )

@@ -73,10 +73,10 @@ class Side:
 
 
 @dataclass(frozen=True)
-class _Entry:
+class AliasEntry:
     actor_id: str
     alias: str
-    case_mode: str  # "exact", "capital" or "any", see _case_mode
+    case_mode: str  # "exact", "capital" or "any", see alias_case_mode
     metonym: bool
     generated: bool
 
@@ -96,7 +96,7 @@ class TargetWords:
     combatant_words: frozenset[str]
 
 
-def _case_mode(alias: str) -> str:
+def alias_case_mode(alias: str) -> str:
     """How strictly an alias must match the case of the text.
 
     Acronyms ("AA", "LeT", "IS") must match exactly, or "us", "let" and "is" would be
@@ -135,14 +135,14 @@ def _read_yaml(path: Path, mtime: float) -> Any:
         raise KnowledgeBaseError(f"{path}: not valid YAML: {exc}") from exc
 
 
-def _mtime(path: Path) -> float:
+def file_mtime(path: Path) -> float:
     try:
         return path.stat().st_mtime
     except OSError:
         return 0.0
 
 
-def _build(
+def build_knowledge(
     files: list[tuple[Path, bool]],
 ) -> tuple[dict[str, Actor], dict[str, Side], dict[str, Any]]:
     """Actors, sides and the extra tables (people, metonyms, claimants, alias index,
@@ -153,7 +153,7 @@ def _build(
     extra: dict[str, Any] = {"people": {}, "metonyms": {}, "claimant": {}}
     raw_actors: list[tuple[Path, bool, dict[str, Any]]] = []
     for path, user in files:
-        data = _read_yaml(path, _mtime(path))
+        data = _read_yaml(path, file_mtime(path))
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -414,8 +414,8 @@ def _build_index(
     actors: dict[str, Actor],
     sides: dict[str, Side],
     extra: dict[str, Any],
-) -> dict[tuple[str, ...], list[_Entry]]:
-    index: dict[tuple[str, ...], list[_Entry]] = {}
+) -> dict[tuple[str, ...], list[AliasEntry]]:
+    index: dict[tuple[str, ...], list[AliasEntry]] = {}
     owner: dict[tuple[str, ...], tuple[str, bool, Path]] = {}
 
     def add(
@@ -424,7 +424,7 @@ def _build_index(
         key = token_key(alias)
         if not key:
             return
-        entry = _Entry(actor_id, alias, _case_mode(alias), metonym, generated)
+        entry = AliasEntry(actor_id, alias, alias_case_mode(alias), metonym, generated)
         entries = index.setdefault(key, [])
         if any(e.actor_id == actor_id for e in entries):
             return

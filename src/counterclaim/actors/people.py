@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from counterclaim.actors.knowledge_base import (
-    _MODIFIER_WORDS,
-    _SPOKES,
+    MODIFIER_WORDS,
+    ROLE_NOUN_ALTERNATIVES,
     KnowledgeBase,
 )
 from counterclaim.actors.tokens import actor_words, token_key
@@ -40,17 +40,19 @@ _ORG_BEFORE = (
     rf"{_ORG_CHARS}{{1,{_MAX_WORD}}}?)(?:'s|’s|'|’)?"
 )
 _ORG_AFTER = r"(?P<org>[^,.;:\n()\"“”]{2,80})"
-_ROLE_MODIFIERS = rf"(?:(?:{'|'.join(_MODIFIER_WORDS)})\s+){{0,4}}"
+_ROLE_MODIFIERS = rf"(?:(?:{'|'.join(MODIFIER_WORDS)})\s+){{0,4}}"
 
 _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "BLA spokesperson Azad Baloch", "the army's spokesman Lt Gen X"
-    re.compile(rf"{_ORG_BEFORE}[ \t]+{_SPOKES}[ \t,]+{_TITLES}(?P<name>{_NAME})"),
+    re.compile(rf"{_ORG_BEFORE}[ \t]+{ROLE_NOUN_ALTERNATIVES}[ \t,]+{_TITLES}(?P<name>{_NAME})"),
     # "Jeeyand Baloch, spokesperson for the BLA" / "Yahya Saree, the Houthis' military spokesman"
     re.compile(
-        rf"(?P<name>{_NAME}),[ \t]+(?:(?:a|an|the)[ \t]+)?{_ROLE_MODIFIERS}{_SPOKES}[ \t]+"
+        rf"(?P<name>{_NAME}),[ \t]+(?:(?:a|an|the)[ \t]+)?{_ROLE_MODIFIERS}{ROLE_NOUN_ALTERNATIVES}[ \t]+"
         rf"(?:for|of)[ \t]+{_ORG_AFTER}"
     ),
-    re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?{_ORG_BEFORE}[ \t]+{_SPOKES}\b"),
+    re.compile(
+        rf"(?P<name>{_NAME}),[ \t]+(?:the[ \t]+)?{_ORG_BEFORE}[ \t]+{ROLE_NOUN_ALTERNATIVES}\b"
+    ),
     # "Mesfin Tadesse, who speaks for Fano forces", "X, who represents the group"
     re.compile(
         rf"(?P<name>{_NAME}),[ \t]+who[ \t]+(?:speaks|spoke|talks|represents|represented)"
@@ -58,7 +60,7 @@ _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "a spokesperson for the Balochistan government, Shahid Rind"
     re.compile(
-        rf"\b{_ROLE_MODIFIERS}{_SPOKES}[ \t]+(?:for|of)[ \t]+{_ORG_AFTER},[ \t]+{_TITLES}"
+        rf"\b{_ROLE_MODIFIERS}{ROLE_NOUN_ALTERNATIVES}[ \t]+(?:for|of)[ \t]+{_ORG_AFTER},[ \t]+{_TITLES}"
         rf"(?P<name>{_NAME})"
     ),
 )
@@ -77,7 +79,7 @@ def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> A
     for cut in spans:
         part_words = words[cut:] if from_end else words[:cut]
         stripped = list(part_words)
-        while stripped and token_key(stripped[-1])[-1:] in {(w,) for w in _MODIFIER_WORDS}:
+        while stripped and token_key(stripped[-1])[-1:] in {(w,) for w in MODIFIER_WORDS}:
             stripped.pop()
         for candidate in (stripped, part_words):
             if not candidate or not token_key(" ".join(candidate)):

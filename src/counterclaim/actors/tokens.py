@@ -28,7 +28,7 @@ def actor_words(name: str) -> Any:
 
 
 # Same-length character substitutions, so offsets in the mapped text are offsets in the input.
-_CHAR_MAP = str.maketrans(
+CHAR_MAP = str.maketrans(
     {
         "\u2019": "'",
         "\u2018": "'",
@@ -50,27 +50,27 @@ _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 # British spelling is the canonical one in the data; news text uses both.
 _SPELLING: dict[str, str] = {str(k): str(v) for k, v in actor_words("spelling").items()}
 # Lowercase words that are also short acronyms ("us", "is", "aa"): never taken as actors.
-_ENGLISH_SHORT_WORDS = {str(w) for w in actor_words("english_short_words")}
+ENGLISH_SHORT_WORDS = {str(w) for w in actor_words("english_short_words")}
 
 
-class _Token(NamedTuple):
+class NameToken(NamedTuple):
     # a tuple rather than a frozen dataclass: texts are cut into tens of thousands of these
     norm: str
     start: int
     end: int
 
 
-def _tokens(text: str) -> list[_Token]:
+def name_tokens(text: str) -> list[NameToken]:
     """Word and punctuation tokens with possessive endings removed, offsets into ``text``."""
-    mapped = text.translate(_CHAR_MAP)
+    mapped = text.translate(CHAR_MAP)
     if "'" not in mapped:  # no possessive to drop: every match is a token
         return [
-            _Token(_SPELLING.get(norm, norm), match.start(), match.end())
+            NameToken(_SPELLING.get(norm, norm), match.start(), match.end())
             for match in _TOKEN_RE.finditer(mapped)
             for norm in (match.group().lower(),)
         ]
     raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(mapped)]
-    out: list[_Token] = []
+    out: list[NameToken] = []
     i = 0
     while i < len(raw):
         word, start, end = raw[i]
@@ -83,14 +83,14 @@ def _tokens(text: str) -> list[_Token]:
                 i += 1
                 continue
         norm = word.lower()
-        out.append(_Token(_SPELLING.get(norm, norm), start, end))
+        out.append(NameToken(_SPELLING.get(norm, norm), start, end))
         i += 1
     return out
 
 
 @lru_cache(maxsize=65536)
 def token_key(text: str) -> tuple[str, ...]:
-    words = tuple(t.norm for t in _tokens(text))
+    words = tuple(t.norm for t in name_tokens(text))
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return words
