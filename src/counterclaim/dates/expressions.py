@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from counterclaim.dates.years import (
-    _MONTH_RE,
-    _WD,
-    _YEAR,
+    MONTH_PATTERN,
+    WEEKDAY_PATTERN,
     WEEKDAYS,
-    _safe_date,
+    YEAR_PATTERN,
     month_number,
+    safe_date,
 )
 from counterclaim.lexicon import load_data
 
@@ -57,7 +57,7 @@ class DateExpression:
     until: tuple[int, int] | None = None  # (month, day) of the last day of a stated range
 
 
-_MONTH_NAME = _MONTH_RE.removesuffix(r"\.?")  # a day-month phrase leaves the full stop
+_MONTH_NAME = MONTH_PATTERN.removesuffix(r"\.?")  # a day-month phrase leaves the full stop
 _ORD = r"(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night)"
 _POSS = r"(?:['’]s)?"
@@ -71,22 +71,22 @@ _NUM = (
 )
 
 _WEEKDAY_DATE_EXPR = re.compile(
-    rf"\b{_ON}(?P<wd>{_WD})\.?(?:\s+(?P<part>{_PART}))?,?\s*(?P<open>\()?\s*"
-    rf"(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}|(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+"
-    rf"(?:of\s+)?(?P<m2>{_MONTH_NAME}))\b(?:\.?,?\s+(?P<y>{_YEAR})\b)?(?(open)\s*\))",
+    rf"\b{_ON}(?P<wd>{WEEKDAY_PATTERN})\.?(?:\s+(?P<part>{_PART}))?,?\s*(?P<open>\()?\s*"
+    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}|(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+"
+    rf"(?:of\s+)?(?P<m2>{_MONTH_NAME}))\b(?:\.?,?\s+(?P<y>{YEAR_PATTERN})\b)?(?(open)\s*\))",
     re.IGNORECASE,
 )
 _EXPLICIT_EXPRS = [
-    re.compile(rf"\b{_ON}(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    re.compile(rf"\b{_ON}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})\b"),
+    re.compile(rf"\b{_ON}(?P<y>{YEAR_PATTERN})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(rf"\b{_ON}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR_PATTERN})\b"),
     re.compile(
-        rf"\b{_ON}(?P<night>(?:the\s+)?night\s+of\s+)?(?P<mn>{_MONTH_RE})\s+(?P<d>\d{{1,2}}){_ORD}"
-        rf"(?![\d:])\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+        rf"\b{_ON}(?P<night>(?:the\s+)?night\s+of\s+)?(?P<mn>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}}){_ORD}"
+        rf"(?![\d:])\b(?:,?\s+(?P<y>{YEAR_PATTERN})\b)?",
         re.IGNORECASE,
     ),
     re.compile(
         rf"\b{_ON}(?P<night>(?:the\s+)?night\s+of\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+"
-        rf"(?:of\s+)?(?P<mn>{_MONTH_NAME})\b(?:\.?,?\s+(?P<y>{_YEAR})\b)?",
+        rf"(?:of\s+)?(?P<mn>{_MONTH_NAME})\b(?:\.?,?\s+(?P<y>{YEAR_PATTERN})\b)?",
         re.IGNORECASE,
     ),
 ]
@@ -95,15 +95,15 @@ _RANGE_EXPRS = [
     # a bare "March 4 and 12" may be a date and a count, so words join the ends only after
     # "from" or "between"
     re.compile(
-        rf"\b(?:(?P<lead>(?i:from|between))\s+)?{_ON}(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}"
+        rf"\b(?:(?P<lead>(?i:from|between))\s+)?{_ON}(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}"
         rf"\s*(?:[-–]|(?(lead)(?i:to|until|till|through|and)\s|(?!)))\s*"
-        rf"(?:(?P<m2>{_MONTH_RE})\s+)?(?P<d2>\d{{1,2}}){_ORD}(?![\d:])\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+        rf"(?:(?P<m2>{MONTH_PATTERN})\s+)?(?P<d2>\d{{1,2}}){_ORD}(?![\d:])\b(?:,?\s+(?P<y>{YEAR_PATTERN})\b)?"
     ),
     # "on February 24 and 25, armed groups attacked": after "on", the second number is a day
     # when punctuation or a preposition follows it ("on March 4 and 12 soldiers" is a count)
     re.compile(
-        rf"\b(?P<lead>(?i:on))\s+(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}\s+(?i:and)\s+"
-        rf"(?:(?P<m2>{_MONTH_RE})\s+)?(?P<d2>\d{{1,2}}){_ORD}(?![\d:])\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+        rf"\b(?P<lead>(?i:on))\s+(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}\s+(?i:and)\s+"
+        rf"(?:(?P<m2>{MONTH_PATTERN})\s+)?(?P<d2>\d{{1,2}}){_ORD}(?![\d:])\b(?:,?\s+(?P<y>{YEAR_PATTERN})\b)?"
         r"(?=\s*[,.;)]|\s+(?i:in|at|near|across|when|as|while|against)\b)"
     ),
     # "16-20 July 2025", "from 6 to 12 March", "on 4 and 6 June", "30 May-2 June"
@@ -111,21 +111,21 @@ _RANGE_EXPRS = [
         rf"\b(?:(?P<lead>(?i:from|between|on))\s+)?(?:the\s+)?(?P<d1>\d{{1,2}}){_ORD}\s*"
         rf"(?:(?P<m1>{_MONTH_NAME})\s*)?(?:[-–]|(?i:to|until|till|through)\s|(?(lead)(?i:and)\s|(?!)))"
         rf"\s*(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_NAME})\b"
-        rf"(?:\.?,?\s+(?P<y>{_YEAR})\b)?"
+        rf"(?:\.?,?\s+(?P<y>{YEAR_PATTERN})\b)?"
     ),
 ]
 # "in 2013", "in April 2015": a year or a month, no day; dates a past event only loosely
 _PERIOD_EXPR = re.compile(
     rf"\b(?i:in|during|throughout)\s+(?:(?i:early|mid|late)[\s-]+)?"
-    rf"(?:(?P<mn>{_MONTH_NAME})\s+)?(?P<y>{_YEAR})\b(?![-–/]\d)"
+    rf"(?:(?P<mn>{_MONTH_NAME})\s+)?(?P<y>{YEAR_PATTERN})\b(?![-–/]\d)"
 )
 _WEEKDAY_EXPR = re.compile(
     r"\b(?:(?P<pre>(?i:on|early|late|early\s+on|late\s+on|last|next|this|"
     r"overnight(?:\s+(?:on|into|to))?|(?:in\s+)?the\s+early\s+hours\s+of|"
     r"(?:on\s+|during\s+)?the\s+(?:night|morning|afternoon|evening)\s+of))\s+)?"
-    rf"(?P<wd>{_WD})(?!\s*,?\s*\(?\s*{_MONTH_RE}\s+\d)"
+    rf"(?P<wd>{WEEKDAY_PATTERN})(?!\s*,?\s*\(?\s*{MONTH_PATTERN}\s+\d)"
     rf"(?:{_POSS}\s+(?P<part>{_PART}){_POSS}|{_POSS})"
-    rf"(?:\s+(?i:to|into)\s+(?P<wd2>{_WD}))?\b"
+    rf"(?:\s+(?i:to|into)\s+(?P<wd2>{WEEKDAY_PATTERN}))?\b"
 )
 # Named days ("the Easter Sunday bombings"), with their rule (data/lexicon/dates.yaml)
 _HOLIDAYS: dict[str, str] = load_data("lexicon/dates.yaml")["holidays"]
@@ -274,7 +274,7 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
         month = month_number(month_word)
         day = int(m.group("d1") or m.group("d2"))
         year = int(m.group("y")) if m.group("y") else None
-        if not month or not _safe_date(year or 2000, month, day):
+        if not month or not safe_date(year or 2000, month, day):
             continue
         weekday = WEEKDAYS[m.group("wd").lower()]
         extend = (0, 0)  # "Friday night" is Friday's news: reporters date it to that day
@@ -294,7 +294,7 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
                 month = int(groups["m"])
             day = int(groups["d"])
             year = int(groups["y"]) if groups.get("y") else None
-            if not month or not _safe_date(year or 2000, month, day):
+            if not month or not safe_date(year or 2000, month, day):
                 continue
             extend = (0, 1) if groups.get("night") else (0, 0)
             found.append(
@@ -309,7 +309,7 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
             if not month:
                 continue
             last_day = 31
-            while not _safe_date(year, month, last_day):
+            while not safe_date(year, month, last_day):
                 last_day -= 1
             period = dict(month=month, day=1, until=(month, last_day), unit="month")
         else:
@@ -383,7 +383,7 @@ def _range_expression(m: re.Match[str]) -> DateExpression | None:
     year = int(m.group("y")) if m.group("y") else None
     if not first_month or not last_month:
         return None
-    if not (_safe_date(2000, first_month, first_day) and _safe_date(2000, last_month, last_day)):
+    if not (safe_date(2000, first_month, first_day) and safe_date(2000, last_month, last_day)):
         return None
     if (first_month, first_day) >= (last_month, last_day) and first_month == last_month:
         return None  # "March 9-3" is not a range, nor "March 6-6"

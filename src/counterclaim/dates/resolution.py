@@ -15,9 +15,9 @@ from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from counterclaim.dates.expressions import DateExpression, date_expressions
 from counterclaim.dates.years import (
-    _latest_year_with_weekday,
-    _safe_date,
     infer_year,
+    latest_year_with_weekday,
+    safe_date,
     year_before,
 )
 
@@ -78,7 +78,7 @@ class DateValue:
         days = []
         for part in parts:
             m = _ISO_ONLY.fullmatch(part.strip())
-            found = m and _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            found = m and safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if not found:
                 return None
             days.append(found)
@@ -127,7 +127,7 @@ def _holiday_day(rule: str, year: int) -> date | None:
     if m is None:
         return None
     if m.group(3):
-        return _safe_date(year, int(m.group(3)), int(m.group(4)))
+        return safe_date(year, int(m.group(3)), int(m.group(4)))
     method = EASTER_ORTHODOX if m.group(1) == "orthodox_easter" else EASTER_WESTERN
     return easter(year, method) + timedelta(days=int(m.group(2) or 0))
 
@@ -147,7 +147,7 @@ def _paired_weekday(expr: DateExpression, text: str) -> date | None:
     found = set()
     for other in date_expressions(text):
         if other.kind == "weekday_date" and other.weekday == expr.weekday and other.year:
-            day = _safe_date(other.year, other.month or 0, other.day or 0)
+            day = safe_date(other.year, other.month or 0, other.day or 0)
             if day is not None and day.weekday() == other.weekday:
                 found.add(day)
     return found.pop() if len(found) == 1 else None
@@ -160,12 +160,12 @@ def _resolve_calendar(expr: DateExpression, published: date | None, text: str) -
     if year is None and published is not None:
         year = year_before(expr.month, expr.day, published)
     elif year is None and expr.weekday is not None:
-        year = _latest_year_with_weekday(expr.month, expr.day, expr.weekday, date.today())
+        year = latest_year_with_weekday(expr.month, expr.day, expr.weekday, date.today())
     elif year is None and text:
         year = infer_year(expr.month, expr.day, text)
     if expr.until is not None:
         return _stated_range(expr, expr.until, year, published)
-    base = _safe_date(year, expr.month, expr.day) if year else None
+    base = safe_date(year, expr.month, expr.day) if year else None
     return _extended(base, expr.extend, published) if base else None
 
 
@@ -180,8 +180,8 @@ def _stated_range(
         year = None if last_year is None else last_year - 1 if wraps else last_year
     if year is None:
         return None
-    first = _safe_date(year, expr.month, expr.day)
-    last = _safe_date(year + 1 if wraps else year, *until)
+    first = safe_date(year, expr.month, expr.day)
+    last = safe_date(year + 1 if wraps else year, *until)
     if first is None or last is None:
         return None
     return DateValue(first, last)

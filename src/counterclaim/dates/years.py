@@ -51,27 +51,30 @@ WEEKDAYS = {
     )
     for name in names
 }
-_MONTH_RE = (
+MONTH_PATTERN = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _FULL_DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_PATTERN})|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
     r",?\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 _DMY_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
-_YEAR = r"(?:19|20)\d\d"
+WEEKDAY_PATTERN = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+)
+YEAR_PATTERN = r"(?:19|20)\d\d"
 
 
 def month_number(name: str) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
@@ -85,10 +88,10 @@ def find_full_dates(text: str) -> list[date]:
     for m in _FULL_DATE.finditer(text):
         month = month_number(m.group("m1") or m.group("m2"))
         day = int(m.group("d1") or m.group("d2"))
-        if month and (d := _safe_date(int(m.group("y")), month, day)):
+        if month and (d := safe_date(int(m.group("y")), month, day)):
             found.append(d)
     for m in _ISO.finditer(text):
-        if d := _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))):
+        if d := safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))):
             found.append(d)
     return found
 
@@ -105,7 +108,7 @@ def parse_date_line(line: str) -> date | None:
     found = find_full_dates(stripped) or [
         d
         for m in _DMY_NUMERIC.finditer(stripped)
-        if (d := _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+        if (d := safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
     ]
     if not found:
         return None
@@ -126,7 +129,7 @@ def parse_date_line(line: str) -> date | None:
 def parse_iso_or_text(value: str) -> date | None:
     value = value.strip()
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", value):
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     found = find_full_dates(value)
     if found:
         return found[0]
@@ -145,7 +148,7 @@ def year_for_weekday(month: int, day: int, weekday: int, near: int | None = None
     """The year, closest to ``near`` (default: this year), in which month/day is that weekday."""
     near = near or date.today().year
     for offset in sorted(range(-12, 13), key=abs):
-        d = _safe_date(near + offset, month, day)
+        d = safe_date(near + offset, month, day)
         if d and d.weekday() == weekday:
             return d.year
     return None
@@ -154,7 +157,7 @@ def year_for_weekday(month: int, day: int, weekday: int, near: int | None = None
 _WEEKDAY_DATE = re.compile(
     r"\b(?P<wd>Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|"
     r"Sat(?:urday)?|Sun(?:day)?)\b\.?,?[ \t]*\(?[ \t]*"
-    rf"(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}))\b",
+    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN}))\b",
     re.IGNORECASE,
 )
 
@@ -193,7 +196,7 @@ def infer_year(month: int | None, day: int, text: str, near: int | None = None) 
         best = None
         for anchor in explicit:
             for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-                candidate = _safe_date(year, month, day)
+                candidate = safe_date(year, month, day)
                 if candidate is None:
                     continue
                 gap = abs((candidate - anchor).days)
@@ -204,7 +207,7 @@ def infer_year(month: int | None, day: int, text: str, near: int | None = None) 
     for m, d, weekday in weekday_date_pairs(text):
         year = year_for_weekday(m, d, weekday, near)
         if year:
-            candidate = _safe_date(year, month, day)
+            candidate = safe_date(year, month, day)
             if candidate and abs((candidate - date(year, m, d)).days) < 200:
                 return year
     return _year_from_dateline_weekday(month, day, text, near)
@@ -218,26 +221,26 @@ def year_before(month: int, day: int, published: date, *, tolerance_days: int = 
     """The year that puts month/day closest before ``published`` (or up to a day after it)."""
     latest = published + timedelta(days=tolerance_days)
     for year in (published.year + 1, published.year, published.year - 1, published.year - 2):
-        candidate = _safe_date(year, month, day)
+        candidate = safe_date(year, month, day)
         if candidate is not None and candidate <= latest:
             return year
     return None  # 29 February with no leap year in reach
 
 
-def _latest_year_with_weekday(month: int, day: int, weekday: int, latest: date) -> int | None:
+def latest_year_with_weekday(month: int, day: int, weekday: int, latest: date) -> int | None:
     """The latest year, with month/day not after ``latest``, in which month/day is ``weekday``."""
     for year in range(latest.year, latest.year - 29, -1):
-        candidate = _safe_date(year, month, day)
+        candidate = safe_date(year, month, day)
         if candidate is not None and candidate <= latest and candidate.weekday() == weekday:
             return year
     return None
 
 
 _DATELINE_HEAD = re.compile(
-    rf"^(?:[^\n]{{0,80}}?,\s*)?(?P<m>{_MONTH_RE})\s*(?P<d>\d{{1,2}})(?:,?\s*{_YEAR})?\s*\(",
+    rf"^(?:[^\n]{{0,80}}?,\s*)?(?P<m>{MONTH_PATTERN})\s*(?P<d>\d{{1,2}})(?:,?\s*{YEAR_PATTERN})?\s*\(",
     re.IGNORECASE,
 )
-_PLAIN_WEEKDAY = re.compile(rf"(?<!last )(?<!next )\b(?P<wd>{_WD})\b")
+_PLAIN_WEEKDAY = re.compile(rf"(?<!last )(?<!next )\b(?P<wd>{WEEKDAY_PATTERN})\b")
 
 
 def _year_from_dateline_weekday(month: int, day: int, text: str, near: int | None) -> int | None:
@@ -254,7 +257,7 @@ def _year_from_dateline_weekday(month: int, day: int, text: str, near: int | Non
         if weekday is None:
             return None
         latest = date(near, 12, 31) if near else date.today()
-        return _latest_year_with_weekday(month, day, WEEKDAYS[weekday.group("wd").lower()], latest)
+        return latest_year_with_weekday(month, day, WEEKDAYS[weekday.group("wd").lower()], latest)
     return None
 
 
@@ -281,4 +284,4 @@ def infer_published(
     if not month:
         return None
     year = int(dateline["year"]) if dateline.get("year") else infer_year(month, day, text, near)
-    return _safe_date(year, month, day) if year else None
+    return safe_date(year, month, day) if year else None
