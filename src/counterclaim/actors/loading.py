@@ -246,11 +246,7 @@ def load_countries() -> tuple[Country, ...]:
         at = f"{where}: country #{number}"
         if not isinstance(raw, dict):
             raise KnowledgeBaseError(f"{at}: must be a mapping")
-        unknown = set(raw) - COUNTRY_FIELDS
-        if unknown:
-            raise KnowledgeBaseError(
-                f"{at}: unknown field(s) {sorted(unknown)}; valid: {sorted(COUNTRY_FIELDS)}"
-            )
+        _reject_unknown_fields(raw, COUNTRY_FIELDS, at)
         code, name = raw.get("code"), raw.get("name")
         if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
             raise KnowledgeBaseError(f"{at}: code {code!r} must be an ISO 3166 alpha-2 code")
@@ -318,14 +314,22 @@ def _fingerprint(paths: Iterable[Path]) -> str:
     return digest.hexdigest()[:12]
 
 
+def _reject_unknown_fields(
+    raw: dict[str, Any], allowed: Iterable[str], where: str, *, internal: Iterable[str] = ()
+) -> None:
+    """A file's entry may hold only the documented fields (and the loader's own)."""
+    allowed = set(allowed)
+    unknown = set(raw) - allowed - set(internal)
+    if unknown:
+        raise KnowledgeBaseError(
+            f"{where}: unknown field(s) {sorted(unknown)}; valid: {sorted(allowed)}"
+        )
+
+
 def _parse_side(raw: Any, where: str) -> Side:
     if not isinstance(raw, dict):
         raise KnowledgeBaseError(f"{where}: must be a mapping")
-    unknown = set(raw) - SIDE_FIELDS
-    if unknown:
-        raise KnowledgeBaseError(
-            f"{where}: unknown field(s) {sorted(unknown)}; valid: {sorted(SIDE_FIELDS)}"
-        )
+    _reject_unknown_fields(raw, SIDE_FIELDS, where)
     if not isinstance(raw.get("id"), str) or not raw["id"]:
         raise KnowledgeBaseError(f"{where}: missing field 'id'")
     return Side(
@@ -357,11 +361,7 @@ def _merge_sides(old: Side, new: Side) -> Side:
 
 
 def _parse_actor(raw: dict[str, Any], where: str, extra: dict[str, Any]) -> Actor:
-    unknown = set(raw) - ACTOR_FIELDS - {"_number"}
-    if unknown:
-        raise KnowledgeBaseError(
-            f"{where}: unknown field(s) {sorted(unknown)}; valid: {sorted(ACTOR_FIELDS)}"
-        )
+    _reject_unknown_fields(raw, ACTOR_FIELDS, where, internal={"_number"})
     for required in ("id", "name", "kind"):
         if not isinstance(raw.get(required), str) or not raw[required].strip():
             raise KnowledgeBaseError(f"{where}: missing field {required!r}")
