@@ -451,3 +451,34 @@ def test_post_runs_the_pipeline(store: Store) -> None:
     assert body["processed"]["claims"] >= 1
     claims = app_client.get("/api/claims", params={"category": "killed"}).json()["items"]
     assert any(c["value"] == 45 for c in claims)
+
+
+@pytest.mark.model
+def test_post_processes_only_what_it_stored(store: Store) -> None:
+    """After an upgrade every stored document is stale; a post must not re-extract the archive
+    before it answers (that is `counterclaim process`), only the documents it brought."""
+    from counterclaim import pipeline
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.model import Document
+
+    settings = load_settings(environ={}, api_token=TOKEN)
+    archive = [
+        Document(text=f"Clashes in Kashmir\n\nPolice said {n} militants were killed in Kupwara.")
+        for n in (3, 4, 5)
+    ]
+    store.add_documents(archive)  # stored, never extracted: stale, as after an upgrade
+    app_client = TestClient(create_app(store, settings))
+    article = {
+        "text": "Raid in Yemen\n\nHouthi officials said 11 civilians were killed in Saada.",
+        "published": "2025-03-02",
+    }
+    response = app_client.post("/api/documents", json=article, headers=auth())
+    assert response.status_code == 201, response.text
+    assert response.json()["processed"]["documents"] == 1
+    version = pipeline.extraction_version(KnowledgeBase.from_settings(settings), settings)
+    still_stale = store.documents_needing_extraction(version)
+    assert sorted(still_stale) == sorted(d.id for d in archive)
+    assert store.documents_needing_extraction(version, [archive[1].id]) == [archive[1].id]
+    # The archive is caught up by the command meant for it
+    assert pipeline.process(store, settings)["documents"] == 3
+    assert store.documents_needing_extraction(version) == []

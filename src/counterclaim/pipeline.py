@@ -209,15 +209,20 @@ def process(
     show_progress: bool = False,
     advance: Progress | None = None,
     claims_of: ClaimSource | None = None,
+    only: Sequence[str] | None = None,
 ) -> dict[str, int]:
     """Run steps 2–5 over the documents whose claims are stale: new ones, and all of them
-    after an extractor upgrade or a change of knowledge base. With none stale, nothing runs."""
+    after an extractor upgrade or a change of knowledge base. With none stale, nothing runs.
+
+    ``only`` limits the run to those documents (the ones a request just stored): after an
+    upgrade every stored document is stale, and re-extracting an archive is the work of
+    ``counterclaim process``, not of the request that happens to come first."""
     from counterclaim.actors import KnowledgeBase
 
     settings = settings or load_settings()
     kb = KnowledgeBase.from_settings(settings)  # a bad user file fails before any work
     # extraction_version loads the decision model: a bad model file fails here too
-    pending = store.documents_needing_extraction(extraction_version(kb, settings))
+    pending = store.documents_needing_extraction(extraction_version(kb, settings), only)
     if not pending:
         if store.claims_without_incident():
             # A run stopped between storing claims and saving incidents: finish its step 5.

@@ -264,16 +264,28 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(schema.documents)) or 0
 
-    def documents_needing_extraction(self, version: str) -> list[str]:
+    def documents_needing_extraction(
+        self, version: str, ids: Iterable[str] | None = None
+    ) -> list[str]:
+        """Ids of the documents (of ``ids``, when given) whose claims were not made with
+        ``version``, in ingestion order."""
         col = schema.documents.c.extractor_version
+        query = select(schema.documents.c.id, schema.documents.c.ingested_at).where(
+            or_(col.is_(None), col != version)
+        )
         with self.engine.connect() as conn:
-            return list(
-                conn.scalars(
-                    select(schema.documents.c.id)
-                    .where(or_(col.is_(None), col != version))
-                    .order_by(schema.documents.c.ingested_at, schema.documents.c.id)
-                )
-            )
+            if ids is None:
+                rows = list(conn.execute(query))
+            else:
+                wanted = sorted(set(ids))
+                rows = [
+                    row
+                    for start in range(0, len(wanted), 500)
+                    for row in conn.execute(
+                        query.where(schema.documents.c.id.in_(wanted[start : start + 500]))
+                    )
+                ]
+        return [row.id for row in sorted(rows, key=lambda r: (r.ingested_at, r.id))]
 
     @_retried
     def set_provenance(

@@ -565,7 +565,9 @@ def create_app(store: Store, settings: Settings, *, process_new: bool = True) ->
             processing_error = None
             if new and process_new and hasattr(pipeline, "process"):
                 try:
-                    processed = pipeline.process(store, settings, show_progress=False)
+                    processed = pipeline.process(
+                        store, settings, show_progress=False, only=[d.id for d in new]
+                    )
                 except CounterclaimError as exc:
                     # The documents are stored whatever happens next; say why they have no
                     # claims.
