@@ -85,6 +85,29 @@ def test_ingest_then_documents_json(tmp_path: Path) -> None:
     assert "2 documents" in table.stdout
 
 
+@pytest.mark.model
+def test_process_catches_up_stored_documents(tmp_path: Path) -> None:
+    """`ingest --no-process` (or an upgrade) leaves documents without current claims;
+    `process` extracts exactly those, and a second run finds nothing to do."""
+    (tmp_path / "in").mkdir()
+    for name, text in {
+        "goma.txt": "Fighting near Goma\n\nThe army said 14 M23 fighters were killed near Goma.",
+        "gao.txt": "Attack in Mali\n\nOfficials said 6 soldiers were wounded near Gao.",
+    }.items():
+        (tmp_path / "in" / name).write_text(text + "\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'cc.db'}"
+    runner = CliRunner()
+    stored = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", db, "--no-process"])
+    assert stored.exit_code == 0, stored.output
+    first = runner.invoke(app, ["process", "--db", db, "--json"])
+    assert first.exit_code == 0, first.output
+    done = json.loads(first.stdout)
+    assert done["documents"] == 2 and done["claims"] >= 2
+    again = runner.invoke(app, ["process", "--db", db])
+    assert again.exit_code == 0, again.output
+    assert "extracted: 0" in again.stdout
+
+
 @pytest.mark.dev
 def test_dev_articles_ingested_twice_are_stored_once(dev_dir: Path, tmp_path: Path) -> None:
     articles = dev_dir / "articles"

@@ -57,6 +57,15 @@ ModelOption = Annotated[
         show_default=False,
     ),
 ]
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Parse, extract and resolve on a Dask cluster: a scheduler address "
+        "(tcp://host:8786) or 'local' for two local worker processes.",
+        show_default=False,
+    ),
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -159,15 +168,7 @@ def ingest(
     ] = True,
     kb: KbOption = None,
     model: ModelOption = None,
-    dask: Annotated[
-        str | None,
-        typer.Option(
-            "--dask",
-            help="Parse, extract and resolve on a Dask cluster: a scheduler address "
-            "(tcp://host:8786) or 'local' for two local worker processes.",
-            show_default=False,
-        ),
-    ] = None,
+    dask: DaskOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Store documents (text, HTML, JSON Lines, RSS/Atom) and extract their claims.
@@ -177,16 +178,7 @@ def ingest(
     store, settings = open_store(db, kb, max_file_bytes=max_file_bytes, model=model)
     with progress_bar("reading", None, not as_json) as advance:
         report = pipeline.ingest(store, paths, settings, outlet=outlet, advance=advance)
-    processed = None
-    if process and dask:
-        from counterclaim.scale import dask_claims
-
-        with dask_claims(dask, settings) as claims_of:
-            processed = pipeline.process(
-                store, settings, show_progress=not as_json, claims_of=claims_of
-            )
-    elif process:
-        processed = pipeline.process(store, settings, show_progress=not as_json)
+    processed = _process_stale(store, settings, dask, not as_json) if process else None
     summary = {
         "new": len(report.new),
         "already_stored": len(report.already_stored),
@@ -214,6 +206,43 @@ def ingest(
         console.print(line, highlight=False)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _process_stale(
+    store: Store, settings: Settings, dask: str | None, show_progress: bool
+) -> dict[str, int]:
+    if dask:
+        from counterclaim.scale import dask_claims
+
+        with dask_claims(dask, settings) as claims_of:
+            return pipeline.process(
+                store, settings, show_progress=show_progress, claims_of=claims_of
+            )
+    return pipeline.process(store, settings, show_progress=show_progress)
+
+
+@app.command("process")
+@translate_errors
+def process_command(
+    db: DbOption = None,
+    kb: KbOption = None,
+    model: ModelOption = None,
+    dask: DaskOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract the claims of every stored document whose claims are stale (never made, or
+    made by another extractor, knowledge base or model: run it after an upgrade), then
+    update incidents."""
+    store, settings = open_store(db, kb, model=model)
+    processed = _process_stale(store, settings, dask, not as_json)
+    if as_json:
+        print_json(processed)
+    else:
+        console.print(
+            f"extracted: {processed['documents']}, claims: {processed['claims']}, "
+            f"incidents: {processed['incidents']}",
+            highlight=False,
+        )
 
 
 @app.command()
