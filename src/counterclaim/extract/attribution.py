@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import lexicon
+from counterclaim.numbers import parse_number
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
@@ -54,10 +55,22 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
             and not _is_dateline_label(child)
             and _can_speak(child)
         ):
-            return np_text(child), child
+            return _speaker_text(child), child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_phrase(verb.head)
     return _name_before(verb)
+
+
+def _speaker_text(head: Token) -> str:
+    """The subject's phrase without its relative clauses: "local officials in Isfara, which
+    lies near the clashes," are the local officials in Isfara."""
+    cut = {t.i for clause in head.subtree if clause.dep_ == "relcl" for t in clause.subtree}
+    if not cut:
+        return np_text(head)
+    kept = [t for t in head.subtree if t.i not in cut]
+    while kept and kept[-1].is_punct and kept[-1].text != ")":
+        kept.pop()  # the comma that opened the clause
+    return tidy_name("".join(t.text_with_ws for t in kept))
 
 
 _SOURCE_REF = re.compile(
@@ -166,9 +179,18 @@ def trailing_attribution(sentence: str) -> str | None:
         m = pattern.search(stripped)
         if m:
             who = m.group("who").strip()
-            if len(who.split()) <= 10 and not _NOT_A_SPEAKER.search(who):
+            if len(who.split()) <= 10 and not _NOT_A_SPEAKER.search(who) and _names_no_figure(who):
                 return who
     return None
+
+
+def _names_no_figure(who: str) -> bool:
+    """ "..., reported six dead and over 20 wounded": after an inverted verb of saying stands
+    what was said, not who said it, when it is a figure or a casualty word."""
+    words = re.findall(r"[\w-]+", who.lower())
+    if not words or parse_number(words[0]) is not None:
+        return False
+    return not any(w in lexicon().casualty_words for w in words)
 
 
 _ACCORDING = re.compile(
@@ -287,8 +309,12 @@ def _attribution_from(text: str, head: Token) -> Attribution:
     if low in lex.pronouns or head.lower_ in PERSON_PRONOUNS:
         return Attribution(text, "pronoun", head.idx, [text])
     if head.lemma_.lower() in lex.source_nouns:
-        # "reports from the M23", "a statement by the ministry": the organisation named inside
-        for child in head.children:
+        # "reports from the M23", "a statement by the ministry", "figures provided by the
+        # health ministry": the organisation named inside
+        for child in [
+            *head.children,
+            *(g for c in head.children if c.dep_ == "acl" for g in c.children),
+        ]:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
