@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 from typing import Any, NamedTuple
 
 from counterclaim.errors import KnowledgeBaseError
@@ -73,7 +74,6 @@ _COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f
 _NON_LATIN_RE = re.compile("[^\x00-\u024f\u1e00-\u1eff\u0300-\u036f\u2000-\u206f\u02b0-\u02ff]")
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}.]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
-_DOUBLED_LETTER_RE = re.compile(r"(.)\1+")
 _ARTICLES = frozenset(_words("articles"))
 
 _ADMIN_SUFFIXES = _alternatives(_words("admin_suffixes"))
@@ -136,7 +136,9 @@ def _loose_key(key: str) -> str:
     text = "".join(words)
     for old, new in (("ou", "u"), ("ee", "i"), ("oo", "u"), ("iy", "i")):
         text = text.replace(old, new)
-    return _DOUBLED_LETTER_RE.sub(r"\1", text)
+    # A doubled letter becomes one (itertools.groupby, not a regex: this builds the loose
+    # index over every gazetteer name on the first miss)
+    return "".join(letter for letter, _ in groupby(text))
 
 
 def _is_latin(name: str) -> bool:

@@ -186,6 +186,7 @@ def canonical_agency(name: str | None) -> str | None:
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # a feed's vocabulary repeats: each word is stemmed once
 def _stem(word: str) -> str:
     # Light suffix stripping so "executed"/"executions"/"execute" meet; no stemmer dependency.
     for suffix in _words().suffixes:

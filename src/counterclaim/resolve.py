@@ -56,7 +56,9 @@ def document_context(
     if mentions is None:
         mentions = kb.find_mentions(text)
     countries = places.country_context(text[doc.body_start :] or text)
-    main_date = dates.main_event_date(text[doc.body_start :], doc.published)
+    # The whole text with its body's offset: date phrases are found once per document,
+    # for this and for every claim's date
+    main_date = dates.main_event_date(text, doc.published, body_start=doc.body_start)
     return DocumentContext(
         doc=doc,
         kb=kb,
