@@ -28,7 +28,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -517,10 +517,14 @@ def _month_buckets(seg: _Segment) -> range | None:
 
 
 def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
-    """Pairs sharing an index key (place, figure, grid cell, operation, duplicate group).
+    """Pairs sharing an index key (place, figure, grid cell, operation, duplicate group), at
+    least one of them new: segments of stored incidents are never linked to each other.
 
     Dated segments are bucketed by month so that a place named in thousands of reports
-    does not make every pair of them a candidate; undated ones meet every bucket.
+    does not make every pair of them a candidate; undated ones meet every bucket. Pairs are
+    built from the new segments only: a regroup of part of a large store reads thousands of
+    stored segments around a few hundred new ones, and their pairs would cost memory in the
+    square of the stored ones.
     """
     dated: dict[Hashable, list[int]] = defaultdict(list)
     undated: dict[Hashable, list[int]] = defaultdict(list)
@@ -532,20 +536,29 @@ def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
             else:
                 for bucket in buckets:
                     dated[(k, bucket)].append(seg.index)
+    stored = {seg.index for seg in segments if seg.existing_id}
     pairs: set[tuple[int, int]] = set()
-    for members in dated.values():
-        for i, x in enumerate(members):
-            for y in members[i + 1 :]:
+
+    def pair_fresh(members: Iterable[int], others: Iterable[int]) -> None:
+        fresh = [x for x in members if x not in stored]
+        if not fresh:
+            return
+        others = set(others)
+        for x in fresh:
+            for y in others:
                 if x != y:
                     pairs.add((min(x, y), max(x, y)))
+
+    for members in dated.values():
+        pair_fresh(members, members)
     by_key: dict[Hashable, set[int]] = defaultdict(set)
     for (k, _bucket), members in dated.items():
         by_key[k].update(members)
     for k, members in undated.items():
-        for x in members:
-            for y in set(members) | by_key.get(k, set()):
-                if x != y:
-                    pairs.add((min(x, y), max(x, y)))
+        everyone = set(members) | by_key.get(k, set())
+        # An undated segment meets every dated one of its key, and they meet it.
+        pair_fresh(members, everyone)
+        pair_fresh(by_key.get(k, ()), members)
     return pairs
 
 
@@ -864,10 +877,33 @@ def document_key(doc_id: str) -> str:
 @dataclass(frozen=True)
 class KeyLookup:
     """Where a new segment meets stored ones: its keys, in these month buckets (``None``:
-    undated, every bucket)."""
+    undated, every bucket); and its date window with how many days from it a stored
+    segment can still link (``None``: every incident found may)."""
 
     keys: list[str]
     buckets: list[int] | None
+    window: tuple[date, date] | None = None
+    reach_days: int | None = None
+
+    def can_reach(self, windows: Sequence[tuple[date, date] | None]) -> bool:
+        """Whether one of a stored incident's segment windows (see :func:`segment_windows`)
+        is near enough for this segment to link with it."""
+        if self.window is None or self.reach_days is None:
+            return True
+        window = self.window
+        return any(w is None or _gap_days(window, w) <= self.reach_days for w in windows)
+
+
+def reach_days(options: IncidentOptions, operation: bool) -> int:
+    """The most days between two segments' windows that :func:`link_score` does not bar:
+    explicit dates within the tolerance, an explicit date within the lag before a report
+    (plus a day), undated reports within the publication gap; a shared operation widens
+    the tolerance and the gap to its span."""
+    if operation:
+        return options.report_lag_days + options.operation_span_days
+    return max(
+        options.date_tolerance_days, options.report_lag_days + 1, options.publication_gap_days
+    )
 
 
 def lookups(
@@ -888,10 +924,37 @@ def lookups(
             KeyLookup(
                 [encode_key(k) for k in _meeting_keys(seg)],
                 None if buckets is None else list(buckets),
+                seg.window,
+                reach_days(options, seg.operation is not None),
             )
         )
     out.append(KeyLookup([document_key(d) for d in sorted({c.doc_id for c in claims})], None))
     return out
+
+
+def segment_windows(
+    rows: Iterable[tuple[str, str, str | None, date | None]],
+) -> dict[str, list[tuple[date, date] | None]]:
+    """Incident id → the date windows of the segments its stored claims form in a regroup
+    (one per document, as :func:`_make_segment` dates them), from (incident id, doc id,
+    event date, the claim's statement date or else its document's publication) rows: the
+    dates alone, so that incidents found by a key but too far in time are not read whole."""
+    explicit: dict[tuple[str, str], tuple[date, date]] = {}
+    published: dict[tuple[str, str], date | None] = {}
+    for incident_id, doc_id, event_date, stated in rows:
+        segment = (incident_id, doc_id)
+        if (window := date_window(event_date)) is not None:
+            seen = explicit.get(segment)
+            explicit[segment] = (
+                (min(seen[0], window[0]), max(seen[1], window[1])) if seen else window
+            )
+        earliest = published.get(segment)
+        published[segment] = min(earliest, stated) if earliest and stated else earliest or stated
+    out: dict[str, list[tuple[date, date] | None]] = defaultdict(list)
+    for segment, day in published.items():
+        window = explicit.get(segment) or ((day, day) if day else None)
+        out[segment[0]].append(window)
+    return dict(out)
 
 
 def incident_keys(

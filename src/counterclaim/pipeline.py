@@ -344,7 +344,17 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
                 [grouping.document_key(m) for ms in copies.values() for m in ms], None
             )
         )
-        touched = store.incidents_by_keys([(found.keys, found.buckets) for found in lookups])
+        # An incident found by a key is read whole only if one of its segments is near
+        # enough in time for a new one to link with it: keys are bucketed by month, so
+        # they find months of a dense archive that no new claim can join.
+        found = store.incidents_by_lookup([(lookup.keys, lookup.buckets) for lookup in lookups])
+        windows = grouping.segment_windows(store.claim_dates_of_incidents(set().union(*found)))
+        touched = {
+            incident_id
+            for lookup, ids in zip(lookups, found, strict=True)
+            for incident_id in ids
+            if lookup.can_reach(windows.get(incident_id, [None]))
+        }
         while True:
             held = store.claims_of_incidents(sorted(touched))
             claims = sorted(

@@ -23,6 +23,7 @@ from sqlalchemy import (
     JSON,
     Engine,
     Text,
+    bindparam,
     cast,
     create_engine,
     delete,
@@ -32,7 +33,6 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
-    union_all,
     update,
 )
 from sqlalchemy.exc import (
@@ -443,21 +443,23 @@ class Store:
         ids): a bucket returning ``limit`` holders may hold more. Each bucket is a bounded
         index range scan, so the cost does not grow with the bucket or the store."""
         table = schema.lsh_bands
-        wanted = sorted(set(keys))
+        # One small statement, compiled once and run per bucket: a UNION ALL of 200 such
+        # scans cost 15-25 MB to compile and prepare, more than its rows, and was slower.
+        query = (
+            select(table.c.doc_id)
+            .where((table.c.band == bindparam("band")) & (table.c.bucket == bindparam("bucket")))
+            .order_by(table.c.doc_id)
+            .limit(bindparam("limit"))
+        )
+        # The lowest ids fill every crowded bucket: one string per document, not per row.
+        seen: dict[str, str] = {}
         out: dict[tuple[int, str], list[str]] = {}
         with self.engine.connect() as conn:
-            for start in range(0, len(wanted), 200):  # SQLite's compound-select limit is 500
-                parts = [
-                    select(table.c.band, table.c.bucket, table.c.doc_id)
-                    .where((table.c.band == band) & (table.c.bucket == bucket))
-                    .order_by(table.c.doc_id)
-                    .limit(limit)
-                    .subquery()
-                    .select()
-                    for band, bucket in wanted[start : start + 200]
-                ]
-                for row in conn.execute(union_all(*parts)):
-                    out.setdefault((row.band, row.bucket), []).append(row.doc_id)
+            for band, bucket in sorted(set(keys)):
+                rows = conn.scalars(query, {"band": band, "bucket": bucket, "limit": limit})
+                found = [seen.setdefault(doc_id, doc_id) for doc_id in rows]
+                if found:
+                    out[(band, bucket)] = found
         return out
 
     def duplicate_group_members_of(self, groups: Iterable[str]) -> dict[str, list[str]]:
@@ -624,27 +626,39 @@ class Store:
     ) -> set[str]:
         """Ids of the incidents stored under one of the keys of a lookup, in one of its
         buckets or undated (a lookup without buckets meets every bucket)."""
+        return set().union(*self.incidents_by_lookup(lookups))
+
+    def incidents_by_lookup(
+        self, lookups: Sequence[tuple[Sequence[str], Sequence[int] | None]]
+    ) -> list[set[str]]:
+        """For each lookup, :meth:`incidents_by_keys` of it alone. Keys and buckets are
+        matched by two plain IN lists, which search the primary key; a row-value IN of
+        (key, bucket) pairs made SQLite scan the whole table once per query."""
         k = schema.incident_keys.c
-        any_bucket = sorted({key for keys, buckets in lookups if buckets is None for key in keys})
-        pairs = sorted(
-            {
-                (key, b)
-                for keys, buckets in lookups
-                if buckets is not None
-                for key in keys
-                for b in buckets
-            }
-            | {(key, -1) for keys, buckets in lookups if buckets is not None for key in keys}
-        )
-        found: set[str] = set()
+        of_key: dict[str, list[int]] = {}
+        by_buckets: dict[tuple[int, ...] | None, set[str]] = {}
+        for index, (keys, buckets) in enumerate(lookups):
+            wanted = None if buckets is None else tuple(sorted({*buckets, -1}))
+            by_buckets.setdefault(wanted, set()).update(keys)
+            for key in keys:
+                of_key.setdefault(key, []).append(index)
+        bucket_sets = [None if b is None else set(b) for _, b in lookups]
+        found: list[set[str]] = [set() for _ in lookups]
         with self.engine.connect() as conn:
-            for start in range(0, len(any_bucket), 500):
-                query = select(k.incident_id).where(k.key.in_(any_bucket[start : start + 500]))
-                found.update(conn.scalars(query))
-            for start in range(0, len(pairs), 400):
-                chunk = pairs[start : start + 400]
-                query = select(k.incident_id).where(tuple_(k.key, k.bucket).in_(chunk))
-                found.update(conn.scalars(query))
+            for buckets, key_set in by_buckets.items():
+                keys = sorted(key_set)
+                step = 500 - len(buckets or ())
+                for start in range(0, len(keys), step):
+                    query = select(k.key, k.bucket, k.incident_id).where(
+                        k.key.in_(keys[start : start + step])
+                    )
+                    if buckets is not None:
+                        query = query.where(k.bucket.in_(buckets))
+                    for row in conn.execute(query):
+                        for index in of_key[row.key]:
+                            wanted = bucket_sets[index]
+                            if wanted is None or row.bucket == -1 or row.bucket in wanted:
+                                found[index].add(row.incident_id)
         return found
 
     def incidents_labelled(self, bases: Iterable[str]) -> dict[str, str]:
@@ -969,6 +983,28 @@ class Store:
                     claim = _claim_from_row(row)
                     out[row.incident_id].append(claim)
         return out
+
+    def claim_dates_of_incidents(
+        self, incident_ids: Iterable[str]
+    ) -> Iterator[tuple[str, str, str | None, date | None]]:
+        """(incident id, doc id, event date, statement date or else the document's
+        publication) of each claim of these incidents: their dates without the claims."""
+        c, d = schema.claims.c, schema.documents.c
+        ids = sorted(set(incident_ids))
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                query = (
+                    select(c.incident_id, c.doc_id, c.event_date, c.stated_on, d.published)
+                    .select_from(schema.claims.outerjoin(schema.documents, d.id == c.doc_id))
+                    .where(c.incident_id.in_(ids[start : start + 500]))
+                )
+                for row in conn.execute(query):
+                    yield (
+                        row.incident_id,
+                        row.doc_id,
+                        row.event_date,
+                        row.stated_on or row.published,
+                    )
 
     def stored_summaries(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Incident id → (fingerprint, summary) as :meth:`put_summaries` last kept them."""
