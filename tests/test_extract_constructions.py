@@ -197,3 +197,44 @@ def test_a_toll_or_a_figure_is_no_speaker() -> None:
 )
 def test_a_number_joined_to_a_noun_by_a_hyphen_is_no_count(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The interior ministry confirmed the neutralisation of two gunmen near Mardin.",
+            [("killed", 2)],
+        ),
+        (
+            "The army announced the elimination of 15 Shabaab fighters in Lower Juba.",
+            [("killed", 15)],
+        ),
+        (
+            "Air defences reported the neutralization of nine drones over the Bryansk region.",
+            [("destroyed", 9)],
+        ),
+        ("Officials oversaw the repatriation of 48 fishermen from Karachi.", [("released", 48)]),
+        (
+            "Customs announced the confiscation of 30 rifles at the Herat crossing.",
+            [("seized", 30)],
+        ),
+    ],
+)
+def test_the_action_noun_of_an_event_verb_counts_like_the_verb(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    """Every regular -isation/-ization/-ation noun of a category's verbs is an event noun, with
+    the category chosen by what it counts (people or things), as for the verb."""
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two of the wounded soldiers later succumbed to their injuries in Goma.",
+        "Two policemen succumbed to their wounds on Tuesday, officials in Quetta said.",
+    ],
+)
+def test_succumbing_to_wounds_is_dying(text: str) -> None:
+    assert ("killed", 2) in figures(text)

@@ -56,6 +56,21 @@ class Lexicon:
     rejection_nouns: tuple[str, ...]
 
 
+_NOMINAL_ENDINGS = (("ise", "isation"), ("ize", "ization"), ("ate", "ation"))
+
+
+def _nominalisations(verbs: list[str]) -> list[str]:
+    """The regular action nouns of a category's verbs ("neutralise" → "neutralisation",
+    "eliminate" → "elimination", "repatriate" → "repatriation"), so that "confirmed the
+    neutralisation of two gunmen" counts like "neutralised two gunmen"."""
+    return [
+        verb[: -len(ending)] + noun
+        for verb in verbs
+        for ending, noun in _NOMINAL_ENDINGS
+        if verb.endswith(ending) and len(verb) > len(ending) + 2
+    ]
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     triggers = load_data("lexicon/triggers.yaml")
@@ -71,8 +86,9 @@ def lexicon() -> Lexicon:
     for category, entry in triggers.items():
         for lemma in entry.get("verbs") or []:
             verbs.setdefault(lemma, []).append(category)
-        for lemma in entry.get("nouns") or []:
-            trigger_nouns.setdefault(lemma, []).append(category)
+        for lemma in [*(entry.get("nouns") or []), *_nominalisations(entry.get("verbs") or [])]:
+            if category not in trigger_nouns.setdefault(lemma, []):
+                trigger_nouns[lemma].append(category)
         for lemma in entry.get("counted") or []:
             counted.setdefault(lemma, []).append(category)
         for word in entry.get("adjectives") or []:
