@@ -149,6 +149,14 @@ def test_denials_are_zero(text: str) -> None:
             "the health ministry",
         ),
         ("Four civilians were killed, according to the UN mission.", "the UN mission"),
+        (
+            'According to the Telegram channel "Baza", 14 people were wounded in Belgorod.',
+            'the Telegram channel "Baza"',
+        ),
+        (
+            "According to the “Kyiv Independent” desk, 9 civilians were killed.",
+            "the “Kyiv Independent” desk",
+        ),
         ("“We killed 15 soldiers in the ambush,” said Jeeyand Baloch.", "Jeeyand Baloch"),
         (
             "“Nine of our fighters were martyred,” the group’s spokesman said.",
@@ -163,6 +171,15 @@ def test_denials_are_zero(text: str) -> None:
         (
             "Early figures released by the regional health office showed 31 people killed.",
             "the regional health office",
+        ),
+        (
+            "Later reports from police sources and hospital sources raised the death toll in "
+            "Jos to at least 19.",
+            "police sources and hospital sources",
+        ),
+        (
+            "Hospital data in Khartoum pushed the number of wounded to 40.",
+            "Hospital data in Khartoum",
         ),
     ],
 )
@@ -704,3 +721,14 @@ def test_a_speaker_is_named_without_its_relative_clause(text: str, speaker: str)
     figures after "reported" are never taken for the speaker."""
     for e in extractions(text):
         assert e.attribution.surface == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the blast in Mogadishu rose to 55.",
+        "Authorities closed the road after gunmen killed five people near Bunia.",
+    ],
+)
+def test_a_toll_or_an_actor_that_moves_no_statement_is_no_speaker(text: str) -> None:
+    assert all(e.attribution.kind == "reporter" for e in extractions(text))

@@ -238,3 +238,19 @@ def test_the_action_noun_of_an_event_verb_counts_like_the_verb(
 )
 def test_succumbing_to_wounds_is_dying(text: str) -> None:
     assert ("killed", 2) in figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Several more soldiers were wounded in Donetsk, the militia claimed.",
+            [("wounded", None)],
+        ),
+        ("Dozens more civilians were injured in the shelling of Kherson.", [("wounded", None)]),
+    ],
+)
+def test_a_count_of_more_still_counts_the_noun(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

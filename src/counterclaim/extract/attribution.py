@@ -195,7 +195,9 @@ def _names_no_figure(who: str) -> bool:
 
 _ACCORDING = re.compile(
     r"\b(?:according to|as reported by|citing|quoted by|as per)\s+"
-    r"(?P<who>(?:the\s+)?[^,.;“”\"]{2,90}?)(?=,|\.|;| on | in a | in an | posted| said|$)",
+    # a name may hold a quoted part: 'the Telegram channel "Baza"'
+    r"(?P<who>(?:the\s+)?(?:[^,.;“”\"]|“[^“”]{1,40}”|\"[^\"]{1,40}\"){2,90}?)"
+    r"(?=,|\.|;| on | in a | in an | posted| said|$)",
     re.IGNORECASE,
 )
 
@@ -231,6 +233,11 @@ def find_attribution(
                 found = _subject_phrase(aside)
                 if found and found[1].lower_ not in ("which", "that", "who"):
                     return _attribution_from(*found)
+        source = _source_subject(node) if node.i != trigger.i else None
+        if source is not None:
+            # "later reports from hospital sources raised the toll to 19": a statement or
+            # source that does the telling, whatever the verb
+            return _attribution_from(_speaker_text(source), source)
         if _is_reporting(node) and node.i != trigger.i:
             found = _subject_phrase(node)
             if found:
@@ -272,6 +279,21 @@ def find_attribution(
     if who:
         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
     return Attribution(None, "reporter")
+
+
+def _source_subject(verb: Token) -> Token | None:
+    """The subject of a verb that moves a total ("raised the toll to 19") when it is a
+    statement or a source ("reports", "data", "sources"), not a figure ("the toll from the
+    blast rose" names no one)."""
+    lex = lexicon()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.raising_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            words = {child.lemma_.lower(), child.lower_}  # "data": lemma "datum"
+            if words & lex.source_nouns and not words & lex.toll_nouns:
+                return child
+    return None
 
 
 def _is_reporting(verb: Token) -> bool:

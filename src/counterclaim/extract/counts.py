@@ -426,6 +426,13 @@ def _counted_noun(tok: Token) -> Token | None:
         return head
     if tok.dep_ == "quantmod" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
+    if (
+        tok.dep_ in ("advmod", "npadvmod")
+        and head.lemma_.lower() in lexicon().increments
+        and head.dep_ == "amod"
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return head.head  # "several more soldiers were wounded": the soldiers
     if tok.dep_ == "npadvmod" and head.lower_ in lexicon().adjectives:
         return head  # "counted more than 70 dead"
     if tok.dep_ == "appos" and head.pos_ == "NOUN":

@@ -29,11 +29,13 @@ class Lexicon:
     projectiles: frozenset[str]
     not_counted: frozenset[str]
     containers: frozenset[str]
+    increments: frozenset[str]
     places: frozenset[str]
     causing_verbs: frozenset[str]
     victim_subject_verbs: frozenset[str]
     total_verbs: frozenset[str]
     put_at_verbs: frozenset[str]
+    raising_verbs: frozenset[str]
     destroying_verbs: frozenset[str]
     person_fates: frozenset[str]
     casualty_words: frozenset[str]
@@ -113,11 +115,13 @@ def lexicon() -> Lexicon:
         projectiles=frozenset(nouns["projectiles"]),
         not_counted=frozenset(nouns["not_counted"]),
         containers=frozenset(nouns.get("containers") or ()),
+        increments=frozenset(nouns.get("increments") or ()),
         places=frozenset(nouns.get("places") or ()),
         causing_verbs=frozenset(events["causing_verbs"]),
         victim_subject_verbs=frozenset(events["victim_subject_verbs"]),
         total_verbs=frozenset(events["total_verbs"]),
         put_at_verbs=frozenset(events["put_at_verbs"]),
+        raising_verbs=frozenset(events["raising_verbs"]),
         destroying_verbs=frozenset(events["destroying_verbs"]),
         person_fates=frozenset(events["person_fates"]),
         casualty_words=frozenset(events["casualty_words"]),
