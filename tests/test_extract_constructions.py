@@ -254,3 +254,20 @@ def test_a_count_of_more_still_counts_the_noun(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine foreigners were among the dead in Colombo, officials said.", []),
+        ("Police said a dozen soldiers and six rail workers were among the dead in Quetta.", []),
+        ("The Kachin rebels said 12 of their men were among the dead.", [("killed", 12)]),
+        ("Hamas said at least five of its fighters were among the dead in Jenin.", [("killed", 5)]),
+    ],
+)
+def test_among_the_dead_is_a_part_unless_the_party_counts_its_own(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    """ANNOTATION.md: a subset "among them" is no claim of its own; a party's own people
+    within a toll ("eight of its fighters were among the dead") is that party's claim."""
+    assert figures(text) == expected

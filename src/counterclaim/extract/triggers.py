@@ -285,6 +285,16 @@ def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
     return None
 
 
+_OWNING = frozenset({"its", "their", "our", "his", "her", "my"})
+
+
+def _owned_by_speaker(count: Token) -> bool:
+    """ "eight of its fighters", "their 12 men": the counted people belong to someone named
+    by a possessive pronoun."""
+    phrase = count.head if count.dep_ == "nummod" else count
+    return any(t.dep_ == "poss" and t.lower_ in _OWNING for t in phrase.subtree)
+
+
 def _verb_trigger(
     verb: Token,
     mention: CountMention,
@@ -312,8 +322,15 @@ def _verb_trigger(
                 trig = _adjective_trigger(child, person)
                 if trig:
                     return trig
-            if child.dep_ == "prep" and child.lower_ == "among" and verb.lemma_ == "be":
-                # "eight of its fighters were among the dead"
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "among"
+                and verb.lemma_ == "be"
+                and _owned_by_speaker(mention.token)
+            ):
+                # "eight of its fighters were among the dead": a party's own losses within a
+                # toll are its claim; "nine foreigners were among the dead" is a part of the
+                # toll (ANNOTATION.md: a subset "among them" is no claim of its own)
                 for obj in child.children:
                     trig = _adjective_trigger(obj, person) if obj.dep_ == "pobj" else None
                     if trig:
