@@ -150,6 +150,16 @@ def test_denials_are_zero(text: str) -> None:
         ),
         ("Four civilians were killed, according to the UN mission.", "the UN mission"),
         (
+            "The agency quoted Colonel Idris Musa, from the Sudanese army, as saying that 17 "
+            "fighters were killed near El Fasher.",
+            "Colonel Idris Musa, from the Sudanese army",
+        ),
+        (
+            "A local radio station cited district officials as saying nine civilians were "
+            "wounded in Beni.",
+            "district officials",
+        ),
+        (
             'According to the Telegram channel "Baza", 14 people were wounded in Belgorod.',
             'the Telegram channel "Baza"',
         ),
@@ -416,6 +426,28 @@ def test_a_dateline_label_is_not_the_speaker(label: str) -> None:
         "the strike."
     )
     assert found.attribution.surface == "The health ministry"
+
+
+def test_a_dateline_the_parser_made_the_subject_of_the_sentence_is_not_the_speaker() -> None:
+    """The parser can hang a whole clause under a dateline it takes for the subject
+    ("LAGOS: The toll ... rose to 23, a spokesman said"): the label still ends at its colon."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from counterclaim.extract.attribution import _is_dateline_label
+
+    words = ["LAGOS", ":", "The", "toll", "from", "the", "blast", "in", "the", "market"]
+    words += ["rose", "to", "23", ",", "a", "spokesman", "said", "."]
+    heads = [16, 0, 3, 10, 3, 6, 4, 6, 9, 7, 0, 10, 11, 16, 15, 16, 16, 16]
+    deps = ["nsubj", "punct", "det", "nsubj", "prep", "det", "pobj", "prep", "det", "pobj"]
+    deps += ["relcl", "prep", "pobj", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN"]
+    pos += ["VERB", "ADP", "NUM", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(
+        Vocab(), words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 17
+    )
+    assert _is_dateline_label(doc[0])
+    assert not _is_dateline_label(doc[15])
 
 
 @pytest.mark.parametrize(

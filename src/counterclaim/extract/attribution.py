@@ -49,6 +49,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
+    if verb.lemma_.lower() in lexicon().relaying_verbs:
+        # "BasNews quoted Maj. Qassem as saying ...": the one quoted speaks
+        for child in verb.children:
+            if child.dep_ == "dobj" and _can_speak(child):
+                return _speaker_text(child), child
     for child in verb.children:
         if (
             child.dep_ in ("nsubj", "nsubjpass")
@@ -58,6 +63,8 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
             return _speaker_text(child), child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_phrase(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in lexicon().relaying_verbs:
+        return _subject_phrase(verb.head.head)  # "cited officials as saying"
     return _name_before(verb)
 
 
@@ -127,6 +134,12 @@ def _is_dateline_label(head: Token) -> bool:
     doc = head.doc
     if not head.left_edge.is_sent_start:
         return False
+    after = head.i + 1
+    if after < len(doc) and doc[after].text in _DATELINE_ENDS and head.i - head.left_edge.i < 4:
+        # "PESHAWAR: The death toll ... surged to 87, a spokesperson confirmed": the parser
+        # hung the whole clause under the dateline, but the dateline ends at its colon
+        label = doc[head.left_edge.i : after]
+        return not any(t.pos_ in ("VERB", "AUX") for t in label)
     end = head.right_edge.i
     if doc[end].text not in _DATELINE_ENDS:
         end += 1

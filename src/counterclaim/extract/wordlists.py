@@ -49,6 +49,7 @@ class Lexicon:
     generic_heads: frozenset[str]
     attack_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    relaying_verbs: frozenset[str]
     acknowledging_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
     source_nouns: frozenset[str]
@@ -135,6 +136,7 @@ def lexicon() -> Lexicon:
         generic_heads=frozenset(attribution["generic_heads"]),
         attack_nouns=frozenset(events["attack_nouns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
+        relaying_verbs=frozenset(attribution.get("relaying_verbs") or ()),
         acknowledging_verbs=frozenset(attribution.get("acknowledging_verbs") or ()),
         reporting_phrases=tuple(attribution["reporting_phrases"]),
         source_nouns=frozenset(attribution["source_nouns"]),
