@@ -271,3 +271,32 @@ def test_among_the_dead_is_a_part_unless_the_party_counts_its_own(
     """ANNOTATION.md: a subset "among them" is no claim of its own; a party's own people
     within a toll ("eight of its fighters were among the dead") is that party's claim."""
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "More than 30 properties were taken under control and destroyed, the group said.",
+            [("seized", 30), ("destroyed", 30)],
+        ),
+        (
+            "Troops captured and destroyed 12 militant camps near Tillaberi.",
+            [("destroyed", 12), ("seized", 12)],
+        ),
+        (
+            "Ukraine shot down all 14 drones launched at its territory overnight, the air force "
+            "said.",
+            [("destroyed", 14), ("attacks", 14)],
+        ),
+        # One event each: the other verb has its own object, or the count is a part
+        ("The rebels seized the town of Kidal and destroyed a bridge.", [("destroyed", 1)]),
+        ("Air defences shot down 14 of the 20 drones launched by Russia.", [("destroyed", 14)]),
+        # People are never counted twice over: "killed and wounded" is an unsplit figure
+        ("Gunmen killed and wounded 40 people in the attack on Mopti.", []),
+    ],
+)
+def test_one_count_can_carry_two_events_of_things(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

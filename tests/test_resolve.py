@@ -325,3 +325,22 @@ def test_a_wire_dateline_is_not_the_speaker() -> None:
         "Shabaab fighters were killed in Lamu."
     )
     assert claim.claimant != "Reuters" and "defence ministry" in claim.claimant_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Kursk\n\nThe Russian Defence Ministry said the Ukrainian military had lost 300 troops "
+            "and nine tanks in the Kursk region.",
+            ["opponent", "opponent"],
+        ),
+        (
+            "Kharkiv\n\nUkraine's general staff said Russian forces lost 1,100 troops over the day.",
+            ["opponent"],
+        ),
+        ("Sahel\n\nThe Malian army said it lost 12 soldiers in the ambush near Boni.", ["own"]),
+    ],
+)
+def test_whose_losses_follow_from_who_lost_them(text: str, roles: list[str]) -> None:
+    assert [c.target_role for c in claims_of(text)] == roles

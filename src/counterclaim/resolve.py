@@ -357,6 +357,11 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         if side is None and ctx.country and _STATE_BODY.search(e.attribution.surface):
             side = kb.state_side(ctx.country)
         neutral = side is None or side == actors.NEUTRAL
+    if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
+        # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
+        owner = _agent_side(ctx, e.agent, side)
+        if owner is not None and owner != actors.NEUTRAL:
+            return "own" if owner == side else "opponent"
     if e.target_kind == "warship" and not neutral and not kb.side_of_phrase(e.target):
         return "opponent"  # a party sinking a named warship sinks the other side's
     if e.category == "released" and neutral and not kb.side_of_phrase(e.target):
@@ -377,6 +382,10 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     return actors.target_role(
         side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=sentence
     )
+
+
+def _owner_verb(e: Extraction) -> bool:
+    return any(f"trigger={verb}" in e.features for verb in lexicon().owner_subject_verbs)
 
 
 def _agent_side(

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,7 +50,13 @@ from counterclaim.extract.sentences import (
 )
 from counterclaim.extract.targets import in_subset_phrase, people_named, target_text
 from counterclaim.extract.text import doc_text, np_text, tidy_name
-from counterclaim.extract.triggers import Trigger, find_trigger, listed_trigger, nearest_trigger
+from counterclaim.extract.triggers import (
+    Trigger,
+    find_trigger,
+    listed_trigger,
+    nearest_trigger,
+    second_trigger,
+)
 from counterclaim.extract.wordlists import Lexicon, is_person, lexicon
 from counterclaim.numbers import Count
 
@@ -265,6 +271,16 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     ),
                 )
             )
+            also = second_trigger(mention, trigger) if not is_loose else None
+            if also is not None:
+                results.append(
+                    replace(
+                        results[-1],
+                        category=also.category,
+                        trigger=also.token.text,
+                        features=candidate_features(sent, mention, also, attribution, quotes),
+                    )
+                )
         if not mentions or paragraph not in paragraph_claimant:
             # A named speaker in a sentence without claims still sets the paragraph's voice
             # for what follows ("The ISPR said ... . The forces destroyed 3 posts.")

@@ -167,7 +167,7 @@ def _apposition_parts(head: Token) -> list[str]:
 
 _SAID = (
     r"(?:said|says|added|adds|stated|states|reported|reports|claimed|claims|told|wrote|announced|"
-    r"confirmed|noted|insisted|asserted|declared|posted)"
+    r"confirmed|noted|insisted|asserted|declared|posted|read|reads)"
 )
 _ADVERBIAL_TAIL = (
     r"(?:\s+(?:on|in|at|during|via|late|early|earlier|later|this|last|today|yesterday|overnight|"

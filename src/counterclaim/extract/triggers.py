@@ -70,6 +70,37 @@ def _pick(categories: list[str], person: bool | None) -> str | None:
     return None
 
 
+def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
+    """A second event of another category that befell the same counted things: a verb
+    conjoined with the trigger ("were taken under control and destroyed"), or what the
+    destroyed things had done ("shot down all 14 drones launched at Kyiv": attacks too)."""
+    combinable = lexicon().combinable_categories
+    if trigger.category not in combinable:
+        return None
+    noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
+    person = is_person(noun)
+    if person is True:
+        return None
+    for verb in trigger.token.conjuncts:
+        if verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "dobj" for c in verb.children):
+            continue  # "seized the town and destroyed a bridge": its own object
+        for category in _categories_of_verb(verb):
+            if category != trigger.category and category in combinable and _fits(category, person):
+                return Trigger(category, verb)
+    if trigger.category == "destroyed" and mention.noun is not None:
+        # (not for a part: "14 of the 20 drones launched" were 20 attacks, not 14)
+        for child in mention.noun.children:
+            if (
+                child.dep_ == "acl"
+                and child.pos_ == "VERB"
+                and "attacks" in _categories_of_verb(child)
+            ):
+                return Trigger("attacks", child)
+    return None
+
+
 def find_trigger(mention: CountMention) -> Trigger | None:
     """The word that makes a count a claim, through the parse around the counted noun."""
     lex = lexicon()
@@ -153,6 +184,13 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         trig = _adjective_trigger(head, person)
         if trig:
             return trig
+    if (
+        dep == "npadvmod"
+        and head.pos_ == "VERB"
+        and mention.noun is None
+        and partitive_noun(mention.token) is not None
+    ):
+        dep = "dobj"  # "shot down 14 of the 20 drones": the parser hangs the part loosely
     if dep == "dobj" and head.pos_ in ("VERB", "AUX"):
         # "left nine people dead", "leaving 12 others wounded": what the object was left
         # is the claim, whatever the verb

@@ -36,6 +36,8 @@ class Lexicon:
     total_verbs: frozenset[str]
     put_at_verbs: frozenset[str]
     raising_verbs: frozenset[str]
+    combinable_categories: frozenset[str]
+    owner_subject_verbs: frozenset[str]
     destroying_verbs: frozenset[str]
     person_fates: frozenset[str]
     casualty_words: frozenset[str]
@@ -123,6 +125,8 @@ def lexicon() -> Lexicon:
         total_verbs=frozenset(events["total_verbs"]),
         put_at_verbs=frozenset(events["put_at_verbs"]),
         raising_verbs=frozenset(events["raising_verbs"]),
+        combinable_categories=frozenset(events.get("combinable_categories") or ()),
+        owner_subject_verbs=frozenset(events.get("owner_subject_verbs") or ()),
         destroying_verbs=frozenset(events["destroying_verbs"]),
         person_fates=frozenset(events["person_fates"]),
         casualty_words=frozenset(events["casualty_words"]),
