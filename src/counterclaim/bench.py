@@ -1047,7 +1047,6 @@ SCALE_VERSION = "bench"  # the extraction version of generated claims: no extrac
 SCALE_DAYS = 3650  # an archive: reports published over ten years from SCALE_START
 SCALE_START = date(2016, 1, 1)
 BATCH_DAYS = 30  # a day's feed reports the last weeks: new reports are of the last month
-LOOKUP_CHUNK = 20  # new documents whose band buckets' holders are read at once
 
 
 @dataclass
@@ -1195,8 +1194,7 @@ def _scale_batch(url: str, batch: int, seed: int, full: bool) -> ScaleResult:
         # Near-duplicate lookup alone (no writes), as update_provenance does it: the band
         # buckets' holders (crowded buckets capped), then each document's candidates'
         # signatures a chunk at a time, and its matches. The holders are read for
-        # LOOKUP_CHUNK documents at a time (update_provenance reads a whole batch's: at
-        # 100,000 stored documents 230,000 ids, which grow the batch's peak memory).
+        # HOLDERS_CHUNK documents at a time, as update_provenance reads them.
         params = lsh_params(threshold, NUM_PERM)
         signatures = [minhash_signature(t) for t in probes]
         buckets = [band_buckets(s, params) for s in signatures]
@@ -1206,8 +1204,8 @@ def _scale_batch(url: str, batch: int, seed: int, full: bool) -> ScaleResult:
         for _ in range(3):
             started = time.perf_counter()
             candidates = 0
-            for first in range(0, len(probes), LOOKUP_CHUNK):
-                chunk = range(first, min(first + LOOKUP_CHUNK, len(probes)))
+            for first in range(0, len(probes), pipeline.HOLDERS_CHUNK):
+                chunk = range(first, min(first + pipeline.HOLDERS_CHUNK, len(probes)))
                 holders = store.lsh_bucket_holders(
                     (key for i in chunk for key in bucket_keys(buckets[i])), limit + 1
                 )

@@ -247,6 +247,9 @@ def process(
     return {"documents": len(pending), "claims": store.claim_count(), "incidents": incidents}
 
 
+HOLDERS_CHUNK = 20  # new documents whose band buckets' holders are read at once
+
+
 @dataclass
 class ProvenanceReport:
     groups: dict[str, str] = field(default_factory=dict)  # doc id → group, where changed
@@ -279,19 +282,23 @@ def update_provenance(
         # Crowded band buckets (common words' hashes) are read only up to the cap: a
         # document's candidates stay bounded however large the store grows.
         limit = provenance.max_bucket()
-        holders = store.lsh_bucket_holders(
-            (key for indexed in index for key in provenance.bucket_keys(indexed.buckets)),
-            limit + 1,
-        )
-        for indexed in index:
-            # One document's candidates at a time, their signatures a chunk at a time.
-            found: list[provenance.Match] = []
-            candidates = sorted(provenance.lsh_candidates(indexed.buckets, holders, limit))
-            for start in range(0, len(candidates), 500):
-                chunk = store.signatures(candidates[start : start + 500])
-                found += provenance.near_duplicate_matches(indexed.signature, chunk, threshold)
-            found.sort(key=lambda m: (-m.similarity, m.doc_id))
-            matches[indexed.doc_id] = [m.doc_id for m in found]
+        for first in range(0, len(index), HOLDERS_CHUNK):
+            # The buckets' holders for a few documents at a time: a whole batch's are
+            # hundreds of thousands of ids in an archive
+            part = index[first : first + HOLDERS_CHUNK]
+            holders = store.lsh_bucket_holders(
+                (key for indexed in part for key in provenance.bucket_keys(indexed.buckets)),
+                limit + 1,
+            )
+            for indexed in part:
+                # One document's candidates at a time, their signatures a chunk at a time.
+                found: list[provenance.Match] = []
+                candidates = sorted(provenance.lsh_candidates(indexed.buckets, holders, limit))
+                for start in range(0, len(candidates), 500):
+                    chunk = store.signatures(candidates[start : start + 500])
+                    found += provenance.near_duplicate_matches(indexed.signature, chunk, threshold)
+                found.sort(key=lambda m: (-m.similarity, m.doc_id))
+                matches[indexed.doc_id] = [m.doc_id for m in found]
         matched = sorted({m for found in matches.values() for m in found})
         known = {d.id: d for d in store.documents(ids=matched)} if matched else {}
         labels = sorted(provenance.group_labels(known.values()))
