@@ -300,3 +300,34 @@ def test_one_count_can_carry_two_events_of_things(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the deadliest ambush by the rebels since 2014, 19 soldiers died and seven were "
+            "injured near Beni.",
+            [("killed", 19), ("wounded", 7)],
+        ),
+        (
+            "In the worst attack on the capital since the war began, 31 people were killed.",
+            [("killed", 31)],
+        ),
+        # a count since then is still a running total
+        ("More than 3,000 people have been killed in the region since 2019.", []),
+    ],
+)
+def test_a_comparison_with_the_past_is_no_running_total(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_number_before_a_spaced_dash_is_a_count() -> None:
+    """ "a three-storey building" joins number and noun; "14 - the highest this year -" is
+    a dash after a count."""
+    assert figures("The toll stood at 14 - the highest this year - after the raid on Gao.") == [
+        ("killed", 14)
+    ]
+    assert figures("A three-storey building collapsed in the strike on Kharkiv.") == []

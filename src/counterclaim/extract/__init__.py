@@ -41,9 +41,9 @@ from counterclaim.extract.attribution import (
 from counterclaim.extract.counts import CountMention, find_counts, partitive_noun, unsplit_figure
 from counterclaim.extract.features import candidate_features
 from counterclaim.extract.sentences import (
-    CUMULATIVE,
     body_start_of,
     is_body_sentence,
+    is_cumulative,
     paragraph_index,
     sentence_hedged,
     sentence_places,
@@ -154,7 +154,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     ]
     speakers = [sentence_speaker(sent) for sent in body]
     for index, sent in enumerate(body):
-        if CUMULATIVE.search(sent.text):
+        if is_cumulative(sent.text):
             continue
         paragraph = paragraph_index(doc_text(doc), sent.start_char)
         people_before = antecedent[1] if antecedent[0] == paragraph else None

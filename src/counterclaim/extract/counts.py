@@ -392,6 +392,8 @@ def _excluded_number(span: Span, value: int) -> bool:
     if (
         nxt is not None
         and nxt.text == "-"
+        and not span[-1].whitespace_
+        and not nxt.whitespace_  # "eight - over Bryansk" is a dash, not "eight-storey"
         and span.end + 1 < len(span.doc)
         and span.doc[span.end + 1].is_alpha
         and parse_number(span.doc[span.end + 1].text) is None

@@ -70,6 +70,25 @@ CUMULATIVE = re.compile(
 )
 
 
+# "the deadliest ambush since 2010", "the worst attack since the war began": a comparison with
+# the past, not a count since then
+_COMPARED = re.compile(
+    r"\b(?:[a-z]+est|worst|first|most|biggest|largest|highest|heaviest)\b(?:\s+[\w-]+){0,6}\s*$"
+)
+
+
+def is_cumulative(sentence: str) -> bool:
+    """Whether a sentence counts since some time (a war's or a year's running total), which
+    is background (ANNOTATION.md "Not annotated"), rather than comparing an event with the
+    past."""
+    for match in CUMULATIVE.finditer(sentence):
+        before = sentence[max(0, match.start() - 60) : match.start()].lower()
+        if match.group(0).lower().startswith("since") and _COMPARED.search(before):
+            continue
+        return True
+    return False
+
+
 def sentence_places(sent: Span) -> list[str]:
     names: list[str] = []
     for ent in _places_by_sentence(sent.doc).get(sent.start, ()):
