@@ -331,3 +331,19 @@ def test_a_number_before_a_spaced_dash_is_a_count() -> None:
         ("killed", 14)
     ]
     assert figures("A three-storey building collapsed in the strike on Kharkiv.") == []
+
+
+def test_a_phrase_of_take_says_what_happened() -> None:
+    assert figures("Three people died in the blast in Jos, with 45 more taken to hospital.") == [
+        ("killed", 3),
+        ("wounded", 45),
+    ]
+    assert figures("Gunmen took 15 passengers hostage on the road to Kaduna.") == [("captured", 15)]
+
+
+def test_people_confirmed_dead_are_counted_and_do_not_speak() -> None:
+    text = "The rescue ended in Poonch, with nine people confirmed dead and 33 injured."
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found = parsed._.extractions
+    assert [(e.category, e.count.value) for e in found] == [("killed", 9), ("wounded", 33)]
+    assert all(e.attribution.kind == "reporter" for e in found)

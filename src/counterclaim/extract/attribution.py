@@ -309,6 +309,19 @@ def _source_subject(verb: Token) -> Token | None:
     return None
 
 
+def _counted_subject_found(verb: Token) -> bool:
+    """ "nine people confirmed dead": the subject is a count and the verb's complement an
+    event word; "the ministry confirmed 12 dead" keeps its speaker."""
+    lex = lexicon()
+    counted = any(
+        c.dep_ == "nsubj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+        for c in verb.children
+    )
+    return counted and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in lex.adjectives for c in verb.children
+    )
+
+
 def _is_reporting(verb: Token) -> bool:
     """A verb of saying: "claimed the lives of" and "claimed the town" are not."""
     lex = lexicon()
@@ -317,6 +330,8 @@ def _is_reporting(verb: Token) -> bool:
         return False
     if lemma in lex.reporting_verbs and any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "20 residents were reported missing": nobody named says it
+    if _counted_subject_found(verb):
+        return False  # "with nine people confirmed dead": what they were found, not a speaker
     if lemma in ("give", "provide", "offer", "issue", "release", "publish", "revise") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.toll_nouns for c in verb.children
     ):

@@ -356,7 +356,7 @@ def _verb_trigger(
             if trig:
                 return trig
         for child in verb.children:
-            if child.dep_ in ("acomp", "attr"):
+            if child.dep_ in ("acomp", "attr", "oprd"):
                 trig = _adjective_trigger(child, person)
                 if trig:
                     return trig
@@ -397,6 +397,10 @@ def _verb_trigger(
             and not (lemma == "recover" and noun_lemma in lex.things)
         ):
             continue  # "held talks" is nothing; "recovered six firearms" is a seizure
+        phrasal = [c for c in cats if c not in lex.verbs.get(lemma, ())]
+        if lemma == "take" and phrasal and _fits(phrasal[0], person):
+            # "with 45 more taken to hospital": the phrase says what happened
+            return Trigger(phrasal[0], cand, _agent_of(cand))
         if lemma == "take" and (
             not any(c in ("seized", "captured") for c in cats)
             or any(c.dep_ == "prt" and c.lower_ in ("in", "part", "place") for c in cand.children)
