@@ -764,3 +764,23 @@ def test_a_speaker_is_named_without_its_relative_clause(text: str, speaker: str)
 )
 def test_a_toll_or_an_actor_that_moves_no_statement_is_no_speaker(text: str) -> None:
     assert all(e.attribution.kind == "reporter" for e in extractions(text))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Separately, 12 soldiers were killed in an ambush near Osh.",
+        "In 2021, at least 55 people died in clashes over water rights.",
+        "Elsewhere, nine civilians were wounded by shelling in Kherson.",
+    ],
+)
+def test_a_sentence_set_apart_inherits_no_speaker(opening: str) -> None:
+    """The issue's contract: a speaker is not carried into "Separately, ..."; nor into what
+    happened in another year."""
+    text = (
+        "Border clashes\n\nKyrgyzstan's health ministry said on Friday that 24 people had been "
+        f"killed in the fighting. {opening}"
+    )
+    found = extractions(text)
+    assert found[0].attribution.kind == "named"
+    assert [e.attribution.kind for e in found[1:]] == ["reporter"]

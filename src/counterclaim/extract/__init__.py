@@ -42,6 +42,7 @@ from counterclaim.extract.counts import CountMention, find_counts, partitive_nou
 from counterclaim.extract.features import candidate_features
 from counterclaim.extract.sentences import (
     body_start_of,
+    breaks_voice,
     is_body_sentence,
     is_cumulative,
     paragraph_index,
@@ -216,7 +217,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             previous_target = target
             last_trigger = (trigger, mention.end, target, part_of is not None)
             attribution = find_attribution(sent, trigger.token, quotes, mention.end)
-            if attribution.kind == "reporter":
+            if attribution.kind == "reporter" and not breaks_voice(sent.text):
                 inherited = paragraph_claimant.get(paragraph)
                 if (
                     inherited is None

@@ -109,3 +109,18 @@ def _places_by_sentence(doc: Doc) -> dict[int, list[Span]]:
                 cached.setdefault(doc[ent.start].sent.start, []).append(ent)
         doc.user_data["counterclaim_places_by_sentence"] = cached
     return cached
+
+
+_YEAR_OPENING = re.compile(r"^(?:in|by|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b")
+
+
+def breaks_voice(sentence: str) -> bool:
+    """A sentence that opens apart from what came before ("Separately, ...", "In 2021, ...")
+    carries no earlier speaker's voice."""
+    opening = sentence.lstrip(" \"“'‘(").lower()
+    if _YEAR_OPENING.match(opening):
+        return True
+    return any(
+        opening.startswith(word) and not opening[len(word) : len(word) + 1].isalnum()
+        for word in lexicon().voice_breaks
+    )

@@ -57,6 +57,7 @@ class Lexicon:
     source_nouns: frozenset[str]
     pronouns: frozenset[str]
     hedges: tuple[str, ...]
+    voice_breaks: tuple[str, ...]
     rejections: frozenset[str]
     rejection_nouns: tuple[str, ...]
 
@@ -146,6 +147,7 @@ def lexicon() -> Lexicon:
         source_nouns=frozenset(attribution["source_nouns"]),
         pronouns=frozenset(p.lower() for p in attribution["pronouns"]),
         hedges=tuple(h.lower() for h in attribution["hedges"]),
+        voice_breaks=tuple(b.lower() for b in attribution.get("voice_breaks") or ()),
         rejections=frozenset(attribution["rejections"]),
         rejection_nouns=tuple(attribution["rejection_nouns"]),
     )
