@@ -347,3 +347,14 @@ def test_people_confirmed_dead_are_counted_and_do_not_speak() -> None:
     found = parsed._.extractions
     assert [(e.category, e.count.value) for e in found] == [("killed", 9), ("wounded", 33)]
     assert all(e.attribution.kind == "reporter" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army reported the elimination of a significant number of enemy fighters in Ituri.",
+        "Air defences downed a large number of drones over Odesa, the navy said.",
+    ],
+)
+def test_a_described_number_is_a_vague_count(text: str) -> None:
+    assert [value for _, value in figures(text)] == [None]

@@ -236,11 +236,9 @@ def find_counts(sent: Span) -> list[CountMention]:
                     tok.idx + len(tok),
                 )
             )
-        elif is_vague_word(lower) or (
-            lower == "number" and i > sent.start and doc[i - 1].lower_ == "a"
-        ):
+        elif is_vague_word(lower) or (lower == "number" and _indefinite_before(doc, i, sent)):
             noun = _counted_noun(tok)
-            first = doc[i - 1] if lower == "number" else tok
+            first = _indefinite_before(doc, i, sent) if lower == "number" else tok
             found.append(
                 CountMention(Count(None, "vague"), tok, first, noun, first.idx, tok.idx + len(tok))
             )
@@ -406,6 +404,14 @@ def _excluded_number(span: Span, value: int) -> bool:
             nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am")
         )
     return nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am", "o'clock", "gmt", "utc")
+
+
+def _indefinite_before(doc: Doc, i: int, sent: Span) -> Token | None:
+    """The "a" of "a number of", "a large number of", "a significant number of"."""
+    j = i - 1
+    while j > sent.start and doc[j].pos_ == "ADJ":
+        j -= 1
+    return doc[j] if j >= sent.start and j < i and doc[j].lower_ == "a" else None
 
 
 def _counted_noun(tok: Token) -> Token | None:
