@@ -358,3 +358,20 @@ def test_people_confirmed_dead_are_counted_and_do_not_speak() -> None:
 )
 def test_a_described_number_is_a_vague_count(text: str) -> None:
     assert [value for _, value in figures(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ICRC said one attack hit a bus in the market of Dahyan.", []),
+        ("The army said it repelled one attack on its post near Menaka.", []),
+        ("Rebels seized one town near Goma, the army said.", []),
+        ("Rebels seized one tank near Goma, the army said.", [("seized", 1)]),
+    ],
+)
+def test_one_attack_or_one_place_is_no_count_however_written(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    """ANNOTATION.md "Singular counts": one attack or one place attacked or seized is not
+    annotated, whether written "an attack" or "one attack"; one tank seized is."""
+    assert figures(text) == expected

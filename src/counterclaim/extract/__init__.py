@@ -192,13 +192,12 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             if (
                 trigger is not None
                 and mention.count.value == 1
-                and mention.first.lower_ in ("a", "an")
                 and (
                     trigger.category == "attacks"
                     or (trigger.category == "seized" and _is_place(mention.noun))
                 )
             ):
-                trigger = None  # one attack or one place seized is not a count
+                trigger = None  # one attack or one place seized, however written, is no count
             if trigger is not None and unsplit_figure(doc, trigger.token, mention):
                 trigger = None
             is_loose = False
