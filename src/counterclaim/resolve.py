@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from counterclaim import actors, dates, places
 from counterclaim.decide import collapse_repeats
@@ -635,11 +636,10 @@ def _apply_rejections(ctx: DocumentContext, claims: list[Claim]) -> None:
     lex = lexicon()
     text = ctx.doc.text
     rejected: set[str] = set()
+    rejecting = _rejecting_verbs()
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
         low = sentence.lower()
-        has_verb = any(
-            re.search(rf"\b{re.escape(v)}(?:s|d|ed|ing|es)?\b", low) for v in lex.rejections
-        )
+        has_verb = rejecting.search(low) is not None
         has_noun = any(n in low for n in lex.rejection_nouns)
         if not (has_verb and ("claim" in low or has_noun)) and not (has_noun and "claim" in low):
             continue
@@ -661,6 +661,15 @@ def _apply_rejections(ctx: DocumentContext, claims: list[Claim]) -> None:
     for claim in claims:
         if claim.claimant_actor in rejected:
             claim.hedged = True
+
+
+@lru_cache(maxsize=1)
+def _rejecting_verbs() -> re.Pattern[str]:
+    """Any rejection verb of the lexicon in any of its forms, as one pattern."""
+    verbs = sorted(lexicon().rejections, key=len, reverse=True)
+    if not verbs:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")(?:s|d|ed|ing|es)?\b")
 
 
 def _apply_denials(claims: list[Claim]) -> None:
