@@ -1170,12 +1170,6 @@ def _fill_store(url: str, size: int, seed: int, chunk: int = 5_000) -> float:
 
 def _scale_batch(url: str, batch: int, seed: int, full: bool) -> ScaleResult:
     from counterclaim import pipeline
-    from counterclaim.provenance import (
-        bucket_keys,
-        lsh_candidates,
-        max_bucket,
-        near_duplicate_matches,
-    )
 
     store = Store(url)
     settings = load_settings(environ={})
@@ -1191,31 +1185,16 @@ def _scale_batch(url: str, batch: int, seed: int, full: bool) -> ScaleResult:
         probe_corpus = ReportCorpus(seed + 1)
         probes = [probe_corpus.report()["text"] for _ in range(batch)]
 
-        # Near-duplicate lookup alone (no writes), as update_provenance does it: the band
-        # buckets' holders (crowded buckets capped), then each document's candidates'
-        # signatures a chunk at a time, and its matches. The holders are read for
-        # HOLDERS_CHUNK documents at a time, as update_provenance reads them.
+        # Near-duplicate lookup alone (no writes), as update_provenance does it.
         params = lsh_params(threshold, NUM_PERM)
         signatures = [minhash_signature(t) for t in probes]
-        buckets = [band_buckets(s, params) for s in signatures]
-        limit = max_bucket()
+        lookups = [(s, band_buckets(s, params)) for s in signatures]
         passes = []
         candidates = 0
         for _ in range(3):
             started = time.perf_counter()
-            candidates = 0
-            for first in range(0, len(probes), pipeline.HOLDERS_CHUNK):
-                chunk = range(first, min(first + pipeline.HOLDERS_CHUNK, len(probes)))
-                holders = store.lsh_bucket_holders(
-                    (key for i in chunk for key in bucket_keys(buckets[i])), limit + 1
-                )
-                for i in chunk:
-                    ids = sorted(lsh_candidates(buckets[i], holders, limit))
-                    candidates += len(ids)
-                    for start in range(0, len(ids), 500):
-                        near_duplicate_matches(
-                            signatures[i], store.signatures(ids[start : start + 500])
-                        )
+            found = pipeline.near_duplicate_lookup(store, lookups, threshold)
+            candidates = sum(count for count, _ in found)
             passes.append((time.perf_counter() - started) / batch)
 
         stages: dict[str, float] = {}

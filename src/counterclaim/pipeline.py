@@ -20,7 +20,7 @@ from counterclaim.decide import decide, load_model
 from counterclaim.errors import InputError, StoreError
 from counterclaim.ingest import IngestOptions, read_sources
 from counterclaim.model import EXTRACTION_FAILED, Claim, Document, DocumentFlag, Incident
-from counterclaim.provenance import Origin, VerifierParams, detect_origin
+from counterclaim.provenance import Match, Origin, VerifierParams, detect_origin
 from counterclaim.review import reapply_incident_reviews, reapply_reviews
 from counterclaim.settings import Settings, load_settings
 from counterclaim.store import Store
@@ -278,27 +278,13 @@ def update_provenance(
     fresh = provenance.unindexed(docs, store.signatures(d.id for d in docs))
     if fresh:
         index = provenance.index_signatures(fresh, threshold)
-        matches: dict[str, list[str]] = {}
-        # Crowded band buckets (common words' hashes) are read only up to the cap: a
-        # document's candidates stay bounded however large the store grows.
-        limit = provenance.max_bucket()
-        for first in range(0, len(index), HOLDERS_CHUNK):
-            # The buckets' holders for a few documents at a time: a whole batch's are
-            # hundreds of thousands of ids in an archive
-            part = index[first : first + HOLDERS_CHUNK]
-            holders = store.lsh_bucket_holders(
-                (key for indexed in part for key in provenance.bucket_keys(indexed.buckets)),
-                limit + 1,
-            )
-            for indexed in part:
-                # One document's candidates at a time, their signatures a chunk at a time.
-                found: list[provenance.Match] = []
-                candidates = sorted(provenance.lsh_candidates(indexed.buckets, holders, limit))
-                for start in range(0, len(candidates), 500):
-                    chunk = store.signatures(candidates[start : start + 500])
-                    found += provenance.near_duplicate_matches(indexed.signature, chunk, threshold)
-                found.sort(key=lambda m: (-m.similarity, m.doc_id))
-                matches[indexed.doc_id] = [m.doc_id for m in found]
+        looked_up = near_duplicate_lookup(
+            store, [(indexed.signature, indexed.buckets) for indexed in index], threshold
+        )
+        matches = {
+            indexed.doc_id: [m.doc_id for m in found]
+            for indexed, (_, found) in zip(index, looked_up, strict=True)
+        }
         matched = sorted({m for found in matches.values() for m in found})
         known = {d.id: d for d in store.documents(ids=matched)} if matched else {}
         labels = sorted(provenance.group_labels(known.values()))
@@ -315,6 +301,35 @@ def update_provenance(
     report.origins = {doc.id: detect_origin(doc) for doc in docs}
     store.set_origins({i: (o.origin, o.syndicated_from) for i, o in report.origins.items()})
     return report
+
+
+def near_duplicate_lookup(
+    store: Store, probes: Sequence[tuple[Sequence[int], Sequence[str]]], threshold: float
+) -> list[tuple[int, list[Match]]]:
+    """For each probe, a (signature, band buckets) pair: how many stored documents share a
+    band bucket with it, and those it matches, best first. Crowded band buckets (common
+    words' hashes) are read only up to the cap, so a probe's candidates stay bounded however
+    large the store grows; the holders are read ``HOLDERS_CHUNK`` probes at a time (a whole
+    batch's are hundreds of thousands of ids in an archive), each probe's candidates'
+    signatures 500 at a time."""
+    from counterclaim import provenance
+
+    limit = provenance.max_bucket()
+    out: list[tuple[int, list[Match]]] = []
+    for first in range(0, len(probes), HOLDERS_CHUNK):
+        part = probes[first : first + HOLDERS_CHUNK]
+        holders = store.lsh_bucket_holders(
+            (key for _, buckets in part for key in provenance.bucket_keys(buckets)), limit + 1
+        )
+        for signature, buckets in part:
+            found: list[Match] = []
+            candidates = sorted(provenance.lsh_candidates(buckets, holders, limit))
+            for start in range(0, len(candidates), 500):
+                chunk = store.signatures(candidates[start : start + 500])
+                found += provenance.near_duplicate_matches(signature, chunk, threshold)
+            found.sort(key=lambda m: (-m.similarity, m.doc_id))
+            out.append((len(candidates), found))
+    return out
 
 
 def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False) -> int:
