@@ -269,22 +269,20 @@ class Store:
     ) -> list[str]:
         """Ids of the documents (of ``ids``, when given) whose claims were not made with
         ``version``, in ingestion order."""
-        col = schema.documents.c.extractor_version
-        query = select(schema.documents.c.id, schema.documents.c.ingested_at).where(
-            or_(col.is_(None), col != version)
-        )
+        d = schema.documents.c
+        stale = or_(d.extractor_version.is_(None), d.extractor_version != version)
         with self.engine.connect() as conn:
             if ids is None:
-                rows = list(conn.execute(query))
-            else:
-                wanted = sorted(set(ids))
-                rows = [
-                    row
-                    for start in range(0, len(wanted), 500)
-                    for row in conn.execute(
-                        query.where(schema.documents.c.id.in_(wanted[start : start + 500]))
-                    )
-                ]
+                query = select(d.id).where(stale).order_by(d.ingested_at, d.id)
+                return list(conn.scalars(query))
+            wanted = sorted(set(ids))
+            rows = [
+                row
+                for start in range(0, len(wanted), 500)
+                for row in conn.execute(
+                    select(d.id, d.ingested_at).where(stale, d.id.in_(wanted[start : start + 500]))
+                )
+            ]
         return [row.id for row in sorted(rows, key=lambda r: (r.ingested_at, r.id))]
 
     @_retried
