@@ -355,11 +355,10 @@ def _verb_trigger(
             trig = _adjective_trigger(verb, person)
             if trig:
                 return trig
+        trig = _complement_trigger(verb, person, ("acomp", "attr", "oprd"))
+        if trig:
+            return trig
         for child in verb.children:
-            if child.dep_ in ("acomp", "attr", "oprd"):
-                trig = _adjective_trigger(child, person)
-                if trig:
-                    return trig
             if (
                 child.dep_ == "prep"
                 and child.lower_ == "among"
