@@ -70,6 +70,12 @@ def _pick(categories: list[str], person: bool | None) -> str | None:
     return None
 
 
+def _counts_people(mention: CountMention) -> bool | None:
+    """Whether the count counts people: by its noun, or that of "four of the 25 drones"."""
+    noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
+    return is_person(noun)
+
+
 def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     """A second event of another category that befell the same counted things: a verb
     conjoined with the trigger ("were taken under control and destroyed"), or what the
@@ -77,8 +83,7 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     combinable = lexicon().combinable_categories
     if trigger.category not in combinable:
         return None
-    noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
-    person = is_person(noun)
+    person = _counts_people(mention)
     if person is True:
         return None
     for verb in trigger.token.conjuncts:
@@ -105,10 +110,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     """The word that makes a count a claim, through the parse around the counted noun."""
     lex = lexicon()
     anchor = mention.noun if mention.noun is not None else mention.token
-    person = is_person(mention.noun)
-    if mention.noun is None:
-        partitive = partitive_noun(mention.token)
-        person = is_person(partitive) if partitive is not None else None
+    person = _counts_people(mention)
     noun_lemma = anchor.lemma_.lower()
 
     # "773 dead", "15 missing", "2,880 injured": the counted word is the trigger
