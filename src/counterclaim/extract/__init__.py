@@ -161,6 +161,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
         people_before = antecedent[1] if antecedent[0] == paragraph else None
         antecedent = (paragraph, people_named(sent))
         hedged = sentence_hedged(sent)
+        apart = breaks_voice(sent.text)  # "Separately, ...": no earlier speaker's voice
         previous_target: str | None = None
         listing: tuple[CountMention, Trigger] | None = None  # the sentence's last claim
         mentions = find_counts(sent)
@@ -216,7 +217,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             previous_target = target
             last_trigger = (trigger, mention.end, target, part_of is not None)
             attribution = find_attribution(sent, trigger.token, quotes, mention.end)
-            if attribution.kind == "reporter" and not breaks_voice(sent.text):
+            if attribution.kind == "reporter" and not apart:
                 inherited = paragraph_claimant.get(paragraph)
                 if (
                     inherited is None

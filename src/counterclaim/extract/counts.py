@@ -205,6 +205,7 @@ def find_counts(sent: Span) -> list[CountMention]:
             i = j + 1
             continue
         lower = tok.lower_
+        article = _indefinite_before(doc, i, sent) if lower == "number" else None
         if (
             lower == "many"
             and i > sent.start
@@ -236,9 +237,9 @@ def find_counts(sent: Span) -> list[CountMention]:
                     tok.idx + len(tok),
                 )
             )
-        elif is_vague_word(lower) or (lower == "number" and _indefinite_before(doc, i, sent)):
+        elif is_vague_word(lower) or article is not None:
             noun = _counted_noun(tok)
-            first = _indefinite_before(doc, i, sent) if lower == "number" else tok
+            first = article if article is not None else tok
             found.append(
                 CountMention(Count(None, "vague"), tok, first, noun, first.idx, tok.idx + len(tok))
             )
@@ -411,7 +412,7 @@ def _indefinite_before(doc: Doc, i: int, sent: Span) -> Token | None:
     j = i - 1
     while j > sent.start and doc[j].pos_ == "ADJ":
         j -= 1
-    return doc[j] if j >= sent.start and j < i and doc[j].lower_ == "a" else None
+    return doc[j] if j >= sent.start and doc[j].lower_ == "a" else None
 
 
 def _counted_noun(tok: Token) -> Token | None:
