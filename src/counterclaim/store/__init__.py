@@ -32,7 +32,6 @@ from sqlalchemy import (
     insert,
     or_,
     select,
-    tuple_,
     update,
 )
 from sqlalchemy.exc import (
@@ -412,27 +411,6 @@ class Store:
                     .where(schema.documents.c.id.in_(ids))
                     .values(near_duplicate_group=group)
                 )
-
-    def lsh_candidates_of(self, bucket_lists: Sequence[Sequence[str]]) -> list[set[str]]:
-        """For each list of band buckets, the documents sharing one of them: a batch's
-        lookups in a few indexed queries instead of one round trip per document."""
-        table = schema.lsh_bands
-        keys = sorted({(band, b) for buckets in bucket_lists for band, b in enumerate(buckets)})
-        holders: dict[tuple[int, str], set[str]] = {}
-        with self.engine.connect() as conn:
-            for start in range(0, len(keys), 400):  # 800 bound variables a query
-                chunk = keys[start : start + 400]
-                rows = conn.execute(
-                    select(table.c.band, table.c.bucket, table.c.doc_id).where(
-                        tuple_(table.c.band, table.c.bucket).in_(chunk)
-                    )
-                )
-                for row in rows:
-                    holders.setdefault((row.band, row.bucket), set()).add(row.doc_id)
-        return [
-            set().union(*(holders.get((band, b), set()) for band, b in enumerate(buckets)))
-            for buckets in bucket_lists
-        ]
 
     def lsh_bucket_holders(
         self, keys: Iterable[tuple[int, str]], limit: int
