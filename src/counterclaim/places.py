@@ -936,16 +936,15 @@ def claim_places(
     Without a place in the sentence, those of its paragraph; without any there, those of the
     body's first paragraph that names one.
     """
-    found = _tied_places(text, sentence_start, sentence_end, entity_names, country, dateline_place)
+    names = tuple(entity_names)
+    found = _tied_places(text, sentence_start, sentence_end, names, country, dateline_place)
     if not found:
         p0 = text.rfind("\n", 0, sentence_start) + 1
         p1 = text.find("\n", sentence_end)
-        found = _tied_places(
-            text, p0, len(text) if p1 < 0 else p1, entity_names, country, dateline_place
-        )
+        found = _tied_places(text, p0, len(text) if p1 < 0 else p1, names, country, dateline_place)
     if not found:
         found = _lead_places(text, body_start, country, dateline_place)
-    return found[:limit]
+    return list(found[:limit])
 
 
 def _lead_places(
@@ -963,15 +962,18 @@ def _lead_places(
     return []
 
 
+# The claims of one sentence, and the sentences of one paragraph without a place of their
+# own, ask for the same span's places again: each span is scanned once.
+@lru_cache(maxsize=256)
 def _tied_places(
     text: str,
     start: int,
     end: int,
-    entity_names: list[str] | tuple[str, ...],
+    entity_names: tuple[str, ...],
     country: str | None,
     dateline_place: str | None,
     tied_only: bool = False,
-) -> list[str]:
+) -> tuple[str, ...]:
     segment = text[start:end]
     spans: dict[tuple[int, int], bool] = {}
     for mention in find_place_names(segment, country):
@@ -1013,7 +1015,7 @@ def _tied_places(
     for c in ordered:
         if c.surface.lower() not in {n.lower() for n in names}:
             names.append(c.surface)
-    return names
+    return tuple(names)
 
 
 def _has_suffix(surface: str) -> bool:

@@ -65,6 +65,11 @@ _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 _NOT_NAMES = {str(w) for w in actor_words("not_names")}
+# Each pattern needs its role noun or verb somewhere in the text, and most texts have none:
+# one cheap search decides whether the patterns' scans at every position can match at all.
+_ROLE_NOUN_CUE = re.compile(ROLE_NOUN_ALTERNATIVES)
+_SPEAKS_FOR_CUE = re.compile(r"\bwho[ \t]+(?:speaks|spoke|talks|represents|represented)\b")
+_PATTERN_CUES = (_ROLE_NOUN_CUE, _ROLE_NOUN_CUE, _ROLE_NOUN_CUE, _SPEAKS_FOR_CUE, _ROLE_NOUN_CUE)
 
 
 def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> Actor | None:
@@ -124,7 +129,10 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
     is also a demonym or part of an actor's name ("Baloch").
     """
     found: dict[str, str] = {}
-    for pattern in _SPOKES_PATTERNS:
+    cued = {cue: cue.search(text) is not None for cue in set(_PATTERN_CUES)}
+    for pattern, cue in zip(_SPOKES_PATTERNS, _PATTERN_CUES, strict=True):
+        if not cued[cue]:
+            continue
         for match in pattern.finditer(text):
             name = _clean_name(kb, match.group("name"))
             if not name or name in found:
