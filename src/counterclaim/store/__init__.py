@@ -431,11 +431,25 @@ class Store:
         seen: dict[str, str] = {}
         out: dict[tuple[int, str], list[str]] = {}
         with self.engine.connect() as conn:
-            for band, bucket in sorted(set(keys)):
-                rows = conn.scalars(query, {"band": band, "bucket": bucket, "limit": limit})
-                found = [seen.setdefault(doc_id, doc_id) for doc_id in rows]
-                if found:
-                    out[(band, bucket)] = found
+            # Run on the driver's cursor: a batch looks up thousands of buckets, mostly empty,
+            # and SQLAlchemy's work per execution was 5 times the query's (0.11 s of 0.13 s
+            # for 200 new reports). The statement is still SQLAlchemy's, in the dialect's
+            # parameter style.
+            compiled = query.compile(dialect=conn.dialect)
+            sql = str(compiled)
+            cursor = conn.connection.cursor()
+            try:
+                for band, bucket in sorted(set(keys)):
+                    values = {**compiled.params, "band": band, "bucket": bucket, "limit": limit}
+                    if compiled.positional:
+                        cursor.execute(sql, [values[name] for name in compiled.positiontup or ()])
+                    else:
+                        cursor.execute(sql, values)
+                    found = [seen.setdefault(row[0], row[0]) for row in cursor.fetchall()]
+                    if found:
+                        out[(band, bucket)] = found
+            finally:
+                cursor.close()
         return out
 
     def duplicate_group_members_of(self, groups: Iterable[str]) -> dict[str, list[str]]:
@@ -463,14 +477,20 @@ class Store:
         ]
         if not rows:
             return
+        # One executemany per set of columns written, not one statement per document.
+        by_columns: dict[tuple[str, ...], list[dict[str, str]]] = {}
+        for doc_id, origin, syndicated_from in rows:
+            values = {"origin": origin, "syndicated_from": syndicated_from}
+            written = {f"new_{k}": v for k, v in values.items() if v is not None}
+            by_columns.setdefault(tuple(written), []).append({"doc_id_": doc_id, **written})
         with self.engine.begin() as conn:
             _bump_revision(conn)
-            for doc_id, origin, syndicated_from in rows:
-                values = {"origin": origin, "syndicated_from": syndicated_from}
+            for columns, params in by_columns.items():
                 conn.execute(
                     update(schema.documents)
-                    .where(schema.documents.c.id == doc_id)
-                    .values({k: v for k, v in values.items() if v is not None})
+                    .where(schema.documents.c.id == bindparam("doc_id_"))
+                    .values({name.removeprefix("new_"): bindparam(name) for name in columns}),
+                    params,
                 )
 
     # -- claims -----------------------------------------------------------------------------
