@@ -292,6 +292,9 @@ def test_hedged_sentence() -> None:
             "Shelling hit the district on Sunday, said the regional governor.",
             "the regional governor",
         ),
+        # "a" and "an" open a speaker, not a figure of one
+        ("Four rangers were killed near Garamba, a park official said.", "a park official"),
+        ("Eleven miners were abducted, an ACLED researcher said.", "an ACLED researcher"),
     ],
 )
 def test_trailing_attribution(sentence: str, speaker: str | None) -> None:
@@ -784,3 +787,38 @@ def test_a_sentence_set_apart_inherits_no_speaker(opening: str) -> None:
     found = extractions(text)
     assert found[0].attribution.kind == "named"
     assert [e.attribution.kind for e in found[1:]] == ["reporter"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Car bombs at two markets in Kano killed about 60 people and wounded more than "
+            "200, a hospital director and police officials said.",
+            "a hospital director and police officials",
+        ),
+        (
+            "Seven Burkinabe gendarmes were killed in an ambush near the town of Djibo, a "
+            "source in the regional gendarmerie told reporters on Friday.",
+            "a source in the regional gendarmerie",
+        ),
+        (
+            "Three of the gunmen were detained near the border on Sunday, a police statement said.",
+            "a police statement",
+        ),
+    ],
+)
+def test_a_speaker_the_parser_hung_before_the_comma_is_the_speaker(text: str, speaker: str) -> None:
+    """The parser makes the phrase between the last comma and the verb of saying an
+    apposition of the word before the comma, leaving the verb without a subject: that
+    phrase is still who speaks."""
+    found = extractions(text)
+    assert found
+    assert {e.attribution.surface for e in found} == {speaker}
+
+
+@pytest.mark.model
+def test_a_figure_before_a_subjectless_verb_of_saying_is_no_speaker() -> None:
+    found = extractions("Shelling hit Kherson overnight, 14 wounded, officials later said.")
+    assert all(e.attribution.surface != "14 wounded" for e in found)

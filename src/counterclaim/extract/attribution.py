@@ -106,9 +106,29 @@ def _name_before(verb: Token) -> tuple[str, Token] | None:
     i = verb.i
     while i > 0 and not doc[i].is_sent_start and doc[i - 1].pos_ == "PROPN" and verb.i - i < 5:
         i -= 1
-    if i == verb.i or not _is_reporting(verb):
+    if not _is_reporting(verb):
         return None
-    return tidy_name(doc[i : verb.i].text), doc[verb.i - 1]
+    if i < verb.i:
+        return tidy_name(doc[i : verb.i].text), doc[verb.i - 1]
+    return _phrase_after_comma(verb)
+
+
+def _phrase_after_comma(verb: Token, limit: int = 12) -> tuple[str, Token] | None:
+    """ "..., a source in the Kunduz police headquarters told reporters": the parser hung the
+    speaker on the word before the comma (as its apposition) and left the verb without a
+    subject. The words between that comma and the verb are the speaker when they form one
+    phrase whose head can speak."""
+    doc = verb.doc
+    comma = verb.i - 1
+    while comma > verb.sent.start and doc[comma].text != "," and verb.i - comma <= limit:
+        comma -= 1
+    if doc[comma].text != "," or comma >= verb.i - 1:
+        return None
+    phrase = doc[comma + 1 : verb.i]
+    heads = [t for t in phrase if not phrase.start <= t.head.i < phrase.end]
+    if len(heads) != 1 or not _can_speak(heads[0]) or any(t.like_num for t in phrase):
+        return None
+    return tidy_name(phrase.text), heads[0]
 
 
 _DATELINE_ENDS = (":", "-", "–", "—", "--")
@@ -201,7 +221,8 @@ def _names_no_figure(who: str) -> bool:
     """ "..., reported six dead and over 20 wounded": after an inverted verb of saying stands
     what was said, not who said it, when it is a figure or a casualty word."""
     words = re.findall(r"[\w-]+", who.lower())
-    if not words or parse_number(words[0]) is not None:
+    # "a" and "an" read as one, but open a speaker far more often than a figure
+    if not words or (words[0] not in ("a", "an") and parse_number(words[0]) is not None):
         return False
     return not any(w in lexicon().casualty_words for w in words)
 
