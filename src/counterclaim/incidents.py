@@ -102,6 +102,9 @@ def _words() -> _Words:
     )
 
 
+# A regroup reads each claim's places several times (segments, keys, splits): thousands of
+# calls on a few hundred distinct names.
+@lru_cache(maxsize=1 << 14)
 def place_key(name: str) -> str:
     """The distinctive part of a place name: capitalised words minus admin words.
 
@@ -326,18 +329,22 @@ def _place_groups(
             i = parent[i]
         return i
 
-    for i, a in enumerate(located):
+    # What each claim brings to the pairs below, worked out once per claim, not per pair.
+    coords = [_coords(c) for c in located]
+    sentences = [_sentence_of(doc.text, c) if doc is not None else 0 for c in located]
+    place_keys = [_place_keys(c) for c in located]
+    claimant_keys = [_claimant_keys(c) for c in located]
+    for i in range(len(located)):
         for j in range(i + 1, len(located)):
-            b = located[j]
-            near = min(_km(x, y) for x in _coords(a) for y in _coords(b)) <= options.split_km
+            near = min(_km(x, y) for x in coords[i] for y in coords[j]) <= options.split_km
             # figures of one sentence are parts of one account ("126 over Kursk, 91 over
             # Moscow"); a second event gets a sentence of its own
-            together = doc is not None and _sentence_of(doc.text, a) == _sentence_of(doc.text, b)
+            together = doc is not None and sentences[i] == sentences[j]
             if (
                 near
                 or together
-                or _place_keys(a) & _place_keys(b)
-                or _claimant_keys(a) & _claimant_keys(b)
+                or place_keys[i] & place_keys[j]
+                or claimant_keys[i] & claimant_keys[j]
             ):
                 parent[find(i)] = find(j)
     components: dict[int, list[Claim]] = defaultdict(list)
@@ -547,7 +554,7 @@ def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
         for x in fresh:
             for y in others:
                 if x != y:
-                    pairs.add((min(x, y), max(x, y)))
+                    pairs.add((x, y) if x < y else (y, x))  # not min/max: a call each
 
     for members in dated.values():
         pair_fresh(members, members)
@@ -626,7 +633,7 @@ def _build_segments(
             operation = _segment_operation(group, mentions, group is main)
             segments.append(_make_segment(len(segments), doc_id, group, doc, operation))
             if group is main and doc is not None:
-                segments[-1].phrases = counted_phrases(doc.text[doc.body_start :])
+                segments[-1].phrases = set(_body_phrases(doc.text, doc.body_start))
             siblings.append(len(segments) - 1)
         for i in siblings:
             segments[i].siblings = set(siblings) - {i}
@@ -744,9 +751,22 @@ def _document_operations(
     claimants = {operation_key(name) for name in names}
     return [
         m
-        for m in find_operations(doc.text)
+        for m in _operations_in(doc.text)
         if m.start >= doc.body_start and operation_key(f"operation {m.name}") not in claimants
     ]
+
+
+# An update segments the same documents up to three times (lookups, the regroup, the keys
+# stored), each time in document order: their texts are scanned once while the batch fits
+# the cache (as provenance's citations).
+@lru_cache(maxsize=2048)
+def _operations_in(text: str) -> tuple[OperationMention, ...]:
+    return tuple(find_operations(text))
+
+
+@lru_cache(maxsize=2048)
+def _body_phrases(text: str, body_start: int) -> frozenset[tuple[int, str]]:
+    return frozenset(counted_phrases(text[body_start:]))
 
 
 def _segment_operation(

@@ -513,14 +513,18 @@ def group_near_duplicates(
     """
     verifier = verifier or verifier_params()
     batch_buckets: dict[tuple[int, str], list[str]] = {}
-    batch_signatures: dict[str, list[int]] = {}
+    # The batch's signatures as one matrix (one length, as index_signatures makes them):
+    # each new document meets all its in-batch candidates in one comparison. Common words'
+    # buckets gather most of a batch, so pair by pair this grew with the square of it.
+    matrix = np.asarray([indexed.signature for indexed in signatures], dtype=np.uint64)
+    row_of = {doc.id: row for row, doc in enumerate(fresh)}
     edges: list[tuple[str, str]] = []
     matched_stored: set[str] = set()
     batch_texts = {doc.id: doc.text for doc in fresh}
     # New documents already joined through other copies need no verifying: without this,
     # n copies of one text cost n²/2 text comparisons (1,000 one-line files: 270 s).
     linked = _UnionFind()
-    for doc, indexed in zip(fresh, signatures, strict=True):
+    for row, (doc, indexed) in enumerate(zip(fresh, signatures, strict=True)):
         signature, buckets = indexed.signature, indexed.buckets
         for other in stored_matches.get(doc.id, ()):
             # A stored match stands for its whole group (below): one verified member is enough.
@@ -540,11 +544,13 @@ def group_near_duplicates(
             for band, key in enumerate(buckets)
             for other in batch_buckets.get((band, key), [])
         }
-        for other in sorted(in_batch):
+        ordered = sorted(in_batch)
+        equal = np.count_nonzero(matrix[[row_of[o] for o in ordered]] == matrix[row], axis=1)
+        for other, count in zip(ordered, equal.tolist(), strict=True):
             if linked.find(doc.id) == linked.find(other):
                 continue
-            if estimated_jaccard(signature, batch_signatures[other]) < threshold:
-                continue
+            if (count / len(signature) if signature else 0.0) < threshold:
+                continue  # the estimated_jaccard of the two signatures
             if verifier.enabled and not verifier.is_copy(
                 compare_texts(doc.text, batch_texts[other], verifier)
             ):
@@ -553,7 +559,6 @@ def group_near_duplicates(
             linked.union(doc.id, other)
         for band, key in enumerate(buckets):
             batch_buckets.setdefault((band, key), []).append(doc.id)
-        batch_signatures[doc.id] = signature
     if not edges:
         return {}
 

@@ -1173,13 +1173,20 @@ def _insert_incidents(conn: Any, incidents: Sequence[Incident]) -> None:
     """Store incidents and link each of their claims to them."""
     if incidents:
         conn.execute(insert(schema.incidents), [_incident_row(inc) for inc in incidents])
-    for inc in incidents:
-        if inc.claim_ids:
-            conn.execute(
-                update(schema.claims)
-                .where(schema.claims.c.id.in_(inc.claim_ids))
-                .values(incident_id=inc.id, incident=inc.label)
-            )
+    # One executemany over every claim, in incident order, rather than an UPDATE per
+    # incident: a batch of new reports makes hundreds of incidents.
+    links = [
+        {"claim_id": claim_id, "new_incident_id": inc.id, "new_incident": inc.label}
+        for inc in incidents
+        for claim_id in inc.claim_ids
+    ]
+    if links:
+        conn.execute(
+            update(schema.claims)
+            .where(schema.claims.c.id == bindparam("claim_id"))
+            .values(incident_id=bindparam("new_incident_id"), incident=bindparam("new_incident")),
+            links,
+        )
 
 
 def _insert_incident_keys(conn: Any, keys: dict[str, list[tuple[str, int]]]) -> None:
