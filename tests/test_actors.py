@@ -472,6 +472,37 @@ def test_target_role_people_in_fighting_is_other(kb: KnowledgeBase) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eleven people died when herders and farmers clashed near Jos.",
+        "A shoot-out between two cartels left nine people dead in Michoacan.",
+        "Seven people were killed in a gunfight between police and smugglers near Cox's Bazar.",
+        "Four people were wounded in an exchange of fire along the Line of Control.",
+        "Two people were killed in a firefight with militants in Lower Shabelle.",
+        "Fourteen people died in skirmishes between rival militias in Tripoli.",
+    ],
+)
+def test_people_in_any_form_of_armed_fighting_are_other(kb: KnowledgeBase, sentence: str) -> None:
+    """Every form of the fighting words counts, not only "fighting" and "clashes"."""
+    assert target_role("neutral", "people", kb, claimant_is_neutral=True, context=sentence) == (
+        "other"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nine people were killed when a car bomb exploded at a market in Mogadishu.",
+        "A missile struck an apartment block in Dnipro, killing 12 people.",
+    ],
+)
+def test_people_hit_by_a_strike_stay_civilian(kb: KnowledgeBase, sentence: str) -> None:
+    assert target_role("neutral", "people", kb, claimant_is_neutral=True, context=sentence) == (
+        "civilian"
+    )
+
+
+@pytest.mark.parametrize(
     ("claimant_side", "phrase", "role"),
     [
         ("usa", "surviving crew members", "civilian"),
