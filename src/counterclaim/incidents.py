@@ -329,22 +329,31 @@ def _place_groups(
             i = parent[i]
         return i
 
-    # What each claim brings to the pairs below, worked out once per claim, not per pair.
+    # What each claim brings to the pairs below, worked out once per claim, not per pair;
+    # its sentence only when a pair needs it (finding a text's sentences was 40% of an
+    # incident update on the bench reports, whose claims are mostly linked by place).
     coords = [_coords(c) for c in located]
-    sentences = [_sentence_of(doc.text, c) if doc is not None else 0 for c in located]
     place_keys = [_place_keys(c) for c in located]
     claimant_keys = [_claimant_keys(c) for c in located]
+    sentences: dict[int, int] = {}
+
+    def sentence(i: int) -> int:
+        if i not in sentences:
+            sentences[i] = _sentence_of(doc.text, located[i]) if doc is not None else 0
+        return sentences[i]
+
     for i in range(len(located)):
         for j in range(i + 1, len(located)):
+            if find(i) == find(j):
+                continue  # already one group: the pair cannot change it
             near = min(_km(x, y) for x in coords[i] for y in coords[j]) <= options.split_km
-            # figures of one sentence are parts of one account ("126 over Kursk, 91 over
-            # Moscow"); a second event gets a sentence of its own
-            together = doc is not None and sentences[i] == sentences[j]
             if (
                 near
-                or together
                 or place_keys[i] & place_keys[j]
                 or claimant_keys[i] & claimant_keys[j]
+                # figures of one sentence are parts of one account ("126 over Kursk, 91
+                # over Moscow"); a second event gets a sentence of its own
+                or (doc is not None and sentence(i) == sentence(j))
             ):
                 parent[find(i)] = find(j)
     components: dict[int, list[Claim]] = defaultdict(list)

@@ -374,8 +374,9 @@ class Store:
                 insert(schema.minhashes),
                 [{"doc_id": doc_id, "signature": list(sig)} for doc_id, sig, _ in items],
             )
-            conn.execute(
-                insert(schema.lsh_bands),
+            _insert_plain_rows(
+                conn,
+                schema.lsh_bands,
                 [
                     {"band": i, "bucket": b, "doc_id": doc_id}
                     for doc_id, _, buckets in items
@@ -1196,4 +1197,23 @@ def _insert_incident_keys(conn: Any, keys: dict[str, list[tuple[str, int]]]) -> 
         for key, bucket in pairs
     ]
     for start in range(0, len(rows), 5000):
-        conn.execute(insert(schema.incident_keys), rows[start : start + 5000])
+        _insert_plain_rows(conn, schema.incident_keys, rows[start : start + 5000])
+
+
+def _insert_plain_rows(conn: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows of strings and numbers (no type to convert) on the driver's cursor, in
+    the connection's transaction: SQLAlchemy's work per row was most of inserting an
+    update's thousands of index rows (incident keys, LSH bands). The statement is still
+    SQLAlchemy's, in the dialect's parameter style."""
+    if not rows:
+        return
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    params: Sequence[Any] = rows
+    if compiled.positional:
+        names = compiled.positiontup or []
+        params = [[row[name] for name in names] for row in rows]
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(str(compiled), params)
+    finally:
+        cursor.close()
