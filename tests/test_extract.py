@@ -392,6 +392,16 @@ def test_target_phrases_keep_brackets_and_conjunctions_but_not_other_counts(
     assert target in [e.target for e in extractions(text)]
 
 
+def test_a_target_with_words_left_out_keeps_its_words_apart() -> None:
+    text = (
+        "The army said 8 tanks, 4 howitzers, an air defence system and about 20 armoured "
+        "vehicles were destroyed near Stepanakert."
+    )
+    targets = [e.target for e in extractions(text)]
+    assert "howitzers" in " ".join(targets).split()
+    assert not any("howitzersan" in t for t in targets)
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

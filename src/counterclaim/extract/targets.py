@@ -119,7 +119,18 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         tokens = tokens[:-1]
     if not tokens:
         return previous or noun.text
-    return tidy_name("".join(t.text_with_ws for t in tokens)) or noun.text
+    return tidy_name(_joined(tokens)) or noun.text
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The tokens' text with their spacing; where words between them were left out, a space
+    keeps the words on either side apart ("howitzers, an ..." without its conjunct)."""
+    parts = []
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        parts.append(token.text_with_ws)
+        if following is not None and following.i != token.i + 1 and not token.whitespace_:
+            parts.append(" ")
+    return "".join(parts)
 
 
 def people_named(sent: Span) -> str | None:
