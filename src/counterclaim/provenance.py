@@ -154,11 +154,8 @@ def _lexicon() -> _Lexicon:
         for c in data["credits"]
     ]
     selfrefs = [re.compile(expand(p)) for p in data["self_references"]]
-    citations = [
-        (c["kind"], pattern, _cues(pattern))
-        for c in data["citations"]
-        if (pattern := re.compile(expand(c["pattern"])))
-    ]
+    patterns = [(c["kind"], re.compile(expand(c["pattern"]))) for c in data["citations"]]
+    citations = [(kind, pattern, _cues(pattern)) for kind, pattern in patterns]
     wrappers = re.compile(
         r"^(?:" + "|".join(f"(?:{w})" for w in data["source_wrappers"]) + r")", re.IGNORECASE
     )
