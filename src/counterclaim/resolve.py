@@ -46,6 +46,10 @@ class DocumentContext:
     main_date: str | None
     claimants: list[actors.Actor] = field(default_factory=list)  # resolved so far, in order
     surfaces_by_actor: dict[str, list[str]] | None = None  # built by _aliases_of
+    # A named speaker resolves the same way for every claim and option that names it
+    named_claimants: dict[tuple[object, ...], tuple[str, list[str], actors.Actor | None]] = field(
+        default_factory=dict
+    )
 
 
 def document_context(
@@ -290,9 +294,21 @@ def resolve_claimant(
     """Canonical claimant name, its aliases in the text, and its actor if known."""
     if attribution.surface is None or attribution.kind == "reporter":
         return REPORTER, [], None
-    surface = re.sub(r"^[A-Z][\w .’'-]{1,30}:\s+", "", attribution.surface.strip())  # dateline
+    if _is_pronoun(attribution):
+        return _resolve_claimant(ctx, attribution)  # depends on who was credited before
+    key = (attribution.surface, attribution.kind, attribution.start, *attribution.parts)
+    if key not in ctx.named_claimants:
+        ctx.named_claimants[key] = _resolve_claimant(ctx, attribution)
+    name, aliases, actor = ctx.named_claimants[key]
+    return name, list(aliases), actor
+
+
+def _resolve_claimant(
+    ctx: DocumentContext, attribution: Attribution
+) -> tuple[str, list[str], actors.Actor | None]:
+    surface = _without_dateline(attribution.surface or "")
     actor = None
-    if attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns:
+    if _is_pronoun(attribution):
         position = attribution.start if attribution.start >= 0 else len(ctx.doc.text)
         # "the ministry", "the army": the last one of that kind named before, else the
         # country's own; "it", "they": the last actor named
@@ -324,6 +340,15 @@ def resolve_claimant(
         name = _without_article(surface)
         return name, _unique(surfaces), None
     return actor.name, _unique([*_aliases_of(ctx, actor), *surfaces]), actor
+
+
+def _without_dateline(surface: str) -> str:
+    return re.sub(r"^[A-Z][\w .’'-]{1,30}:\s+", "", surface.strip())
+
+
+def _is_pronoun(attribution: Attribution) -> bool:
+    surface = _without_dateline(attribution.surface or "")
+    return attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns
 
 
 def _unique(items: list[str]) -> list[str]:
