@@ -344,3 +344,25 @@ def test_a_wire_dateline_is_not_the_speaker() -> None:
 )
 def test_whose_losses_follow_from_who_lost_them(text: str, roles: list[str]) -> None:
     assert [c.target_role for c in claims_of(text)] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Kano\n\nCar bombs at two markets killed about 60 people, a hospital director and "
+            "police officials said.",
+            {"a hospital director", "police officials"},
+        ),
+        (
+            "Goma\n\nShelling of the camp killed 14 people on Tuesday, a district administrator "
+            "and a local pastor said.",
+            {"a district administrator", "a local pastor"},
+        ),
+    ],
+)
+def test_a_statement_of_two_speakers_is_known_by_each_of_their_names(
+    text: str, speakers: set[str]
+) -> None:
+    [claim] = claims_of(text)
+    assert speakers <= set(claim.claimant_aliases)

@@ -335,11 +335,24 @@ def _resolve_claimant(
         core = core_name(surface)
         actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
         if actor is None:
-            return core, _unique([*surfaces, core]), None
+            return core, _unique([*surfaces, core, *_speakers_joined(surface)]), None
     if actor is None:
         name = _without_article(surface)
         return name, _unique(surfaces), None
     return actor.name, _unique([*_aliases_of(ctx, actor), *surfaces]), actor
+
+
+_JOINED_SPEAKERS = re.compile(r"^(?P<first>[^,]+?)\s+and\s+(?P<second>[^,]+)$")
+
+
+def _speakers_joined(surface: str) -> list[str]:
+    """ "a hospital director and police officials": one statement of two speakers, each of
+    whom the text names."""
+    joined = _JOINED_SPEAKERS.match(surface)
+    if joined is None:
+        return []
+    parts = [joined.group("first"), joined.group("second")]
+    return parts if all(len(p.split()) <= 6 for p in parts) else []
 
 
 def _without_dateline(surface: str) -> str:
