@@ -366,3 +366,22 @@ def test_a_statement_of_two_speakers_is_known_by_each_of_their_names(
 ) -> None:
     [claim] = claims_of(text)
     assert speakers <= set(claim.claimant_aliases)
+
+
+def test_a_figure_both_sides_state_is_each_partys_claim() -> None:
+    text = (
+        "Prisoner exchange\n\nThe Sudanese army and the Rapid Support Forces exchanged "
+        "detainees near El Obeid on Friday, the SAF and the RSF said. Both sides said they had "
+        "each freed 32 soldiers."
+    )
+    claims = [c for c in claims_of(text) if c.value == 32]
+    assert len(claims) == 2
+    assert len({c.id for c in claims}) == 2
+    sides = {KnowledgeBase.load().actor(c.claimant_actor).side for c in claims}
+    assert len(sides) == 2
+
+
+def test_both_sides_without_two_parties_named_stays_as_written() -> None:
+    text = "Clashes\n\nBoth sides said they had each freed 12 prisoners on Sunday."
+    [claim] = claims_of(text)
+    assert claim.claimant == "Both sides"

@@ -159,12 +159,17 @@ def claim_id(
     category: str,
     value: int | None,
     count_start: int | None = None,
+    party: str | None = None,
 ) -> str:
     """A claim's stable identity. One sentence can hold the same figure twice ("two soldiers
-    and two civilians were killed"): where the count's offset is known it tells them apart."""
+    and two civilians were killed"): where the count's offset is known it tells them apart;
+    one figure both parties state ("both sides said they freed 270") is one claim per
+    ``party``."""
     key = f"{doc_id}|{span_start}|{span_end}|{category}|{value}"
     if count_start is not None:
         key += f"|{count_start}"
+    if party is not None:
+        key += f"|{party}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -139,10 +139,12 @@ def resolve_claims(
     ctx = document_context(doc, kb, mentions)
     claims = []
     for e in extractions:
-        claim = _resolve_one(ctx, e)
-        if claim.claimant_actor is not None:
-            ctx.claimants.append(kb.actor(claim.claimant_actor))
-        claims.append(claim)
+        parties = _parties_speaking_jointly(ctx, e)
+        for credited in parties or [e]:
+            claim = _resolve_one(ctx, credited, jointly=bool(parties))
+            if claim.claimant_actor is not None:
+                ctx.claimants.append(kb.actor(claim.claimant_actor))
+            claims.append(claim)
     _apply_rejections(ctx, claims)
     _apply_denials(claims)
     unique: dict[str, Claim] = {}
@@ -152,6 +154,31 @@ def resolve_claims(
 
 
 # -- claimants ------------------------------------------------------------------------------
+def _parties_speaking_jointly(ctx: DocumentContext, e: Extraction) -> list[Extraction]:
+    """ "Both sides said they had each freed 270 soldiers": the figure once per party, each
+    credited to the actor that speaks for its side in the text (the one credited before,
+    else the one named most), when the text names two parties; else none."""
+    surface = _without_article((e.attribution.surface or "").strip()).lower()
+    if surface not in lexicon().joint_speakers:
+        return []
+    kb = ctx.kb
+    named: dict[str, list[actors.Actor]] = {}
+    for mention in ctx.mentions:
+        actor = kb.actor(mention.actor_id)
+        if actor.side and actor.kind != "outlet" and not kb.is_neutral(actor.id):
+            named.setdefault(actor.side, []).append(actor)
+    if len(named) < 2:
+        return []
+    sides = sorted(named, key=lambda side: -len(named[side]))[:2]
+    credited = []
+    for side in sides:
+        earlier = [a for a in reversed(ctx.claimants) if a.side == side]
+        voice = earlier[0] if earlier else max(named[side], key=named[side].count)
+        who = Attribution(voice.name, "named", e.attribution.start, [])
+        credited.append(replace(e, attribution=who))
+    return credited
+
+
 def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors.Actor | None:
     kb = ctx.kb
     found = kb.lookup(surface)
@@ -458,7 +485,7 @@ def _is_projectile_target(target: str) -> bool:
 
 
 # -- one claim --------------------------------------------------------------------------------
-def _resolve_one(ctx: DocumentContext, e: Extraction) -> Claim:
+def _resolve_one(ctx: DocumentContext, e: Extraction, *, jointly: bool = False) -> Claim:
     doc = ctx.doc
     claimant, aliases, actor = resolve_claimant(ctx, e.attribution)
     role = resolve_role(ctx, e, actor)
@@ -469,7 +496,13 @@ def _resolve_one(ctx: DocumentContext, e: Extraction) -> Claim:
     event_date = _event_date(ctx, e)
     return Claim(
         id=claim_id(
-            doc.id, e.evidence_start, e.evidence_end, e.category, e.count.value, e.count_start
+            doc.id,
+            e.evidence_start,
+            e.evidence_end,
+            e.category,
+            e.count.value,
+            e.count_start,
+            party=claimant if jointly else None,
         ),
         doc_id=doc.id,
         category=e.category,
