@@ -689,3 +689,19 @@ def test_dev_set_claimants_and_roles(dev_dir: Path, kb: KnowledgeBase) -> None:
             roles_agree += role == claim["target_role"]
     assert resolved / claims >= 0.9
     assert roles_agree / claims >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("claimant_side", "phrase"),
+    [
+        ("islamic-state", "apostates"),
+        ("islamic-state", "Crusader soldiers"),
+        ("hamas", "soldiers of the occupation"),
+        ("russia", "Ukrainian neo-Nazis"),
+        ("houthis", "Zionist troops"),
+    ],
+)
+def test_the_names_a_party_gives_only_to_its_enemies_are_the_opponent(
+    kb: KnowledgeBase, claimant_side: str, phrase: str
+) -> None:
+    assert target_role(claimant_side, phrase, kb) == "opponent"
