@@ -316,6 +316,9 @@ def test_one_count_can_carry_two_events_of_things(
         ),
         # a count since then is still a running total
         ("More than 3,000 people have been killed in the region since 2019.", []),
+        # a word that only ends like a superlative compares nothing
+        ("The ministry said 412 Palestinians had been killed in the West Bank since October.", []),
+        ("Rebels have killed 40 soldiers in the forest since January.", []),
     ],
 )
 def test_a_comparison_with_the_past_is_no_running_total(
@@ -375,3 +378,24 @@ def test_one_attack_or_one_place_is_no_count_however_written(
     """ANNOTATION.md "Singular counts": one attack or one place attacked or seized is not
     annotated, whether written "an attack" or "one attack"; one tank seized is."""
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The civil war, which left some 300,000 dead and millions displaced, ended in 2016.",
+        "The accord ends three decades of armed conflict that has left thousands dead.",
+        "The insurgency, which has killed more than 40,000 people, spread to the coast.",
+        "A rebellion that killed 1,200 people was crushed by the junta.",
+    ],
+)
+def test_the_toll_of_a_whole_war_is_background(text: str) -> None:
+    """The war itself is the agent of the toll: whatever the sentence's dates, it is no
+    incident's count (ANNOTATION.md "Not annotated")."""
+    assert figures(text) == []
+
+
+def test_the_toll_of_fighting_or_clashes_is_a_claim() -> None:
+    assert figures("Clashes that erupted near Kidal on Monday left 14 soldiers dead.") == [
+        ("killed", 14)
+    ]

@@ -45,6 +45,7 @@ from counterclaim.extract.sentences import (
     breaks_voice,
     is_body_sentence,
     is_cumulative,
+    is_war_toll,
     paragraph_index,
     sentence_hedged,
     sentence_places,
@@ -155,7 +156,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     ]
     speakers = [sentence_speaker(sent) for sent in body]
     for index, sent in enumerate(body):
-        if is_cumulative(sent.text):
+        if is_cumulative(sent):
             continue
         paragraph = paragraph_index(doc_text(doc), sent.start_char)
         people_before = antecedent[1] if antecedent[0] == paragraph else None
@@ -199,7 +200,9 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 )
             ):
                 trigger = None  # one attack or one place seized, however written, is no count
-            if trigger is not None and unsplit_figure(doc, trigger.token, mention):
+            if trigger is not None and (
+                unsplit_figure(doc, trigger.token, mention) or is_war_toll(trigger.token)
+            ):
                 trigger = None
             is_loose = False
             if loose and trigger is None and part_of is None:

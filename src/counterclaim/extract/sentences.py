@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract.text import doc_text
 from counterclaim.extract.wordlists import lexicon
@@ -70,23 +70,37 @@ CUMULATIVE = re.compile(
 )
 
 
-# "the deadliest ambush since 2010", "the worst attack since the war began": a comparison with
-# the past, not a count since then
-_COMPARED = re.compile(
-    r"\b(?:[a-z]+est|worst|first|most|biggest|largest|highest|heaviest)\b(?:\s+[\w-]+){0,6}\s*$"
-)
-
-
-def is_cumulative(sentence: str) -> bool:
+def is_cumulative(sent: Span) -> bool:
     """Whether a sentence counts since some time (a war's or a year's running total), which
     is background (ANNOTATION.md "Not annotated"), rather than comparing an event with the
-    past."""
-    for match in CUMULATIVE.finditer(sentence):
-        before = sentence[max(0, match.start() - 60) : match.start()].lower()
-        if match.group(0).lower().startswith("since") and _COMPARED.search(before):
+    past ("the deadliest ambush since 2010", "the worst attack since the war began")."""
+    for match in CUMULATIVE.finditer(sent.text):
+        if match.group(0).lower().startswith("since") and _compares(
+            sent, sent.start_char + match.start()
+        ):
             continue
         return True
     return False
+
+
+def _compares(sent: Span, before: int, reach: int = 8) -> bool:
+    """A superlative or "first" among the words before ``before`` (the tagger's superlative,
+    not a spelling: "the West Bank since October" compares nothing)."""
+    words = [t for t in sent if t.idx < before][-reach:]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for t in words)
+
+
+def is_war_toll(trigger: Token) -> bool:
+    """Whether the event word's agent is a war ("the civil war, which left 300,000 dead",
+    "a conflict that has killed thousands"): the toll of a whole war, which is background
+    (ANNOTATION.md "Not annotated"), however the sentence dates it."""
+    wars = lexicon().war_nouns
+    verb = trigger
+    if verb.pos_ not in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "left 300,000 dead": the event word hangs on the verb
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in wars:
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in wars for c in verb.children)
 
 
 def sentence_places(sent: Span) -> list[str]:

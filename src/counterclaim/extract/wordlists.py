@@ -36,6 +36,7 @@ class Lexicon:
     total_verbs: frozenset[str]
     put_at_verbs: frozenset[str]
     raising_verbs: frozenset[str]
+    war_nouns: frozenset[str]
     combinable_categories: frozenset[str]
     owner_subject_verbs: frozenset[str]
     destroying_verbs: frozenset[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         total_verbs=frozenset(events["total_verbs"]),
         put_at_verbs=frozenset(events["put_at_verbs"]),
         raising_verbs=frozenset(events["raising_verbs"]),
+        war_nouns=frozenset(events.get("war_nouns") or ()),
         combinable_categories=frozenset(events.get("combinable_categories") or ()),
         owner_subject_verbs=frozenset(events.get("owner_subject_verbs") or ()),
         destroying_verbs=frozenset(events["destroying_verbs"]),
