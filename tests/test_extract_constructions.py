@@ -399,3 +399,22 @@ def test_the_toll_of_fighting_or_clashes_is_a_claim() -> None:
     assert figures("Clashes that erupted near Kidal on Monday left 14 soldiers dead.") == [
         ("killed", 14)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 15 Katyusha rockets hit the northern suburbs of Tripoli overnight.",
+            [("attacks", 15)],
+        ),
+        (
+            "Two mortar shells struck a school in Kadugli, killing four children.",
+            [("attacks", 2), ("killed", 4)],
+        ),
+        # fighters who attacked are the attackers, not a count of attacks
+        ("Fifteen fighters attacked the post at dawn.", []),
+    ],
+)
+def test_projectiles_that_struck_are_attacks(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

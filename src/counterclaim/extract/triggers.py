@@ -383,6 +383,10 @@ def _verb_trigger(
         if not cats:
             continue
         lemma = cand.lemma_.lower()
+        if subject and not passive and "attacks" in cats and noun_lemma in lex.projectiles:
+            # "About 15 rockets hit the suburbs", "40 drones attacked Kyiv": the projectiles
+            # that struck are the attacks, as those launched are (ANNOTATION.md)
+            return Trigger("attacks", cand, _agent_of(cand))
         if subject and not passive and lemma not in lex.victim_subject_verbs:
             # An active subject did the act ("84 fighters attacked"): only intransitive
             # verbs (die, perish) make it the count of victims.
