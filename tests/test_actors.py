@@ -705,3 +705,17 @@ def test_the_names_a_party_gives_only_to_its_enemies_are_the_opponent(
     kb: KnowledgeBase, claimant_side: str, phrase: str
 ) -> None:
     assert target_role(claimant_side, phrase, kb) == "opponent"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Russian troops", "RSF fighters", "Israeli soldiers", "civilians", "Houthi drones"],
+)
+def test_sides_of_a_phrase_asked_again_are_the_same_and_the_callers_own(
+    kb: KnowledgeBase, phrase: str
+) -> None:
+    # the answers are cached per phrase: a caller changing its list changes nothing else
+    first = kb.sides_in_phrase(phrase)
+    first.append("changed")
+    assert kb.sides_in_phrase(phrase) == first[:-1]
+    assert kb.sides_in_phrase(phrase) == list(kb._sides_in_phrase(phrase))

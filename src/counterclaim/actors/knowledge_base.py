@@ -86,6 +86,8 @@ class KnowledgeBase:
             for word in side.population:
                 self._side_markers.setdefault(token_key(word), side.id)
                 self._population.setdefault(token_key(word), side.id)
+        # the last words of population phrases, asked about for every target phrase
+        self._population_heads = {key[-1:] for key in self._population}
         self._country_names = {token_key(n) for side in sides.values() for n in side.names}
         self._marker_max = max((len(k) for k in self._side_markers), default=1)
         self._fuzzy_choices: dict[str, str] = {}
@@ -99,6 +101,7 @@ class KnowledgeBase:
         self._fuzzy_by_length: dict[int, list[str]] = {}
         self._lookup_cache: dict[str, Actor | None] = {}
         self._mentions_cache: dict[tuple[str, bool], list[ActorMention]] = {}
+        self._sides_cache: dict[str, tuple[str, ...]] = {}
         self._institution_cache: dict[tuple[str, tuple[str, ...]], Actor | None] = {}
         # Country code -> the side of its state, for the countries of _countries.yaml; the
         # first code of a side is its country (a side can cover a territory too).
@@ -616,6 +619,17 @@ class KnowledgeBase:
 
     def sides_in_phrase(self, phrase: str) -> list[str]:
         """Sides named in a phrase by actor aliases, demonyms or member nouns, in order."""
+        # Claims ask about the same few target phrases ("civilians", "troops") over and
+        # over; the answer depends on the phrase and the (immutable) index alone.
+        found = self._sides_cache.get(phrase)
+        if found is None:
+            found = self._sides_in_phrase(phrase)
+            if len(self._sides_cache) >= _CACHE_LIMIT:
+                self._sides_cache.clear()
+            self._sides_cache[phrase] = found
+        return list(found)  # a copy: callers may change their list
+
+    def _sides_in_phrase(self, phrase: str) -> tuple[str, ...]:
         tokens = name_tokens(phrase)
         found: list[tuple[int, str]] = []
         covered: set[int] = set()
@@ -645,7 +659,7 @@ class KnowledgeBase:
         for _, side_id in sorted(found):
             if side_id not in ordered:
                 ordered.append(side_id)
-        return ordered
+        return tuple(ordered)
 
     def _qualifying_state(self, tokens: list[NameToken], start: int) -> str | None:
         """The state side whose name or demonym ends right before offset ``start``."""
@@ -670,7 +684,7 @@ class KnowledgeBase:
         words = token_key(phrase)
         return (
             bool(words)
-            and words[-1:] in {k[-1:] for k in self._population}
+            and words[-1:] in self._population_heads
             and not (set(words) & self._words.combatant_words)
         )
 

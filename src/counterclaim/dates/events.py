@@ -96,7 +96,9 @@ def _is_event(word: str) -> bool:
     return word not in _NOT_EVENT and (word in _EVENT_WORDS or word.startswith(_EVENT_PREFIXES))
 
 
-@lru_cache(maxsize=64)
+# Resolution asks for a document's sentences while resolving it, incident grouping asks
+# again later for many documents: keep more than a batch (64 documents by default).
+@lru_cache(maxsize=256)
 def _sentence_starts(text: str) -> tuple[int, ...]:
     starts = [0]
     for m in _SENTENCE_BREAK.finditer(text):
@@ -161,6 +163,7 @@ def _nearest_cues(
     return event, report
 
 
+@lru_cache(maxsize=1024)  # every claim of a paragraph asks about the same phrases
 def expression_role(text: str, expr: DateExpression) -> str:
     """What a date phrase qualifies in its sentence.
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from counterclaim.dates.years import (
     MONTH_PATTERN,
+    MONTHS,
     WEEKDAY_PATTERN,
     WEEKDAYS,
     YEAR_PATTERN,
@@ -70,24 +71,46 @@ _NUM = (
     + ")"
 )
 
+# Quick searches for what every accepted match of a family of patterns contains, so a text
+# without it skips the family's scans (a few times slower each: they try every word). Each
+# is looser than what it guards, which keeps the expressions found the same.
+# A month name written with a capital, as the explicit, weekday-date and range phrases keep
+# only those; the word ends there in each pattern (a space, a full stop, \b follows it).
+_CAPITALISED_MONTH = re.compile(
+    "(?:" + "|".join(name[0].upper() + f"(?i:{name[1:]})" for name in MONTHS) + r")\b"
+)
+_ISO_DAY = re.compile(r"\d\d-\d\d-\d\d")
+_DOTTED_DAY = re.compile(r"\d\.\d\d?\.\d\d")
+_YEAR = re.compile(YEAR_PATTERN)
+
 _WEEKDAY_DATE_EXPR = re.compile(
     rf"\b{_ON}(?P<wd>{WEEKDAY_PATTERN})\.?(?:\s+(?P<part>{_PART}))?,?\s*(?P<open>\()?\s*"
     rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}}){_ORD}|(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+"
     rf"(?:of\s+)?(?P<m2>{_MONTH_NAME}))\b(?:\.?,?\s+(?P<y>{YEAR_PATTERN})\b)?(?(open)\s*\))",
     re.IGNORECASE,
 )
-_EXPLICIT_EXPRS = [
-    re.compile(rf"\b{_ON}(?P<y>{YEAR_PATTERN})-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    re.compile(rf"\b{_ON}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR_PATTERN})\b"),
-    re.compile(
-        rf"\b{_ON}(?P<night>(?:the\s+)?night\s+of\s+)?(?P<mn>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}}){_ORD}"
-        rf"(?![\d:])\b(?:,?\s+(?P<y>{YEAR_PATTERN})\b)?",
-        re.IGNORECASE,
+# (pattern, cue)
+_EXPLICIT_EXPRS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(rf"\b{_ON}(?P<y>{YEAR_PATTERN})-(?P<m>\d\d)-(?P<d>\d\d)\b"), _ISO_DAY),
+    (
+        re.compile(rf"\b{_ON}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR_PATTERN})\b"),
+        _DOTTED_DAY,
     ),
-    re.compile(
-        rf"\b{_ON}(?P<night>(?:the\s+)?night\s+of\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+"
-        rf"(?:of\s+)?(?P<mn>{_MONTH_NAME})\b(?:\.?,?\s+(?P<y>{YEAR_PATTERN})\b)?",
-        re.IGNORECASE,
+    (
+        re.compile(
+            rf"\b{_ON}(?P<night>(?:the\s+)?night\s+of\s+)?(?P<mn>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}}){_ORD}"
+            rf"(?![\d:])\b(?:,?\s+(?P<y>{YEAR_PATTERN})\b)?",
+            re.IGNORECASE,
+        ),
+        _CAPITALISED_MONTH,
+    ),
+    (
+        re.compile(
+            rf"\b{_ON}(?P<night>(?:the\s+)?night\s+of\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+"
+            rf"(?:of\s+)?(?P<mn>{_MONTH_NAME})\b(?:\.?,?\s+(?P<y>{YEAR_PATTERN})\b)?",
+            re.IGNORECASE,
+        ),
+        _CAPITALISED_MONTH,
     ),
 ]
 _RANGE_EXPRS = [
@@ -134,12 +157,14 @@ _HOLIDAY_EXPR = re.compile(
     + "|".join(f"(?P<h{index}>{name})" for index, name in enumerate(_HOLIDAYS))
     + r")(?:['’]s)?\b"
 )
+_HOLIDAY_NAME = re.compile("|".join(f"(?:{name})" for name in _HOLIDAYS))  # a cue, as above
 # Names of days that are holidays or events, not dates.
 _NOT_WEEKDAY_BEFORE = re.compile(
     r"(?:Black|Good|Ash|Bloody|Super|Holy|Palm|Easter|Cyber|Maundy|Giving)\s+$"
 )
 
-# (pattern, offset, unit, anaphoric, a word the text must contain for the pattern to match)
+# (pattern, offset, unit, anaphoric, what the text must contain for the pattern to match:
+# lower case, a space standing for any run of whitespace)
 RelativePattern = tuple[re.Pattern[str], tuple[int, int] | None, str, bool, str]
 
 
@@ -175,10 +200,10 @@ _RELATIVE_EXPRS: list[RelativePattern] = [
     _relative("tonight", r"\btonight\b", (0, 0)),
     _relative("hours", _PAST + _NUM + r"\s+hours\b", None, "hours"),
     _relative("days", _PAST + _NUM + r"\s+days\b", None, "days"),
-    _relative("day", _PAST + r"day\b", (0, 0)),
+    _relative(" day", _PAST + r"day\b", (0, 0)),
     _relative("week", _PAST + r"week\b", (-6, 0)),
-    _relative("ago", r"\b" + _NUM + r"\s+days?\s+ago\b", None, "days_ago"),
-    _relative("ago", r"\b" + _NUM + r"\s+weeks?\s+ago\b", None, "weeks_ago"),
+    _relative(" ago", r"\b" + _NUM + r"\s+days?\s+ago\b", None, "days_ago"),
+    _relative(" ago", r"\b" + _NUM + r"\s+weeks?\s+ago\b", None, "weeks_ago"),
     _relative("week", r"\blast\s+week\b", (-1, -1), "week"),
     _relative("week", r"\b(?:earlier\s+)?this\s+week\b", (0, 0), "week"),
     _relative("weekend", r"\blast\s+weekend\b", (-1, -1), "weekend"),
@@ -189,21 +214,21 @@ _RELATIVE_EXPRS: list[RelativePattern] = [
     # Anaphoric: counted from the date mentioned before. "The day before the attack" has an
     # anchor of its own, which we do not read, so a following noun phrase rules it out.
     _relative(
-        "day",
+        " day",
         r"\b(?:the\s+(?:day\s+before|previous\s+day|preceding\s+day|day\s+earlier)|"
         r"a\s+day\s+(?:earlier|before))\b" + _NO_NOUN_AFTER,
         (-1, -1),
         anaphoric=True,
     ),
     _relative(
-        "day",
+        " day",
         r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b"
         + _NO_NOUN_AFTER,
         (1, 1),
         anaphoric=True,
     ),
     _relative(
-        "day", r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+day\b", (0, 0), anaphoric=True
+        " day", r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+day\b", (0, 0), anaphoric=True
     ),
     _relative(
         "days",
@@ -216,7 +241,7 @@ _RELATIVE_EXPRS: list[RelativePattern] = [
     # "held on Friday after two days of fighting": the fighting ended the day before the
     # date it follows, and the text names that date before (or it is the report's)
     _relative(
-        "day",
+        " day",
         r"\b(?:following|after)\s+" + _NUM + r"\s+(?:full\s+)?days?\s+of\b",
         None,
         "days_of",
@@ -264,10 +289,11 @@ def find_date_expressions(text: str) -> list[DateExpression]:
     return list(date_expressions(text))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # more than a batch of documents: see events._sentence_starts
 def date_expressions(text: str) -> tuple[DateExpression, ...]:
     found: list[tuple[int, DateExpression]] = []  # (priority, expression)
-    for m in _WEEKDAY_DATE_EXPR.finditer(text):
+    month_named = _CAPITALISED_MONTH.search(text) is not None
+    for m in _WEEKDAY_DATE_EXPR.finditer(text) if month_named else ():
         month_word = m.group("m1") or m.group("m2")
         if not (_capitalised(m.group("wd")) and _capitalised(month_word)):
             continue
@@ -282,7 +308,9 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
             (0, _expression(m, "weekday_date", year=year, month=month, day=day,
                             weekday=weekday, extend=extend))
         )  # fmt: skip
-    for pattern in _EXPLICIT_EXPRS:
+    for pattern, cue in _EXPLICIT_EXPRS:
+        if not cue.search(text):
+            continue
         for m in pattern.finditer(text):
             groups = m.groupdict()
             month_word = groups.get("mn")
@@ -300,7 +328,7 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
             found.append(
                 (1, _expression(m, "explicit", year=year, month=month, day=day, extend=extend))
             )
-    for m in _PERIOD_EXPR.finditer(text):
+    for m in _PERIOD_EXPR.finditer(text) if _YEAR.search(text) else ():
         year = int(m.group("y"))
         if m.group("mn"):
             if not _capitalised(m.group("mn")):
@@ -315,16 +343,18 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
         else:
             period = dict(month=1, day=1, until=(12, 31), unit="year")
         found.append((1, _expression(m, "explicit", year=year, **period)))  # type: ignore[arg-type]
-    for pattern in _RANGE_EXPRS:
+    for pattern in _RANGE_EXPRS if month_named else ():
         for m in pattern.finditer(text):
             expr = _range_expression(m)
             if expr is not None:
                 found.append((0, expr))
     rules = list(_HOLIDAYS.values())
-    for m in _HOLIDAY_EXPR.finditer(text):
+    for m in _HOLIDAY_EXPR.finditer(text) if _HOLIDAY_NAME.search(text) else ():
         index = next(i for i, group in enumerate(m.groups()) if group is not None)
         found.append((1, _expression(m, "holiday", unit=rules[index])))
-    lowered = text.lower()
+    # whitespace runs made one space, so a needed " day" stands for the patterns' "\s+day"
+    # and the weekdays' "day" no longer calls for their scans
+    lowered = " ".join(text.lower().split())
     for pattern, offset, unit, anaphoric, needs in _RELATIVE_EXPRS:
         if needs not in lowered:
             continue  # most patterns cannot match most texts: skip the scan
