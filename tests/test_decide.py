@@ -79,8 +79,49 @@ def test_a_role_margin_keeps_the_rules_role_unless_the_model_is_sure() -> None:
     )
 
 
+def test_a_margin_learned_for_one_rule_role_leaves_that_role_alone() -> None:
+    model = DecisionModel(role=ROLE, role_margin=0.0, role_margins={"civilian": 1.01})
+    decided = decide(
+        [
+            _claim(7, "civilian", {"word=militants": 1.0}),
+            _claim(9, "other", {"word=militants": 1.0}),
+        ],
+        model,
+    )
+    assert [c.target_role for c in decided] == ["civilian", "opponent"]
+
+
+def test_fit_learns_a_margin_per_rule_role() -> None:
+    """Where the model is right against one rule role and wrong against another, the inner
+    folds keep its overrules of the first and stop those of the second."""
+    examples = []
+    for i in range(40):
+        # rules say "other", the model learns the right role from the word
+        examples.append(
+            Example({"word=troops": 1.0, f"a={i}": 1.0}, "claim", "own", "other", f"a{i}")
+        )
+        # rules say "civilian" and are right, though the word points elsewhere half the time
+        word = "word=troops" if i % 2 else "word=villagers"
+        examples.append(
+            Example({word: 1.0, f"c={i}": 1.0}, "claim", "civilian", "civilian", f"c{i}")
+        )
+    model = fit(examples)
+    assert set(model.role_margins) == {"civilian", "other"}
+    decided = decide(
+        [_claim(1, "other", {"word=troops": 1.0}), _claim(2, "civilian", {"word=troops": 1.0})],
+        model,
+    )
+    assert [c.target_role for c in decided] == ["own", "civilian"]
+
+
 def test_models_round_trip_through_json(tmp_path: Path) -> None:
-    model = DecisionModel(keep=KEEP, role=ROLE, keep_threshold=0.3, meta={"articles": 2})
+    model = DecisionModel(
+        keep=KEEP,
+        role=ROLE,
+        keep_threshold=0.3,
+        role_margins={"civilian": 1.01, "own": 0.2},
+        meta={"articles": 2},
+    )
     path = tmp_path / "m.json"
     save_model(model, path)
     loaded = load_model(str(path))

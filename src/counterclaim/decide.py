@@ -105,6 +105,9 @@ class DecisionModel:
     claimant_margin: float = 0.0
     # The rules' role stands unless the model is at least this sure of another one
     role_margin: float = 0.0
+    # The same, learned for each role the rules give (a margin above 1: the rules' role
+    # always stands); a role without one takes ``role_margin``
+    role_margins: Mapping[str, float] = field(default_factory=dict)
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,6 +120,7 @@ class DecisionModel:
             "loose_threshold": self.loose_threshold,
             "claimant_margin": self.claimant_margin,
             "role_margin": self.role_margin,
+            "role_margins": dict(self.role_margins),
             "meta": dict(self.meta),
         }
 
@@ -130,6 +134,7 @@ class DecisionModel:
             loose_threshold=float(data.get("loose_threshold", 1.01)),
             claimant_margin=float(data.get("claimant_margin", 0.0)),
             role_margin=float(data.get("role_margin", 0.0)),
+            role_margins={str(k): float(v) for k, v in (data.get("role_margins") or {}).items()},
             meta=dict(data.get("meta") or {}),
         )
 
@@ -164,7 +169,7 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
             if _speaks_for_no_side(claim, features):
                 # ANNOTATION.md: a claimant of no side has no own people nor opponents
                 scores = {r: p for r, p in scores.items() if r in NEUTRAL_ROLES}
-            role = overrule(scores, role, model.role_margin)
+            role = overrule(scores, role, model.role_margins.get(role, model.role_margin))
         kept.append(replace(claim, target_role=role, confidence=confidence))
     # A claim credited anew may now repeat another of its claimant's
     return collapse_repeats(kept)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -194,7 +194,7 @@ def fit(
     if unknown:
         raise ValueError(f"unknown decisions {sorted(unknown)}; choose from {DECISIONS}")
     examples = list(examples)
-    threshold, loose_threshold, margin = _choose_operating_point(examples)
+    threshold, loose_threshold, margin, role_margins = _choose_operating_point(examples)
     with_role = [e for e in examples if e.role]
     keep = role = claimant = None
     if "keep" in decisions:
@@ -210,6 +210,7 @@ def fit(
         keep_threshold=threshold,
         loose_threshold=loose_threshold,
         role_margin=margin,
+        role_margins=role_margins if role is not None else {},
         claimant_margin=_choose_claimant_margin(examples) if claimant else 0.0,
         meta={
             **(meta or {}),
@@ -268,13 +269,20 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 13))  # 0.05 … 0.60
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5)
 
 
-def _choose_operating_point(examples: Sequence[Example]) -> tuple[float, float, float]:
+NEVER = 1.01  # a margin no probability difference reaches: the rules' choice stands
+
+
+def _choose_operating_point(
+    examples: Sequence[Example],
+) -> tuple[float, float, float, dict[str, float]]:
     """The keep threshold and role margin that give the most claims right (kept, with the
     right role) against those wrongly kept or dropped, on predictions for articles each
-    inner model did not see."""
+    inner model did not see; then, for each role the rules give, the margin that gets the
+    most of those claims' roles right. Where the model is no better than the rules on one of
+    their roles (on the train corpus: what the rules call civilians), it leaves it alone."""
     splits = _inner_splits(examples)
     if not splits:
-        return 0.5, 1.01, 0.0
+        return 0.5, NEVER, 0.0, {}
     scored: list[tuple[Example, float, dict[str, float]]] = []
     for train, test in splits:
         keep = _fit_one([e.features for e in train], [e.keep for e in train])
@@ -289,9 +297,9 @@ def _choose_operating_point(examples: Sequence[Example]) -> tuple[float, float, 
         margin: [overrule(roles, e.rule_role, margin) for e, _, roles in scored]
         for margin in MARGINS
     }
-    best = (-1.0, 0.5, 1.01, 0.0)
+    best = (-1.0, 0.5, NEVER, 0.0)
     for threshold in THRESHOLDS:
-        for loose_threshold in (*THRESHOLDS, 0.7, 0.8, 0.9, 1.01):
+        for loose_threshold in (*THRESHOLDS, 0.7, 0.8, 0.9, NEVER):
             for margin in MARGINS:
                 right = kept = 0
                 for (e, p_keep, _), chosen in zip(scored, roles_chosen[margin], strict=True):
@@ -303,7 +311,22 @@ def _choose_operating_point(examples: Sequence[Example]) -> tuple[float, float, 
                 f1 = 2 * right / (kept + claims) if kept + claims else 0.0
                 if f1 > best[0]:
                     best = (f1, threshold, loose_threshold, margin)
-    return best[1], best[2], best[3]
+    _, threshold, loose_threshold, margin = best
+    kept_claims = [
+        (e, roles)
+        for e, p_keep, roles in scored
+        if e.keep == KEEP and p_keep >= (loose_threshold if LOOSE in e.features else threshold)
+    ]
+    margins: dict[str, float] = {}
+    for rule_role in sorted({e.rule_role for e, _ in kept_claims}):
+        of_role = [(e, roles) for e, roles in kept_claims if e.rule_role == rule_role]
+        right = {
+            m: sum(overrule(roles, e.rule_role, m) == e.role for e, roles in of_role)
+            for m in (*MARGINS, NEVER)
+        }
+        # ties go to the single margin chosen above, then to the smaller margin
+        margins[rule_role] = max(right, key=lambda m: (right[m], m == margin, -m))
+    return threshold, loose_threshold, margin, margins
 
 
 def train_on(
@@ -311,7 +334,24 @@ def train_on(
     meta: dict[str, Any] | None = None,
     decisions: Sequence[str] = DEFAULT_DECISIONS,
 ) -> DecisionModel:
-    return fit((e for g in gold_docs for e in label(g)), decisions=decisions, meta=meta)
+    # The inner folds that choose thresholds and margins hold whole incidents, copies
+    # included, as the outer folds do: an incident's other articles in training would make
+    # the model look surer than it is on incidents it has not seen.
+    group_of = _incident_of(gold_docs)
+    examples = (replace(e, group=group_of[g.key]) for g in gold_docs for e in label(g))
+    return fit(examples, decisions=decisions, meta=meta)
+
+
+def _incident_of(gold_docs: Sequence[GoldDocument]) -> dict[str, str]:
+    """Each article's incident group (articles sharing an incident label, and copies)."""
+    from counterclaim.evaluate import incident_groups
+
+    articles = [g.article for g in gold_docs]
+    return {
+        str(articles[i]["doc"]): f"incident-{n}"
+        for n, group in enumerate(incident_groups(articles))
+        for i in group
+    }
 
 
 def train_files(
