@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from counterclaim.dates import expressions
+from counterclaim.dates import events, expressions
 from counterclaim.dates.expressions import DateExpression, date_expressions
 from counterclaim.dates.years import parse_date_line
 
@@ -193,3 +193,38 @@ def test_date_lines_with_and_without_digits(line: str, expected: date | None) ->
 @given(line=st.text(alphabet=st.characters(categories=["L", "Zs", "P"]), max_size=60))
 def test_a_line_without_a_digit_is_no_date_line(line: str) -> None:
     assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Rescuers search the rubble in Kharkiv. (State Emergency Service/AFP)", True),
+        ("Displaced families queue for water in El Fasher. © UNICEF", True),
+        ("Photo: a convoy leaves Rafah for the south of the Gaza Strip.", True),
+        ("Soldiers patrol a street in Goma, eastern Congo. Getty Images", True),
+        ("IMAGE: smoke rises over Sanaa after strikes by the coalition.", True),
+        ("A boy walks past a burnt bus in Myitkyina. REUTERS/Staff", True),
+        ("Shelling killed 12 people in Kherson on Friday, the governor said.", False),
+        ("Militants stormed a checkpoint near Peshawar, police said on Monday.", False),
+    ],
+)
+def test_captions_are_known_by_their_credits(line: str, caption: bool) -> None:
+    assert events._is_caption(line) is caption
+    assert events._is_caption(line) == bool(events._CAPTION.search(line))
+
+
+_CAPTION_FRAGMENTS = st.sampled_from(
+    ["Photo", "photo", "PHOTO", "Image", "İmage", "ımage", "Imageſ", "Getty Images", "Alamy",
+     "AP Photo", "File photo", "REUTERS", "AFP", "/", "©", "(", ")", ":", " ", "\n", "Gaza",
+     "Kyiv", "said", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(_CAPTION_FRAGMENTS | st.text(max_size=3), max_size=12),
+)
+def test_the_caption_marks_never_change_what_is_a_caption(parts: list[str]) -> None:
+    # the marks hold no "i" or "s", so texts with "İ", "ı" and "ſ" are tested too
+    line = "".join(parts)
+    assert events._is_caption(line) == bool(events._CAPTION.search(line))

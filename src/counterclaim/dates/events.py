@@ -398,7 +398,21 @@ _CAPTION = re.compile(
     r"|\([^()\n]{2,60}/[^()\n]{2,40}\)\s*$",
     re.IGNORECASE,
 )
+# Every alternative of _CAPTION contains one of these (lower-cased; none has an "i" or an
+# "s", which IGNORECASE also matches in "İ" and "ſ" but lower() keeps apart). The pattern is
+# tried at every position of every prose line, which made it the costliest step here.
+_CAPTION_MARKS = ("©", "/")
+_CAPTION_WORDS = ("photo", "mage", "alamy")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)")
+
+
+def _is_caption(line: str) -> bool:
+    lowered = line.lower()
+    if not any(mark in line for mark in _CAPTION_MARKS) and not any(
+        word in lowered for word in _CAPTION_WORDS
+    ):
+        return False
+    return bool(_CAPTION.search(line))
 
 
 def _prose_paragraphs(text: str, body_start: int) -> list[tuple[int, int]]:
@@ -410,7 +424,7 @@ def _prose_paragraphs(text: str, body_start: int) -> list[tuple[int, int]]:
         stripped = line.strip()
         if len(stripped.split()) < 8 or not _SENTENCE_END.search(stripped):
             continue
-        if _CAPTION.search(stripped) or parse_date_line(stripped):
+        if _is_caption(stripped) or parse_date_line(stripped):
             continue
         found.append((start, start + len(line)))
     return found

@@ -104,8 +104,10 @@ _POST_SIGNATURE = re.compile(r"\(@\w+\)|pic\.twitter\.com|^[—–-]\s*\S.*@\w")
 def parse_date_line(line: str) -> date | None:
     """The date of a short header line that is mostly a date ("Wednesday, February 05, 2025")."""
     stripped = line.strip(" |")
+    if not stripped or len(stripped) > 90:
+        return None
     # most lines have no digit, and every date below has one: skip the scans
-    if not _DIGIT.search(stripped) or len(stripped) > 90 or _POST_SIGNATURE.search(stripped):
+    if not _DIGIT.search(stripped) or _POST_SIGNATURE.search(stripped):
         return None
     found = find_full_dates(stripped) or [
         d
