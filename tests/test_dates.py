@@ -760,6 +760,10 @@ def test_weekday_resolves_within_the_week_up_to_publication(
 @given(day=days_2000_2040, near=st.integers(2000, 2040))
 def test_year_for_weekday_gives_a_year_with_that_weekday(day: date, near: int) -> None:
     year = year_for_weekday(day.month, day.day, day.weekday(), near)
+    if (day.month, day.day) == (2, 29) and year is None:
+        # A leap day comes back on a weekday only every 28 years: within 12 of ``near``
+        # there may be none (29 February 2040, a Wednesday, is not within 12 years of 2025)
+        return
     assert year is not None
     assert date(year, day.month, day.day).weekday() == day.weekday()
     assert abs(year - near) <= 12
