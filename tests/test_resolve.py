@@ -385,3 +385,27 @@ def test_both_sides_without_two_parties_named_stays_as_written() -> None:
     text = "Clashes\n\nBoth sides said they had each freed 12 prisoners on Sunday."
     [claim] = claims_of(text)
     assert claim.claimant == "Both sides"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Herat\n\nAfghan commandos freed 27 soldiers and seven civilians from a Taliban "
+            "prison in Herat on Tuesday.",
+            27,
+        ),
+        ("Exchange\n\nRussia and Ukraine each released 390 prisoners on Friday.", 390),
+    ],
+)
+def test_combatants_or_prisoners_freed_are_not_civilians(text: str, value: int) -> None:
+    """The outlet's own voice is neutral, but whom it says were freed are soldiers or
+    prisoners of a party: ``other``, not ``civilian`` (ANNOTATION.md "Whose people")."""
+    [claim] = [c for c in claims_of(text) if c.value == value]
+    assert claim.target_role == "other"
+
+
+def test_people_a_neutral_party_frees_are_civilians() -> None:
+    text = "Tripoli\n\nThe Red Crescent said it rescued 45 people from the flooded camp."
+    [claim] = claims_of(text)
+    assert claim.target_role == "civilian"

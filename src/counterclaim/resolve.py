@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from counterclaim import actors, dates, places
+from counterclaim.actors.tokens import token_key
 from counterclaim.decide import collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
@@ -430,8 +431,15 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             return "own" if owner == side else "opponent"
     if e.target_kind == "warship" and not neutral and not kb.side_of_phrase(e.target):
         return "opponent"  # a party sinking a named warship sinks the other side's
-    if e.category == "released" and neutral and not kb.side_of_phrase(e.target):
-        return "civilian"  # people a neutral party rescues or frees are not combatants
+    if (
+        e.category == "released"
+        and neutral
+        and not kb.side_of_phrase(e.target)
+        and not _names_combatants(kb, e.target)
+    ):
+        # people a neutral party rescues or frees are not combatants, unless the text says
+        # they are ("commandos freed 27 soldiers", "each side released 390 prisoners")
+        return "civilian"
     if e.category == "attacks" and not neutral:
         attacker = _attack_noun_side(kb, e.target)
         if attacker is not None:
@@ -448,6 +456,11 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     return actors.target_role(
         side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=sentence
     )
+
+
+def _names_combatants(kb: actors.KnowledgeBase, target: str) -> bool:
+    words = set(token_key(target))
+    return bool(words & (kb.target_words.combatant_words | kb.target_words.prisoners))
 
 
 def _owner_verb(e: Extraction) -> bool:

@@ -94,6 +94,7 @@ class TargetWords:
     enemy_markers: frozenset[str]
     military_objects: frozenset[str]
     combatant_words: frozenset[str]
+    prisoners: frozenset[str]
 
 
 def alias_case_mode(alias: str) -> str:
@@ -484,4 +485,5 @@ def load_target_words() -> TargetWords:
         combatant_words=frozenset(
             words("state_forces") + words("irregulars") + words("group_members")
         ),
+        prisoners=frozenset(words("prisoners")),
     )
