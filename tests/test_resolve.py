@@ -409,3 +409,20 @@ def test_people_a_neutral_party_frees_are_civilians() -> None:
     text = "Tripoli\n\nThe Red Crescent said it rescued 45 people from the flooded camp."
     [claim] = claims_of(text)
     assert claim.target_role == "civilian"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Colombo\n\nPolice said on Monday that 24 people had been arrested.", "opponent"),
+        (
+            "Moscow\n\nThe FSB said it had detained 11 people over the attack on the concert hall.",
+            "opponent",
+        ),
+        # people abducted by someone else are victims, whoever tells it
+        ("Zamfara\n\nPolice said gunmen abducted 30 people from a village.", "civilian"),
+    ],
+)
+def test_people_a_party_arrests_are_its_opponents(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert (claim.category, claim.target_role) == ("captured", role)

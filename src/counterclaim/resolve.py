@@ -440,6 +440,13 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         # people a neutral party rescues or frees are not combatants, unless the text says
         # they are ("commandos freed 27 soldiers", "each side released 390 prisoners")
         return "civilian"
+    if (
+        e.category == "captured"
+        and not neutral
+        and _trigger_in(e, lexicon().arresting_verbs)
+        and actors.names_only_generic_people(e.target)
+    ):
+        return "opponent"  # "police said 24 people had been arrested": suspects
     if e.category == "attacks" and not neutral:
         attacker = _attack_noun_side(kb, e.target)
         if attacker is not None:
@@ -464,7 +471,11 @@ def _names_combatants(kb: actors.KnowledgeBase, target: str) -> bool:
 
 
 def _owner_verb(e: Extraction) -> bool:
-    return any(f"trigger={verb}" in e.features for verb in lexicon().owner_subject_verbs)
+    return _trigger_in(e, lexicon().owner_subject_verbs)
+
+
+def _trigger_in(e: Extraction, lemmas: frozenset[str]) -> bool:
+    return any(f"trigger={lemma}" in e.features for lemma in lemmas)
 
 
 def _agent_side(

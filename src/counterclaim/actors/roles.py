@@ -40,6 +40,13 @@ def is_civilian_phrase(phrase: str) -> bool:
     return bool(found)
 
 
+def names_only_generic_people(phrase: str) -> bool:
+    """True when the only civilian words of the phrase are generic ("people", "persons"):
+    who they are is left to the context."""
+    found, _rest = _split_civilian_words(phrase)
+    return bool(found) and found <= load_target_words().generic_people
+
+
 def target_role(
     claimant_side: str | None,
     target_phrase: str,

@@ -37,6 +37,7 @@ class Lexicon:
     put_at_verbs: frozenset[str]
     raising_verbs: frozenset[str]
     war_nouns: frozenset[str]
+    arresting_verbs: frozenset[str]
     combinable_categories: frozenset[str]
     owner_subject_verbs: frozenset[str]
     destroying_verbs: frozenset[str]
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         put_at_verbs=frozenset(events["put_at_verbs"]),
         raising_verbs=frozenset(events["raising_verbs"]),
         war_nouns=frozenset(events.get("war_nouns") or ()),
+        arresting_verbs=frozenset(events.get("arresting_verbs") or ()),
         combinable_categories=frozenset(events.get("combinable_categories") or ()),
         owner_subject_verbs=frozenset(events.get("owner_subject_verbs") or ()),
         destroying_verbs=frozenset(events["destroying_verbs"]),
