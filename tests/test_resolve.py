@@ -426,3 +426,23 @@ def test_people_a_neutral_party_frees_are_civilians() -> None:
 def test_people_a_party_arrests_are_its_opponents(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert (claim.category, claim.target_role) == ("captured", role)
+
+
+@pytest.mark.parametrize(
+    ("surface", "speaker"),
+    [
+        ("Moscow, (APP - UrduPoint / Pakistan Point News - 12th Mar, 2025) Russia", "Russia"),
+        ("KABUL (AP) — The ministry", "The ministry"),
+        ("BAMAKO (Reuters) - Mali's army", "Mali's army"),
+        ("KHARTOUM: The army", "The army"),
+        # a name and its acronym are no dateline
+        ("Tehreek-e-Taliban Pakistan (TTP) Commander Ali", None),
+        ("Ansar Allah (the Houthis)", None),
+    ],
+)
+def test_a_dateline_with_its_wire_credit_is_cut_from_the_speaker(
+    surface: str, speaker: str | None
+) -> None:
+    from counterclaim.resolve import _without_dateline
+
+    assert _without_dateline(surface) == (speaker or surface)

@@ -383,8 +383,18 @@ def _speakers_joined(surface: str) -> list[str]:
     return parts if all(len(p.split()) <= 6 for p in parts) else []
 
 
+# "KABUL:", "Moscow, (APP - UrduPoint - 12th Mar, 2025)", "GOMA (Reuters) -": where the report
+# was filed and whose wire carried it, which the parser may take into the speaker
+# (a place then a bracket is a dateline only after a comma or in capitals: "Tehreek-e-Taliban
+# Pakistan (TTP) Commander X" is a name and its acronym)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w .’'-]{1,30}:\s+"
+    r"|(?:[A-Z][\w .’'-]{1,30},\s*|[A-Z][A-Z .’'-]{1,30}\s*)\([^()]{1,80}\)\s*(?:[-–—:]\s*)?(?=[A-Z]))"
+)
+
+
 def _without_dateline(surface: str) -> str:
-    return re.sub(r"^[A-Z][\w .’'-]{1,30}:\s+", "", surface.strip())
+    return _DATELINE.sub("", surface.strip())
 
 
 def _is_pronoun(attribution: Attribution) -> bool:
