@@ -719,3 +719,14 @@ def test_sides_of_a_phrase_asked_again_are_the_same_and_the_callers_own(
     first.append("changed")
     assert kb.sides_in_phrase(phrase) == first[:-1]
     assert kb.sides_in_phrase(phrase) == list(kb._sides_in_phrase(phrase))
+
+
+@pytest.mark.parametrize("phrase", ["fatalities", "deaths", "injuries", "victims", "lives"])
+def test_counted_events_stand_for_the_people_they_befell(kb: KnowledgeBase, phrase: str) -> None:
+    """ "Nine fatalities" are nine people: civilian by default, "other" in fighting, as
+    "people" are."""
+    assert target_role("neutral", phrase, kb, claimant_is_neutral=True) == "civilian"
+    fighting = f"Clashes between the two militias caused 14 {phrase} near Sirte."
+    assert target_role("neutral", phrase, kb, claimant_is_neutral=True, context=fighting) == (
+        "other"
+    )
