@@ -446,3 +446,29 @@ def test_a_dateline_with_its_wire_credit_is_cut_from_the_speaker(
     from counterclaim.resolve import _without_dateline
 
     assert _without_dateline(surface) == (speaker or surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a speaker the knowledge base lacks speaks for the state the report is about
+        (
+            "Borno\n\nMaiduguri - Troops killed 12 terrorists near Bama on Sunday, "
+            "Brigadier Onyekachi Okafor said.",
+            "opponent",
+        ),
+        (
+            "Borno\n\nMaiduguri - Four soldiers were killed near Bama on Sunday, "
+            "Brigadier Onyekachi Okafor said.",
+            "own",
+        ),
+        # a witness does not
+        (
+            "Borno\n\nMaiduguri - Four soldiers were killed near Bama on Sunday, a witness said.",
+            "other",
+        ),
+    ],
+)
+def test_an_unknown_speaker_speaks_for_the_state_unless_a_witness(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

@@ -250,12 +250,9 @@ def _mentions_before(ctx: DocumentContext, position: int) -> list[actors.ActorMe
     return [m for m in ctx.mentions if m.end <= position]
 
 
-_STATE_BODY = re.compile(
-    r"\b(?:command|ministry|minister|army|military|police|armed forces|governor|governorate|"
-    r"government|authorities|province|provincial|district|division|brigade|battalion|"
-    r"regiment|garrison|gendarmerie)\b",
-    re.IGNORECASE,
-)
+def _neutral_voice(surface: str) -> bool:
+    words = set(re.findall(r"[a-z]+", surface.lower()))
+    return bool(words & lexicon().neutral_voices)
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -431,7 +428,10 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         # "a Malian security source": no actor, but a side; "the Kirkuk Operations Command",
         # "the governor's office": an institution of the state the report is about
         side = kb.side_of_phrase(e.attribution.surface)
-        if side is None and ctx.country and _STATE_BODY.search(e.attribution.surface):
+        if side is None and ctx.country and not _neutral_voice(e.attribution.surface):
+            # Nor does a speaker the knowledge base lacks ("Onyeuko", "the statement",
+            # "local officials") stand apart from the parties: in a report on one country
+            # it speaks for that state, unless it is a witness, an outlet or a monitor
             side = kb.state_side(ctx.country)
         neutral = side is None or side == actors.NEUTRAL
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):

@@ -50,6 +50,7 @@ class Lexicon:
     toll_nouns: frozenset[str]
     counting_verbs: frozenset[str]
     state_voices: frozenset[str]
+    neutral_voices: frozenset[str]
     generic_heads: frozenset[str]
     attack_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         toll_nouns=frozenset(attribution["toll_nouns"]),
         counting_verbs=frozenset(attribution["counting_verbs"]),
         state_voices=frozenset(attribution["state_voices"]),
+        neutral_voices=frozenset(attribution.get("neutral_voices") or ()),
         generic_heads=frozenset(attribution["generic_heads"]),
         attack_nouns=frozenset(events["attack_nouns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
