@@ -730,3 +730,23 @@ def test_counted_events_stand_for_the_people_they_befell(kb: KnowledgeBase, phra
     assert target_role("neutral", phrase, kb, claimant_is_neutral=True, context=fighting) == (
         "other"
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
+        ("houses", "civilian"),
+        ("motorcycles", "civilian"),
+        ("villages", "civilian"),
+        ("vehicles", "civilian"),
+        ("army vehicles", "other"),
+        ("armoured vehicles", "other"),
+        ("tanks", "other"),
+    ],
+)
+def test_property_a_neutral_speaker_counts_is_civilian_unless_military(
+    kb: KnowledgeBase, phrase: str, role: str
+) -> None:
+    assert target_role("neutral", phrase, kb, claimant_is_neutral=True, category="destroyed") == (
+        role
+    )

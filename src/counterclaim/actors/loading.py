@@ -95,6 +95,8 @@ class TargetWords:
     military_objects: frozenset[str]
     combatant_words: frozenset[str]
     prisoners: frozenset[str]
+    civilian_property: frozenset[str]
+    military_marks: frozenset[str]
 
 
 def alias_case_mode(alias: str) -> str:
@@ -486,4 +488,6 @@ def load_target_words() -> TargetWords:
             words("state_forces") + words("irregulars") + words("group_members")
         ),
         prisoners=frozenset(words("prisoners")),
+        civilian_property=frozenset(words("civilian_property")),
+        military_marks=frozenset(words("military_marks")),
     )

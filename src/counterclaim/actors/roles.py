@@ -83,6 +83,8 @@ def target_role(
                 return "other"
         return "civilian"
     if claimant_is_neutral or claimant_side in (None, NEUTRAL):
+        if word_set & words.civilian_property and not word_set & words.military_marks:
+            return "civilian"  # "torched 40 houses and 12 vehicles", as the outlet tells it
         return "other"
     if any(f" {marker} " in joined for marker in words.own_markers):
         return "own"
