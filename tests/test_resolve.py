@@ -472,3 +472,12 @@ def test_a_dateline_with_its_wire_credit_is_cut_from_the_speaker(
 def test_an_unknown_speaker_speaks_for_the_state_unless_a_witness(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+def test_a_speaker_carried_to_the_next_sentence_keeps_its_side() -> None:
+    text = (
+        "Borno\n\nMaiduguri - Troops repelled an attack near Bama on Sunday, Brigadier "
+        "Onyekachi Okafor said. Four soldiers were killed in the fighting."
+    )
+    [claim] = [c for c in claims_of(text) if c.value == 4]
+    assert claim.target_role == "own"

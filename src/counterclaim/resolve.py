@@ -424,7 +424,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         return "civilian"
     neutral = actor is None or kb.is_neutral(actor.id)
     side = actor.side if actor is not None else None
-    if actor is None and e.attribution.kind == "named" and e.attribution.surface:
+    if actor is None and e.attribution.kind in ("named", "inherited") and e.attribution.surface:
         # "a Malian security source": no actor, but a side; "the Kirkuk Operations Command",
         # "the governor's office": an institution of the state the report is about
         side = kb.side_of_phrase(e.attribution.surface)
