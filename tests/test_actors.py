@@ -721,7 +721,9 @@ def test_sides_of_a_phrase_asked_again_are_the_same_and_the_callers_own(
     assert kb.sides_in_phrase(phrase) == list(kb._sides_in_phrase(phrase))
 
 
-@pytest.mark.parametrize("phrase", ["fatalities", "deaths", "injuries", "victims", "lives"])
+@pytest.mark.parametrize(
+    "phrase", ["fatalities", "deaths", "injuries", "victims", "lives", "others"]
+)
 def test_counted_events_stand_for_the_people_they_befell(kb: KnowledgeBase, phrase: str) -> None:
     """ "Nine fatalities" are nine people: civilian by default, "other" in fighting, as
     "people" are."""
