@@ -472,34 +472,27 @@ def test_target_role_people_in_fighting_is_other(kb: KnowledgeBase) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "role"),
     [
-        "Eleven people died when herders and farmers clashed near Jos.",
-        "A shoot-out between two cartels left nine people dead in Michoacan.",
-        "Seven people were killed in a gunfight between police and smugglers near Cox's Bazar.",
-        "Four people were wounded in an exchange of fire along the Line of Control.",
-        "Two people were killed in a firefight with militants in Lower Shabelle.",
-        "Fourteen people died in skirmishes between rival militias in Tripoli.",
+        ("Eleven people died when herders and farmers clashed near Jos.", "other"),
+        ("A shoot-out between two cartels left nine people dead in Michoacan.", "other"),
+        (
+            "Seven people were killed in a gunfight between police and smugglers near Cox's Bazar.",
+            "other",
+        ),
+        ("Four people were wounded in an exchange of fire along the Line of Control.", "other"),
+        ("Two people were killed in a firefight with militants in Lower Shabelle.", "other"),
+        ("Fourteen people died in skirmishes between rival militias in Tripoli.", "other"),
+        # a strike is no fighting: the people it hit are civilians
+        ("Nine people were killed when a car bomb exploded at a market in Mogadishu.", "civilian"),
+        ("A missile struck an apartment block in Dnipro, killing 12 people.", "civilian"),
     ],
 )
-def test_people_in_any_form_of_armed_fighting_are_other(kb: KnowledgeBase, sentence: str) -> None:
+def test_people_in_any_form_of_armed_fighting_are_other(
+    kb: KnowledgeBase, sentence: str, role: str
+) -> None:
     """Every form of the fighting words counts, not only "fighting" and "clashes"."""
-    assert target_role("neutral", "people", kb, claimant_is_neutral=True, context=sentence) == (
-        "other"
-    )
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Nine people were killed when a car bomb exploded at a market in Mogadishu.",
-        "A missile struck an apartment block in Dnipro, killing 12 people.",
-    ],
-)
-def test_people_hit_by_a_strike_stay_civilian(kb: KnowledgeBase, sentence: str) -> None:
-    assert target_role("neutral", "people", kb, claimant_is_neutral=True, context=sentence) == (
-        "civilian"
-    )
+    assert target_role("neutral", "people", kb, claimant_is_neutral=True, context=sentence) == role
 
 
 @pytest.mark.parametrize(
