@@ -473,3 +473,21 @@ def test_a_speaker_carried_to_the_next_sentence_keeps_its_side() -> None:
     )
     [claim] = [c for c in claims_of(text) if c.value == 4]
     assert claim.target_role == "own"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Red Sea\n\nAt least five RPGs were fired at the bulk carrier, the agency said.",
+            "civilian",
+        ),
+        ("Kordofan\n\nTwo mortar shells struck a school in Kadugli on Monday.", "civilian"),
+        ("Tripoli\n\nAbout 15 rockets hit a residential neighbourhood overnight.", "civilian"),
+    ],
+)
+def test_an_attack_on_civilians_or_their_property_is_civilian(text: str, role: str) -> None:
+    """For attacks the affected party is the one attacked (ANNOTATION.md): what the
+    projectiles were fired at or hit decides, whoever tells it."""
+    [claim] = [c for c in claims_of(text) if c.category == "attacks"]
+    assert claim.target_role == role

@@ -457,6 +457,17 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         and actors.names_only_generic_people(e.target)
     ):
         return "opponent"  # "police said 24 people had been arrested": suspects
+    if (
+        e.category == "attacks"
+        and e.attacked
+        and (
+            actors.names_civilians_or_their_property(e.attacked)
+            or (MERCHANT_VESSELS.search(e.attacked) and not _WARSHIP.search(e.attacked))
+        )
+    ):
+        # "five RPGs were fired at the vessel", "15 rockets hit a residential area": whose
+        # attack it was matters less than who was attacked (ANNOTATION.md, attacks)
+        return "civilian"
     if e.category == "attacks" and not neutral:
         attacker = _attack_noun_side(kb, e.target)
         if attacker is not None:

@@ -41,7 +41,12 @@ from counterclaim.actors.loading import (
     Side,
 )
 from counterclaim.actors.people import spokespersons
-from counterclaim.actors.roles import is_civilian_phrase, names_only_generic_people, target_role
+from counterclaim.actors.roles import (
+    is_civilian_phrase,
+    names_civilians_or_their_property,
+    names_only_generic_people,
+    target_role,
+)
 from counterclaim.model import Actor
 
 __all__ = [
@@ -59,6 +64,7 @@ __all__ = [
     "Side",
     "find_alias_conflicts",
     "is_civilian_phrase",
+    "names_civilians_or_their_property",
     "names_only_generic_people",
     "spokespersons",
     "target_role",

@@ -40,6 +40,16 @@ def is_civilian_phrase(phrase: str) -> bool:
     return bool(found)
 
 
+def names_civilians_or_their_property(phrase: str) -> bool:
+    """True when the phrase names civilians or their property ("a school", "homes in
+    Kharkiv"), with no military mark ("an army truck")."""
+    words = load_target_words()
+    keys = set(token_key(phrase))
+    if keys & (words.military_marks | words.combatant_words):
+        return False
+    return is_civilian_phrase(phrase) or bool(keys & words.civilian_property)
+
+
 def names_only_generic_people(phrase: str) -> bool:
     """True when the only civilian words of the phrase are generic ("people", "persons"):
     who they are is left to the context."""

@@ -54,6 +54,7 @@ from counterclaim.extract.targets import in_subset_phrase, people_named, target_
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.triggers import (
     Trigger,
+    attacked_phrase,
     find_trigger,
     listed_trigger,
     nearest_trigger,
@@ -124,6 +125,7 @@ class Extraction:
     paragraph: int
     attribution: Attribution
     agent: str | None = None  # who did it ("Russia fired ..."), for the direction of attacks
+    attacked: str | None = None  # what an attack hit ("fired at the vessel"), when not counted
     places: list[str] = field(default_factory=list)  # place entities of the sentence
     hedged: bool = False
     trigger: str = ""
@@ -263,6 +265,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     paragraph=paragraph,
                     attribution=attribution,
                     agent=np_text(trigger.agent) if trigger.agent is not None else None,
+                    attacked=_attacked(trigger, mention),
                     hedged=hedged,
                     trigger=trigger.token.text,
                     places=sentence_places(sent),
@@ -327,6 +330,13 @@ def _speaker_options(
 
 def _is_place(noun: Token | None) -> bool:
     return noun is None or noun.lemma_.lower() in lexicon().places
+
+
+def _attacked(trigger: Trigger, mention: CountMention) -> str | None:
+    if trigger.category != "attacks":
+        return None
+    attacked = attacked_phrase(trigger.token, mention.token)
+    return np_text(attacked) if attacked is not None else None
 
 
 def _continues(results: list[Extraction], category: str) -> bool:

@@ -477,6 +477,24 @@ def _agent_of(verb: Token) -> Token | None:
     return None
 
 
+_AT_PREPOSITIONS = ("at", "on", "against", "toward", "towards", "into")
+
+
+def attacked_phrase(trigger: Token, count: Token) -> Token | None:
+    """What an attack word says was attacked, when the count is not it: "five RPGs were
+    fired at the vessel", "15 rockets hit the suburbs", "two shells struck a school"."""
+    for child in trigger.children:
+        if child.dep_ == "dobj" and count not in child.subtree:
+            return child
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in _AT_PREPOSITIONS:
+            for obj in child.children:
+                when = obj.ent_type_ in ("DATE", "TIME")  # "on Monday" says when, not what
+                if obj.dep_ == "pobj" and count not in obj.subtree and not when:
+                    return obj
+    return None
+
+
 LOOSE_WINDOW = 12  # tokens between a figure and an event word that may still go together
 
 
