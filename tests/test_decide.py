@@ -105,7 +105,7 @@ def test_fit_learns_a_margin_per_rule_role() -> None:
         examples.append(
             Example({word: 1.0, f"c={i}": 1.0}, "claim", "civilian", "civilian", f"c{i}")
         )
-    model = fit(examples)
+    model = fit(examples, decisions=("role",))
     assert set(model.role_margins) == {"civilian", "other"}
     decided = decide(
         [_claim(1, "other", {"word=troops": 1.0}), _claim(2, "civilian", {"word=troops": 1.0})],
@@ -131,8 +131,8 @@ def test_models_round_trip_through_json(tmp_path: Path) -> None:
 
 def test_the_shipped_model_loads_without_network() -> None:
     model = load_model("shipped")
-    assert model is not None and model.role is not None and model.claimant is not None
-    assert set(model.role.classes) == {"civilian", "opponent", "other", "own"}
+    assert model is not None and model.claimant is not None
+    assert list(model.meta["decisions"]) == ["claimant"]  # the rules take roles and claims
     assert shipped_model_path().is_file()
     assert load_model("none") is None
 

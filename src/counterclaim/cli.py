@@ -1034,7 +1034,7 @@ DecideOption = Annotated[
     typer.Option(
         "--decide",
         help="Which decisions the model takes, comma-separated from keep, role, claimant "
-        "[default: role,claimant — the ones that beat the rules in cross-validation].",
+        "[default: claimant — the one that beats the rules in cross-validation].",
         show_default=False,
     ),
 ]
