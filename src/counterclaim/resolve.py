@@ -15,12 +15,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from counterclaim import actors, dates, places
-from counterclaim.actors.tokens import token_key
 from counterclaim.decide import collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
@@ -33,6 +33,10 @@ MERCHANT_VESSELS = re.compile(
 _WARSHIP = re.compile(
     r"\b(?:warship|frigate|destroyer|corvette|navy|naval|submarine)\b", re.IGNORECASE
 )
+
+
+def _merchant_vessel(phrase: str) -> bool:
+    return bool(MERCHANT_VESSELS.search(phrase)) and not _WARSHIP.search(phrase)
 
 
 @dataclass
@@ -173,8 +177,9 @@ def _parties_speaking_jointly(ctx: DocumentContext, e: Extraction) -> list[Extra
     sides = sorted(named, key=lambda side: -len(named[side]))[:2]
     credited = []
     for side in sides:
-        earlier = [a for a in reversed(ctx.claimants) if a.side == side]
-        voice = earlier[0] if earlier else max(named[side], key=named[side].count)
+        earlier = next((a for a in reversed(ctx.claimants) if a.side == side), None)
+        most_named = Counter(a.id for a in named[side]).most_common(1)[0][0]
+        voice = earlier or kb.actor(most_named)
         who = Attribution(voice.name, "named", e.attribution.start, [])
         credited.append(replace(e, attribution=who))
     return credited
@@ -319,21 +324,22 @@ def resolve_claimant(
     """Canonical claimant name, its aliases in the text, and its actor if known."""
     if attribution.surface is None or attribution.kind == "reporter":
         return REPORTER, [], None
-    if _is_pronoun(attribution):
-        return _resolve_claimant(ctx, attribution)  # depends on who was credited before
+    surface = _without_dateline(attribution.surface)
+    if attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns:
+        # who "it" or "the ministry" is depends on who was credited before
+        return _resolve_claimant(ctx, attribution, surface, pronoun=True)
     key = (attribution.surface, attribution.kind, attribution.start, *attribution.parts)
     if key not in ctx.named_claimants:
-        ctx.named_claimants[key] = _resolve_claimant(ctx, attribution)
+        ctx.named_claimants[key] = _resolve_claimant(ctx, attribution, surface, pronoun=False)
     name, aliases, actor = ctx.named_claimants[key]
     return name, list(aliases), actor
 
 
 def _resolve_claimant(
-    ctx: DocumentContext, attribution: Attribution
+    ctx: DocumentContext, attribution: Attribution, surface: str, *, pronoun: bool
 ) -> tuple[str, list[str], actors.Actor | None]:
-    surface = _without_dateline(attribution.surface or "")
     actor = None
-    if _is_pronoun(attribution):
+    if pronoun:
         position = attribution.start if attribution.start >= 0 else len(ctx.doc.text)
         # "the ministry", "the army": the last one of that kind named before, else the
         # country's own; "it", "they": the last actor named
@@ -394,11 +400,6 @@ def _without_dateline(surface: str) -> str:
     return _DATELINE.sub("", surface.strip())
 
 
-def _is_pronoun(attribution: Attribution) -> bool:
-    surface = _without_dateline(attribution.surface or "")
-    return attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns
-
-
 def _unique(items: list[str]) -> list[str]:
     """The surfaces once each, each also without its article or its possessor ("the Defense
     Ministry", "Venezuela's defense ministry" are in the text as "defense ministry" too):
@@ -418,9 +419,7 @@ def _unique(items: list[str]) -> list[str]:
 def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None) -> str:
     kb = ctx.kb
     sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
-    if e.target_kind == "vessel" or (
-        MERCHANT_VESSELS.search(e.target) and not _WARSHIP.search(e.target)
-    ):
+    if e.target_kind == "vessel" or _merchant_vessel(e.target):
         return "civilian"
     neutral = actor is None or kb.is_neutral(actor.id)
     side = actor.side if actor is not None else None
@@ -445,7 +444,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         e.category == "released"
         and neutral
         and not kb.side_of_phrase(e.target)
-        and not _names_combatants(kb, e.target)
+        and not actors.names_combatants_or_prisoners(e.target)
     ):
         # people a neutral party rescues or frees are not combatants, unless the text says
         # they are ("commandos freed 27 soldiers", "each side released 390 prisoners")
@@ -460,10 +459,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     if (
         e.category == "attacks"
         and e.attacked
-        and (
-            actors.names_civilians_or_their_property(e.attacked)
-            or (MERCHANT_VESSELS.search(e.attacked) and not _WARSHIP.search(e.attacked))
-        )
+        and (actors.names_civilians_or_their_property(e.attacked) or _merchant_vessel(e.attacked))
     ):
         # "five RPGs were fired at the vessel", "15 rockets hit a residential area": whose
         # attack it was matters less than who was attacked (ANNOTATION.md, attacks)
@@ -484,11 +480,6 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     return actors.target_role(
         side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=sentence
     )
-
-
-def _names_combatants(kb: actors.KnowledgeBase, target: str) -> bool:
-    words = set(token_key(target))
-    return bool(words & (kb.target_words.combatant_words | kb.target_words.prisoners))
 
 
 def _owner_verb(e: Extraction) -> bool:

@@ -44,6 +44,7 @@ from counterclaim.actors.people import spokespersons
 from counterclaim.actors.roles import (
     is_civilian_phrase,
     names_civilians_or_their_property,
+    names_combatants_or_prisoners,
     names_only_generic_people,
     target_role,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "find_alias_conflicts",
     "is_civilian_phrase",
     "names_civilians_or_their_property",
+    "names_combatants_or_prisoners",
     "names_only_generic_people",
     "spokespersons",
     "target_role",

@@ -50,6 +50,13 @@ def names_civilians_or_their_property(phrase: str) -> bool:
     return is_civilian_phrase(phrase) or bool(keys & words.civilian_property)
 
 
+def names_combatants_or_prisoners(phrase: str) -> bool:
+    """True when the phrase names soldiers, fighters or a party's prisoners ("27 soldiers",
+    "390 prisoners"): people no one frees as civilians."""
+    words = load_target_words()
+    return bool(set(token_key(phrase)) & (words.combatant_words | words.prisoners))
+
+
 def names_only_generic_people(phrase: str) -> bool:
     """True when the only civilian words of the phrase are generic ("people", "persons"):
     who they are is left to the context."""
