@@ -191,12 +191,18 @@ def fit(
 ) -> DecisionModel:
     """The decision model learned from labelled candidates, taking the ``decisions`` named,
     with its keep threshold and margins chosen on out-of-fold predictions (folds of whole
-    articles)."""
+    groups: the incidents ``train_on`` gives)."""
     unknown = set(decisions) - set(DECISIONS)
     if unknown:
         raise ValueError(f"unknown decisions {sorted(unknown)}; choose from {DECISIONS}")
     examples = list(examples)
-    threshold, loose_threshold, margin, role_margins = _choose_operating_point(examples)
+    # The thresholds and role margins serve only the keep and role decisions: a claimant
+    # model alone needs none of the inner models that choose them
+    threshold, loose_threshold, margin, role_margins = (
+        _choose_operating_point(examples)
+        if {"keep", "role"} & set(decisions)
+        else (0.5, NEVER, 0.0, {})
+    )
     with_role = [e for e in examples if e.role]
     keep = role = claimant = None
     if "keep" in decisions:
