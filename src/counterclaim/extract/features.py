@@ -73,9 +73,26 @@ def candidate_features(
         add("in_quote")
     # The words right beside the figure were tried as features too: they fit the conflicts
     # of the training set and lost on groups left out (README, "Rules against the model")
-    for token in sent:
-        if token.pos_ in _CONTENT and not token.like_num:
-            add(f"sentence={_word(token)}", 0.5)
-    figures = sum(1 for token in sent if token.like_num)
+    words, figures = _sentence_words(sent)
+    for name in words:
+        add(name, 0.5)
     add(f"figures_in_sentence={min(figures, 4)}")
     return features
+
+
+def _sentence_words(sent: Span) -> tuple[tuple[str, ...], int]:
+    """The sentence's content-word features, in order, and how many figures it holds: read
+    once per sentence, not again for each of its candidates."""
+    cache = sent.doc.user_data.setdefault("counterclaim_sentence_words", {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        words: dict[str, None] = {}
+        figures = 0
+        for token in sent:
+            if token.like_num:
+                figures += 1
+            elif token.pos_ in _CONTENT:
+                words[f"sentence={_word(token)}"] = None
+        found = cache[key] = (tuple(words), figures)
+    return found

@@ -8,6 +8,7 @@ per-count rules because it decides about sentences, never about a single figure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,18 +21,23 @@ def body_start_of(doc: Doc) -> int:
     return int(start)
 
 
+def sentence_text(sent: Span) -> str:
+    """The sentence's text cut from the document's, the same as ``sent.text`` without making
+    a spaCy ``Token`` for each of its words on every call."""
+    return doc_text(sent.doc)[sent.start_char : sent.end_char]
+
+
 def is_body_sentence(sent: Span, title: str | None) -> bool:
     """Headlines, standfirsts, captions and page furniture are not body text."""
-    text = sent.text.strip()
+    text = sentence_text(sent).strip()
     if not text:
         return False
-    if title and _squash(text).startswith(_squash(title)[:60]) and len(text) < len(title) + 30:
+    if title and len(text) < len(title) + 30 and _squash(text).startswith(_title_key(title)):
         return False
-    line_start = doc_text(sent.doc).rfind("\n", 0, sent.start_char) + 1
-    line_end = doc_text(sent.doc).find("\n", sent.start_char)
-    line = doc_text(sent.doc)[
-        line_start : line_end if line_end >= 0 else len(doc_text(sent.doc))
-    ].strip()
+    whole = doc_text(sent.doc)
+    line_start = whole.rfind("\n", 0, sent.start_char) + 1
+    line_end = whole.find("\n", sent.start_char)
+    line = whole[line_start : line_end if line_end >= 0 else len(whole)].strip()
     words = len(line.split())
     # A short line without closing punctuation is a heading, caption or furniture.
     return not (words < 12 and not re.search(r"[.!?\"”’)]$", line))
@@ -41,12 +47,19 @@ def _squash(text: str) -> str:
     return re.sub(r"\W+", "", text.lower())
 
 
+@lru_cache(maxsize=256)
+def _title_key(title: str) -> str:
+    """What a headline sentence starts with once squashed (every sentence is tested against
+    its document's title)."""
+    return _squash(title)[:60]
+
+
 def paragraph_index(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 
 
 def sentence_hedged(sent: Span) -> bool:
-    low = sent.text.lower()
+    low = sentence_text(sent).lower()
     return any(h in low for h in lexicon().hedges)
 
 
@@ -74,7 +87,7 @@ def is_cumulative(sent: Span) -> bool:
     """Whether a sentence counts since some time (a war's or a year's running total), which
     is background (ANNOTATION.md "Not annotated"), rather than comparing an event with the
     past ("the deadliest ambush since 2010", "the worst attack since the war began")."""
-    for match in CUMULATIVE.finditer(sent.text):
+    for match in CUMULATIVE.finditer(sentence_text(sent)):
         if match.group(0).lower().startswith("since") and _compares(
             sent, sent.start_char + match.start()
         ):
