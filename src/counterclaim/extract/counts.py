@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, LIKE_NUM, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract.text import doc_text
 from counterclaim.extract.wordlists import lexicon
 from counterclaim.numbers import Count, is_vague_word, parse_number, qualifier_before, range_after
+from counterclaim.numbers import lexicon as count_lexicon
 
 SKIP_ENTITY_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 
@@ -131,8 +134,12 @@ def find_counts(sent: Span) -> list[CountMention]:
     found: list[CountMention] = []
     doc = sent.doc
     vessels = vessel_names(doc)
+    opens = None if vessels else _may_open_count(doc)
     i = sent.start
     while i < sent.end:
+        if opens is not None and not opens[i]:
+            i += 1
+            continue
         tok = doc[i]
         if vessels and (tok.is_title or tok.text in _VESSEL_PREFIXES):
             vessel, after = _vessel_mention(sent, i, vessels)
@@ -287,6 +294,36 @@ def find_counts(sent: Span) -> list[CountMention]:
                 )
         i += 1
     return found
+
+
+# Every word the branches of find_counts test for (besides numbers, names and vague words):
+# a word a branch starts testing must be added here, or its tokens are skipped unread.
+_WORDS_READ = ("number", "many", "dozen", "no", "both", "none", "any", "the", "a", "an", "another")
+_LEMMAS_READ = ("death", "killing")
+_PERSON, _BEGIN = get_string_id("PERSON"), 3  # spaCy's ENT_IOB code of "B"
+
+
+def _may_open_count(doc: Doc) -> list[bool]:
+    """For each token, whether find_counts can make anything of it (a number, a person's
+    name, a word its branches test), read once per document from spaCy's arrays: most words
+    open no count, and making a ``Token`` of each to find that out was most of its time."""
+    cached = doc.user_data.get("counterclaim_may_open_count")
+    if cached is None:
+        words = {get_string_id(w) for w in (*_WORDS_READ, *count_lexicon().vague)}
+        rows = doc.to_array([LOWER, LEMMA, LIKE_NUM, ENT_TYPE, ENT_IOB]).tolist()
+        strings = doc.vocab.strings
+        lemmas_read = {
+            lemma for lemma in {row[1] for row in rows} if strings[lemma].lower() in _LEMMAS_READ
+        }
+        cached = [
+            bool(like_num)
+            or lower in words
+            or lemma in lemmas_read
+            or (ent_type == _PERSON and ent_iob == _BEGIN)
+            for lower, lemma, like_num, ent_type, ent_iob in rows
+        ]
+        doc.user_data["counterclaim_may_open_count"] = cached
+    return cached
 
 
 def _range_end(doc: Doc, last: int, limit: int) -> Token | None:
