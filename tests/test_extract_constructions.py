@@ -418,3 +418,138 @@ def test_the_toll_of_fighting_or_clashes_is_a_claim() -> None:
 )
 def test_projectiles_that_struck_are_attacks(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials in Maiduguri said 25–30 insurgents were killed.", [("killed", 25)]),
+        ("The army said 12—15 gunmen were captured near Zamfara.", [("captured", 12)]),
+        ("Troops killed 40–45 militants in Sool, the ministry said.", [("killed", 40)]),
+    ],
+)
+def test_a_range_written_with_a_dash_counts_from_its_low_end(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Five mortars were destroyed in the strike on Kharkiv, the army said.",
+            [("destroyed", 5)],
+        ),
+        (
+            "Troops destroyed four mortars and two launchers near Idlib.",
+            [("destroyed", 4), ("destroyed", 2)],
+        ),
+        # a real date keeps its number out of the counts
+        ("On 12 March, 40 civilians were killed in Bamenda.", [("killed", 40)]),
+        ("Two days later, 9 policemen were wounded in Peshawar.", [("wounded", 9)]),
+    ],
+)
+def test_a_count_the_tagger_calls_a_date_is_a_count_unless_it_names_a_time(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rebels carried out a heavy drone strike Sunday on the main base of Sudan's Western "
+            "Command and one officer was missing, the Sudanese army said.",
+            [("missing", 1)],
+        ),
+        (
+            "The militants torched a school in Beni and three guards were killed, officials said.",
+            [("destroyed", 1), ("killed", 3)],
+        ),
+        # a subject shared by the whole list keeps its verb
+        ("Five soldiers and two civilians were killed in Kidal.", [("killed", 5), ("killed", 2)]),
+    ],
+)
+def test_a_count_joined_to_the_nouns_before_it_is_the_subject_of_the_clause_after(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed an army barracks near Maroua, killing 14 people, a local official said.",
+        "Militants ambushed a convoy in Tillaberi, killing 14 people, an army officer told AFP.",
+        "Drones hit a market in Omdurman, killing 14 people, two medics said.",
+    ],
+)
+def test_the_speaker_of_a_figure_is_not_counted(text: str) -> None:
+    assert figures(text) == [("killed", 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The attack caused injuries to 27 residents of Kherson, officials said.",
+            [("wounded", 27)],
+        ),
+        ("The car bomb inflicted injuries on 11 shoppers in Mogadishu.", [("wounded", 11)]),
+        ("The shelling resulted in injuries to 8 children in Idlib.", [("wounded", 8)]),
+        # damage to things is no claim (ANNOTATION.md)
+        ("The strike caused damage to 12 houses in Rafah.", []),
+    ],
+)
+def test_what_befell_people_named_by_a_noun_counts_them(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police said the attack in Kurram killed 9 people, bringing the total to at least 52.",
+            [("killed", 9), ("killed", 52)],
+        ),
+        (
+            "The shelling of Avdiivka wounded 12 more residents, bringing the number to 80.",
+            [("wounded", 12), ("wounded", 80)],
+        ),
+        (
+            "The army freed 20 hostages in Borno on Monday, bringing the tally to 95.",
+            [("released", 20), ("released", 95)],
+        ),
+    ],
+)
+def test_a_bare_total_continues_the_event_of_its_clause(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll includes 14 women and nine children, the ministry in Gaza said.", []),
+        ("The dead included seven women, police in Quetta said.", []),
+        # a split by side is a set of claims
+        (
+            "The dead included 30 police officers and 12 villagers, the governor of Zamfara said.",
+            [("killed", 30), ("killed", 12)],
+        ),
+        # what befell women and children is a claim when it is no breakdown of a toll
+        (
+            "Gunmen killed 14 women and nine children in a village near Bunia.",
+            [("killed", 14), ("killed", 9)],
+        ),
+    ],
+)
+def test_a_toll_broken_down_by_sex_or_age_is_no_claim(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

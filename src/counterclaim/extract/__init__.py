@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.extract.attribution import (
     Attribution,
     find_attribution,
+    is_speaker,
     quote_spans,
     refers_to_speaker,
     sentence_speaker,
@@ -182,6 +183,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 continue  # "four of the 25 people", "two of the five dead": the whole
             if in_subset_phrase(mention.token):
                 continue  # "including four Fidayeen", "among them two children"
+            if mention.noun is not None and is_speaker(mention.noun, mention.count.value):
+                continue
             trigger = find_trigger(mention)
             part_of: str | None = None
             if trigger is None and mention.noun is None and last_trigger is not None:

@@ -343,6 +343,26 @@ def _counted_subject_found(verb: Token) -> bool:
     )
 
 
+def is_speaker(noun: Token, value: int | None) -> bool:
+    """ "a local official said", "two medics told reporters": one person, or people whose
+    word is that of a voice (officials, witnesses, medics), as the subject of a verb of
+    saying speak; they are not what a figure counts. "Forty people ..., witnesses said"
+    parsed with the people as the subject keeps its count."""
+    if noun.dep_ != "nsubj" or not _is_reporting(noun.head):
+        return False
+    lex = lexicon()
+    voice = noun.lower_ in lex.state_voices or noun.lower_ in lex.neutral_voices
+    if value != 1 and not voice:
+        return False
+    # "some 200 others injured ..., the monitor said" parsed with the wounded as the
+    # subject of "said": a noun carrying its own event word is counted, not speaking
+    return not any(
+        c.dep_ in ("acl", "amod", "relcl")
+        and (c.lemma_.lower() in lex.verbs or c.lower_ in lex.adjectives)
+        for c in noun.children
+    )
+
+
 def _is_reporting(verb: Token) -> bool:
     """A verb of saying: "claimed the lives of" and "claimed the town" are not."""
     lex = lexicon()

@@ -397,9 +397,10 @@ def unsplit_figure(doc: Doc, trigger: Token, mention: CountMention) -> bool:
 
 
 def _bare_number_entity(tok: Token) -> bool:
-    """A "DATE" that is only a number ("put the toll at 63") is the tagger's guess, not a
-    date: dates carry a month, weekday or year word, and years are excluded on their own."""
-    if tok.ent_type_ != "DATE":
+    """A "DATE" or "TIME" without a word of time ("put the toll at 63", "five mortars were
+    destroyed") is the tagger's guess, not a date: dates carry a month, weekday, year or
+    other time word (``time_words``), and years are excluded on their own."""
+    if tok.ent_type_ not in ("DATE", "TIME"):
         return False
     doc = tok.doc
     start = tok.i
@@ -409,10 +410,16 @@ def _bare_number_entity(tok: Token) -> bool:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     # "between 25-30" is tagged a date too: range words carry no date
-    return all(
-        t.like_num or t.is_punct or t.lower_ in ("between", "and", "to", "from", "-")
+    time_words = lexicon().time_words
+    return not any(
+        t.lower_.rstrip(".") in time_words or t.lemma_.lower() in time_words or _looks_like_date(t)
         for t in doc[start:end]
     )
+
+
+def _looks_like_date(tok: Token) -> bool:
+    """ "12/03", "2024-05-01", "10:30", "1990s": written as a date or time, not a count."""
+    return bool(re.search(r"\d[/:.]\d|^\d{4}s?$|\d{4}-\d", tok.text))
 
 
 def _excluded_number(span: Span, value: int) -> bool:

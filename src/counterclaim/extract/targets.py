@@ -170,11 +170,14 @@ def in_subset_phrase(tok: Token) -> bool:
     """ "killed 25, including 4 children": the 4 are part of a figure, not a claim. But
     "attacks in nine regions, including 126 drones downed over Kursk" lists a figure within
     places, which are never claims: that one stands."""
+    lex = lexicon()
     for ancestor in [tok, *tok.ancestors]:
         if ancestor.lower_ in ("including", "among") and ancestor.dep_ in ("prep", "advcl", "acl"):
-            return ancestor.head.lemma_.lower() not in lexicon().not_counted
+            return ancestor.head.lemma_.lower() not in lex.not_counted
         if ancestor.dep_ in ("ROOT",):
             break
+    if _breaks_down_a_toll(tok, lex.breakdown_nouns):
+        return True
     text = doc_text(tok.doc)
     window = text[max(0, tok.idx - 40) : tok.idx].lower()
     if re.search(r"\b(?:including|among them|of whom|of which)\s+(?:[a-z'’-]+\s+){0,4}$", window):
@@ -185,3 +188,16 @@ def in_subset_phrase(tok: Token) -> bool:
     dashed = re.search(r"\b(?:\d[\d,]*|[a-z]+)\s+[a-z'’ -]{2,30}?\s*[–—]\s*$", window)
     counted = re.search(r"\b\d|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", window)
     return bool(dashed and counted)
+
+
+def _breaks_down_a_toll(tok: Token, breakdown_nouns: frozenset[str]) -> bool:
+    """ "the toll includes 14 women and nine children": what a toll or the dead include by
+    sex or age is a breakdown (ANNOTATION.md), though "the dead included 30 soldiers and 12
+    villagers" splits it by side and those are claims."""
+    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.lemma_.lower() not in breakdown_nouns and noun.lower_ not in breakdown_nouns:
+        return False
+    verb = noun.head
+    return noun.dep_ in ("dobj", "attr") and verb.lemma_.lower() == "include"

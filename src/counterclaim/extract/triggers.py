@@ -177,15 +177,32 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     if dep == "conj":
         # "84 killed and 18 captured": a conjoined count shares its head's predicate unless
         # it has its own
-        root = anchor
-        while root.dep_ == "conj":
-            root = root.head
-        dep, head = root.dep_, root.head
+        predicate = _orphan_predicate_after(anchor)
+        if predicate is not None:
+            # "... struck the base and one officer was missing": the parser joined the count
+            # to the nouns before it, but it is the subject of the clause that follows
+            passive = any(c.dep_ == "auxpass" for c in predicate.children) or (
+                predicate.tag_ == "VBN" and not any(c.dep_ == "aux" for c in predicate.children)
+            )  # "12 killed and some 200 others injured"
+            dep, head = ("nsubjpass" if passive else "nsubj"), predicate
+        else:
+            root = anchor
+            while root.dep_ == "conj":
+                root = root.head
+            dep, head = root.dep_, root.head
     if dep in ("nsubj", "nsubjpass") and head.pos_ == "ADJ":
         # "dozens more were unaccounted for": the adjective is the clause's head
         trig = _adjective_trigger(head, person)
         if trig:
             return trig
+    if dep == "nsubj" and head.pos_ in ("AUX", "VERB"):
+        # "one officer was missing", "two crew remain missing" with the adjective tagged a
+        # verb: the complement of the copula is the event word
+        for complement in head.children:
+            if complement.dep_ == "acomp":
+                trig = _adjective_trigger(complement, person)
+                if trig:
+                    return trig
     if (
         dep == "npadvmod"
         and head.pos_ == "VERB"
@@ -226,6 +243,21 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 return Trigger("seized", governor.head)
             if glemma in ("life", "body", "corpse", "remains"):
                 return Trigger("killed", governor)  # "the bodies of five men were found"
+        if prep.lower_ in ("to", "on") and person is not False:
+            # "caused injuries to 27 residents", "inflicted injuries on 27 passengers": the
+            # noun names what befell the counted people, whether the parser hangs the
+            # people on the noun or on the verb
+            nouns = [governor] if governor.pos_ == "NOUN" else []
+            if governor.pos_ == "VERB" and governor.lemma_.lower() in lex.causing_verbs:
+                nouns = [c for c in governor.children if c.dep_ == "dobj"]
+            for noun in nouns:
+                cats = [
+                    c
+                    for c in lex.counted.get(noun.lemma_.lower(), ())
+                    if c != "attacks" and _fits(c, person)
+                ]
+                if cats:
+                    return Trigger(cats[0], noun)
         if prep.lower_ in ("at", "on", "against", "in"):
             # "attacks on 30 posts", and "carried out attacks at 48 locations" where the
             # parser hangs the place on the verb
@@ -298,6 +330,19 @@ def _subjectless_verb_after(noun: Token) -> Token | None:
     return None
 
 
+def _orphan_predicate_after(noun: Token) -> Token | None:
+    """The verb (or copula) right after a conjoined noun when it has no subject of its own:
+    the noun is that subject, whatever the parser joined it to."""
+    doc = noun.doc
+    for tok in doc[noun.i + 1 : min(len(doc), noun.i + 4)]:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ in ("conj", "ROOT", "ccomp")):
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+            return None if has_subject or tok.dep_ not in ("conj", "ROOT", "ccomp") else tok
+        if tok.pos_ not in ("AUX", "PART", "ADV"):
+            return None
+    return None
+
+
 def _predicate_unknown(noun: Token) -> bool:
     head = noun.head
     return any(c.dep_ == "acomp" and c.lower_ in ("unknown", "unclear") for c in head.children)
@@ -322,7 +367,23 @@ def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
             cats = [c for c in cats if c != "attacks" and _fits(c, person)]
             if cats:
                 return Trigger(cats[0], tok)
-    return None
+    return _continued_total(verb, person)
+
+
+_BARE_TOTALS = frozenset({"total", "tally", "number", "figure", "count"})
+
+
+def _continued_total(verb: Token, person: bool | None) -> Trigger | None:
+    """ "the shelling killed nine, bringing the total to 52": a total that names no event
+    continues the clause it hangs on, and is a total of that clause's event."""
+    names_bare_total = any(
+        c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lemma_.lower() in _BARE_TOTALS
+        for c in verb.children
+    )
+    if not names_bare_total or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    cats = [c for c in _categories_of_verb(verb.head) if c != "attacks" and _fits(c, person)]
+    return Trigger(cats[0], verb.head) if cats else None
 
 
 _OWNING = frozenset({"its", "their", "our", "his", "her", "my"})

@@ -28,6 +28,8 @@ class Lexicon:
     things: frozenset[str]
     projectiles: frozenset[str]
     not_counted: frozenset[str]
+    time_words: frozenset[str]
+    breakdown_nouns: frozenset[str]
     containers: frozenset[str]
     increments: frozenset[str]
     places: frozenset[str]
@@ -122,6 +124,8 @@ def lexicon() -> Lexicon:
         things=frozenset(nouns["things"]),
         projectiles=frozenset(nouns["projectiles"]),
         not_counted=frozenset(nouns["not_counted"]),
+        time_words=frozenset(nouns.get("time_words") or ()),
+        breakdown_nouns=frozenset(nouns.get("breakdown_nouns") or ()),
         containers=frozenset(nouns.get("containers") or ()),
         increments=frozenset(nouns.get("increments") or ()),
         places=frozenset(nouns.get("places") or ()),
