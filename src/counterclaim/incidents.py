@@ -609,10 +609,12 @@ def _build_segments(
     existing_of: Mapping[str, str],
     options: IncidentOptions,
     claimants: Mapping[str, Sequence[str]] | None = None,
+    scans: TextScans | None = None,
 ) -> list[_Segment]:
     """The segments of the claims: per document, one for the claims of each stored incident
     (``existing_of``: claim id → incident id) and the new claims cut by
     :func:`segment_document`."""
+    scans = scans if scans is not None else TextScans()
     segments: list[_Segment] = []
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -620,7 +622,9 @@ def _build_segments(
     for doc_id in sorted(by_doc):
         doc = docs.get(doc_id)
         mentions = (
-            _document_operations(doc, by_doc[doc_id], (claimants or {}).get(doc_id)) if doc else []
+            _document_operations(doc, by_doc[doc_id], (claimants or {}).get(doc_id), scans)
+            if doc
+            else []
         )
         old: dict[str, list[Claim]] = defaultdict(list)
         new: list[Claim] = []
@@ -636,13 +640,13 @@ def _build_segments(
             seg.existing_id = inc_id
             segments.append(seg)
         siblings: list[int] = []
-        groups = segment_document(new, doc, options) if new else []
+        groups = scans.segments(new, doc_id, doc, options) if new else []
         main = max(groups, key=len) if groups else None
         for group in groups:
             operation = _segment_operation(group, mentions, group is main)
             segments.append(_make_segment(len(segments), doc_id, group, doc, operation))
             if group is main and doc is not None:
-                segments[-1].phrases = set(_body_phrases(doc.text, doc.body_start))
+                segments[-1].phrases = set(scans.body_phrases(doc))
             siblings.append(len(segments) - 1)
         for i in siblings:
             segments[i].siblings = set(siblings) - {i}
@@ -656,12 +660,14 @@ def cluster_incidents(
     options: IncidentOptions | None = None,
     *,
     claimants: Mapping[str, Sequence[str]] | None = None,
+    scans: TextScans | None = None,
 ) -> IncidentAssignment:
     """Group claims into incidents (see the module docstring); sets each claim's incident.
 
     ``claimants`` (doc id → the claimants of all its stored claims) is for a regroup of part
     of a store: an operation that speaks as a claimant in a document is no frame of its
-    events, whichever of the document's claims are being regrouped."""
+    events, whichever of the document's claims are being regrouped. ``scans``: what earlier
+    steps of the same update read in the documents (see :class:`TextScans`)."""
     options = options or IncidentOptions()
     by_id = {c.id: c for c in claims}
     existing_of: dict[str, str] = {}
@@ -671,7 +677,7 @@ def cluster_incidents(
             if cid in by_id:
                 existing_of.setdefault(cid, inc.id)
 
-    segments = _build_segments(claims, docs, existing_of, options, claimants)
+    segments = _build_segments(claims, docs, existing_of, options, claimants, scans)
 
     parent = list(range(len(segments)))
     cluster_segments: dict[int, list[int]] = {i: [i] for i in range(len(segments))}
@@ -746,13 +752,18 @@ def assign_incidents(
     docs: Mapping[str, Document],
     existing: Sequence[Incident] = (),
     options: IncidentOptions | None = None,
+    *,
+    scans: TextScans | None = None,
 ) -> list[Incident]:
     """Group claims into incidents and set each claim's ``incident``/``incident_id``."""
-    return cluster_incidents(claims, docs, existing, options).incidents
+    return cluster_incidents(claims, docs, existing, options, scans=scans).incidents
 
 
 def _document_operations(
-    doc: Document, claims: list[Claim], all_claimants: Sequence[str] | None = None
+    doc: Document,
+    claims: list[Claim],
+    all_claimants: Sequence[str] | None,
+    scans: TextScans,
 ) -> list[OperationMention]:
     """Operations named in the body, minus those that act as a claimant ("Operation Aspides
     said ...": an organisation, not the frame of the event)."""
@@ -760,22 +771,50 @@ def _document_operations(
     claimants = {operation_key(name) for name in names}
     return [
         m
-        for m in _operations_in(doc.text)
+        for m in scans.operations_in(doc)
         if m.start >= doc.body_start and operation_key(f"operation {m.name}") not in claimants
     ]
 
 
-# An update segments the same documents up to three times (lookups, the regroup, the keys
-# stored), each time in document order: their texts are scanned once while the batch fits
-# the cache (as provenance's citations).
-@lru_cache(maxsize=2048)
-def _operations_in(text: str) -> tuple[OperationMention, ...]:
-    return tuple(find_operations(text))
+@dataclass
+class TextScans:
+    """What an incident update reads in its documents, read once and handed to each of its
+    groupings: the lookups, the regroup and the keys stored segment the same documents, and
+    each used to scan their texts for operations and counted things and cut their new
+    claims again. Kept by document id for one update only, never for the process."""
 
+    operations: dict[str, tuple[OperationMention, ...]] = field(default_factory=dict)
+    phrases: dict[str, frozenset[tuple[int, str]]] = field(default_factory=dict)
+    # (document id, its new claims' ids, options) → the ids of each segment's claims
+    cuts: dict[tuple[str, tuple[str, ...], IncidentOptions], list[tuple[str, ...]]] = field(
+        default_factory=dict
+    )
 
-@lru_cache(maxsize=2048)
-def _body_phrases(text: str, body_start: int) -> frozenset[tuple[int, str]]:
-    return frozenset(counted_phrases(text[body_start:]))
+    def operations_in(self, doc: Document) -> tuple[OperationMention, ...]:
+        found = self.operations.get(doc.id)
+        if found is None:
+            found = self.operations[doc.id] = tuple(find_operations(doc.text))
+        return found
+
+    def body_phrases(self, doc: Document) -> frozenset[tuple[int, str]]:
+        found = self.phrases.get(doc.id)
+        if found is None:
+            found = self.phrases[doc.id] = frozenset(counted_phrases(doc.text[doc.body_start :]))
+        return found
+
+    def segments(
+        self, claims: list[Claim], doc_id: str, doc: Document | None, options: IncidentOptions
+    ) -> list[list[Claim]]:
+        """:func:`segment_document` of the claims, cut once per update; by claim id, so
+        that a later step gets its own claim objects back."""
+        key = (doc_id, tuple(c.id for c in claims), options)
+        cut = self.cuts.get(key)
+        if cut is None:
+            cut = self.cuts[key] = [
+                tuple(c.id for c in group) for group in segment_document(claims, doc, options)
+            ]
+        by_id = {c.id: c for c in claims}
+        return [[by_id[claim_id] for claim_id in group] for group in cut]
 
 
 def _segment_operation(
@@ -941,13 +980,14 @@ def lookups(
     options: IncidentOptions | None = None,
     *,
     claimants: Mapping[str, Sequence[str]] | None = None,
+    scans: TextScans | None = None,
 ) -> list[KeyLookup]:
     """What to look up for new claims (not in any stored incident): one lookup per segment
     they make, plus each of their documents (incidents that held claims of a re-extracted
     document are regrouped too)."""
     options = options or IncidentOptions()
     out = []
-    for seg in _build_segments(claims, docs, {}, options, claimants):
+    for seg in _build_segments(claims, docs, {}, options, claimants, scans):
         buckets = _month_buckets(seg)
         out.append(
             KeyLookup(
@@ -992,6 +1032,7 @@ def incident_keys(
     docs: Mapping[str, Document],
     *,
     claimants: Mapping[str, Sequence[str]] | None = None,
+    scans: TextScans | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
     """Incident id → the (key, bucket) rows it is found under once stored: the keys of the
     segments its claims will form in a later regroup (one per document), each in its month
@@ -1002,7 +1043,7 @@ def incident_keys(
     members.sort(key=lambda c: (c.doc_id, c.span_start, c.id))
     options = IncidentOptions()
     out: dict[str, set[tuple[str, int]]] = {inc.id: set() for inc in incidents}
-    for seg in _build_segments(members, docs, existing_of, options, claimants):
+    for seg in _build_segments(members, docs, existing_of, options, claimants, scans):
         rows = out[seg.existing_id or ""]
         buckets = _month_buckets(seg)
         for key in _meeting_keys(seg):

@@ -350,12 +350,16 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
         doc_ids = sorted({c.doc_id for c in claims})
         docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
         existing = [] if rebuild else store.incidents()
-        incidents = grouping.assign_incidents(claims, docs, existing)
-        store.save_incidents(incidents, grouping.incident_keys(incidents, claims, docs))
+        scans = grouping.TextScans()  # the texts read once for the grouping and its keys
+        incidents = grouping.assign_incidents(claims, docs, existing, scans=scans)
+        store.save_incidents(
+            incidents, grouping.incident_keys(incidents, claims, docs, scans=scans)
+        )
     elif new := store.claims_without_incident_list():
         new_docs = {d.id: d for d in store.documents(ids=sorted({c.doc_id for c in new}))}
         claimants = store.claimants_of_documents(new_docs)
-        lookups = grouping.lookups(new, new_docs, claimants=claimants)
+        scans = grouping.TextScans()  # the texts read once for the lookups, regroup and keys
+        lookups = grouping.lookups(new, new_docs, claimants=claimants, scans=scans)
         # A new copy may have renamed its group: the incidents of every copy are found by
         # their documents, whatever group they were keyed under.
         copies = store.duplicate_group_members_of(
@@ -387,7 +391,9 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
             docs = {d.id: d for d in store.documents(ids=doc_ids)}
             claimants = store.claimants_of_documents(doc_ids)
             existing = store.incidents(ids=sorted(touched))
-            assignment = grouping.cluster_incidents(claims, docs, existing, claimants=claimants)
+            assignment = grouping.cluster_incidents(
+                claims, docs, existing, claimants=claimants, scans=scans
+            )
             # Incidents of one name are numbered -2, -3 in founding order: all of them must be
             # relabelled together.
             namesakes = set(
@@ -399,7 +405,7 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
                 break
             touched |= namesakes
         incidents = assignment.incidents
-        keys = grouping.incident_keys(incidents, claims, docs, claimants=claimants)
+        keys = grouping.incident_keys(incidents, claims, docs, claimants=claimants, scans=scans)
         store.replace_incidents(incidents, touched - {i.id for i in incidents}, keys)
     reapply_incident_reviews(store)  # splits and merges analysts made outlive regrouping
     return store.incident_count()  # counted, not read: the archive may hold 100,000
