@@ -553,3 +553,37 @@ def test_a_toll_broken_down_by_sex_or_age_is_no_claim(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The group said not one of its guerrillas was wounded or killed in Cauca.",
+            [("wounded", 0), ("killed", 0)],
+        ),
+        (
+            "The army said none of its soldiers were killed or wounded near Bakhmut.",
+            [("killed", 0), ("wounded", 0)],
+        ),
+        ("The rebels said not a single fighter was killed in Sagaing.", [("killed", 0)]),
+        ("The militia said that not even one of its men died in Ituri.", [("killed", 0)]),
+        # an unsplit figure stays unsplit
+        ("Officials in Borno said 40 people were killed or wounded.", []),
+    ],
+)
+def test_a_denied_count_is_zero_for_every_event_it_denies(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16 Mali Armed Forces [FAMa] soldiers were killed near Boulkessi.",
+        "Militants killed 16 Burkina Faso Armed Forces (FABF) soldiers near Djibo.",
+    ],
+)
+def test_a_bracketed_acronym_does_not_hide_what_is_counted(text: str) -> None:
+    assert figures(text) == [("killed", 16)]

@@ -206,7 +206,10 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             ):
                 trigger = None  # one attack or one place seized, however written, is no count
             if trigger is not None and (
-                unsplit_figure(doc, trigger.token, mention) or is_war_toll(trigger.token)
+                # "40 killed or wounded" is one unsplit figure, "none killed or wounded" two
+                # denials
+                (mention.count.value != 0 and unsplit_figure(doc, trigger.token, mention))
+                or is_war_toll(trigger.token)
             ):
                 trigger = None
             is_loose = False

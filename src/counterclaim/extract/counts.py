@@ -172,6 +172,8 @@ def find_counts(sent: Span) -> list[CountMention]:
             span = doc[i : j + 1]
             value = parse_number(doc[i:j].text if dozen else span.text)
             value = value * 12 if dozen and value is not None else value
+            if value == 1 and _after_not(doc, i):
+                value = 0  # "not one of its guerrillas was wounded": a denial
             last = doc[j]
             range_high = re.search(
                 r"\d\s*(?:to|-|–|—|or)\s*$|\bbetween\s+\S+\s+and\s+$",
@@ -189,7 +191,7 @@ def find_counts(sent: Span) -> list[CountMention]:
                     high = range_after(re.sub(r"^\s*and\b", " to", suffix), value)
                 if high is not None:
                     qualifier = "at_least"
-                noun = _counted_noun(last)
+                noun = _past_bracketed_name(_counted_noun(last))
                 anchor = last
                 if high is not None and noun is None:
                     # "25-30 insurgents": the parser hangs the noun on the range's end
@@ -289,8 +291,9 @@ def find_counts(sent: Span) -> list[CountMention]:
             if not described and (
                 noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things
             ):
+                value = 0 if _after_not(doc, i) else 1  # "not a single soldier was hurt"
                 found.append(
-                    CountMention(Count(1, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
+                    CountMention(Count(value, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
                 )
         i += 1
     return found
@@ -324,6 +327,36 @@ def _may_open_count(doc: Doc) -> list[bool]:
         ]
         doc.user_data["counterclaim_may_open_count"] = cached
     return cached
+
+
+def _past_bracketed_name(noun: Token | None) -> Token | None:
+    """ "16 Mali Armed Forces [FAMa] soldiers were killed": the parser takes the name before
+    the bracketed acronym for what is counted; the noun after the brackets is, when it names
+    people or things."""
+    if noun is None or noun.pos_ != "PROPN":
+        return noun
+    doc = noun.doc
+    opening = noun.i + 1
+    if opening >= len(doc) or doc[opening].text not in ("[", "("):
+        return noun
+    for close in range(opening + 1, min(len(doc), opening + 6)):
+        if doc[close].text in ("]", ")"):
+            after = doc[close + 1] if close + 1 < len(doc) else None
+            lex = lexicon()
+            if (
+                after is not None
+                and after.pos_ == "NOUN"
+                and (after.lemma_.lower() in lex.people or after.lemma_.lower() in lex.things)
+            ):
+                return after
+            return noun
+    return noun
+
+
+def _after_not(doc: Doc, i: int) -> bool:
+    """ "not one", "not a single", "not even one": the count is denied."""
+    before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+    return bool(before) and (before[-1] == "not" or before == ["not", "even"])
 
 
 def _range_end(doc: Doc, last: int, limit: int) -> Token | None:

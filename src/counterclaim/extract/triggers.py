@@ -81,9 +81,16 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     conjoined with the trigger ("were taken under control and destroyed"), or what the
     destroyed things had done ("shot down all 14 drones launched at Kyiv": attacks too)."""
     combinable = lexicon().combinable_categories
+    person = _counts_people(mention)
+    if mention.count.value == 0:
+        # "not one was killed or wounded", "none were killed or injured": a denial denies
+        # every event its verbs name
+        for verb in trigger.token.conjuncts:
+            for category in _categories_of_verb(verb):
+                if category != trigger.category and _fits(category, person):
+                    return Trigger(category, verb)
     if trigger.category not in combinable:
         return None
-    person = _counts_people(mention)
     if person is True:
         return None
     for verb in trigger.token.conjuncts:
