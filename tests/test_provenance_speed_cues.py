@@ -107,3 +107,25 @@ def test_set_origins_keeps_what_is_not_given(store: Store) -> None:
         docs[2].id: ("Houthi media", "AP"),
         docs[3].id: ("Saba", "Reuters"),
     }
+
+
+def test_cues_read_from_the_source_without_the_private_parser() -> None:
+    cues = provenance._cues
+    # Character codes are no words, and a lookahead or a comment is not matched text.
+    assert cues(re.compile(r"ab\x41cd\u00e9ef\012gh")) == [("ab",), ("cd",), ("ef",), ("gh",)]
+    assert cues(re.compile(r"said(?=\s+by)")) == [("said",)]
+    assert cues(re.compile(r"told(?#a comment)by")) == [("told",), ("by",)]
+    # An escaped space (re.escape of an agency's name) is a literal; "an?" ends the run.
+    assert cues(re.compile(r"\bin\ an?\ (?:video|post)s?")) == [("in a",), ("video", "post")]
+    # Each branch opens on its own whole word, shared first letters or not.
+    assert cues(re.compile(r"(?:Telegram|Twitter)\s+post")) == [("Telegram", "Twitter"), ("post",)]
+    # Flags for the whole pattern, a repeated group, a bare alternation with an empty branch.
+    assert cues(re.compile(r"(?i)told")) == []
+    assert cues(re.compile(r"(?:ab|cd)?ef")) == [("ef",)]
+    assert cues(re.compile(r"foo|bar|")) == []
+    assert cues(re.compile(r"[]a]bc|de")) == []
+
+
+def test_every_citation_pattern_of_the_lexicon_has_cues() -> None:
+    # A pattern without cues is scanned on every text: the shortcut would be lost silently.
+    assert all(cues for _, _, cues in provenance._lexicon().citations)
