@@ -491,3 +491,84 @@ def test_an_attack_on_civilians_or_their_property_is_civilian(text: str, role: s
     projectiles were fired at or hit decides, whoever tells it."""
     [claim] = [c for c in claims_of(text) if c.category == "attacks"]
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "role"),
+    [
+        # where the report was filed tells whose police speak, and is no part of their name
+        ("LUSAKA - Police said nine army personnel were killed.", "Police", "own"),
+        ("Four policemen suffered injuries in the blast, police in Quetta said.", None, "own"),
+        # a head of state speaks for the state the demonym names
+        ("President Hakainde Hichilema said 12 Zambian soldiers were killed.", None, "own"),
+    ],
+)
+def test_the_report_s_country_comes_from_its_dateline_or_its_places(
+    text: str, claimant: str | None, role: str
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role
+    if claimant is not None:
+        assert claim.claimant == claimant
+        assert not any("LUSAKA" in alias for alias in claim.claimant_aliases[:1])
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "role"),
+    [
+        (
+            "YAOUNDE - Colonel Cyrille Atonfack, the army's communications chief, who gave the "
+            "numbers on Friday, said troops killed 12 separatists.",
+            "Cameroonian army",
+            "opponent",
+        ),
+        (
+            "Major Ali Hassan, a spokesman for the Somali National Army, said 20 al-Shabaab "
+            "fighters were killed near Jowhar.",
+            "Somali National Army",
+            "opponent",
+        ),
+    ],
+)
+def test_the_office_a_speaker_holds_names_the_organisation(
+    text: str, claimant: str, role: str
+) -> None:
+    [claim] = claims_of(text)
+    assert (claim.claimant, claim.target_role) == (claimant, role)
+
+
+def test_whose_figures_a_source_cites_names_the_claimant() -> None:
+    [claim] = claims_of(
+        "Rebels attacked Goma, according to the Kivu Security Tracker's figures, killing 30 "
+        "civilians."
+    )
+    assert claim.claimant == "Kivu Security Tracker"
+
+
+def test_things_do_not_speak_and_it_points_back_to_a_voice() -> None:
+    text = (
+        "Fighting raged near Bunia on Monday, the army said. A row of burnt trucks showed the "
+        "intensity of the fighting. It said 40 people were wounded."
+    )
+    [claim] = claims_of(text)
+    assert "trucks" not in claim.claimant
+    assert "the army" in claim.claimant_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Police said bandits burnt 8 houses in a village in Zamfara.", "civilian"),
+        ("The army said militants torched 12 shops in the market of Djibo.", "civilian"),
+        # ground taken is the other side's, whatever stands on it
+        (
+            "Russian forces seized three villages near Pokrovsk, the Russian defence ministry "
+            "said.",
+            "opponent",
+        ),
+        ("The Malian army said troops destroyed four rebel vehicles near Kidal.", "opponent"),
+    ],
+)
+def test_homes_and_shops_destroyed_are_civilian_whoever_counts_them(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

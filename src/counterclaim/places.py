@@ -841,6 +841,26 @@ def country_context(text: str) -> list[str]:
     return Gazetteer.load().country_context(text)
 
 
+# "LUSAKA -", "YAOUNDE, Cameroon (Reuters) —", "Karachi:", "GOMA (AP) -": where a report
+# was filed, before its first sentence
+_DATELINE_PLACE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z’'.-]+(?:\s+[A-Z][A-Za-z’'.-]+){0,2})\s*(?:,|\(|[-–—:]\s)"
+)
+
+
+def dateline_country(body: str) -> str | None:
+    """The country of the place a report is datelined from ("LUSAKA - Police said ..."),
+    when the gazetteer knows the place and it is no common word."""
+    found = _DATELINE_PLACE.match(body)
+    if found is None:
+        return None
+    name = found.group("place")
+    if name.isupper():
+        name = _title_words(name.lower())
+    place = resolve(name)
+    return place.country_code if place is not None and place.country_code else None
+
+
 def find_place_names(text: str, country: str | None = None) -> list[PlaceMention]:
     """``Gazetteer.load().find_place_names``."""
     return Gazetteer.load().find_place_names(text, country)

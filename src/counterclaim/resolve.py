@@ -65,7 +65,17 @@ def document_context(
     text = doc.text
     if mentions is None:
         mentions = kb.find_mentions(text)
-    countries = places.country_context(text[doc.body_start :] or text)
+    body = text[doc.body_start :] or text
+    countries = places.country_context(body)
+    if not countries:
+        # A report that names no country is about where it was filed ("LUSAKA - Police
+        # said ..."), else where its places are ("police in Quetta said")
+        dateline = places.dateline_country(body)
+        countries = [dateline] if dateline else []
+    if not countries:
+        countries = [
+            m.place.country_code for m in places.find_place_names(body) if m.place.country_code
+        ][:1]
     # The whole text with its body's offset: date phrases are found once per document,
     # for this and for every claim's date
     main_date = dates.main_event_date(text, doc.published, body_start=doc.body_start)
@@ -360,6 +370,16 @@ def _resolve_claimant(
                 actor = _actor_for_surface(ctx, part, attribution.start)
                 if actor is not None:
                     break
+        if actor is None:
+            # "Colonel X, the army's communications chief": the office a person holds names
+            # the organisation they speak for
+            descriptions = [p for part in [surface, *attribution.parts] for p in part.split(",")]
+            for part in descriptions:
+                organisation = _office_holder_of(part)
+                if organisation is not None:
+                    actor = _actor_for_surface(ctx, organisation, attribution.start)
+                    if actor is not None:
+                        break
     # "a senior police officer, asking not to be named": the name ends at the comma
     surfaces = [p for p in [surface, surface.split(",")[0].strip(), *attribution.parts] if p]
     if actor is None and attribution.kind != "pronoun":
@@ -370,7 +390,36 @@ def _resolve_claimant(
     if actor is None:
         name = _without_article(surface)
         return name, _unique(surfaces), None
-    return actor.name, _unique([*_aliases_of(ctx, actor), *surfaces]), actor
+    return (
+        actor.name,
+        _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
+        actor,
+    )
+
+
+# "the army's communications chief", "head of the police in Diffa", "a spokesman for the
+# border service": an office and the organisation that holds it
+_OFFICE = (
+    r"(?:[\w-]+\s+){0,2}(?:chief|head|director|commander|spokes(?:man|woman|person)|officer|"
+    r"official|minister|secretary|coordinator|representative|adviser|advisor|"
+    r"administrator|governor|president|chairman|leader)"
+)
+_OFFICE_OF_OWNER = re.compile(
+    rf"^(?:the\s+|a\s+|an\s+)?(?P<owner>[\w .-]{{2,60}}?)['’]s?\s+{_OFFICE}$", re.IGNORECASE
+)
+_OFFICE_FOR_OWNER = re.compile(
+    rf"^(?:the\s+|a\s+|an\s+)?{_OFFICE}\s+(?:of|for|at)\s+(?P<owner>(?:the\s+)?[\w .'’-]{{2,60}})$",
+    re.IGNORECASE,
+)
+
+
+def _office_holder_of(description: str) -> str | None:
+    """The organisation an office belongs to, in a description of who speaks."""
+    for pattern in (_OFFICE_OF_OWNER, _OFFICE_FOR_OWNER):
+        found = pattern.match(description.strip())
+        if found is not None:
+            return found.group("owner").strip()
+    return None
 
 
 _JOINED_SPEAKERS = re.compile(r"^(?P<first>[^,]+?)\s+and\s+(?P<second>[^,]+)$")
@@ -392,7 +441,8 @@ def _speakers_joined(surface: str) -> list[str]:
 # Pakistan (TTP) Commander X" is a name and its acronym)
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w .’'-]{1,30}:\s+"
-    r"|(?:[A-Z][\w .’'-]{1,30},\s*|[A-Z][A-Z .’'-]{1,30}\s*)\([^()]{1,80}\)\s*(?:[-–—:]\s*)?(?=[A-Z]))"
+    r"|(?:[A-Z][\w .’'-]{1,30},\s*|[A-Z][A-Z .’'-]{1,30}\s*)\([^()]{1,80}\)\s*(?:[-–—:]\s*)?(?=[A-Z])"
+    r"|[A-Z][A-Z’'.-]+(?:\s[A-Z][A-Z’'.-]+){0,2}\s+[-–—]{1,2}\s+(?=[A-Z]))"
 )
 
 

@@ -96,6 +96,7 @@ class TargetWords:
     combatant_words: frozenset[str]
     prisoners: frozenset[str]
     civilian_property: frozenset[str]
+    civilian_only_property: frozenset[str]
     military_marks: frozenset[str]
 
 
@@ -489,5 +490,6 @@ def load_target_words() -> TargetWords:
         ),
         prisoners=frozenset(words("prisoners")),
         civilian_property=frozenset(words("civilian_property")),
+        civilian_only_property=frozenset(words("civilian_only_property")),
         military_marks=frozenset(words("military_marks")),
     )

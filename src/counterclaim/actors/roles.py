@@ -99,6 +99,14 @@ def target_role(
             if any(f" {w}" in lowered for w in words.fighting_context):
                 return "other"
         return "civilian"
+    marked = word_set & (words.military_marks | words.combatant_words)  # "rebel vehicles"
+    if (
+        category in ("destroyed", "attacks")
+        and word_set & words.civilian_only_property
+        and not marked
+    ):
+        # "bandits burnt 8 houses", whoever tells it; a village seized is ground taken
+        return "civilian"
     if claimant_is_neutral or claimant_side in (None, NEUTRAL):
         if word_set & words.civilian_property and not word_set & words.military_marks:
             return "civilian"  # "torched 40 houses and 12 vehicles", as the outlet tells it

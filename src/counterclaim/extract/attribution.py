@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract.text import doc_text, np_text, tidy_name
-from counterclaim.extract.wordlists import lexicon
+from counterclaim.extract.wordlists import Lexicon, lexicon
 from counterclaim.numbers import parse_number
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -144,7 +144,23 @@ def _can_speak(head: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in lex.source_nouns:
         return True  # "the release says": a document of its issuer
+    if head.pos_ == "NOUN" and _names_things(head, lex):
+        return False  # "a row of burnt trucks showed ...": things show, they do not say
     return lemma not in lex.nouns and lemma not in lex.counted
+
+
+def _names_things(head: Token, lex: Lexicon) -> bool:
+    """A common noun for things, or a quantity of them ("a row of trucks"); not a place,
+    since "the hospital" or "the governor's office" may speak."""
+    things = lex.things - lex.places
+    if head.lemma_.lower() in things:
+        return True
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in things for o in prep.children)
+        for prep in head.children
+    )
 
 
 def _is_dateline_label(head: Token) -> bool:
@@ -423,8 +439,24 @@ def _attribution_from_text(text: str, start: int) -> Attribution:
         return Attribution(text, "pronoun", start, [text])
     if _SOURCE_REF.match(low):
         return Attribution(text, "pronoun", start, [text])  # "according to the same statement"
+    owner = _owner_of_source(text)
+    if owner is not None:
+        # "according to the Kivu Security Tracker's figures": the tracker
+        return Attribution(owner, "named", start, [owner, text])
     parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
     return Attribution(text, "named", start, parts or [text])
+
+
+def _owner_of_source(text: str) -> str | None:
+    """Whose figures, data, statement or report a phrase names ("the UN's latest data")."""
+    found = re.match(r"^(?P<owner>.+?)['’]s?\s+(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)$", text.strip())
+    if found is None:
+        return None
+    lex = lexicon()
+    noun = found.group("noun").lower()
+    if noun not in lex.source_nouns and noun not in lex.toll_nouns:
+        return None
+    return found.group("owner").strip()
 
 
 def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
@@ -460,6 +492,11 @@ def sentence_speaker(sent: Span) -> Attribution | None:
         found = _subject_phrase(root)
         if found and found[1].lower_ not in ("which", "that", "who"):
             attribution = _attribution_from(*found)
-            if attribution.kind == "named":
+            # "the army said" is a voice too, though who "the army" is depends on what
+            # was named before it; "it said" only points back to a voice
+            definite = attribution.kind == "pronoun" and not refers_to_speaker(
+                attribution.surface or ""
+            )
+            if attribution.kind == "named" or definite:
                 return attribution
     return None
