@@ -572,3 +572,26 @@ def test_things_do_not_speak_and_it_points_back_to_a_voice() -> None:
 def test_homes_and_shops_destroyed_are_civilian_whoever_counts_them(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Gunmen stormed an army barracks near Maroua, killing 14 people, a local official said.",
+            "other",
+        ),
+        (
+            "Militants attacked a checkpoint in Tillaberi, killing 9 people, officials said.",
+            "other",
+        ),
+        ("The blast killed 11 people, including the attackers, police in Quetta said.", "other"),
+        # a market is no military target
+        (
+            "Gunmen attacked a market near Maroua, killing 14 people, a local official said.",
+            "civilian",
+        ),
+    ],
+)
+def test_people_killed_at_a_military_target_are_not_told_apart(text: str, role: str) -> None:
+    assert [c.target_role for c in claims_of(text)] == [role]
