@@ -587,3 +587,30 @@ def test_a_denied_count_is_zero_for_every_event_it_denies(
 )
 def test_a_bracketed_acronym_does_not_hide_what_is_counted(text: str) -> None:
     assert figures(text) == [("killed", 16)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The toll rose to 45, up from 31, the health ministry in Gaza said.",
+            [("killed", 45), ("killed", 31)],
+        ),
+        (
+            "The death toll in Mogadishu climbed to 60 from 41 on Monday.",
+            [("killed", 60), ("killed", 41)],
+        ),
+        ("Drones flew in from 12 directions over Odesa.", []),
+    ],
+)
+def test_the_earlier_toll_of_a_revision_is_a_claim(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_another_place_is_no_count_but_another_person_is() -> None:
+    assert figures("Gunmen torched another police station in Zamfara, the police said.") == []
+    assert figures("Another soldier was killed in Kidal on Friday, the army said.") == [
+        ("killed", 1)
+    ]

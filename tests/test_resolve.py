@@ -595,3 +595,54 @@ def test_homes_and_shops_destroyed_are_civilian_whoever_counts_them(text: str, r
 )
 def test_people_killed_at_a_military_target_are_not_told_apart(text: str, role: str) -> None:
     assert [c.target_role for c in claims_of(text)] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "role"),
+    [
+        (
+            "At least 45 police officers were killed near Diffa. Two officials at the interior "
+            "ministry later confirmed the toll.",
+            "Niger Interior Ministry",
+            "own",
+        ),
+        (
+            "Nine soldiers died in the ambush near Djibo. The army confirmed the deaths on "
+            "Tuesday.",
+            "Burkina Faso army",
+            "own",
+        ),
+        # a speaker who says something else does not take the figure
+        (
+            "Nine soldiers died in the ambush near Djibo. The army said it would retaliate.",
+            "reporter",
+            None,
+        ),
+    ],
+)
+def test_a_speaker_who_confirms_the_toll_owns_the_figure_before(
+    text: str, claimant: str, role: str | None
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant
+    if role is not None:
+        assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "BAMAKO - The junta spokesman said 20 terrorists were killed near Mopti.",
+            "Malian government",
+        ),
+        ("YANGON - The junta spokesman said 20 rebels were killed near Mandalay.", "Myanmar junta"),
+        (
+            "The Defence Ministry in Moscow said 30 drones were shot down over Belgorod.",
+            "Russian Defence Ministry",
+        ),
+    ],
+)
+def test_a_description_names_the_institution_of_its_own_country(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -200,6 +200,8 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
     found = kb.lookup(surface)
     if found is not None and ctx.country is not None:
         found = kb.national_counterpart(found, ctx.country, surface) or found
+        if _foreign_by_description(ctx, found, surface):
+            found = None
     if found is None:
         for name, actor_id in ctx.speakers.items():
             if name and re.search(rf"\b{re.escape(name)}\b", surface, re.IGNORECASE):
@@ -224,12 +226,41 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         found = kb.resolve_in_context(
             surface, "", ctx.country, mentions=_mentions_before(ctx, start)
         )
+    if found is None:
+        seated = _SEATED_IN.match(surface)
+        place = places.resolve(seated.group("place")) if seated is not None else None
+        if seated is not None and place is not None and place.country_code:
+            # "the Defence Ministry in Moscow" is the ministry of the country Moscow is in
+            found = kb.resolve_in_context(seated.group("institution"), "", place.country_code)
+    if found is None and ctx.country and core_name(surface).lower() in _RULERS:
+        # "the junta spokesman", "the regime": the government of the report's country
+        side = kb.state_side(ctx.country)
+        found = kb.government_of(side) if side is not None else None
     if found is None and _names_a_state(kb, surface):
         # A country standing for its government ("Russia said ...", "Malian officials")
         side = kb.side_of_phrase(surface)
         if side is not None:
             found = kb.government_of(side)
     return kb.claimant_actor(found.id) if found is not None else None
+
+
+_SEATED_IN = re.compile(
+    r"^(?:the\s+)?(?P<institution>[\w .'’-]+?)\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)$"
+)
+_RULERS = frozenset({"junta", "regime", "government", "military government", "authorities"})
+
+
+def _foreign_by_description(ctx: DocumentContext, actor: actors.Actor, surface: str) -> bool:
+    """ "the junta spokesman" in a report on Mali is not Myanmar's junta: a description in
+    common nouns names no actor of another country than the report's."""
+    if actor.country is None or actor.country == ctx.country:
+        return False
+    words = _without_article(surface).split()
+    return (
+        bool(words)
+        and not any(w[:1].isupper() for w in words)
+        and not ctx.kb.sides_in_phrase(surface)
+    )
 
 
 def _last_actor_before(ctx: DocumentContext, offset: int) -> tuple[actors.Actor, str] | None:

@@ -294,6 +294,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                         features=candidate_features(sent, mention, also, attribution, quotes),
                     )
                 )
+        claimed_here = bool(results) and results[-1].sentence_start == sent.start_char
+        if not claimed_here and speakers[index] is not None and _confirms_a_toll(sent):
+            # "45 officers were killed near Diffa. Officials at the interior ministry later
+            # confirmed the toll": the figure the outlet stated is theirs
+            _credit_last_figures(results, body, index, speakers[index])
         if not mentions or paragraph not in paragraph_claimant:
             # A named speaker in a sentence without claims still sets the paragraph's voice
             # for what follows ("The ISPR said ... . The forces destroyed 3 posts.")
@@ -306,6 +311,34 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
 
 
 SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
+
+
+def _confirms_a_toll(sent: Span) -> bool:
+    """A statement whose object is a toll or the deaths themselves ("confirmed the toll",
+    "gave the same figure", "confirmed the deaths"), with no figure of its own."""
+    lex = lexicon()
+    root = sent.root
+    return root.pos_ == "VERB" and any(
+        child.dep_ == "dobj"
+        and (child.lemma_.lower() in lex.toll_nouns or child.lemma_.lower() in lex.counted)
+        for child in root.children
+    )
+
+
+def _credit_last_figures(
+    results: list[Extraction], body: list[Span], index: int, speaker: Attribution
+) -> None:
+    """The outlet's own figures of the sentence right before become the confirming
+    speaker's."""
+    if index == 0:
+        return
+    start = body[index - 1].start_char
+    for k, e in enumerate(results):
+        if e.sentence_start == start and e.attribution.kind == "reporter":
+            results[k] = replace(
+                e,
+                attribution=Attribution(speaker.surface, "inherited", speaker.start, speaker.parts),
+            )
 
 
 def _speaker_options(

@@ -288,6 +288,8 @@ def find_counts(sent: Span) -> list[CountMention]:
             # "X, a militia leader, was killed" describes X; "four rifles, a machine gun"
             # lists a second thing (the parser hangs it on the plural as an apposition)
             described = noun.dep_ == "attr" or (noun.dep_ == "appos" and noun.head.tag_ != "NNS")
+            if lower == "another" and noun.lemma_.lower() in lex.places:
+                described = True  # "torched another police station": one more of a kind
             if not described and (
                 noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things
             ):

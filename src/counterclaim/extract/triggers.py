@@ -284,6 +284,15 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             trig = _total_trigger(governor, person)
             if trig:
                 return trig
+        if prep.lower_ == "from":
+            # "the toll rose to 45 from 31", "rose to 45, up from 31": the earlier toll is
+            # a claim too (ANNOTATION.md "Revisions")
+            verb = governor.head if governor.lower_ in ("up", "down") else governor
+            lemma = verb.lemma_.lower()
+            if verb.pos_ == "VERB" and (lemma in lex.raising_verbs or lemma in lex.total_verbs):
+                trig = _total_trigger(verb, person)
+                if trig:
+                    return trig
         if (
             prep.lower_ in ("to", "on")
             and governor.pos_ == "VERB"
