@@ -614,3 +614,21 @@ def test_another_place_is_no_count_but_another_person_is() -> None:
     assert figures("Another soldier was killed in Kidal on Friday, the army said.") == [
         ("killed", 1)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 7,000 residents have been evacuated from the area near Batken.", []),
+        ("Officials said about 1,200 villagers were relocated from the front line in Donetsk.", []),
+        # the crew of a sunken ship or the wounded brought out are another matter
+        (
+            "The remaining 396 members of the crew were evacuated, the ministry said.",
+            [("released", 396)],
+        ),
+    ],
+)
+def test_a_population_evacuated_is_displaced_not_released(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

@@ -205,6 +205,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 )
             ):
                 trigger = None  # one attack or one place seized, however written, is no count
+            if trigger is not None and _evacuates_population(trigger, mention):
+                trigger = None  # "7,000 residents were evacuated": displaced, not released
             if trigger is not None and (
                 # "40 killed or wounded" is one unsplit figure, "none killed or wounded" two
                 # denials
@@ -311,6 +313,17 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
 
 
 SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
+
+
+def _evacuates_population(trigger: Trigger, mention: CountMention) -> bool:
+    lex = lexicon()
+    noun = mention.noun
+    return (
+        trigger.category == "released"
+        and trigger.token.lemma_.lower() in lex.evacuating_verbs
+        and noun is not None
+        and noun.lemma_.lower() in lex.evacuated_population
+    )
 
 
 def _confirms_a_toll(sent: Span) -> bool:

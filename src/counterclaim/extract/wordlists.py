@@ -40,6 +40,8 @@ class Lexicon:
     raising_verbs: frozenset[str]
     war_nouns: frozenset[str]
     arresting_verbs: frozenset[str]
+    evacuating_verbs: frozenset[str]
+    evacuated_population: frozenset[str]
     combinable_categories: frozenset[str]
     owner_subject_verbs: frozenset[str]
     destroying_verbs: frozenset[str]
@@ -136,6 +138,8 @@ def lexicon() -> Lexicon:
         raising_verbs=frozenset(events["raising_verbs"]),
         war_nouns=frozenset(events.get("war_nouns") or ()),
         arresting_verbs=frozenset(events.get("arresting_verbs") or ()),
+        evacuating_verbs=frozenset((events.get("evacuations") or {}).get("verbs") or ()),
+        evacuated_population=frozenset((events.get("evacuations") or {}).get("population") or ()),
         combinable_categories=frozenset(events.get("combinable_categories") or ()),
         owner_subject_verbs=frozenset(events.get("owner_subject_verbs") or ()),
         destroying_verbs=frozenset(events["destroying_verbs"]),
