@@ -632,3 +632,72 @@ def test_a_population_evacuated_is_displaced_not_released(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The gunmen later set fire to the bus in a forest near Kurram.", [("destroyed", 1)]),
+        ("Rebels set the truck ablaze near Beni, the army said.", [("destroyed", 1)]),
+        ("They sent the bus back to the depot in Mosul.", []),
+    ],
+)
+def test_one_thing_set_on_fire_is_destroyed(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The attackers snatched four AK-47 assault rifles near Chandel, officials said.",
+            [("seized", 4)],
+        ),
+        ("Troops recovered five AK-47 magazines in Borno, the army said.", [("seized", 5)]),
+        ("Drones destroyed three T-72 tanks near Avdiivka.", [("destroyed", 3)]),
+    ],
+)
+def test_a_weapon_s_model_name_does_not_hide_what_is_counted(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The district chief and two guards were among four people killed when their car "
+            "was attacked near Bannu.",
+            [("killed", 4)],
+        ),
+        ("Gunmen killed 13 people in Kasese, among them two children.", [("killed", 13)]),
+    ],
+)
+def test_among_a_count_is_the_whole_and_among_them_a_part(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He was travelling with seven colleagues, who are missing, the minister in Tokyo said.",
+            [("missing", 7)],
+        ),
+        (
+            "Medics in Sweida put the death toll at more than 30 and the injuries at some 100.",
+            [("killed", 30), ("wounded", 100)],
+        ),
+        (
+            "Officials in Gao put the number of dead at 12 and the wounded at 40.",
+            [("killed", 12), ("wounded", 40)],
+        ),
+    ],
+)
+def test_what_befell_people_is_read_from_a_relative_clause_or_a_second_object(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

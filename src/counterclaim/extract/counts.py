@@ -66,14 +66,27 @@ def vessel_names(doc: Doc) -> dict[str, str]:
 
 def _the_object_destroyed(det: Token) -> bool:
     noun = det.head
-    if det.dep_ != "det" or noun.tag_ != "NN" or noun.dep_ not in ("nsubjpass", "dobj"):
+    if det.dep_ != "det" or noun.tag_ != "NN" or noun.dep_ not in ("nsubjpass", "dobj", "pobj"):
         return False
     lemma = noun.lemma_.lower()
     if lemma not in lexicon().things or lemma in lexicon().places:
         return False
     if any(c.dep_ in ("nummod", "amod") and c.like_num for c in noun.children):
         return False
+    if noun.dep_ == "pobj" or noun.head.lemma_.lower() == "set":
+        return _set_on_fire(noun)
     return noun.head.lemma_.lower() in lexicon().destroying_verbs
+
+
+def _set_on_fire(noun: Token) -> bool:
+    """ "set fire to the bus", "set the truck ablaze", "set the depot on fire"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
+    if verb.lemma_.lower() != "set":
+        return False
+    words = {c.lower_ for c in verb.children} | {
+        g.lower_ for c in verb.children for g in c.children
+    }
+    return "fire" in words or "ablaze" in words or "alight" in words
 
 
 def _named_person(tok: Token) -> CountMention | None:
@@ -497,6 +510,14 @@ def _indefinite_before(doc: Doc, i: int, sent: Span) -> Token | None:
 def _counted_noun(tok: Token) -> Token | None:
     """The noun a number counts: its head for "84 personnel", None for a bare "18"."""
     head = tok.head
+    if (
+        tok.dep_ in ("compound", "nummod", "quantmod")
+        and head.pos_ == "NUM"
+        and re.search(r"[A-Za-z]", head.text)
+        and re.search(r"\d", head.text)
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return head.head  # "four AK-47 assault rifles": the model's name is tagged a number
     if tok.dep_ in ("nummod", "amod", "quantmod", "det", "compound") and head.pos_ in (
         "NOUN",
         "PROPN",

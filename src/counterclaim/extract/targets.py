@@ -173,6 +173,8 @@ def in_subset_phrase(tok: Token) -> bool:
     lex = lexicon()
     for ancestor in [tok, *tok.ancestors]:
         if ancestor.lower_ in ("including", "among") and ancestor.dep_ in ("prep", "advcl", "acl"):
+            if ancestor.lower_ == "among" and _counted_by(tok).head == ancestor:
+                return False  # "X and two guards were among four people killed": the whole
             return ancestor.head.lemma_.lower() not in lex.not_counted
         if ancestor.dep_ in ("ROOT",):
             break
@@ -201,3 +203,8 @@ def _breaks_down_a_toll(tok: Token, breakdown_nouns: frozenset[str]) -> bool:
         return False
     verb = noun.head
     return noun.dep_ in ("dobj", "attr") and verb.lemma_.lower() == "include"
+
+
+def _counted_by(tok: Token) -> Token:
+    """The noun a count token counts, or the token itself."""
+    return tok.head if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ == "NOUN" else tok

@@ -156,6 +156,16 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             trig = _verb_trigger(child, mention, person, passive=True)
             if trig:
                 return trig
+            # "seven colleagues, who are missing" (the participle tagged a verb, or its copula
+            # the head)
+            trig = _adjective_trigger(child, person)
+            if trig:
+                return trig
+            for complement in child.children:
+                if complement.dep_ == "acomp":
+                    trig = _adjective_trigger(complement, person)
+                    if trig:
+                        return trig
     head = anchor.head
     dep = anchor.dep_
     if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -301,8 +311,19 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         ):
             return Trigger("destroyed", governor)  # "set fire to five military vehicles"
         if prep.lower_ == "at" and governor.lemma_.lower() in lex.put_at_verbs:
-            # "put the death toll at 63", "the number of dead stood at about 60"
-            trig = _total_trigger(governor, person)
+            # "put the death toll at 63", "the number of dead stood at about 60"; of "put the
+            # dead at 12 and the wounded at 40", the object right before the figure
+            trig = _second_object_put_at(governor, prep, person) or _total_trigger(governor, person)
+            if trig:
+                return trig
+        if (
+            prep.lower_ == "at"
+            and governor.dep_ == "conj"
+            and governor.head.lemma_.lower() in lex.put_at_verbs
+        ):
+            # "put the death toll at 30 and the injuries at some 100": the second object
+            # shares the verb and names its own event
+            trig = _object_event(governor, person)
             if trig:
                 return trig
         if (
@@ -315,6 +336,27 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             if cats:
                 return Trigger(cats[0], governor)
     return _adjective_after(mention)
+
+
+def _second_object_put_at(verb: Token, prep: Token, person: bool | None) -> Trigger | None:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.i < prep.i]
+    if not objects:
+        return None
+    nearest = max(objects, key=lambda c: c.i)
+    return _object_event(nearest, person) if nearest.dep_ == "conj" else None
+
+
+def _object_event(word: Token, person: bool | None) -> Trigger | None:
+    """The event a toll's object names: "the injuries", "the wounded", "the death toll"."""
+    lex = lexicon()
+    lemma = word.lemma_.lower()
+    cats = [
+        *lex.adjectives.get(word.lower_, ()),
+        *lex.counted.get(lemma, ()),
+        *(("killed",) if lemma in lex.toll_nouns else ()),
+    ]
+    cats = [c for c in cats if c != "attacks" and _fits(c, person)]
+    return Trigger(cats[0], word) if cats else None
 
 
 def _adjective_after(mention: CountMention) -> Trigger | None:
