@@ -646,3 +646,41 @@ def test_a_speaker_who_confirms_the_toll_owns_the_figure_before(
 def test_a_description_names_the_institution_of_its_own_country(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "A suicide bomber struck the station in Quetta, killing at least 24 people, including "
+            "soldiers and railway staff, officials said.",
+            "other",
+        ),
+        (
+            "The defence ministry in Bogota said eight people were killed, but did not say if "
+            "they were police or civilians.",
+            "other",
+        ),
+        (
+            "Twenty-five people were killed in a police operation in a favela in Rio de Janeiro, "
+            "Brazilian authorities said.",
+            "other",
+        ),
+        ("Kyrgyz and Tajik guards exchanged fire near Batken, leaving 9 people wounded.", "other"),
+        # children are no combatants, and the speaker after the list is not in it
+        (
+            "Gunmen attacked a wedding in Zamfara, killing 24 people, including six children, "
+            "police said.",
+            "civilian",
+        ),
+        (
+            "The toll from the blasts in Colombo rose to 290 people — including dozens of "
+            "foreigners — as police announced arrests.",
+            "civilian",
+        ),
+    ],
+)
+def test_people_said_to_include_combatants_or_not_told_apart_are_other(
+    text: str, role: str
+) -> None:
+    assert [c.target_role for c in claims_of(text)] == [role]

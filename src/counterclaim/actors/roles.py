@@ -98,6 +98,8 @@ def target_role(
             lowered = " " + " ".join(token_key(context)) + " "
             if any(f" {w}" in lowered for w in words.fighting_context):
                 return "other"
+            if _includes_combatants(context, words.combatant_words):
+                return "other"  # "24 people, including soldiers and railway staff"
         return "civilian"
     marked = word_set & (words.military_marks | words.combatant_words)  # "rebel vehicles"
     if (
@@ -137,3 +139,12 @@ def target_role(
         # saying whose, is about the other side ("seized 11 vehicles", "took 22 prisoners").
         return "opponent"
     return "other"
+
+
+def _includes_combatants(context: str, combatant_words: frozenset[str]) -> bool:
+    """A toll said to include soldiers, police or fighters ("killing 24 people, including
+    soldiers and railway staff"): the people counted are not all civilians."""
+    for found in re.finditer(r"\bincluding\b([^,.;:()“”\"—–]{1,80})", context, re.IGNORECASE):
+        if set(token_key(found.group(1))) & combatant_words:
+            return True
+    return False
