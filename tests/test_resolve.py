@@ -684,3 +684,18 @@ def test_people_said_to_include_combatants_or_not_told_apart_are_other(
     text: str, role: str
 ) -> None:
     assert [c.target_role for c in claims_of(text)] == [role]
+
+
+def test_the_paragraph_so_far_tells_whether_its_people_were_fighting() -> None:
+    fighting = (
+        "Kyrgyz and Tajik border guards clashed near Batken on Thursday. Local officials "
+        "said eight people were killed and 30 wounded."
+    )
+    assert [c.target_role for c in claims_of(fighting)] == ["other", "other"]
+    # a later paragraph about a market is not read in the light of the fighting
+    apart = (
+        "Kyrgyz and Tajik border guards clashed near Batken on Thursday.\n\n"
+        "In a separate attack, gunmen struck a market in Isfara, killing eight people, local "
+        "officials said."
+    )
+    assert [c.target_role for c in claims_of(apart)] == ["civilian"]

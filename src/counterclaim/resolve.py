@@ -499,7 +499,11 @@ def _unique(items: list[str]) -> list[str]:
 # -- roles ----------------------------------------------------------------------------------
 def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None) -> str:
     kb = ctx.kb
-    sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
+    # What the paragraph has said up to the claim ("Guards clashed near Batken on Thursday.
+    # Officials said eight people were killed") tells whether its people were fighting
+    text = ctx.doc.text
+    paragraph_start = text.rfind("\n", 0, e.sentence_start) + 1
+    context = text[paragraph_start : e.sentence_end]
     if e.target_kind == "vessel" or _merchant_vessel(e.target):
         return "civilian"
     neutral = actor is None or kb.is_neutral(actor.id)
@@ -559,7 +563,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         if _is_projectile_target(e.target):
             return "own" if target_side != side else "opponent"
     return actors.target_role(
-        side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=sentence
+        side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=context
     )
 
 

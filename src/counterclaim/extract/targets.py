@@ -78,7 +78,9 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         partitive = partitive_noun(mention.token)
         if partitive is not None:
             noun = partitive
-        elif antecedent and mention.token.dep_ in ("nsubj", "nsubjpass"):
+        elif antecedent and previous is None and mention.token.dep_ in ("nsubj", "nsubjpass"):
+            # (the sentence's own people come first: "eight people were killed and 30
+            # wounded")
             return antecedent
         else:
             return _toll_of(mention.token) or previous or "people"
