@@ -701,3 +701,18 @@ def test_what_befell_people_is_read_from_a_relative_clause_or_a_second_object(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police in Zamfara said bandits burnt 10 motorcycles and two cars.",
+            [("destroyed", 10), ("destroyed", 2)],
+        ),
+        ("Troops seized 40 kg of explosives near Lake Chad.", []),
+        ("The convoy was hit 30 km from Kherson.", []),
+    ],
+)
+def test_a_quantity_without_a_unit_is_a_count(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

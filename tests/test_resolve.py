@@ -699,3 +699,21 @@ def test_the_paragraph_so_far_tells_whether_its_people_were_fighting() -> None:
         "officials said."
     )
     assert [c.target_role for c in claims_of(apart)] == ["civilian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Police in Zamfara said bandits burnt 10 motorcycles and two cars.",
+            ["civilian", "civilian"],
+        ),
+        ("The Nigerian army said troops destroyed 12 motorcycles near Maiduguri.", ["opponent"]),
+        # an army truck is the army's, whoever burnt it
+        ("The Malian army said jihadists burnt two army trucks near Gao.", ["own"]),
+    ],
+)
+def test_what_the_other_side_destroyed_is_civilian_unless_marked(
+    text: str, roles: list[str]
+) -> None:
+    assert [c.target_role for c in claims_of(text)] == roles

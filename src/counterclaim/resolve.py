@@ -549,6 +549,16 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         # "five RPGs were fired at the vessel", "15 rockets hit a residential area": whose
         # attack it was matters less than who was attacked (ANNOTATION.md, attacks)
         return "civilian"
+    if (
+        e.category == "destroyed"
+        and not neutral
+        and e.agent
+        and _destroyed_by_the_other_side(ctx, e.agent, side)
+        and actors.names_civilians_or_their_property(e.target)
+    ):
+        # "police said bandits burnt 10 motorcycles and two cars": what the other side
+        # destroyed is not its own, and no military mark makes it the claimant's
+        return "civilian"
     if e.category == "attacks" and not neutral:
         attacker = _attack_noun_side(kb, e.target)
         if attacker is not None:
@@ -590,6 +600,18 @@ def _agent_side(
     if actor is not None:
         return actor.side
     return ctx.kb.side_of_phrase(agent)
+
+
+def _destroyed_by_the_other_side(ctx: DocumentContext, agent: str, side: str | None) -> bool:
+    agent_side = _agent_side(ctx, agent, side)
+    if agent_side is not None:
+        return agent_side not in (side, actors.NEUTRAL)
+    return actors.names_irregulars(agent) and not _claimant_is_armed_group(ctx, side)
+
+
+def _claimant_is_armed_group(ctx: DocumentContext, side: str | None) -> bool:
+    """Whether the claimant is itself an armed group (then "militants" may be its own)."""
+    return side is not None and not ctx.kb.is_state_side(side)
 
 
 def _attack_noun_side(kb: actors.KnowledgeBase, target: str) -> str | None:

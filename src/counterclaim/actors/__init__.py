@@ -45,6 +45,7 @@ from counterclaim.actors.roles import (
     is_civilian_phrase,
     names_civilians_or_their_property,
     names_combatants_or_prisoners,
+    names_irregulars,
     names_only_generic_people,
     target_role,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "is_civilian_phrase",
     "names_civilians_or_their_property",
     "names_combatants_or_prisoners",
+    "names_irregulars",
     "names_only_generic_people",
     "spokespersons",
     "target_role",

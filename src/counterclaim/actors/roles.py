@@ -57,6 +57,12 @@ def names_combatants_or_prisoners(phrase: str) -> bool:
     return bool(set(token_key(phrase)) & (words.combatant_words | words.prisoners))
 
 
+def names_irregulars(phrase: str) -> bool:
+    """True when the phrase names irregular fighters or attackers ("bandits", "gunmen",
+    "the militants")."""
+    return bool(set(token_key(phrase)) & load_target_words().irregulars)
+
+
 def names_only_generic_people(phrase: str) -> bool:
     """True when the only civilian words of the phrase are generic ("people", "persons"):
     who they are is left to the context."""

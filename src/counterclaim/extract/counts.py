@@ -446,9 +446,10 @@ def unsplit_figure(doc: Doc, trigger: Token, mention: CountMention) -> bool:
 
 def _bare_number_entity(tok: Token) -> bool:
     """A "DATE" or "TIME" without a word of time ("put the toll at 63", "five mortars were
-    destroyed") is the tagger's guess, not a date: dates carry a month, weekday, year or
-    other time word (``time_words``), and years are excluded on their own."""
-    if tok.ent_type_ not in ("DATE", "TIME"):
+    destroyed"), or a "QUANTITY" without a unit ("burnt 10 motorcycles"), is the tagger's
+    guess: dates carry a month, weekday, year or other time word (``time_words``), years are
+    excluded on their own, and quantities carry a unit (``quantity_units``)."""
+    if tok.ent_type_ not in ("DATE", "TIME", "QUANTITY"):
         return False
     doc = tok.doc
     start = tok.i
@@ -458,7 +459,13 @@ def _bare_number_entity(tok: Token) -> bool:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     # "between 25-30" is tagged a date too: range words carry no date
-    time_words = lexicon().time_words
+    lex = lexicon()
+    if tok.ent_type_ == "QUANTITY":
+        units = lex.quantity_units
+        return not any(
+            t.lower_ in units or t.lemma_.lower() in units or t.like_url for t in doc[start:end]
+        )
+    time_words = lex.time_words
     return not any(
         t.lower_.rstrip(".") in time_words or t.lemma_.lower() in time_words or _looks_like_date(t)
         for t in doc[start:end]

@@ -29,6 +29,7 @@ class Lexicon:
     projectiles: frozenset[str]
     not_counted: frozenset[str]
     time_words: frozenset[str]
+    quantity_units: frozenset[str]
     breakdown_nouns: frozenset[str]
     containers: frozenset[str]
     increments: frozenset[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         projectiles=frozenset(nouns["projectiles"]),
         not_counted=frozenset(nouns["not_counted"]),
         time_words=frozenset(nouns.get("time_words") or ()),
+        quantity_units=frozenset(nouns.get("quantity_units") or ()),
         breakdown_nouns=frozenset(nouns.get("breakdown_nouns") or ()),
         containers=frozenset(nouns.get("containers") or ()),
         increments=frozenset(nouns.get("increments") or ()),
