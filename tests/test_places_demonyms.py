@@ -133,3 +133,11 @@ def test_the_most_named_country_comes_first() -> None:
         "were killed, and the Congolese army promised an inquiry."
     )
     assert country_context(text)[0] == "CD"
+
+
+def test_a_text_naming_only_small_towns_has_a_likely_country() -> None:
+    from counterclaim import places
+
+    assert places.likely_country("A bomb hit a patrol near Pattani and another near Yala.") == "TH"
+    assert places.likely_country("Gunmen attacked a market near Quetta.") == "PK"
+    assert places.likely_country("Gunmen attacked a market.") is None

@@ -717,3 +717,12 @@ def test_what_the_other_side_destroyed_is_civilian_unless_marked(
     text: str, roles: list[str]
 ) -> None:
     assert [c.target_role for c in claims_of(text)] == roles
+
+
+def test_a_report_naming_only_small_towns_is_about_their_country() -> None:
+    text = (
+        "Four rangers were hurt by a roadside bomb near Pattani on Friday, police said. The "
+        "bomb struck their patrol on a road to Yala."
+    )
+    [claim] = claims_of(text)
+    assert claim.target_role == "own"

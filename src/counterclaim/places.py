@@ -271,7 +271,9 @@ class Gazetteer:
             first_seen.setdefault(code, match.start())
         return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
 
-    def find_place_names(self, text: str, country: str | None = None) -> list[PlaceMention]:
+    def find_place_names(
+        self, text: str, country: str | None = None, *, min_population: int = TEXT_MIN_POPULATION
+    ) -> list[PlaceMention]:
         """Capitalised name sequences of ``text`` that resolve in the gazetteer, in order.
 
         Rules against common-word collisions: a mention starts with a capital letter (or
@@ -288,7 +290,7 @@ class Gazetteer:
         while i < len(tokens):
             found = None
             if tokens[i].can_start:
-                found = self._longest_mention(text, tokens, i, contexts)
+                found = self._longest_mention(text, tokens, i, contexts, min_population)
             if found is None:
                 i += 1
                 continue
@@ -358,7 +360,12 @@ class Gazetteer:
         return self._loose_index
 
     def _longest_mention(
-        self, text: str, tokens: list[Token], start: int, contexts: list[str]
+        self,
+        text: str,
+        tokens: list[Token],
+        start: int,
+        contexts: list[str],
+        min_population: int = TEXT_MIN_POPULATION,
     ) -> tuple[PlaceMention, int] | None:
         last = min(len(tokens), start + _MAX_SPAN_TOKENS)
         # the span may only run over tokens joined by single spaces
@@ -379,7 +386,7 @@ class Gazetteer:
             embedded = _joined_capitalised(text, tokens, start - 1, start) or _joined_capitalised(
                 text, tokens, stop - 1, stop
             )
-            entry = self._accept(surface, key, matches, contexts, embedded)
+            entry = self._accept(surface, key, matches, contexts, embedded, min_population)
             if entry is None:
                 continue
             mention = PlaceMention(span[0].start, span[-1].end, surface, entry.to_place())
@@ -393,6 +400,7 @@ class Gazetteer:
         matches: list[NameMatch],
         contexts: list[str],
         embedded: bool,
+        min_population: int = TEXT_MIN_POPULATION,
     ) -> GazetteerEntry | None:
         if key in self.stopwords:
             return None
@@ -415,7 +423,7 @@ class Gazetteer:
                 continue
             if in_context:
                 return entry
-            if tier_of[id(entry)] == 0 and entry.population >= TEXT_MIN_POPULATION:
+            if tier_of[id(entry)] == 0 and entry.population >= min_population:
                 return entry
             if entry.population >= TEXT_MIN_POPULATION_ALTERNATE:
                 return entry
@@ -861,9 +869,27 @@ def dateline_country(body: str) -> str | None:
     return place.country_code if place is not None and place.country_code else None
 
 
-def find_place_names(text: str, country: str | None = None) -> list[PlaceMention]:
+def find_place_names(
+    text: str, country: str | None = None, *, min_population: int = TEXT_MIN_POPULATION
+) -> list[PlaceMention]:
     """``Gazetteer.load().find_place_names``."""
-    return Gazetteer.load().find_place_names(text, country)
+    return Gazetteer.load().find_place_names(text, country, min_population=min_population)
+
+
+# A report that names no country and no large place is often about towns of a few tens of
+# thousands ("Pattani", "Bokkos"): for guessing its country, smaller towns count too
+COUNTRY_GUESS_MIN_POPULATION = 15000
+
+
+def likely_country(text: str) -> str | None:
+    """The country most of a text's place names lie in, towns of ``COUNTRY_GUESS_MIN_
+    POPULATION`` inhabitants included, for a text that names no country."""
+    codes = Counter(
+        m.place.country_code
+        for m in find_place_names(text, min_population=COUNTRY_GUESS_MIN_POPULATION)
+        if m.place.country_code
+    )
+    return codes.most_common(1)[0][0] if codes else None
 
 
 # --- the places a claim is tied to -------------------------------------------------------

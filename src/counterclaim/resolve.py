@@ -73,9 +73,8 @@ def document_context(
         dateline = places.dateline_country(body)
         countries = [dateline] if dateline else []
     if not countries:
-        countries = [
-            m.place.country_code for m in places.find_place_names(body) if m.place.country_code
-        ][:1]
+        guess = places.likely_country(body)
+        countries = [guess] if guess else []
     # The whole text with its body's offset: date phrases are found once per document,
     # for this and for every claim's date
     main_date = dates.main_event_date(text, doc.published, body_start=doc.body_start)
