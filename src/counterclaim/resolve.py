@@ -61,7 +61,10 @@ def document_context(
     doc: Document,
     kb: actors.KnowledgeBase,
     mentions: Sequence[actors.ActorMention] | None = None,
+    place_names: Sequence[str] = (),
 ) -> DocumentContext:
+    """What resolving a document's claims needs; ``place_names``: the places the parser
+    found in its claims' sentences, for a report that names no country."""
     text = doc.text
     if mentions is None:
         mentions = kb.find_mentions(text)
@@ -73,7 +76,15 @@ def document_context(
         dateline = places.dateline_country(body)
         countries = [dateline] if dateline else []
     if not countries:
-        guess = places.likely_country(body)
+        # else where its claims' places are ("police in Quetta said", "near Pattani")
+        codes = Counter(
+            place.country_code
+            for place in map(places.resolve, place_names)
+            if place is not None and place.country_code
+        )
+        countries = [code for code, _ in codes.most_common(1)]
+    if not countries:
+        guess = places.likely_country(body)  # a scan of the text, the dearest way
         countries = [guess] if guess else []
     # The whole text with its body's offset: date phrases are found once per document,
     # for this and for every claim's date
@@ -150,7 +161,7 @@ def resolve_claims(
     mentions, when the caller has found them already)."""
     if not extractions:
         return []
-    ctx = document_context(doc, kb, mentions)
+    ctx = document_context(doc, kb, mentions, [name for e in extractions for name in e.places])
     claims = []
     for e in extractions:
         parties = _parties_speaking_jointly(ctx, e)
