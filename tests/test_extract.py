@@ -832,3 +832,34 @@ def test_a_speaker_the_parser_hung_before_the_comma_is_the_speaker(text: str, sp
 def test_a_figure_before_a_subjectless_verb_of_saying_is_no_speaker() -> None:
     found = extractions("Shelling hit Kherson overnight, 14 wounded, officials later said.")
     assert all(e.attribution.surface != "14 wounded" for e in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Blasts at two churches in Kaduna killed 40 people and wounded more than 100, "
+            "hospital officials said, after a year of calm.",
+            "hospital officials",
+        ),
+        (
+            "Shelling killed 12 people in Kharkiv and wounded 30, the regional governor said, "
+            "as air raid sirens sounded again.",
+            "the regional governor",
+        ),
+    ],
+)
+def test_a_speaker_joined_to_the_event_after_a_comma_owns_its_figures(
+    text: str, speaker: str
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert {e.attribution.surface for e in parsed._.extractions} == {speaker}
+
+
+@pytest.mark.model
+def test_a_second_verb_sharing_the_subject_is_no_speaker() -> None:
+    [(_, parsed)] = list(
+        parse_documents([Document(text="Troops killed 12 militants and said they would stay.")])
+    )
+    assert [e.attribution.kind for e in parsed._.extractions] == ["reporter"]

@@ -283,6 +283,17 @@ def find_attribution(
                 found = _subject_phrase(aside)
                 if found and found[1].lower_ not in ("which", "that", "who"):
                     return _attribution_from(*found)
+            # "blasts killed 138 and wounded 400, officials said, following a lull": the
+            # parser joins the saying to the event as a second verb with its own subject
+            if (
+                aside.dep_ == "conj"
+                and aside.i > trigger.i
+                and _is_reporting(aside)
+                and _speaks_after_comma(aside)
+            ):
+                found = _subject_phrase(aside)
+                if found and found[1].lower_ not in ("which", "that", "who"):
+                    return _attribution_from(*found)
         source = _source_subject(node) if node.i != trigger.i else None
         if source is not None:
             # "later reports from hospital sources raised the toll to 19": a statement or
@@ -329,6 +340,15 @@ def find_attribution(
     if who:
         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
     return Attribution(None, "reporter")
+
+
+def _speaks_after_comma(verb: Token) -> bool:
+    """A verb of saying whose own subject follows a comma: ", officials said"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return False
+    first = min(t.i for t in subjects[0].subtree)
+    return first > 0 and verb.doc[first - 1].text == ","
 
 
 def _source_subject(verb: Token) -> Token | None:
