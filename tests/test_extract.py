@@ -863,3 +863,14 @@ def test_a_second_verb_sharing_the_subject_is_no_speaker() -> None:
         parse_documents([Document(text="Troops killed 12 militants and said they would stay.")])
     )
     assert [e.attribution.kind for e in parsed._.extractions] == ["reporter"]
+
+
+@pytest.mark.model
+def test_a_quotation_without_a_speaker_goes_on_with_the_last_one() -> None:
+    text = (
+        '"Attempts by the crew to put out the fire failed," the agency quoted the navy as '
+        "saying.\n\n"
+        '"One sailor died and another 12 crew members went missing."'
+    )
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert {e.attribution.surface for e in parsed._.extractions} == {"the navy"}

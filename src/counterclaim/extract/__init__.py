@@ -238,6 +238,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     and ("reportedly" in sent.text.lower() or _continues(results, trigger.category))
                 ):
                     inherited = last_named
+                if inherited is None and last_speaker is not None and _quoted(quotes, trigger):
+                    # a quotation with no speaker of its own goes on with the last one
+                    # ('"... not successful," RIA quoted the ministry as saying.' then a
+                    # paragraph of quotation alone)
+                    inherited = last_speaker
                 if inherited is not None:
                     attribution = Attribution(
                         inherited.surface, "inherited", inherited.start, inherited.parts
@@ -313,6 +318,10 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
 
 
 SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
+
+
+def _quoted(quotes: list[tuple[int, int]], trigger: Trigger) -> bool:
+    return any(start <= trigger.token.idx < end for start, end in quotes)
 
 
 def _evacuates_population(trigger: Trigger, mention: CountMention) -> bool:
