@@ -612,6 +612,13 @@ def test_people_killed_at_a_military_target_are_not_told_apart(text: str, role: 
             "Burkina Faso army",
             "own",
         ),
+        (
+            "The number of those killed in the attack on the concert hall near Moscow has "
+            "risen to 143. The death toll is expected to increase further, the Investigative "
+            "Committee said.",
+            "Russian Investigative Committee",
+            None,
+        ),
         # a speaker who says something else does not take the figure
         (
             "Nine soldiers died in the ambush near Djibo. The army said it would retaliate.",

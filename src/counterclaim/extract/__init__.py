@@ -336,14 +336,14 @@ def _evacuates_population(trigger: Trigger, mention: CountMention) -> bool:
 
 
 def _confirms_a_toll(sent: Span) -> bool:
-    """A statement whose object is a toll or the deaths themselves ("confirmed the toll",
-    "gave the same figure", "confirmed the deaths"), with no figure of its own."""
+    """A statement about a toll or the deaths themselves, with no figure of its own
+    ("confirmed the toll", "confirmed the deaths", "the death toll is expected to rise, the
+    committee said")."""
     lex = lexicon()
-    root = sent.root
-    return root.pos_ == "VERB" and any(
-        child.dep_ == "dobj"
-        and (child.lemma_.lower() in lex.toll_nouns or child.lemma_.lower() in lex.counted)
-        for child in root.children
+    return any(
+        token.pos_ == "NOUN"
+        and (token.lemma_.lower() in lex.toll_nouns or token.lemma_.lower() in lex.counted)
+        for token in sent
     )
 
 
