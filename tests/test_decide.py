@@ -344,3 +344,34 @@ def test_a_claimant_of_no_side_never_gets_own_or_opponent() -> None:
         _claim(9, "other", {**militants, "side_relation=neutral_claimant": 1.0}), claimant="UN"
     )
     assert [c.target_role for c in decide([reporter, monitor], model)] == ["other", "other"]
+
+
+def _said_by(claimant: str, aliases: list[str], actor: str | None, role: str = "own") -> Claim:
+    return replace(
+        _claim(9, role), claimant=claimant, claimant_aliases=aliases, claimant_actor=actor
+    )
+
+
+def test_two_names_of_one_speaker_give_one_claim() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    officer = _said_by(
+        "Reasi police",
+        ["Senior Superintendent of Police, Reasi, Mohita Sharma", "Reasi police"],
+        "reasi-police",
+    )
+    surname = _said_by("Sharma", ["Sharma"], None)
+    [kept] = collapse_repeats([surname, officer])
+    assert kept.claimant == "Reasi police"  # the name the knowledge base knows
+    assert "Sharma" in kept.claimant_aliases
+
+
+def test_one_speaker_s_figure_for_two_sides_stays_two_claims() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    soldiers = _said_by("Pakistan army", ["ISPR"], "pakistan-army", role="own")
+    civilians = _said_by("Pakistan army", ["ISPR"], "pakistan-army", role="civilian")
+    assert len(collapse_repeats([soldiers, civilians])) == 2
+    # two speakers who give the same figure are two claims
+    other = _said_by("Balochistan government", ["Shahid Rind"], "balochistan-government")
+    assert len(collapse_repeats([soldiers, other])) == 2

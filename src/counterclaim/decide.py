@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -279,14 +280,25 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
             if other.claimant == claim.claimant and other.target_role == claim.target_role:
                 duplicate = other
                 break
+            if other.target_role == claim.target_role and _same_speaker(other, claim):
+                duplicate = other  # "Superintendent ... Mohita Sharma" and "Sharma"
+                break
             if REPORTER in (other.claimant, claim.claimant):
                 duplicate = other
                 break
         if duplicate is None:
             kept.append(claim)
             continue
-        if duplicate.claimant == REPORTER and claim.claimant != REPORTER:
-            # The attributed mention wins; the qualifier of the first attributed mention
+        if (duplicate.claimant == REPORTER and claim.claimant != REPORTER) or (
+            duplicate.claimant_actor is None
+            and claim.claimant_actor is not None
+            and duplicate.claimant != REPORTER
+        ):
+            # The attributed mention wins, and of one speaker's two names the one the
+            # knowledge base knows; the qualifier of the first attributed mention
+            for alias in duplicate.claimant_aliases:
+                if duplicate.claimant != REPORTER and alias not in claim.claimant_aliases:
+                    claim.claimant_aliases.append(alias)
             kept[kept.index(duplicate)] = claim
         else:
             duplicate.hedged = duplicate.hedged or claim.hedged
@@ -294,3 +306,22 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
                 if alias not in duplicate.claimant_aliases:
                     duplicate.claimant_aliases.append(alias)
     return kept
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    """Two names of one speaker in a document: the same actor, or a name (capitalised, as a
+    person's or an office's) written inside the other's ("Sharma" in "Senior Superintendent
+    of Police, Reasi, Mohita Sharma")."""
+    if REPORTER in (a.claimant, b.claimant):
+        return False
+    if a.claimant_actor is not None and a.claimant_actor == b.claimant_actor:
+        return True
+    names_a = {a.claimant, *a.claimant_aliases}
+    names_b = {b.claimant, *b.claimant_aliases}
+    return any(_named_inside(x, y) or _named_inside(y, x) for x in names_a for y in names_b)
+
+
+def _named_inside(short: str, long: str) -> bool:
+    if len(short) < 4 or not short[:1].isupper() or short == long:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long) is not None
