@@ -716,3 +716,24 @@ def test_what_befell_people_is_read_from_a_relative_clause_or_a_second_object(
 )
 def test_a_quantity_without_a_unit_is_a_count(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Air defences shot down two drones over Kursk and one UAV over Belgorod.",
+            [("destroyed", 2), ("destroyed", 1)],
+        ),
+        (
+            "40 soldiers were killed in Kidal and 12 policemen in Menaka.",
+            [("killed", 40), ("killed", 12)],
+        ),
+        # people and things do not share a gapped event word
+        ("Five soldiers were killed in Gao and two trucks in Kidal.", [("killed", 5)]),
+    ],
+)
+def test_a_gapped_clause_may_name_another_word_for_the_same_kind(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

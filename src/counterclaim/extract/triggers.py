@@ -680,7 +680,16 @@ def _gapped(
     event word; its figure is followed by a place or time phrase as the first one's was."""
     doc = mention.token.doc
     if mention.noun is not None and (
-        previous.noun is None or mention.noun.lemma_ != previous.noun.lemma_
+        previous.noun is None
+        or (
+            mention.noun.lemma_ != previous.noun.lemma_
+            # "two drones over Kursk and one UAV over Belgorod": another word for the same
+            # kind of thing
+            and (
+                is_person(mention.noun) is None
+                or is_person(mention.noun) != is_person(previous.noun)
+            )
+        )
     ):
         return False
     after = mention.noun.i + 1 if mention.noun is not None else mention.token.i + 1
