@@ -737,3 +737,20 @@ def test_a_gapped_clause_may_name_another_word_for_the_same_kind(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An injured Palestinian child is lying on a bed in a hospital in Gaza.", []),
+        (
+            "A boy who was injured in the strike on Kharkiv told reporters the windows shattered.",
+            [],
+        ),
+        ("A soldier was killed in the attack near Kidal, the army said.", [("killed", 1)]),
+    ],
+)
+def test_one_person_described_by_an_event_word_is_no_count(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

@@ -56,6 +56,7 @@ from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.triggers import (
     Trigger,
     attacked_phrase,
+    categories_of_verb,
     find_trigger,
     listed_trigger,
     nearest_trigger,
@@ -205,6 +206,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 )
             ):
                 trigger = None  # one attack or one place seized, however written, is no count
+            if trigger is not None and _describes_one(trigger, mention):
+                trigger = None  # "an injured child is lying in hospital": a person described
             if trigger is not None and _evacuates_population(trigger, mention):
                 trigger = None  # "7,000 residents were evacuated": displaced, not released
             if trigger is not None and (
@@ -318,6 +321,24 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
 
 
 SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
+
+
+def _describes_one(trigger: Trigger, mention: CountMention) -> bool:
+    """One person or thing with an article, whose event word only describes them ("an
+    injured boy told reporters", "a boy who was wounded in the strike said"): no count.
+    "A soldier was killed" states the event and stays a claim."""
+    noun = mention.noun
+    if not (
+        mention.count.value == 1
+        and mention.first.lower_ in ("a", "an")
+        and noun is not None
+        and trigger.token.head == noun
+        and trigger.token.dep_ in ("amod", "relcl", "acl")
+    ):
+        return False
+    # what the person or thing does or undergoes: "a wounded soldier died" is an event
+    predicate = noun.head
+    return not (predicate.pos_ in ("VERB", "AUX") and categories_of_verb(predicate))
 
 
 def _quoted(quotes: list[tuple[int, int]], trigger: Trigger) -> bool:

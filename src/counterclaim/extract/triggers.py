@@ -38,7 +38,7 @@ def _phrase_words(verb: Token) -> set[str]:
     return words
 
 
-def _categories_of_verb(verb: Token) -> list[str]:
+def categories_of_verb(verb: Token) -> list[str]:
     lex = lexicon()
     lemma = verb.lemma_.lower()
     categories: list[str] = []
@@ -86,7 +86,7 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
         # "not one was killed or wounded", "none were killed or injured": a denial denies
         # every event its verbs name
         for verb in trigger.token.conjuncts:
-            for category in _categories_of_verb(verb):
+            for category in categories_of_verb(verb):
                 if category != trigger.category and _fits(category, person):
                     return Trigger(category, verb)
     if trigger.category not in combinable:
@@ -98,7 +98,7 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
             continue
         if any(c.dep_ == "dobj" for c in verb.children):
             continue  # "seized the town and destroyed a bridge": its own object
-        for category in _categories_of_verb(verb):
+        for category in categories_of_verb(verb):
             if category != trigger.category and category in combinable and _fits(category, person):
                 return Trigger(category, verb)
     if trigger.category == "destroyed" and mention.noun is not None:
@@ -107,7 +107,7 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
             if (
                 child.dep_ == "acl"
                 and child.pos_ == "VERB"
-                and "attacks" in _categories_of_verb(child)
+                and "attacks" in categories_of_verb(child)
             ):
                 return Trigger("attacks", child)
     return None
@@ -307,7 +307,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             prep.lower_ in ("to", "on")
             and governor.pos_ == "VERB"
             and person is not True
-            and "destroyed" in _categories_of_verb(governor)
+            and "destroyed" in categories_of_verb(governor)
         ):
             return Trigger("destroyed", governor)  # "set fire to five military vehicles"
         if prep.lower_ == "at" and governor.lemma_.lower() in lex.put_at_verbs:
@@ -332,7 +332,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             and any(a.lemma_.lower() in lex.put_at_verbs for a in list(governor.ancestors)[:4])
         ):
             # "put the number of fighters killed at 312": the figure hangs on "killed"
-            cats = [c for c in _categories_of_verb(governor) if c != "attacks"]
+            cats = [c for c in categories_of_verb(governor) if c != "attacks"]
             if cats:
                 return Trigger(cats[0], governor)
     return _adjective_after(mention)
@@ -440,7 +440,7 @@ def _continued_total(verb: Token, person: bool | None) -> Trigger | None:
     )
     if not names_bare_total or verb.dep_ not in ("advcl", "conj", "xcomp"):
         return None
-    cats = [c for c in _categories_of_verb(verb.head) if c != "attacks" and _fits(c, person)]
+    cats = [c for c in categories_of_verb(verb.head) if c != "attacks" and _fits(c, person)]
     return Trigger(cats[0], verb.head) if cats else None
 
 
@@ -498,7 +498,7 @@ def _verb_trigger(
             return suffered
     candidates = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for cand in candidates:
-        cats = _categories_of_verb(cand)
+        cats = categories_of_verb(cand)
         if not cats:
             continue
         lemma = cand.lemma_.lower()
@@ -714,7 +714,7 @@ def _categories_of_word(token: Token) -> list[str]:
     """The categories an event word stands for, as a verb, a noun or an adjective."""
     lex = lexicon()
     if token.pos_ in ("VERB", "AUX"):
-        return _categories_of_verb(token)
+        return categories_of_verb(token)
     lemma = token.lemma_.lower()
     if lemma in lex.nouns:
         return list(lex.nouns[lemma])
