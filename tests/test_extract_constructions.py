@@ -754,3 +754,18 @@ def test_one_person_described_by_an_event_word_is_no_count(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A wounded soldier died later in hospital in Bamako.", [("killed", 1)]),
+        ("Militants killed a wounded soldier near Djibo.", [("killed", 1)]),
+        ("A dead man was found near the checkpoint in Kherson.", [("killed", 1)]),
+        ("Rebels captured a wounded soldier near Goma.", [("captured", 1)]),
+    ],
+)
+def test_what_befell_one_described_person_is_the_event(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

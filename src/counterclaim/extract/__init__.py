@@ -336,9 +336,14 @@ def _describes_one(trigger: Trigger, mention: CountMention) -> bool:
         and trigger.token.dep_ in ("amod", "relcl", "acl")
     ):
         return False
-    # what the person or thing does or undergoes: "a wounded soldier died" is an event
+    # what the person or thing does or undergoes: "a wounded soldier died" is an event,
+    # and so is finding the dead ("a dead man was found")
     predicate = noun.head
-    return not (predicate.pos_ in ("VERB", "AUX") and categories_of_verb(predicate))
+    if predicate.pos_ in ("VERB", "AUX") and categories_of_verb(predicate):
+        return False
+    return not (
+        trigger.category == "killed" and predicate.lemma_.lower() in lexicon().finding_verbs
+    )
 
 
 def _quoted(quotes: list[tuple[int, int]], trigger: Trigger) -> bool:

@@ -140,6 +140,23 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     if noun_lemma in ("life", "body", "corpse") and mention.noun is not None:
         return Trigger("killed", anchor)  # "31 bodies were recovered" counts the dead
     # "23 martyred soldiers", "six rescued seafarers", "2,000 people killed in fighting"
+    if (
+        mention.count.value == 1
+        and mention.first.lower_ in ("a", "an")
+        and anchor.head.pos_ == "VERB"
+        and anchor.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ):
+        # "a wounded soldier died", "militants killed a wounded soldier": one person's
+        # description gives way to what befell them
+        trig = _verb_trigger(
+            anchor.head,
+            mention,
+            person,
+            passive=anchor.dep_ == "nsubjpass",
+            subject=anchor.dep_ == "nsubj",
+        )
+        if trig:
+            return trig
     for child in anchor.children:
         if child.dep_ == "amod":
             trig = _adjective_trigger(child, person)

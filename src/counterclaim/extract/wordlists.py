@@ -41,6 +41,7 @@ class Lexicon:
     raising_verbs: frozenset[str]
     war_nouns: frozenset[str]
     arresting_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
     evacuating_verbs: frozenset[str]
     evacuated_population: frozenset[str]
     combinable_categories: frozenset[str]
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         raising_verbs=frozenset(events["raising_verbs"]),
         war_nouns=frozenset(events.get("war_nouns") or ()),
         arresting_verbs=frozenset(events.get("arresting_verbs") or ()),
+        finding_verbs=frozenset(events.get("finding_verbs") or ()),
         evacuating_verbs=frozenset((events.get("evacuations") or {}).get("verbs") or ()),
         evacuated_population=frozenset((events.get("evacuations") or {}).get("population") or ()),
         combinable_categories=frozenset(events.get("combinable_categories") or ()),
