@@ -375,3 +375,30 @@ def test_one_speaker_s_figure_for_two_sides_stays_two_claims() -> None:
     # two speakers who give the same figure are two claims
     other = _said_by("Balochistan government", ["Shahid Rind"], "balochistan-government")
     assert len(collapse_repeats([soldiers, other])) == 2
+
+
+@pytest.mark.model
+def test_other_speakers_are_resolved_only_for_whoever_chooses_among_them(tmp_path) -> None:
+    from counterclaim.actors import KnowledgeBase
+    from counterclaim.decide import save_model
+    from counterclaim.pipeline import document_claims
+    from counterclaim.settings import load_settings
+
+    text = (
+        "The army said it had cleared the area near Kidal. Officials at the hospital said 12 "
+        "soldiers were killed in the ambush."
+    )
+    kb = KnowledgeBase.load()
+    role_only = tmp_path / "role.json"
+    save_model(DecisionModel(role=ROLE), role_only)
+    chooser = tmp_path / "claimant.json"
+    save_model(DecisionModel(claimant=ROLE), chooser)
+
+    def options(model: str, **kwargs: bool) -> list[int]:
+        settings = load_settings(environ={}, model=model)
+        [(_, claims, _)] = list(document_claims([Document(text=text)], kb, settings, **kwargs))
+        return [len(c.claimant_options) for c in claims]
+
+    assert options(str(role_only)) == [0]
+    assert options(str(chooser))[0] >= 2
+    assert options("none", candidates_only=True)[0] >= 2  # training reads them all

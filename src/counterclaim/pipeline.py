@@ -169,6 +169,8 @@ def document_claims(
     # Loose candidates only for a model that judges whether a candidate is a claim (and for
     # training, which reads every candidate)
     loose = candidates_only or (model is not None and model.keep is not None)
+    # The other speakers a claim could be credited to matter only to whoever chooses
+    with_options = candidates_only or (model is not None and model.claimant is not None)
     for document, parsed in parse_documents(
         documents,
         batch_size=settings.batch_size,
@@ -179,7 +181,9 @@ def document_claims(
         try:
             if parsed._.extraction_error:
                 raise ExtractionError(parsed._.extraction_error)
-            claims, flags = resolve_document(document, parsed._.extractions or [], kb)
+            claims, flags = resolve_document(
+                document, parsed._.extractions or [], kb, with_options=with_options
+            )
             if not candidates_only:  # training reads every candidate, undecided
                 claims = decide(claims, model)
         except Exception as exc:

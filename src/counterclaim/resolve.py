@@ -142,11 +142,17 @@ def _described(actor: actors.Actor) -> str:
 
 
 def resolve_document(
-    doc: Document, extractions: Sequence[Extraction], kb: actors.KnowledgeBase
+    doc: Document,
+    extractions: Sequence[Extraction],
+    kb: actors.KnowledgeBase,
+    *,
+    with_options: bool = True,
 ) -> tuple[list[Claim], list[DocumentFlag]]:
-    """A document's resolved claims and its flags, from one scan of its actor mentions."""
+    """A document's resolved claims and its flags, from one scan of its actor mentions;
+    ``with_options``: each claim's other possible claimants too (for training and for a
+    model that chooses the claimant)."""
     mentions = kb.find_mentions(doc.text)
-    claims = resolve_claims(doc, extractions, kb, mentions=mentions)
+    claims = resolve_claims(doc, extractions, kb, mentions=mentions, with_options=with_options)
     return claims, document_flags(doc, kb, mentions)
 
 
@@ -156,6 +162,7 @@ def resolve_claims(
     kb: actors.KnowledgeBase,
     *,
     mentions: Sequence[actors.ActorMention] | None = None,
+    with_options: bool = True,
 ) -> list[Claim]:
     """The resolved, de-duplicated claims of one document (``mentions``: the text's actor
     mentions, when the caller has found them already)."""
@@ -166,7 +173,7 @@ def resolve_claims(
     for e in extractions:
         parties = _parties_speaking_jointly(ctx, e)
         for credited in parties or [e]:
-            claim = _resolve_one(ctx, credited, jointly=bool(parties))
+            claim = _resolve_one(ctx, credited, jointly=bool(parties), with_options=with_options)
             if claim.claimant_actor is not None:
                 ctx.claimants.append(kb.actor(claim.claimant_actor))
             claims.append(claim)
@@ -638,7 +645,9 @@ def _is_projectile_target(target: str) -> bool:
 
 
 # -- one claim --------------------------------------------------------------------------------
-def _resolve_one(ctx: DocumentContext, e: Extraction, *, jointly: bool = False) -> Claim:
+def _resolve_one(
+    ctx: DocumentContext, e: Extraction, *, jointly: bool = False, with_options: bool = True
+) -> Claim:
     doc = ctx.doc
     claimant, aliases, actor = resolve_claimant(ctx, e.attribution)
     role = resolve_role(ctx, e, actor)
@@ -679,7 +688,7 @@ def _resolve_one(ctx: DocumentContext, e: Extraction, *, jointly: bool = False) 
         origin=(actor.name if actor is not None else None) or doc.syndicated_from or doc.outlet,
         stated_on=doc.published,
         features=claim_features(ctx, e, actor, role, target_side),
-        claimant_options=claimant_options(ctx, e, target_side),
+        claimant_options=claimant_options(ctx, e, target_side) if with_options else [],
     )
 
 
