@@ -131,8 +131,8 @@ def test_models_round_trip_through_json(tmp_path: Path) -> None:
 
 def test_the_shipped_model_loads_without_network() -> None:
     model = load_model("shipped")
-    assert model is not None and model.claimant is not None
-    assert list(model.meta["decisions"]) == ["claimant"]  # the rules take roles and claims
+    assert model is not None and model.role is not None
+    assert list(model.meta["decisions"]) == ["role"]  # the rules take claims and claimants
     assert shipped_model_path().is_file()
     assert load_model("none") is None
 

@@ -71,10 +71,10 @@ def test_one_failing_document_is_recorded_and_the_rest_stored(
 
     real = resolve.resolve_document
 
-    def explode_on_marker(doc: Document, extractions, kb):  # type: ignore[no-untyped-def]
+    def explode_on_marker(doc: Document, extractions, kb, **options):  # type: ignore[no-untyped-def]
         if "Zorvania" in doc.text:
             raise RuntimeError("boom")
-        return real(doc, extractions, kb)
+        return real(doc, extractions, kb, **options)
 
     monkeypatch.setattr(resolve, "resolve_document", explode_on_marker)
     bad = Document(text="In Zorvania, rebels said they killed 12 soldiers on Friday.")
