@@ -175,14 +175,9 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 return trig
             # "seven colleagues, who are missing" (the participle tagged a verb, or its copula
             # the head)
-            trig = _adjective_trigger(child, person)
+            trig = _adjective_trigger(child, person) or _complement_trigger_of(child, person)
             if trig:
                 return trig
-            for complement in child.children:
-                if complement.dep_ == "acomp":
-                    trig = _adjective_trigger(complement, person)
-                    if trig:
-                        return trig
     head = anchor.head
     dep = anchor.dep_
     if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -232,11 +227,9 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     if dep == "nsubj" and head.pos_ in ("AUX", "VERB"):
         # "one officer was missing", "two crew remain missing" with the adjective tagged a
         # verb: the complement of the copula is the event word
-        for complement in head.children:
-            if complement.dep_ == "acomp":
-                trig = _adjective_trigger(complement, person)
-                if trig:
-                    return trig
+        trig = _complement_trigger_of(head, person)
+        if trig:
+            return trig
     if (
         dep == "npadvmod"
         and head.pos_ == "VERB"
@@ -557,6 +550,16 @@ def _verb_trigger(
             category = None
         if category:
             return Trigger(category, cand, _agent_of(cand))
+    return None
+
+
+def _complement_trigger_of(verb: Token, person: bool | None) -> Trigger | None:
+    """The event adjective a copula or a verb takes as its complement ("were missing")."""
+    for complement in verb.children:
+        if complement.dep_ == "acomp":
+            trig = _adjective_trigger(complement, person)
+            if trig:
+                return trig
     return None
 
 
