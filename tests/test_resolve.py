@@ -733,3 +733,17 @@ def test_a_report_naming_only_small_towns_is_about_their_country() -> None:
     )
     [claim] = claims_of(text)
     assert claim.target_role == "own"
+
+
+def test_a_sentence_of_another_day_does_not_carry_the_earlier_voice() -> None:
+    text = (
+        "Gunmen killed 14 police officers in an ambush near Aguililla on Tuesday, the security "
+        "ministry said.\n\n"
+        "It said the attackers fled into the hills. The ministry said the convoy was hit on a "
+        "rural road. A shootout between two armed groups on August 30 left nine people dead "
+        "in the town of Tepalcatepec."
+    )
+    claims = claims_of(text, published=date(2025, 10, 15))
+    by_value = {c.value: c.claimant for c in claims}
+    assert by_value[14] != "reporter"
+    assert by_value[9] == "reporter"
