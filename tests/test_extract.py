@@ -874,3 +874,25 @@ def test_a_quotation_without_a_speaker_goes_on_with_the_last_one() -> None:
     )
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert {e.attribution.surface for e in parsed._.extractions} == {"the navy"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Authorities also found 19 bodies on Tuesday in the town of Uruapan.", "Authorities"),
+        ("Police recovered the bodies of 12 men near Culiacan.", "Police"),
+        # someone saying so comes first
+        (
+            "Rescuers found 12 bodies under the rubble in Antakya, the civil defence said.",
+            "the civil defence",
+        ),
+        (
+            "Officials in Sukma said troops recovered the bodies of two rebels.",
+            "Officials in Sukma",
+        ),
+    ],
+)
+def test_who_found_the_dead_counts_them_when_no_one_else_says_so(text: str, speaker: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.attribution.surface for e in parsed._.extractions] == [speaker]

@@ -275,6 +275,7 @@ def find_attribution(
     node: Token | None = trigger
     steps = 0
     pronoun: Attribution | None = None
+    finder: Token | None = None  # "police found 19 bodies": who found the dead
     while node is not None and steps < 12:
         steps += 1
         for aside in node.children:
@@ -294,6 +295,8 @@ def find_attribution(
                 found = _subject_phrase(aside)
                 if found and found[1].lower_ not in ("which", "that", "who"):
                     return _attribution_from(*found)
+        if finder is None and node.i != trigger.i:
+            finder = _finder(node)
         source = _source_subject(node) if node.i != trigger.i else None
         if source is not None:
             # "later reports from hospital sources raised the toll to 19": a statement or
@@ -339,6 +342,9 @@ def find_attribution(
     who = trailing_attribution(sent.text)
     if who:
         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
+    # 5. "Authorities also found 19 bodies": with no one saying so, who found the dead
+    if finder is not None:
+        return _attribution_from(_speaker_text(finder), finder)
     return Attribution(None, "reporter")
 
 
@@ -349,6 +355,16 @@ def _speaks_after_comma(verb: Token) -> bool:
         return False
     first = min(t.i for t in subjects[0].subtree)
     return first > 0 and verb.doc[first - 1].text == ","
+
+
+def _finder(verb: Token) -> Token | None:
+    """The subject of a verb of finding the dead, when it can speak ("police found")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().finding_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and _can_speak(child):
+            return child
+    return None
 
 
 def _source_subject(verb: Token) -> Token | None:
