@@ -769,3 +769,19 @@ def test_what_befell_one_described_person_is_the_event(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_a_who_clause_hung_on_the_place_after_people_is_theirs() -> None:
+    text = (
+        "The rescued engineer was having dinner with seven colleagues from Japan, who are "
+        "missing, the minister in Tokyo said."
+    )
+    assert figures(text) == [("missing", 7)]
+    assert figures("He met 12 officials from Kyiv, who were in Geneva for talks.") == []
+
+
+def test_vehicles_set_on_fire_are_things() -> None:
+    assert figures("Militants later set fire to the coach near the Kurram river.") == [
+        ("destroyed", 1)
+    ]
+    assert figures("Gunmen torched two vans near Zamfara.") == [("destroyed", 2)]

@@ -178,6 +178,17 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             trig = _adjective_trigger(child, person) or _complement_trigger_of(child, person)
             if trig:
                 return trig
+    if person is not False:
+        # "seven colleagues from Japan, who are missing": the parser hangs a "who" clause on
+        # the place after the people ("who": they are people)
+        for clause in _who_clauses_past(anchor):
+            trig = (
+                _verb_trigger(clause, mention, True, passive=True)
+                or _adjective_trigger(clause, True)
+                or _complement_trigger_of(clause, True)
+            )
+            if trig:
+                return trig
     head = anchor.head
     dep = anchor.dep_
     if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -551,6 +562,19 @@ def _verb_trigger(
         if category:
             return Trigger(category, cand, _agent_of(cand))
     return None
+
+
+def _who_clauses_past(noun: Token) -> list[Token]:
+    """ "who" clauses hung on the object of a preposition after a noun of people."""
+    return [
+        clause
+        for prep in noun.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+        for clause in obj.children
+        if clause.dep_ == "relcl" and any(g.lower_ == "who" for g in clause.children)
+    ]
 
 
 def _complement_trigger_of(verb: Token, person: bool | None) -> Trigger | None:
