@@ -747,3 +747,21 @@ def test_a_sentence_of_another_day_does_not_carry_the_earlier_voice() -> None:
     by_value = {c.value: c.claimant for c in claims}
     assert by_value[14] != "reporter"
     assert by_value[9] == "reporter"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The Russian defence ministry said the missile cruiser sank. Another 27 crew "
+            "members went missing.",
+            "own",
+        ),
+        (
+            "Houthi missiles hit the bulk carrier, killing three crew members, CENTCOM said.",
+            "civilian",
+        ),
+    ],
+)
+def test_the_crew_of_a_warship_are_its_navy_s(text: str, role: str) -> None:
+    assert [c.target_role for c in claims_of(text)] == [role]

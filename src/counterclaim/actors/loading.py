@@ -97,6 +97,8 @@ class TargetWords:
     prisoners: frozenset[str]
     civilian_property: frozenset[str]
     civilian_only_property: frozenset[str]
+    seafarers: frozenset[str]
+    warship_words: tuple[str, ...]
     military_marks: frozenset[str]
 
 
@@ -491,5 +493,7 @@ def load_target_words() -> TargetWords:
         prisoners=frozenset(words("prisoners")),
         civilian_property=frozenset(words("civilian_property")),
         civilian_only_property=frozenset(words("civilian_only_property")),
+        seafarers=frozenset(words("seafarers")),
+        warship_words=tuple(words("warship_words")),
         military_marks=frozenset(words("military_marks")),
     )

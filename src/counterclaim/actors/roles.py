@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from counterclaim.actors.loading import NEUTRAL, load_target_words
+from counterclaim.actors.loading import NEUTRAL, TargetWords, load_target_words
 from counterclaim.actors.tokens import token_key
 
 if TYPE_CHECKING:
@@ -96,6 +96,14 @@ def target_role(
     key = token_key(target_phrase)
     joined = " " + " ".join(key) + " "
     word_set = rest
+    if civilian_terms and civilian_terms <= words.seafarers and _names_a_warship(context, words):
+        # the crew of a warship are its navy's
+        if claimant_is_neutral or claimant_side in (None, NEUTRAL):
+            return "other"
+        sides = kb.sides_in_phrase(target_phrase)
+        if sides:
+            return "own" if claimant_side in sides else "opponent"
+        return "own" if kb.is_state_side(claimant_side) else "opponent"
     if civilian_terms:
         if rest & words.combatant_words:
             return "other"  # "soldiers and civilians": the text does not split them
@@ -154,3 +162,10 @@ def _includes_combatants(context: str, combatant_words: frozenset[str]) -> bool:
         if set(token_key(found.group(1))) & combatant_words:
             return True
     return False
+
+
+def _names_a_warship(context: str | None, words: TargetWords) -> bool:
+    if not context:
+        return False
+    lowered = " " + " ".join(token_key(context)) + " "
+    return any(f" {w} " in lowered for w in words.warship_words)
