@@ -522,7 +522,9 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     text = ctx.doc.text
     paragraph_start = text.rfind("\n", 0, e.sentence_start) + 1
     context = text[paragraph_start : e.sentence_end]
-    if e.target_kind == "vessel" or _merchant_vessel(e.target):
+    if e.target_kind == "vessel" or (
+        _merchant_vessel(e.target) and not actors.names_a_warship(context)
+    ):
         return "civilian"
     neutral = actor is None or kb.is_neutral(actor.id)
     side = actor.side if actor is not None else None

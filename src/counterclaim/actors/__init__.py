@@ -43,6 +43,7 @@ from counterclaim.actors.loading import (
 from counterclaim.actors.people import spokespersons
 from counterclaim.actors.roles import (
     is_civilian_phrase,
+    names_a_warship,
     names_civilians_or_their_property,
     names_combatants_or_prisoners,
     names_irregulars,
@@ -66,6 +67,7 @@ __all__ = [
     "Side",
     "find_alias_conflicts",
     "is_civilian_phrase",
+    "names_a_warship",
     "names_civilians_or_their_property",
     "names_combatants_or_prisoners",
     "names_irregulars",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from counterclaim.actors.loading import NEUTRAL, TargetWords, load_target_words
+from counterclaim.actors.loading import NEUTRAL, load_target_words
 from counterclaim.actors.tokens import token_key
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def target_role(
     key = token_key(target_phrase)
     joined = " " + " ".join(key) + " "
     word_set = rest
-    if civilian_terms and civilian_terms <= words.seafarers and _names_a_warship(context, words):
+    if civilian_terms and civilian_terms <= words.seafarers and names_a_warship(context):
         # the crew of a warship are its navy's
         if claimant_is_neutral or claimant_side in (None, NEUTRAL):
             return "other"
@@ -164,8 +164,9 @@ def _includes_combatants(context: str, combatant_words: frozenset[str]) -> bool:
     return False
 
 
-def _names_a_warship(context: str | None, words: TargetWords) -> bool:
+def names_a_warship(context: str | None) -> bool:
+    """Whether a text names a warship ("the missile cruiser", "a frigate")."""
     if not context:
         return False
     lowered = " " + " ".join(token_key(context)) + " "
-    return any(f" {w} " in lowered for w in words.warship_words)
+    return any(f" {w} " in lowered for w in load_target_words().warship_words)
