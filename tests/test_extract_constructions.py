@@ -785,3 +785,23 @@ def test_vehicles_set_on_fire_are_things() -> None:
         ("destroyed", 1)
     ]
     assert figures("Gunmen torched two vans near Zamfara.") == [("destroyed", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The government in Colombo said three Indians, three Britons, two Turks and one Portuguese had died.",
+            [],
+        ),
+        ("The dead in Gaza included 13 Israelis and 10 Thais.", []),
+        # one nationality, or people of one kind, are counted
+        ("Four Palestinians were killed in Jenin.", [("killed", 4)]),
+        (
+            "Twelve soldiers and three civilians were killed in Kidal.",
+            [("killed", 12), ("killed", 3)],
+        ),
+    ],
+)
+def test_a_breakdown_by_nationality_is_no_claim(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

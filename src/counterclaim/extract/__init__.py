@@ -30,6 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from counterclaim import places
 from counterclaim.extract.attribution import (
     Attribution,
     find_attribution,
@@ -186,6 +187,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 continue  # "including four Fidayeen", "among them two children"
             if mention.noun is not None and is_speaker(mention.noun, mention.count.value):
                 continue
+            if mention.noun is not None and _nationality_breakdown(mention.noun):
+                continue  # "three Indians, three Britons and one Portuguese had died"
             trigger = find_trigger(mention)
             part_of: str | None = None
             if trigger is None and mention.noun is None and last_trigger is not None:
@@ -321,6 +324,26 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
 
 
 SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
+
+
+def _nationality_breakdown(noun: Token) -> bool:
+    """A count of one nationality listed with counts of others ("13 Israelis, 10 Thais and
+    one Filipino"): a breakdown of the people by nationality, not a claim of its own."""
+    top = noun
+    while top.dep_ in ("conj", "appos") and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head
+    group, frontier = [top], [top]
+    while frontier:  # the items of the list, joined by "and" or set side by side
+        item = frontier.pop()
+        for child in item.children:
+            if child.dep_ in ("conj", "appos") and child.pos_ in ("NOUN", "PROPN"):
+                group.append(child)
+                frontier.append(child)
+    counted = [t for t in group if any(c.dep_ == "nummod" or c.like_num for c in t.children)]
+    if len(counted) < 2:
+        return False
+    nations = {tuple(places.country_context(t.text)) for t in counted}
+    return len(nations) >= 2 and all(nations) and noun in counted
 
 
 def _describes_one(trigger: Trigger, mention: CountMention) -> bool:
