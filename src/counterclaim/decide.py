@@ -296,16 +296,20 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
         ):
             # The attributed mention wins, and of one speaker's two names the one the
             # knowledge base knows; the qualifier of the first attributed mention
-            for alias in duplicate.claimant_aliases:
-                if duplicate.claimant != REPORTER and alias not in claim.claimant_aliases:
-                    claim.claimant_aliases.append(alias)
+            if duplicate.claimant != REPORTER:
+                _add_aliases(claim, duplicate)
             kept[kept.index(duplicate)] = claim
         else:
             duplicate.hedged = duplicate.hedged or claim.hedged
-            for alias in claim.claimant_aliases:
-                if alias not in duplicate.claimant_aliases:
-                    duplicate.claimant_aliases.append(alias)
+            _add_aliases(duplicate, claim)
     return kept
+
+
+def _add_aliases(claim: Claim, other: Claim) -> None:
+    """The other claim's names of its claimant, added to this one's."""
+    for alias in other.claimant_aliases:
+        if alias not in claim.claimant_aliases:
+            claim.claimant_aliases.append(alias)
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:

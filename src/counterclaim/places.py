@@ -884,11 +884,13 @@ COUNTRY_GUESS_MIN_POPULATION = 15000
 def likely_country(text: str) -> str | None:
     """The country most of a text's place names lie in, towns of ``COUNTRY_GUESS_MIN_
     POPULATION`` inhabitants included, for a text that names no country."""
-    codes = Counter(
-        m.place.country_code
-        for m in find_place_names(text, min_population=COUNTRY_GUESS_MIN_POPULATION)
-        if m.place.country_code
-    )
+    mentions = find_place_names(text, min_population=COUNTRY_GUESS_MIN_POPULATION)
+    return most_common_country(m.place for m in mentions)
+
+
+def most_common_country(found: Iterable[Place | None]) -> str | None:
+    """The country most of these places lie in (the first one seen on a tie)."""
+    codes = Counter(place.country_code for place in found if place and place.country_code)
     return codes.most_common(1)[0][0] if codes else None
 
 

@@ -77,15 +77,10 @@ def document_context(
         dateline = places.dateline_country(body)
         countries = [dateline] if dateline else []
     if not countries:
-        # else where its claims' places are ("police in Quetta said", "near Pattani")
-        codes = Counter(
-            place.country_code
-            for place in map(places.resolve, place_names)
-            if place is not None and place.country_code
-        )
-        countries = [code for code, _ in codes.most_common(1)]
-    if not countries:
-        guess = places.likely_country(body)  # a scan of the text, the dearest way
+        # else where its claims' places are ("police in Quetta said", "near Pattani"), and
+        # last (the dearest way) where the towns its text names are
+        guess = places.most_common_country(map(places.resolve, place_names))
+        guess = guess or places.likely_country(body)
         countries = [guess] if guess else []
     # The whole text with its body's offset: date phrases are found once per document,
     # for this and for every claim's date

@@ -35,6 +35,7 @@ from counterclaim.extract.attribution import (
     Attribution,
     find_attribution,
     is_speaker,
+    quote_around,
     quote_spans,
     refers_to_speaker,
     sentence_speaker,
@@ -244,15 +245,14 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     and ("reportedly" in sent.text.lower() or _continues(results, trigger.category))
                 ):
                     inherited = last_named
-                if inherited is None and last_speaker is not None and _quoted(quotes, trigger):
+                quoted = quote_around(quotes, trigger.token.idx) is not None
+                if inherited is None and last_speaker is not None and quoted:
                     # a quotation with no speaker of its own goes on with the last one
                     # ('"... not successful," RIA quoted the ministry as saying.' then a
                     # paragraph of quotation alone)
                     inherited = last_speaker
                 if inherited is not None:
-                    attribution = Attribution(
-                        inherited.surface, "inherited", inherited.start, inherited.parts
-                    )
+                    attribution = _carried(inherited)
             elif (
                 attribution.kind == "pronoun"
                 and last_speaker is not None
@@ -260,9 +260,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             ):
                 # "He said two soldiers had died": he is who spoke last, not whichever
                 # group was named last
-                attribution = Attribution(
-                    last_speaker.surface, "inherited", last_speaker.start, last_speaker.parts
-                )
+                attribution = _carried(last_speaker)
             elif attribution.kind in ("named", "pronoun"):
                 paragraph_claimant[paragraph] = attribution
                 last_named = attribution
@@ -369,10 +367,6 @@ def _describes_one(trigger: Trigger, mention: CountMention) -> bool:
     )
 
 
-def _quoted(quotes: list[tuple[int, int]], trigger: Trigger) -> bool:
-    return any(start <= trigger.token.idx < end for start, end in quotes)
-
-
 def _evacuates_population(trigger: Trigger, mention: CountMention) -> bool:
     lex = lexicon()
     noun = mention.noun
@@ -396,6 +390,11 @@ def _confirms_a_toll(sent: Span) -> bool:
     )
 
 
+def _carried(voice: Attribution) -> Attribution:
+    """A speaker carried from where they spoke to a figure they did not state there."""
+    return Attribution(voice.surface, "inherited", voice.start, voice.parts)
+
+
 def _credit_last_figures(
     results: list[Extraction], body: list[Span], index: int, speaker: Attribution
 ) -> None:
@@ -406,10 +405,7 @@ def _credit_last_figures(
     start = body[index - 1].start_char
     for k, e in enumerate(results):
         if e.sentence_start == start and e.attribution.kind == "reporter":
-            results[k] = replace(
-                e,
-                attribution=Attribution(speaker.surface, "inherited", speaker.start, speaker.parts),
-            )
+            results[k] = replace(e, attribution=_carried(speaker))
 
 
 def _speaker_options(

@@ -18,6 +18,7 @@ from counterclaim.extract.wordlists import Lexicon, lexicon
 from counterclaim.numbers import parse_number
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_RELATIVE_PRONOUNS = ("which", "that", "who")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 
 
@@ -46,6 +47,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, end + 1))
             pos = end + 1
     return sorted(spans)
+
+
+def quote_around(quotes: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The quotation (start and end offsets) that holds an offset, if any."""
+    return next(((start, end) for start, end in quotes if start <= offset < end), None)
 
 
 def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
@@ -266,11 +272,11 @@ def find_attribution(
             return Attribution(who, "named", sent.start_char + m.start("who"), [who])
     # 1. inside a quotation the quote's speaker owns the figure, even when the quote names
     # a source of its own ('"Officials informed me that 2,000 bodies were buried," X said')
-    for start, end in quotes:
-        if start <= trigger.idx < end:
-            speaker = quote_speaker(doc, start, end)
-            if speaker is not None:
-                return speaker
+    around = quote_around(quotes, trigger.idx)
+    if around is not None:
+        speaker = quote_speaker(doc, *around)
+        if speaker is not None:
+            return speaker
     # 2. a reporting verb above the trigger: "X said (that) ... killed ..."
     node: Token | None = trigger
     steps = 0
@@ -279,22 +285,16 @@ def find_attribution(
     while node is not None and steps < 12:
         steps += 1
         for aside in node.children:
-            # "In central Gaza, the army said, aircraft struck 45 targets"
-            if aside.dep_ == "parataxis" and _is_reporting(aside):
-                found = _subject_phrase(aside)
-                if found and found[1].lower_ not in ("which", "that", "who"):
-                    return _attribution_from(*found)
-            # "blasts killed 138 and wounded 400, officials said, following a lull": the
-            # parser joins the saying to the event as a second verb with its own subject
-            if (
-                aside.dep_ == "conj"
-                and aside.i > trigger.i
-                and _is_reporting(aside)
-                and _speaks_after_comma(aside)
-            ):
-                found = _subject_phrase(aside)
-                if found and found[1].lower_ not in ("which", "that", "who"):
-                    return _attribution_from(*found)
+            # "In central Gaza, the army said, aircraft struck 45 targets"; and "blasts
+            # killed 138 and wounded 400, officials said, following a lull", where the parser
+            # joins the saying to the event as a second verb with its own subject
+            said_aside = aside.dep_ == "parataxis" or (
+                aside.dep_ == "conj" and aside.i > trigger.i and _speaks_after_comma(aside)
+            )
+            if said_aside and _is_reporting(aside):
+                speaker = _stated_by(aside)
+                if speaker is not None:
+                    return speaker
         if finder is None and node.i != trigger.i:
             finder = _finder(node)
         source = _source_subject(node) if node.i != trigger.i else None
@@ -306,7 +306,7 @@ def find_attribution(
             found = _subject_phrase(node)
             if found:
                 text, head = found
-                if head.lower_ in ("which", "that", "who"):
+                if head.lower_ in _RELATIVE_PRONOUNS:
                     break
                 attribution = _attribution_from(text, head)
                 if head.lemma_.lower() in lex.source_nouns and attribution.surface == text:
@@ -524,15 +524,19 @@ def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
 
 def sentence_speaker(sent: Span) -> Attribution | None:
     root = sent.root
-    if _is_reporting(root):
-        found = _subject_phrase(root)
-        if found and found[1].lower_ not in ("which", "that", "who"):
-            attribution = _attribution_from(*found)
-            # "the army said" is a voice too, though who "the army" is depends on what
-            # was named before it; "it said" only points back to a voice
-            definite = attribution.kind == "pronoun" and not refers_to_speaker(
-                attribution.surface or ""
-            )
-            if attribution.kind == "named" or definite:
-                return attribution
-    return None
+    attribution = _stated_by(root) if _is_reporting(root) else None
+    if attribution is None:
+        return None
+    # "the army said" is a voice too, though who "the army" is depends on what was named
+    # before it; "it said" only points back to a voice
+    definite = attribution.kind == "pronoun" and not refers_to_speaker(attribution.surface or "")
+    return attribution if attribution.kind == "named" or definite else None
+
+
+def _stated_by(verb: Token) -> Attribution | None:
+    """The subject of a verb of saying as the speaker, unless it is a relative pronoun ("the
+    agency, which said 12 died": the pronoun by itself names no one)."""
+    found = _subject_phrase(verb)
+    if found is None or found[1].lower_ in _RELATIVE_PRONOUNS:
+        return None
+    return _attribution_from(*found)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from counterclaim.extract.triggers import Trigger
 
 from counterclaim.decide import LOOSE
+from counterclaim.extract.attribution import quote_around
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 
@@ -69,7 +70,7 @@ def candidate_features(
     add("trigger_before_count" if trigger.token.i < anchor.i else "trigger_after_count")
     if any(child.dep_ == "neg" for child in trigger.token.children):
         add("negated")
-    if any(start <= mention.start < end for start, end in quotes):
+    if quote_around(quotes, mention.start) is not None:
         add("in_quote")
     # The words right beside the figure were tried as features too: they fit the conflicts
     # of the training set and lost on groups left out (README, "Rules against the model")

@@ -8,6 +8,7 @@ category of ``data/lexicon/triggers.yaml`` that fits whether people or things ar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -170,23 +171,14 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 continue
             if _governing_trigger(anchor, mention, person):
                 continue  # "freed 14 people who had been kidnapped": the main verb counts
-            trig = _verb_trigger(child, mention, person, passive=True)
-            if trig:
-                return trig
-            # "seven colleagues, who are missing" (the participle tagged a verb, or its copula
-            # the head)
-            trig = _adjective_trigger(child, person) or _complement_trigger_of(child, person)
+            trig = _clause_trigger(child, mention, person)
             if trig:
                 return trig
     if person is not False:
         # "seven colleagues from Japan, who are missing": the parser hangs a "who" clause on
         # the place after the people ("who": they are people)
         for clause in _who_clauses_past(anchor):
-            trig = (
-                _verb_trigger(clause, mention, True, passive=True)
-                or _adjective_trigger(clause, True)
-                or _complement_trigger_of(clause, True)
-            )
+            trig = _clause_trigger(clause, mention, True)
             if trig:
                 return trig
     head = anchor.head
@@ -289,13 +281,9 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             if governor.pos_ == "VERB" and governor.lemma_.lower() in lex.causing_verbs:
                 nouns = [c for c in governor.children if c.dep_ == "dobj"]
             for noun in nouns:
-                cats = [
-                    c
-                    for c in lex.counted.get(noun.lemma_.lower(), ())
-                    if c != "attacks" and _fits(c, person)
-                ]
-                if cats:
-                    return Trigger(cats[0], noun)
+                trig = _fitting_event(lex.counted.get(noun.lemma_.lower(), ()), noun, person)
+                if trig:
+                    return trig
         if prep.lower_ in ("at", "on", "against", "in"):
             # "attacks on 30 posts", and "carried out attacks at 48 locations" where the
             # parser hangs the place on the verb
@@ -376,8 +364,7 @@ def _object_event(word: Token, person: bool | None) -> Trigger | None:
         *lex.counted.get(lemma, ()),
         *(("killed",) if lemma in lex.toll_nouns else ()),
     ]
-    cats = [c for c in cats if c != "attacks" and _fits(c, person)]
-    return Trigger(cats[0], word) if cats else None
+    return _fitting_event(cats, word, person)
 
 
 def _adjective_after(mention: CountMention) -> Trigger | None:
@@ -443,9 +430,9 @@ def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
             cats = list(lex.adjectives.get(low, ())) + list(
                 lex.verbs.get(lemma, ()) if tok.pos_ == "VERB" else ()
             )
-            cats = [c for c in cats if c != "attacks" and _fits(c, person)]
-            if cats:
-                return Trigger(cats[0], tok)
+            trig = _fitting_event(cats, tok, person)
+            if trig:
+                return trig
     return _continued_total(verb, person)
 
 
@@ -461,8 +448,16 @@ def _continued_total(verb: Token, person: bool | None) -> Trigger | None:
     )
     if not names_bare_total or verb.dep_ not in ("advcl", "conj", "xcomp"):
         return None
-    cats = [c for c in categories_of_verb(verb.head) if c != "attacks" and _fits(c, person)]
-    return Trigger(cats[0], verb.head) if cats else None
+    return _fitting_event(categories_of_verb(verb.head), verb.head, person)
+
+
+def _fitting_event(categories: Iterable[str], word: Token, person: bool | None) -> Trigger | None:
+    """The first of an event word's categories that fits what is counted, attacks aside: a
+    toll or its object counts what befell people or things, not attacks."""
+    for category in categories:
+        if category != "attacks" and _fits(category, person):
+            return Trigger(category, word)
+    return None
 
 
 _OWNING = frozenset({"its", "their", "our", "his", "her", "my"})
@@ -562,6 +557,17 @@ def _verb_trigger(
         if category:
             return Trigger(category, cand, _agent_of(cand))
     return None
+
+
+def _clause_trigger(clause: Token, mention: CountMention, person: bool | None) -> Trigger | None:
+    """The event word of a clause that describes the counted ("14 people who had been
+    kidnapped", "seven colleagues, who are missing": the participle tagged a verb, or its
+    copula the head)."""
+    return (
+        _verb_trigger(clause, mention, person, passive=True)
+        or _adjective_trigger(clause, person)
+        or _complement_trigger_of(clause, person)
+    )
 
 
 def _who_clauses_past(noun: Token) -> list[Token]:
