@@ -896,3 +896,42 @@ def test_a_quotation_without_a_speaker_goes_on_with_the_last_one() -> None:
 def test_who_found_the_dead_counts_them_when_no_one_else_says_so(text: str, speaker: str) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert [e.attribution.surface for e in parsed._.extractions] == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Six police officers were wounded in what the Interior Ministry called a cowardly "
+            "act of terrorism near Quetta.",
+            "the Interior Ministry",
+        ),
+        (
+            "Eleven soldiers died in an attack that the Malian army described as a terrorist "
+            "ambush near Boulkessi.",
+            "the Malian army",
+        ),
+        (
+            "Three fishermen were killed in what the Philippine coast guard termed a "
+            "deliberate ramming off Palawan.",
+            "the Philippine coast guard",
+        ),
+        # someone saying so comes first
+        (
+            "Four civilians were killed in what residents called the heaviest shelling of "
+            "Kharkiv this month, the regional governor said.",
+            "the regional governor",
+        ),
+    ],
+)
+def test_who_names_the_event_voices_its_figures(text: str, speaker: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.attribution.surface for e in parsed._.extractions] == [speaker]
+
+
+@pytest.mark.model
+def test_an_event_named_by_no_voice_stays_the_reporters() -> None:
+    text = "Nine miners died in what became the worst collapse in Zambia in a decade."
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.attribution.kind for e in parsed._.extractions] == ["reporter"]

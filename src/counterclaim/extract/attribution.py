@@ -282,6 +282,7 @@ def find_attribution(
     steps = 0
     pronoun: Attribution | None = None
     finder: Token | None = None  # "police found 19 bodies": who found the dead
+    namer: Attribution | None = None  # "in what the ministry called terrorism"
     while node is not None and steps < 12:
         steps += 1
         for aside in node.children:
@@ -297,6 +298,7 @@ def find_attribution(
                     return speaker
         if finder is None and node.i != trigger.i:
             finder = _finder(node)
+        namer = namer or _event_named_by(node)
         source = _source_subject(node) if node.i != trigger.i else None
         if source is not None:
             # "later reports from hospital sources raised the toll to 19": a statement or
@@ -342,10 +344,38 @@ def find_attribution(
     who = trailing_attribution(sent.text)
     if who:
         return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
-    # 5. "Authorities also found 19 bodies": with no one saying so, who found the dead
+    # 5. "wounded in what the ministry called an act of terrorism": who names the event
+    if namer is not None:
+        return namer
+    # 6. "Authorities also found 19 bodies": with no one saying so, who found the dead
     if finder is not None:
         return _attribution_from(_speaker_text(finder), finder)
     return Attribution(None, "reporter")
+
+
+def _event_named_by(node: Token) -> Attribution | None:
+    """ "wounded in what the ministry called an act of terrorism", "killed in an attack the
+    army described as cowardly": whoever names the event a figure belongs to voices it."""
+    lex = lexicon()
+    for prep in node.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and any(
+                c.dep_ == "dobj" and c.lower_ == "what" for c in obj.children
+            ):
+                verb: Token | None = obj
+            elif obj.dep_ == "pobj" and obj.lemma_.lower() in lex.attack_nouns:
+                verb = next((c for c in obj.children if c.dep_ in ("relcl", "acl")), None)
+            else:
+                continue
+            if verb is None or verb.lemma_.lower() not in lex.naming_verbs:
+                continue
+            found = _subject_phrase(verb)
+            if found is not None and found[1].lower_ not in _RELATIVE_PRONOUNS:
+                if _can_speak(found[1]):
+                    return _attribution_from(*found)
+    return None
 
 
 def _speaks_after_comma(verb: Token) -> bool:

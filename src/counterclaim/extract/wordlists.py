@@ -61,6 +61,7 @@ class Lexicon:
     attack_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     relaying_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
     joint_speakers: frozenset[str]
     acknowledging_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
         attack_nouns=frozenset(events["attack_nouns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
         relaying_verbs=frozenset(attribution.get("relaying_verbs") or ()),
+        naming_verbs=frozenset(attribution.get("naming_verbs") or ()),
         joint_speakers=frozenset(attribution.get("joint_speakers") or ()),
         acknowledging_verbs=frozenset(attribution.get("acknowledging_verbs") or ()),
         reporting_phrases=tuple(attribution["reporting_phrases"]),
