@@ -372,9 +372,9 @@ def _event_named_by(node: Token) -> Attribution | None:
             if verb is None or verb.lemma_.lower() not in lex.naming_verbs:
                 continue
             found = _subject_phrase(verb)
-            if found is not None and found[1].lower_ not in _RELATIVE_PRONOUNS:
-                if _can_speak(found[1]):
-                    return _attribution_from(*found)
+            speaks = found is not None and found[1].lower_ not in _RELATIVE_PRONOUNS
+            if found is not None and speaks and _can_speak(found[1]):
+                return _attribution_from(*found)
     return None
 
 
