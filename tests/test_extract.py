@@ -935,3 +935,30 @@ def test_an_event_named_by_no_voice_stays_the_reporters() -> None:
     text = "Nine miners died in what became the worst collapse in Zambia in a decade."
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert [e.attribution.kind for e in parsed._.extractions] == ["reporter"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Separately, AFP while citing a police official reported that eight engineers "
+            "were abducted from a dam site in Khyber.",
+            "a police official",
+        ),
+        (
+            "Early reports from the state news agency, citing the health ministry, indicated "
+            "seven deaths and 12 injuries in Homs.",
+            "the health ministry",
+        ),
+        ("Reuters, quoting two medics in Port Sudan, said 14 people had died.", "two medics"),
+        # an outlet citing no one by name keeps its word
+        (
+            "Tass, citing official sources, reported that one Kyrgyz border guard was killed.",
+            "Tass",
+        ),
+    ],
+)
+def test_whom_an_outlet_cites_speaks(text: str, speaker: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert {e.attribution.surface for e in parsed._.extractions} == {speaker}

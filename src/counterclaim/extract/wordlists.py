@@ -62,6 +62,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     relaying_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    unnamed_sources: frozenset[str]
     joint_speakers: frozenset[str]
     acknowledging_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
@@ -163,6 +164,7 @@ def lexicon() -> Lexicon:
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
         relaying_verbs=frozenset(attribution.get("relaying_verbs") or ()),
         naming_verbs=frozenset(attribution.get("naming_verbs") or ()),
+        unnamed_sources=frozenset(attribution.get("unnamed_sources") or ()),
         joint_speakers=frozenset(attribution.get("joint_speakers") or ()),
         acknowledging_verbs=frozenset(attribution.get("acknowledging_verbs") or ()),
         reporting_phrases=tuple(attribution["reporting_phrases"]),
