@@ -962,3 +962,15 @@ def test_an_event_named_by_no_voice_stays_the_reporters() -> None:
 def test_whom_an_outlet_cites_speaks(text: str, speaker: str) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert {e.attribution.surface for e in parsed._.extractions} == {speaker}
+
+
+@pytest.mark.model
+def test_a_saying_hung_on_a_long_subject_is_the_subjects() -> None:
+    text = (
+        "Initial casualty figures provided by Iraq's health ministry, as cited by the state "
+        "news agency, estimated at least 11 people killed and 20 others injured."
+    )
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    surfaces = {e.attribution.surface for e in parsed._.extractions}
+    assert len(parsed._.extractions) == 2
+    assert all(s and "health ministry" in s for s in surfaces)

@@ -74,6 +74,17 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
         return _subject_phrase(verb.head)
     if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in lexicon().relaying_verbs:
         return _subject_phrase(verb.head.head)  # "cited officials as saying"
+    head = verb.head
+    if (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and _can_speak(head)
+    ):
+        # "Figures provided by the ministry, as cited by the agency, estimated 11 killed":
+        # a long subject leaves the parser no verb for the root, and the saying hangs on it
+        return _speaker_text(head), head
     return _name_before(verb)
 
 
