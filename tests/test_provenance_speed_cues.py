@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -129,3 +130,50 @@ def test_cues_read_from_the_source_without_the_private_parser() -> None:
 def test_every_citation_pattern_of_the_lexicon_has_cues() -> None:
     # A pattern without cues is scanned on every text: the shortcut would be lost silently.
     assert all(cues for _, _, cues in provenance._lexicon().citations)
+
+
+# Credit lines and datelines from several conflicts, and reports crediting no agency.
+CREDIT_TEXTS = [
+    "KHARTOUM (Reuters) - Shelling killed 12 people in Omdurman, medics said.",
+    "GAZA, April 2 (AFP) – An air strike on a school killed 9 people.\n\nAFP",
+    "By Aamir Khan, Associated Press\n\nA blast in Quetta killed 6 police officers.",
+    "Drone strikes hit Kharkiv overnight, Ukrinform reported.\n\n(Reporting by Anadolu Agency)",
+    "Source: Xinhua\n\nGunmen killed 20 villagers in Zamfara state, police said.",
+    "Seven soldiers died in an ambush in Mopti region, the army said.",
+    "Fighting in Sagaing displaced 3,000 people, residents said.\n\nPublished in Dawn",
+]
+
+
+def _credits_scanning_every_pattern(text: str) -> list[provenance.Credit]:
+    lexicon = provenance._lexicon()
+    original = lexicon.credits[:]
+    lexicon.credits[:] = [dataclasses.replace(c, cues=()) for c in original]
+    try:
+        return provenance.find_credits(text)
+    finally:
+        lexicon.credits[:] = original
+
+
+@pytest.mark.parametrize("text", CREDIT_TEXTS)
+def test_credits_with_cues_equal_a_scan_of_every_pattern(text: str) -> None:
+    assert provenance.find_credits(text) == _credits_scanning_every_pattern(text)
+
+
+def test_credit_cues_are_read_and_found_credits_hold_them() -> None:
+    credits = provenance._lexicon().credits
+    assert sum(1 for c in credits if c.cues) >= len(credits) // 2
+    assert provenance.find_credits(CREDIT_TEXTS[0])[0].agency == "Reuters"
+    for credit in credits:
+        for text in CREDIT_TEXTS:
+            match = credit.pattern.search(text)
+            if match:
+                assert all(any(cue in text for cue in alts) for alts in credit.cues)
+
+
+def test_shingles_and_signature_of_a_repeating_text() -> None:
+    text = "Shelling hit Kherson. Shelling hit Kherson again; shelling killed 4 in Kherson."
+    # a repeated word counts once, as in the text that writes each word once
+    assert provenance.shingles(text) == provenance.shingles("Shelling hit Kherson again, killed 4")
+    assert provenance.shingles(text)
+    signature = provenance.minhash_signature(text)
+    assert len(signature) == provenance.NUM_PERM and all(type(v) is int for v in signature)

@@ -50,6 +50,7 @@ class CreditPattern:
     where: str  # header, footer, any
     pattern: re.Pattern[str]
     line: bool = False  # a credit that is a whole line; not under a caption sentence
+    cues: tuple[tuple[str, ...], ...] = ()  # texts every match holds (see ``_cues``)
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,12 @@ def _lexicon() -> _Lexicon:
             pattern = pattern.replace(key, value)
         return pattern
 
-    credits = [
-        CreditPattern(c["where"], re.compile(expand(c["pattern"])), bool(c.get("line")))
-        for c in data["credits"]
-    ]
+    credits = []
+    for c in data["credits"]:
+        pattern = re.compile(expand(c["pattern"]))
+        credits.append(
+            CreditPattern(c["where"], pattern, bool(c.get("line")), tuple(_cues(pattern)))
+        )
     selfrefs = [re.compile(expand(p)) for p in data["self_references"]]
     patterns = [(c["kind"], re.compile(expand(c["pattern"]))) for c in data["citations"]]
     citations = [(kind, pattern, _cues(pattern)) for kind, pattern in patterns]
@@ -381,21 +384,26 @@ def shingles(text: str) -> set[str]:
     of the same event at most 0.21.
     """
     stop = _lexicon().stopwords
-    words = _WORD.findall(normalise_text(text).lower())
+    # each distinct word once: a report repeats many of its words
+    words = set(_WORD.findall(normalise_text(text).lower()))
     return {_stem(w) for w in words if w not in stop and (len(w) > 2 or w.isdigit())}
 
 
 @lru_cache(maxsize=4)
 def _empty_minhash(num_perm: int) -> MinHash:
     # Building the permutations is as costly as hashing a document; copy a prototype instead.
-    return MinHash(num_perm=num_perm)
+    prototype = MinHash(num_perm=num_perm)
+    # datasketch's own hash function (copies keep it), each word hashed once: a feed's
+    # vocabulary repeats, and the hashing was half of a signature's time
+    prototype.hashfunc = lru_cache(maxsize=1 << 16)(prototype.hashfunc)
+    return prototype
 
 
 def minhash_signature(text: str, num_perm: int = NUM_PERM) -> list[int]:
     """MinHash signature (datasketch) of the text's content-word set."""
     minhash = _empty_minhash(num_perm).copy()
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
-    return [int(v) for v in minhash.hashvalues]
+    return minhash.hashvalues.tolist()  # numpy's own conversion to Python ints
 
 
 def estimated_jaccard(first: Sequence[int], second: Sequence[int]) -> float:
@@ -793,12 +801,28 @@ def _paragraphs_after_sentence(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _holds_one(text: str, alternatives: tuple[str, ...], held: dict[tuple[str, ...], bool]) -> bool:
+    """Whether the text holds one of the alternatives, each set looked up once per text."""
+    found = held.get(alternatives)
+    if found is None:
+        found = held[alternatives] = any(cue in text for cue in alternatives)
+    return found
+
+
 def find_credits(text: str) -> list[Credit]:
     """Every agency credit in the text, strongest first: header credits (dateline, byline,
     first lines) in reading order, then disclaimers anywhere, then the sign-off and credit
     lines of the footer, last line first; agency self-references only when none of those is
     found and a wire dateline opens the text."""
     lex = _lexicon()
+    # A paragraph is part of the text: a pattern whose cues the text lacks matches in none
+    # of them (most credit patterns need an agency's name, which most reports never write).
+    held: dict[tuple[str, ...], bool] = {}
+    usable = [
+        credit
+        for credit in lex.credits
+        if all(_holds_one(text, alternatives, held) for alternatives in credit.cues)
+    ]
     paragraphs = _paragraphs_after_sentence(text)
     footer = [p for p in paragraphs[-_FOOTER_PARAGRAPHS:] if not _words().caption.search(p[0])]
     parts = {
@@ -809,7 +833,7 @@ def find_credits(text: str) -> list[Credit]:
     found: list[Credit] = []
     for where in ("header", "any", "footer"):
         for paragraph, under_sentence in parts[where]:
-            for credit in lex.credits:
+            for credit in usable:
                 if credit.where != where or (credit.line and under_sentence and where == "header"):
                     continue
                 match = credit.pattern.search(paragraph)
