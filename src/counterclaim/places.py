@@ -374,10 +374,18 @@ class Gazetteer:
             if text[tokens[end - 1].end] != " ":
                 break
             end += 1
-        for stop in range(end, start, -1):
-            span = tokens[start:stop]
-            if not _span_shape_ok(span):
+        # _span_shape_ok without trying every span: inner words are capitalised or
+        # particles, so no span runs past the first other word (which may only end one)
+        if not tokens[start].can_start:
+            return None
+        inner = start + 1
+        while inner < end and (tokens[inner].can_start or tokens[inner].connector):
+            inner += 1
+        for stop in range(min(end, inner + 1), start, -1):
+            final = tokens[stop - 1]
+            if stop - 1 > start and not (final.can_start or final.suffix):
                 continue
+            span = tokens[start:stop]
             key = " ".join(token.key for token in span)
             matches = self.index.get(key)
             if not matches:
@@ -443,13 +451,24 @@ class Token(NamedTuple):
 
 def _tokenise(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
+    make = tuple.__new__  # Token(...) without the generated __new__: one call less per word
     for match in _TOKEN_RE.finditer(text):
-        word = match.group(0)
-        end = match.end()
-        if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
-            word, end = word[:-2], end - 2  # possessive: "Kalat's"
-        tokens.append(Token(match.start(), end, word, *_word_features(word)))
+        word, cut, key, can_start, connector, suffix = _word_shape(match.group(0))
+        append(
+            make(Token, (match.start(), match.end() - cut, word, key, can_start, connector, suffix))
+        )
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _word_shape(word: str) -> tuple[str, int, str, bool, bool, bool]:
+    """A matched word without its possessive ending, how many characters that cut, and
+    its features (``_word_features``)."""
+    cut = 0
+    if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
+        word, cut = word[:-2], 2  # possessive: "Kalat's"
+    return (word, cut, *_word_features(word))
 
 
 @lru_cache(maxsize=65536)
