@@ -568,6 +568,8 @@ def test_a_toll_broken_down_by_sex_or_age_is_no_claim(
         ),
         ("The rebels said not a single fighter was killed in Sagaing.", [("killed", 0)]),
         ("The militia said that not even one of its men died in Ituri.", [("killed", 0)]),
+        ("The governor of Kherson said no one was injured in the strike.", [("wounded", 0)]),
+        ("Police in Mogadishu said no one was killed in the blast.", [("killed", 0)]),
         # an unsplit figure stays unsplit
         ("Officials in Borno said 40 people were killed or wounded.", []),
     ],

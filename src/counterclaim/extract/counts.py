@@ -187,6 +187,9 @@ def find_counts(sent: Span) -> list[CountMention]:
             value = value * 12 if dozen and value is not None else value
             if value == 1 and _after_not(doc, i):
                 value = 0  # "not one of its guerrillas was wounded": a denial
+            if value == 1 and i > sent.start and doc[i - 1].lower_ == "no":
+                i = j + 1
+                continue  # "no one was injured": the zero is the word "no"'s
             last = doc[j]
             range_high = re.search(
                 r"\d\s*(?:to|-|–|—|or)\s*$|\bbetween\s+\S+\s+and\s+$",
