@@ -765,3 +765,36 @@ def test_a_sentence_of_another_day_does_not_carry_the_earlier_voice() -> None:
 )
 def test_the_crew_of_a_warship_are_its_navy_s(text: str, role: str) -> None:
     assert [c.target_role for c in claims_of(text)] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "Fighting went on near Sweida. The Syrian Observatory for Human Rights said 30 "
+            "people died. Another 15 government fighters were killed in air strikes, the "
+            "Observatory said.",
+            "the Observatory",
+        ),
+        (
+            "The Office for the Coordination of Humanitarian Affairs said 12 people were "
+            "killed in Rutshuru. Four more died in Masisi on Monday, the Office added.",
+            "the Office",
+        ),
+    ],
+)
+def test_a_name_shortened_to_its_head_noun_is_the_same_actor(text: str, short: str) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 2
+    assert claims[0].claimant == claims[1].claimant
+    assert short in claims[1].claimant_aliases
+
+
+def test_a_name_joined_by_for_or_of_is_one_speaker_after_a_comma() -> None:
+    text = (
+        "Another 15 government fighters were killed in strikes on Sweida, the Syrian "
+        "Observatory for Human Rights said."
+    )
+    [claim] = claims_of(text)
+    assert claim.claimant != "Human Rights"
+    assert "Syrian Observatory for Human Rights" in claim.claimant_aliases

@@ -415,6 +415,8 @@ def _resolve_claimant(
                 if actor is not None:
                     break
         if actor is None:
+            actor = _named_before_by_head(ctx, surface, attribution.start)
+        if actor is None:
             # "Colonel X, the army's communications chief": the office a person holds names
             # the organisation they speak for
             descriptions = [p for part in [surface, *attribution.parts] for p in part.split(",")]
@@ -439,6 +441,27 @@ def _resolve_claimant(
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
         actor,
     )
+
+
+_NAME_TAIL = re.compile(r"\s+(?:for|of|on|in|at)\s+.*$", re.IGNORECASE)
+
+
+def _named_before_by_head(ctx: DocumentContext, surface: str, position: int) -> actors.Actor | None:
+    """ "the Observatory" after "the Syrian Observatory for Human Rights", "the Commission"
+    after "the National Human Rights Commission": a definite description by the head noun
+    of a name the text gave before is that name's actor."""
+    if not surface.lower().startswith("the "):
+        return None
+    words = _without_article(surface).lower().split()
+    if not 1 <= len(words) <= 2:
+        return None
+    for mention in reversed(_mentions_before(ctx, position)):
+        actor = ctx.kb.actor(mention.actor_id)
+        for name in (mention.surface, actor.name, *actor.aliases):
+            head = _NAME_TAIL.sub("", name).lower().split()
+            if len(head) > len(words) and head[-len(words) :] == words:
+                return actor
+    return None
 
 
 # "the army's communications chief", "head of the police in Diffa", "a spokesman for the

@@ -143,8 +143,16 @@ def _name_before(verb: Token) -> tuple[str, Token] | None:
     subject, but a proper name stands right before the verb."""
     doc = verb.doc
     i = verb.i
-    while i > 0 and not doc[i].is_sent_start and doc[i - 1].pos_ == "PROPN" and verb.i - i < 5:
+    reach = 5
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].pos_ == "PROPN" and verb.i - i < reach:
         i -= 1
+        # "the Syrian Observatory for Human Rights said": a name joined by "for"/"of"
+        k = i - 1
+        while k > 0 and doc[k].lower_ == "the":
+            k -= 1
+        joined = k > 0 and doc[k].lower_ in ("for", "of") and doc[k - 1].pos_ == "PROPN"
+        if joined and not doc[k].is_sent_start and verb.i - k < 10:
+            i, reach = k, 12
     if not _is_reporting(verb):
         return None
     if i < verb.i:
