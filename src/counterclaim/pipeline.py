@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
-from counterclaim.decide import decide, load_model
+from counterclaim.decide import DecisionModel, decide, load_model
 from counterclaim.errors import InputError, StoreError
 from counterclaim.ingest import IngestOptions, read_sources
 from counterclaim.model import EXTRACTION_FAILED, Claim, Document, DocumentFlag, Incident
@@ -82,9 +82,23 @@ def extraction_version(kb: KnowledgeBase, settings: Settings | None = None) -> s
     from counterclaim.extract import extractor_version
 
     model = load_model((settings or load_settings()).model)
-    decided = model.fingerprint if model is not None else "rules"
+    decided = _model_fingerprint(model) if model is not None else "rules"
     # The column holds 32 characters: each part is already a short hash
     return f"{extractor_version()}-{kb.fingerprint[:8]}-{decided[:8]}"
+
+
+# A model's fingerprint hashes its whole JSON (8 ms), and every stage asks for the version
+# again; a loaded model is never changed, so each is hashed once (held, so its id stays its).
+_MODEL_FINGERPRINTS: dict[int, tuple[object, str]] = {}
+
+
+def _model_fingerprint(model: DecisionModel) -> str:
+    held = _MODEL_FINGERPRINTS.get(id(model))
+    if held is None or held[0] is not model:
+        if len(_MODEL_FINGERPRINTS) >= 8:
+            _MODEL_FINGERPRINTS.clear()
+        held = _MODEL_FINGERPRINTS[id(model)] = (model, model.fingerprint)
+    return held[1]
 
 
 def extract_claims(
