@@ -798,3 +798,25 @@ def test_a_name_joined_by_for_or_of_is_one_speaker_after_a_comma() -> None:
     [claim] = claims_of(text)
     assert claim.claimant != "Human Rights"
     assert "Syrian Observatory for Human Rights" in claim.claimant_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a state's outlet on another country's war speaks on its own word
+        (
+            "Kyrgyzstan\n\nGunmen fired at border guards near Batken, killing two of them, "
+            "Russia's Tass news agency said.",
+            "other",
+        ),
+        # on its own state's war it is that state's voice
+        (
+            "Iran\n\nIran's air defences shot down two Israeli drones over Isfahan, the IRNA "
+            "news agency said.",
+            "opponent",
+        ),
+    ],
+)
+def test_a_state_outlet_is_neutral_on_another_countrys_war(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

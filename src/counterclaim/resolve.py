@@ -544,7 +544,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         _merchant_vessel(e.target) and not actors.names_a_warship(context)
     ):
         return "civilian"
-    neutral = actor is None or kb.is_neutral(actor.id)
+    neutral = actor is None or kb.is_neutral(actor.id) or _outlet_abroad(ctx, actor)
     side = actor.side if actor is not None else None
     if actor is None and e.attribution.kind in ("named", "inherited") and e.attribution.surface:
         # "a Malian security source": no actor, but a side; "the Kirkuk Operations Command",
@@ -613,6 +613,15 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     return actors.target_role(
         side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=context
     )
+
+
+def _outlet_abroad(ctx: DocumentContext, actor: actors.Actor) -> bool:
+    """A state's news outlet telling of another country's war is neutral (ANNOTATION.md,
+    whose people: an outlet on its own word); on its own state's war it is that state's
+    voice."""
+    if actor.kind != "outlet" or not actor.side or not ctx.country:
+        return False
+    return ctx.kb.state_side(ctx.country) not in (None, actor.side)
 
 
 def _owner_verb(e: Extraction) -> bool:
