@@ -27,6 +27,7 @@ import hashlib
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -542,16 +543,18 @@ def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
     stored segments around a few hundred new ones, and their pairs would cost memory in the
     square of the stored ones.
     """
+    # A segment's buckets are a run of months: two dated segments share a (key, month)
+    # bucket when they share the key and their runs overlap. Checking the overlap once per
+    # pair and key, rather than meeting the pair again in each shared month, is the same set.
     dated: dict[Hashable, list[int]] = defaultdict(list)
     undated: dict[Hashable, list[int]] = defaultdict(list)
+    months: dict[int, tuple[int, int]] = {}
     for seg in segments:
         buckets = _month_buckets(seg)
+        if buckets is not None:
+            months[seg.index] = (buckets.start, buckets.stop)
         for k in _meeting_keys(seg):
-            if buckets is None:
-                undated[k].append(seg.index)
-            else:
-                for bucket in buckets:
-                    dated[(k, bucket)].append(seg.index)
+            (undated if buckets is None else dated)[k].append(seg.index)
     stored = {seg.index for seg in segments if seg.existing_id}
     pairs: set[tuple[int, int]] = set()
 
@@ -566,10 +569,21 @@ def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
                     pairs.add((x, y) if x < y else (y, x))  # not min/max: a call each
 
     for members in dated.values():
-        pair_fresh(members, members)
-    by_key: dict[Hashable, set[int]] = defaultdict(set)
-    for (k, _bucket), members in dated.items():
-        by_key[k].update(members)
+        fresh = [x for x in members if x not in stored]
+        if not fresh:
+            continue
+        # In order of first month, so each new segment reads only the segments whose run
+        # can overlap its own (a place named for years meets the months around it alone)
+        ordered = sorted(set(members), key=lambda i: months[i])
+        firsts = [months[i][0] for i in ordered]
+        longest = max(months[i][1] - months[i][0] for i in ordered)
+        for x in fresh:
+            first, end = months[x]
+            low = bisect_left(firsts, first - longest + 1)
+            for y in ordered[low : bisect_left(firsts, end)]:
+                if x != y and first < months[y][1]:
+                    pairs.add((x, y) if x < y else (y, x))
+    by_key = {k: set(members) for k, members in dated.items()}
     for k, members in undated.items():
         everyone = set(members) | by_key.get(k, set())
         # An undated segment meets every dated one of its key, and they meet it.
