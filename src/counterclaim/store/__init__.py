@@ -11,7 +11,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from functools import wraps
 from pathlib import Path
@@ -1092,6 +1092,15 @@ def _document_from_row(row: Any) -> Document:
     )
 
 
+# Place.to_dict is dataclasses.asdict, which deep-copies field by field: 40% of storing a
+# batch's claims. A place's fields are plain values, so reading them gives the same dict.
+_PLACE_FIELDS = tuple(f.name for f in fields(Place))
+
+
+def _place_dict(place: Place) -> dict[str, Any]:
+    return {name: getattr(place, name) for name in _PLACE_FIELDS}
+
+
 def _claim_row(c: Claim) -> dict[str, Any]:
     return {
         "id": c.id,
@@ -1108,7 +1117,7 @@ def _claim_row(c: Claim) -> dict[str, Any]:
         "qualifier": c.qualifier,
         "event_date": c.event_date,
         "locations": c.locations,
-        "places": [p.to_dict() for p in c.places],
+        "places": [_place_dict(p) for p in c.places],
         "incident": c.incident,
         "incident_id": c.incident_id,
         "hedged": c.hedged,
