@@ -253,10 +253,14 @@ class KnowledgeBase:
         self, text: str, tokens: list[NameToken], *, include_metonyms: bool
     ) -> list[ActorMention]:
         mentions: list[ActorMention] = []
-        i = 0
-        while i < len(tokens):
-            longest = self._first_lengths.get(tokens[i].norm, 0)
-            found = None
+        first_lengths = self._first_lengths
+        # Only a word that starts some alias can start a mention: most words start none
+        starts = [i for i, token in enumerate(tokens) if token.norm in first_lengths]
+        free = 0  # the first token not inside a mention found already
+        for i in starts:
+            if i < free:
+                continue
+            longest = first_lengths[tokens[i].norm]
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 entries = self._index.get(tuple(t.norm for t in tokens[i : i + n]))
                 if not entries:
@@ -265,12 +269,9 @@ class KnowledgeBase:
                 entry = self._accept(entries, text[start:end], strict_case=True)
                 if entry and (include_metonyms or not entry.metonym):
                     found = ActorMention(start, end, text[start:end], entry.actor_id, entry.metonym)
-                    i += n
+                    mentions.append(found)
+                    free = i + n
                     break
-            if found:
-                mentions.append(found)
-            else:
-                i += 1
         return mentions
 
     def find_mentions(self, text: str, *, include_metonyms: bool = False) -> list[ActorMention]:

@@ -60,14 +60,22 @@ class NameToken(NamedTuple):
     end: int
 
 
+@lru_cache(maxsize=1 << 16)  # a text's words come back in every text
+def _norm(word: str) -> str:
+    lower = word.lower()
+    return _SPELLING.get(lower, lower)
+
+
+_make = tuple.__new__  # a NameToken without the generated __new__: one call less per word
+
+
 def name_tokens(text: str) -> list[NameToken]:
     """Word and punctuation tokens with possessive endings removed, offsets into ``text``."""
     mapped = text.translate(CHAR_MAP)
     if "'" not in mapped:  # no possessive to drop: every match is a token
         return [
-            NameToken(_SPELLING.get(norm, norm), match.start(), match.end())
+            _make(NameToken, (_norm(match.group()), *match.span()))
             for match in _TOKEN_RE.finditer(mapped)
-            for norm in (match.group().lower(),)
         ]
     raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(mapped)]
     out: list[NameToken] = []
@@ -82,15 +90,20 @@ def name_tokens(text: str) -> list[NameToken]:
             if out[-1].norm.endswith("s"):
                 i += 1
                 continue
-        norm = word.lower()
-        out.append(NameToken(_SPELLING.get(norm, norm), start, end))
+        out.append(_make(NameToken, (_norm(word), start, end)))
         i += 1
     return out
 
 
+# Letters and spaces only (most names): no punctuation, possessive or character to map, so
+# the words are the tokens.
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?:[ \t]+[A-Za-z]+)*")
+
+
 @lru_cache(maxsize=65536)
 def token_key(text: str) -> tuple[str, ...]:
-    words = tuple(t.norm for t in name_tokens(text))
+    plain = _PLAIN_WORDS.fullmatch(text) is not None
+    words = tuple(map(_norm, text.split())) if plain else tuple(t.norm for t in name_tokens(text))
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return words
