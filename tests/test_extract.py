@@ -974,3 +974,31 @@ def test_a_saying_hung_on_a_long_subject_is_the_subjects() -> None:
     surfaces = {e.attribution.surface for e in parsed._.extractions}
     assert len(parsed._.extractions) == 2
     assert all(s and "health ministry" in s for s in surfaces)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 89 people were killed and some 200 others injured over two days in clashes "
+        "between rival militias in Sweida province, Britain-based Syrian Observatory for Human "
+        "Rights said Monday.",
+        "Some 40 people were killed and 75 others wounded in fighting around El Fasher, "
+        "Sudan Doctors Network said on Sunday.",
+    ],
+)
+def test_a_speaker_hung_on_the_counted_people_after_a_comma_speaks(text: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    surfaces = {e.attribution.surface for e in parsed._.extractions if e.count.value}
+    assert len(surfaces) == 1
+    [surface] = surfaces
+    assert surface is not None and surface.endswith(("Human Rights", "Network"))
+
+
+@pytest.mark.model
+def test_counted_people_described_after_a_comma_still_speak_as_a_group() -> None:
+    text = "Four soldiers, two of them officers, said they had seen 12 bodies in the ravine."
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.attribution.surface for e in parsed._.extractions] == [
+        "Four soldiers, two of them officers"
+    ]

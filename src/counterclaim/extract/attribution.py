@@ -64,6 +64,8 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
             if child.dep_ == "dobj" and _can_speak(child):
                 return _speaker_text(child), child
     for child in verb.children:
+        if child.dep_ == "nsubj" and (named := _speaker_in_apposition(child)) is not None:
+            return _speaker_text(named), named
         if (
             child.dep_ in ("nsubj", "nsubjpass")
             and not _is_dateline_label(child)
@@ -86,6 +88,24 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
         # a long subject leaves the parser no verb for the root, and the saying hangs on it
         return _speaker_text(head), head
     return _name_before(verb)
+
+
+def _speaker_in_apposition(subject: Token) -> Token | None:
+    """ "89 people were killed and some 200 others injured ..., the Syrian Observatory
+    said": the parser makes the counted people the subject and hangs the speaker after the
+    comma on them as an apposition. A counted subject does not speak; its apposition does."""
+    if not any(c.dep_ == "nummod" for c in subject.children):
+        return None
+    for child in subject.children:
+        if (
+            child.dep_ == "appos"
+            and child.i > subject.i
+            and child.doc[min(t.i for t in child.subtree) - 1].text == ","
+            and child.pos_ == "PROPN"
+            and _can_speak(child)
+        ):
+            return child
+    return None
 
 
 def _cited_source(verb: Token) -> tuple[str, Token] | None:
@@ -424,6 +444,8 @@ def _speaks_after_comma(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if not subjects:
         return False
+    if _speaker_in_apposition(subjects[0]) is not None:
+        return True
     first = min(t.i for t in subjects[0].subtree)
     return first > 0 and verb.doc[first - 1].text == ","
 
