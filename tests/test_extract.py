@@ -1002,3 +1002,26 @@ def test_counted_people_described_after_a_comma_still_speak_as_a_group() -> None
     assert [e.attribution.surface for e in parsed._.extractions] == [
         "Four soldiers, two of them officers"
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("noun", "counted"), [("Jan", False), ("Sept", False), ("trucks", True)])
+def test_a_days_number_the_parser_hangs_on_its_month_is_no_count(noun: str, counted: bool) -> None:
+    """ "attacked on Jan 10" parsed as ten of "Jan": a month is never what is counted."""
+    from spacy.tokens import Doc
+
+    from counterclaim.extract.counts import find_counts
+    from counterclaim.nlp import load_pipeline
+
+    words = ["Rangers", "were", "attacked", "on", noun, "10", "."]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        heads=[2, 2, 2, 2, 3, 4, 2],
+        deps=["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "nummod", "punct"],
+        pos=["NOUN", "AUX", "VERB", "ADP", "PROPN", "NUM", "PUNCT"],
+        lemmas=["ranger", "be", "attack", "on", noun.lower(), "10", "."],
+        sent_starts=[True] + [False] * 6,
+    )
+    found = [c.count.value for c in find_counts(doc[:])]
+    assert found == ([10] if counted else [])
