@@ -807,3 +807,29 @@ def test_vehicles_set_on_fire_are_things() -> None:
 )
 def test_a_breakdown_by_nationality_is_no_claim(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The monitor said those killed since Sunday included 336 fighters and 298 "
+            "civilians, 194 of whom were executed by gunmen.",
+            [("killed", 336), ("killed", 298)],
+        ),
+        (
+            "Officials said 40 soldiers died in the assault on Kidal, 12 of them shot dead at "
+            "the gate.",
+            [("killed", 40)],
+        ),
+        # a part that befell them another way is a claim of its own
+        (
+            "Gunmen abducted 30 villagers in Zamfara, 20 of whom were later killed, police said.",
+            [("captured", 30), ("killed", 20)],
+        ),
+    ],
+)
+def test_a_part_of_a_figure_that_befell_them_the_same_way_is_no_claim(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

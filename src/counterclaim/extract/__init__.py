@@ -212,6 +212,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 trigger = None  # one attack or one place seized, however written, is no count
             if trigger is not None and _describes_one(trigger, mention):
                 trigger = None  # "an injured child is lying in hospital": a person described
+            if trigger is not None and _part_of_the_last(mention, trigger, listing):
+                trigger = None  # "298 civilians, 194 of whom were executed": part of a toll
             if trigger is not None and _evacuates_population(trigger, mention):
                 trigger = None  # "7,000 residents were evacuated": displaced, not released
             if trigger is not None and (
@@ -342,6 +344,19 @@ def _nationality_breakdown(noun: Token) -> bool:
         return False
     nations = {tuple(places.country_context(t.text)) for t in counted}
     return len(nations) >= 2 and all(nations) and noun in counted
+
+
+def _part_of_the_last(
+    mention: CountMention, trigger: Trigger, listing: tuple[CountMention, Trigger] | None
+) -> bool:
+    """ "killed 298 civilians, 194 of whom were executed": a part of the sentence's last
+    figure that befell them the same way is no claim of its own; "abducted 30, 20 of whom
+    were later killed" tells of another event and is."""
+    if listing is None or listing[1].category != trigger.category:
+        return False
+    doc = mention.token.doc
+    after = doc[mention.token.i + 1 : mention.token.i + 3]
+    return len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in ("whom", "them")
 
 
 def _describes_one(trigger: Trigger, mention: CountMention) -> bool:
