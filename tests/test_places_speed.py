@@ -66,3 +66,12 @@ def test_places_found_in_sentences_of_several_conflicts() -> None:
     for name in ("Deir al-Balah", "Khan Younis", "Goma", "North Waziristan", "Hodeidah"):
         assert name in found
     assert "Marco Rubio" not in found
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_words_that_cannot_be_in_a_name_are_left_out(sentence: str) -> None:
+    kept = places._tokenise(sentence)
+    assert all(t.can_start or t.connector or t.suffix for t in kept)
+    # every capitalised word is kept, at its offsets
+    capitalised = [m.start() for m in places._TOKEN_RE.finditer(sentence) if m.group()[0].isupper()]
+    assert [t.start for t in kept if t.text[:1].isupper()] == capitalised

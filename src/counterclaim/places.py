@@ -450,14 +450,22 @@ class Token(NamedTuple):
 
 
 def _tokenise(text: str) -> list[Token]:
+    """The words that can be part of a place name (capitalised, particles, suffix words).
+
+    The others are left out: no name spans one, and one never stands between two words
+    joined by a single space, nor is it capitalised, so the scan finds the same names
+    without them (most words of a report are of this kind)."""
     tokens: list[Token] = []
     append = tokens.append
     make = tuple.__new__  # Token(...) without the generated __new__: one call less per word
-    for match in _TOKEN_RE.finditer(text):
-        word, cut, key, can_start, connector, suffix = _word_shape(match.group(0))
-        append(
-            make(Token, (match.start(), match.end() - cut, word, key, can_start, connector, suffix))
-        )
+    end = 0
+    for matched in _TOKEN_RE.findall(text):
+        # only non-letters lie between two words: the next word starts at its first letter
+        start = text.find(matched, end)
+        end = start + len(matched)
+        word, cut, key, can_start, connector, suffix = _word_shape(matched)
+        if can_start or connector or suffix:
+            append(make(Token, (start, end - cut, word, key, can_start, connector, suffix)))
     return tokens
 
 
