@@ -463,9 +463,10 @@ def band_buckets(signature: Sequence[int], params: LshParams) -> list[str]:
     """One bucket key per band. The row count is hashed in, so keys made with other
     parameters never collide with these."""
     keys = []
+    values = list(map(str, signature))  # each slot written once, not once per genexpr step
+    prefix = f"{params.rows}:"
     for band in range(params.bands):
-        part = signature[band * params.rows : (band + 1) * params.rows]
-        payload = f"{params.rows}:" + ",".join(str(v) for v in part)
+        payload = prefix + ",".join(values[band * params.rows : (band + 1) * params.rows])
         keys.append(hashlib.blake2b(payload.encode("ascii"), digest_size=10).hexdigest())
     return keys
 
@@ -805,8 +806,14 @@ def _holds_one(text: str, alternatives: tuple[str, ...], held: dict[tuple[str, .
     """Whether the text holds one of the alternatives, each set looked up once per text."""
     found = held.get(alternatives)
     if found is None:
-        found = held[alternatives] = any(cue in text for cue in alternatives)
+        found = held[alternatives] = _alternatives_pattern(alternatives).search(text) is not None
     return found
+
+
+@lru_cache(maxsize=64)
+def _alternatives_pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    # one scan for a hundred agency names is faster than a hundred substring tests
+    return re.compile("|".join(re.escape(cue) for cue in alternatives) if alternatives else "(?!)")
 
 
 def find_credits(text: str) -> list[Credit]:
