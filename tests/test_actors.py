@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -634,6 +635,11 @@ def test_kb_from_settings(tmp_path: Path) -> None:
             "  - {id: a2, name: B, kind: ngo, aliases: [Q1]}\n",
             "already an alias",
         ),
+        ("actors:\n  - {id: a1, name: A, kind: ngo, until: last spring}\n", "must be a date"),
+        (
+            "actors:\n  - {id: a1, name: A, kind: ngo, from: 2020-05-01, until: 2019-01-01}\n",
+            "must come before",
+        ),
     ],
 )
 def test_malformed_user_file_gives_clear_error(tmp_path: Path, content: str, problem: str) -> None:
@@ -745,3 +751,55 @@ def test_property_a_neutral_speaker_counts_is_civilian_unless_military(
     assert target_role("neutral", phrase, kb, claimant_is_neutral=True, category="destroyed") == (
         role
     )
+
+
+# ------------------------------------------------------------------ entries of their time
+
+
+@pytest.mark.parametrize(
+    ("day", "surface", "actor_id", "side"),
+    [
+        (
+            date(2019, 10, 22),
+            "the Afghan Defense Ministry",
+            "afghan-republic-defence-ministry",
+            "afghanistan",
+        ),
+        (date(2019, 10, 22), "Taliban", "taliban-insurgency", "taliban"),
+        (date(2019, 10, 22), "Afghan forces", "afghan-republic-armed-forces", "afghanistan"),
+        (date(2023, 6, 10), "Taliban", "afghan-taliban-government", "afghanistan"),
+        (date(2023, 6, 10), "Afghan forces", "afghan-armed-forces", "afghanistan"),
+    ],
+)
+def test_a_report_is_read_with_the_actors_of_its_time(
+    kb: KnowledgeBase, day: date, surface: str, actor_id: str, side: str
+) -> None:
+    then = kb.as_of(day)
+    found = then.lookup(surface)
+    assert found is not None and (found.id, found.side) == (actor_id, side)
+    # an actor of another time keeps its id, for the claims stored with it
+    assert kb.actor("taliban-insurgency").name == "Taliban"
+    assert then.actor("afghan-taliban-government").side == "afghanistan"
+
+
+def test_the_sides_of_a_time_mark_its_people(kb: KnowledgeBase) -> None:
+    assert kb.as_of(date(2020, 1, 29)).side_of_phrase("Taliban militants") == "taliban"
+    assert kb.as_of(date(2024, 1, 29)).side_of_phrase("Taliban militants") == "afghanistan"
+    assert kb.as_of(None) is kb.as_of(date.today())
+
+
+def test_a_user_file_can_date_its_entries(tmp_path: Path) -> None:
+    dated = write(
+        tmp_path / "junta.yaml",
+        "sides:\n  - {id: ruritania, name: Ruritania, state: true, names: [Ruritania]}\n"
+        "actors:\n"
+        "  - {id: old-council, name: Ruritanian Council, kind: government, side: ruritania,\n"
+        "     until: 2022-03-01, aliases: [the Council of Zenda]}\n"
+        "  - {id: new-council, name: Ruritanian Junta, kind: government, side: ruritania,\n"
+        "     from: 2022-03-01, aliases: [the Council of Zenda]}\n",
+    )
+    before = KnowledgeBase.load([dated], as_of=date(2021, 5, 1))
+    after = KnowledgeBase.load([dated], as_of=date(2023, 5, 1))
+    assert before.lookup("the Council of Zenda").id == "old-council"
+    assert after.lookup("the Council of Zenda").id == "new-council"
+    assert before.as_of(date(2023, 5, 1)) is after

@@ -820,3 +820,22 @@ def test_a_name_joined_by_for_or_of_is_one_speaker_after_a_comma() -> None:
 def test_a_state_outlet_is_neutral_on_another_countrys_war(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("published", "claimant", "role"),
+    [
+        (date(2020, 1, 29), "Afghan Defence Ministry", "opponent"),
+        # after August 2021 the ministry is the Taliban's own
+        (date(2023, 3, 2), "Afghan Defence Ministry", "own"),
+    ],
+)
+def test_a_report_is_resolved_with_the_parties_of_its_time(
+    published: date, claimant: str, role: str
+) -> None:
+    text = (
+        "Afghanistan\n\nThe Afghan Defense Ministry said 20 Taliban fighters were killed in "
+        "an operation in Kandahar province."
+    )
+    [claim] = claims_of(text, published)
+    assert (claim.claimant, claim.target_role) == (claimant, role)

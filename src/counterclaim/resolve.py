@@ -147,9 +147,22 @@ def resolve_document(
     """A document's resolved claims and its flags, from one scan of its actor mentions;
     ``with_options``: each claim's other possible claimants too (for training and for a
     model that chooses the claimant)."""
+    kb = kb.as_of(report_day(doc))
     mentions = kb.find_mentions(doc.text)
     claims = resolve_claims(doc, extractions, kb, mentions=mentions, with_options=with_options)
     return claims, document_flags(doc, kb, mentions)
+
+
+def report_day(doc: Document) -> date | None:
+    """The day a report speaks of, to read it with the knowledge of its time: its
+    publication date, else the date of its main event when the text gives a year."""
+    if doc.published is not None:
+        return doc.published
+    found = dates.main_event_date(doc.text, None, body_start=doc.body_start)
+    try:
+        return date.fromisoformat(found[:10]) if found else None
+    except ValueError:
+        return None
 
 
 def resolve_claims(
@@ -164,6 +177,8 @@ def resolve_claims(
     mentions, when the caller has found them already)."""
     if not extractions:
         return []
+    if mentions is None:  # (resolve_document has read the report with its time's already)
+        kb = kb.as_of(report_day(doc))
     ctx = document_context(doc, kb, mentions, [name for e in extractions for name in e.places])
     claims = []
     for e in extractions:

@@ -14,11 +14,13 @@ up in a dict. That is linear in the text and independent of the number of aliase
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from counterclaim.actors.loading import (
     TargetWords,
     alias_case_mode,
     build_knowledge,
+    era_breakpoints,
     file_mtime,
     load_target_words,
 )
@@ -110,17 +113,37 @@ class KnowledgeBase:
         for code, side_id in self._country_sides.items():
             self._side_country.setdefault(side_id, code)
         self._institution_names: dict[tuple[str, ...], tuple[str, str]] | None = None
-        self._listed_sides = {a.side for a in actors.values()}
+        # The actors that hold at the time this one was built for: the others keep their ids
+        # (stored claims name them) but stand for no institution of today
+        current = extra.get("current")
+        self._current_actors = [a for a in actors.values() if current is None or a.id in current]
+        self._listed_sides = {a.side for a in self._current_actors}
+        # The files and the time this one was built for (see as_of); none when built
+        # directly from build_knowledge
+        self._files: tuple[tuple[str, float], ...] | None = extra.get("files")
+        self._era: int = extra.get("era", 0)
+        self._breakpoints: tuple[date, ...] = extra.get("breakpoints", ())
 
     # ----------------------------------------------------------------- loading
 
     @classmethod
-    def load(cls, extra_files: Sequence[Path] = ()) -> KnowledgeBase:
-        """The shipped knowledge base plus ``extra_files`` (cached per list of files)."""
+    def load(cls, extra_files: Sequence[Path] = (), as_of: date | None = None) -> KnowledgeBase:
+        """The shipped knowledge base plus ``extra_files`` as it holds on ``as_of`` (default
+        today), cached per list of files and time."""
         keys = tuple(
             (str(Path(p).resolve()), file_mtime(Path(p))) for p in extra_files
         )  # a user file edited between runs in one process is reloaded
-        return _load_cached(keys)
+        breakpoints = era_breakpoints(path for path, _ in _knowledge_files(keys))
+        return _load_cached(keys, bisect.bisect_right(breakpoints, as_of or date.today()))
+
+    def as_of(self, when: date | None) -> KnowledgeBase:
+        """This knowledge base as it held on ``when`` (today when None): "the Afghan
+        government" of a 2019 report is the Islamic Republic's, of a 2023 report the
+        Taliban's. Itself when nothing in its files changes between the two times."""
+        if self._files is None:
+            return self
+        era = bisect.bisect_right(self._breakpoints, when or date.today())
+        return self if era == self._era else _load_cached(self._files, era)
 
     @classmethod
     def from_settings(cls, settings: Any) -> KnowledgeBase:
@@ -195,7 +218,7 @@ class KnowledgeBase:
     def government_of(self, side_id: str) -> Actor | None:
         """The top-level government actor of a side: the one the files list, else for a
         state side one made from the side ("Armenia government"); None for a movement."""
-        for actor in self._actors.values():
+        for actor in self._current_actors:
             if actor.side == side_id and actor.kind == "government" and not actor.parent:
                 return actor
         return self._state_institution(side_id, ("government",))
@@ -203,7 +226,7 @@ class KnowledgeBase:
     def state_side(self, country: str) -> str | None:
         """The side of a country's state: the side of its top-level government actor, else
         the side ``_countries.yaml`` gives the country (declared or made from the file)."""
-        for actor in self._actors.values():
+        for actor in self._current_actors:
             if actor.country == country and actor.kind == "government" and not actor.parent:
                 return actor.side
         return self._country_sides.get(country)
@@ -411,7 +434,7 @@ class KnowledgeBase:
             return self.government_of(side_id)
         head_text = " ".join(head)
         best: Actor | None = None
-        for actor in self._actors.values():
+        for actor in self._current_actors:
             if actor.side != side_id:
                 continue
             for name in [actor.name, *actor.aliases]:
@@ -461,7 +484,7 @@ class KnowledgeBase:
         with their kind and written form, from the actors of state sides."""
         if self._institution_names is None:
             names: dict[tuple[str, ...], tuple[str, str]] = {}
-            for actor in self._actors.values():
+            for actor in self._current_actors:
                 side = self._sides.get(actor.side or "")
                 if side is None or not side.state or actor.kind not in _STATE_KINDS:
                     continue
@@ -567,7 +590,7 @@ class KnowledgeBase:
             return None
         matches = [
             a
-            for a in self._actors.values()
+            for a in self._current_actors
             if a.country == country
             and a.kind == actor.kind
             and any(words <= set(token_key(n)) for n in [a.name, *a.aliases])
@@ -601,7 +624,7 @@ class KnowledgeBase:
         """The country's one actor of these kinds named with the head noun ("the air force"
         → "Ukrainian Air Force"), else its one top-level actor of these kinds ("the military"
         → the Tatmadaw); None when that is ambiguous (Russia has several ministries)."""
-        of_kind = [a for a in self._actors.values() if a.country == country and a.kind in kinds]
+        of_kind = [a for a in self._current_actors if a.country == country and a.kind in kinds]
 
         def top_level(actors: list[Actor]) -> list[Actor]:
             # "the government" of Pakistan is the federal one, not a provincial one under it
@@ -697,12 +720,21 @@ _CACHE_LIMIT = 100_000
 _MENTIONS_CACHE_LIMIT = 1_000
 
 
-@lru_cache(maxsize=8)
-def _load_cached(keys: tuple[tuple[str, float], ...]) -> KnowledgeBase:
+def _knowledge_files(keys: tuple[tuple[str, float], ...]) -> list[tuple[Path, bool]]:
     shipped = sorted(p for p in data_path("actors").glob("*.yaml") if not p.name.startswith("_"))
-    return KnowledgeBase(
-        *build_knowledge([(p, False) for p in shipped] + [(Path(k), True) for k, _ in keys])
-    )
+    return [(p, False) for p in shipped] + [(Path(k), True) for k, _ in keys]
+
+
+@lru_cache(maxsize=8)
+def _load_cached(keys: tuple[tuple[str, float], ...], era: int) -> KnowledgeBase:
+    files = _knowledge_files(keys)
+    breakpoints = era_breakpoints(path for path, _ in files)
+    # any day of the era will do: its first, or the day before the first change
+    first_change = breakpoints[0] - timedelta(days=1) if breakpoints else date.today()
+    day = breakpoints[era - 1] if era > 0 else first_change
+    actors, sides, extra = build_knowledge(files, as_of=day)
+    extra.update(files=keys, era=era, breakpoints=breakpoints)
+    return KnowledgeBase(actors, sides, extra)
 
 
 # "Pakistani authorities", "the Sudanese government": the side's government itself

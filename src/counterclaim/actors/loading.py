@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,17 @@ ACTOR_FIELDS = {
     "people",
     "metonyms",
     "claimant",
+    "from",
+    "until",
 }
-SIDE_FIELDS = {"id", "name", "state", "names", "demonyms", "population", "members", "adversaries"}
+SIDE_FIELDS = {
+    *("id", "name", "state", "names", "demonyms", "population", "members", "adversaries"),
+    *("from", "until"),
+}
+# An entry may hold for a time only ("from", "until": dates): a state's government after a
+# change of power, an insurgency that became the government. A knowledge base is built as
+# of one date, and a report is resolved with the one of its date.
+ERA_FIELDS = ("from", "until")
 TARGET_WORDS_FILE = "actors/_target_words.yaml"
 COUNTRIES_FILE = "actors/_countries.yaml"
 COUNTRY_FIELDS = {"code", "name", "names", "demonyms", "population"}
@@ -148,13 +158,60 @@ def file_mtime(path: Path) -> float:
         return 0.0
 
 
+def _era_date(value: Any, where: str, name: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise KnowledgeBaseError(
+            f"{where}: {name!r} must be a date (YYYY-MM-DD), not {value!r}"
+        ) from None
+
+
+def _era(raw: dict[str, Any], where: str) -> tuple[date | None, date | None]:
+    start, end = (_era_date(raw.get(name), where, name) for name in ERA_FIELDS)
+    if start is not None and end is not None and start >= end:
+        raise KnowledgeBaseError(f"{where}: 'from' {start} must come before 'until' {end}")
+    return start, end
+
+
+def _holds_on(raw: dict[str, Any], where: str, as_of: date) -> bool:
+    start, end = _era(raw, where)
+    return (start is None or start <= as_of) and (end is None or as_of < end)
+
+
+def era_breakpoints(paths: Iterable[Path]) -> tuple[date, ...]:
+    """Every date at which an entry of these files begins or ends to hold, in order."""
+    found: set[date] = set()
+    for path in paths:
+        data = _read_yaml(path, file_mtime(path))
+        if not isinstance(data, dict):
+            continue
+        for section in ("sides", "actors"):
+            for number, raw in enumerate(data.get(section) or [], 1):
+                if isinstance(raw, dict):
+                    where = f"{path}: {section[:-1]} #{number}"
+                    found.update(d for d in _era(raw, where) if d is not None)
+    return tuple(sorted(found))
+
+
 def build_knowledge(
     files: list[tuple[Path, bool]],
+    as_of: date | None = None,
 ) -> tuple[dict[str, Actor], dict[str, Side], dict[str, Any]]:
     """Actors, sides and the extra tables (people, metonyms, claimants, alias index,
-    fingerprint) read from ``files`` (path, written by the user?), validated."""
+    fingerprint) read from ``files`` (path, written by the user?), validated, as they hold
+    on ``as_of`` (default today). An actor out of its time keeps its id, name and side (a
+    stored claim may name it) but no alias finds it; a side out of its time marks nothing."""
+    as_of = as_of or date.today()
     actors: dict[str, Actor] = {}
     sides: dict[str, Side] = {NEUTRAL: Side(NEUTRAL, "Neutral")}
+    dormant_sides: dict[str, Side] = {}
     origin: dict[str, Path] = {}
     extra: dict[str, Any] = {"people": {}, "metonyms": {}, "claimant": {}}
     raw_actors: list[tuple[Path, bool, dict[str, Any]]] = []
@@ -171,7 +228,11 @@ def build_knowledge(
                 "valid keys: actors, defaults, sides"
             )
         for number, raw in enumerate(data.get("sides") or [], 1):
-            side = _parse_side(raw, f"{path}: side #{number}")
+            where = f"{path}: side #{number}"
+            side = _parse_side(raw, where)
+            if not _holds_on(raw, where, as_of):
+                dormant_sides.setdefault(side.id, side)
+                continue
             if side.id in sides:
                 side = _merge_sides(sides[side.id], side)
             sides[side.id] = side
@@ -182,10 +243,22 @@ def build_knowledge(
             if not isinstance(raw, dict):
                 raise KnowledgeBaseError(f"{path}: actor #{number} must be a mapping")
             raw_actors.append((path, user, {**defaults, **raw, "_number": number}))
-    extra["country_sides"] = _add_country_sides(sides, raw_actors)
+    for side_id, side in dormant_sides.items():
+        if side_id not in sides:
+            sides[side_id] = Side(side.id, side.name, side.state, adversaries=side.adversaries)
+    current = [
+        entry
+        for entry in raw_actors
+        if _holds_on(entry[2], f"{entry[0]}: actor #{entry[2]['_number']}", as_of)
+    ]
+    extra["country_sides"] = _add_country_sides(sides, current)
+    current_ids = {id(entry[2]) for entry in current}
     for path, _user, raw in raw_actors:
         where = f"{path}: actor #{raw['_number']}" + (f" ({raw['id']})" if "id" in raw else "")
         actor = _parse_actor(raw, where, extra)
+        if id(raw) not in current_ids:
+            extra["people"][actor.id] = []
+            extra["metonyms"][actor.id] = []
         if actor.id in actors:
             raise KnowledgeBaseError(
                 f"{where}: duplicate actor id {actor.id!r} (already defined in {origin[actor.id]})"
@@ -212,7 +285,8 @@ def build_knowledge(
         for adversary in side.adversaries:
             if adversary not in sides:
                 raise KnowledgeBaseError(f"side {side.id!r}: unknown adversary side {adversary!r}")
-    extra["index"] = _build_index(raw_actors, actors, sides, extra)
+    extra["index"] = _build_index(current, actors, sides, extra)
+    extra["current"] = frozenset(str(raw["id"]) for _path, _user, raw in current)
     extra["fingerprint"] = _fingerprint([data_path(COUNTRIES_FILE), *(path for path, _ in files)])
     return actors, sides, extra
 
