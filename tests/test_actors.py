@@ -769,6 +769,9 @@ def test_property_a_neutral_speaker_counts_is_civilian_unless_military(
         (date(2019, 10, 22), "Afghan forces", "afghan-republic-armed-forces", "afghanistan"),
         (date(2023, 6, 10), "Taliban", "afghan-taliban-government", "afghanistan"),
         (date(2023, 6, 10), "Afghan forces", "afghan-armed-forces", "afghanistan"),
+        (date(2018, 5, 1), "Hayat Tahrir al-Sham", "hts-rebels", "hts"),
+        (date(2018, 5, 1), "the Syrian government", "assad-government", "syria"),
+        (date(2025, 7, 14), "the Syrian government", "syria-government", "syria"),
     ],
 )
 def test_a_report_is_read_with_the_actors_of_its_time(
