@@ -360,7 +360,8 @@ def test_two_names_of_one_speaker_give_one_claim() -> None:
         ["Senior Superintendent of Police, Reasi, Mohita Sharma", "Reasi police"],
         "reasi-police",
     )
-    surname = _said_by("Sharma", ["Sharma"], None)
+    # the figure again in a later sentence, by the surname alone
+    surname = replace(_said_by("Sharma", ["Sharma"], None), span_start=40, span_end=41)
     [kept] = collapse_repeats([surname, officer])
     assert kept.claimant == "Reasi police"  # the name the knowledge base knows
     assert "Sharma" in kept.claimant_aliases
@@ -402,3 +403,15 @@ def test_other_speakers_are_resolved_only_for_whoever_chooses_among_them(tmp_pat
     assert options(str(role_only)) == [0]
     assert options(str(chooser))[0] >= 2
     assert options("none", candidates_only=True)[0] >= 2  # training reads them all
+
+
+def test_two_figures_of_one_sentence_are_never_repeats() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    # "the blast killed a policeman and a child": one sentence, two counts of one
+    policeman = replace(_said_by("army", [], None, role="civilian"), target="policeman")
+    child = replace(policeman, target="child", id="")
+    assert len(collapse_repeats([policeman, child])) == 2
+    # the same figure in another sentence is a repeat
+    later = replace(policeman, span_start=80, span_end=81, id="")
+    assert len(collapse_repeats([policeman, later])) == 1

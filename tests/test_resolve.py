@@ -839,3 +839,10 @@ def test_a_report_is_resolved_with_the_parties_of_its_time(
     )
     [claim] = claims_of(text, published)
     assert (claim.claimant, claim.target_role) == (claimant, role)
+
+
+def test_each_person_of_a_list_counted_by_an_article_is_a_claim() -> None:
+    text = "Mali\n\nThe blast killed four soldiers, a policeman and a child near Kidal."
+    claims = claims_of(text)
+    assert sorted(c.value for c in claims if c.category == "killed") == [1, 1, 4]
+    assert len({c.id for c in claims}) == 3

@@ -277,6 +277,8 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
         for other in kept:
             if other.category != claim.category or other.value != claim.value:
                 continue
+            if (other.span_start, other.span_end) == (claim.span_start, claim.span_end):
+                continue  # "killed a policeman and a child": two figures of one sentence
             if other.claimant == claim.claimant and other.target_role == claim.target_role:
                 duplicate = other
                 break
