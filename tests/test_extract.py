@@ -384,6 +384,8 @@ def test_no_antecedent_across_paragraphs() -> None:
             "The monitor said 20 soldiers and civilians died in the clashes.",
             "soldiers and civilians",
         ),
+        ("The blast killed four soldiers, a policeman and a child near Kidal.", "policeman"),
+        ("Militants abducted a teacher and a nurse from the clinic in Kaduna.", "teacher"),
     ],
 )
 def test_target_phrases_keep_brackets_and_conjunctions_but_not_other_counts(

@@ -97,8 +97,12 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     for tok in noun.children:
         if tok.dep_ == "punct" and tok.text in "()":
             continue  # "Frontier Corps (FC) personnel" keeps its brackets
-        if tok.dep_ == "conj" and any(c.dep_ == "nummod" for c in tok.children):
-            skip.update(t.i for t in tok.subtree)  # "18 soldiers and 4 policemen": its own count
+        if tok.dep_ == "conj" and any(
+            c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+            for c in tok.children
+        ):
+            # "18 soldiers and 4 policemen", "a policeman and a child": its own count
+            skip.update(t.i for t in tok.subtree)
             continue
         if tok.dep_ == "cc":
             continue  # decided below, with its conjunct
