@@ -118,6 +118,11 @@ class KnowledgeBase:
         current = extra.get("current")
         self._current_actors = [a for a in actors.values() if current is None or a.id in current]
         self._listed_sides = {a.side for a in self._current_actors}
+        # The same actors by country, in the same order: resolution asks for a country's
+        # state side and institutions for claim after claim, each a scan of every actor
+        self._actors_of_country: dict[str | None, list[Actor]] = {}
+        for actor in self._current_actors:
+            self._actors_of_country.setdefault(actor.country, []).append(actor)
         # The files and the time this one was built for (see as_of); none when built
         # directly from build_knowledge
         self._files: tuple[tuple[str, float], ...] | None = extra.get("files")
@@ -226,8 +231,8 @@ class KnowledgeBase:
     def state_side(self, country: str) -> str | None:
         """The side of a country's state: the side of its top-level government actor, else
         the side ``_countries.yaml`` gives the country (declared or made from the file)."""
-        for actor in self._current_actors:
-            if actor.country == country and actor.kind == "government" and not actor.parent:
+        for actor in self._actors_of_country.get(country, ()):
+            if actor.kind == "government" and not actor.parent:
                 return actor.side
         return self._country_sides.get(country)
 
@@ -624,7 +629,7 @@ class KnowledgeBase:
         """The country's one actor of these kinds named with the head noun ("the air force"
         → "Ukrainian Air Force"), else its one top-level actor of these kinds ("the military"
         → the Tatmadaw); None when that is ambiguous (Russia has several ministries)."""
-        of_kind = [a for a in self._current_actors if a.country == country and a.kind in kinds]
+        of_kind = [a for a in self._actors_of_country.get(country, ()) if a.kind in kinds]
 
         def top_level(actors: list[Actor]) -> list[Actor]:
             # "the government" of Pakistan is the federal one, not a provincial one under it
