@@ -833,3 +833,24 @@ def test_a_part_of_a_figure_that_befell_them_the_same_way_is_no_claim(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ministry said 12 tanks, four Grad launchers, a radar station of the Kasta "
+            "type and about 40 armoured vehicles were destroyed.",
+            [("destroyed", 12), ("destroyed", 4), ("destroyed", 1), ("destroyed", 40)],
+        ),
+        (
+            "Police said the bandits stole nine motorcycles, a pickup truck with a mounted gun "
+            "and 14 rifles in Zamfara.",
+            [("seized", 9), ("seized", 1), ("seized", 14)],
+        ),
+    ],
+)
+def test_an_item_after_a_long_listed_phrase_shares_the_lists_event(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

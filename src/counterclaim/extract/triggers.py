@@ -706,7 +706,7 @@ def listed_trigger(
     if mention.start <= previous.end or _of_whom(mention):
         return None
     glue_end = previous.end + len(strip_qualifier(text[previous.end : mention.start]).rstrip())
-    between = [t for t in doc[previous.token.i + 1 : mention.first.i] if t.idx < glue_end]
+    between = [t for t in doc[_item_end(previous) : mention.first.i] if t.idx < glue_end]
     if not between or not (between[-1].pos_ == "CCONJ" or between[-1].text in (",", ";")):
         return None
     listed = all(
@@ -721,6 +721,26 @@ def listed_trigger(
     if category is None and _fits(trigger.category, person):
         category = trigger.category
     return Trigger(category, trigger.token, trigger.agent) if category else None
+
+
+def _item_end(item: CountMention) -> int:
+    """Where a listed item's phrase ends: after its count, or after the words of its noun
+    ("a mobile artillery system of the Akatsya model"), without the items joined to it."""
+    noun = item.noun
+    if noun is None or noun.i <= item.token.i:
+        return item.token.i + 1
+    end = noun.i
+    pending = [c for c in noun.children if c.i > noun.i and c.dep_ not in _NOT_THE_ITEMS]
+    while pending:
+        token = pending.pop()
+        if token.dep_ == "conj" and any(c.dep_ == "nummod" for c in token.children):
+            continue  # "a pickup with a gun and 14 rifles": the rifles are the next item
+        end = max(end, token.i)
+        pending.extend(c for c in token.children if c.dep_ != "cc")
+    return end + 1
+
+
+_NOT_THE_ITEMS = ("conj", "cc", "punct", "appos")
 
 
 def _gapped(
