@@ -854,3 +854,45 @@ def test_an_item_after_a_long_listed_phrase_shares_the_lists_event(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb joined to another with a subject of its own does not share its count
+        (
+            "Nearly 1,000 people were displaced and about 12 were killed in Rakhine.",
+            [("killed", 12)],
+        ),
+        (
+            "Some 300 families fled and at least nine villagers were abducted near Kajuru.",
+            [("captured", 9)],
+        ),
+        # but a shared subject or object does
+        ("Gunmen ambushed and killed 12 soldiers near Djibo.", [("killed", 12)]),
+    ],
+)
+def test_a_joined_verb_with_its_own_subject_keeps_its_own_count(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The general said more than a hundred Russian soldiers had been captured since the "
+        "beginning of the day.",
+        "Officers said 40 fighters had surrendered since the start of the operation.",
+    ],
+)
+def test_the_time_of_the_event_itself_is_no_running_total(text: str) -> None:
+    assert len(figures(text)) == 1
+
+
+def test_a_hundred_keeps_the_qualifier_before_its_article() -> None:
+    [(_, parsed)] = list(
+        parse_documents([Document(text="More than a hundred soldiers were captured in Kursk.")])
+    )
+    [found] = parsed._.extractions
+    assert (found.count.value, found.count.qualifier) == (100, "more_than")

@@ -197,7 +197,8 @@ def find_counts(sent: Span) -> list[CountMention]:
             )
             if value is not None and not range_high and not _excluded_number(span, value):
                 prefix = doc_text(doc)[max(sent.start_char, span.start_char - 40) : span.start_char]
-                qualifier = qualifier_before(prefix)
+                # "more than a hundred": the article belongs to the number
+                qualifier = qualifier_before(re.sub(r"\ban?\s+$", "", prefix))
                 suffix = doc_text(doc)[span.end_char : span.end_char + 20]
                 if _RATE.match(doc_text(doc), span.end_char, span.end_char + 40):
                     i = j + 1

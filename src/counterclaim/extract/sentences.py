@@ -75,7 +75,9 @@ def sentence_hedged(sent: Span) -> bool:
 # Whole-war and campaign tolls are background, not claims about an incident (ANNOTATION.md).
 _WAR = r"(?:war|civil war|conflict|insurgency|violence|uprising|rebellion|fighting|campaign)"
 CUMULATIVE = re.compile(
-    r"\b(since (?:the (?:start|beginning|outbreak)|october|the war|\d{4}|january|february|march|"
+    # "since the beginning of the day" or "of the operation" is the event's own time
+    r"\b(since (?:the (?:start|beginning|outbreak)(?! of (?:the |this |today)?(?:day|morning|"
+    r"night|operation|attack|raid|assault|offensive))|october|the war|\d{4}|january|february|march|"
     r"april|may|june|july|august|september|november|december)|over the years|so far this year|"
     r"to date|throughout the war|in total since|previously reported|at that time|in the previous"
     r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising)"

@@ -512,7 +512,15 @@ def _verb_trigger(
         suffered = _suffered_event(verb, person)
         if suffered is not None:
             return suffered
-    candidates = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    # a verb joined to this one shares its subject or object ("ambushed and killed 12"),
+    # unless it has a subject of its own ("1,000 were displaced and 12 were killed")
+    candidates = [verb] + [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
     for cand in candidates:
         cats = categories_of_verb(cand)
         if not cats:
