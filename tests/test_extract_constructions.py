@@ -848,6 +848,12 @@ def test_a_part_of_a_figure_that_befell_them_the_same_way_is_no_claim(
             "and 14 rifles in Zamfara.",
             [("seized", 9), ("seized", 1), ("seized", 14)],
         ),
+        # an item without a count between them, described with hyphened words
+        (
+            "Besides the tanks, six D-30 howitzers, the Msta self-propelled gun and up to 25 "
+            "trucks were destroyed, the ministry said.",
+            [("destroyed", 6), ("destroyed", 25)],
+        ),
     ],
 )
 def test_an_item_after_a_long_listed_phrase_shares_the_lists_event(

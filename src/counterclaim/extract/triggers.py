@@ -717,9 +717,7 @@ def listed_trigger(
     between = [t for t in doc[_item_end(previous) : mention.first.i] if t.idx < glue_end]
     if not between or not (between[-1].pos_ == "CCONJ" or between[-1].text in (",", ";")):
         return None
-    listed = all(
-        t.pos_ in _LIST_WORDS or (t.pos_ == "PUNCT" and t.text in _LIST_PUNCT) for t in between
-    )
+    listed = all(_listed_word(t) for t in between)
     if not listed and not _gapped(previous, trigger, mention, between):
         return None
     person = is_person(mention.noun)
@@ -729,6 +727,21 @@ def listed_trigger(
     if category is None and _fits(trigger.category, person):
         category = trigger.category
     return Trigger(category, trigger.token, trigger.agent) if category else None
+
+
+def _listed_word(token: Token) -> bool:
+    """A word of a listed item or of the glue between items; "self-propelled" describing an
+    item is one, though the tagger calls "propelled" a verb and the hyphen punctuation."""
+    if token.pos_ in _LIST_WORDS or (token.pos_ == "PUNCT" and token.text in _LIST_PUNCT):
+        return True
+    if token.text == "-" and not token.whitespace_:
+        return True
+    return token.dep_ in ("amod", "compound", "npadvmod") and token.head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",
+        "VERB",
+    )
 
 
 def _item_end(item: CountMention) -> int:
