@@ -315,6 +315,10 @@ def find_counts(sent: Span) -> list[CountMention]:
                     CountMention(Count(value, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
                 )
         i += 1
+    if vessels:
+        # "sank the bulk carrier Sea Falcon": one ship, counted by its name
+        named = {m.noun.i for m in found if m.name and m.noun is not None}
+        found = [m for m in found if m.name or m.noun is None or m.noun.i not in named]
     return found
 
 
