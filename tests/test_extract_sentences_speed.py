@@ -62,3 +62,14 @@ def test_sentence_text_and_words_are_those_of_the_parse() -> None:
 def test_paragraph_index_counts_the_line_breaks_before(offset: int) -> None:
     text = "Gaza\n\nRafah\n\nKhartoum, Sudan\nGoma"
     assert paragraph_index(text, offset) == text.count("\n", 0, offset)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("copies", [1, 900])  # short, and long enough to be parsed in pieces
+def test_the_text_the_rules_cut_from_is_the_parse_s(copies: int) -> None:
+    from counterclaim.model import Document
+    from counterclaim.nlp import parse_documents
+
+    text = "Gunmen killed 12 soldiers near Kidal, the army said.\n" * copies
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert parsed.user_data["counterclaim_text"] == parsed.text == text

@@ -173,6 +173,8 @@ def parse_documents(
 
 def _with_user_data(spacy_doc: Doc, document: Document, seconds_limit: float = 0) -> Doc:
     spacy_doc.user_data["title"] = document.title
+    # the text the rules cut from, without spaCy joining every token again (extract.text)
+    spacy_doc.user_data["counterclaim_text"] = document.text
     spacy_doc.user_data["body_start"] = document.body_start
     spacy_doc.user_data["seconds_limit"] = seconds_limit
     return spacy_doc

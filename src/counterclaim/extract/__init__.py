@@ -52,6 +52,7 @@ from counterclaim.extract.sentences import (
     paragraph_index,
     sentence_hedged,
     sentence_places,
+    sentence_text,
 )
 from counterclaim.extract.targets import in_subset_phrase, people_named, target_text
 from counterclaim.extract.text import doc_text, np_text, tidy_name
@@ -168,7 +169,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
         people_before = antecedent[1] if antecedent[0] == paragraph else None
         antecedent = (paragraph, people_named(sent))
         hedged = sentence_hedged(sent)
-        apart = breaks_voice(sent.text)  # "Separately, ...": no earlier speaker's voice
+        apart = breaks_voice(sentence_text(sent))  # "Separately, ...": no earlier speaker's voice
         previous_target: str | None = None
         listing: tuple[CountMention, Trigger] | None = None  # the sentence's last claim
         mentions = find_counts(sent)
@@ -244,7 +245,10 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 if (
                     inherited is None
                     and last_named is not None
-                    and ("reportedly" in sent.text.lower() or _continues(results, trigger.category))
+                    and (
+                        "reportedly" in sentence_text(sent).lower()
+                        or _continues(results, trigger.category)
+                    )
                 ):
                     inherited = last_named
                 quoted = quote_around(quotes, trigger.token.idx) is not None

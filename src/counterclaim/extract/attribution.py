@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from counterclaim.extract.sentences import sentence_text
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import Lexicon, lexicon
 from counterclaim.numbers import parse_number
@@ -324,8 +325,9 @@ def find_attribution(
 ) -> Attribution:
     lex = lexicon()
     doc = sent.doc
+    sentence = sentence_text(sent)
     # 0. "as reported by X" right after the figure is the figure's own source
-    for m in _ACCORDING.finditer(sent.text):
+    for m in _ACCORDING.finditer(sentence):
         position = sent.start_char + m.start()
         anchor = count_end if count_end is not None else trigger.idx
         if m.group(0).lower().startswith("as reported by") and 0 < position - anchor < 80:
@@ -374,9 +376,9 @@ def find_attribution(
                 attribution = _attribution_from(text, head)
                 if head.lemma_.lower() in lex.source_nouns and attribution.surface == text:
                     # "Initial estimates show ..., the governor said": the speaker wins
-                    who = trailing_attribution(sent.text)
+                    who = trailing_attribution(sentence)
                     if who:
-                        return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
+                        return _attribution_from_text(who, sent.start_char + sentence.rfind(who))
                 if (
                     not _refers_back(head, attribution)
                     and node.lemma_.lower() not in lex.counting_verbs
@@ -398,13 +400,13 @@ def find_attribution(
         if found and not _inside(found[1], trigger):
             return _attribution_from(*found)
     # 3. "according to X", "as reported by X"
-    for m in _ACCORDING.finditer(sent.text):
+    for m in _ACCORDING.finditer(sentence):
         who = m.group("who").strip()
         return _attribution_from_text(who, sent.start_char + m.start("who"))
     # 4. ", Kyiv's Air Force said." at the end
-    who = trailing_attribution(sent.text)
+    who = trailing_attribution(sentence)
     if who:
-        return _attribution_from_text(who, sent.start_char + sent.text.rfind(who))
+        return _attribution_from_text(who, sent.start_char + sentence.rfind(who))
     # 5. "wounded in what the ministry called an act of terrorism": who names the event
     if namer is not None:
         return namer
