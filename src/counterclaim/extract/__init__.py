@@ -153,7 +153,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     results: list[Extraction] = []
     paragraph_claimant: dict[int, Attribution] = {}
     last_named: Attribution | None = None
-    antecedent: tuple[int, str | None] = (-1, None)  # paragraph, people of the last sentence
+    antecedent: tuple[int, Span | None] = (-1, None)  # paragraph, the last sentence
     last_speaker: Attribution | None = None  # who last said something, for "he said"
     # The last claim's trigger, where its count ends, its target, and whether it was a part
     # listed after a colon: "20 soldiers were killed: 12 in Kidal and 8 in Gao"
@@ -166,8 +166,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
         if is_cumulative(sent):
             continue
         paragraph = paragraph_index(doc_text(doc), sent.start_char)
-        people_before = antecedent[1] if antecedent[0] == paragraph else None
-        antecedent = (paragraph, people_named(sent))
+        sentence_before = antecedent[1] if antecedent[0] == paragraph else None
+        antecedent = (paragraph, sent)
         hedged = sentence_hedged(sent)
         apart = breaks_voice(sentence_text(sent))  # "Separately, ...": no earlier speaker's voice
         previous_target: str | None = None
@@ -236,6 +236,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 continue
             if not is_loose:
                 listing = (mention, trigger)
+            # the people of the sentence before, read only for a sentence with a claim
+            people_before = people_named(sentence_before) if sentence_before else None
             target = part_of or target_text(mention, previous_target, people_before)
             previous_target = target
             last_trigger = (trigger, mention.end, target, part_of is not None)

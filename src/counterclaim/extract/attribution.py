@@ -345,7 +345,7 @@ def find_attribution(
     steps = 0
     pronoun: Attribution | None = None
     finder: Token | None = None  # "police found 19 bodies": who found the dead
-    namer: Attribution | None = None  # "in what the ministry called terrorism"
+    walked: list[Token] = []  # the trigger and the words above it, for step 5
     while node is not None and steps < 12:
         steps += 1
         for aside in node.children:
@@ -361,7 +361,7 @@ def find_attribution(
                     return speaker
         if finder is None and node.i != trigger.i:
             finder = _finder(node)
-        namer = namer or _event_named_by(node)
+        walked.append(node)
         source = _source_subject(node) if node.i != trigger.i else None
         if source is not None:
             # "later reports from hospital sources raised the toll to 19": a statement or
@@ -408,8 +408,10 @@ def find_attribution(
     if who:
         return _attribution_from_text(who, sent.start_char + sentence.rfind(who))
     # 5. "wounded in what the ministry called an act of terrorism": who names the event
-    if namer is not None:
-        return namer
+    for node in walked:
+        namer = _event_named_by(node)
+        if namer is not None:
+            return namer
     # 6. "Authorities also found 19 bodies": with no one saying so, who found the dead
     if finder is not None:
         return _attribution_from(_speaker_text(finder), finder)
@@ -516,11 +518,17 @@ def _is_reporting(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if (
+        lemma not in lex.reporting_verbs
+        and lemma not in lex.acknowledging_verbs
+        and lemma not in _GIVING_VERBS
+    ):
+        return False  # (what follows can only say no to such a verb)
     if lemma in lex.reporting_verbs and any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "20 residents were reported missing": nobody named says it
     if _counted_subject_found(verb):
         return False  # "with nine people confirmed dead": what they were found, not a speaker
-    if lemma in ("give", "provide", "offer", "issue", "release", "publish", "revise") and any(
+    if lemma in _GIVING_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.toll_nouns for c in verb.children
     ):
         return True  # "the ministry gave a lower toll: 19 dead"
@@ -535,6 +543,9 @@ def _is_reporting(verb: Token) -> bool:
         if objects and objects[0] not in ("responsibility", "credit"):
             return False
     return True
+
+
+_GIVING_VERBS = frozenset(("give", "provide", "offer", "issue", "release", "publish", "revise"))
 
 
 def _inside(head: Token, trigger: Token) -> bool:

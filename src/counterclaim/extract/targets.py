@@ -141,7 +141,15 @@ def _joined(tokens: list[Token]) -> str:
 
 def people_named(sent: Span) -> str | None:
     """The people a sentence names as nouns ("an officer and an operative"), for a count in
-    the next sentence that refers back to them."""
+    the next sentence that refers back to them (read once per sentence)."""
+    cache = sent.doc.user_data.setdefault("counterclaim_people_named", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _people_named(sent)
+    return cache[key]
+
+
+def _people_named(sent: Span) -> str | None:
     found: list[tuple[Token | None, str]] = []
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "nmod") or not is_person(tok):
