@@ -9,6 +9,8 @@ patterns can be read and tested on their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -284,6 +286,51 @@ def _relative_offset(unit: str, n: int) -> tuple[tuple[int, int], str] | None:
     return None
 
 
+# Every phrase a pattern scanned with _cued_matches finds has its cue (a weekday or month
+# name, a year, the word a relative phrase needs) within this many words of its start.
+_WORDS_BEFORE_CUE = 10
+_WORD_START = re.compile(r"\b\w")
+_WEEKDAY_CUE = re.compile(WEEKDAY_PATTERN)
+_WEEKDAY_CUE_ANY_CASE = re.compile(WEEKDAY_PATTERN, re.IGNORECASE)
+_MONTH_CUE = re.compile(MONTH_PATTERN, re.IGNORECASE)
+
+
+def _cue_for(needs: str) -> re.Pattern[str]:
+    """The words a relative pattern needs, as a pattern over the text itself."""
+    return re.compile(re.escape(needs).replace(r"\ ", r"\s+"), re.IGNORECASE)
+
+
+_RELATIVE_CUES = [_cue_for(needs) for *_, needs in _RELATIVE_EXPRS]
+# the explicit patterns' cues above test for a capitalised month; a scan needs any month
+_EXPLICIT_SCAN_CUES = [_ISO_DAY, _DOTTED_DAY, _MONTH_CUE, _MONTH_CUE]
+
+
+def _cued_matches(
+    pattern: re.Pattern[str], cue: re.Pattern[str], text: str, word_starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, tried only at the few word starts
+    (``word_starts``: where each ``\\b\\w`` of the text is) before each cue. Each pattern given
+    here starts at a word and holds its cue within ``_WORDS_BEFORE_CUE`` words of that start;
+    tried in the text's order from where the last match ended, the first start that matches
+    is the one a scan of every position finds. Scanning every position was most of a
+    report's date finding."""
+    pos = 0  # where the previous match ended
+    tried = -1  # every start up to here has been tried
+    for found in cue.finditer(text):
+        if found.end() <= pos:
+            continue
+        first = max(0, bisect_left(word_starts, found.start()) - _WORDS_BEFORE_CUE)
+        for start in word_starts[first : bisect_left(word_starts, found.end())]:
+            if start < pos or start <= tried:
+                continue
+            tried = start
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                pos = match.end()
+                tried = pos - 1
+
+
 def find_date_expressions(text: str) -> list[DateExpression]:
     """Every date phrase of a text, in order, without overlaps (the longest phrase wins)."""
     return list(date_expressions(text))
@@ -293,7 +340,12 @@ def find_date_expressions(text: str) -> list[DateExpression]:
 def date_expressions(text: str) -> tuple[DateExpression, ...]:
     found: list[tuple[int, DateExpression]] = []  # (priority, expression)
     month_named = _CAPITALISED_MONTH.search(text) is not None
-    for m in _WEEKDAY_DATE_EXPR.finditer(text) if month_named else ():
+    word_starts = [m.start() for m in _WORD_START.finditer(text)]
+    for m in (
+        _cued_matches(_WEEKDAY_DATE_EXPR, _WEEKDAY_CUE_ANY_CASE, text, word_starts)
+        if month_named
+        else ()
+    ):
         month_word = m.group("m1") or m.group("m2")
         if not (_capitalised(m.group("wd")) and _capitalised(month_word)):
             continue
@@ -308,10 +360,10 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
             (0, _expression(m, "weekday_date", year=year, month=month, day=day,
                             weekday=weekday, extend=extend))
         )  # fmt: skip
-    for pattern, cue in _EXPLICIT_EXPRS:
+    for (pattern, cue), scan_cue in zip(_EXPLICIT_EXPRS, _EXPLICIT_SCAN_CUES, strict=True):
         if not cue.search(text):
             continue
-        for m in pattern.finditer(text):
+        for m in _cued_matches(pattern, scan_cue, text, word_starts):
             groups = m.groupdict()
             month_word = groups.get("mn")
             if month_word is not None:
@@ -328,7 +380,7 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
             found.append(
                 (1, _expression(m, "explicit", year=year, month=month, day=day, extend=extend))
             )
-    for m in _PERIOD_EXPR.finditer(text) if _YEAR.search(text) else ():
+    for m in _cued_matches(_PERIOD_EXPR, _YEAR, text, word_starts) if _YEAR.search(text) else ():
         year = int(m.group("y"))
         if m.group("mn"):
             if not _capitalised(m.group("mn")):
@@ -344,7 +396,7 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
             period = dict(month=1, day=1, until=(12, 31), unit="year")
         found.append((1, _expression(m, "explicit", year=year, **period)))  # type: ignore[arg-type]
     for pattern in _RANGE_EXPRS if month_named else ():
-        for m in pattern.finditer(text):
+        for m in _cued_matches(pattern, _MONTH_CUE, text, word_starts):
             expr = _range_expression(m)
             if expr is not None:
                 found.append((0, expr))
@@ -355,10 +407,12 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
     # whitespace runs made one space, so a needed " day" stands for the patterns' "\s+day"
     # and the weekdays' "day" no longer calls for their scans
     lowered = " ".join(text.lower().split())
-    for pattern, offset, unit, anaphoric, needs in _RELATIVE_EXPRS:
+    for (pattern, offset, unit, anaphoric, needs), cue in zip(
+        _RELATIVE_EXPRS, _RELATIVE_CUES, strict=True
+    ):
         if needs not in lowered:
             continue  # most patterns cannot match most texts: skip the scan
-        for m in pattern.finditer(text):
+        for m in _cued_matches(pattern, cue, text, word_starts):
             if "today" in m.group(0).lower() and _outlet_named_today(text, m):
                 continue
             rel_offset, rel_unit = offset, unit
@@ -372,7 +426,7 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
                 (2, _expression(m, "relative", offset=rel_offset, unit=rel_unit,
                                 anaphoric=anaphoric))
             )  # fmt: skip
-    for m in _WEEKDAY_EXPR.finditer(text):
+    for m in _cued_matches(_WEEKDAY_EXPR, _WEEKDAY_CUE, text, word_starts):
         if _NOT_WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start("wd")):
             continue
         pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
