@@ -846,3 +846,16 @@ def test_each_person_of_a_list_counted_by_an_article_is_a_claim() -> None:
     claims = claims_of(text)
     assert sorted(c.value for c in claims if c.category == "killed") == [1, 1, 4]
     assert len({c.id for c in claims}) == 3
+
+
+def test_prisoners_both_sides_freed_in_an_exchange_are_neither_sides_own() -> None:
+    text = (
+        "The Russian Defence Ministry and Ukraine's military intelligence agency confirmed "
+        "the swap on Friday. Both sides said they had each released 270 soldiers and 120 "
+        "civilians so far."
+    )
+    claims = [c for c in claims_of(text) if c.category == "released"]
+    soldiers = [c for c in claims if c.value == 270]
+    assert len(soldiers) == 2 and len({c.claimant for c in soldiers}) == 2
+    assert {c.target_role for c in soldiers} == {"other"}
+    assert {c.target_role for c in claims if c.value == 120} == {"civilian"}

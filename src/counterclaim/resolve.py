@@ -701,6 +701,14 @@ def _resolve_one(
         e = replace(e, attribution=Attribution(None))
     claimant, aliases, actor = resolve_claimant(ctx, e.attribution)
     role = resolve_role(ctx, e, actor)
+    if (
+        jointly
+        and e.category in ("released", "captured")
+        and actors.names_combatants_or_prisoners(e.target)
+    ):
+        # "both sides said they had each freed 270 soldiers": prisoners of both sides
+        # counted together in an exchange are neither's own (ANNOTATION.md, whose people)
+        role = "other"
     target_side = ctx.kb.side_of_phrase(e.target)
     evidence = doc.text[e.evidence_start : e.evidence_end]
     place_names = _claim_places(ctx, e)
