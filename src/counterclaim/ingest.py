@@ -391,9 +391,11 @@ def parse_feed(source: str, text: str, options: IngestOptions) -> Iterator[Parse
 
 # -- cleaning -------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+def _patterns() -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
     data = load_data("lexicon/boilerplate.yaml")
-    lines = [re.compile(p, re.IGNORECASE) for p in data["lines"]]
+    # the furniture patterns as one alternation: a line fully matches it when it fully
+    # matches one of them (none has groups or flags of its own), tried in one call per line
+    lines = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.IGNORECASE)
     synd = [re.compile(p, re.IGNORECASE) for p in data["syndication"]]
     return lines, synd
 
@@ -418,7 +420,7 @@ def clean_text(raw: str) -> Cleaned:
             notice = notice or stripped
             removed.append(line)
             continue
-        if stripped and len(stripped) < 200 and any(p.fullmatch(stripped) for p in boiler):
+        if stripped and len(stripped) < 200 and boiler.fullmatch(stripped):
             removed.append(line)
             continue
         kept.append(line)

@@ -31,7 +31,8 @@ EXTRACTION_FAILED = "extraction_failed"  # the kind of a DocumentFlag of a faile
 def normalise_text(text: str) -> str:
     """The form of a text that decides identity: NFC, unified newlines, trimmed lines."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    # one substitution over the text, not one per line: the runs it joins never hold a newline
+    lines = [line.strip() for line in re.sub(r"[ \t\u00a0]+", " ", text).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
