@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -384,8 +385,9 @@ def shingles(text: str) -> set[str]:
     of the same event at most 0.21.
     """
     stop = _lexicon().stopwords
-    # each distinct word once: a report repeats many of its words
-    words = set(_WORD.findall(normalise_text(text).lower()))
+    # each distinct word once: a report repeats many of its words. NFC alone, not the whole
+    # normalise_text: what else it does is to whitespace, which no word holds
+    words = set(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
     return {_stem(w) for w in words if w not in stop and (len(w) > 2 or w.isdigit())}
 
 
