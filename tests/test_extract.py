@@ -1027,3 +1027,24 @@ def test_a_days_number_the_parser_hangs_on_its_month_is_no_count(noun: str, coun
     )
     found = [c.count.value for c in find_counts(doc[:])]
     assert found == ([10] if counted else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "One suspect was injured during a standoff with police, the Mash Telegram channel "
+            "reported.",
+            "named",
+        ),
+        ("Two gunmen were killed near Kismayo, according to the Garowe Online report.", "named"),
+        # a source without a name points back to the one named before
+        (
+            "The army said 12 were killed. Four soldiers were wounded, the statement said.",
+            "pronoun",
+        ),
+    ],
+)
+def test_a_source_with_a_name_in_it_names_its_speaker(text: str, kind: str) -> None:
+    assert extractions(text)[-1].attribution.kind == kind

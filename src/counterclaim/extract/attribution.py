@@ -569,7 +569,9 @@ def _attribution_from(text: str, head: Token) -> Attribution:
                     if obj.dep_ == "pobj":
                         inner = np_text(obj)
                         return Attribution(inner, "named", obj.idx, [inner, text])
-        if head.lemma_.lower() in lexicon().source_refs:
+        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+        if head.lemma_.lower() in lexicon().source_refs and not named:
+            # "the statement", "the channel" point back; "the Mash Telegram channel" names one
             return Attribution(text, "pronoun", head.idx, [text])
     return Attribution(text, "named", head.idx, _apposition_parts(head) or [text])
 
@@ -579,8 +581,9 @@ def _attribution_from_text(text: str, start: int) -> Attribution:
     low = text.lower()
     if low in lex.pronouns or low in PERSON_PRONOUNS:
         return Attribution(text, "pronoun", start, [text])
-    if _SOURCE_REF.match(low):
-        return Attribution(text, "pronoun", start, [text])  # "according to the same statement"
+    if _SOURCE_REF.match(low) and not any(w[:1].isupper() for w in text.split()[1:-1]):
+        # "according to the same statement" points back; "the Mash Telegram channel" names
+        return Attribution(text, "pronoun", start, [text])
     owner = _owner_of_source(text)
     if owner is not None:
         # "according to the Kivu Security Tracker's figures": the tracker
