@@ -902,3 +902,32 @@ def test_a_hundred_keeps_the_qualifier_before_its_article() -> None:
     )
     [found] = parsed._.extractions
     assert (found.count.value, found.count.qualifier) == (100, "more_than")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "set X ablaze" parsed as a clause of its own
+        (
+            "Police said the attackers opened fire and then set the vehicle ablaze.",
+            [("destroyed", 1)],
+        ),
+        # the main predicate wins over a clause that describes the people
+        (
+            "Police said eight hostages who were being held in a separate location were still "
+            "missing.",
+            [("missing", 8)],
+        ),
+        # parts of a whole that has no figure of its own are the figures
+        (
+            "The group said it inflicted heavy losses on the enemy, including the destruction "
+            "of three vehicles.",
+            [("destroyed", 3)],
+        ),
+        ("The blast killed 25 people, including four children.", [("killed", 25)]),
+    ],
+)
+def test_small_clauses_main_predicates_and_parts_without_a_whole(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

@@ -66,7 +66,11 @@ def vessel_names(doc: Doc) -> dict[str, str]:
 
 def _the_object_destroyed(det: Token) -> bool:
     noun = det.head
-    if det.dep_ != "det" or noun.tag_ != "NN" or noun.dep_ not in ("nsubjpass", "dobj", "pobj"):
+    if det.dep_ != "det" or noun.tag_ != "NN":
+        return False
+    if noun.dep_ == "nsubj" and noun.head.lower_ in ("ablaze", "alight"):
+        return noun.head.head.lemma_.lower() == "set"  # "set the vehicle ablaze", one clause
+    if noun.dep_ not in ("nsubjpass", "dobj", "pobj"):
         return False
     lemma = noun.lemma_.lower()
     if lemma not in lexicon().things or lemma in lexicon().places:

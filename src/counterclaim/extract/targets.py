@@ -97,11 +97,12 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     for tok in noun.children:
         if tok.dep_ == "punct" and tok.text in "()":
             continue  # "Frontier Corps (FC) personnel" keeps its brackets
-        if tok.dep_ == "conj" and any(
-            c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
-            for c in tok.children
+        if tok.dep_ == "conj" and (
+            any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+            or any(t.dep_ == "nummod" for t in tok.subtree)
         ):
-            # "18 soldiers and 4 policemen", "a policeman and a child": its own count
+            # "18 soldiers and 4 policemen", "a policeman and a child", "three vehicles and
+            # the injury of three members": its own count
             skip.update(t.i for t in tok.subtree)
             continue
         if tok.dep_ == "cc":
@@ -189,6 +190,8 @@ def in_subset_phrase(tok: Token) -> bool:
         if ancestor.lower_ in ("including", "among") and ancestor.dep_ in ("prep", "advcl", "acl"):
             if ancestor.lower_ == "among" and _counted_by(tok).head == ancestor:
                 return False  # "X and two guards were among four people killed": the whole
+            if ancestor.lower_ == "including" and not _holds_a_figure(ancestor.head, ancestor):
+                return False  # "inflicted losses, including the destruction of 3 vehicles"
             return ancestor.head.lemma_.lower() not in lex.not_counted
         if ancestor.dep_ in ("ROOT",):
             break
@@ -204,6 +207,17 @@ def in_subset_phrase(tok: Token) -> bool:
     dashed = re.search(r"\b(?:\d[\d,]*|[a-z]+)\s+[a-z'’ -]{2,30}?\s*[–—]\s*$", window)
     counted = re.search(r"\b\d|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", window)
     return bool(dashed and counted)
+
+
+def _holds_a_figure(whole: Token, part: Token) -> bool:
+    """Whether what a part is "including" in has a figure of its own ("killed 25, including
+    four children"; "a toll of 40, including ..."), outside the part itself."""
+    inside = {t.i for t in part.subtree}
+    return any(
+        t.like_num or t.lower_ in ("dozens", "scores", "hundreds", "thousands", "several", "many")
+        for t in whole.subtree
+        if t.i not in inside
+    )
 
 
 def _breaks_down_a_toll(tok: Token, breakdown_nouns: frozenset[str]) -> bool:

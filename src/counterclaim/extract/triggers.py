@@ -227,6 +227,12 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         trig = _adjective_trigger(head, person)
         if trig:
             return trig
+        if dep == "nsubj" and head.dep_ in ("ccomp", "xcomp", "oprd"):
+            # "set the vehicle ablaze" parsed as a clause of its own: the verb's phrase
+            verb = head.head
+            cats = [c for c in categories_of_verb(verb) if _fits(c, person)]
+            if verb.pos_ == "VERB" and cats and verb.lemma_.lower() in lex.phrasal:
+                return Trigger(cats[0], verb, _agent_of(verb))
     if dep == "nsubj" and head.pos_ in ("AUX", "VERB"):
         # "one officer was missing", "two crew remain missing" with the adjective tagged a
         # verb: the complement of the copula is the event word
@@ -379,6 +385,10 @@ def _adjective_after(mention: CountMention) -> Trigger | None:
 
 def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None) -> bool:
     head = anchor.head
+    if anchor.dep_ == "nsubj" and head.pos_ in ("AUX", "VERB"):
+        # "eight hostages who were being held ... were still missing": the main predicate
+        complement = _complement_trigger_of(head, person) or _adjective_trigger(head, person)
+        return complement is not None
     if anchor.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
         return False
     passive = anchor.dep_ == "nsubjpass"
