@@ -31,9 +31,15 @@ EXTRACTION_FAILED = "extraction_failed"  # the kind of a DocumentFlag of a faile
 def normalise_text(text: str) -> str:
     """The form of a text that decides identity: NFC, unified newlines, trimmed lines."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    # one substitution over the text, not one per line: the runs it joins never hold a newline
-    lines = [line.strip() for line in re.sub(r"[ \t\u00a0]+", " ", text).split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    # One substitution over the text, not one per line (the runs it joins never hold a
+    # newline), and none where nothing would change: most texts, cleaned ones always, hold
+    # no tab, no-break space, double space or third newline in a row
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = re.sub(r"[ \t\u00a0]+", " ", text)
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    if "\n\n\n" in text:
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
 
 
 def document_id(text: str) -> str:
