@@ -463,11 +463,19 @@ def looks_like_headline(line: str) -> bool:
     return 0 < len(line) < 250 and not re.search(r"[.!?:;,]['\"”’]?$", line)
 
 
+# A character each pattern of _DATELINES needs (any one of them): a paragraph without skips
+# the pattern, whose place names are tried at every length up to 40 before it fails
+_DATELINE_NEEDS = ("(", "(", "(", "–—-", ":")
+
+
 def find_dateline(body: str) -> dict[str, Any] | None:
     """Place, month, day, year and agency of a dateline opening one of the first paragraphs."""
     for paragraph in [p for p in body.split("\n") if p.strip()][:6]:
-        for pattern in _DATELINES:
-            match = pattern.match(paragraph.strip())
+        stripped = paragraph.strip()
+        for pattern, needs in zip(_DATELINES, _DATELINE_NEEDS, strict=True):
+            if not any(char in stripped for char in needs):
+                continue
+            match = pattern.match(stripped)
             if match:
                 found = {k: v for k, v in match.groupdict().items() if v}
                 found["length"] = match.end()
