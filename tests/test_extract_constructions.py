@@ -931,3 +931,19 @@ def test_small_clauses_main_predicates_and_parts_without_a_whole(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both sides agreed to release 1,000 prisoners each in the coming days.", []),
+        ("The deal calls for Hamas to free 50 hostages in the first phase.", []),
+        ("The agreement to exchange 300 prisoners was signed in Istanbul.", []),
+        ("Israel will release 30 prisoners on Thursday, officials said.", []),
+        # done, however it is phrased
+        ("Commandos managed to free 12 hostages, the army said.", [("released", 12)]),
+        ("The militia released 30 prisoners as agreed, officials said.", [("released", 30)]),
+    ],
+)
+def test_an_event_still_to_come_is_no_claim(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

@@ -215,6 +215,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 trigger = None  # "an injured child is lying in hospital": a person described
             if trigger is not None and _part_of_the_last(mention, trigger, listing):
                 trigger = None  # "298 civilians, 194 of whom were executed": part of a toll
+            if trigger is not None and _yet_to_come(trigger):
+                trigger = None  # "agreed to release 1,000 prisoners", "will free 30"
             if trigger is not None and _evacuates_population(trigger, mention):
                 trigger = None  # "7,000 residents were evacuated": displaced, not released
             if trigger is not None and (
@@ -350,6 +352,20 @@ def _nationality_breakdown(noun: Token) -> bool:
         return False
     nations = {tuple(places.country_context(t.text)) for t in counted}
     return len(nations) >= 2 and all(nations) and noun in counted
+
+
+def _yet_to_come(trigger: Trigger) -> bool:
+    """An event still to come: "will release 30 prisoners", "agreed to release 1,000",
+    "the deal calls for Hamas to free 50 hostages", "the plan to exchange 1,000 prisoners"."""
+    verb = trigger.token
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & {"will", "shall", "'ll"}:
+        return True
+    if "to" not in auxiliaries or verb.dep_ not in ("xcomp", "acl", "ccomp", "advcl"):
+        return False
+    return verb.head.lemma_.lower() in lexicon().planning_words
 
 
 def _part_of_the_last(

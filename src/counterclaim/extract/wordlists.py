@@ -42,6 +42,7 @@ class Lexicon:
     war_nouns: frozenset[str]
     arresting_verbs: frozenset[str]
     finding_verbs: frozenset[str]
+    planning_words: frozenset[str]
     evacuating_verbs: frozenset[str]
     evacuated_population: frozenset[str]
     combinable_categories: frozenset[str]
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         war_nouns=frozenset(events.get("war_nouns") or ()),
         arresting_verbs=frozenset(events.get("arresting_verbs") or ()),
         finding_verbs=frozenset(events.get("finding_verbs") or ()),
+        planning_words=frozenset(events.get("planning_words") or ()),
         evacuating_verbs=frozenset((events.get("evacuations") or {}).get("verbs") or ()),
         evacuated_population=frozenset((events.get("evacuations") or {}).get("population") or ()),
         combinable_categories=frozenset(events.get("combinable_categories") or ()),
