@@ -773,6 +773,11 @@ def assign_incidents(
     return cluster_incidents(claims, docs, existing, options, scans=scans).incidents
 
 
+# A document's claimants are keyed again for each grouping of an update, and one claimant
+# speaks in many documents: each name is folded once
+_operation_key = lru_cache(maxsize=1 << 14)(operation_key)
+
+
 def _document_operations(
     doc: Document,
     claims: list[Claim],
@@ -782,11 +787,11 @@ def _document_operations(
     """Operations named in the body, minus those that act as a claimant ("Operation Aspides
     said ...": an organisation, not the frame of the event)."""
     names = [c.claimant for c in claims] if all_claimants is None else all_claimants
-    claimants = {operation_key(name) for name in names}
+    claimants = {_operation_key(name) for name in names}
     return [
         m
         for m in scans.operations_in(doc)
-        if m.start >= doc.body_start and operation_key(f"operation {m.name}") not in claimants
+        if m.start >= doc.body_start and _operation_key(f"operation {m.name}") not in claimants
     ]
 
 
