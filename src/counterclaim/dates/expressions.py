@@ -301,22 +301,32 @@ def _cue_for(needs: str) -> re.Pattern[str]:
 
 
 _RELATIVE_CUES = [_cue_for(needs) for *_, needs in _RELATIVE_EXPRS]
+# The same over an ASCII text lower-cased, where they match at the same offsets: a scan
+# ignoring case was most of the time the relative patterns took
+_RELATIVE_LOWER_CUES = [
+    re.compile(re.escape(needs).replace(r"\ ", r"\s+")) for *_, needs in _RELATIVE_EXPRS
+]
 # the explicit patterns' cues above test for a capitalised month; a scan needs any month
 _EXPLICIT_SCAN_CUES = [_ISO_DAY, _DOTTED_DAY, _MONTH_CUE, _MONTH_CUE]
 
 
 def _cued_matches(
-    pattern: re.Pattern[str], cue: re.Pattern[str], text: str, word_starts: list[int]
+    pattern: re.Pattern[str],
+    cue: re.Pattern[str],
+    text: str,
+    word_starts: list[int],
+    cue_text: str | None = None,
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, tried only at the few word starts
     (``word_starts``: where each ``\\b\\w`` of the text is) before each cue. Each pattern given
     here starts at a word and holds its cue within ``_WORDS_BEFORE_CUE`` words of that start;
     tried in the text's order from where the last match ended, the first start that matches
     is the one a scan of every position finds. Scanning every position was most of a
-    report's date finding."""
+    report's date finding. ``cue_text``: where to look for the cue instead of the text, of
+    the same length (its lower-cased form when it is ASCII)."""
     pos = 0  # where the previous match ended
     tried = -1  # every start up to here has been tried
-    for found in cue.finditer(text):
+    for found in cue.finditer(text if cue_text is None else cue_text):
         if found.end() <= pos:
             continue
         first = max(0, bisect_left(word_starts, found.start()) - _WORDS_BEFORE_CUE)
@@ -361,8 +371,8 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
                             weekday=weekday, extend=extend))
         )  # fmt: skip
     for (pattern, cue), scan_cue in zip(_EXPLICIT_EXPRS, _EXPLICIT_SCAN_CUES, strict=True):
-        if not cue.search(text):
-            continue
+        if not (month_named if cue is _CAPITALISED_MONTH else cue.search(text)):
+            continue  # (the month names' test is the one made above)
         for m in _cued_matches(pattern, scan_cue, text, word_starts):
             groups = m.groupdict()
             month_word = groups.get("mn")
@@ -406,13 +416,19 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
         found.append((1, _expression(m, "holiday", unit=rules[index])))
     # whitespace runs made one space, so a needed " day" stands for the patterns' "\s+day"
     # and the weekdays' "day" no longer calls for their scans
-    lowered = " ".join(text.lower().split())
-    for (pattern, offset, unit, anaphoric, needs), cue in zip(
-        _RELATIVE_EXPRS, _RELATIVE_CUES, strict=True
+    text_lower = text.lower()
+    lowered = " ".join(text_lower.split())
+    ascii_lowered = text_lower if text.isascii() else None
+    for (pattern, offset, unit, anaphoric, needs), cue, lower_cue in zip(
+        _RELATIVE_EXPRS, _RELATIVE_CUES, _RELATIVE_LOWER_CUES, strict=True
     ):
         if needs not in lowered:
             continue  # most patterns cannot match most texts: skip the scan
-        for m in _cued_matches(pattern, cue, text, word_starts):
+        if ascii_lowered is not None:
+            matches = _cued_matches(pattern, lower_cue, text, word_starts, ascii_lowered)
+        else:
+            matches = _cued_matches(pattern, cue, text, word_starts)
+        for m in matches:
             if "today" in m.group(0).lower() and _outlet_named_today(text, m):
                 continue
             rel_offset, rel_unit = offset, unit
