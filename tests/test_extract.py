@@ -1048,3 +1048,27 @@ def test_a_days_number_the_parser_hangs_on_its_month_is_no_count(noun: str, coun
 )
 def test_a_source_with_a_name_in_it_names_its_speaker(text: str, kind: str) -> None:
     assert extractions(text)[-1].attribution.kind == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # first person in a quotation is whoever spoke last
+        (
+            "Matthew Mnyan, a youth leader in Bokkos, said the attackers came at night.\n\n"
+            '"We have counted 30 corpses so far and 12 people are missing."',
+            "Matthew Mnyan, a youth leader in Bokkos",
+        ),
+        # a quotation's speaker named after it with what he is
+        (
+            '"The attackers came at night. We have counted 30 corpses so far," Musa Bala, a '
+            "village head in Zangon Kataf, told reporters.",
+            "Musa Bala, a village head in Zangon Kataf",
+        ),
+    ],
+)
+def test_the_first_person_of_a_quotation_is_its_speaker(text: str, speaker: str) -> None:
+    found = extractions(text)
+    assert found and all(e.attribution.surface == speaker for e in found)
+    assert {e.count.value for e in found if e.category == "killed"} == {30}

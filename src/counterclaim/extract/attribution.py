@@ -608,7 +608,10 @@ def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
     """Who said a quotation: the attribution right after it, or right before it."""
     text = doc_text(doc)
     after = text[end : end + 160].split("\n")[0]
-    m = re.match(rf"^\s*,?\s*(?P<who>[^,.“”\"]{{2,80}}?)\s+{_SAID}\b", after)
+    # '," Matthew Mnyan, a youth leader in Bokkos, told reporters': a name and what he is
+    m = re.match(
+        rf"^\s*,?\s*(?P<who>[^,.“”\"]{{2,80}}?(?:,\s*[^,.“”\"]{{2,80}}?,)?)\s+{_SAID}\b", after
+    )
     if not m:
         m = re.match(rf"^\s*,?\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,80}})", after)
     if not m:
@@ -619,7 +622,7 @@ def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
             r"^\s*,?\s*[^,.“”\"]{2,80}?\s+quoted\s+(?P<who>him|her|them)\s+as\s+saying", after
         )
     if m:
-        who = m.group("who").strip()
+        who = m.group("who").strip().rstrip(",").strip()
         return _attribution_from_text(who, end + m.start("who")) if who else None
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 200) : start]

@@ -138,7 +138,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         cats = [c for c in lex.counted[noun_lemma] if _fits(c, True)]
         if cats:
             return Trigger(cats[0], anchor)
-    if noun_lemma in ("life", "body", "corpse") and mention.noun is not None:
+    # (the lemmatizer makes "corpses" the "corps")
+    if mention.noun is not None and (
+        noun_lemma in ("life", "body", "corpse") or anchor.lower_ == "corpses"
+    ):
         return Trigger("killed", anchor)  # "31 bodies were recovered" counts the dead
     # "23 martyred soldiers", "six rescued seafarers", "2,000 people killed in fighting"
     if (
