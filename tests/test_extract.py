@@ -1072,3 +1072,27 @@ def test_the_first_person_of_a_quotation_is_its_speaker(text: str, speaker: str)
     found = extractions(text)
     assert found and all(e.attribution.surface == speaker for e in found)
     assert {e.count.value for e in found if e.category == "killed"} == {30}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Indonesia's military in a televised press conference on Sunday said 12 soldiers "
+            "were killed in Papua.",
+            "Indonesia's military",
+        ),
+        ("The rebel group on its Telegram channel said it killed 20 soldiers.", "The rebel group"),
+        ("The police chief on Monday said four officers were wounded in Gao.", "The police chief"),
+        # a place stays part of who speaks
+        ("Officials in Sukma said 12 rebels were killed.", "Officials in Sukma"),
+        # a source and who made it
+        (
+            "A report on Friday's events by a security consultant said 40 people were killed.",
+            "a security consultant",
+        ),
+    ],
+)
+def test_where_and_when_a_speaker_spoke_is_not_its_name(text: str, speaker: str) -> None:
+    assert [e.attribution.surface for e in extractions(text)] == [speaker]

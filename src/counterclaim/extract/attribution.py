@@ -109,6 +109,24 @@ def _speaker_in_apposition(subject: Token) -> Token | None:
     return None
 
 
+def _occasions_of(head: Token) -> list[Token]:
+    """The prepositional phrases on a speaker that say where or when it spoke."""
+    lex = lexicon()
+    found = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at", "during", "via"):
+            continue
+        words = {t.lemma_.lower() for t in prep.subtree} | {t.lower_ for t in prep.subtree}
+        if words & lex.speaking_occasions or words & _WEEKDAYS:
+            found.append(prep)
+    return found
+
+
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+
 def _cited_source(verb: Token) -> tuple[str, Token] | None:
     """ "AFP, citing a police official, reported ...", "reports from the state agency, citing
     the health ministry, indicated ...": the one cited speaks, unless it is named by no one
@@ -130,8 +148,10 @@ def _cited_source(verb: Token) -> tuple[str, Token] | None:
 
 def _speaker_text(head: Token) -> str:
     """The subject's phrase without its relative clauses: "local officials in Isfara, which
-    lies near the clashes," are the local officials in Isfara."""
+    lies near the clashes," are the local officials in Isfara; nor where or when it spoke
+    ("the military in a press conference on Sunday" is the military)."""
     cut = {t.i for clause in head.subtree if clause.dep_ == "relcl" for t in clause.subtree}
+    cut.update(t.i for prep in _occasions_of(head) for t in prep.subtree)
     if not cut:
         return np_text(head)
     kept = [t for t in head.subtree if t.i not in cut]
@@ -563,6 +583,15 @@ def _attribution_from(text: str, head: Token) -> Attribution:
         for child in [
             *head.children,
             *(g for c in head.children if c.dep_ == "acl" for g in c.children),
+            # "a report on Friday's events by a security consultant"
+            *(
+                g
+                for c in head.children
+                if c.dep_ == "prep"
+                for p in c.children
+                for g in p.children
+                if g.lower_ == "by"
+            ),
         ]:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
                 for obj in child.children:

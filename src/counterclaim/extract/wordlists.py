@@ -64,6 +64,7 @@ class Lexicon:
     relaying_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     unnamed_sources: frozenset[str]
+    speaking_occasions: frozenset[str]
     joint_speakers: frozenset[str]
     acknowledging_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         relaying_verbs=frozenset(attribution.get("relaying_verbs") or ()),
         naming_verbs=frozenset(attribution.get("naming_verbs") or ()),
         unnamed_sources=frozenset(attribution.get("unnamed_sources") or ()),
+        speaking_occasions=frozenset(attribution.get("speaking_occasions") or ()),
         joint_speakers=frozenset(attribution.get("joint_speakers") or ()),
         acknowledging_verbs=frozenset(attribution.get("acknowledging_verbs") or ()),
         reporting_phrases=tuple(attribution["reporting_phrases"]),
