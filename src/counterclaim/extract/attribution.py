@@ -109,14 +109,16 @@ def _speaker_in_apposition(subject: Token) -> Token | None:
     return None
 
 
-def _occasions_of(head: Token) -> list[Token]:
-    """The prepositional phrases on a speaker that say where or when it spoke."""
+def _occasions_of(head: Token, left_out: set[int]) -> list[Token]:
+    """The prepositional phrases on a speaker that say where or when it spoke (read without
+    the words ``left_out``, its relative clauses)."""
     lex = lexicon()
     found = []
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "at", "during", "via"):
             continue
-        words = {t.lemma_.lower() for t in prep.subtree} | {t.lower_ for t in prep.subtree}
+        phrase = [t for t in prep.subtree if t.i not in left_out]
+        words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
         if words & lex.speaking_occasions or words & _WEEKDAYS:
             found.append(prep)
     return found
@@ -151,7 +153,7 @@ def _speaker_text(head: Token) -> str:
     lies near the clashes," are the local officials in Isfara; nor where or when it spoke
     ("the military in a press conference on Sunday" is the military)."""
     cut = {t.i for clause in head.subtree if clause.dep_ == "relcl" for t in clause.subtree}
-    cut.update(t.i for prep in _occasions_of(head) for t in prep.subtree)
+    cut.update(t.i for prep in _occasions_of(head, cut) for t in prep.subtree)
     if not cut:
         return np_text(head)
     kept = [t for t in head.subtree if t.i not in cut]
