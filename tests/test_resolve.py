@@ -859,3 +859,20 @@ def test_prisoners_both_sides_freed_in_an_exchange_are_neither_sides_own() -> No
     assert len(soldiers) == 2 and len({c.claimant for c in soldiers}) == 2
     assert {c.target_role for c in soldiers} == {"other"}
     assert {c.target_role for c in claims if c.value == 120} == {"civilian"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burkina Faso\n\nJihadists attacked a base near Djibo on Saturday. In a statement, the "
+        "army said 40 militants were neutralised. The statement added that 12 soldiers were "
+        "killed.",
+        "Mali\n\nThe army said on Sunday that 25 attackers were killed near Boulkessi. The "
+        "communique said four soldiers were wounded.",
+    ],
+)
+def test_the_statement_is_the_statement_of_who_spoke_last(text: str) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 2
+    assert claims[0].claimant == claims[1].claimant != "statement"
+    assert claims[0].claimant_actor is not None

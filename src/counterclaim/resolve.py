@@ -419,6 +419,9 @@ def _resolve_claimant(
             recent=ctx.claimants,
             mentions=_mentions_before(ctx, position),
         )
+        words = surface.lower().split()
+        if actor is None and ctx.claimants and words and words[-1] in lexicon().source_refs:
+            actor = ctx.claimants[-1]  # "the statement said": the statement of who spoke last
         if actor is None:
             found = _last_actor_before(ctx, position)
             actor = found[0] if found is not None else None
