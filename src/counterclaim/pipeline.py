@@ -375,9 +375,9 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
         )
     elif new := store.claims_without_incident_list():
         new_docs = {d.id: d for d in store.documents(ids=sorted({c.doc_id for c in new}))}
-        claimants = store.claimants_of_documents(new_docs)
+        new_claimants = store.claimants_of_documents(new_docs)
         scans = grouping.TextScans()  # the texts read once for the lookups, regroup and keys
-        lookups = grouping.lookups(new, new_docs, claimants=claimants, scans=scans)
+        lookups = grouping.lookups(new, new_docs, claimants=new_claimants, scans=scans)
         # A new copy may have renamed its group: the incidents of every copy are found by
         # their documents, whatever group they were keyed under.
         copies = store.duplicate_group_members_of(
@@ -406,8 +406,12 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
                 key=lambda c: (c.doc_id, c.span_start, c.id),
             )
             doc_ids = sorted({c.doc_id for c in claims})
-            docs = {d.id: d for d in store.documents(ids=doc_ids)}
-            claimants = store.claimants_of_documents(doc_ids)
+            if set(doc_ids) == set(new_docs):
+                # the new claims' documents alone: those just read, and their claimants
+                docs, claimants = new_docs, new_claimants
+            else:
+                docs = {d.id: d for d in store.documents(ids=doc_ids)}
+                claimants = store.claimants_of_documents(doc_ids)
             existing = store.incidents(ids=sorted(touched))
             assignment = grouping.cluster_incidents(
                 claims, docs, existing, claimants=claimants, scans=scans
