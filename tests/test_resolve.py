@@ -876,3 +876,23 @@ def test_the_statement_is_the_statement_of_who_spoke_last(text: str) -> None:
     assert len(claims) == 2
     assert claims[0].claimant == claims[1].claimant != "statement"
     assert claims[0].claimant_actor is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        (
+            "Myanmar\n\nAt least 40 people were killed in the village, according to a statement "
+            "from the United Nations Human Rights Office.",
+            "United Nations Human Rights Office",
+        ),
+        (
+            "Sudan\n\nAt least 18 people died in El Fasher, according to a report by the "
+            "Sudan Doctors Network.",
+            "Sudan Doctors Network",
+        ),
+    ],
+)
+def test_a_statement_from_an_organisation_is_that_organisations(text: str, alias: str) -> None:
+    [claim] = claims_of(text)
+    assert alias in claim.claimant_aliases

@@ -624,14 +624,21 @@ def _attribution_from_text(text: str, start: int) -> Attribution:
 
 
 def _owner_of_source(text: str) -> str | None:
-    """Whose figures, data, statement or report a phrase names ("the UN's latest data")."""
+    """Whose figures, data, statement or report a phrase names ("the UN's latest data", "a
+    statement from the United Nations Human Rights Office")."""
     found = re.match(r"^(?P<owner>.+?)['’]s?\s+(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)$", text.strip())
+    if found is None:
+        found = re.match(
+            r"^(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)\s+"
+            r"(?:from|by|of)\s+(?P<owner>(?:the\s+)?[A-Z].*)$",
+            text.strip(),
+        )
     if found is None:
         return None
     lex = lexicon()
     noun = found.group("noun").lower()
-    if noun not in lex.source_nouns and noun not in lex.toll_nouns:
-        return None
+    if noun not in lex.source_nouns and (noun not in lex.toll_nouns or "from" in text):
+        return None  # ("the toll from the blast" names no one)
     return found.group("owner").strip()
 
 
