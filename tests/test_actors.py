@@ -386,6 +386,11 @@ def test_sides_opposed(kb: KnowledgeBase) -> None:
         "people",
         "a person",
         "displaced families",
+        "an Orthodox priest",
+        "the imam of the mosque",
+        "two Indian nationals",
+        "foreigners",
+        "members of a single extended family",
     ],
 )
 def test_civilian_phrases(phrase: str) -> None:
@@ -806,3 +811,10 @@ def test_a_user_file_can_date_its_entries(tmp_path: Path) -> None:
     assert before.lookup("the Council of Zenda").id == "old-council"
     assert after.lookup("the Council of Zenda").id == "new-council"
     assert before.as_of(date(2023, 5, 1)) is after
+
+
+@pytest.mark.parametrize(
+    "phrase", ["medical storehouses", "the district clinic", "a pharmacy", "two hospitals"]
+)
+def test_medical_property_whoever_counts_it_is_civilian(kb: KnowledgeBase, phrase: str) -> None:
+    assert target_role("iraq", phrase, kb, category="destroyed") == "civilian"
