@@ -1096,3 +1096,14 @@ def test_the_first_person_of_a_quotation_is_its_speaker(text: str, speaker: str)
 )
 def test_where_and_when_a_speaker_spoke_is_not_its_name(text: str, speaker: str) -> None:
     assert [e.attribution.surface for e in extractions(text)] == [speaker]
+
+
+@pytest.mark.model
+def test_bulleted_headlines_of_related_stories_are_not_body_text() -> None:
+    text = (
+        "Pakistan\n\nMilitants killed two soldiers in Bannu on Monday, the army said.\n\n"
+        "• Security forces kill three militants from TTP group; soldier martyred, four hurt "
+        "in ambush near the border town\n\n"
+        "• Police recover 12 bodies after floods in Swat valley, officials say"
+    )
+    assert [(e.category, e.count.value) for e in extractions(text)] == [("killed", 2)]

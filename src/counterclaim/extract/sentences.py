@@ -40,8 +40,10 @@ def is_body_sentence(sent: Span, title: str | None) -> bool:
     line_end = whole.find("\n", sent.start_char)
     line = whole[line_start : line_end if line_end >= 0 else len(whole)].strip()
     words = len(line.split())
-    # A short line without closing punctuation is a heading, caption or furniture.
-    return not (words < 12 and not re.search(r"[.!?\"”’)]$", line))
+    closed = re.search(r"[.!?\"”’)]$", line)
+    # A short line without closing punctuation is a heading, caption or furniture; so is a
+    # bulleted one of any length (the headlines of related stories)
+    return not (not closed and (words < 12 or re.match(r"^[•●▪■◦‣*]\s", line)))
 
 
 def _squash(text: str) -> str:
