@@ -311,6 +311,16 @@ def test_he_is_the_spokesman_who_speaks_for_a_group() -> None:
             "other",
         ),
         ("Gaza\n\nMedics said 12 people were killed in the strike on the market.", "civilian"),
+        (
+            "Colombia\n\nA car bomb exploded inside the police academy in Bogota, killing nine "
+            "people, the defence ministry said.",
+            "other",
+        ),
+        (
+            "Nigeria\n\nA suicide bomber struck the air base in Maiduguri, killing six people, "
+            "officials said.",
+            "other",
+        ),
     ],
 )
 def test_people_the_text_says_are_mixed_are_other(text: str, role: str) -> None:
