@@ -947,3 +947,19 @@ def test_small_clauses_main_predicates_and_parts_without_a_whole(
 )
 def test_an_event_still_to_come_is_no_claim(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia struck Kharkiv with 12 drones overnight, the governor said.", [("attacks", 12)]),
+        ("The Houthis said they hit the tanker with two missiles.", [("attacks", 2)]),
+        ("The group said it targeted the base with several rockets.", [("attacks", None)]),
+        # an instrument that is no projectile is no attack
+        ("Soldiers armed with 40 rifles stormed the village.", []),
+    ],
+)
+def test_the_projectiles_an_attack_was_made_with_are_its_attacks(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

@@ -308,6 +308,15 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                     prep.lower_ != "in" or noun is governor
                 ):
                     return Trigger("attacks", noun)
+        if (
+            prep.lower_ == "with"
+            and governor.pos_ == "VERB"
+            and (noun_lemma in lex.projectiles or noun_lemma.rstrip("s") in lex.projectiles)
+            and "attacks" in categories_of_verb(governor)
+        ):
+            # "struck Kharkiv with 12 drones", "hit the ship with two missiles": the
+            # projectiles an attack was made with are its attacks (ANNOTATION.md)
+            return Trigger("attacks", governor, _agent_of(governor))
         if prep.lower_ == "to" and governor.pos_ in ("VERB", "AUX"):
             trig = _total_trigger(governor, person)
             if trig:
