@@ -818,3 +818,13 @@ def test_a_user_file_can_date_its_entries(tmp_path: Path) -> None:
 )
 def test_medical_property_whoever_counts_it_is_civilian(kb: KnowledgeBase, phrase: str) -> None:
     assert target_role("iraq", phrase, kb, category="destroyed") == "civilian"
+
+
+def test_a_name_after_an_office_speaks_for_it(kb: KnowledgeBase) -> None:
+    text = (
+        "Armenia\n\nArmenian Prime Minister Nikol Pashinyan told parliament the fighting had "
+        'subsided.\n\n"Our losses are 49 soldiers," Pashinyan said.'
+    )
+    found = spokespersons(text, kb)
+    assert found["Nikol Pashinyan"] == found["Pashinyan"]
+    assert kb.actor(found["Pashinyan"]).name == "Armenian Prime Minister"

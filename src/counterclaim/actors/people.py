@@ -142,6 +142,8 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
             actor = _resolve_org(kb, match.group("org"), text, from_end=org_before)
             if actor:
                 found[name] = actor.id
+    for name, actor_id in _titled_names(text, kb):
+        found.setdefault(name, actor_id)
     people = _people_index(kb)
     for token_run in _name_runs(text):
         actor_id = people.get(token_key(token_run))
@@ -160,6 +162,29 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
         if re.search(rf"\b{re.escape(surname)}\b", remainder):
             found[surname] = actor_id
     return found
+
+
+_TITLED = re.compile(r"\b(?:[A-Z][\w'’.-]*[ ]+){2,7}[A-Z][\w'’-]+")
+_TITLE_HEADS = frozenset(
+    ("minister", "president", "governor", "premier", "mayor", "chancellor", "secretary")
+)
+
+
+def _titled_names(text: str, kb: KnowledgeBase) -> Iterable[tuple[str, str]]:
+    """ "Armenian Prime Minister Nikol Pashinyan", "Kherson Governor Oleksandr Prokudin": a
+    name after an office the knowledge base knows (or makes for a state) speaks for it."""
+    if not any(head.capitalize() in text for head in _TITLE_HEADS):
+        return
+    for match in _TITLED.finditer(text):
+        words = match.group().split()
+        for size in (2, 3):
+            title, name = words[:-size], words[-size:]
+            if len(title) < 2 or title[-1].lower() not in _TITLE_HEADS:
+                continue
+            actor = kb.lookup(" ".join(title))
+            if actor is not None and kb.lookup(" ".join(name)) is None:
+                yield " ".join(name), actor.id
+                break
 
 
 def _name_runs(text: str) -> Iterable[str]:
