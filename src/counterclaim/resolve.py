@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from types import EllipsisType
 
 from counterclaim import actors, dates, places
 from counterclaim.decide import collapse_repeats
@@ -63,9 +64,12 @@ def document_context(
     kb: actors.KnowledgeBase,
     mentions: Sequence[actors.ActorMention] | None = None,
     place_names: Sequence[str] = (),
+    *,
+    main_date: str | EllipsisType | None = ...,
 ) -> DocumentContext:
     """What resolving a document's claims needs; ``place_names``: the places the parser
-    found in its claims' sentences, for a report that names no country."""
+    found in its claims' sentences, for a report that names no country; ``main_date``: the
+    main event's date when the caller found it (``...``: find it here)."""
     text = doc.text
     if mentions is None:
         mentions = kb.find_mentions(text)
@@ -84,7 +88,8 @@ def document_context(
         countries = [guess] if guess else []
     # The whole text with its body's offset: date phrases are found once per document,
     # for this and for every claim's date
-    main_date = dates.main_event_date(text, doc.published, body_start=doc.body_start)
+    if main_date is ...:
+        main_date = dates.main_event_date(text, doc.published, body_start=doc.body_start)
     return DocumentContext(
         doc=doc,
         kb=kb,
@@ -147,22 +152,26 @@ def resolve_document(
     """A document's resolved claims and its flags, from one scan of its actor mentions;
     ``with_options``: each claim's other possible claimants too (for training and for a
     model that chooses the claimant)."""
-    kb = kb.as_of(report_day(doc))
+    day, main_date = report_time(doc)
+    kb = kb.as_of(day)
     mentions = kb.find_mentions(doc.text)
-    claims = resolve_claims(doc, extractions, kb, mentions=mentions, with_options=with_options)
+    claims = resolve_claims(
+        doc, extractions, kb, mentions=mentions, with_options=with_options, main_date=main_date
+    )
     return claims, document_flags(doc, kb, mentions)
 
 
-def report_day(doc: Document) -> date | None:
-    """The day a report speaks of, to read it with the knowledge of its time: its
-    publication date, else the date of its main event when the text gives a year."""
+def report_time(doc: Document) -> tuple[date | None, str | EllipsisType | None]:
+    """The day a report speaks of, to read it with the knowledge of its time (its
+    publication date, else the date of its main event when the text gives a year), and that
+    main event's date when finding the day took it (else ``...``: not looked for yet)."""
     if doc.published is not None:
-        return doc.published
+        return doc.published, ...
     found = dates.main_event_date(doc.text, None, body_start=doc.body_start)
     try:
-        return date.fromisoformat(found[:10]) if found else None
+        return (date.fromisoformat(found[:10]) if found else None), found
     except ValueError:
-        return None
+        return None, found
 
 
 def resolve_claims(
@@ -172,14 +181,18 @@ def resolve_claims(
     *,
     mentions: Sequence[actors.ActorMention] | None = None,
     with_options: bool = True,
+    main_date: str | EllipsisType | None = ...,
 ) -> list[Claim]:
     """The resolved, de-duplicated claims of one document (``mentions``: the text's actor
-    mentions, when the caller has found them already)."""
+    mentions, when the caller has found them already with the knowledge base of the
+    report's time; ``main_date``: its main event's date, when found already)."""
     if not extractions:
         return []
-    if mentions is None:  # (resolve_document has read the report with its time's already)
-        kb = kb.as_of(report_day(doc))
-    ctx = document_context(doc, kb, mentions, [name for e in extractions for name in e.places])
+    if mentions is None:
+        day, main_date = report_time(doc)
+        kb = kb.as_of(day)
+    places_named = [name for e in extractions for name in e.places]
+    ctx = document_context(doc, kb, mentions, places_named, main_date=main_date)
     claims = []
     for e in extractions:
         parties = _parties_speaking_jointly(ctx, e)

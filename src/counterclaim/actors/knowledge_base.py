@@ -138,8 +138,8 @@ class KnowledgeBase:
         keys = tuple(
             (str(Path(p).resolve()), file_mtime(Path(p))) for p in extra_files
         )  # a user file edited between runs in one process is reloaded
-        breakpoints = era_breakpoints(path for path, _ in _knowledge_files(keys))
-        return _load_cached(keys, bisect.bisect_right(breakpoints, as_of or date.today()))
+        era = bisect.bisect_right(_breakpoints(keys), as_of or date.today())
+        return _load_cached(keys, era)
 
     def as_of(self, when: date | None) -> KnowledgeBase:
         """This knowledge base as it held on ``when`` (today when None): "the Afghan
@@ -731,9 +731,15 @@ def _knowledge_files(keys: tuple[tuple[str, float], ...]) -> list[tuple[Path, bo
 
 
 @lru_cache(maxsize=8)
+def _breakpoints(keys: tuple[tuple[str, float], ...]) -> tuple[date, ...]:
+    """The dates at which the entries of these files change, read once per list of files."""
+    return era_breakpoints(path for path, _ in _knowledge_files(keys))
+
+
+@lru_cache(maxsize=8)
 def _load_cached(keys: tuple[tuple[str, float], ...], era: int) -> KnowledgeBase:
     files = _knowledge_files(keys)
-    breakpoints = era_breakpoints(path for path, _ in files)
+    breakpoints = _breakpoints(keys)
     # any day of the era will do: its first, or the day before the first change
     first_change = breakpoints[0] - timedelta(days=1) if breakpoints else date.today()
     day = breakpoints[era - 1] if era > 0 else first_change

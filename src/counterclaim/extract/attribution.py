@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from counterclaim.dates import WEEKDAY_NAMES
 from counterclaim.extract.sentences import sentence_text
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import Lexicon, lexicon
@@ -124,9 +125,7 @@ def _occasions_of(head: Token, left_out: set[int]) -> list[Token]:
     return found
 
 
-_WEEKDAYS = frozenset(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-)
+_WEEKDAYS = frozenset(name.lower() for name in WEEKDAY_NAMES)
 
 
 def _cited_source(verb: Token) -> tuple[str, Token] | None:

@@ -301,9 +301,8 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 attack_nouns = [c for c in governor.children if c.dep_ == "dobj"]
             for noun in attack_nouns:
                 lemma = noun.lemma_.lower()
-                fired = noun is not governor and (
-                    lemma in lex.projectiles or lemma.rstrip("s") in lex.projectiles
-                )  # "fired rockets at 12 positions"
+                # "fired rockets at 12 positions": the projectiles fired at the places
+                fired = noun is not governor and _is_projectile(lemma)
                 if ("attacks" in lex.nouns.get(lemma, ()) or fired) and (
                     prep.lower_ != "in" or noun is governor
                 ):
@@ -311,7 +310,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         if (
             prep.lower_ == "with"
             and governor.pos_ == "VERB"
-            and (noun_lemma in lex.projectiles or noun_lemma.rstrip("s") in lex.projectiles)
+            and _is_projectile(noun_lemma)
             and "attacks" in categories_of_verb(governor)
         ):
             # "struck Kharkiv with 12 drones", "hit the ship with two missiles": the
@@ -749,6 +748,13 @@ def listed_trigger(
     if category is None and _fits(trigger.category, person):
         category = trigger.category
     return Trigger(category, trigger.token, trigger.agent) if category else None
+
+
+def _is_projectile(lemma: str) -> bool:
+    """A drone, missile or rocket, in the singular or (as the lemmatizer may leave it) the
+    plural."""
+    projectiles = lexicon().projectiles
+    return lemma in projectiles or lemma.rstrip("s") in projectiles
 
 
 def _listed_word(token: Token) -> bool:
