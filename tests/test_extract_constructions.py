@@ -542,11 +542,10 @@ def test_a_bare_total_continues_the_event_of_its_clause(
             "The dead included 30 police officers and 12 villagers, the governor of Zamfara said.",
             [("killed", 30), ("killed", 12)],
         ),
-        # what befell women and children is a claim when it is no breakdown of a toll
-        (
-            "Gunmen killed 14 women and nine children in a village near Bunia.",
-            [("killed", 14), ("killed", 9)],
-        ),
+        # a list of people by sex or age splits the dead the same way with no toll named
+        ("Gunmen killed 14 women and nine children in a village near Bunia.", []),
+        # one group of them is a count
+        ("Gunmen killed 14 women in a village near Bunia.", [("killed", 14)]),
     ],
 )
 def test_a_toll_broken_down_by_sex_or_age_is_no_claim(
@@ -797,15 +796,23 @@ def test_vehicles_set_on_fire_are_things() -> None:
             [],
         ),
         ("The dead in Gaza included 13 Israelis and 10 Thais.", []),
+        ("Two Indians and a Pakistani national died in the blaze in Dubai.", []),
+        # by sex or age
+        ("Nine adults and one child were killed by the shelling of Donetsk.", []),
+        ("The air strike on Saada killed 12 children, three women and five men.", []),
+        ("Two women and a child were wounded when the shell hit Kharkiv.", []),
         # one nationality, or people of one kind, are counted
         ("Four Palestinians were killed in Jenin.", [("killed", 4)]),
         (
             "Twelve soldiers and three civilians were killed in Kidal.",
             [("killed", 12), ("killed", 3)],
         ),
+        ("A soldier and two women were wounded in Bakhmut.", [("wounded", 1), ("wounded", 2)]),
     ],
 )
-def test_a_breakdown_by_nationality_is_no_claim(text: str, expected: list[tuple[str, int]]) -> None:
+def test_a_breakdown_by_nationality_sex_or_age_is_no_claim(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
     assert figures(text) == expected
 
 

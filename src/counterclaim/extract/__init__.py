@@ -189,7 +189,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 continue  # "including four Fidayeen", "among them two children"
             if mention.noun is not None and is_speaker(mention.noun, mention.count.value):
                 continue
-            if mention.noun is not None and _nationality_breakdown(mention.noun):
+            if mention.noun is not None and _listed_breakdown(mention.noun):
                 continue  # "three Indians, three Britons and one Portuguese had died"
             trigger = find_trigger(mention)
             part_of: str | None = None
@@ -334,9 +334,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
 SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
 
 
-def _nationality_breakdown(noun: Token) -> bool:
-    """A count of one nationality listed with counts of others ("13 Israelis, 10 Thais and
-    one Filipino"): a breakdown of the people by nationality, not a claim of its own."""
+def _listed_breakdown(noun: Token) -> bool:
+    """A count listed with other counts that split the same people by nationality ("13
+    Israelis, 10 Thais and one Filipino") or by sex or age ("nine adults and one child",
+    "12 children, three women and five men"): a breakdown of the people, not a claim of its
+    own (ANNOTATION.md). Counts split by side ("30 soldiers and 12 villagers") stand."""
     top = noun
     while top.dep_ in ("conj", "appos") and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
@@ -347,11 +349,23 @@ def _nationality_breakdown(noun: Token) -> bool:
             if child.dep_ in ("conj", "appos") and child.pos_ in ("NOUN", "PROPN"):
                 group.append(child)
                 frontier.append(child)
-    counted = [t for t in group if any(c.dep_ == "nummod" or c.like_num for c in t.children)]
-    if len(counted) < 2:
+    counted = [
+        t
+        for t in group
+        if any(c.dep_ == "nummod" or c.like_num or c.lower_ in ("a", "an") for c in t.children)
+    ]
+    if len(counted) < 2 or noun not in counted:
         return False
-    nations = {tuple(places.country_context(t.text)) for t in counted}
-    return len(nations) >= 2 and all(nations) and noun in counted
+    by_sex_or_age = lexicon().breakdown_nouns
+    if all(t.lemma_.lower() in by_sex_or_age or t.lower_ in by_sex_or_age for t in counted):
+        return True
+    nations = {tuple(places.country_context(_described_noun(t))) for t in counted}
+    return len(nations) >= 2 and all(nations)
+
+
+def _described_noun(noun: Token) -> str:
+    """A noun with the words that describe it before it ("Pakistani national")."""
+    return " ".join([t.text for t in noun.lefts if t.dep_ in ("amod", "compound")] + [noun.text])
 
 
 def _yet_to_come(trigger: Trigger) -> bool:
