@@ -512,6 +512,12 @@ def test_people_in_any_form_of_armed_fighting_are_other(
         ("pakistan", "soldiers and civilians", "other"),
         ("sudan-rsf", "fighters and residents", "other"),
         ("ukraine", "targets in Ukraine (drones launched by Russia)", "own"),
+        # multi-word force terms are terms; a civilian word before one describes it
+        ("pakistan", "security forces", "own"),
+        ("mali", "national security forces", "own"),
+        ("nigeria", "service members", "own"),
+        ("uganda", "child soldiers", "own"),
+        ("neutral", "a Kenyan national", "civilian"),
     ],
 )
 def test_target_role_multiword_civilians_and_mixes(

@@ -545,6 +545,8 @@ def test_a_quote_relayed_by_an_agency_is_the_quoted_speakers() -> None:
         ("The group said it destroyed a Humvee near Kirkuk.", "destroyed", 1),
         ("Kyiv said 307 more servicemen came home on Saturday.", "released", 307),
         ("In return, 303 prisoners of war were handed over.", "released", 303),
+        ("Commandos stormed the jail in Bokan, setting free 62 policemen.", "released", 62),
+        ("The kidnappers set 14 farmers free near Kaduna on Sunday.", "released", 14),
         ("The headteacher said 287 pupils had been taken from the school.", "captured", 287),
         ("Residents said gunmen took away a dozen women.", "captured", 12),
         ("Al-Shabaab said it seized four technicals at the base.", "seized", 4),

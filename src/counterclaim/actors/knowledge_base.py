@@ -44,6 +44,7 @@ from counterclaim.actors.tokens import (
     NameToken,
     actor_words,
     name_tokens,
+    phrase_terms,
     token_key,
 )
 from counterclaim.errors import KnowledgeBaseError
@@ -714,7 +715,7 @@ class KnowledgeBase:
         return (
             bool(words)
             and words[-1:] in self._population_heads
-            and not (set(words) & self._words.combatant_words)
+            and not (phrase_terms(words) & self._words.combatant_words)
         )
 
 

@@ -12,25 +12,45 @@ import re
 from typing import TYPE_CHECKING
 
 from counterclaim.actors.loading import NEUTRAL, load_target_words
-from counterclaim.actors.tokens import token_key
+from counterclaim.actors.tokens import phrase_terms, token_key
 
 if TYPE_CHECKING:
     from counterclaim.actors.knowledge_base import KnowledgeBase
 
 
 def _split_civilian_words(phrase: str) -> tuple[set[str], set[str]]:
-    """(civilian terms found, remaining words): multi-word terms ("crew members") first,
-    so their words ("members") are not read as combatant words."""
+    """(civilian terms found, the terms of the remaining words): multi-word terms ("crew
+    members") first, so their words ("members") are not read as combatant words. A civilian
+    word right before a combatant term describes it ("national security forces", "child
+    soldiers") and is not a civilian of its own."""
     words = load_target_words()
     joined = " " + " ".join(token_key(phrase)) + " "
     found: set[str] = set()
     for term in words.civilian_phrases:
         if f" {term} " in joined:
             found.add(term)
-            joined = joined.replace(f" {term} ", " ")
-    rest = set(joined.split())
-    found |= rest & words.civilians
-    return found, rest - words.civilians
+            joined = joined.replace(f" {term} ", " | ")
+    remaining = joined.split()
+    rest: set[str] = set()
+    for start, word in enumerate(remaining):
+        if word in words.civilians and not _begins_combatant_term(remaining, start + 1):
+            found.add(word)
+        elif word != "|":
+            rest.add(word)
+    rest |= phrase_terms(remaining) - {"|"} - found
+    return found, {term for term in rest if "|" not in term.split()}
+
+
+def _longest_terms(terms: set[str], vocabulary: frozenset[str]) -> set[str]:
+    """The terms without the words of a longer term the vocabulary knows: "service members"
+    are regular forces, not the members of a group."""
+    covered = {word for term in terms & vocabulary if " " in term for word in term.split()}
+    return terms - covered
+
+
+def _begins_combatant_term(words: list[str], start: int) -> bool:
+    combatants = load_target_words().combatant_words
+    return any(" ".join(words[start : start + size]) in combatants for size in (1, 2, 3))
 
 
 def is_civilian_phrase(phrase: str) -> bool:
@@ -44,7 +64,7 @@ def names_civilians_or_their_property(phrase: str) -> bool:
     """True when the phrase names civilians or their property ("a school", "homes in
     Kharkiv"), with no military mark ("an army truck")."""
     words = load_target_words()
-    keys = set(token_key(phrase))
+    keys = phrase_terms(token_key(phrase))
     if keys & (words.military_marks | words.combatant_words):
         return False
     return is_civilian_phrase(phrase) or bool(keys & words.civilian_property)
@@ -54,13 +74,13 @@ def names_combatants_or_prisoners(phrase: str) -> bool:
     """True when the phrase names soldiers, fighters or a party's prisoners ("27 soldiers",
     "390 prisoners"): people no one frees as civilians."""
     words = load_target_words()
-    return bool(set(token_key(phrase)) & (words.combatant_words | words.prisoners))
+    return bool(phrase_terms(token_key(phrase)) & (words.combatant_words | words.prisoners))
 
 
 def names_irregulars(phrase: str) -> bool:
     """True when the phrase names irregular fighters or attackers ("bandits", "gunmen",
     "the militants")."""
-    return bool(set(token_key(phrase)) & load_target_words().irregulars)
+    return bool(phrase_terms(token_key(phrase)) & load_target_words().irregulars)
 
 
 def names_only_generic_people(phrase: str) -> bool:
@@ -133,7 +153,7 @@ def target_role(
         return "opponent"
     if kb.is_population_only(target_phrase):
         return "civilian"
-    word_set = set(key) - civilian_terms
+    word_set = _longest_terms(phrase_terms(key) - civilian_terms, words.combatant_words)
     sides = kb.sides_in_phrase(target_phrase)
     if sides:
         if all(side == claimant_side for side in sides):
@@ -159,7 +179,7 @@ def _includes_combatants(context: str, combatant_words: frozenset[str]) -> bool:
     """A toll said to include soldiers, police or fighters ("killing 24 people, including
     soldiers and railway staff"): the people counted are not all civilians."""
     for found in re.finditer(r"\bincluding\b([^,.;:()“”\"—–]{1,80})", context, re.IGNORECASE):
-        if set(token_key(found.group(1))) & combatant_words:
+        if phrase_terms(token_key(found.group(1))) & combatant_words:
             return True
     return False
 

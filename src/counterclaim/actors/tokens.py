@@ -100,6 +100,16 @@ def name_tokens(text: str) -> list[NameToken]:
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?:[ \t]+[A-Za-z]+)*")
 
 
+def phrase_terms(words: tuple[str, ...] | list[str]) -> set[str]:
+    """The words of a phrase and its runs of two and three words, so that a word list's
+    multi-word entries ("security forces", "service members") are found by set
+    intersection like its single words."""
+    terms = set(words)
+    for size in (2, 3):
+        terms.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return terms
+
+
 @lru_cache(maxsize=65536)
 def token_key(text: str) -> tuple[str, ...]:
     plain = _PLAIN_WORDS.fullmatch(text) is not None
