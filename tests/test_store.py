@@ -457,3 +457,32 @@ def test_saving_incidents_again_replaces_them_and_their_links(db: Store) -> None
     db.save_incidents([])
     assert db.incidents() == []
     assert all(c.incident_id is None for c in db.claims())
+
+
+def test_incidents_labelled_finds_a_label_and_its_numbered_namesakes_only(db: Store) -> None:
+    labels = [
+        "Shelling of Kharkiv",
+        "Shelling of Kharkiv-2",
+        "Shelling of Kharkiv-12",
+        "Shelling of Kharkivska",  # another name that starts the same
+        "Raid on El Fasher (100%_verified)",
+        "Raid on El Fasher (100%_verified)-3",
+        "Raid on El Fasher (100%Xverified)-3",  # % and _ are no wildcards
+        "Goma / Sake clashes",
+        "Goma / Sake clashes-2",
+        "Goma // Sake clashes-2",  # nor is the escape character
+        "Strike on Sanaa port",
+    ]
+    db.save_incidents([Incident(id=f"inc-{n}", label=label) for n, label in enumerate(labels)])
+    found = db.incidents_labelled(
+        ["Shelling of Kharkiv", "Raid on El Fasher (100%_verified)", "Goma / Sake clashes"]
+    )
+    assert sorted(found.values()) == sorted(labels[:3] + labels[4:6] + labels[7:9])
+    assert found["inc-1"] == "Shelling of Kharkiv-2"
+    assert db.incidents_labelled([]) == {}
+    assert db.incidents_labelled(["Strike on Sanaa port", "Strike on Sanaa port"]) == {
+        "inc-10": "Strike on Sanaa port"
+    }
+    many = [f"Clash in Rakhine {n}" for n in range(450)]  # more than a query's worth
+    db.save_incidents([Incident(id=f"inc-r{n}", label=f"{name}-2") for n, name in enumerate(many)])
+    assert len(db.incidents_labelled(many)) == 450

@@ -32,6 +32,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import (
@@ -438,17 +439,29 @@ class Store:
             # parameter style.
             compiled = query.compile(dialect=conn.dialect)
             sql = str(compiled)
+            values: dict[str, Any] = {**compiled.params, "band": None, "bucket": None}
+            values["limit"] = limit
+            # One parameter list (or dict) filled in place per bucket: building them afresh
+            # was as costly as the (mostly empty) lookups themselves
+            params: list[Any] | dict[str, Any] = values
+            band_at = bucket_at = -1
+            if compiled.positional:
+                order = list(compiled.positiontup or ())
+                params = [values[name] for name in order]
+                band_at, bucket_at = order.index("band"), order.index("bucket")
             cursor = conn.connection.cursor()
             try:
                 for band, bucket in sorted(set(keys)):
-                    values = {**compiled.params, "band": band, "bucket": bucket, "limit": limit}
-                    if compiled.positional:
-                        cursor.execute(sql, [values[name] for name in compiled.positiontup or ()])
+                    if band_at >= 0:
+                        params[band_at] = band  # type: ignore[index]
+                        params[bucket_at] = bucket  # type: ignore[index]
                     else:
-                        cursor.execute(sql, values)
-                    found = [seen.setdefault(row[0], row[0]) for row in cursor.fetchall()]
-                    if found:
-                        out[(band, bucket)] = found
+                        values["band"] = band
+                        values["bucket"] = bucket
+                    cursor.execute(sql, params)
+                    rows = cursor.fetchall()
+                    if rows:
+                        out[(band, bucket)] = [seen.setdefault(row[0], row[0]) for row in rows]
             finally:
                 cursor.close()
         return out
@@ -660,16 +673,22 @@ class Store:
 
     def incidents_labelled(self, bases: Iterable[str]) -> dict[str, str]:
         """Incident id → label of the incidents labelled ``base`` or ``base-N``."""
-        i = schema.incidents.c
         out: dict[str, str] = {}
         names = sorted(set(bases))
         with self.engine.connect() as conn:
             for start in range(0, len(names), 200):
                 chunk = names[start : start + 200]
-                conditions = [i.label.in_(chunk)] + [
-                    i.label.startswith(f"{name}-", autoescape=True) for name in chunk
-                ]
-                for row in conn.execute(select(i.id, i.label).where(or_(*conditions))):
+                # Plain SQL: building and compiling 400 conditions as expressions cost more
+                # than the query (an update names a couple of hundred incidents). The LIKE
+                # patterns are escaped as ``startswith(autoescape=True)`` escapes them.
+                params = {f"n{k}": name for k, name in enumerate(chunk)}
+                params |= {f"p{k}": _like_prefix(f"{name}-") for k, name in enumerate(chunk)}
+                listed = ", ".join(f":n{k}" for k in range(len(chunk)))
+                prefixed = " OR ".join(f"label LIKE :p{k} ESCAPE '/'" for k in range(len(chunk)))
+                query = text(
+                    f"SELECT id, label FROM incidents WHERE label IN ({listed}) OR {prefixed}"
+                )
+                for row in conn.execute(query, params):
                     out[row.id] = row.label
         return out
 
@@ -1191,12 +1210,13 @@ def _insert_incidents(conn: Any, incidents: Sequence[Incident]) -> None:
         for claim_id in inc.claim_ids
     ]
     if links:
-        conn.execute(
+        # strings only: on the driver's cursor, like the index rows (_insert_plain_rows)
+        linking = (
             update(schema.claims)
             .where(schema.claims.c.id == bindparam("claim_id"))
-            .values(incident_id=bindparam("new_incident_id"), incident=bindparam("new_incident")),
-            links,
+            .values(incident_id=bindparam("new_incident_id"), incident=bindparam("new_incident"))
         )
+        _execute_plain_rows(conn, linking.compile(dialect=conn.dialect), links)
 
 
 def _insert_incident_keys(conn: Any, keys: dict[str, list[tuple[str, int]]]) -> None:
@@ -1209,6 +1229,11 @@ def _insert_incident_keys(conn: Any, keys: dict[str, list[tuple[str, int]]]) -> 
         _insert_plain_rows(conn, schema.incident_keys, rows[start : start + 5000])
 
 
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern (escape character ``/``) for the values starting with ``prefix``."""
+    return prefix.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
 def _insert_plain_rows(conn: Any, table: Any, rows: Sequence[dict[str, Any]]) -> None:
     """Insert rows of strings and numbers (no type to convert) on the driver's cursor, in
     the connection's transaction: SQLAlchemy's work per row was most of inserting an
@@ -1217,6 +1242,11 @@ def _insert_plain_rows(conn: Any, table: Any, rows: Sequence[dict[str, Any]]) ->
     if not rows:
         return
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    _execute_plain_rows(conn, compiled, rows)
+
+
+def _execute_plain_rows(conn: Any, compiled: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """Run a compiled statement once per row of plain values on the driver's cursor."""
     params: Sequence[Any] = rows
     if compiled.positional:
         names = compiled.positiontup or []
