@@ -542,8 +542,8 @@ def test_a_bare_total_continues_the_event_of_its_clause(
             "The dead included 30 police officers and 12 villagers, the governor of Zamfara said.",
             [("killed", 30), ("killed", 12)],
         ),
-        # a list of people by sex or age splits the dead the same way with no toll named
-        ("Gunmen killed 14 women and nine children in a village near Bunia.", []),
+        # a list of people by sex or age with no toll named counts them together
+        ("Gunmen killed 14 women and nine children in a village near Bunia.", [("killed", 23)]),
         # one group of them is a count
         ("Gunmen killed 14 women in a village near Bunia.", [("killed", 14)]),
     ],
@@ -792,15 +792,24 @@ def test_vehicles_set_on_fire_are_things() -> None:
     ("text", "expected"),
     [
         (
-            "The government in Colombo said three Indians, three Britons, two Turks and one Portuguese had died.",
-            [],
+            "Bombers killed 290 people in Colombo. The government said three Indians, three "
+            "Britons, two Turks and one Portuguese had died.",
+            [("killed", 290)],
         ),
         ("The dead in Gaza included 13 Israelis and 10 Thais.", []),
-        ("Two Indians and a Pakistani national died in the blaze in Dubai.", []),
+        # with no total given, the people listed are counted together
+        ("Two Indians and a Pakistani national died in the blaze in Dubai.", [("killed", 3)]),
         # by sex or age
-        ("Nine adults and one child were killed by the shelling of Donetsk.", []),
-        ("The air strike on Saada killed 12 children, three women and five men.", []),
-        ("Two women and a child were wounded when the shell hit Kharkiv.", []),
+        ("Nine adults and one child were killed by the shelling of Donetsk.", [("killed", 10)]),
+        ("The air strike on Saada killed 12 children, three women and five men.", [("killed", 20)]),
+        ("Two women and a child were wounded when the shell hit Kharkiv.", [("wounded", 3)]),
+        # the total stated before the list is the claim
+        ("The strike killed 20 people: 12 children, three women and five men.", [("killed", 20)]),
+        # a vague item leaves the sum unknown
+        (
+            "Dozens of women and 12 children were abducted in Zamfara.",
+            [("captured", None), ("captured", 12)],
+        ),
         # one nationality, or people of one kind, are counted
         ("Four Palestinians were killed in Jenin.", [("killed", 4)]),
         (

@@ -190,7 +190,14 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             if mention.noun is not None and is_speaker(mention.noun, mention.count.value):
                 continue
             if mention.noun is not None and _listed_breakdown(mention.noun):
-                continue  # "three Indians, three Britons and one Portuguese had died"
+                # "three Indians, three Britons and one Portuguese had died": no claim each,
+                # but together the people the sentence counts, when it gives no total
+                summed = _breakdown_total(mention, mentions)
+                if summed is None:
+                    continue
+                mention = summed
+            else:
+                summed = None
             trigger = find_trigger(mention)
             part_of: str | None = None
             if trigger is None and mention.noun is None and last_trigger is not None:
@@ -232,6 +239,12 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 # those the parse does not tie to one (``decide``: the rules alone drop them)
                 trigger = nearest_trigger(mention)
                 is_loose = trigger is not None
+            if (
+                trigger is not None
+                and summed is not None
+                and _within_a_toll(summed, trigger, results)
+            ):
+                trigger = None  # foreigners listed among a larger toll given before
             if trigger is None:
                 if mention.noun is not None:
                     previous_target = target_text(mention, previous_target)
@@ -334,21 +347,62 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
 SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
 
 
-def _listed_breakdown(noun: Token) -> bool:
-    """A count listed with other counts that split the same people by nationality ("13
-    Israelis, 10 Thais and one Filipino") or by sex or age ("nine adults and one child",
-    "12 children, three women and five men"): a breakdown of the people, not a claim of its
-    own (ANNOTATION.md). Counts split by side ("30 soldiers and 12 villagers") stand."""
+def _breakdown_total(mention: CountMention, mentions: list[CountMention]) -> CountMention | None:
+    """The first count of a breakdown list made the count of everyone listed ("two Indians
+    and a Pakistani national were killed": 3, "12 children, three women and five men": 20),
+    with all the listed words as its target. None for the list's other counts, for a list
+    with a vague count, and when the sentence states the total itself ("killed 20 people:
+    12 children, three women and five men")."""
+    assert mention.noun is not None
+    listed = set(_listed_items(mention.noun))
+    items = [m for m in mentions if m.noun is not None and m.noun in listed]
+    if not items or items[0] is not mention or len(items) < 2:
+        return None
+    top = items[0].noun
+    assert top is not None
+    if top.head.lemma_.lower() in ("include", "including", "among"):
+        return None  # "the dead included 13 Israelis and 10 Thais": part of a toll
+    values = [m.count.value for m in items]
+    if any(value is None for value in values):
+        return None
+    total = sum(v for v in values if v is not None)
+    if any(m.count.value == total for m in mentions if m not in items):
+        return None
+    words = " and ".join(_described_noun(m.noun) for m in items if m.noun is not None)
+    return replace(mention, count=replace(mention.count, value=total), name=words)
+
+
+def _within_a_toll(summed: CountMention, trigger: Trigger, results: list[Extraction]) -> bool:
+    """Whether the report gave a larger figure of the same kind before a list's sum ("290
+    were killed ... three Indians, three Britons and one Portuguese had died"): the list
+    breaks down a part of that toll."""
+    total = summed.count.value or 0
+    return any(r.category == trigger.category and (r.count.value or 0) > total for r in results)
+
+
+def _listed_items(noun: Token) -> list[Token]:
+    """The nouns of the list a noun is an item of, joined by "and" or set side by side."""
     top = noun
     while top.dep_ in ("conj", "appos") and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
     group, frontier = [top], [top]
-    while frontier:  # the items of the list, joined by "and" or set side by side
+    while frontier:
         item = frontier.pop()
         for child in item.children:
             if child.dep_ in ("conj", "appos") and child.pos_ in ("NOUN", "PROPN"):
                 group.append(child)
                 frontier.append(child)
+    return sorted(group, key=lambda t: t.i)
+
+
+def _listed_breakdown(noun: Token) -> bool:
+    """A count listed with other counts that split the same people by nationality ("13
+    Israelis, 10 Thais and one Filipino") or by sex or age ("nine adults and one child",
+    "12 children, three women and five men"): a breakdown of the people, not a claim of its
+    own (ANNOTATION.md). Counts split by side ("30 soldiers and 12 villagers") stand."""
+    group = _listed_items(noun)
+    if any(c.dep_ == "punct" and c.text in ":–—" for c in group[0].children):
+        group = group[1:]  # "20 people: 12 children, three women and five men": the total
     counted = [
         t
         for t in group
