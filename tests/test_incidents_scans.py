@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from counterclaim.incidents import (
     IncidentOptions,
     TextScans,
@@ -13,6 +17,7 @@ from counterclaim.incidents import (
     segment_document,
 )
 from counterclaim.model import Document
+from counterclaim.operations import find_operations
 from factories import claim_at
 from factories import doc as make_doc
 
@@ -63,3 +68,49 @@ def test_groupings_sharing_scans_give_what_each_gives_alone() -> None:
     alone = cluster_incidents(claims, docs).incidents
     assert [i.claim_ids for i in together] == [i.claim_ids for i in alone]
     assert incident_keys(together, claims, docs, scans=scans) == incident_keys(alone, claims, docs)
+
+
+OPERATION_TEXTS = [
+    "Pakistan's army said Operation Azm-e-Istehkam killed 12 militants in North Waziristan.",
+    "Troops in the second phase of Operation Bunyan um Marsoos struck posts near Poonch.",
+    "The IDF's operation in Rafah and the operations room in Khartoum: no name here.",
+    "OPERATION SINDOOR was announced in capitals; 'Operation' alone ends the line\nOperation",
+    "Houthi forces fired at a tanker in the Red Sea; EU naval Operation Aspides escorted it.",
+    "Sudan's RSF shelled El Fasher for a third day, a monitor said.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", OPERATION_TEXTS)
+def test_operations_read_once_are_the_operations_of_the_text(text: str) -> None:
+    doc = make_doc(text, published=date(2025, 5, 12))
+    assert TextScans().operations_in(doc) == tuple(find_operations(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Operation",
+                "operation",
+                "OPERATION",
+                "Sindoor",
+                "II",
+                "2.0",
+                "phase",
+                "second",
+                "of",
+                "the",
+                ",",
+                "\n",
+                "Gaza",
+            ]
+        ),
+        max_size=12,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_operations_of_any_text_are_found_as_a_scan_finds_them(words: list[str]) -> None:
+    text = " ".join(words)
+    doc = make_doc(text or "x", published=date(2025, 5, 12))
+    assert TextScans().operations_in(doc) == tuple(find_operations(doc.text))

@@ -40,6 +40,9 @@ from counterclaim.operations import OperationMention, find_operations, operation
 
 
 # -- dates ----------------------------------------------------------------------------------
+# An update reads each claim's date again for every segment, split and key it makes: a few
+# hundred distinct dates asked about thousands of times (a tuple of dates: nothing to change)
+@lru_cache(maxsize=1 << 12)
 def date_window(event_date: str | None) -> tuple[date, date] | None:
     """``"2026-01-31"`` or ``"2026-01-30/2026-01-31"`` as (first day, last day); None if unset."""
     if not event_date:
@@ -569,6 +572,8 @@ def _candidate_pairs(segments: list[_Segment]) -> set[tuple[int, int]]:
                     pairs.add((x, y) if x < y else (y, x))  # not min/max: a call each
 
     for members in dated.values():
+        if len(members) < 2 or members.count(members[0]) == len(members):
+            continue  # one segment alone under a key (most keys): no pair to make
         fresh = [x for x in members if x not in stored]
         if not fresh:
             continue
@@ -812,7 +817,10 @@ class TextScans:
     def operations_in(self, doc: Document) -> tuple[OperationMention, ...]:
         found = self.operations.get(doc.id)
         if found is None:
-            found = self.operations[doc.id] = tuple(find_operations(doc.text))
+            # every operation named is written "Operation ...": most texts hold none, and
+            # the scan tries its optional "second phase of" at every character
+            named = "Operation" in doc.text
+            found = self.operations[doc.id] = tuple(find_operations(doc.text)) if named else ()
         return found
 
     def body_phrases(self, doc: Document) -> frozenset[tuple[int, str]]:
@@ -951,6 +959,8 @@ def _make_labels_unique(
 UNDATED = -1  # the bucket of an undated segment's keys: it meets every bucket
 
 
+# The lookups of an update and the keys it stores encode the same segments' keys
+@lru_cache(maxsize=1 << 14)
 def encode_key(key: Hashable) -> str:
     """A fixed-width text form of an index key, for the store."""
     return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=12).hexdigest()
