@@ -489,6 +489,13 @@ def test_target_role_people_in_fighting_is_other(kb: KnowledgeBase) -> None:
         ("Four people were wounded in an exchange of fire along the Line of Control.", "other"),
         ("Two people were killed in a firefight with militants in Lower Shabelle.", "other"),
         ("Fourteen people died in skirmishes between rival militias in Tripoli.", "other"),
+        ("The armed confrontation near Goma left several people wounded.", "other"),
+        ("Six people died in an exchange of gunfire at the border post near Tal Afar.", "other"),
+        (
+            "Police said five people were killed in the raid but not whether they were "
+            "hostages or gunmen.",
+            "other",
+        ),
         # a strike is no fighting: the people it hit are civilians
         ("Nine people were killed when a car bomb exploded at a market in Mogadishu.", "civilian"),
         ("A missile struck an apartment block in Dnipro, killing 12 people.", "civilian"),
