@@ -386,6 +386,36 @@ def test_a_statement_of_two_speakers_is_known_by_each_of_their_names(
     assert speakers <= set(claim.claimant_aliases)
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "not_an_alias"),
+    [
+        (
+            "Jos\n\nA spokesperson for the Command, ASP Musa Danjuma, while confirming the "
+            "attack, said 14 villagers were killed.",
+            "ASP Musa Danjuma",
+            "while confirming the attack",
+        ),
+        (
+            "Mogadishu\n\nThe chairman of the inquiry set up by the cabinet for the bombing "
+            "Hassan Ali Warsame said 212 people were killed.",
+            "Hassan Ali Warsame",
+            "said",
+        ),
+        (
+            "Makurdi\n\nChairman of Agatu LGA, Mr. Peter Okpe, said 23 farmers were killed.",
+            "Peter Okpe",
+            "said",
+        ),
+    ],
+)
+def test_the_person_a_speakers_description_names_is_an_alias(
+    text: str, person: str, not_an_alias: str
+) -> None:
+    [claim] = claims_of(text)
+    assert person in claim.claimant_aliases
+    assert all(not_an_alias not in alias for alias in claim.claimant_aliases)
+
+
 def test_a_figure_both_sides_state_is_each_partys_claim() -> None:
     text = (
         "Prisoner exchange\n\nThe Sudanese army and the Rapid Support Forces exchanged "

@@ -459,6 +459,7 @@ def _resolve_claimant(
                         break
     # "a senior police officer, asking not to be named": the name ends at the comma
     surfaces = [p for p in [surface, surface.split(",")[0].strip(), *attribution.parts] if p]
+    surfaces += _persons_described(ctx, surface, attribution.start)
     if actor is None and attribution.kind != "pronoun":
         core = core_name(surface)
         actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
@@ -472,6 +473,26 @@ def _resolve_claimant(
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
         actor,
     )
+
+
+def _persons_described(ctx: DocumentContext, surface: str, position: int) -> list[str]:
+    """The person a speaker's description names ("a spokesperson for the Command, ASP Moses
+    Yamu"), also when the parse left the name out of it: names the text gives the claimant."""
+    text = ctx.doc.text
+    begin = text.find(surface, max(0, position - len(surface) - 40), position + len(surface) + 40)
+    described = surface
+    if begin >= 0:
+        after = text[begin + len(surface) : begin + len(surface) + 80]
+        # ", ASP Moses Yamu, said", ", Mr. Richard Nyajo while confirming", " Abdullahi
+        # Mohamed Shirwac said": up to the next comma or lowercase word
+        beside = re.match(r"(?:,|\s+(?=[A-Z]))[^,.;:()\n\"“”]*?(?=,|\s+[a-z]|$)", after)
+        if beside is not None:
+            described = surface + beside.group()
+    return [
+        name
+        for name in actors.names_beside(described, ctx.kb)
+        if not places.find_place_names(name, ctx.country)
+    ]
 
 
 _NAME_TAIL = re.compile(r"\s+(?:for|of|on|in|at)\s+.*$", re.IGNORECASE)

@@ -40,7 +40,7 @@ from counterclaim.actors.loading import (
     TARGET_WORDS_FILE,
     Side,
 )
-from counterclaim.actors.people import spokespersons
+from counterclaim.actors.people import names_beside, spokespersons
 from counterclaim.actors.roles import (
     is_civilian_phrase,
     names_a_warship,
@@ -68,6 +68,7 @@ __all__ = [
     "find_alias_conflicts",
     "is_civilian_phrase",
     "names_a_warship",
+    "names_beside",
     "names_civilians_or_their_property",
     "names_combatants_or_prisoners",
     "names_irregulars",

@@ -164,6 +164,27 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
     return found
 
 
+# A person named beside a description of who speaks: after its comma ("a spokesperson for
+# the Command, ASP Moses Yamu", "Chairman of Logo LGA, Mr. Richard Nyajo") or at its end
+# ("the chairman of a committee set up for the attack Abdullahi Mohamed Shirwac").
+_NAME_BESIDE = re.compile(
+    rf"(?:,[ \t]+|(?<=[a-z])[ \t]+)(?P<title>{_TITLES})(?P<name>{_NAME})(?=\s*(?:$|,))"
+)
+
+
+def names_beside(description: str, kb: KnowledgeBase) -> list[str]:
+    """The person a description of a speaker names, with and without the title the text
+    gives them; none for a description without a person ("the police in Jos, Plateau")."""
+    found: list[str] = []
+    for match in _NAME_BESIDE.finditer(description):
+        name = _clean_name(kb, match.group("name"))
+        if name is None or len(name.split()) < 2 or kb.lookup(name) is not None:
+            continue
+        titled = (match.group("title") + name).strip()
+        found.extend(dict.fromkeys((titled, name)))
+    return found
+
+
 _TITLED = re.compile(r"\b(?:[A-Z][\w'’.-]*[ ]+){2,7}[A-Z][\w'’-]+")
 _TITLE_HEADS = frozenset(
     ("minister", "president", "governor", "premier", "mayor", "chancellor", "secretary")

@@ -150,8 +150,16 @@ def _cited_source(verb: Token) -> tuple[str, Token] | None:
 def _speaker_text(head: Token) -> str:
     """The subject's phrase without its relative clauses: "local officials in Isfara, which
     lies near the clashes," are the local officials in Isfara; nor where or when it spoke
-    ("the military in a press conference on Sunday" is the military)."""
-    cut = {t.i for clause in head.subtree if clause.dep_ == "relcl" for t in clause.subtree}
+    ("the military in a press conference on Sunday" is the military), nor what it was doing
+    ("the spokesman, while confirming the incident,")."""
+    cut = {
+        t.i
+        for clause in head.subtree
+        if clause.dep_ == "relcl"
+        # "the spokesman, while confirming the incident,": what the speaker was doing
+        or (clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBG" and clause.i > head.i)
+        for t in clause.subtree
+    }
     cut.update(t.i for prep in _occasions_of(head, cut) for t in prep.subtree)
     if not cut:
         return np_text(head)
