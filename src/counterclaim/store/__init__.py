@@ -1052,8 +1052,12 @@ class Store:
                 conn.execute(insert(schema.incident_summaries), rows)
 
 
+# json.dumps builds an encoder on every call made with an option: one, made once
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _json_dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _JSON_ENCODER.encode(value)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
