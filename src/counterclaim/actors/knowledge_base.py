@@ -44,6 +44,7 @@ from counterclaim.actors.tokens import (
     NameToken,
     actor_words,
     name_tokens,
+    name_words,
     phrase_terms,
     token_key,
 )
@@ -281,20 +282,38 @@ class KnowledgeBase:
     def _scan(
         self, text: str, tokens: list[NameToken], *, include_metonyms: bool
     ) -> list[ActorMention]:
+        return self._scan_words(
+            text,
+            [t.norm for t in tokens],
+            [t.start for t in tokens],
+            [t.end for t in tokens],
+            include_metonyms=include_metonyms,
+        )
+
+    def _scan_words(
+        self,
+        text: str,
+        norms: list[str],
+        starts: list[int],
+        ends: list[int],
+        *,
+        include_metonyms: bool,
+    ) -> list[ActorMention]:
+        """The mentions among words given as ``name_words`` gives them."""
         mentions: list[ActorMention] = []
         first_lengths = self._first_lengths
         # Only a word that starts some alias can start a mention: most words start none
-        starts = [i for i, token in enumerate(tokens) if token.norm in first_lengths]
-        free = 0  # the first token not inside a mention found already
-        for i in starts:
+        firsts = [i for i, norm in enumerate(norms) if norm in first_lengths]
+        free = 0  # the first word not inside a mention found already
+        for i in firsts:
             if i < free:
                 continue
-            longest = first_lengths[tokens[i].norm]
-            for n in range(min(longest, len(tokens) - i), 0, -1):
-                entries = self._index.get(tuple(t.norm for t in tokens[i : i + n]))
+            longest = first_lengths[norms[i]]
+            for n in range(min(longest, len(norms) - i), 0, -1):
+                entries = self._index.get(tuple(norms[i : i + n]))
                 if not entries:
                     continue
-                start, end = tokens[i].start, tokens[i + n - 1].end
+                start, end = starts[i], ends[i + n - 1]
                 entry = self._accept(entries, text[start:end], strict_case=True)
                 if entry and (include_metonyms or not entry.metonym):
                     found = ActorMention(start, end, text[start:end], entry.actor_id, entry.metonym)
@@ -314,7 +333,7 @@ class KnowledgeBase:
         cache_key = (text, include_metonyms)
         found = self._mentions_cache.get(cache_key)
         if found is None:
-            found = self._scan(text, name_tokens(text), include_metonyms=include_metonyms)
+            found = self._scan_words(text, *name_words(text), include_metonyms=include_metonyms)
             if len(self._mentions_cache) >= _MENTIONS_CACHE_LIMIT:
                 self._mentions_cache.clear()
             self._mentions_cache[cache_key] = found

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
+from operator import sub
 from typing import Any, NamedTuple
 
 from counterclaim.errors import KnowledgeBaseError
@@ -93,6 +95,42 @@ def name_tokens(text: str) -> list[NameToken]:
         out.append(_make(NameToken, (_norm(word), start, end)))
         i += 1
     return out
+
+
+# A word of name_tokens with the whitespace before it: the lengths of these, summed, are
+# where each word ends (a text is its words and the whitespace between them)
+_SPACED_TOKEN_RE = re.compile(r"\s*(?:\w+|[^\w\s])")
+
+
+def name_words(text: str) -> tuple[list[str], list[int], list[int]]:
+    """``name_tokens`` as three lists (normalised words, starts, ends), for a whole text:
+    made by the regular expressions and ``map`` without a match object per word, which was
+    most of the time a report's actor scan took."""
+    mapped = text.translate(CHAR_MAP)
+    words = _TOKEN_RE.findall(mapped)
+    norms = list(map(_norm, words))
+    ends = list(accumulate(map(len, _SPACED_TOKEN_RE.findall(mapped))))
+    starts = list(map(sub, ends, map(len, words)))
+    if "'" not in mapped:
+        return norms, starts, ends
+    # Possessives dropped as name_tokens drops them, looking at the apostrophes alone
+    dropped: set[int] = set()
+    for i in [i for i, word in enumerate(words) if word == "'"]:
+        kept = i - 1  # the last word kept before this one
+        while kept in dropped:
+            kept -= 1
+        if kept < 0 or ends[kept] != starts[i]:
+            continue
+        if i + 1 < len(words) and words[i + 1].lower() == "s" and starts[i + 1] == ends[i]:
+            dropped.update((i, i + 1))
+        elif norms[kept].endswith("s"):
+            dropped.add(i)
+    if dropped:
+        kept_at = [i for i in range(len(words)) if i not in dropped]
+        norms = [norms[i] for i in kept_at]
+        starts = [starts[i] for i in kept_at]
+        ends = [ends[i] for i in kept_at]
+    return norms, starts, ends
 
 
 # Letters and spaces only (most names): no punctuation, possessive or character to map, so
