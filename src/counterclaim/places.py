@@ -1022,9 +1022,11 @@ def claim_places(
     return list(found[:limit])
 
 
+# Every claim of a report whose sentence and paragraph name no place reads the same lead
+@lru_cache(maxsize=256)
 def _lead_places(
     text: str, body_start: int, country: str | None, dateline_place: str | None
-) -> list[str]:
+) -> tuple[str, ...]:
     pos = body_start
     for line in text[body_start:].split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -1033,8 +1035,8 @@ def _lead_places(
         # the lead's places, the ones it ties to the news only
         found = _tied_places(text, start, start + len(line), (), country, dateline_place, True)
         found = found or _tied_places(text, start, start + len(line), (), country, dateline_place)
-        return [name for name in found if _tier_of(name, country) < 3][:3]
-    return []
+        return tuple([name for name in found if _tier_of(name, country) < 3][:3])
+    return ()
 
 
 # The claims of one sentence, and the sentences of one paragraph without a place of their
