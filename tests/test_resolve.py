@@ -931,8 +931,48 @@ def test_the_statement_is_the_statement_of_who_spoke_last(text: str) -> None:
             "Sudan Doctors Network.",
             "Sudan Doctors Network",
         ),
+        (
+            "Niger\n\nAt least 34 soldiers were killed near Tillaberi, according to reports by "
+            "local authorities.",
+            "local authorities",
+        ),
     ],
 )
 def test_a_statement_from_an_organisation_is_that_organisations(text: str, alias: str) -> None:
     [claim] = claims_of(text)
     assert alias in claim.claimant_aliases
+
+
+def test_an_event_is_no_owner_of_a_toll() -> None:
+    [claim] = claims_of("Kabul\n\nAccording to the toll from the blast, 19 people were killed.")
+    assert claim.claimant != "blast"
+    assert "blast" not in claim.claimant_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Maiduguri\n\nThe raid came at dawn. Borno State, the State Emergency Management "
+            "Agency (SEMA), said 18 people were killed.",
+            "State Emergency Management Agency (SEMA)",
+        ),
+        (
+            "Goma\n\nThe attack came at night. North Kivu, the provincial health department, "
+            "said 11 people were killed.",
+            "provincial health department",
+        ),
+    ],
+)
+def test_a_place_beside_the_organisation_that_spoke_is_not_the_speaker(
+    text: str, speaker: str
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == speaker
+
+
+def test_a_sentence_starts_after_punctuation_or_a_line_break_not_inside_a_title() -> None:
+    [claim] = claims_of(
+        "Islamabad\n\nPrime Minister Muhammad Shehbaz Sharif said 12 soldiers were martyred."
+    )
+    assert "Prime Minister Muhammad Shehbaz Sharif" in claim.claimant_aliases

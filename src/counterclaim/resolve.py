@@ -461,6 +461,7 @@ def _resolve_claimant(
     surfaces = [p for p in [surface, surface.split(",")[0].strip(), *attribution.parts] if p]
     surfaces += _persons_described(ctx, surface, attribution.start)
     if actor is None and attribution.kind != "pronoun":
+        surface = _past_a_place(ctx, surface)
         core = core_name(surface)
         actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
         if actor is None:
@@ -473,6 +474,19 @@ def _resolve_claimant(
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
         actor,
     )
+
+
+def _past_a_place(ctx: DocumentContext, surface: str) -> str:
+    """ "Borno State, the State Emergency Management Agency (SEMA)": a place the parser
+    made the speaker, with the organisation that spoke beside it."""
+    first, comma, rest = surface.partition(",")
+    rest = rest.strip(" ,")
+    if not comma or not rest or not rest[:1].isalpha():
+        return surface
+    found = places.find_place_names(first.strip(), ctx.country)
+    if len(found) == 1 and found[0].surface == first.strip():
+        return rest
+    return surface
 
 
 def _persons_described(ctx: DocumentContext, surface: str, position: int) -> list[str]:

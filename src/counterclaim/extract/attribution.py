@@ -636,8 +636,9 @@ def _owner_of_source(text: str) -> str | None:
     found = re.match(r"^(?P<owner>.+?)['’]s?\s+(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)$", text.strip())
     if found is None:
         found = re.match(
+            # "reports by local authorities"; but "reports of fighting" name no one
             r"^(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)\s+"
-            r"(?:from|by|of)\s+(?P<owner>(?:the\s+)?[A-Z].*)$",
+            r"(?:(?:from|by)\s+(?P<owner>\S.*)|of\s+(?P<named>(?:the\s+)?[A-Z].*))$",
             text.strip(),
         )
     if found is None:
@@ -646,7 +647,13 @@ def _owner_of_source(text: str) -> str | None:
     noun = found.group("noun").lower()
     if noun not in lex.source_nouns and (noun not in lex.toll_nouns or "from" in text):
         return None  # ("the toll from the blast" names no one)
-    return found.group("owner").strip()
+    owner = (found.group("owner") or found.groupdict().get("named") or "").strip()
+    last = owner.split()[-1].lower() if owner else ""
+    event_or_thing = lex.attack_nouns | lex.things | {n for ns in lex.nouns.values() for n in ns}
+    named = re.sub(r"^(?:the|a|an)\s+", "", owner)[:1].isupper()
+    if not named and {last, last.rstrip("s")} & event_or_thing:
+        return None  # "the toll from the blast": an event says nothing
+    return owner or None
 
 
 def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
