@@ -976,3 +976,34 @@ def test_a_sentence_starts_after_punctuation_or_a_line_break_not_inside_a_title(
         "Islamabad\n\nPrime Minister Muhammad Shehbaz Sharif said 12 soldiers were martyred."
     )
     assert "Prime Minister Muhammad Shehbaz Sharif" in claim.claimant_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Gaza\n\nHamas fighters fired at troops near Khan Younis, killing two Israeli "
+            "soldiers, Israel's Channel 12 said.",
+            "other",
+        ),
+        (
+            "Kursk\n\nSeveral Ukrainian media reported that 80 Russian soldiers were captured "
+            "near Sudzha.",
+            "other",
+        ),
+        (
+            "Bamako\n\nJihadists attacked a base near Mopti. French state media Radio France "
+            "Internationale said 20 Malian soldiers were killed.",
+            "other",
+        ),
+        # a state's own outlet on its state's war speaks for it
+        (
+            "Maiduguri\n\nBoko Haram fighters stormed a base in Borno. The state-run Nigerian "
+            "Television Authority said 14 Nigerian soldiers were killed.",
+            "own",
+        ),
+    ],
+)
+def test_an_outlet_on_its_own_word_is_neutral_whatever_its_country(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

@@ -337,6 +337,12 @@ def _mentions_before(ctx: DocumentContext, position: int) -> list[actors.ActorMe
     return [m for m in ctx.mentions if m.end <= position]
 
 
+_STATE_RUN = re.compile(
+    r"\b(?:state|official|government)[- ](?:run|owned|controlled|media|news|tv|television|radio|broadcaster)|\bstate\b",
+    re.IGNORECASE,
+)
+
+
 def _neutral_voice(surface: str) -> bool:
     words = set(re.findall(r"[a-z]+", surface.lower()))
     return bool(words & lexicon().neutral_voices)
@@ -616,6 +622,12 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         # "a Malian security source": no actor, but a side; "the Kirkuk Operations Command",
         # "the governor's office": an institution of the state the report is about
         side = kb.side_of_phrase(e.attribution.surface)
+        if side is not None and _neutral_voice(e.attribution.surface):
+            # "Israel's Channel 10", "several Ukrainian media", "French state media" on Mali:
+            # an outlet on its own word; a state's own outlet on its state's war is its voice
+            state_outlet = _STATE_RUN.search(e.attribution.surface) is not None
+            if not (state_outlet and ctx.country and kb.state_side(ctx.country) == side):
+                side = None
         if side is None and ctx.country and not _neutral_voice(e.attribution.surface):
             # Nor does a speaker the knowledge base lacks ("Onyeuko", "the statement",
             # "local officials") stand apart from the parties: in a report on one country
