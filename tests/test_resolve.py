@@ -1007,3 +1007,12 @@ def test_a_sentence_starts_after_punctuation_or_a_line_break_not_inside_a_title(
 def test_an_outlet_on_its_own_word_is_neutral_whatever_its_country(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+def test_an_office_named_after_its_institution_speaks_for_it() -> None:
+    [claim] = claims_of(
+        "Bangkok\n\nInsurgents ambushed a patrol in Pattani. Captain Somchai Dee, deputy chief "
+        "police investigator, said two rangers were killed."
+    )
+    assert claim.claimant == "Royal Thai Police"
+    assert "Somchai Dee" in claim.claimant_aliases

@@ -23,6 +23,7 @@ from functools import lru_cache
 from types import EllipsisType
 
 from counterclaim import actors, dates, places
+from counterclaim.actors.tokens import actor_words
 from counterclaim.decide import collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
@@ -538,11 +539,13 @@ def _named_before_by_head(ctx: DocumentContext, surface: str, position: int) -> 
 
 # "the army's communications chief", "head of the police in Diffa", "a spokesman for the
 # border service": an office and the organisation that holds it
-_OFFICE = (
-    r"(?:[\w-]+\s+){0,2}(?:chief|head|director|commander|spokes(?:man|woman|person)|officer|"
+_OFFICE_WORDS = (
+    r"(?:chief|head|director|commander|spokes(?:man|woman|person)|officer|"
     r"official|minister|secretary|coordinator|representative|adviser|advisor|"
-    r"administrator|governor|president|chairman|leader)"
+    r"administrator|governor|president|chairman|leader|superintendent|inspector|"
+    r"commissioner|investigator)"
 )
+_OFFICE = rf"(?:[\w-]+\s+){{0,2}}{_OFFICE_WORDS}"
 _OFFICE_OF_OWNER = re.compile(
     rf"^(?:the\s+|a\s+|an\s+)?(?P<owner>[\w .-]{{2,60}}?)['’]s?\s+{_OFFICE}$", re.IGNORECASE
 )
@@ -552,9 +555,19 @@ _OFFICE_FOR_OWNER = re.compile(
 )
 
 
+# "a deputy chief police investigator", "the senior army officer": an institution's own word
+# right before the office
+_OFFICE_IN_INSTITUTION = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?P<owner>"
+    + "|".join(sorted(map(str, actor_words("state_institution_heads")), key=len, reverse=True))
+    + rf")\s+(?:[\w-]+\s+)?{_OFFICE_WORDS}$",
+    re.IGNORECASE,
+)
+
+
 def _office_holder_of(description: str) -> str | None:
     """The organisation an office belongs to, in a description of who speaks."""
-    for pattern in (_OFFICE_OF_OWNER, _OFFICE_FOR_OWNER):
+    for pattern in (_OFFICE_OF_OWNER, _OFFICE_FOR_OWNER, _OFFICE_IN_INSTITUTION):
         found = pattern.match(description.strip())
         if found is not None:
             return found.group("owner").strip()
