@@ -1016,3 +1016,26 @@ def test_an_office_named_after_its_institution_speaks_for_it() -> None:
     )
     assert claim.claimant == "Royal Thai Police"
     assert "Somchai Dee" in claim.claimant_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # findings of an assessment no one is named for point back to who spoke
+        (
+            "Jos\n\nThe police spokesman in Plateau, DSP Alfred Alabo, said the attack began at "
+            "night. Findings from the assessment of the raid in Mangu showed that 17 villagers "
+            "were killed.",
+            "DSP Alfred Alabo",
+        ),
+        # the one the inquiry is by speaks
+        (
+            "Kyiv\n\nFindings from an inquiry by the UN mission showed that 12 civilians were "
+            "killed in Izium.",
+            "UN mission",
+        ),
+    ],
+)
+def test_an_inquirys_findings_are_of_whoever_made_it(text: str, speaker: str) -> None:
+    [claim] = claims_of(text)
+    assert speaker in claim.claimant_aliases

@@ -581,7 +581,9 @@ def _inside(head: Token, trigger: Token) -> bool:
     return trigger in head.subtree
 
 
-def _attribution_from(text: str, head: Token) -> Attribution:
+def _attribution_from(
+    text: str, head: Token, owners: tuple[str, ...] = ("from", "by", "of")
+) -> Attribution:
     lex = lexicon()
     low = text.lower()
     if low in lex.pronouns or head.lower_ in PERSON_PRONOUNS:
@@ -602,11 +604,21 @@ def _attribution_from(text: str, head: Token) -> Attribution:
                 if g.lower_ == "by"
             ),
         ]:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+            if child.dep_ in ("prep", "agent") and child.lower_ in owners:
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        inner = np_text(obj)
-                        return Attribution(inner, "named", obj.idx, [inner, text])
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.lemma_.lower() in lex.source_nouns and obj.pos_ != "PROPN":
+                        # "findings from the assessment of the incident": a document of no
+                        # one named, which points back like "the statement"
+                        found = _attribution_from(np_text(obj), obj, ("from", "by"))
+                        if found.kind == "pronoun":
+                            # read as "the assessment", which points back to who spoke
+                            own = "".join(t.text_with_ws for t in obj.subtree if t.i <= obj.i)
+                            return Attribution(own.strip(), "pronoun", obj.idx, [text])
+                        return found
+                    inner = np_text(obj)
+                    return Attribution(inner, "named", obj.idx, [inner, text])
         named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
         if head.lemma_.lower() in lexicon().source_refs and not named:
             # "the statement", "the channel" point back; "the Mash Telegram channel" names one
