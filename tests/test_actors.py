@@ -841,3 +841,21 @@ def test_a_name_after_an_office_speaks_for_it(kb: KnowledgeBase) -> None:
     found = spokespersons(text, kb)
     assert found["Nikol Pashinyan"] == found["Pashinyan"]
     assert kb.actor(found["Pashinyan"]).name == "Armenian Prime Minister"
+
+
+@pytest.mark.parametrize(
+    ("claimant_side", "phrase", "role"),
+    [
+        # people an attack is laid on are the attackers
+        ("turkey", "two individuals responsible for the attack", "opponent"),
+        ("russia", "four men behind the attack", "opponent"),
+        # people, employees and a clinic's blood bank are civilians
+        ("israel", "employees of an aid charity", "civilian"),
+        ("iraq", "a blood bank", "civilian"),
+    ],
+)
+def test_target_role_of_attackers_employees_and_medical_property(
+    kb: KnowledgeBase, claimant_side: str, phrase: str, role: str
+) -> None:
+    category = "destroyed" if "bank" in phrase else "killed"
+    assert target_role(claimant_side, phrase, kb, category=category) == role

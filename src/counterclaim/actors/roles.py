@@ -124,6 +124,8 @@ def target_role(
         if sides:
             return "own" if claimant_side in sides else "opponent"
         return "own" if kb.is_state_side(claimant_side) else "opponent"
+    if civilian_terms and civilian_terms <= words.generic_people and rest & words.irregulars:
+        civilian_terms = set()  # "two individuals responsible for the attack": attackers
     if civilian_terms:
         if rest & words.combatant_words:
             return "other"  # "soldiers and civilians": the text does not split them

@@ -254,6 +254,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             # the people of the sentence before, read only for a sentence with a claim
             people_before = people_named(sentence_before) if sentence_before else None
             target = part_of or target_text(mention, previous_target, people_before)
+            if not part_of and mention.noun is not None:
+                target = _with_description(target, mention.noun)
             previous_target = target
             last_trigger = (trigger, mention.end, target, part_of is not None)
             attribution = find_attribution(sent, trigger.token, quotes, mention.end)
@@ -415,6 +417,23 @@ def _listed_breakdown(noun: Token) -> bool:
         return True
     nations = {tuple(places.country_context(_described_noun(t))) for t in counted}
     return len(nations) >= 2 and all(nations)
+
+
+def _with_description(target: str, noun: Token) -> str:
+    """A person counted by name with what the text says they are ("Nikolai Kotelnikov, a
+    66-year-old priest at the church" → "Nikolai Kotelnikov (priest)"): whose they were
+    is in the description, not the name."""
+    if noun.pos_ != "PROPN":
+        return target
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > noun.i:
+            kind = [
+                t.text
+                for t in child.lefts
+                if t.dep_ in ("amod", "compound") and not any(w.like_num for w in t.subtree)
+            ]
+            return f"{target} ({' '.join([*kind, child.text])})"
+    return target
 
 
 def _described_noun(noun: Token) -> str:
