@@ -1039,3 +1039,15 @@ def test_an_office_named_after_its_institution_speaks_for_it() -> None:
 def test_an_inquirys_findings_are_of_whoever_made_it(text: str, speaker: str) -> None:
     [claim] = claims_of(text)
     assert speaker in claim.claimant_aliases
+
+
+def test_what_happened_after_an_accusation_is_not_what_was_said() -> None:
+    [claim] = claims_of(
+        "Bishkek\n\nThe two neighbours clashed along the border for three days, accusing each "
+        "other of shelling villages, leaving at least 37 dead."
+    )
+    assert claim.claimant == "reporter"
+    [claim] = claims_of(
+        "Bishkek\n\nThe border service said on Friday, adding that 37 people were killed."
+    )
+    assert claim.claimant != "reporter"

@@ -396,7 +396,7 @@ def find_attribution(
             # "later reports from hospital sources raised the toll to 19": a statement or
             # source that does the telling, whatever the verb
             return _attribution_from(_speaker_text(source), source)
-        if _is_reporting(node) and node.i != trigger.i:
+        if _is_reporting(node) and node.i != trigger.i and not _told_after(walked):
             found = _subject_phrase(node)
             if found:
                 text, head = found
@@ -572,6 +572,16 @@ def _is_reporting(verb: Token) -> bool:
         if objects and objects[0] not in ("responsibility", "credit"):
             return False
     return True
+
+
+def _told_after(walked: list[Token]) -> bool:
+    """ "The two countries clashed ..., accusing each other of shelling villages, leaving 54
+    dead": an event the parser hangs on a verb of saying as its adverbial clause is what
+    happened next, not what was said."""
+    if len(walked) < 2:
+        return False
+    below = walked[-2]
+    return below.dep_ == "advcl" and below.tag_ == "VBG" and not _is_reporting(below)
 
 
 _GIVING_VERBS = frozenset(("give", "provide", "offer", "issue", "release", "publish", "revise"))
