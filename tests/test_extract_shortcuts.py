@@ -1,0 +1,95 @@
+"""The rule stage's shortcuts decide what the long way decides: a quick test that rules a
+text out never rules out one the full test would have kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from counterclaim.extract.sentences import CUMULATIVE, may_be_cumulative
+
+# A phrase of every branch of CUMULATIVE
+_RUNNING_TOTALS = [
+    "since the start", "since October", "since 2014", "over the years", "so far this year",
+    "to date", "throughout the war", "in total since", "previously reported", "at that time",
+    "in the previous", "since the 2021 coup", "in the past decade", "over the last two years",
+    "in recent years", "the war, which began", "the conflict which started",
+    "the uprising, which erupted", "the rebellion which broke out",
+    "the civil war in Yemen has killed", "the insurgency has left", "the war have claimed",
+    "the fighting has displaced", "the violence has claimed", "the campaign have killed",
+    "the conflict have left", "the war has displaced", "the war have displaced",
+    "10-year-long insurgency", "since the start of the March", "cumulative", "last year",
+    "since mid-2023", "from January to May", "between March and this",
+]  # fmt: skip
+_FILLERS = ["", "Gunmen killed 12 soldiers", "in Kidal,", "Kharkiv", "the army said.", "-"]
+# Spellings the pattern's case folding matches: capitals, and the letters beyond ASCII it
+# takes for ASCII ones
+_SPELLINGS = [
+    str,
+    str.upper,
+    str.title,
+    lambda text: text.replace("s", "\u017f"),
+    lambda text: text.replace("k", "\u212a"),
+    lambda text: text.replace("i", "\u0131"),
+    lambda text: text.upper().replace("I", "\u0130"),
+]
+
+
+@given(
+    st.sampled_from(_FILLERS),
+    st.sampled_from(_RUNNING_TOTALS),
+    st.sampled_from(_SPELLINGS),
+    st.sampled_from(_FILLERS),
+    st.integers(min_value=0, max_value=40),
+)
+@settings(max_examples=400, deadline=None)
+def test_a_text_ruled_out_as_cumulative_holds_no_match(
+    before: str, phrase: str, spelling: Callable[[str], str], after: str, cut: int
+) -> None:
+    # (cut short: a phrase missing its end may or may not match)
+    text = " ".join([before, spelling(phrase)[: len(phrase) - cut // 10], after])
+    if CUMULATIVE.search(text):
+        assert may_be_cumulative(text)
+
+
+@pytest.mark.parametrize("phrase", _RUNNING_TOTALS)
+def test_every_spelling_of_a_running_total_passes_the_quick_test(phrase: str) -> None:
+    for spelling in _SPELLINGS:
+        for text in (spelling(phrase), f"Gunmen killed 12 soldiers {spelling(phrase)}, it said."):
+            if CUMULATIVE.search(text):
+                assert may_be_cumulative(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the start of the war in Sudan, 15,000 people have been killed.",
+        "The insurgency, which began in 2009, has killed 35,000 in Borno.",
+        "Over the past two years some 400 soldiers died in the Sahel.",
+        "The civil war in Yemen has left 150,000 dead, the UN said.",
+        "Between January and March 2024, 600 civilians were killed in Gaza.",
+        "The 10-year conflict in Myanmar's Rakhine has displaced thousands.",
+        "SO FAR THIS YEAR 80 MILITANTS WERE KILLED IN KASHMIR.",
+        "ſince 2014 the DRC army has lost 900 men in Ituri.",
+        "The \u212allled toll since October is 4,000 in Ukraine.",
+    ],
+)
+def test_running_totals_pass_the_quick_test(text: str) -> None:
+    assert CUMULATIVE.search(text)
+    assert may_be_cumulative(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 12 soldiers near Kidal on Tuesday, the army said.",
+        "Russia launched 48 drones at Kharkiv overnight, Ukraine's air force said.",
+        "Two policemen were wounded in a blast in Peshawar, officials said.",
+    ],
+)
+def test_a_plain_event_is_ruled_out(text: str) -> None:
+    assert not CUMULATIVE.search(text)
+    assert not may_be_cumulative(text)
