@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterclaim.extract.sentences import CUMULATIVE, may_be_cumulative
+from counterclaim.numbers import lexicon as count_lexicon
 
 # A phrase of every branch of CUMULATIVE
 _RUNNING_TOTALS = [
@@ -93,3 +94,34 @@ def test_running_totals_pass_the_quick_test(text: str) -> None:
 def test_a_plain_event_is_ruled_out(text: str) -> None:
     assert not CUMULATIVE.search(text)
     assert not may_be_cumulative(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DEATHS of two miners in Ituri were denied; the Killing of 12 in Kidal was not.",
+        "Commander Abdel Karim and dozens of fighters died near Idlib, a number of them Syrians.",
+        "No civilians were hurt in Gaza, but both medics and another guard were wounded.",
+        "Russia fired 48 drones and Twenty-four missiles at Kharkiv, none of which hit.",
+        "",
+    ],
+)
+def test_the_words_that_can_open_a_count_are_read_from_the_arrays_as_from_the_tokens(
+    text: str,
+) -> None:
+    from counterclaim.extract import counts
+    from counterclaim.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    words = {w.lower() for w in counts._WORDS_READ} | count_lexicon().vague
+    expected = [
+        t.i
+        for t in doc
+        if t.like_num
+        or t.lower_ in words
+        or t.lemma_.lower() in counts._LEMMAS_READ
+        or (t.ent_type_ == "PERSON" and t.ent_iob_ == "B")
+    ]
+    assert counts._count_openings(doc) == expected
+    assert counts._count_openings(doc) is counts._count_openings(doc)

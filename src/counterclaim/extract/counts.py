@@ -10,10 +10,12 @@ are not counts. This module knows numbers, not what makes them a claim (``trigge
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, LIKE_NUM, LOWER
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract.text import doc_text
@@ -151,12 +153,14 @@ def find_counts(sent: Span) -> list[CountMention]:
     found: list[CountMention] = []
     doc = sent.doc
     vessels = vessel_names(doc)
-    opens = None if vessels else _may_open_count(doc)
+    openings = None if vessels else _count_openings(doc)
     i = sent.start
     while i < sent.end:
-        if opens is not None and not opens[i]:
-            i += 1
-            continue
+        if openings is not None:
+            k = bisect_left(openings, i)
+            if k == len(openings) or openings[k] >= sent.end:
+                break
+            i = openings[k]  # the next word that can open a count
         tok = doc[i]
         if vessels and (tok.is_title or tok.text in _VESSEL_PREFIXES):
             vessel, after = _vessel_mention(sent, i, vessels)
@@ -333,27 +337,45 @@ _LEMMAS_READ = ("death", "killing")
 _PERSON, _BEGIN = get_string_id("PERSON"), 3  # spaCy's ENT_IOB code of "B"
 
 
-def _may_open_count(doc: Doc) -> list[bool]:
-    """For each token, whether find_counts can make anything of it (a number, a person's
-    name, a word its branches test), read once per document from spaCy's arrays: most words
-    open no count, and making a ``Token`` of each to find that out was most of its time."""
-    cached = doc.user_data.get("counterclaim_may_open_count")
+def _count_openings(doc: Doc) -> list[int]:
+    """The tokens find_counts can make anything of (a number, a person's name, a word its
+    branches test), in order, read once per document from spaCy's arrays: most words open
+    no count, and making a ``Token`` of each, or even visiting each, to find that out was
+    most of its time."""
+    cached = doc.user_data.get("counterclaim_count_openings")
     if cached is None:
-        words = {get_string_id(w) for w in (*_WORDS_READ, *count_lexicon().vague)}
-        rows = doc.to_array([LOWER, LEMMA, LIKE_NUM, ENT_TYPE, ENT_IOB]).tolist()
-        strings = doc.vocab.strings
-        lemmas_read = {
-            lemma for lemma in {row[1] for row in rows} if strings[lemma].lower() in _LEMMAS_READ
-        }
+        rows = doc.to_array([LOWER, LEMMA, LIKE_NUM, ENT_TYPE, ENT_IOB])
+        lemmas = rows[:, 1].tolist()
+        read = _lemmas_read(lemmas, doc.vocab.strings)
+        words = _words_read()
+        flagged = ((rows[:, 2] != 0) | ((rows[:, 3] == _PERSON) & (rows[:, 4] == _BEGIN))).tolist()
         cached = [
-            bool(like_num)
-            or lower in words
-            or lemma in lemmas_read
-            or (ent_type == _PERSON and ent_iob == _BEGIN)
-            for lower, lemma, like_num, ent_type, ent_iob in rows
+            i
+            for i, (flag, lower, lemma) in enumerate(
+                zip(flagged, rows[:, 0].tolist(), lemmas, strict=True)
+            )
+            if flag or lower in words or read[lemma]
         ]
-        doc.user_data["counterclaim_may_open_count"] = cached
+        doc.user_data["counterclaim_count_openings"] = cached
     return cached
+
+
+@lru_cache(maxsize=1)
+def _words_read() -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in (*_WORDS_READ, *count_lexicon().vague))
+
+
+# Whether a lemma's lowered text is one find_counts tests, by the lemma's id (the hash of
+# its text, the same in every document): each lemma is looked up once per process
+_LEMMA_IS_READ: dict[int, bool] = {}
+
+
+def _lemmas_read(lemmas: list[int], strings: StringStore) -> dict[int, bool]:
+    if len(_LEMMA_IS_READ) > 500_000:
+        _LEMMA_IS_READ.clear()  # a bound for a process that reads without end
+    for lemma in {lemma for lemma in lemmas if lemma not in _LEMMA_IS_READ}:
+        _LEMMA_IS_READ[lemma] = strings[lemma].lower() in _LEMMAS_READ
+    return _LEMMA_IS_READ
 
 
 def _past_bracketed_name(noun: Token | None) -> Token | None:
