@@ -3,6 +3,7 @@ text out never rules out one the full test would have kept."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterclaim.extract.sentences import CUMULATIVE, may_be_cumulative
+from counterclaim.extract.text import tidy_name
 from counterclaim.numbers import lexicon as count_lexicon
 
 # A phrase of every branch of CUMULATIVE
@@ -125,3 +127,37 @@ def test_the_words_that_can_open_a_count_are_read_from_the_arrays_as_from_the_to
     ]
     assert counts._count_openings(doc) == expected
     assert counts._count_openings(doc) is counts._count_openings(doc)
+
+
+def _tidy_name_the_long_way(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    if text.count(")") > text.count("("):
+        text = text.replace(")", "")
+    if text.count("(") > text.count(")") and not text.endswith(")"):
+        text = text.strip(" ,") + ")"
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"\s+", " ", re.sub(r"\(\s*\)|\[\s*\]", " ", text)).strip(" ,")
+    return text
+
+
+@given(st.text(alphabet=" ,()[]\n\t\u00a0aBZ-", max_size=24))
+@settings(max_examples=500, deadline=None)
+def test_a_name_is_tidied_as_the_long_way_tidies_it(text: str) -> None:
+    assert tidy_name(text) == _tidy_name_the_long_way(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frontier Corps (FC",
+        " Balochistan Liberation Front () ",
+        "the Rapid Support Forces ,",
+        "Hamas)  armed  wing",
+        "Houthi [ ] movement",
+        "M23\nrebels",
+    ],
+)
+def test_names_are_tidied_as_the_long_way_tidies_them(text: str) -> None:
+    assert tidy_name(text) == _tidy_name_the_long_way(text)

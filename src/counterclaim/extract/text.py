@@ -34,7 +34,9 @@ def tidy_name(text: str) -> str:
     Dropping the edge punctuation of a parse subtree can cut "Front (BLA)" to "Front (BLA",
     and removing an apposition leaves "Front ()".
     """
-    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = _SPACES.sub(" ", text).strip(" ,")
+    if "(" not in text and ")" not in text and "[" not in text:
+        return text  # (most names: nothing below would change them)
     if text.count(")") > text.count("("):
         text = text.replace(")", "")
     if text.count("(") > text.count(")") and not text.endswith(")"):
@@ -42,5 +44,9 @@ def tidy_name(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = re.sub(r"\s+", " ", re.sub(r"\(\s*\)|\[\s*\]", " ", text)).strip(" ,")
+        text = _SPACES.sub(" ", _EMPTY_BRACKETS.sub(" ", text)).strip(" ,")
     return text
+
+
+_SPACES = re.compile(r"\s+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
