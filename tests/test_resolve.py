@@ -1051,3 +1051,15 @@ def test_what_happened_after_an_accusation_is_not_what_was_said() -> None:
         "Bishkek\n\nThe border service said on Friday, adding that 37 people were killed."
     )
     assert claim.claimant != "reporter"
+
+
+def test_a_rank_alone_names_no_one() -> None:
+    [claim] = claims_of(
+        "Cameroon\n\nColonel Emmanuel Ndongo said troops killed 12 separatists near Bamenda."
+    )
+    assert claim.claimant == "Colonel Emmanuel Ndongo"
+
+
+def test_a_report_may_open_with_a_figure() -> None:
+    claims = claims_of("Mali\n\n40 people were killed in Kidal and 12 in Menaka.")
+    assert sorted(c.value for c in claims) == [12, 40]

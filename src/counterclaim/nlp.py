@@ -104,13 +104,13 @@ def time_limit(seconds: float) -> Iterator[None]:
 @Language.component("counterclaim_paragraphs", assigns=["token.is_sent_start"])
 def split_paragraphs(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines and credit lines have no full stop. And
-    no sentence starts right after a word of the same line: the parser alone may cut "Prime
-    Minister Muhammad Shehbaz Sharif said" after "Prime"."""
+    no sentence starts right after a word or a number of the same line: the parser alone may
+    cut "Prime | Minister Muhammad Shehbaz Sharif said" or "40 | people were killed"."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
-        elif previous.is_alpha and not token.is_space:
+        elif (previous.is_alpha or previous.like_num) and not token.is_space:
             token.is_sent_start = False
     return doc
 

@@ -386,6 +386,7 @@ _PERSON_AFTER_TITLE = re.compile(
     r"\b(?i:(minister|ministry|spokes(?:man|woman|person)|commander|governor|chief|official|"
     r"officer|general|colonel|brigadier|lt\.?|lieutenant))\s+(?:[A-Z][\w.'’-]*\s*)+$"
 )
+_RANKS = frozenset(("general", "colonel", "brigadier", "lieutenant", "lt", "officer", "commander"))
 _ROLE_TAIL = re.compile(
     r"\s+(?:spokes(?:man|woman|person)|official|officials|source|sources|officer)"
     r"(?:\s+(?:in|for|at|of)\s+.*)?$",
@@ -399,7 +400,9 @@ def core_name(surface: str) -> str:
     "An army spokesman in Ituri, Lt. Jules Ngongo" → "army"."""
     core = _DESCRIPTION.split(surface, maxsplit=1)[0].strip()
     core = _without_article(core)
-    core = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
+    titled = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
+    # "Colonel Cyrille Atonfack": a rank alone names no one; the person is the claimant
+    core = core if titled.lower().rstrip(".") in _RANKS else titled
     core = re.sub(r"\bminister$", "ministry", core, flags=re.IGNORECASE)
     without_role = _ROLE_TAIL.sub("", core)
     if without_role and without_role.split()[-1].lower() in lexicon().generic_heads:
