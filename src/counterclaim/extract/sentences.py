@@ -8,7 +8,7 @@ per-count rules because it decides about sentences, never about a single figure.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -206,9 +206,13 @@ def _places_by_sentence(doc: Doc) -> dict[int, list[Span]]:
     cached = doc.user_data.get("counterclaim_places_by_sentence")
     if cached is None:
         cached = {}
+        starts: list[int] = []  # of the sentences, listed at the first place (a token's own
+        # ``sent`` walks back word by word to its sentence's start)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
-                cached.setdefault(doc[ent.start].sent.start, []).append(ent)
+                starts = starts or [sent.start for sent in doc.sents]
+                start = starts[bisect_right(starts, ent.start) - 1]
+                cached.setdefault(start, []).append(ent)
         doc.user_data["counterclaim_places_by_sentence"] = cached
     return cached
 
