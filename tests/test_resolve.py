@@ -1063,3 +1063,11 @@ def test_a_rank_alone_names_no_one() -> None:
 def test_a_report_may_open_with_a_figure() -> None:
     claims = claims_of("Mali\n\n40 people were killed in Kidal and 12 in Menaka.")
     assert sorted(c.value for c in claims) == [12, 40]
+
+
+def test_a_pronoun_with_no_one_before_it_is_no_claimant() -> None:
+    [claim] = claims_of(
+        "Niger\n\nA row of burnt trucks showed the intensity of the fighting near Diffa. It said "
+        "40 people were wounded."
+    )
+    assert claim.claimant == "reporter"

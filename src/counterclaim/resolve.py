@@ -448,6 +448,8 @@ def _resolve_claimant(
         if actor is None:
             found = _last_actor_before(ctx, position)
             actor = found[0] if found is not None else None
+        if actor is None and surface.lower() in lexicon().anaphors:
+            return REPORTER, [], None  # "It said 40 were wounded" with no one before: unknown
     else:
         actor = _actor_for_surface(ctx, surface, attribution.start)
         if actor is None:
