@@ -707,7 +707,7 @@ def test_a_breakdown_by_kind_between_dashes_is_not_a_claim() -> None:
         (
             "Police said Abdel Ghani al-Kikli, a militia leader, was killed.",
             "killed",
-            "Abdel Ghani al-Kikli",
+            "Abdel Ghani al-Kikli (militia leader)",
         ),
         (
             "Police said businessman John Okafor was kidnapped on Monday.",
