@@ -859,3 +859,14 @@ def test_target_role_of_attackers_employees_and_medical_property(
 ) -> None:
     category = "destroyed" if "bank" in phrase else "killed"
     assert target_role(claimant_side, phrase, kb, category=category) == role
+
+
+def test_a_persons_name_among_an_actors_aliases_and_its_surname_speak_for_it(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Ankara\n\nInterior Minister Ali Yerlikaya visited the plant. Later, Yerlikaya said "
+        "five people were killed."
+    )
+    found = spokespersons(text, kb)
+    assert found.get("Yerlikaya") == found.get("Ali Yerlikaya") == "turkey-interior-ministry"

@@ -146,7 +146,7 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
         found.setdefault(name, actor_id)
     people = _people_index(kb)
     for token_run in _name_runs(text):
-        actor_id = people.get(token_key(token_run))
+        actor_id = people.get(token_key(token_run)) or _person_alias(kb, token_run)
         if actor_id and token_run not in found:
             found[token_run] = actor_id
     for name, actor_id in list(found.items()):
@@ -206,6 +206,22 @@ def _titled_names(text: str, kb: KnowledgeBase) -> Iterable[tuple[str, str]]:
             if actor is not None and kb.lookup(" ".join(name)) is None:
                 yield " ".join(name), actor.id
                 break
+
+
+def _person_alias(kb: KnowledgeBase, run: str) -> str | None:
+    """The actor an alias that is a person's name stands for ("Ali Yerlikaya" for the
+    Turkish Interior Ministry): two or three capitalised words, none of them in the actor's
+    own name nor a country's, so that its surname alone may speak for it later."""
+    words = run.split()
+    if not 2 <= len(words) <= 3:
+        return None
+    actor_id = kb.exact_actor_id(run)
+    if actor_id is None:
+        return None
+    own_words = set(token_key(kb.actor(actor_id).name))
+    if own_words & set(token_key(run)) or any(kb.is_side_marker(w) for w in words):
+        return None
+    return actor_id
 
 
 def _name_runs(text: str) -> Iterable[str]:
