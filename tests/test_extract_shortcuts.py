@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterclaim.extract.sentences import CUMULATIVE, may_be_cumulative
+from counterclaim.extract.targets import window_names_a_part
 from counterclaim.extract.text import tidy_name
 from counterclaim.numbers import lexicon as count_lexicon
 
@@ -161,3 +162,40 @@ def test_a_name_is_tidied_as_the_long_way_tidies_it(text: str) -> None:
 )
 def test_names_are_tidied_as_the_long_way_tidies_them(text: str) -> None:
     assert tidy_name(text) == _tidy_name_the_long_way(text)
+
+
+def _names_a_part_the_long_way(window: str) -> bool:
+    if re.search(r"\b(?:including|among them|of whom|of which)\s+(?:[a-z'’-]+\s+){0,4}$", window):
+        return True
+    dashed = re.search(r"\b(?:\d[\d,]*|[a-z]+)\s+[a-z'’ -]{2,30}?\s*[–—]\s*$", window)
+    counted = re.search(r"\b\d|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", window)
+    return bool(dashed and counted)
+
+
+_WINDOW_PIECES = [
+    "including", "among them", "among", "them", "of whom", "of which", "six", "12", "1,200",
+    "health workers", "a nurse", "–", "—", "-", ",", " ", "\n", "\u00a0", "killed", "two",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WINDOW_PIECES), max_size=10))
+@settings(max_examples=500, deadline=None)
+def test_a_window_names_a_part_as_the_long_way_says(pieces: list[str]) -> None:
+    window = " ".join(pieces)[-40:]
+    assert window_names_a_part(window) == _names_a_part_the_long_way(window)
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        "killing 13 passengers, among them ",
+        "25 people died in gaza, including ",
+        "six health workers – ",
+        "six health workers —\n",
+        "twelve soldiers – ",
+        "the army said of whom ",
+        "the drones launched at kharkiv, ",
+    ],
+)
+def test_windows_name_a_part_as_the_long_way_says(window: str) -> None:
+    assert window_names_a_part(window) == _names_a_part_the_long_way(window)

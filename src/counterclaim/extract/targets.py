@@ -198,15 +198,30 @@ def in_subset_phrase(tok: Token) -> bool:
     if _breaks_down_a_toll(tok, lex.breakdown_nouns):
         return True
     text = doc_text(tok.doc)
-    window = text[max(0, tok.idx - 40) : tok.idx].lower()
-    if re.search(r"\b(?:including|among them|of whom|of which)\s+(?:[a-z'’-]+\s+){0,4}$", window):
+    return window_names_a_part(text[max(0, tok.idx - 40) : tok.idx].lower())
+
+
+def window_names_a_part(window: str) -> bool:
+    """Whether the lowered words before a figure make it part of another: "including",
+    "among them", or a dash after a counted phrase."""
+    # (each pattern is tried only on a window holding what it needs: their searches at every
+    # character were most of in_subset_phrase's time)
+    if any(words in window for words in _SUBSET_WORDS) and _SUBSET_PHRASE.search(window):
         return True  # "killing 13 passengers, among them a mother and her two children"
     # "six health workers – four doctors, a nurse and a pharmacist – were abducted": a
     # breakdown by kind set off by a dash right after another counted phrase (a breakdown by
     # place after a colon, "20 killed: 12 in Kidal and 8 in Gao", is a set of claims)
-    dashed = re.search(r"\b(?:\d[\d,]*|[a-z]+)\s+[a-z'’ -]{2,30}?\s*[–—]\s*$", window)
-    counted = re.search(r"\b\d|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", window)
+    if not window.rstrip().endswith(("–", "—")):
+        return False
+    dashed = _DASHED_BREAKDOWN.search(window)
+    counted = _COUNTED.search(window)
     return bool(dashed and counted)
+
+
+_SUBSET_WORDS = ("including", "among them", "of whom", "of which")
+_SUBSET_PHRASE = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:[a-z'’-]+\s+){0,4}$")
+_DASHED_BREAKDOWN = re.compile(r"\b(?:\d[\d,]*|[a-z]+)\s+[a-z'’ -]{2,30}?\s*[–—]\s*$")
+_COUNTED = re.compile(r"\b\d|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
 def _holds_a_figure(whole: Token, part: Token) -> bool:
