@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from counterclaim.extract import counts
 from counterclaim.extract.sentences import CUMULATIVE, may_be_cumulative
 from counterclaim.extract.targets import window_names_a_part
 from counterclaim.extract.text import tidy_name
@@ -113,7 +114,6 @@ def test_a_plain_event_is_ruled_out(text: str) -> None:
 def test_the_words_that_can_open_a_count_are_read_from_the_arrays_as_from_the_tokens(
     text: str,
 ) -> None:
-    from counterclaim.extract import counts
     from counterclaim.nlp import load_pipeline
 
     doc = load_pipeline()(text)
@@ -199,3 +199,34 @@ def test_a_window_names_a_part_as_the_long_way_says(pieces: list[str]) -> None:
 )
 def test_windows_name_a_part_as_the_long_way_says(window: str) -> None:
     assert window_names_a_part(window) == _names_a_part_the_long_way(window)
+
+
+_SHIP_PIECES = [
+    "MV", "M/V", "MT", "M/T", "SS", "HMS", "USS", "INS", "ship", "vessel", "carrier", "tanker",
+    "freighter", "bulker", "boat", "warship", "frigate", "destroyer", "corvette", "named",
+    "called", "Eternity", "C", "Magic", "Seas", "Tutor", "Houthis", "sank", "the", "bulk",
+    "Red", "Sea", "off", "Hodeidah", "mv", "Ship", "Warship", "Black", "Sea", "Moskva",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SHIP_PIECES), max_size=10))
+@settings(max_examples=500, deadline=None)
+def test_a_text_naming_a_ship_holds_one_of_the_marks(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    if counts._VESSEL_NAME.search(text):
+        assert any(mark in text for mark in counts._VESSEL_MARKS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis sank the MV Eternity C off Hodeidah.",
+        "The bulk carrier Magic Seas was struck in the Red Sea.",
+        "Ukraine said it hit the warship Moskva in the Black Sea.",
+        "A drone boat named Sea Baby damaged the M/T Cyprus.",
+        "The USS Carney downed 14 drones; INS Kolkata escorted the tanker Marlin Luanda.",
+    ],
+)
+def test_ship_names_are_marked(text: str) -> None:
+    assert counts._VESSEL_NAME.search(text)
+    assert any(mark in text for mark in counts._VESSEL_MARKS)

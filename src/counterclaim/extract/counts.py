@@ -47,6 +47,14 @@ _VESSEL_NAME = re.compile(
 )
 
 
+# What every match of _VESSEL_NAME holds: a prefix ("M/V" and "M/T" hold "M/", "USS" holds
+# "SS") or a ship's noun ("warship" holds "ship")
+_VESSEL_MARKS = (
+    "MV", "M/", "MT", "SS", "HMS", "INS", "ship", "vessel", "carrier", "tanker", "freighter",
+    "bulker", "boat", "frigate", "destroyer", "corvette",
+)  # fmt: skip
+
+
 def vessel_names(doc: Doc) -> dict[str, str]:
     """Names the text gives ships ("MV Eternity C", "the bulk carrier Magic Seas"), each
     "vessel" or "warship": a named ship sunk or seized is a count of one, like "a tank was
@@ -54,7 +62,11 @@ def vessel_names(doc: Doc) -> dict[str, str]:
     cached = doc.user_data.get("counterclaim_vessels")
     if cached is None:
         cached = {}
-        for m in _VESSEL_NAME.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        # (the pattern is case-sensitive: a text holding none of its marks has no ship's
+        # name, and the search tried both branches at every word)
+        marked = any(mark in text for mark in _VESSEL_MARKS)
+        for m in _VESSEL_NAME.finditer(text) if marked else ():
             words = (m.group("mv") or m.group("named")).split()
             while words and words[-1].lower() in lexicon().vessel_name_stops:
                 words.pop()
