@@ -870,3 +870,8 @@ def test_a_persons_name_among_an_actors_aliases_and_its_surname_speak_for_it(
     )
     found = spokespersons(text, kb)
     assert found.get("Yerlikaya") == found.get("Ali Yerlikaya") == "turkey-interior-ministry"
+
+
+def test_an_organisations_spelled_out_name_is_no_person(kb: KnowledgeBase) -> None:
+    found = spokespersons("Tehran\n\nIran's envoy to the United Nations said 78 died.", kb)
+    assert "United Nations" not in found

@@ -983,8 +983,7 @@ def test_the_projectiles_an_attack_was_made_with_are_its_attacks(
 
 def test_a_person_counted_by_name_keeps_what_the_text_says_they_are() -> None:
     text = (
-        "Yuri Sokolov, a 70-year-old priest at the church in Makhachkala, was killed in "
-        "the attack."
+        "Yuri Sokolov, a 70-year-old priest at the church in Makhachkala, was killed in the attack."
     )
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     [found] = parsed._.extractions

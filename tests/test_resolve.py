@@ -1071,3 +1071,12 @@ def test_a_pronoun_with_no_one_before_it_is_no_claimant() -> None:
         "40 people were wounded."
     )
     assert claim.claimant == "reporter"
+
+
+def test_unnamed_information_is_the_last_speakers() -> None:
+    [claim] = claims_of(
+        "Belgorod\n\nThe regional governor said the shelling began at noon. According to "
+        "preliminary information, at least two children were killed."
+    )
+    assert claim.claimant != "preliminary information"
+    assert "regional governor" in claim.claimant_aliases

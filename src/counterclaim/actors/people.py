@@ -208,6 +208,14 @@ def _titled_names(text: str, kb: KnowledgeBase) -> Iterable[tuple[str, str]]:
                 break
 
 
+# Words of organisations' names, never of a person's ("National Guard", "Security Council")
+_ORGANISATION_WORDS = frozenset(
+    token_key(" ".join(map(str, actor_words("state_institution_heads"))))
+    + token_key(" ".join(map(str, actor_words("generic_kinds"))))
+    + token_key(" ".join(map(str, actor_words("institution_words"))))
+)
+
+
 def _person_alias(kb: KnowledgeBase, run: str) -> str | None:
     """The actor an alias that is a person's name stands for ("Ali Yerlikaya" for the
     Turkish Interior Ministry): two or three capitalised words, none of them in the actor's
@@ -218,8 +226,15 @@ def _person_alias(kb: KnowledgeBase, run: str) -> str | None:
     actor_id = kb.exact_actor_id(run)
     if actor_id is None:
         return None
-    own_words = set(token_key(kb.actor(actor_id).name))
+    actor = kb.actor(actor_id)
+    names = [actor.name, *actor.aliases]
+    initials = "".join(w[0] for w in words).upper()
+    if any(name == initials for name in names):
+        return None  # "United Nations" spells out "UN": an organisation
+    own_words = set(token_key(actor.name))
     if own_words & set(token_key(run)) or any(kb.is_side_marker(w) for w in words):
+        return None
+    if set(token_key(run)) & _ORGANISATION_WORDS:
         return None
     return actor_id
 

@@ -644,6 +644,10 @@ def _attribution_from_text(text: str, start: int) -> Attribution:
     if _SOURCE_REF.match(low) and not any(w[:1].isupper() for w in text.split()[1:-1]):
         # "according to the same statement" points back; "the Mash Telegram channel" names
         return Attribution(text, "pronoun", start, [text])
+    words = text.split()
+    if 1 < len(words) <= 3 and text == low and words[-1] in lex.source_refs:
+        # "according to preliminary information": no one named, the last speaker's
+        return Attribution(f"the {words[-1]}", "pronoun", start, [text])
     owner = _owner_of_source(text)
     if owner is not None:
         # "according to the Kivu Security Tracker's figures": the tracker
