@@ -3,7 +3,9 @@ text out never rules out one the full test would have kept."""
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -230,3 +232,19 @@ def test_a_text_naming_a_ship_holds_one_of_the_marks(pieces: list[str]) -> None:
 def test_ship_names_are_marked(text: str) -> None:
     assert counts._VESSEL_NAME.search(text)
     assert any(mark in text for mark in counts._VESSEL_MARKS)
+
+
+def test_every_spelling_that_lowers_to_a_word_read_is_listed() -> None:
+    beyond_ascii = {
+        chr(code)
+        for code in range(128, sys.maxunicode + 1)
+        if chr(code).lower().isascii() and chr(code).lower().isalpha()
+    }
+    assert beyond_ascii == set(counts._LOWERED_TO_ASCII.values())
+    for word in counts._LEMMAS_READ:
+        spellings = counts.spellings_of(word)
+        assert all(spelling.lower() == word for spelling in spellings)
+        # each letter as written or in capitals, and "k" as the Kelvin sign too
+        expected = math.prod(3 if letter == "k" else 2 for letter in word)
+        assert len(set(spellings)) == len(spellings) == expected
+        assert {"Death", "DEATH", "death", "Killing", "\u212aILLING"} & set(spellings)

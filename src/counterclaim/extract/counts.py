@@ -13,9 +13,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
+import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, LIKE_NUM, LOWER
-from spacy.strings import StringStore, get_string_id
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.extract.text import doc_text
@@ -351,43 +353,52 @@ _PERSON, _BEGIN = get_string_id("PERSON"), 3  # spaCy's ENT_IOB code of "B"
 
 def _count_openings(doc: Doc) -> list[int]:
     """The tokens find_counts can make anything of (a number, a person's name, a word its
-    branches test), in order, read once per document from spaCy's arrays: most words open
+    branches test), in order, found once per document in spaCy's arrays: most words open
     no count, and making a ``Token`` of each, or even visiting each, to find that out was
     most of its time."""
     cached = doc.user_data.get("counterclaim_count_openings")
     if cached is None:
         rows = doc.to_array([LOWER, LEMMA, LIKE_NUM, ENT_TYPE, ENT_IOB])
-        lemmas = rows[:, 1].tolist()
-        read = _lemmas_read(lemmas, doc.vocab.strings)
-        words = _words_read()
-        flagged = ((rows[:, 2] != 0) | ((rows[:, 3] == _PERSON) & (rows[:, 4] == _BEGIN))).tolist()
-        cached = [
-            i
-            for i, (flag, lower, lemma) in enumerate(
-                zip(flagged, rows[:, 0].tolist(), lemmas, strict=True)
-            )
-            if flag or lower in words or read[lemma]
-        ]
-        doc.user_data["counterclaim_count_openings"] = cached
+        words, lemmas = _ids_read()
+        opens = (
+            (rows[:, 2] != 0)
+            | ((rows[:, 3] == _PERSON) & (rows[:, 4] == _BEGIN))
+            | _among(rows[:, 0], words)
+            | _among(rows[:, 1], lemmas)
+        )
+        cached = doc.user_data["counterclaim_count_openings"] = np.flatnonzero(opens).tolist()
     return cached
 
 
+def _among(ids: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
+    """Which of ``ids`` are in ``sorted_ids`` (a binary search each, not a set per word)."""
+    found = np.searchsorted(sorted_ids, ids).clip(max=len(sorted_ids) - 1)
+    return sorted_ids[found] == ids
+
+
 @lru_cache(maxsize=1)
-def _words_read() -> frozenset[int]:
-    return frozenset(get_string_id(w) for w in (*_WORDS_READ, *count_lexicon().vague))
+def _ids_read() -> tuple[np.ndarray, np.ndarray]:
+    """The ids of the lowered words find_counts reads, and those of every lemma whose
+    lowered text is one it reads ("Deaths" lemmatised "Death" is read as "death")."""
+    words = {get_string_id(w) for w in (*_WORDS_READ, *count_lexicon().vague)}
+    lemmas = {get_string_id(text) for lemma in _LEMMAS_READ for text in spellings_of(lemma)}
+    return (
+        np.array(sorted(words), dtype=np.uint64),
+        np.array(sorted(lemmas), dtype=np.uint64),
+    )
 
 
-# Whether a lemma's lowered text is one find_counts tests, by the lemma's id (the hash of
-# its text, the same in every document): each lemma is looked up once per process
-_LEMMA_IS_READ: dict[int, bool] = {}
+# The letters beyond ASCII whose lowered form is an ASCII letter (the Kelvin sign lowers to
+# "k"; U+0130 lowers to "i" with a combining dot, two characters)
+_LOWERED_TO_ASCII = {"k": "\u212a"}
 
 
-def _lemmas_read(lemmas: list[int], strings: StringStore) -> dict[int, bool]:
-    if len(_LEMMA_IS_READ) > 500_000:
-        _LEMMA_IS_READ.clear()  # a bound for a process that reads without end
-    for lemma in {lemma for lemma in lemmas if lemma not in _LEMMA_IS_READ}:
-        _LEMMA_IS_READ[lemma] = strings[lemma].lower() in _LEMMAS_READ
-    return _LEMMA_IS_READ
+def spellings_of(word: str) -> list[str]:
+    """Every text ``str.lower`` makes into ``word``, a word of ASCII letters."""
+    letters = [
+        sorted({letter, letter.upper(), *_LOWERED_TO_ASCII.get(letter, "")}) for letter in word
+    ]
+    return ["".join(spelling) for spelling in product(*letters)]
 
 
 def _past_bracketed_name(noun: Token | None) -> Token | None:
