@@ -11,9 +11,17 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Span
 
 from counterclaim.extract import counts
-from counterclaim.extract.sentences import CUMULATIVE, may_be_cumulative
+from counterclaim.extract.sentences import (
+    CUMULATIVE,
+    _squash,
+    _title_key,
+    is_body_sentence,
+    may_be_cumulative,
+    sentence_text,
+)
 from counterclaim.extract.targets import window_names_a_part
 from counterclaim.extract.text import tidy_name
 from counterclaim.numbers import lexicon as count_lexicon
@@ -248,3 +256,43 @@ def test_every_spelling_that_lowers_to_a_word_read_is_listed() -> None:
         expected = math.prod(3 if letter == "k" else 2 for letter in word)
         assert len(set(spellings)) == len(spellings) == expected
         assert {"Death", "DEATH", "death", "Killing", "\u212aILLING"} & set(spellings)
+
+
+def _body_the_long_way(sent: Span, title: str | None) -> bool:
+    text = sentence_text(sent).strip()
+    if not text:
+        return False
+    if title and len(text) < len(title) + 30 and _squash(text).startswith(_title_key(title)):
+        return False
+    whole = sent.doc.text
+    line_start = whole.rfind("\n", 0, sent.start_char) + 1
+    line_end = whole.find("\n", sent.start_char)
+    line = whole[line_start : line_end if line_end >= 0 else len(whole)].strip()
+    words = len(line.split())
+    closed = re.search(r"[.!?\"”’)]$", line)
+    return not (not closed and (words < 12 or re.match(r"^[•●▪■◦‣*]\s", line)))
+
+
+@pytest.mark.model
+def test_body_sentences_are_told_as_the_long_way_tells_them() -> None:
+    from counterclaim.nlp import load_pipeline
+
+    title = "Drone strike kills 12 in Kharkiv"
+    text = "\n".join(
+        [
+            title,
+            "Photo: smoke over the city",
+            "• Related: Sudan army retakes Wad Madani",
+            "* Gaza toll passes 40,000 as talks stall in Doha and Cairo over the weekend",
+            "Russian drones killed 12 people in Kharkiv overnight, the governor said.",
+            "“We found 30 bodies,” a medic in El Fasher told reporters.",
+            "Militants killed four soldiers in North Waziristan (the ISPR said)",
+            "Fighting in Rakhine went on through the night as the Arakan Army pressed on and on",
+            "Five Yemeni fishermen were missing!",
+            "Is the M23 still in Goma?",
+        ]
+    )
+    doc = load_pipeline()(text)
+    for sent in doc.sents:
+        for heading in (title, None):
+            assert is_body_sentence(sent, heading) == _body_the_long_way(sent, heading)

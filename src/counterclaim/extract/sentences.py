@@ -39,11 +39,15 @@ def is_body_sentence(sent: Span, title: str | None) -> bool:
     line_start = whole.rfind("\n", 0, sent.start_char) + 1
     line_end = whole.find("\n", sent.start_char)
     line = whole[line_start : line_end if line_end >= 0 else len(whole)].strip()
-    words = len(line.split())
-    closed = re.search(r"[.!?\"”’)]$", line)
+    if line.endswith(_CLOSING):
+        return True
     # A short line without closing punctuation is a heading, caption or furniture; so is a
     # bulleted one of any length (the headlines of related stories)
-    return not (not closed and (words < 12 or re.match(r"^[•●▪■◦‣*]\s", line)))
+    return not (len(line.split()) < 12 or _BULLET.match(line))
+
+
+_CLOSING = (".", "!", "?", '"', "”", "’", ")")
+_BULLET = re.compile(r"^[•●▪■◦‣*]\s")
 
 
 def _squash(text: str) -> str:
