@@ -284,17 +284,16 @@ def _is_dateline_label(head: Token) -> bool:
 
 def _apposition_parts(head: Token) -> list[str]:
     parts = []
-    main = [
-        t
-        for t in head.subtree
-        if not any(a.dep_ == "appos" and t in a.subtree for a in head.children)
-    ]
+    appositions = [a for a in head.children if a.dep_ == "appos"]
+    inside = {
+        i for a in appositions for i in range(a.left_edge.i, a.right_edge.i + 1)
+    }  # a subtree of the parse is a span of words
+    main = [t for t in head.subtree if t.i not in inside]
     text = tidy_name("".join(t.text_with_ws for t in main))
     if text:
         parts.append(text)
-    for child in head.children:
-        if child.dep_ == "appos":
-            parts.append(tidy_name("".join(t.text_with_ws for t in child.subtree).strip(" ,()")))
+    for child in appositions:
+        parts.append(tidy_name("".join(t.text_with_ws for t in child.subtree).strip(" ,()")))
     return parts
 
 
