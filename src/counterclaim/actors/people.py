@@ -112,12 +112,16 @@ def _clean_name(kb: KnowledgeBase, name: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
+# Built once per knowledge base (one per era; a knowledge base is never changed): per report
+# they were a walk over every person the files name
+@lru_cache(maxsize=16)
 def _people_index(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
     return {token_key(p): actor_id for actor_id, names in kb.known_people().items() for p in names}
 
 
-def _all_people(kb: KnowledgeBase) -> set[str]:
-    return {p for names in kb.known_people().values() for p in names}
+@lru_cache(maxsize=16)
+def _all_people(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(p for names in kb.known_people().values() for p in names)
 
 
 def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
