@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from counterclaim.cli import app
 from counterclaim.decide import (
+    EXCHANGED_BY_BOTH,
     DecisionModel,
     LinearDecision,
     decide,
@@ -344,6 +345,15 @@ def test_a_claimant_of_no_side_never_gets_own_or_opponent() -> None:
         _claim(9, "other", {**militants, "side_relation=neutral_claimant": 1.0}), claimant="UN"
     )
     assert [c.target_role for c in decide([reporter, monitor], model)] == ["other", "other"]
+
+
+def test_prisoners_both_parties_each_freed_stay_other_whatever_the_model_says() -> None:
+    model = DecisionModel(role=ROLE)
+    militants = {"word=militants": 1.0}
+    exchanged = replace(
+        _claim(270, "other", {**militants, EXCHANGED_BY_BOTH: 1.0}), claimant="Nigerian Army"
+    )
+    assert [c.target_role for c in decide([exchanged], model)] == ["other"]
 
 
 def _said_by(claimant: str, aliases: list[str], actor: str | None, role: str = "own") -> Claim:

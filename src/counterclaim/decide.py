@@ -48,6 +48,8 @@ CLAIMANT_FEATURE_PREFIXES = (
     "side_relation=",
 )
 SPEAKER = "speaker"
+# Prisoners both parties say they each freed: `other` by the annotation guide, not a guess
+EXCHANGED_BY_BOTH = "exchanged_by_both"
 LOOSE = "loose_trigger"  # a candidate the rules propose but do not accept on their own
 SHIPPED = "shipped"
 K = TypeVar("K")
@@ -165,7 +167,7 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
                 continue
             confidence = round(p_keep, 4)
         role = claim.target_role
-        if model.role is not None:
+        if model.role is not None and EXCHANGED_BY_BOTH not in features:
             scores = model.role.probabilities(features)
             if _speaks_for_no_side(claim, features):
                 # ANNOTATION.md: a claimant of no side has no own people nor opponents

@@ -24,7 +24,7 @@ from types import EllipsisType
 
 from counterclaim import actors, dates, places
 from counterclaim.actors.tokens import actor_words
-from counterclaim.decide import collapse_repeats
+from counterclaim.decide import EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
 
@@ -782,11 +782,12 @@ def _resolve_one(
         e = replace(e, attribution=Attribution(None))
     claimant, aliases, actor = resolve_claimant(ctx, e.attribution)
     role = resolve_role(ctx, e, actor)
-    if (
+    exchange = (
         jointly
         and e.category in ("released", "captured")
         and actors.names_combatants_or_prisoners(e.target)
-    ):
+    )
+    if exchange:
         # "both sides said they had each freed 270 soldiers": prisoners of both sides
         # counted together in an exchange are neither's own (ANNOTATION.md, whose people)
         role = "other"
@@ -826,9 +827,15 @@ def _resolve_one(
         confidence=_confidence(e),
         origin=(actor.name if actor is not None else None) or doc.syndicated_from or doc.outlet,
         stated_on=doc.published,
-        features=claim_features(ctx, e, actor, role, target_side),
+        features=_with_exchange(claim_features(ctx, e, actor, role, target_side), exchange),
         claimant_options=claimant_options(ctx, e, target_side) if with_options else [],
     )
+
+
+def _with_exchange(features: dict[str, float], exchange: bool) -> dict[str, float]:
+    if exchange:
+        features[EXCHANGED_BY_BOTH] = 1.0
+    return features
 
 
 _PROPER = re.compile(r"\b[A-Z][a-z]{3,}")
