@@ -1080,3 +1080,11 @@ def test_unnamed_information_is_the_last_speakers() -> None:
     )
     assert claim.claimant != "preliminary information"
     assert "regional governor" in claim.claimant_aliases
+
+
+def test_a_name_set_beside_a_cited_source_between_commas_names_it() -> None:
+    [claim] = claims_of(
+        "Dhaka\n\nGunmen stormed a bakery in Dhaka. Citing the group's mouthpiece, the Amaq news "
+        "agency, they said that 20 people had been killed in the attack."
+    )
+    assert claim.claimant == "Islamic State"

@@ -453,7 +453,9 @@ def _resolve_claimant(
     else:
         actor = _actor_for_surface(ctx, surface, attribution.start)
         if actor is None:
-            for part in attribution.parts:
+            # its appositions, and the names set beside it between commas
+            beside = [p.strip() for p in surface.split(",")[1:] if p.strip()]
+            for part in [*attribution.parts, *beside]:
                 actor = _actor_for_surface(ctx, part, attribution.start)
                 if actor is not None:
                     break

@@ -143,8 +143,17 @@ def _cited_source(verb: Token) -> tuple[str, Token] | None:
                 and cited.lemma_.lower() not in lex.unnamed_sources
                 and _can_speak(cited)
             ):
-                return _speaker_text(cited), cited
+                return _speaker_text(cited) + _named_after(cited), cited
     return None
+
+
+def _named_after(head: Token) -> str:
+    """ "citing the group's mouthpiece, the Amaq news agency, ...": a name set beside the
+    phrase between commas, which the parser may hang elsewhere."""
+    text = doc_text(head.doc)
+    end = head.doc[head.right_edge.i].idx + len(head.doc[head.right_edge.i].text)
+    beside = re.match(r",\s+((?:the\s+)?[A-Z][^,.;:()\n\"“”]{1,60}?),", text[end : end + 80])
+    return f", {beside.group(1)}" if beside is not None else ""
 
 
 def _speaker_text(head: Token) -> str:
