@@ -427,18 +427,19 @@ def _with_description(target: str, noun: Token) -> str:
         return target
     for child in noun.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > noun.i:
-            kind = [
-                t.text
-                for t in child.lefts
-                if t.dep_ in ("amod", "compound") and not any(w.like_num for w in t.subtree)
-            ]
-            return f"{target} ({' '.join([*kind, child.text])})"
+            return f"{target} ({_described_noun(child)})"
     return target
 
 
 def _described_noun(noun: Token) -> str:
-    """A noun with the words that describe it before it ("Pakistani national")."""
-    return " ".join([t.text for t in noun.lefts if t.dep_ in ("amod", "compound")] + [noun.text])
+    """A noun with the words that describe it before it ("Pakistani national"), but not
+    an age ("a 66-year-old priest" is a priest)."""
+    describing = [
+        t.text
+        for t in noun.lefts
+        if t.dep_ in ("amod", "compound") and not any(w.like_num for w in t.subtree)
+    ]
+    return " ".join([*describing, noun.text])
 
 
 def _yet_to_come(trigger: Trigger) -> bool:
