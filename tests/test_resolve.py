@@ -1088,3 +1088,21 @@ def test_a_name_set_beside_a_cited_source_between_commas_names_it() -> None:
         "agency, they said that 20 people had been killed in the attack."
     )
     assert claim.claimant == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dubai\n\nThe Pakistani consulate in Dubai said Emirati authorities had informed it of "
+            "the death of three Pakistani workers.",
+            "consulate",
+        ),
+        ("Kano\n\nPolice said witnesses told them that five people were killed.", "Police"),
+        # told to an outlet, not passed on by a speaker: the one who told it
+        ("Kano\n\nWitnesses told AFP that five people were killed.", "Witnesses"),
+    ],
+)
+def test_what_a_speaker_was_told_and_passes_on_is_its_statement(text: str, speaker: str) -> None:
+    [claim] = claims_of(text)
+    assert any(speaker in alias for alias in [claim.claimant, *claim.claimant_aliases])

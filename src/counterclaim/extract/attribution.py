@@ -404,7 +404,12 @@ def find_attribution(
             # "later reports from hospital sources raised the toll to 19": a statement or
             # source that does the telling, whatever the verb
             return _attribution_from(_speaker_text(source), source)
-        if _is_reporting(node) and node.i != trigger.i and not _told_after(walked):
+        if (
+            _is_reporting(node)
+            and node.i != trigger.i
+            and not _told_after(walked)
+            and not _told_to_the_speaker(node)
+        ):
             found = _subject_phrase(node)
             if found:
                 text, head = found
@@ -580,6 +585,18 @@ def _is_reporting(verb: Token) -> bool:
         if objects and objects[0] not in ("responsibility", "credit"):
             return False
     return True
+
+
+def _told_to_the_speaker(verb: Token) -> bool:
+    """ "The embassy said UAE authorities had informed it of the death of two nationals":
+    what was told to a speaker who passes it on is that speaker's statement (as a source
+    named inside a quotation is the quotation's speaker's)."""
+    return (
+        verb.lemma_.lower() in ("inform", "tell", "notify", "brief")
+        and verb.dep_ == "ccomp"
+        and _is_reporting(verb.head)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)
+    )
 
 
 def _told_after(walked: list[Token]) -> bool:
