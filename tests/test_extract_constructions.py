@@ -988,3 +988,11 @@ def test_a_person_counted_by_name_keeps_what_the_text_says_they_are() -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     [found] = parsed._.extractions
     assert found.target == "Yuri Sokolov (priest)"
+
+
+def test_a_number_word_opening_a_report_counts_its_noun() -> None:
+    [(_, parsed)] = list(
+        parse_documents([Document(text="Gao\n\nSixteen Malian soldiers were killed.\n")])
+    )
+    [found] = parsed._.extractions
+    assert (found.count.value, found.target) == (16, "Malian soldiers")

@@ -36,7 +36,10 @@ class CountMention:
     noun: Token | None  # the counted noun ("personnel"), None for a bare number
     start: int
     end: int
-    name: str = ""  # a ship's name counted as one ("Eternity C")
+    # what is counted, when the parse has no one noun for it: a ship's name counted as one
+    # ("Eternity C"), or the items of a breakdown counted together ("Indians and Pakistani
+    # national")
+    name: str = ""
     kind: str = ""  # what the name names: "vessel" or "warship"
 
 
@@ -597,6 +600,8 @@ def _counted_noun(tok: Token) -> Token | None:
         ):
             return None
         return head
+    if tok.dep_ == "nmod" and tok.like_num and head.pos_ == "NOUN" and head.i > tok.i:
+        return head  # "Sixteen Malian soldiers" opening a report: the number word tagged a name
     if tok.dep_ == "quantmod" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
     if (
