@@ -803,8 +803,15 @@ def test_vehicles_set_on_fire_are_things() -> None:
         ("Nine adults and one child were killed by the shelling of Donetsk.", [("killed", 10)]),
         ("The air strike on Saada killed 12 children, three women and five men.", [("killed", 20)]),
         ("Two women and a child were wounded when the shell hit Kharkiv.", [("wounded", 3)]),
-        # the total stated before the list is the claim
+        # the total stated before the list is the claim, with or without its noun
         ("The strike killed 20 people: 12 children, three women and five men.", [("killed", 20)]),
+        ("The strike killed 20: 12 children, three women and five men.", [("killed", 20)]),
+        # a figure of things in the same sentence is no total of the people
+        (
+            "Police said two Indians and a Pakistani national were killed in a fire that "
+            "spread to three fuel tankers.",
+            [("killed", 3)],
+        ),
         # a vague item leaves the sum unknown
         (
             "Dozens of women and 12 children were abducted in Zamfara.",

@@ -189,7 +189,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 continue  # "including four Fidayeen", "among them two children"
             if mention.noun is not None and is_speaker(mention.noun, mention.count.value):
                 continue
-            if mention.noun is not None and _listed_breakdown(mention.noun):
+            if (
+                mention.noun is not None
+                and not _opens_a_list(mention)
+                and _listed_breakdown(mention.noun)
+            ):
                 # "three Indians, three Britons and one Portuguese had died": no claim each,
                 # but together the people the sentence counts, when it gives no total
                 summed = _breakdown_total(mention, mentions)
@@ -357,7 +361,7 @@ def _breakdown_total(mention: CountMention, mentions: list[CountMention]) -> Cou
     12 children, three women and five men")."""
     assert mention.noun is not None
     listed = set(_listed_items(mention.noun))
-    items = [m for m in mentions if m.noun is not None and m.noun in listed]
+    items = [m for m in mentions if m.noun in listed and not _opens_a_list(m)]
     if not items or items[0] is not mention or len(items) < 2:
         return None
     top = items[0].noun
@@ -368,10 +372,21 @@ def _breakdown_total(mention: CountMention, mentions: list[CountMention]) -> Cou
     if any(value is None for value in values):
         return None
     total = sum(v for v in values if v is not None)
-    if any(m.count.value == total for m in mentions if m not in items):
-        return None
+    if any(
+        m.count.value == total and is_person(m.noun) is not False
+        for m in mentions
+        if m not in items
+    ):
+        return None  # the people's total in the same sentence, not "three tankers"
     words = " and ".join(_described_noun(m.noun) for m in items if m.noun is not None)
     return replace(mention, count=replace(mention.count, value=total), name=words)
+
+
+def _opens_a_list(mention: CountMention) -> bool:
+    """ "The strike killed 20: 12 children, three women and five men": the figure before
+    the colon is the total the list breaks down, whatever noun the parser gave it."""
+    after = doc_text(mention.token.doc)[mention.end : mention.end + 3].lstrip()
+    return after[:1] in (":", "–", "—")
 
 
 def _within_a_toll(summed: CountMention, trigger: Trigger, results: list[Extraction]) -> bool:
