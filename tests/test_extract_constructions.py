@@ -1003,3 +1003,22 @@ def test_a_number_word_opening_a_report_counts_its_noun() -> None:
     )
     [found] = parsed._.extractions
     assert (found.count.value, found.target) == (16, "Malian soldiers")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two more bodies were found in the rubble, bringing the total to at least 52.",
+            [("killed", 2), ("killed", 52)],
+        ),
+        (
+            "Rescuers recovered three more bodies on Monday, bringing the total to 47.",
+            [("killed", 3), ("killed", 47)],
+        ),
+    ],
+)
+def test_a_total_brought_up_by_the_dead_found_is_a_toll(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

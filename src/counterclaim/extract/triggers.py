@@ -469,7 +469,18 @@ def _continued_total(verb: Token, person: bool | None) -> Trigger | None:
     )
     if not names_bare_total or verb.dep_ not in ("advcl", "conj", "xcomp"):
         return None
-    return _fitting_event(categories_of_verb(verb.head), verb.head, person)
+    categories = _dead_found(verb.head) or categories_of_verb(verb.head)
+    return _fitting_event(categories, verb.head, person)
+
+
+def _dead_found(verb: Token) -> list[str]:
+    """ "two more bodies were found, bringing the total to 52": finding the dead is a toll's
+    event too."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.finding_verbs:
+        return []
+    found = (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
+    return ["killed"] if any(c.lemma_.lower() in ("body", "corpse") for c in found) else []
 
 
 def _fitting_event(categories: Iterable[str], word: Token, person: bool | None) -> Trigger | None:
