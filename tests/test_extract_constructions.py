@@ -1022,3 +1022,12 @@ def test_a_total_brought_up_by_the_dead_found_is_a_toll(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_a_bracket_cut_by_the_parse_is_no_part_of_a_target() -> None:
+    [(_, parsed)] = list(
+        parse_documents(
+            [Document(text="Mali\n\n16 Mali Armed Forces [FAMa] soldiers were killed.\n")]
+        )
+    )
+    assert [e.target for e in parsed._.extractions] == ["FAMa soldiers"]

@@ -144,6 +144,8 @@ def _tidy_name_the_long_way(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,")
     if text.count(")") > text.count("("):
         text = text.replace(")", "")
+    if text.count("]") > text.count("["):
+        text = text.replace("]", "")
     if text.count("(") > text.count(")") and not text.endswith(")"):
         text = text.strip(" ,") + ")"
     previous = None

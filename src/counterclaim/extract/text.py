@@ -35,10 +35,12 @@ def tidy_name(text: str) -> str:
     and removing an apposition leaves "Front ()".
     """
     text = _SPACES.sub(" ", text).strip(" ,")
-    if "(" not in text and ")" not in text and "[" not in text:
+    if not any(bracket in text for bracket in "()[]"):
         return text  # (most names: nothing below would change them)
     if text.count(")") > text.count("("):
         text = text.replace(")", "")
+    if text.count("]") > text.count("["):
+        text = text.replace("]", "")  # "FAMa] soldiers" of "Mali Armed Forces [FAMa] soldiers"
     if text.count("(") > text.count(")") and not text.endswith(")"):
         text = text.strip(" ,") + ")"
     previous = None
