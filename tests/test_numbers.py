@@ -115,3 +115,46 @@ def test_parsers_never_raise(text: str) -> None:
 )
 def test_format_count_shows_the_figure(n: int, qualifier: str) -> None:
     assert f"{n:,}" in format_count(Count(n, qualifier))
+
+
+_WORDS = [
+    "at",
+    "least",
+    "more",
+    "than",
+    "up",
+    "to",
+    "about",
+    "some",
+    "nearly",
+    "over",
+    "the",
+    "killed",
+    "as",
+    "many",
+    "no",
+    "fewer",
+    "almost",
+    "(",
+    ",",
+    "Around",
+    "APPROXIMATELY",
+]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=8), st.sampled_from(["", " ", "  "]))
+def test_the_qualifier_shortcut_finds_what_every_pattern_finds(words: list[str], end: str) -> None:
+    """A text ending in no qualifier phrase's last word is not tried against the patterns:
+    the answer must be the one trying every pattern gives."""
+    from counterclaim.numbers import _trailing_qualifier, lexicon
+
+    prefix = " ".join(words) + end
+    tail = prefix[-40:]
+    expected = None
+    for pattern, qualifier in lexicon().qualifiers:
+        m = pattern.search(tail)
+        if m:
+            start = m.start() + (0 if m.group(0)[:1].isalnum() else 1)
+            expected = (len(prefix) - len(tail) + start, qualifier)
+            break
+    assert _trailing_qualifier(prefix) == expected

@@ -39,6 +39,9 @@ class CountLexicon:
     vague: frozenset[str]
     exact_words: dict[str, int]
     qualifiers: tuple[tuple[re.Pattern[str], str], ...]
+    # the last word of every qualifier phrase, lowercase: a text ending in none of them ends
+    # in no qualifier, without trying each pattern
+    qualifier_ends: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +58,9 @@ def lexicon() -> CountLexicon:
         vague=frozenset(w.lower() for w in data["vague"]),
         exact_words={k.lower(): int(v) for k, v in data["exact_words"].items()},
         qualifiers=tuple(qualifiers),
+        qualifier_ends=tuple(
+            {p.split()[-1].lower() for phrases in data["qualifiers"].values() for p in phrases}
+        ),
     )
 
 
@@ -104,7 +110,10 @@ def _trailing_qualifier(prefix: str) -> tuple[int, str] | None:
     """Where the qualifier phrase ending ``prefix`` starts, and which qualifier it is: the
     first pattern (longest phrases first) that matches its last 40 characters."""
     tail = prefix[-40:]
-    for pattern, qualifier in lexicon().qualifiers:
+    lex = lexicon()
+    if not tail.rstrip().lower().endswith(lex.qualifier_ends):
+        return None
+    for pattern, qualifier in lex.qualifiers:
         m = pattern.search(tail)
         if m:
             # the pattern starts at the non-word character before the phrase: keep it
