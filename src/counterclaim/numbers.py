@@ -41,7 +41,7 @@ class CountLexicon:
     qualifiers: tuple[tuple[re.Pattern[str], str], ...]
     # the last word of every qualifier phrase, lowercase: a text ending in none of them ends
     # in no qualifier, without trying each pattern
-    qualifier_ends: tuple[str, ...] = ()
+    qualifier_ends: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)

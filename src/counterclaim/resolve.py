@@ -338,8 +338,10 @@ def _mentions_before(ctx: DocumentContext, position: int) -> list[actors.ActorMe
     return [m for m in ctx.mentions if m.end <= position]
 
 
+# "state media", "state-run", "government-owned", "official news agency"
 _STATE_RUN = re.compile(
-    r"\b(?:state|official|government)[- ](?:run|owned|controlled|media|news|tv|television|radio|broadcaster)|\bstate\b",
+    r"\bstate\b|\b(?:official|government)[- ]"
+    r"(?:run|owned|controlled|media|news|tv|television|radio|broadcaster)",
     re.IGNORECASE,
 )
 

@@ -111,9 +111,8 @@ def _clean_name(kb: KnowledgeBase, name: str) -> str | None:
     return name
 
 
-@lru_cache(maxsize=4)
-# Built once per knowledge base (one per era; a knowledge base is never changed): per report
-# they were a walk over every person the files name
+# Built once per knowledge base (one per era; a knowledge base is never changed), not per
+# report: each is a walk over every person the files name
 @lru_cache(maxsize=16)
 def _people_index(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
     return {token_key(p): actor_id for actor_id, names in kb.known_people().items() for p in names}

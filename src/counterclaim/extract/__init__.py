@@ -189,14 +189,15 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 continue  # "including four Fidayeen", "among them two children"
             if mention.noun is not None and is_speaker(mention.noun, mention.count.value):
                 continue
-            if (
-                mention.noun is not None
-                and not _opens_a_list(mention)
-                and _listed_breakdown(mention.noun)
-            ):
+            breakdown = (
+                _breakdown_list(mention.noun)
+                if mention.noun is not None and not _opens_a_list(mention)
+                else None
+            )
+            if breakdown is not None:
                 # "three Indians, three Britons and one Portuguese had died": no claim each,
                 # but together the people the sentence counts, when it gives no total
-                summed = _breakdown_total(mention, mentions)
+                summed = _breakdown_total(mention, mentions, breakdown)
                 if summed is None:
                     continue
                 mention = summed
@@ -353,14 +354,14 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
 SPEAKER_WINDOW = (3, 2)  # sentences before and after a claim whose speakers may own it
 
 
-def _breakdown_total(mention: CountMention, mentions: list[CountMention]) -> CountMention | None:
+def _breakdown_total(
+    mention: CountMention, mentions: list[CountMention], listed: list[Token]
+) -> CountMention | None:
     """The first count of a breakdown list made the count of everyone listed ("two Indians
     and a Pakistani national were killed": 3, "12 children, three women and five men": 20),
     with all the listed words as its target. None for the list's other counts, for a list
     with a vague count, and when the sentence states the total itself ("killed 20 people:
     12 children, three women and five men")."""
-    assert mention.noun is not None
-    listed = set(_listed_items(mention.noun))
     items = [m for m in mentions if m.noun in listed and not _opens_a_list(m)]
     if not items or items[0] is not mention or len(items) < 2:
         return None
@@ -412,12 +413,14 @@ def _listed_items(noun: Token) -> list[Token]:
     return sorted(group, key=lambda t: t.i)
 
 
-def _listed_breakdown(noun: Token) -> bool:
-    """A count listed with other counts that split the same people by nationality ("13
-    Israelis, 10 Thais and one Filipino") or by sex or age ("nine adults and one child",
-    "12 children, three women and five men"): a breakdown of the people, not a claim of its
-    own (ANNOTATION.md). Counts split by side ("30 soldiers and 12 villagers") stand."""
-    group = _listed_items(noun)
+def _breakdown_list(noun: Token) -> list[Token] | None:
+    """The nouns of the list a count is listed in, when its counts split the same people by
+    nationality ("13 Israelis, 10 Thais and one Filipino") or by sex or age ("nine adults
+    and one child", "12 children, three women and five men"): a breakdown of the people, not
+    a claim each (ANNOTATION.md). None for counts split by side ("30 soldiers and 12
+    villagers"), which stand."""
+    listed = _listed_items(noun)
+    group = listed
     if any(c.dep_ == "punct" and c.text in ":–—" for c in group[0].children):
         group = group[1:]  # "20 people: 12 children, three women and five men": the total
     counted = [
@@ -426,12 +429,12 @@ def _listed_breakdown(noun: Token) -> bool:
         if any(c.dep_ == "nummod" or c.like_num or c.lower_ in ("a", "an") for c in t.children)
     ]
     if len(counted) < 2 or noun not in counted:
-        return False
+        return None
     by_sex_or_age = lexicon().breakdown_nouns
     if all(t.lemma_.lower() in by_sex_or_age or t.lower_ in by_sex_or_age for t in counted):
-        return True
+        return listed
     nations = {tuple(places.country_context(_described_noun(t))) for t in counted}
-    return len(nations) >= 2 and all(nations)
+    return listed if len(nations) >= 2 and all(nations) else None
 
 
 def _with_description(target: str, noun: Token) -> str:

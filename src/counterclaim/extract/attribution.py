@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -700,11 +701,17 @@ def _owner_of_source(text: str) -> str | None:
         return None  # ("the toll from the blast" names no one)
     owner = (found.group("owner") or found.groupdict().get("named") or "").strip()
     last = owner.split()[-1].lower() if owner else ""
-    event_or_thing = lex.attack_nouns | lex.things | {n for ns in lex.nouns.values() for n in ns}
     named = re.sub(r"^(?:the|a|an)\s+", "", owner)[:1].isupper()
-    if not named and {last, last.rstrip("s")} & event_or_thing:
+    if not named and {last, last.rstrip("s")} & _events_and_things():
         return None  # "the toll from the blast": an event says nothing
     return owner or None
+
+
+@lru_cache(maxsize=1)
+def _events_and_things() -> frozenset[str]:
+    """Nouns of attacks, of other events and of things: none of them states a figure."""
+    lex = lexicon()
+    return frozenset(lex.attack_nouns | lex.things | {n for ns in lex.nouns.values() for n in ns})
 
 
 def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
