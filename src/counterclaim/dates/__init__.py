@@ -35,6 +35,7 @@ from counterclaim.dates.expressions import (
 )
 from counterclaim.dates.resolution import DateValue, resolve_expression
 from counterclaim.dates.years import (
+    MONTH_NAMES,
     MONTHS,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -56,6 +57,7 @@ __all__ = [
     "LEAD_PARAGRAPHS",
     "MAIN_EVENT_MAX_DAYS",
     "MONTHS",
+    "MONTH_NAMES",
     "RECENT_MAX_AGE_DAYS",
     "WEEKDAYS",
     "WEEKDAY_NAMES",

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from counterclaim.dates import MONTH_NAMES
 from counterclaim.extract.text import doc_text
 from counterclaim.extract.wordlists import lexicon
 
@@ -122,21 +123,7 @@ _WAR_TOLL = tuple(
     for have in ("has", "have")
     for verb in ("killed", "left", "claimed", "displaced")
 )
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH_SPANS = tuple(f"{word} {month}" for word in ("from", "between") for month in _MONTHS)
+_MONTH_SPANS = tuple(f"{word} {month}" for word in ("from", "between") for month in MONTH_NAMES)
 
 
 # The letters beyond ASCII the pattern's case folding takes for ASCII ones ("ſince" matches

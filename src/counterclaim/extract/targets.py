@@ -219,7 +219,7 @@ def window_names_a_part(window: str) -> bool:
 
 
 _SUBSET_WORDS = ("including", "among them", "of whom", "of which")
-_SUBSET_PHRASE = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:[a-z'’-]+\s+){0,4}$")
+_SUBSET_PHRASE = re.compile(rf"\b(?:{'|'.join(_SUBSET_WORDS)})\s+(?:[a-z'’-]+\s+){{0,4}}$")
 _DASHED_BREAKDOWN = re.compile(r"\b(?:\d[\d,]*|[a-z]+)\s+[a-z'’ -]{2,30}?\s*[–—]\s*$")
 _COUNTED = re.compile(r"\b\d|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b")
 
