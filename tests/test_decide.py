@@ -425,3 +425,47 @@ def test_two_figures_of_one_sentence_are_never_repeats() -> None:
     # the same figure in another sentence is a repeat
     later = replace(policeman, span_start=80, span_end=81, id="")
     assert len(collapse_repeats([policeman, later])) == 1
+
+
+def test_a_party_s_unnamed_voice_and_its_named_one_give_one_claim() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    # "officials said 14 police officers were killed in Aguililla" and, later, the
+    # security ministry's statement of the same 14
+    officials = _said_by("officials", ["officials"], None)
+    ministry = replace(
+        _said_by("Mexican Security Ministry", ["the federal security ministry"], None),
+        span_start=60,
+        span_end=61,
+    )
+    [kept] = collapse_repeats([officials, ministry])
+    assert kept.claimant == "Mexican Security Ministry"  # the named voice is credited
+    assert "officials" in kept.claimant_aliases
+    # two unnamed voices of one side ("intelligence sources", "an official") are one too
+    sources = replace(_said_by("intelligence sources", ["intelligence sources"], None), id="")
+    official = replace(_said_by("an official", ["an official"], None), span_start=90, id="")
+    assert len(collapse_repeats([sources, official])) == 1
+
+
+def test_voices_that_stand_apart_keep_their_own_claims() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    # Residents of Beni and the Congolese army both count nine dead: two claimants
+    residents = _said_by("residents", ["residents"], None, role="civilian")
+    army = replace(
+        _said_by("FARDC", ["the army"], "fardc", role="civilian"), span_start=70, span_end=71
+    )
+    assert len(collapse_repeats([residents, army])) == 2
+    # a monitor the knowledge base holds neutral, beside an unnamed official
+    monitor = replace(
+        _said_by("Syrian Observatory for Human Rights", ["SOHR"], "sohr", role="civilian"),
+        features={"side_relation=neutral_claimant": 1.0},
+        span_start=70,
+        span_end=71,
+    )
+    official = _said_by("officials", ["officials"], None, role="civilian")
+    assert len(collapse_repeats([official, monitor])) == 2
+    # two named parties giving the same figure stay two (Hamas and the Israeli army)
+    hamas = _said_by("Hamas", ["Hamas"], "hamas")
+    idf = replace(_said_by("IDF", ["IDF"], "idf"), span_start=70, span_end=71)
+    assert len(collapse_repeats([hamas, idf])) == 2

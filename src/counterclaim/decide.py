@@ -287,16 +287,23 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
             if other.target_role == claim.target_role and _same_speaker(other, claim):
                 duplicate = other  # "Superintendent ... Mohita Sharma" and "Sharma"
                 break
+            if other.target_role == claim.target_role and _one_party(other, claim):
+                duplicate = other  # "police said nine were killed" and the SSP's nine
+                break
             if REPORTER in (other.claimant, claim.claimant):
                 duplicate = other
                 break
         if duplicate is None:
             kept.append(claim)
             continue
-        if (duplicate.claimant == REPORTER and claim.claimant != REPORTER) or (
-            duplicate.claimant_actor is None
-            and claim.claimant_actor is not None
-            and duplicate.claimant != REPORTER
+        if (
+            (duplicate.claimant == REPORTER and claim.claimant != REPORTER)
+            or (
+                duplicate.claimant_actor is None
+                and claim.claimant_actor is not None
+                and duplicate.claimant != REPORTER
+            )
+            or (_unnamed_party_voice(duplicate) and not _unnamed_party_voice(claim))
         ):
             # The attributed mention wins, and of one speaker's two names the one the
             # knowledge base knows; the qualifier of the first attributed mention
@@ -327,6 +334,35 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
     names_a = {a.claimant, *a.claimant_aliases}
     names_b = {b.claimant, *b.claimant_aliases}
     return any(_named_inside(x, y) or _named_inside(y, x) for x in names_a for y in names_b)
+
+
+def _one_party(a: Claim, b: Claim) -> bool:
+    """The same figure from a party's unnamed voice ("police", "officials", "security
+    sources") and another of its voices: ANNOTATION.md's one claim of one claimant. An
+    unnamed voice speaks for the state the report is about (as in ``resolve``), so it is
+    not merged with a speaker who stands apart from the parties (a monitor, witnesses)."""
+    if not (_unnamed_party_voice(a) or _unnamed_party_voice(b)):
+        return False
+    return not (_stands_apart(a) or _stands_apart(b))
+
+
+def _unnamed_party_voice(claim: Claim) -> bool:
+    """A claimant the knowledge base does not know, named by common nouns only ("police",
+    "an official", "intelligence sources"), none of them a neutral voice's."""
+    if claim.claimant == REPORTER or claim.claimant_actor is not None:
+        return False
+    if any(ch.isupper() for ch in claim.claimant):
+        return False
+    return not _stands_apart(claim)
+
+
+def _stands_apart(claim: Claim) -> bool:
+    from counterclaim.extract.wordlists import lexicon
+
+    if "side_relation=neutral_claimant" in claim.features:
+        return True
+    words = set(re.findall(r"[a-z]+", claim.claimant.lower()))
+    return bool(words & lexicon().neutral_voices)
 
 
 def _named_inside(short: str, long: str) -> bool:
