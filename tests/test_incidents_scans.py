@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from counterclaim.incidents import (
     IncidentOptions,
     TextScans,
+    _build_segments,
     cluster_incidents,
     incident_keys,
     lookups,
@@ -68,6 +69,22 @@ def test_groupings_sharing_scans_give_what_each_gives_alone() -> None:
     alone = cluster_incidents(claims, docs).incidents
     assert [i.claim_ids for i in together] == [i.claim_ids for i in alone]
     assert incident_keys(together, claims, docs, scans=scans) == incident_keys(alone, claims, docs)
+
+
+def test_a_regroup_of_the_lookups_own_claims_reuses_their_segments() -> None:
+    doc, claims = _report()
+    docs = {doc.id: doc}
+    scans, options = TextScans(), IncidentOptions()
+    built = _build_segments(claims, docs, {}, options, None, scans)
+    assert _build_segments(list(claims), docs, {}, options, None, scans) is built
+    # Other claim objects, other stored incidents or other documents: built again, the same way
+    copies = [claim_at(doc, c.evidence, category=c.category, value=c.value) for c in claims]
+    rebuilt = _build_segments(copies, docs, {}, options, None, scans)
+    assert rebuilt is not built and all(c in copies for s in rebuilt for c in s.claims)
+    assert [s.place_keys for s in rebuilt] == [s.place_keys for s in built]
+    held = {claims[0].id: "inc_x"}
+    assert _build_segments(claims, docs, held, options, None, scans)[0].existing_id == "inc_x"
+    assert _build_segments(claims, dict(docs), {}, options, None, scans) is not built
 
 
 OPERATION_TEXTS = [

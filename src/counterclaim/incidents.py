@@ -632,8 +632,38 @@ def _build_segments(
 ) -> list[_Segment]:
     """The segments of the claims: per document, one for the claims of each stored incident
     (``existing_of``: claim id → incident id) and the new claims cut by
-    :func:`segment_document`."""
+    :func:`segment_document`. Read only once built, so a later step of the same update
+    asking with the same objects gets the same list."""
     scans = scans if scans is not None else TextScans()
+    inputs: _BuildInputs = (tuple(claims), docs, dict(existing_of), options, claimants)
+    if scans.built is not None and _same_inputs(scans.built[0], inputs):
+        return scans.built[1]
+    segments = _segments_of(claims, docs, existing_of, options, claimants, scans)
+    scans.built = (inputs, segments)
+    return segments
+
+
+def _same_inputs(old: _BuildInputs, new: _BuildInputs) -> bool:
+    """The same claim objects in the same order, the same mappings (by identity: an update
+    does not change them between its steps), the same stored incidents and options."""
+    return (
+        old[1] is new[1]
+        and old[4] is new[4]
+        and old[3] == new[3]
+        and old[2] == new[2]
+        and len(old[0]) == len(new[0])
+        and all(a is b for a, b in zip(old[0], new[0], strict=True))
+    )
+
+
+def _segments_of(
+    claims: Sequence[Claim],
+    docs: Mapping[str, Document],
+    existing_of: Mapping[str, str],
+    options: IncidentOptions,
+    claimants: Mapping[str, Sequence[str]] | None,
+    scans: TextScans,
+) -> list[_Segment]:
     segments: list[_Segment] = []
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -800,6 +830,16 @@ def _document_operations(
     ]
 
 
+# claims, documents, claim id → stored incident id, options, doc id → claimants
+_BuildInputs = tuple[
+    tuple[Claim, ...],
+    Mapping[str, Document],
+    dict[str, str],
+    IncidentOptions,
+    Mapping[str, Sequence[str]] | None,
+]
+
+
 @dataclass
 class TextScans:
     """What an incident update reads in its documents, read once and handed to each of its
@@ -813,6 +853,9 @@ class TextScans:
     cuts: dict[tuple[str, tuple[str, ...], IncidentOptions], list[tuple[str, ...]]] = field(
         default_factory=dict
     )
+    # The segments last built and what they were built from: a regroup whose claims are the
+    # lookups' own (no stored incident found) would build the very same segments again
+    built: tuple[_BuildInputs, list[_Segment]] | None = None
 
     def operations_in(self, doc: Document) -> tuple[OperationMention, ...]:
         found = self.operations.get(doc.id)
