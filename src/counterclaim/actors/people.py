@@ -8,7 +8,7 @@ base to name the organisation; the resolve stage uses it to attribute "Mujahid s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from counterclaim.actors.knowledge_base import (
@@ -70,6 +70,33 @@ _NOT_NAMES = {str(w) for w in actor_words("not_names")}
 _ROLE_NOUN_CUE = re.compile(ROLE_NOUN_ALTERNATIVES)
 _SPEAKS_FOR_CUE = re.compile(r"\bwho[ \t]+(?:speaks|spoke|talks|represents|represented)\b")
 _PATTERN_CUES = (_ROLE_NOUN_CUE, _ROLE_NOUN_CUE, _ROLE_NOUN_CUE, _SPEAKS_FOR_CUE, _ROLE_NOUN_CUE)
+# What the first pattern's match holds before its role noun: an organisation's words, its
+# possessive and the spaces between them
+_ORG_RUN_CHAR = re.compile(rf"{_ORG_CHARS}|[ \t]")
+
+
+def _org_role_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches run from their start to a
+    role noun over ``_ORG_RUN_CHAR`` alone (the first of ``_SPOKES_PATTERNS``): tried only
+    at the positions of such a run before each role noun, in order, as ``finditer`` would
+    meet them. Tried at every position, its organisation's repeated words made it the
+    costliest search of a report."""
+    starts: set[int] = set()
+    cue = _ROLE_NOUN_CUE.search(text)
+    while cue is not None:
+        first = cue.start()
+        while first > 0 and _ORG_RUN_CHAR.match(text, first - 1):
+            first -= 1
+        starts.update(range(first, cue.start()))
+        cue = _ROLE_NOUN_CUE.search(text, cue.start() + 1)
+    resume = 0
+    for start in sorted(starts):
+        if start < resume:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            resume = max(match.end(), start + 1)
 
 
 def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> Actor | None:
@@ -136,7 +163,8 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
     for pattern, cue in zip(_SPOKES_PATTERNS, _PATTERN_CUES, strict=True):
         if not cued[cue]:
             continue
-        for match in pattern.finditer(text):
+        first = pattern is _SPOKES_PATTERNS[0]
+        for match in _org_role_matches(pattern, text) if first else pattern.finditer(text):
             name = _clean_name(kb, match.group("name"))
             if not name or name in found:
                 continue
