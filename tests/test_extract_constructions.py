@@ -109,6 +109,25 @@ def test_the_subject_of_what_befell_people_is_the_victim(
     assert figures(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said 12 pupils returned home to Kankara on Sunday.", [("released", 12)]),
+        ("The governor said 68 schoolgirls had regained their freedom.", [("released", 68)]),
+        ("Officials in Chibok said 21 of the girls regained freedom on Thursday.",
+         [("released", 21)]),
+        # the words after the verb decide: returning fire is something the subject did
+        ("The army said 20 soldiers returned fire after the ambush near Gao.", []),
+        ("An ambush near Natitingou left 28 soldiers lifeless, the army said.",
+         [("killed", 28)]),
+    ],
+)  # fmt: skip
+def test_people_who_come_back_or_are_left_lifeless_are_counted(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
 def test_a_verb_with_an_ordinary_object_keeps_its_subject_as_the_agent() -> None:
     # The subject caused what its object names; nothing befell it
     assert figures("Thirty gunmen inflicted injuries on the guards, police said.") == []

@@ -39,6 +39,13 @@ def _phrase_words(verb: Token) -> set[str]:
     return words
 
 
+def _phrase_follows(verb: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    if not phrases:
+        return False
+    words = _phrase_words(verb)
+    return any(all(w in words for w in rest) for rest in phrases)
+
+
 def categories_of_verb(verb: Token) -> list[str]:
     lex = lexicon()
     lemma = verb.lemma_.lower()
@@ -562,7 +569,12 @@ def _verb_trigger(
             # "About 15 rockets hit the suburbs", "40 drones attacked Kyiv": the projectiles
             # that struck are the attacks, as those launched are (ANNOTATION.md)
             return Trigger("attacks", cand, _agent_of(cand))
-        if subject and not passive and lemma not in lex.victim_subject_verbs:
+        if (
+            subject
+            and not passive
+            and lemma not in lex.victim_subject_verbs
+            and not _phrase_follows(cand, lex.victim_subject_phrases.get(lemma, ()))
+        ):
             # An active subject did the act ("84 fighters attacked"): only intransitive
             # verbs (die, perish) make it the count of victims.
             continue

@@ -7,6 +7,7 @@ stage reads them, so they sit in a module of their own that imports nothing else
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +37,9 @@ class Lexicon:
     places: frozenset[str]
     causing_verbs: frozenset[str]
     victim_subject_verbs: frozenset[str]
+    # "return home": the verb's lemma → the words that must follow it for its subject to be
+    # what it counts ("12 pupils returned home", not "soldiers returned fire")
+    victim_subject_phrases: dict[str, tuple[tuple[str, ...], ...]]
     total_verbs: frozenset[str]
     put_at_verbs: frozenset[str]
     raising_verbs: frozenset[str]
@@ -139,7 +143,10 @@ def lexicon() -> Lexicon:
         increments=frozenset(nouns.get("increments") or ()),
         places=frozenset(nouns.get("places") or ()),
         causing_verbs=frozenset(events["causing_verbs"]),
-        victim_subject_verbs=frozenset(events["victim_subject_verbs"]),
+        victim_subject_verbs=frozenset(w for w in events["victim_subject_verbs"] if " " not in w),
+        victim_subject_phrases=_phrases_by_verb(
+            w for w in events["victim_subject_verbs"] if " " in w
+        ),
         total_verbs=frozenset(events["total_verbs"]),
         put_at_verbs=frozenset(events["put_at_verbs"]),
         raising_verbs=frozenset(events["raising_verbs"]),
@@ -196,3 +203,11 @@ def is_person(noun: Token | None) -> bool | None:
     if noun.ent_type_ in ("GPE", "LOC", "FAC", "PRODUCT"):
         return False
     return None
+
+
+def _phrases_by_verb(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_verb: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        verb, *rest = phrase.split()
+        by_verb.setdefault(verb, []).append(tuple(rest))
+    return {verb: tuple(rests) for verb, rests in by_verb.items()}
