@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -453,12 +453,14 @@ def _resolve_claimant(
         if actor is None and surface.lower() in lexicon().anaphors:
             return REPORTER, [], None  # "It said 40 were wounded" with no one before: unknown
     else:
+        surface = _SPOKE_TO.sub("", surface).strip(" ,") or surface
         actor = _actor_for_surface(ctx, surface, attribution.start)
         if actor is None:
             # its appositions, and the names set beside it between commas
             beside = [p.strip() for p in surface.split(",")[1:] if p.strip()]
             for part in [*attribution.parts, *beside]:
-                actor = _actor_for_surface(ctx, part, attribution.start)
+                part = _SPOKE_TO.sub("", part).strip(" ,")
+                actor = _actor_for_surface(ctx, part, attribution.start) if part else None
                 if actor is not None:
                     break
         if actor is None:
@@ -490,6 +492,15 @@ def _resolve_claimant(
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
         actor,
     )
+
+
+# "An army officer, speaking to the AFP news agency": whom a speaker spoke to carried the
+# words, it did not say them
+_SPOKE_TO = re.compile(
+    r"(?:,\s*|\s+who\s+(?:\w+\s+){0,6}?)?\b(?:speaking|spoke|talking|talked|speak|talk)\s+"
+    r"(?:to|with)\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _past_a_place(ctx: DocumentContext, surface: str) -> str:
@@ -1034,11 +1045,11 @@ def _apply_rejections(ctx: DocumentContext, claims: list[Claim]) -> None:
     text = ctx.doc.text
     rejected: set[str] = set()
     rejecting = _rejecting_verbs()
+    # What a sentence needs, asked of the whole text first: most reports reject nothing
+    if not _may_reject(text.lower(), rejecting, lex.rejection_nouns):
+        return
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
-        low = sentence.lower()
-        has_verb = rejecting.search(low) is not None
-        has_noun = any(n in low for n in lex.rejection_nouns)
-        if not (has_verb and ("claim" in low or has_noun)) and not (has_noun and "claim" in low):
+        if not _may_reject(sentence.lower(), rejecting, lex.rejection_nouns):
             continue
         mentioned = [ctx.kb.claimant_actor(m.actor_id).id for m in ctx.kb.find_mentions(sentence)]
         if len(set(mentioned)) < 2:
@@ -1058,6 +1069,14 @@ def _apply_rejections(ctx: DocumentContext, claims: list[Claim]) -> None:
     for claim in claims:
         if claim.claimant_actor in rejected:
             claim.hedged = True
+
+
+def _may_reject(low: str, rejecting: re.Pattern[str], nouns: Iterable[str]) -> bool:
+    """Whether a lower-cased text holds a rejection's words: a rejecting verb with "claim"
+    or a word of rejection, or a word of rejection with "claim"."""
+    has_verb = rejecting.search(low) is not None
+    has_noun = any(n in low for n in nouns)
+    return (has_verb and ("claim" in low or has_noun)) or (has_noun and "claim" in low)
 
 
 @lru_cache(maxsize=1)
