@@ -1086,3 +1086,27 @@ def test_a_name_set_beside_a_cited_source_between_commas_names_it() -> None:
 def test_what_a_speaker_was_told_and_passes_on_is_its_statement(text: str, speaker: str) -> None:
     [claim] = claims_of(text)
     assert any(speaker in alias for alias in [claim.claimant, *claim.claimant_aliases])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Djibo\n\nAn army officer, speaking to the AFP news agency on condition of anonymity, "
+        "said 25 soldiers had been killed in the attack on the base.",
+        'Bamako\n\n"At least 15 suspects have been arrested," said an official who requested '
+        "anonymity to speak to AP.",
+        "Mogadishu\n\nA police officer who spoke to Reuters said 20 people were killed in the "
+        "blast at the hotel.",
+        "Kherson\n\nThe regional governor, talking with reporters from Interfax, said six "
+        "civilians were wounded.",
+    ],
+)
+def test_the_outlet_a_speaker_spoke_to_is_not_the_speaker(text: str) -> None:
+    [claim] = claims_of(text)
+    outlets = ("AFP", "AP", "Reuters", "Interfax")
+    assert not any(outlet in claim.claimant for outlet in outlets)
+    assert (
+        claim.claimant_actor is None
+        or KnowledgeBase.load().actor(claim.claimant_actor).kind != "outlet"
+    )
+    assert claim.claimant != "reporter"

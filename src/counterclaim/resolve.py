@@ -453,12 +453,14 @@ def _resolve_claimant(
         if actor is None and surface.lower() in lexicon().anaphors:
             return REPORTER, [], None  # "It said 40 were wounded" with no one before: unknown
     else:
+        surface = _SPOKE_TO.sub("", surface).strip(" ,") or surface
         actor = _actor_for_surface(ctx, surface, attribution.start)
         if actor is None:
             # its appositions, and the names set beside it between commas
             beside = [p.strip() for p in surface.split(",")[1:] if p.strip()]
             for part in [*attribution.parts, *beside]:
-                actor = _actor_for_surface(ctx, part, attribution.start)
+                part = _SPOKE_TO.sub("", part).strip(" ,")
+                actor = _actor_for_surface(ctx, part, attribution.start) if part else None
                 if actor is not None:
                     break
         if actor is None:
@@ -490,6 +492,15 @@ def _resolve_claimant(
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
         actor,
     )
+
+
+# "An army officer, speaking to the AFP news agency": whom a speaker spoke to carried the
+# words, it did not say them
+_SPOKE_TO = re.compile(
+    r"(?:,\s*|\s+who\s+(?:\w+\s+){0,6}?)?\b(?:speaking|spoke|talking|talked|speak|talk)\s+"
+    r"(?:to|with)\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _past_a_place(ctx: DocumentContext, surface: str) -> str:
