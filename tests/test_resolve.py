@@ -1110,3 +1110,31 @@ def test_the_outlet_a_speaker_spoke_to_is_not_the_speaker(text: str) -> None:
         or KnowledgeBase.load().actor(claim.claimant_actor).kind != "outlet"
     )
     assert claim.claimant != "reporter"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # everyone listed is the claimant's: its own
+        (
+            "Bannu, Pakistan\n\nForty people, including eight soldiers and 32 policemen, were "
+            "killed in the attacks, the government said.",
+            "own",
+        ),
+        # combatants and children listed together: a mix (ANNOTATION.md, other)
+        (
+            "Kharkiv, Ukraine\n\nTwelve people, including ten children and two soldiers, were "
+            "killed in the shelling, Ukraine's army said.",
+            "other",
+        ),
+        # the list names only some of them: the rest are unknown, the list decides nothing
+        (
+            "Bannu, Pakistan\n\nAt least four people, including a district officer and two "
+            "police officers, were killed, officials said.",
+            "other",
+        ),
+    ],
+)
+def test_people_in_general_are_who_their_including_list_names(text: str, role: str) -> None:
+    [claim] = [c for c in claims_of(text) if c.category == "killed"]
+    assert claim.target_role == role

@@ -27,6 +27,7 @@ from counterclaim.actors.tokens import actor_words
 from counterclaim.decide import EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
+from counterclaim.numbers import parse_number
 
 MERCHANT_VESSELS = re.compile(
     r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?|"
@@ -721,9 +722,48 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         target_side = kb.side_of_phrase(e.target)
         if _is_projectile_target(e.target):
             return "own" if target_side != side else "opponent"
+    included = _included_roles(ctx, e, side, neutral)
+    if included:
+        # "41 people, including eight soldiers and 33 militiamen": the people are those
+        # listed (militia of no known side do not change whose they are); a list of
+        # soldiers and children mixes combatants and civilians (other)
+        definite = included - {"other"}
+        return definite.pop() if len(definite) == 1 else "other"
     return actors.target_role(
         side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=context
     )
+
+
+_INCLUDING = re.compile(r"^[^,;.]{0,40}?,?\s*(?:including|among them|among whom)\s+([^;.]+)")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _included_roles(
+    ctx: DocumentContext, e: Extraction, side: str | None, neutral: bool
+) -> set[str]:
+    """The roles of those an "including" list right after a count of people in general
+    names ("Forty-one people, including eight soldiers and 33 militiamen, were killed"),
+    each listed part with a figure of its own; empty when there is no such list."""
+    if not actors.names_only_generic_people(e.target):
+        return set()
+    found = _INCLUDING.match(ctx.doc.text[e.count_end : e.sentence_end])
+    if found is None:
+        return set()
+    listed = found.group(1)
+    verb = re.search(r",\s*(?:were|was|had|have|are|died)\b|\s(?:were|was)\s", listed)
+    parts = [p.strip() for p in _LIST_SPLIT.split(listed[: verb.start()] if verb else listed)]
+    figures = [_leading_figure(p) for p in parts if p]
+    if not parts or None in figures or sum(figures) != e.count.value:  # type: ignore[arg-type]
+        return set()  # a list of some of them ("nine, including a soldier") leaves the rest unknown
+    return {
+        actors.target_role(side, part, ctx.kb, claimant_is_neutral=neutral, category=e.category)
+        for part in parts
+    }
+
+
+def _leading_figure(part: str) -> int | None:
+    first = part.split()[0].lower()
+    return 1 if first in ("a", "an") else parse_number(first)
 
 
 def _outlet_abroad(ctx: DocumentContext, actor: actors.Actor) -> bool:
