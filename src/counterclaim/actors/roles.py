@@ -9,6 +9,7 @@ and this module combines the two from the claimant's point of view.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from counterclaim.actors.loading import NEUTRAL, load_target_words
@@ -18,7 +19,10 @@ if TYPE_CHECKING:
     from counterclaim.actors.knowledge_base import KnowledgeBase
 
 
-def _split_civilian_words(phrase: str) -> tuple[set[str], set[str]]:
+# A claim's target is asked about by several rules (role, features, options) and the same
+# phrases come back across reports; the answer depends on the phrase and the word lists alone
+@lru_cache(maxsize=1 << 14)
+def _split_civilian_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
     """(civilian terms found, the terms of the remaining words): multi-word terms ("crew
     members") first, so their words ("members") are not read as combatant words. A civilian
     word right before a combatant term describes it ("national security forces", "child
@@ -38,7 +42,7 @@ def _split_civilian_words(phrase: str) -> tuple[set[str], set[str]]:
         elif word != "|":
             rest.add(word)
     rest |= phrase_terms(remaining) - {"|"} - found
-    return found, {term for term in rest if "|" not in term.split()}
+    return frozenset(found), frozenset(term for term in rest if "|" not in term.split())
 
 
 def _longest_terms(terms: set[str], vocabulary: frozenset[str]) -> set[str]:
@@ -125,7 +129,7 @@ def target_role(
             return "own" if claimant_side in sides else "opponent"
         return "own" if kb.is_state_side(claimant_side) else "opponent"
     if civilian_terms and civilian_terms <= words.generic_people and rest & words.irregulars:
-        civilian_terms = set()  # "two individuals responsible for the attack": attackers
+        civilian_terms = frozenset()  # "two individuals responsible for the attack": attackers
     if civilian_terms:
         if rest & words.combatant_words:
             return "other"  # "soldiers and civilians": the text does not split them
