@@ -1138,3 +1138,28 @@ def test_the_outlet_a_speaker_spoke_to_is_not_the_speaker(text: str) -> None:
 def test_people_in_general_are_who_their_including_list_names(text: str, role: str) -> None:
     [claim] = [c for c in claims_of(text) if c.category == "killed"]
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("background", "another_time"),
+    [
+        ("In January, 28 soldiers were killed in a similar assault near Karimama.", True),
+        ("Last year, 28 soldiers were killed in a similar assault near Karimama.", True),
+        ("In 2023, 28 soldiers were killed in a similar assault near Karimama.", True),
+        ("In April, 28 more soldiers died of their wounds in Kandi.", False),
+    ],
+)
+def test_a_month_or_year_of_another_time_is_not_the_voice_carried_from_before(
+    background: str, another_time: bool
+) -> None:
+    text = (
+        "Cotonou, Benin\n\nMilitants killed 30 soldiers in an attack on a post in northern "
+        "Benin on Thursday, the army said on Friday.\n\nThe army said the attackers fled "
+        f"towards Niger. {background}"
+    )
+    claims = {c.value: c for c in claims_of(text, published=date(2025, 4, 18))}
+    assert claims[30].claimant == "Benin army"
+    if another_time:  # the outlet's background (or, for some phrasings, no claim at all)
+        assert 28 not in claims or claims[28].claimant == "reporter"
+    else:
+        assert claims[28].claimant == "Benin army"

@@ -1058,13 +1058,37 @@ def _claim_places(ctx: DocumentContext, e: Extraction) -> list[str]:
     )
 
 
+_MONTH_OR_YEAR = re.compile(
+    r"\b(?i:in|during|since|last|early|late|mid|earlier in)[\s-]+(?:(?P<month>[A-Z][a-z]+)\b"
+    r"|(?P<year>(?:19|20)\d\d)\b|(?P<last>(?i:year|month))\b)"
+)
+
+
+def _in_another_month(ctx: DocumentContext, e: Extraction) -> bool:
+    """ "In January, 28 soldiers were killed in a similar assault", "last year", "in 2019",
+    in a report whose main event is of another month: a time the dates leave unresolved
+    (a month is no day) that is still not the main event's."""
+    assert ctx.main_date is not None
+    main = date.fromisoformat(ctx.main_date[:10])
+    sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
+    for found in _MONTH_OR_YEAR.finditer(sentence):
+        if found.group("last"):
+            return True
+        if found.group("year"):
+            return int(found.group("year")) != main.year
+        month = dates.MONTHS.get(found.group("month").lower())
+        if month is not None:
+            return month != main.month
+    return False
+
+
 def _tells_of_another_day(ctx: DocumentContext, e: Extraction) -> bool:
     """A claim whose own sentence dates it more than two days from the report's main event."""
     if ctx.main_date is None:
         return False
     own = dates.event_date_for(e.evidence_start, e.evidence_end, ctx.doc.text, ctx.doc.published)
     if own is None:
-        return False
+        return _in_another_month(ctx, e)
     try:
         gap = abs(date.fromisoformat(own[:10]) - date.fromisoformat(ctx.main_date[:10]))
     except ValueError:
