@@ -75,3 +75,37 @@ def test_words_that_cannot_be_in_a_name_are_left_out(sentence: str) -> None:
     # every capitalised word is kept, at its offsets
     capitalised = [m.start() for m in places._TOKEN_RE.finditer(sentence) if m.group()[0].isupper()]
     assert [t.start for t in kept if t.text[:1].isupper()] == capitalised
+
+
+def _found(text: str, country: str | None = None) -> list[tuple[int, int, str, str | None]]:
+    return [
+        (m.start, m.end, m.surface, m.place.country_code)
+        for m in places.find_place_names(text, country)
+    ]
+
+
+@pytest.mark.parametrize("country", [None, "PK", "SD", "UA"])
+def test_a_name_accepted_once_is_accepted_again_as_the_long_way_accepts_it(
+    country: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [
+        *SENTENCES,
+        "Fighting in the DRC spread as M23 moved on Drc villages; Goma's airport closed.",
+        "Karachi police said Kursk and KURSK were hit, and Sinai and SINAI too.",
+    ]
+    places.Gazetteer.load()._accepted.clear()
+    kept = [_found(text, country) for text in [*texts, *reversed(texts)]]
+    assert places.Gazetteer.load()._accepted  # kept for the next report
+
+    def long_way(
+        self: places.Gazetteer,
+        surface: str,
+        key: str,
+        contexts: list[str],
+        embedded: bool,
+        min_population: int = places.TEXT_MIN_POPULATION,
+    ) -> places.GazetteerEntry | None:
+        return self._accept(surface, key, self.index[key], contexts, embedded, min_population)
+
+    monkeypatch.setattr(places.Gazetteer, "_accept_known", long_way)
+    assert kept == [_found(text, country) for text in [*texts, *reversed(texts)]]

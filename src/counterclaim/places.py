@@ -227,6 +227,10 @@ class Gazetteer:
     min_city_population: int = DEFAULT_MIN_CITY_POPULATION
     _cache: dict[str, list[GazetteerEntry]] = field(default_factory=dict, repr=False)
     _loose_index: dict[str, list[NameMatch]] | None = field(default=None, repr=False)
+    # What _accept made of a name in a text (see there), by what it depends on
+    _accepted: dict[tuple[str, bool, tuple[str, ...], bool, int], GazetteerEntry | None] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def load(cls, min_city_population: int = DEFAULT_MIN_CITY_POPULATION) -> Gazetteer:
@@ -394,12 +398,33 @@ class Gazetteer:
             embedded = _joined_capitalised(text, tokens, start - 1, start) or _joined_capitalised(
                 text, tokens, stop - 1, stop
             )
-            entry = self._accept(surface, key, matches, contexts, embedded, min_population)
+            entry = self._accept_known(surface, key, contexts, embedded, min_population)
             if entry is None:
                 continue
             mention = PlaceMention(span[0].start, span[-1].end, surface, entry.to_place())
             return mention, stop
         return None
+
+    def _accept_known(
+        self,
+        surface: str,
+        key: str,
+        contexts: list[str],
+        embedded: bool,
+        min_population: int = TEXT_MIN_POPULATION,
+    ) -> GazetteerEntry | None:
+        """:meth:`_accept` of an indexed name, once per name, case of its letters and
+        context: the same places come back in every report, and their ranking was most of
+        the scan's time after tokenising."""
+        written_upper = surface.replace(".", "").isupper()  # all _accept reads of the surface
+        cache_key = (key, written_upper, tuple(contexts), embedded, min_population)
+        if cache_key in self._accepted:
+            return self._accepted[cache_key]
+        entry = self._accept(surface, key, self.index[key], contexts, embedded, min_population)
+        if len(self._accepted) > 50000:
+            self._accepted.clear()
+        self._accepted[cache_key] = entry
+        return entry
 
     def _accept(
         self,
