@@ -1109,3 +1109,28 @@ def test_bulleted_headlines_of_related_stories_are_not_body_text() -> None:
         "• Police recover 12 bodies after floods in Swat valley, officials say"
     )
     assert [(e.category, e.count.value) for e in extractions(text)] == [("killed", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("An initial police estimate of 20 dead was revised upwards on Sunday.", "police"),
+        ("The army's toll of 15 soldiers killed near Kidal was not confirmed.", "army"),
+        ("Earlier, the ministry's tally of 31 wounded in Kharkiv was lower.", "ministry"),
+        ("A UNICEF estimate of 12 children killed in Gaza was cited.", "UNICEF"),
+    ],
+)
+def test_a_toll_s_owner_voices_it(text: str, speaker: str) -> None:
+    assert speaker in (one(text).attribution.surface or "")
+    assert one(text).attribution.kind != "reporter"  # "the army" is resolved in context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initial casualty figures put 20 dead in the attack on the market in Mogadishu.",
+        "The death toll of 30 people in the Sumy strike is expected to rise.",
+    ],
+)
+def test_what_a_toll_counts_is_not_its_owner(text: str) -> None:
+    assert one(text).attribution.kind == "reporter"

@@ -450,15 +450,32 @@ def find_attribution(
     who = trailing_attribution(sentence)
     if who:
         return _attribution_from_text(who, sent.start_char + sentence.rfind(who))
-    # 5. "wounded in what the ministry called an act of terrorism": who names the event
+    # 5. "wounded in what the ministry called an act of terrorism": who names the event;
+    # "an initial police estimate of 20 dead", "the army's toll of 15": whose count it is
     for node in walked:
-        namer = _event_named_by(node)
+        namer = _event_named_by(node) or _toll_owner(node)
         if namer is not None:
             return namer
     # 6. "Authorities also found 19 bodies": with no one saying so, who found the dead
     if finder is not None:
         return _attribution_from(_speaker_text(finder), finder)
     return Attribution(None, "reporter")
+
+
+def _toll_owner(node: Token) -> Attribution | None:
+    """The one whose toll, estimate or figure a figure is given in ("a police estimate of
+    20 dead", "the ministry's tally of 31 killed")."""
+    if node.lemma_.lower() not in lexicon().toll_nouns:
+        return None
+    for child in node.children:
+        # an owner before the noun, not what it counts ("casualty figures", "death toll")
+        owner = child.dep_ == "poss" or (
+            child.dep_ == "compound"
+            and (child.pos_ == "PROPN" or child.lemma_.lower() in lexicon().generic_heads)
+        )
+        if owner and child.pos_ in ("NOUN", "PROPN") and _can_speak(child):
+            return _attribution_from(re.sub(r"\s*['’]s?$", "", _speaker_text(child)), child)
+    return None
 
 
 def _event_named_by(node: Token) -> Attribution | None:
