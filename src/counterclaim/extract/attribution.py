@@ -471,7 +471,11 @@ def _toll_owner(node: Token) -> Attribution | None:
         # an owner before the noun, not what it counts ("casualty figures", "death toll")
         owner = child.dep_ == "poss" or (
             child.dep_ == "compound"
-            and (child.pos_ == "PROPN" or child.lemma_.lower() in lexicon().generic_heads)
+            and (
+                child.pos_ == "PROPN"
+                or child.text.isupper()  # "a UNICEF estimate", tagged a common noun
+                or child.lemma_.lower() in lexicon().generic_heads
+            )
         )
         if owner and child.pos_ in ("NOUN", "PROPN") and _can_speak(child):
             return _attribution_from(re.sub(r"\s*['’]s?$", "", _speaker_text(child)), child)
