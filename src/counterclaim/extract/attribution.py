@@ -44,12 +44,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if start < 0:
                 break
             end = text.find(close_q, start + 1)
+            while open_q == close_q and end > 0 and _opens_a_paragraph(text, end):
+                # a quotation running on into the next paragraph opens it again and closes
+                # only at its end (the press's convention for straight quotes)
+                end = text.find(close_q, end + 1)
             if end < 0:
                 break
             if end - start > 30:
                 spans.append((start, end + 1))
             pos = end + 1
     return sorted(spans)
+
+
+def _opens_a_paragraph(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 8) : offset].rstrip(" \t")
+    return before.endswith("\n") and not text[offset + 1 : offset + 2].isspace()
 
 
 def quote_around(quotes: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:

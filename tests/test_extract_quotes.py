@@ -1,0 +1,58 @@
+"""Quotations: where they start and end, and who speaks a figure inside one."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counterclaim.extract.attribution import quote_spans
+from counterclaim.model import Document
+from counterclaim.nlp import parse_documents
+
+
+def test_a_straight_quotation_running_into_the_next_paragraph_ends_at_its_last_mark() -> None:
+    text = (
+        'The governor told reporters: "The gunmen came at night and burnt the market.\n\n'
+        '"So far, 20 have died and 46 were taken to hospital."\n\nPolice gave no figure.'
+    )
+    [(start, end)] = quote_spans(text)
+    assert text[start:end].startswith('"The gunmen') and text[start:end].endswith('hospital."')
+
+
+def test_quotations_closed_in_their_own_paragraphs_stay_apart() -> None:
+    text = (
+        '"The attackers fired on the crowd for ten minutes," a witness said.\n\n'
+        '"Nine people died in front of the mosque," another resident told AFP.'
+    )
+    spans = quote_spans(text)
+    assert len(spans) == 2
+    assert all("\n" not in text[s:e] for s, e in spans)
+
+
+@given(st.text(alphabet=st.sampled_from(['"', "a", " ", "\n", ".", "“", "”"]), max_size=200))
+def test_quotation_spans_are_ordered_disjoint_and_open_on_a_quotation_mark(text: str) -> None:
+    spans = quote_spans(text)
+    assert spans == sorted(spans)
+    straight = [(s, e) for s, e in spans if text[s] == '"']  # curly ones may nest in them
+    for (_, end), (start, _) in itertools.pairwise(straight):
+        assert end <= start
+    for start, end in spans:
+        assert text[start] in '"“' and text[end - 1] in '"”' and end > start
+
+
+@pytest.mark.model
+def test_a_figure_in_a_quotation_s_second_paragraph_is_its_speaker_s() -> None:
+    text = (
+        "Gunmen attacked a village in Benue State, Nigeria, on Friday night.\n\n"
+        'The council chairman, Mr. Peter Aondo, told journalists: "The attackers came at '
+        'night and burnt houses.\n\n"So far, 20 have died."\n\nPolice did not comment.'
+    )
+    doc = Document(text=text)
+    [(_, parsed)] = list(parse_documents([doc]))
+    [extraction] = parsed._.extractions
+    assert "Aondo" in (extraction.attribution.surface or "") or "chairman" in (
+        extraction.attribution.surface or ""
+    )
