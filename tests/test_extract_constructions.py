@@ -1053,3 +1053,20 @@ def test_a_bracket_cut_by_the_parse_is_no_part_of_a_target() -> None:
         )
     )
     assert [e.target for e in parsed._.extractions] == ["FAMa soldiers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops rescued 12 kidnapped persons in Bungudu, the army said.", [("released", 12)]),
+        ("The governor announced the release of 287 students kidnapped in March.",
+         [("released", 287)]),
+        ("Police said 40 abducted passengers were freed near Kaduna.", [("released", 40)]),
+        # held, and nothing else befell them: they were captured
+        ("Police said 30 kidnapped villagers were still in the forest.", [("captured", 30)]),
+    ],
+)  # fmt: skip
+def test_people_described_as_held_who_are_freed_are_released(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

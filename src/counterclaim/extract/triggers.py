@@ -172,7 +172,13 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         if child.dep_ == "amod":
             trig = _adjective_trigger(child, person)
             if trig:
-                return trig
+                # "rescued 12 kidnapped persons": their being held says who they are, the
+                # release what befell them
+                return _releasing_governor(anchor, mention, person, trig) or trig
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            freed = _releasing_governor(anchor, mention, person, Trigger("captured", child))
+            if freed is not None:
+                return freed  # "the release of 287 students kidnapped earlier this month"
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
             if child.dep_ == "relcl" and not any(
                 g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in ("who", "which", "that")
@@ -399,6 +405,27 @@ def _adjective_after(mention: CountMention) -> Trigger | None:
     if mention.noun is not None or nxt >= len(doc):
         return None
     return _adjective_trigger(doc[nxt], True)
+
+
+def _releasing_governor(
+    anchor: Token, mention: CountMention, person: bool | None, described: Trigger
+) -> Trigger | None:
+    """The release that befell people described as held or missing ("freed 40 abducted
+    passengers", "the rescue of 12 kidnapped persons"), or None."""
+    if described.category not in ("captured", "missing"):
+        return None
+    head = anchor.head
+    found: Trigger | None = None
+    if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        found = _verb_trigger(head, mention, person, passive=anchor.dep_ == "nsubjpass")
+    elif (
+        anchor.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and "released" in lexicon().nouns.get(head.head.lemma_.lower(), ())
+    ):
+        found = Trigger("released", head.head)
+    return found if found is not None and found.category == "released" else None
 
 
 def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None) -> bool:
