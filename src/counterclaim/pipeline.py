@@ -12,6 +12,7 @@ Each step is a plain function over the store; the CLI, API and dashboard call th
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
@@ -125,15 +126,24 @@ def extract_claims(
     total = 0
     pending: dict[str, list] = {}
     flags: dict[str, list] = {}
+    handed: list[Claim] | None = []  # what was stored, for update_incidents (_JUST_STORED)
+    last_revision: int | None = None
 
     def documents() -> Iterable[Document]:
         for start in range(0, len(ids), settings.batch_size):
             yield from store.documents(ids=ids[start : start + settings.batch_size])
 
     def save() -> None:
+        nonlocal handed, last_revision
+        if not pending:
+            return
+        before = store.revision()
+        if last_revision is not None and before != last_revision:
+            handed = None  # someone else wrote between two batches
         try:
             store.replace_claims(pending, version, flags)
         except StoreError:
+            handed = None
             # One document's claims broke the batch's transaction: store the others, and
             # record the culprit against its document instead of retrying it forever.
             for doc_id, claims in pending.items():
@@ -144,6 +154,17 @@ def extract_claims(
                         {doc_id: []}, version, {doc_id: [failure_flag(f"storing failed: {exc}")]}
                     )
         reapply_reviews(store, list(pending))  # analysts' reviews outlive re-extraction
+        last_revision = store.revision()
+        if handed is not None:
+            batch = [c for claims in pending.values() for c in claims]
+            # Stored as they are only if this batch's one write was the only one (a review
+            # put back or a retry of single documents writes again), none in an incident
+            fits = len(handed) + len(batch) <= HANDED_CLAIMS_MAX
+            unlinked = all(c.incident_id is None for c in batch)
+            if last_revision == before + 1 and fits and unlinked:
+                handed += batch
+            else:
+                handed = None
         pending.clear()
         flags.clear()
 
@@ -158,7 +179,31 @@ def extract_claims(
         if advance:
             advance(1)
     save()
+    if handed is not None and last_revision is not None:
+        _JUST_STORED[store] = (last_revision, handed)
+    else:
+        _JUST_STORED.pop(store, None)
     return total
+
+
+# The claims extract_claims just stored, with the store's revision after its last write:
+# update_incidents takes them instead of reading them back while nothing else was written.
+_JUST_STORED: weakref.WeakKeyDictionary[Store, tuple[int, list[Claim]]] = (
+    weakref.WeakKeyDictionary()
+)
+HANDED_CLAIMS_MAX = 20_000  # beyond this, update_incidents reads them back (memory bound)
+
+
+def _new_claims(store: Store) -> list[Claim]:
+    """The claims no incident holds, in :meth:`Store.claims` order: those extract_claims
+    just stored when the store is as it left it and holds no others without an incident
+    (a run stopped before its incidents leaves some), else read from the store."""
+    handed = _JUST_STORED.pop(store, None)
+    if handed is not None:
+        revision, claims = handed
+        if store.revision() == revision and store.claims_without_incident() == len(claims):
+            return sorted(claims, key=lambda c: (c.doc_id, c.span_start, c.id))
+    return store.claims_without_incident_list()
 
 
 ClaimSource = Callable[
@@ -364,6 +409,7 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
     from counterclaim import incidents as grouping
 
     if rebuild or full or store.incidents_without_keys():
+        _JUST_STORED.pop(store, None)
         claims = store.claims()
         doc_ids = sorted({c.doc_id for c in claims})
         docs = {d.id: d for d in store.documents(ids=doc_ids)} if doc_ids else {}
@@ -373,7 +419,7 @@ def update_incidents(store: Store, *, rebuild: bool = False, full: bool = False)
         store.save_incidents(
             incidents, grouping.incident_keys(incidents, claims, docs, scans=scans)
         )
-    elif new := store.claims_without_incident_list():
+    elif new := _new_claims(store):
         new_docs = {d.id: d for d in store.documents(ids=sorted({c.doc_id for c in new}))}
         new_claimants = store.claimants_of_documents(new_docs)
         scans = grouping.TextScans()  # the texts read once for the lookups, regroup and keys
