@@ -1062,6 +1062,9 @@ def test_a_bracket_cut_by_the_parse_is_no_part_of_a_target() -> None:
         ("The governor announced the release of 287 students kidnapped in March.",
          [("released", 287)]),
         ("Police said 40 abducted passengers were freed near Kaduna.", [("released", 40)]),
+        ("Police said 12 kidnapped farmers were killed in Kajuru.", [("killed", 12)]),
+        ("Three wounded soldiers died in hospital in Maiduguri, the army said.",
+         [("killed", 3)]),
         # held, and nothing else befell them: they were captured
         ("Police said 30 kidnapped villagers were still in the forest.", [("captured", 30)]),
     ],

@@ -174,9 +174,9 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             if trig:
                 # "rescued 12 kidnapped persons": their being held says who they are, the
                 # release what befell them
-                return _releasing_governor(anchor, mention, person, trig) or trig
+                return _befalling_governor(anchor, mention, person, trig) or trig
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
-            freed = _releasing_governor(anchor, mention, person, Trigger("captured", child))
+            freed = _befalling_governor(anchor, mention, person, Trigger("captured", child))
             if freed is not None:
                 return freed  # "the release of 287 students kidnapped earlier this month"
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
@@ -407,17 +407,25 @@ def _adjective_after(mention: CountMention) -> Trigger | None:
     return _adjective_trigger(doc[nxt], True)
 
 
-def _releasing_governor(
+def _befalling_governor(
     anchor: Token, mention: CountMention, person: bool | None, described: Trigger
 ) -> Trigger | None:
-    """The release that befell people described as held or missing ("freed 40 abducted
-    passengers", "the rescue of 12 kidnapped persons"), or None."""
-    if described.category not in ("captured", "missing"):
+    """What befell people described as held, missing or wounded, when that was a release
+    or their death ("freed 40 abducted passengers", "the rescue of 12 kidnapped persons",
+    "12 kidnapped farmers were killed", "three wounded soldiers died"), or None."""
+    outcomes = _OUTCOMES.get(described.category)
+    if outcomes is None:
         return None
     head = anchor.head
     found: Trigger | None = None
-    if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
-        found = _verb_trigger(head, mention, person, passive=anchor.dep_ == "nsubjpass")
+    if anchor.dep_ in ("dobj", "nsubjpass", "nsubj") and head.pos_ == "VERB":
+        found = _verb_trigger(
+            head,
+            mention,
+            person,
+            passive=anchor.dep_ == "nsubjpass",
+            subject=anchor.dep_ == "nsubj",
+        )
     elif (
         anchor.dep_ == "pobj"
         and head.lower_ == "of"
@@ -425,7 +433,16 @@ def _releasing_governor(
         and "released" in lexicon().nouns.get(head.head.lemma_.lower(), ())
     ):
         found = Trigger("released", head.head)
-    return found if found is not None and found.category == "released" else None
+    return found if found is not None and found.category in outcomes else None
+
+
+# What may befall people described by a state: held or missing people may be freed or
+# killed, the wounded may die
+_OUTCOMES = {
+    "captured": ("released", "killed"),
+    "missing": ("released", "killed"),
+    "wounded": ("killed",),
+}
 
 
 def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None) -> bool:
