@@ -26,7 +26,7 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -66,12 +66,7 @@ class LinearDecision:
     bias: tuple[float, ...]
 
     def probabilities(self, features: Mapping[str, float]) -> dict[str, float]:
-        scores = list(self.bias)
-        for name, value in features.items():
-            row = self.weights.get(name)
-            if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w * value
+        scores = self.scores(features)
         if len(self.classes) == 2 and len(scores) == 1:
             p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, scores[0]))))
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
@@ -79,6 +74,37 @@ class LinearDecision:
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
         return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+
+    def scores(self, features: Mapping[str, float]) -> list[float]:
+        """Each class's bias plus its weighted features, added in the features' order (the
+        one- and four-class models, the shipped ones, with a running sum per class held in
+        locals: the same additions in the same order as the general loop)."""
+        get = self.weights.get
+        if len(self.bias) == 4:
+            a, b, c, d = self.bias
+            for name, value in features.items():
+                row = get(name)
+                if row is not None:
+                    wa, wb, wc, wd = row
+                    a += wa * value
+                    b += wb * value
+                    c += wc * value
+                    d += wd * value
+            return [a, b, c, d]
+        if len(self.bias) == 1:
+            (a,) = self.bias
+            for name, value in features.items():
+                row = get(name)
+                if row is not None:
+                    a += row[0] * value
+            return [a]
+        scores = list(self.bias)
+        for name, value in features.items():
+            row = get(name)
+            if row is not None:
+                for k, w in enumerate(row):
+                    scores[k] += w * value
+        return scores
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -173,12 +199,26 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
                 # ANNOTATION.md: a claimant of no side has no own people nor opponents
                 scores = {r: p for r, p in scores.items() if r in NEUTRAL_ROLES}
             role = overrule(scores, role, model.role_margins.get(role, model.role_margin))
-        kept.append(replace(claim, target_role=role, confidence=confidence))
+        kept.append(_decided(claim, role, confidence))
     # A claim credited anew may now repeat another of its claimant's
     return collapse_repeats(kept)
 
 
 NEUTRAL_ROLES = ("civilian", "other")
+_CLAIM_FIELDS = len(fields(Claim))
+
+
+def _decided(claim: Claim, role: str, confidence: float) -> Claim:
+    """``replace(claim, target_role=role, confidence=confidence)`` without the call of
+    ``__init__``: a claim with its id and only its fields is copied attribute by attribute
+    (``__post_init__`` would change nothing), anything else is replaced."""
+    if not claim.id or len(claim.__dict__) != _CLAIM_FIELDS:
+        return replace(claim, target_role=role, confidence=confidence)
+    copied = object.__new__(Claim)
+    copied.__dict__.update(claim.__dict__)
+    copied.target_role = role
+    copied.confidence = confidence
+    return copied
 
 
 def _speaks_for_no_side(claim: Claim, features: Mapping[str, float]) -> bool:
