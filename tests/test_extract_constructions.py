@@ -1065,6 +1065,9 @@ def test_a_bracket_cut_by_the_parse_is_no_part_of_a_target() -> None:
         ("Police said 12 kidnapped farmers were killed in Kajuru.", [("killed", 12)]),
         ("Three wounded soldiers died in hospital in Maiduguri, the army said.",
          [("killed", 3)]),
+        # intercepted people are stopped and held; intercepted missiles are destroyed
+        ("Troops intercepted nine suspected bandits near Gusau.", [("captured", 9)]),
+        ("Air defences intercepted 12 missiles over Kyiv.", [("destroyed", 12)]),
         # held, and nothing else befell them: they were captured
         ("Police said 30 kidnapped villagers were still in the forest.", [("captured", 30)]),
     ],
