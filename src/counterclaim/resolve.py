@@ -29,6 +29,16 @@ from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
 from counterclaim.numbers import parse_number
 
+# Patterns of the helpers run for every claim and speaker, compiled once (a string pattern
+# costs a cache lookup per call)
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_HEAD_WORDS = re.compile(r"[\w-]+")
+_DIGIT = re.compile(r"\d")
+_MINISTER_AT_END = re.compile(r"\bminister$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"^[\w.-]+(?:\s[\w.-]+)?['’]s\s+")
+_DESCRIBED_BESIDE = re.compile(r"(?:,|\s+(?=[A-Z]))[^,.;:()\n\"“”]*?(?=,|\s+[a-z]|$)")
+_COLLECTIVE_OWNER = re.compile(r"(?:its|our|their)\s", re.IGNORECASE)
+
 MERCHANT_VESSELS = re.compile(
     r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?|"
     r"crew(?:men| members?)?|seam[ae]n|sailors?)\b",
@@ -348,7 +358,7 @@ _STATE_RUN = re.compile(
 
 
 def _neutral_voice(surface: str) -> bool:
-    words = set(re.findall(r"[a-z]+", surface.lower()))
+    words = set(_LOWER_WORDS.findall(surface.lower()))
     return bool(words & lexicon().neutral_voices)
 
 
@@ -406,7 +416,7 @@ def core_name(surface: str) -> str:
     titled = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
     # "Colonel Cyrille Atonfack": a rank alone names no one; the person is the claimant
     core = core if titled.lower().rstrip(".") in _RANKS else titled
-    core = re.sub(r"\bminister$", "ministry", core, flags=re.IGNORECASE)
+    core = _MINISTER_AT_END.sub("ministry", core)
     without_role = _ROLE_TAIL.sub("", core)
     if without_role and without_role.split()[-1].lower() in lexicon().generic_heads:
         return without_role
@@ -527,7 +537,7 @@ def _persons_described(ctx: DocumentContext, surface: str, position: int) -> lis
         after = text[begin + len(surface) : begin + len(surface) + 80]
         # ", ASP Moses Yamu, said", ", Mr. Richard Nyajo while confirming", " Abdullahi
         # Mohamed Shirwac said": up to the next comma or lowercase word
-        beside = re.match(r"(?:,|\s+(?=[A-Z]))[^,.;:()\n\"“”]*?(?=,|\s+[a-z]|$)", after)
+        beside = _DESCRIBED_BESIDE.match(after)
         if beside is not None:
             described = surface + beside.group()
     return [
@@ -631,7 +641,7 @@ def _unique(items: list[str]) -> list[str]:
     for item in items:
         item = item.strip(" ,")
         bare = _without_article(item)
-        unowned = re.sub(r"^[\w.-]+(?:\s[\w.-]+)?['’]s\s+", "", bare)
+        unowned = _OWNER_BEFORE.sub("", bare)
         for name in (item, bare, unowned):
             if name and name not in out:
                 out.append(name)
@@ -788,7 +798,7 @@ def _agent_side(
 ) -> str | None:
     if not agent:
         return None
-    if re.match(r"(?:its|our|their)\s", agent, re.IGNORECASE):
+    if _COLLECTIVE_OWNER.match(agent):
         return claimant_side  # "its aircraft fired three munitions": the claimant attacked
     if agent.lower() in ("they", "we", "it"):
         return claimant_side  # "the Houthis said they fired 18 missiles at the carrier"
@@ -820,7 +830,7 @@ def _attack_noun_side(kb: actors.KnowledgeBase, target: str) -> str | None:
 
 
 def _is_projectile_target(target: str) -> bool:
-    words = set(re.findall(r"[a-z]+", target.lower()))
+    words = set(_LOWER_WORDS.findall(target.lower()))
     singular = {w.rstrip("s") for w in words}
     return bool((words | singular) & lexicon().projectiles)
 
@@ -927,7 +937,7 @@ def claim_features(
     the claimant's kind and side, and how the target's side relates to it."""
     head = _target_head(e)
     features = dict(e.features)
-    for word in re.findall(r"[a-z]+", e.target.lower()):
+    for word in _LOWER_WORDS.findall(e.target.lower()):
         features[f"target_word={word}"] = 0.5
     features.update(
         {
@@ -949,7 +959,7 @@ def claim_features(
 
 
 def _target_head(e: Extraction) -> str:
-    return (re.findall(r"[\w-]+", e.target.lower()) or ["-"])[-1]
+    return (_HEAD_WORDS.findall(e.target.lower()) or ["-"])[-1]
 
 
 def claimant_features(
@@ -972,7 +982,7 @@ def claimant_features(
     head = _target_head(e)
     kind = actor.kind if actor is not None else attribution.kind
     surface = attribution.surface or ""
-    features = {f"claimant_word={word}": 0.5 for word in re.findall(r"[a-z]+", surface.lower())}
+    features = {f"claimant_word={word}": 0.5 for word in _LOWER_WORDS.findall(surface.lower())}
     features.update(
         {
             f"nation={_nation_relation(surface, e.target)}": 1.0,
@@ -1020,11 +1030,11 @@ def claimant_options(
             features[f"quote_x_where={where}"] = 1.0
         # What the name looks like: "nine people", "subsequent" or "later reports" are no
         # speakers; "police", "ministry" or a person's name are
-        words = re.findall(r"[a-z]+", name.lower()) or ["-"]
+        words = _LOWER_WORDS.findall(name.lower()) or ["-"]
         features[f"speaker_head={words[-1]}"] = 1.0
         features[f"speaker_first={words[0]}"] = 1.0
         features[f"speaker_length={min(len(words), 5)}"] = 1.0
-        if re.search(r"\d", name):
+        if _DIGIT.search(name):
             features["speaker_has_digit"] = 1.0
         by_name[key] = ClaimantOption(
             name=name,
