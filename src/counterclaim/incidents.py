@@ -528,6 +528,24 @@ def _meeting_keys(seg: _Segment) -> list[Hashable]:
     return out
 
 
+def _reaching_keys(seg: _Segment) -> list[Hashable]:
+    """The stored keys a new segment meets: its index keys, a grid cell with every cell up
+    to two away. An incident is stored under its segments' own cells (``incident_keys``),
+    and two cells' neighbourhoods (:func:`_meeting_keys`) share a cell exactly when the
+    cells are at most two apart: the same incidents as storing each cell's neighbours."""
+    out: list[Hashable] = []
+    for key in _index_keys(seg):
+        if key[0] == "cell":
+            _, la, lo = key  # type: ignore[misc]
+            out += [("cell", la + dx, lo + dy) for dx in _REACH for dy in _REACH]
+        else:
+            out.append(key)
+    return out
+
+
+_REACH = range(-2, 3)
+
+
 def _month_buckets(seg: _Segment) -> range | None:
     """30-day buckets a dated segment meets (its own and one either side); None if undated."""
     window = seg.window
@@ -1063,7 +1081,7 @@ def lookups(
         buckets = _month_buckets(seg)
         out.append(
             KeyLookup(
-                [encode_key(k) for k in _meeting_keys(seg)],
+                [encode_key(k) for k in _reaching_keys(seg)],
                 None if buckets is None else list(buckets),
                 seg.window,
                 reach_days(options, seg.operation is not None),
@@ -1118,7 +1136,7 @@ def incident_keys(
     for seg in _build_segments(members, docs, existing_of, options, claimants, scans):
         rows = out[seg.existing_id or ""]
         buckets = _month_buckets(seg)
-        for key in _meeting_keys(seg):
+        for key in _index_keys(seg):  # its own cells: lookups reach for the neighbours
             code = encode_key(key)
             rows.update((code, b) for b in (buckets if buckets is not None else [UNDATED]))
         rows.add((document_key(seg.doc_id), UNDATED))
