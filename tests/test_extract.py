@@ -1134,3 +1134,13 @@ def test_a_toll_s_owner_voices_it(text: str, speaker: str) -> None:
 )
 def test_what_a_toll_counts_is_not_its_owner(text: str) -> None:
     assert one(text).attribution.kind == "reporter"
+
+
+def test_a_confirmation_in_the_next_sentence_beats_a_voice_carried_from_before() -> None:
+    text = (
+        "Troops killed 12 separatists near Kumba, the army said.\n\n"
+        "At least 45 police officers were killed near Diffa. Two officials at the interior "
+        "ministry later confirmed the toll."
+    )
+    confirmed = [e for e in extractions(text) if e.count.value == 45]
+    assert [e.attribution.surface for e in confirmed] == ["Two officials at the interior ministry"]

@@ -547,7 +547,8 @@ def _credit_last_figures(
         return
     start = body[index - 1].start_char
     for k, e in enumerate(results):
-        if e.sentence_start == start and e.attribution.kind == "reporter":
+        # the outlet's, or a voice only carried over from before: the confirmation is nearer
+        if e.sentence_start == start and e.attribution.kind in ("reporter", "inherited"):
             results[k] = replace(e, attribution=_carried(speaker))
 
 
