@@ -22,6 +22,24 @@ def test_a_straight_quotation_running_into_the_next_paragraph_ends_at_its_last_m
     assert text[start:end].startswith('"The gunmen') and text[start:end].endswith('hospital."')
 
 
+def test_a_quotation_of_several_paragraphs_each_opened_again_runs_to_its_close() -> None:
+    text = (
+        "The police spokesman confirmed the attacks.\n\n"
+        "“At about 10 p.m., gunmen attacked the villages.\n\n"
+        "“More than 40 persons were killed and 120 houses were set ablaze.\n\n"
+        "Read also: another attack in Bauchi\n\n"
+        "“Investigation is still on,’’ Adeyemi stated."
+    )
+    spans = quote_spans(text)
+    run = max(spans, key=lambda span: span[1] - span[0])
+    assert text[run[0] :].startswith("“At about") and text[: run[1]].endswith("still on,’’")
+
+
+def test_an_opening_mark_never_closed_makes_no_quotation() -> None:
+    text = "“At about 10 p.m., gunmen attacked the villages.\n\nPolice gave no figure at all."
+    assert quote_spans(text) == []
+
+
 def test_quotations_closed_in_their_own_paragraphs_stay_apart() -> None:
     text = (
         '"The attackers fired on the crowd for ten minutes," a witness said.\n\n'
@@ -40,7 +58,7 @@ def test_quotation_spans_are_ordered_disjoint_and_open_on_a_quotation_mark(text:
     for (_, end), (start, _) in itertools.pairwise(straight):
         assert end <= start
     for start, end in spans:
-        assert text[start] in '"“' and text[end - 1] in '"”' and end > start
+        assert text[start] in '"“' and text[end - 1] in "\"”’'" and end > start
 
 
 @pytest.mark.model
@@ -56,3 +74,18 @@ def test_a_figure_in_a_quotation_s_second_paragraph_is_its_speaker_s() -> None:
     assert "Aondo" in (extraction.attribution.surface or "") or "chairman" in (
         extraction.attribution.surface or ""
     )
+
+
+@pytest.mark.model
+def test_figures_in_a_run_on_quotation_are_its_speaker_s() -> None:
+    text = (
+        "Gunmen attacked villages in Mangu, Plateau State, on Sunday night.\n\n"
+        "The police spokesman, DSP John Adeyemi, confirmed the attacks on Tuesday.\n\n"
+        "“At about 10 p.m., gunmen attacked the villages simultaneously.\n\n"
+        "“Three communities were attacked in Riyom where 12 persons were killed.\n\n"
+        "“Investigation is still on,’’ Adeyemi stated."
+    )
+    doc = Document(text=text)
+    [(_, parsed)] = list(parse_documents([doc]))
+    killed = [e for e in parsed._.extractions if e.category == "killed"]
+    assert [e.attribution.surface for e in killed] == ["Adeyemi"]

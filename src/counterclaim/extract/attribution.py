@@ -53,7 +53,39 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if end - start > 30:
                 spans.append((start, end + 1))
             pos = end + 1
+    spans += [span for span in _run_on_quotations(text) if span not in spans]
     return sorted(spans)
+
+
+_OPENERS = ("“", '"')
+_CLOSER = re.compile(r"”|’’|''|\"")
+
+
+def _run_on_quotations(text: str) -> list[tuple[int, int]]:
+    """Quotations of several paragraphs, each opened again and only the last closed
+    (“... / “... / “...,’’ Alabo stated): from the first opening to the last closing mark.
+    A short line between them ("Read also: ...") does not end the quotation."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    skipped = 0
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group().lstrip()
+        offset = line.start() + len(line.group()) - len(body)
+        if not body.startswith(_OPENERS):
+            if opened is not None:
+                skipped += 1
+                if skipped > 1:
+                    opened = None
+            continue
+        skipped = 0
+        closer = _CLOSER.search(body, 1)
+        if closer is None:
+            opened = offset if opened is None else opened
+            continue
+        if opened is not None:
+            spans.append((opened, offset + closer.end()))
+        opened = None
+    return spans
 
 
 def _opens_a_paragraph(text: str, offset: int) -> bool:
