@@ -483,6 +483,9 @@ def test_people_a_party_arrests_are_its_opponents(text: str, role: str) -> None:
         ("KABUL (AP) — The ministry", "The ministry"),
         ("BAMAKO (Reuters) - Mali's army", "Mali's army"),
         ("KHARTOUM: The army", "The army"),
+        ("ABUJA, Nigeria - Police", "Police"),
+        ("Nigeria - Police", "Police"),
+        ("Kyiv, Ukraine — The air force", "The air force"),
         # a name and its acronym are no dateline
         ("Tehreek-e-Taliban Pakistan (TTP) Commander Ali", None),
         ("Ansar Allah (the Houthis)", None),
