@@ -1076,3 +1076,20 @@ def test_people_described_as_held_who_are_freed_are_released(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said 12 people were killed and 26 others taken to hospital in Jos.",
+         [("killed", 12), ("wounded", 26)]),
+        ("Five soldiers were killed and three others wounded near Gao, the army said.",
+         [("killed", 5), ("wounded", 3)]),
+        # an active verb with its own subject stays active: the gunmen did the taking
+        ("Police said 12 people were killed and 30 gunmen took the town.", [("killed", 12)]),
+    ],
+)  # fmt: skip
+def test_a_passive_goes_on_into_a_joined_participle_without_its_auxiliary(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

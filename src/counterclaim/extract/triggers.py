@@ -269,6 +269,8 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         if trig:
             return trig
     if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        if dep == "nsubj" and _gapped_passive(head):
+            dep = "nsubjpass"  # "12 were killed and 26 others taken to hospital"
         trig = _verb_trigger(
             head, mention, person, passive=dep == "nsubjpass", subject=dep == "nsubj"
         )
@@ -405,6 +407,17 @@ def _adjective_after(mention: CountMention) -> Trigger | None:
     if mention.noun is not None or nxt >= len(doc):
         return None
     return _adjective_trigger(doc[nxt], True)
+
+
+def _gapped_passive(verb: Token) -> bool:
+    """A participle joined to a passive verb without an auxiliary of its own: the passive
+    goes on ("were killed and 26 others taken to hospital"), its subject undergoes it."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
 
 
 def _befalling_governor(
