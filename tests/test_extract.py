@@ -1144,3 +1144,30 @@ def test_a_confirmation_in_the_next_sentence_beats_a_voice_carried_from_before()
     )
     confirmed = [e for e in extractions(text) if e.count.value == 45]
     assert [e.attribution.surface for e in confirmed] == ["Two officials at the interior ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Boko Haram fighters attacked a base in Bohoma on Sunday night.\n\nOne soldier who "
+            "survived said the attackers came in boats. The government said the army had "
+            "repelled the attack.\n\nHe said 24 army vehicles were destroyed.",
+            "One soldier",
+        ),
+        (
+            "Governor Oleh Synehubov said the strike hit a school in Kharkiv. The regional police "
+            "said the fire was out.\n\nHe said three people were killed.",
+            "Governor Oleh Synehubov",
+        ),
+        # "it" is whoever spoke last, organisation or not
+        (
+            "One soldier said the attackers came in boats. The army said it had repelled the "
+            "attack.\n\nIt said 24 army vehicles were destroyed.",
+            "The army",
+        ),
+    ],
+)
+def test_he_or_she_is_the_last_person_who_spoke(text: str, speaker: str) -> None:
+    [found] = [e for e in extractions(text) if e.count.value in (3, 24)]
+    assert found.attribution.surface == speaker

@@ -155,6 +155,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     last_named: Attribution | None = None
     antecedent: tuple[int, Span | None] = (-1, None)  # paragraph, the last sentence
     last_speaker: Attribution | None = None  # who last said something, for "he said"
+    last_person: Attribution | None = None  # the last of them who is a person
     # The last claim's trigger, where its count ends, its target, and whether it was a part
     # listed after a colon: "20 soldiers were killed: 12 in Kidal and 8 in Gao"
     last_trigger: tuple[Trigger, int, str, bool] | None = None
@@ -289,13 +290,15 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 and refers_to_speaker(attribution.surface or "")
             ):
                 # "He said two soldiers had died": he is who spoke last, not whichever
-                # group was named last
-                attribution = _carried(last_speaker)
+                # group was named last; and of those who spoke, the last person
+                he = (attribution.surface or "").lower() in ("he", "she")
+                attribution = _carried(last_person if he and last_person else last_speaker)
             elif attribution.kind in ("named", "pronoun"):
                 paragraph_claimant[paragraph] = attribution
                 last_named = attribution
             if attribution.kind == "named":
                 last_speaker = attribution
+                last_person = attribution if _a_person(doc, attribution) else last_person
             evidence_start, evidence_end = _evidence_span(sent, mention, trigger)
             results.append(
                 Extraction(
@@ -348,6 +351,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 paragraph_claimant[paragraph] = voice
             if voice is not None and not mentions:
                 last_speaker = voice
+        if speakers[index] is not None and _a_person(doc, speakers[index]):
+            last_person = speakers[index]  # "One soldier who survived said ...": "he" later
     return results
 
 
@@ -530,6 +535,23 @@ def _confirms_a_toll(sent: Span) -> bool:
         token.pos_ == "NOUN"
         and (token.lemma_.lower() in lex.toll_nouns or token.lemma_.lower() in lex.counted)
         for token in sent
+    )
+
+
+def _a_person(doc: Doc, speaker: Attribution) -> bool:
+    """Whether a speaker is a person ("one soldier", "Colonel X", "a police spokesman"), whom
+    "he" or "she" can point back to, rather than an organisation."""
+    if speaker.start < 0 or not speaker.surface:
+        return False
+    # an attribution starts at its head word
+    span = doc.char_span(speaker.start, speaker.start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.lower_ in lexicon().generic_heads:
+        return False  # "the police", "the army": a body, though "12 police" are people
+    return head.ent_type_ == "PERSON" or (
+        head.pos_ == "NOUN" and (is_person(head) is True or head.lower_.startswith("spokes"))
     )
 
 
