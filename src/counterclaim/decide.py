@@ -21,12 +21,13 @@ and ``none`` keeps the rules' decisions.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -205,17 +206,15 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
 
 
 NEUTRAL_ROLES = ("civilian", "other")
-_CLAIM_FIELDS = len(fields(Claim))
 
 
 def _decided(claim: Claim, role: str, confidence: float) -> Claim:
-    """``replace(claim, target_role=role, confidence=confidence)`` without the call of
-    ``__init__``: a claim with its id and only its fields is copied attribute by attribute
-    (``__post_init__`` would change nothing), anything else is replaced."""
-    if not claim.id or len(claim.__dict__) != _CLAIM_FIELDS:
+    """``replace(claim, target_role=role, confidence=confidence)`` without running
+    ``__init__`` again (a third of ``decide``'s time): a claim that has its id is copied,
+    since ``__post_init__`` only fills in a missing id."""
+    if not claim.id:
         return replace(claim, target_role=role, confidence=confidence)
-    copied = object.__new__(Claim)
-    copied.__dict__.update(claim.__dict__)
+    copied = copy.copy(claim)
     copied.target_role = role
     copied.confidence = confidence
     return copied
