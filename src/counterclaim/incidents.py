@@ -518,14 +518,7 @@ def _index_keys(seg: _Segment) -> set[Hashable]:
 def _meeting_keys(seg: _Segment) -> list[Hashable]:
     """The segment's index keys, a grid cell standing for its neighbouring cells too: two
     segments are candidates when they share one (and a month bucket, unless undated)."""
-    out: list[Hashable] = []
-    for key in _index_keys(seg):
-        if key[0] == "cell":
-            _, la, lo = key  # type: ignore[misc]
-            out += [("cell", la + dx, lo + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
-        else:
-            out.append(key)
-    return out
+    return _keys_around(seg, range(-1, 2))
 
 
 def _reaching_keys(seg: _Segment) -> list[Hashable]:
@@ -533,17 +526,18 @@ def _reaching_keys(seg: _Segment) -> list[Hashable]:
     to two away. An incident is stored under its segments' own cells (``incident_keys``),
     and two cells' neighbourhoods (:func:`_meeting_keys`) share a cell exactly when the
     cells are at most two apart: the same incidents as storing each cell's neighbours."""
+    return _keys_around(seg, range(-2, 3))
+
+
+def _keys_around(seg: _Segment, reach: range) -> list[Hashable]:
     out: list[Hashable] = []
     for key in _index_keys(seg):
         if key[0] == "cell":
             _, la, lo = key  # type: ignore[misc]
-            out += [("cell", la + dx, lo + dy) for dx in _REACH for dy in _REACH]
+            out += [("cell", la + dx, lo + dy) for dx in reach for dy in reach]
         else:
             out.append(key)
     return out
-
-
-_REACH = range(-2, 3)
 
 
 def _month_buckets(seg: _Segment) -> range | None:
