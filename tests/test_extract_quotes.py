@@ -40,6 +40,17 @@ def test_an_opening_mark_never_closed_makes_no_quotation() -> None:
     assert quote_spans(text) == []
 
 
+def test_single_curly_marks_quote_but_an_apostrophe_does_not_close_them() -> None:
+    text = (
+        "‘We’ve buried the soldiers’ bodies; so far, 20 have died in the attack’, the chief "
+        "said. The mayor called it ‘a dark day’ for the town."
+    )
+    [(start, end)] = quote_spans(text)
+    assert (
+        text[start:end] == "‘We’ve buried the soldiers’ bodies; so far, 20 have died in the attack’"
+    )
+
+
 def test_quotations_closed_in_their_own_paragraphs_stay_apart() -> None:
     text = (
         '"The attackers fired on the crowd for ten minutes," a witness said.\n\n'
@@ -50,7 +61,9 @@ def test_quotations_closed_in_their_own_paragraphs_stay_apart() -> None:
     assert all("\n" not in text[s:e] for s, e in spans)
 
 
-@given(st.text(alphabet=st.sampled_from(['"', "a", " ", "\n", ".", "“", "”"]), max_size=200))
+@given(
+    st.text(alphabet=st.sampled_from(['"', "a", " ", "\n", ".", "“", "”", "‘", "’"]), max_size=200)
+)
 def test_quotation_spans_are_ordered_disjoint_and_open_on_a_quotation_mark(text: str) -> None:
     spans = quote_spans(text)
     assert spans == sorted(spans)
@@ -58,7 +71,7 @@ def test_quotation_spans_are_ordered_disjoint_and_open_on_a_quotation_mark(text:
     for (_, end), (start, _) in itertools.pairwise(straight):
         assert end <= start
     for start, end in spans:
-        assert text[start] in '"“' and text[end - 1] in "\"”’'" and end > start
+        assert text[start] in '"“‘' and text[end - 1] in "\"”’'" and end > start
 
 
 @pytest.mark.model
@@ -89,3 +102,17 @@ def test_figures_in_a_run_on_quotation_are_its_speaker_s() -> None:
     [(_, parsed)] = list(parse_documents([doc]))
     killed = [e for e in parsed._.extractions if e.category == "killed"]
     assert [e.attribution.surface for e in killed] == ["Adeyemi"]
+
+
+@pytest.mark.model
+def test_a_figure_in_single_curly_marks_is_its_speaker_s() -> None:
+    text = (
+        "Gunmen attacked a village in Benue State, Nigeria, on Friday night.\n\n"
+        "Mr. Peter Aondo, a community leader, spoke to reporters.\n\n"
+        "He said: ‘They came from the west at night. About 46 wounded were taken to hospital; so "
+        "far, 20 have died’."
+    )
+    doc = Document(text=text)
+    [(_, parsed)] = list(parse_documents([doc]))
+    killed = [e for e in parsed._.extractions if e.category == "killed"]
+    assert [e.attribution.kind for e in killed] != ["reporter"]

@@ -53,12 +53,34 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if end - start > 30:
                 spans.append((start, end + 1))
             pos = end + 1
+    spans += [span for span in _single_quotations(text) if span not in spans]
     spans += [span for span in _run_on_quotations(text) if span not in spans]
     return sorted(spans)
 
 
-_OPENERS = ("“", '"')
-_CLOSER = re.compile(r"”|’’|''|\"")
+# A single closing mark is also the apostrophe ("We’ve", "the soldiers’ families"): it
+# closes a quotation only after or before punctuation ("... 20 have died’.", "... ended,’ he")
+_SINGLE_CLOSER = re.compile(r"(?<=[.,!?;:])’|’(?=[.,!?;:])")
+
+
+def _single_quotations(text: str) -> list[tuple[int, int]]:
+    """Quotations in single curly marks (‘...’), as much of the press writes them."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (start := text.find("‘", pos)) >= 0:
+        line_end = text.find("\n", start)
+        closer = _SINGLE_CLOSER.search(text, start + 1, len(text) if line_end < 0 else line_end)
+        if closer is None:
+            pos = start + 1
+            continue
+        if closer.end() - start > 30:
+            spans.append((start, closer.end()))
+        pos = closer.end()
+    return spans
+
+
+_OPENERS = ("“", '"', "‘")
+_CLOSER = re.compile(r"”|’’|''|\"|(?<=[.,!?;:])’|’(?=[.,!?;:])")
 
 
 def _run_on_quotations(text: str) -> list[tuple[int, int]]:
