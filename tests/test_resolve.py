@@ -1166,3 +1166,25 @@ def test_a_month_or_year_of_another_time_is_not_the_voice_carried_from_before(
         assert 28 not in claims or claims[28].claimant == "reporter"
     else:
         assert claims[28].claimant == "Benin army"
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [("https://www.garoweonline.com/en/news/somalia/toll", None), (None, "Garowe Online")],
+)
+def test_the_outlet_that_published_the_report_is_its_reporter(
+    url: str | None, outlet: str | None
+) -> None:
+    text = (
+        "Mogadishu, Somalia\n\nThe death toll from the truck bomb has risen to 512, Garowe "
+        "Online reports."
+    )
+    doc = Document(text=text, url=url, outlet=outlet)
+    [(_, parsed)] = list(parse_documents([doc]))
+    [claim] = resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
+    assert claim.claimant == "reporter"
+    # another outlet's report stays that outlet's
+    other = Document(text=text, url="https://www.hiiraan.com/news/toll")
+    [(_, parsed)] = list(parse_documents([other]))
+    [claim] = resolve_claims(other, parsed._.extractions or [], KnowledgeBase.load())
+    assert claim.claimant != "reporter"
