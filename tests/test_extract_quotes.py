@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counterclaim.extract import Extraction
 from counterclaim.extract.attribution import quote_spans
 from counterclaim.model import Document
 from counterclaim.nlp import parse_documents
@@ -74,45 +75,39 @@ def test_quotation_spans_are_ordered_disjoint_and_open_on_a_quotation_mark(text:
         assert text[start] in '"“‘' and text[end - 1] in "\"”’'" and end > start
 
 
+def killed_in(text: str) -> list[Extraction]:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    return [e for e in parsed._.extractions if e.category == "killed"]
+
+
 @pytest.mark.model
 def test_a_figure_in_a_quotation_s_second_paragraph_is_its_speaker_s() -> None:
-    text = (
+    [killed] = killed_in(
         "Gunmen attacked a village in Benue State, Nigeria, on Friday night.\n\n"
         'The council chairman, Mr. Peter Aondo, told journalists: "The attackers came at '
         'night and burnt houses.\n\n"So far, 20 have died."\n\nPolice did not comment.'
     )
-    doc = Document(text=text)
-    [(_, parsed)] = list(parse_documents([doc]))
-    [extraction] = parsed._.extractions
-    assert "Aondo" in (extraction.attribution.surface or "") or "chairman" in (
-        extraction.attribution.surface or ""
-    )
+    assert "chairman" in (killed.attribution.surface or "")
 
 
 @pytest.mark.model
 def test_figures_in_a_run_on_quotation_are_its_speaker_s() -> None:
-    text = (
+    [killed] = killed_in(
         "Gunmen attacked villages in Mangu, Plateau State, on Sunday night.\n\n"
         "The police spokesman, DSP John Adeyemi, confirmed the attacks on Tuesday.\n\n"
         "“At about 10 p.m., gunmen attacked the villages simultaneously.\n\n"
         "“Three communities were attacked in Riyom where 12 persons were killed.\n\n"
         "“Investigation is still on,’’ Adeyemi stated."
     )
-    doc = Document(text=text)
-    [(_, parsed)] = list(parse_documents([doc]))
-    killed = [e for e in parsed._.extractions if e.category == "killed"]
-    assert [e.attribution.surface for e in killed] == ["Adeyemi"]
+    assert killed.attribution.surface == "Adeyemi"
 
 
 @pytest.mark.model
 def test_a_figure_in_single_curly_marks_is_its_speaker_s() -> None:
-    text = (
+    [killed] = killed_in(
         "Gunmen attacked a village in Benue State, Nigeria, on Friday night.\n\n"
         "Mr. Peter Aondo, a community leader, spoke to reporters.\n\n"
         "He said: ‘They came from the west at night. About 46 wounded were taken to hospital; so "
         "far, 20 have died’."
     )
-    doc = Document(text=text)
-    [(_, parsed)] = list(parse_documents([doc]))
-    killed = [e for e in parsed._.extractions if e.category == "killed"]
-    assert [e.attribution.kind for e in killed] != ["reporter"]
+    assert killed.attribution.kind != "reporter"
