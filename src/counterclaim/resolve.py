@@ -780,7 +780,8 @@ def _included_roles(
     verb = re.search(r",\s*(?:were|was|had|have|are|died)\b|\s(?:were|was)\s", listed)
     parts = [p.strip() for p in _LIST_SPLIT.split(listed[: verb.start()] if verb else listed)]
     figures = [_leading_figure(p) for p in parts if p]
-    if not parts or None in figures or sum(figures) != e.count.value:  # type: ignore[arg-type]
+    known = [f for f in figures if f is not None]
+    if not known or len(known) < len(figures) or sum(known) != e.count.value:
         return set()  # a list of some of them ("nine, including a soldier") leaves the rest unknown
     return {
         actors.target_role(side, part, ctx.kb, claimant_is_neutral=neutral, category=e.category)
