@@ -176,18 +176,17 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 # release what befell them
                 return _befalling_governor(anchor, mention, person, trig) or trig
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
-            freed = _befalling_governor(anchor, mention, person, Trigger("captured", child))
-            if freed is not None:
-                return freed  # "the release of 287 students kidnapped earlier this month"
-        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
             if child.dep_ == "relcl" and not any(
                 g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in ("who", "which", "that")
                 for g in child.children
             ):
                 continue
+            trig = _clause_trigger(child, mention, person)
+            freed = _befalling_governor(anchor, mention, person, trig) if trig else None
+            if freed is not None:
+                return freed  # "the release of 287 students kidnapped earlier this month"
             if _governing_trigger(anchor, mention, person):
                 continue  # "freed 14 people who had been kidnapped": the main verb counts
-            trig = _clause_trigger(child, mention, person)
             if trig:
                 return trig
     if person is not False:
