@@ -396,12 +396,12 @@ def _unnamed_party_voice(claim: Claim) -> bool:
 
 
 def _stands_apart(claim: Claim) -> bool:
-    from counterclaim.extract.wordlists import lexicon
+    # imported here: the extract package imports this module
+    from counterclaim.extract.wordlists import names_a_neutral_voice
 
-    if "side_relation=neutral_claimant" in claim.features:
-        return True
-    words = set(re.findall(r"[a-z]+", claim.claimant.lower()))
-    return bool(words & lexicon().neutral_voices)
+    return "side_relation=neutral_claimant" in claim.features or names_a_neutral_voice(
+        claim.claimant
+    )
 
 
 def _named_inside(short: str, long: str) -> bool:

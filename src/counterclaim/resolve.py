@@ -27,6 +27,7 @@ from counterclaim import actors, dates, places
 from counterclaim.actors.tokens import actor_words
 from counterclaim.decide import EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
+from counterclaim.extract.wordlists import names_a_neutral_voice
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
 from counterclaim.numbers import parse_number
 
@@ -358,11 +359,6 @@ _STATE_RUN = re.compile(
 )
 
 
-def _neutral_voice(surface: str) -> bool:
-    words = set(_LOWER_WORDS.findall(surface.lower()))
-    return bool(words & lexicon().neutral_voices)
-
-
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -683,13 +679,13 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         # "a Malian security source": no actor, but a side; "the Kirkuk Operations Command",
         # "the governor's office": an institution of the state the report is about
         side = kb.side_of_phrase(e.attribution.surface)
-        if side is not None and _neutral_voice(e.attribution.surface):
+        if side is not None and names_a_neutral_voice(e.attribution.surface):
             # "Israel's Channel 10", "several Ukrainian media", "French state media" on Mali:
             # an outlet on its own word; a state's own outlet on its state's war is its voice
             state_outlet = _STATE_RUN.search(e.attribution.surface) is not None
             if not (state_outlet and ctx.country and kb.state_side(ctx.country) == side):
                 side = None
-        if side is None and ctx.country and not _neutral_voice(e.attribution.surface):
+        if side is None and ctx.country and not names_a_neutral_voice(e.attribution.surface):
             # Nor does a speaker the knowledge base lacks ("Onyeuko", "the statement",
             # "local officials") stand apart from the parties: in a report on one country
             # it speaks for that state, unless it is a witness, an outlet or a monitor

@@ -80,7 +80,7 @@ def _single_quotations(text: str) -> list[tuple[int, int]]:
 
 
 _OPENERS = ("“", '"', "‘")
-_CLOSER = re.compile(r"”|’’|''|\"|(?<=[.,!?;:])’|’(?=[.,!?;:])")
+_CLOSER = re.compile(rf"”|’’|''|\"|{_SINGLE_CLOSER.pattern}")
 
 
 def _run_on_quotations(text: str) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ stage reads them, so they sit in a module of their own that imports nothing else
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -203,6 +204,12 @@ def is_person(noun: Token | None) -> bool | None:
     if noun.ent_type_ in ("GPE", "LOC", "FAC", "PRODUCT"):
         return False
     return None
+
+
+def names_a_neutral_voice(surface: str) -> bool:
+    """Whether a speaker's words name one who stands apart from the parties (witnesses, an
+    outlet, a monitor, aid workers: ``neutral_voices``)."""
+    return bool(set(re.findall(r"[a-z]+", surface.lower())) & lexicon().neutral_voices)
 
 
 def _phrases_by_verb(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
