@@ -15,8 +15,10 @@ from counterclaim.resolve import core_name, resolve_claims
 pytestmark = pytest.mark.model
 
 
-def claims_of(text: str, published: date | None = None) -> list[Claim]:
-    doc = Document(text=text, published=published)
+def claims_of(
+    text: str, published: date | None = None, url: str | None = None, outlet: str | None = None
+) -> list[Claim]:
+    doc = Document(text=text, published=published, url=url, outlet=outlet)
     [(_, parsed)] = list(parse_documents([doc]))
     return resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
 
@@ -1179,12 +1181,8 @@ def test_the_outlet_that_published_the_report_is_its_reporter(
         "Mogadishu, Somalia\n\nThe death toll from the truck bomb has risen to 512, Garowe "
         "Online reports."
     )
-    doc = Document(text=text, url=url, outlet=outlet)
-    [(_, parsed)] = list(parse_documents([doc]))
-    [claim] = resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
+    [claim] = claims_of(text, url=url, outlet=outlet)
     assert claim.claimant == "reporter"
     # another outlet's report stays that outlet's
-    other = Document(text=text, url="https://www.hiiraan.com/news/toll")
-    [(_, parsed)] = list(parse_documents([other]))
-    [claim] = resolve_claims(other, parsed._.extractions or [], KnowledgeBase.load())
+    [claim] = claims_of(text, url="https://www.hiiraan.com/news/toll")
     assert claim.claimant != "reporter"
