@@ -77,29 +77,9 @@ class LinearDecision:
         return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
 
     def scores(self, features: Mapping[str, float]) -> list[float]:
-        """Each class's bias plus its weighted features, added in the features' order (the
-        one- and four-class models, the shipped ones, with a running sum per class held in
-        locals: the same additions in the same order as the general loop)."""
-        get = self.weights.get
-        if len(self.bias) == 4:
-            a, b, c, d = self.bias
-            for name, value in features.items():
-                row = get(name)
-                if row is not None:
-                    wa, wb, wc, wd = row
-                    a += wa * value
-                    b += wb * value
-                    c += wc * value
-                    d += wd * value
-            return [a, b, c, d]
-        if len(self.bias) == 1:
-            (a,) = self.bias
-            for name, value in features.items():
-                row = get(name)
-                if row is not None:
-                    a += row[0] * value
-            return [a]
+        """Each class's bias plus its weighted features, added in the features' order."""
         scores = list(self.bias)
+        get = self.weights.get
         for name, value in features.items():
             row = get(name)
             if row is not None:
