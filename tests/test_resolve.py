@@ -1186,3 +1186,49 @@ def test_the_outlet_that_published_the_report_is_its_reporter(
     # another outlet's report stays that outlet's
     [claim] = claims_of(text, url="https://www.hiiraan.com/news/toll")
     assert claim.claimant != "reporter"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a toll in a clause describing the deed a group owns is the report's, not the group's
+        (
+            "Kabul\n\nThe Islamic State group claimed responsibility for a suicide bombing at "
+            "a wedding hall that killed at least 23 people.",
+            "reporter",
+        ),
+        (
+            "Mogadishu\n\nAl-Shabaab claimed responsibility for a 2019 attack on a hotel in "
+            "which more than 30 people were killed.",
+            "reporter",
+        ),
+        (
+            "Kherson\n\nThe regiment said it carried out a raid on the island that killed 14 "
+            "marines.",
+            "reporter",
+        ),
+        # the figure of the deed itself is the group's
+        (
+            "Quetta\n\nThe BLA claimed responsibility for the killing of 17 soldiers.",
+            "BLA",
+        ),
+        (
+            "Gao\n\nJNIM claimed responsibility for killing nearly 60 soldiers.",
+            "JNIM",
+        ),
+    ],
+)
+def test_who_owns_a_deed_does_not_state_the_toll_describing_it(text: str, claimant: str) -> None:
+    [claim] = claims_of(text, published=date(2024, 3, 1))
+    assert claim.claimant == claimant or claimant in claim.claimant_aliases
+
+
+def test_who_claimed_a_deed_is_still_who_spoke_last() -> None:
+    text = (
+        "Jalalabad\n\nThe Islamic State group claimed responsibility for a bombing at a "
+        "market that killed nine people. It gave a higher figure than the police, saying 30 "
+        "officials died."
+    )
+    claims = {c.value: c for c in claims_of(text, published=date(2024, 3, 1))}
+    assert claims[9].claimant == "reporter"
+    assert "Islamic State" in claims[30].claimant

@@ -1065,7 +1065,14 @@ def claimant_options(
 
 
 def _confidence(e: Extraction) -> float:
-    score = {"named": 0.9, "quote": 0.85, "pronoun": 0.75, "inherited": 0.6, "reporter": 0.7}
+    score = {
+        "named": 0.9,
+        "quote": 0.85,
+        "pronoun": 0.75,
+        "inherited": 0.6,
+        "reporter": 0.7,
+        "background": 0.7,
+    }
     return score.get(e.attribution.kind, 0.5)
 
 

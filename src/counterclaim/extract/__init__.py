@@ -296,6 +296,9 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             elif attribution.kind in ("named", "pronoun"):
                 paragraph_claimant[paragraph] = attribution
                 last_named = attribution
+            if attribution.kind == "background" and speakers[index] is not None:
+                # who claimed the deed is still who spoke last: "It gave higher figures"
+                last_speaker = speakers[index]
             if attribution.kind == "named":
                 last_speaker = attribution
                 last_person = attribution if _a_person(doc, attribution) else last_person
