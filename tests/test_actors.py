@@ -875,3 +875,28 @@ def test_a_persons_name_among_an_actors_aliases_and_its_surname_speak_for_it(
 def test_an_organisations_spelled_out_name_is_no_person(kb: KnowledgeBase) -> None:
     found = spokespersons("Tehran\n\nIran's envoy to the United Nations said 78 died.", kb)
     assert "United Nations" not in found
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "unknown"),
+    [
+        ("the Southern forces", "YE", True),
+        ("Eagle forces", "SO", True),  # a town in Idaho, not in Somalia
+        ("Eagle forces", None, False),
+        ("Kano police", "NG", False),  # a place's police are its state's
+        ("Borno State police", "NG", False),
+        ("Government forces", "NG", False),  # capitalised as a sentence opens
+        ("Security forces", "ML", False),
+        ("Fano forces", "ET", False),  # the knowledge base knows them
+        ("Ukrainian forces", "UA", False),
+        ("the army", "ML", False),
+        ("Southern Command", "YE", False),  # no generic noun
+    ],
+)
+def test_a_generic_noun_after_an_unknown_name_is_a_body_of_its_own(
+    kb: KnowledgeBase, surface: str, country: str | None, unknown: bool
+) -> None:
+    assert kb.names_an_unknown_body(surface, country) is unknown
+    if unknown:
+        text = "Al-Shabaab and AQAP fighters attacked; the army of Mali said."
+        assert kb.resolve_in_context(surface, text, country) is None

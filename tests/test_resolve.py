@@ -1232,3 +1232,16 @@ def test_who_claimed_a_deed_is_still_who_spoke_last() -> None:
     claims = {c.value: c for c in claims_of(text, published=date(2024, 3, 1))}
     assert claims[9].claimant == "reporter"
     assert "Islamic State" in claims[30].claimant
+
+
+@pytest.mark.parametrize("force", ["Tiger", "Eagle", "Shield"])
+def test_a_force_named_by_a_word_the_kb_lacks_is_its_own_body(force: str) -> None:
+    text = (
+        "Afgoye\n\nAl-Shabaab fighters attacked a base near Afgoye in Somalia on Monday. "
+        "Al-Shabaab said it overran the base.\n\n"
+        f"The {force} forces spokesman, Captain Ali Hassan, said 4 {force} soldiers were "
+        "killed in the attack."
+    )
+    [claim] = claims_of(text, published=date(2024, 3, 1))
+    assert claim.claimant == f"{force} forces"
+    assert claim.target_role == "own"

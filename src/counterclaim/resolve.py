@@ -104,12 +104,13 @@ def document_context(
     # for this and for every claim's date
     if main_date is ...:
         main_date = dates.main_event_date(text, doc.published, body_start=doc.body_start)
+    country = countries[0] if countries else None
     return DocumentContext(
         doc=doc,
         kb=kb,
         mentions=[m for m in mentions if not _dateline_credit(text, m)],
-        speakers=actors.spokespersons(text, kb),
-        country=countries[0] if countries else None,
+        speakers=actors.spokespersons(text, kb, country),
+        country=country,
         main_date=main_date,
     )
 
@@ -602,7 +603,7 @@ _OFFICE_FOR_OWNER = re.compile(
 # "a deputy chief police investigator", "the senior army officer": an institution's own word
 # right before the office
 _OFFICE_IN_INSTITUTION = re.compile(
-    r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?P<owner>"
+    r"^(?:the\s+|a\s+|an\s+)?(?P<qualifier>(?:[\w-]+\s+){0,3}?)(?P<owner>"
     + "|".join(sorted(map(str, actor_words("state_institution_heads")), key=len, reverse=True))
     + rf")\s+(?:[\w-]+\s+)?{_OFFICE_WORDS}$",
     re.IGNORECASE,
@@ -614,7 +615,12 @@ def _office_holder_of(description: str) -> str | None:
     for pattern in (_OFFICE_OF_OWNER, _OFFICE_FOR_OWNER, _OFFICE_IN_INSTITUTION):
         found = pattern.match(description.strip())
         if found is not None:
-            return found.group("owner").strip()
+            owner = found.group("owner").strip()
+            qualifier = found.groupdict().get("qualifier") or ""
+            if any(w[:1].isupper() for w in qualifier.split()):
+                # "the Southern forces spokesperson": the forces the name says, not any
+                return f"{qualifier.strip()} {owner}"
+            return owner
     return None
 
 

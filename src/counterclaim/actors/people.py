@@ -99,13 +99,17 @@ def _org_role_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[
             resume = max(match.end(), start + 1)
 
 
-def _resolve_org(kb: KnowledgeBase, org: str, text: str, *, from_end: bool) -> Actor | None:
+def _resolve_org(
+    kb: KnowledgeBase, org: str, text: str, from_end: bool, country: str | None = None
+) -> Actor | None:
     """Longest run of words next to the role noun that names an actor.
 
     Role modifiers at the end ("the Houthi military", "Afghan government") are tried
     without them first, so that "military" does not fall back to whichever army the text
     mentions most, then with them ("the government" resolved from the text).
     """
+    if from_end and kb.names_an_unknown_body(org, country):
+        return None  # "the Southern forces spokesperson": not whichever forces the text names
     words = org.split()
     spans = range(len(words)) if from_end else range(len(words), 0, -1)
     for cut in spans:
@@ -150,13 +154,14 @@ def _all_people(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(p for names in kb.known_people().values() for p in names)
 
 
-def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
+def spokespersons(text: str, kb: KnowledgeBase, country: str | None = None) -> dict[str, str]:
     """Person names bound to the organisation they speak for in ``text`` (name → actor id).
 
     Names come from role patterns ("RSF spokesperson Al-Fateh Qurashi", "Yahya Saree, the
     Houthis' military spokesman") and from the knowledge base's known people. A bare surname
     used later in the text ("Mujahid said") maps to the same organisation, unless the surname
-    is also a demonym or part of an actor's name ("Baloch").
+    is also a demonym or part of an actor's name ("Baloch"). ``country``, the report's, tells
+    a place's institution ("Kano police") from a body of its own ("the Southern forces").
     """
     found: dict[str, str] = {}
     cued = {cue: cue.search(text) is not None for cue in set(_PATTERN_CUES)}
@@ -170,7 +175,7 @@ def spokespersons(text: str, kb: KnowledgeBase) -> dict[str, str]:
                 continue
             # An organisation before the role noun ends next to it; one after starts there.
             org_before = pattern in (_SPOKES_PATTERNS[0], _SPOKES_PATTERNS[2])
-            actor = _resolve_org(kb, match.group("org"), text, from_end=org_before)
+            actor = _resolve_org(kb, match.group("org"), text, org_before, country)
             if actor:
                 found[name] = actor.id
     for name, actor_id in _titled_names(text, kb):
