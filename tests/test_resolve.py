@@ -1245,3 +1245,14 @@ def test_a_force_named_by_a_word_the_kb_lacks_is_its_own_body(force: str) -> Non
     [claim] = claims_of(text, published=date(2024, 3, 1))
     assert claim.claimant == f"{force} forces"
     assert claim.target_role == "own"
+
+
+def test_the_others_of_a_toll_are_counted_by_its_voice() -> None:
+    text = (
+        "Kabul\n\nThe death toll from the bombing at the market has risen to 31, hospital "
+        "officials said.\n\nMore than 70 others were wounded.\n\n"
+        "The blast destroyed 12 shops."
+    )
+    claims = {c.value: c for c in claims_of(text, published=date(2024, 3, 1))}
+    assert claims[70].claimant == claims[31].claimant != "reporter"
+    assert claims[12].claimant == "reporter"  # no others: the report's own voice

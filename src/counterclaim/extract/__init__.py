@@ -273,6 +273,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     and (
                         "reportedly" in sentence_text(sent).lower()
                         or _continues(results, trigger.category)
+                        or _counts_the_others(mention, results)
                     )
                 ):
                     inherited = last_named
@@ -612,6 +613,17 @@ def _attacked(trigger: Trigger, mention: CountMention) -> str | None:
         return None
     attacked = attacked_phrase(trigger.token, mention.token)
     return np_text(attacked) if attacked is not None else None
+
+
+def _counts_the_others(mention: CountMention, results: list[Extraction]) -> bool:
+    """ "The toll has risen to 53, security sources said. More than 60 others were
+    injured": the others are the last figure's people's, told by the same voice."""
+    return (
+        mention.noun is not None
+        and mention.noun.lower_ == "others"
+        and bool(results)
+        and results[-1].attribution.kind != "reporter"
+    )
 
 
 def _continues(results: list[Extraction], category: str) -> bool:
