@@ -1256,3 +1256,17 @@ def test_the_others_of_a_toll_are_counted_by_its_voice() -> None:
     claims = {c.value: c for c in claims_of(text, published=date(2024, 3, 1))}
     assert claims[70].claimant == claims[31].claimant != "reporter"
     assert claims[12].claimant == "reporter"  # no others: the report's own voice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Djibo\n\nThe Burkinabe army said 12 volunteer fighters were killed near Djibo.",
+        "Maiduguri\n\nNine CJTF members were killed in Borno, the Nigerian army said.",
+        "Kaya\n\nThirty people, including 10 soldiers and 20 defence volunteers, were killed "
+        "near Kaya, the Burkinabe army said.",
+    ],
+)
+def test_a_states_auxiliaries_are_its_own(text: str) -> None:
+    [claim] = [c for c in claims_of(text, published=date(2024, 3, 1)) if c.category == "killed"]
+    assert claim.target_role == "own"
