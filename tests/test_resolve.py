@@ -1270,3 +1270,17 @@ def test_the_others_of_a_toll_are_counted_by_its_voice() -> None:
 def test_a_states_auxiliaries_are_its_own(text: str) -> None:
     [claim] = [c for c in claims_of(text, published=date(2024, 3, 1)) if c.category == "killed"]
     assert claim.target_role == "own"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Lagos\n\nPolice in Nigeria said six suspects were killed in a shootout.", "opponent"),
+        ("Goma\n\nThe Congolese army said 10 armed men were killed near Goma.", "opponent"),
+        ("Lome\n\nThe Togolese government said 15 aggressors were killed in the north.", "opponent"),
+        ("Kaduna\n\nWitnesses said three kidnappers were killed by villagers.", "other"),
+    ],
+)
+def test_suspects_and_armed_men_are_a_states_adversaries(text: str, role: str) -> None:
+    [claim] = claims_of(text, published=date(2024, 3, 1))
+    assert claim.target_role == role
