@@ -1277,10 +1277,70 @@ def test_a_states_auxiliaries_are_its_own(text: str) -> None:
     [
         ("Lagos\n\nPolice in Nigeria said six suspects were killed in a shootout.", "opponent"),
         ("Goma\n\nThe Congolese army said 10 armed men were killed near Goma.", "opponent"),
-        ("Lome\n\nThe Togolese government said 15 aggressors were killed in the north.", "opponent"),
+        (
+            "Lome\n\nThe Togolese government said 15 aggressors were killed in the north.",
+            "opponent",
+        ),
         ("Kaduna\n\nWitnesses said three kidnappers were killed by villagers.", "other"),
     ],
 )
 def test_suspects_and_armed_men_are_a_states_adversaries(text: str, role: str) -> None:
     [claim] = claims_of(text, published=date(2024, 3, 1))
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Gunmen kill 40 in raids on villages near Kaduna – Police", "Police"),
+        ("Seven soldiers killed in ambush near Kidal, army says", "army"),
+        ("Two dead, 11 missing after ferry attack, says Navy", "Navy"),
+        ("Air defences downed 12 drones over Belgorod overnight: Russia", "Russia"),
+        ("Mali: Gunmen Attack Village Near Mopti", None),  # a place, then the news
+        ("Rebels attack army base in the east: Reports", None),
+        ("Attack on convoy in Borno kills nine - Video", None),
+    ],
+)
+def test_the_speaker_a_headline_credits(headline: str, speaker: str | None) -> None:
+    from counterclaim.extract.attribution import headline_speaker
+
+    assert headline_speaker(headline) == speaker
+
+
+def test_a_headlines_credit_is_the_lead_paragraphs_voice() -> None:
+    title = "Gunmen kill 40 in raids on villages near Kaduna – Police"
+    text = (
+        f"{title}\n\nGunmen attacked six villages near Kaduna on Sunday and killed 40 "
+        "people.\n\nA resident said 12 houses were burnt."
+    )
+    doc = Document(text=text, title=title, published=date(2024, 3, 1))
+    [(_, parsed)] = list(parse_documents([doc]))
+    claims = {
+        c.value: c for c in resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
+    }
+    assert "Police" in claims[40].claimant or "Police" in claims[40].claimant_aliases
+    assert claims[12].claimant == "resident"  # the next paragraph has its own voice
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before() -> None:
+    text = (
+        "Jos\n\nThe attackers burnt 30 houses in Plateau State, police spokesman in the "
+        "state, DSP Musa Garba, said on Monday.\n\n"
+        "\u201cEleven persons were killed in the second village,\u201d Garba said."
+    )
+    claims = {c.value: c for c in claims_of(text, published=date(2024, 3, 1))}
+    assert claims[11].claimant == claims[30].claimant != "Garba"
+    # a police rank is a title: the person's name is given without it, on every claim
+    assert "Musa Garba" in claims[11].claimant_aliases
+    assert "Musa Garba" in claims[30].claimant_aliases
+
+
+def test_every_name_of_a_claimant_is_on_each_of_its_claims() -> None:
+    text = (
+        "Kabul\n\nThe Afghan Defence Ministry said 30 Taliban fighters were killed in "
+        "Helmand.\n\nIn Kandahar, ministry spokesman Fawad Aman said 12 more were captured."
+    )
+    claims = {c.value: c for c in claims_of(text, published=date(2020, 3, 1))}
+    assert claims[30].claimant == claims[12].claimant
+    assert claims[30].claimant_aliases == claims[12].claimant_aliases
+    assert "Fawad Aman" in claims[30].claimant_aliases

@@ -221,7 +221,22 @@ def resolve_claims(
     unique: dict[str, Claim] = {}
     for claim in collapse_repeats(claims):
         unique.setdefault(claim.id, claim)
+    _share_aliases(list(unique.values()))
     return list(unique.values())
+
+
+def _share_aliases(claims: list[Claim]) -> None:
+    """Every name the text gives a claimant, on each of its claims (ANNOTATION.md: the
+    aliases are every surface form in the text that refers to the claimant): "the police"
+    of one paragraph and "DSP Alfred Alabo" of another are one actor's."""
+    names: dict[str, list[str]] = {}
+    for claim in claims:
+        if claim.claimant_actor is not None:
+            known = names.setdefault(claim.claimant_actor, [])
+            known.extend(a for a in claim.claimant_aliases if a not in known)
+    for claim in claims:
+        if claim.claimant_actor is not None:
+            claim.claimant_aliases = list(names[claim.claimant_actor])
 
 
 # -- claimants ------------------------------------------------------------------------------
@@ -489,6 +504,11 @@ def _resolve_claimant(
     # "a senior police officer, asking not to be named": the name ends at the comma
     surfaces = [p for p in [surface, surface.split(",")[0].strip(), *attribution.parts] if p]
     surfaces += _persons_described(ctx, surface, attribution.start)
+    if actor is None and not pronoun:
+        named_in_full = _named_in_full_before(ctx, surface)
+        if named_in_full is not None:
+            name, aliases, actor = named_in_full
+            return name, _unique([*aliases, *surfaces]), actor
     if actor is None and attribution.kind != "pronoun":
         surface = _past_a_place(ctx, surface)
         core = core_name(surface)
@@ -503,6 +523,25 @@ def _resolve_claimant(
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
         actor,
     )
+
+
+def _named_in_full_before(
+    ctx: DocumentContext, surface: str
+) -> tuple[str, list[str], actors.Actor | None] | None:
+    """ "Alabo stated" after "police spokesman DSP Alfred Alabo said": a surname alone is the
+    person the text named in full before, with the name and organisation found for them."""
+    surname = surface.strip()
+    if not _SURNAME.fullmatch(surname):
+        return None
+    for name, aliases, actor in reversed(list(ctx.named_claimants.values())):
+        for alias in (name, *aliases):
+            words = alias.split()
+            if len(words) > 1 and words[-1] == surname and "," not in alias:
+                return name, aliases, actor
+    return None
+
+
+_SURNAME = re.compile(r"[A-Z][a-z][\w'’-]+")
 
 
 # "An army officer, speaking to the AFP news agency": whom a speaker spoke to carried the

@@ -120,7 +120,7 @@ def _resolve_org(
         for candidate in (stripped, part_words):
             if not candidate or not token_key(" ".join(candidate)):
                 continue
-            actor = kb.resolve_in_context(" ".join(candidate), text)
+            actor = kb.resolve_in_context(" ".join(candidate), text, country)
             if actor:
                 return actor
     return None

@@ -34,6 +34,7 @@ from counterclaim import places
 from counterclaim.extract.attribution import (
     Attribution,
     find_attribution,
+    headline_speaker,
     is_speaker,
     quote_around,
     quote_spans,
@@ -163,6 +164,10 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
         sent for sent in doc.sents if sent.end_char > body_start and is_body_sentence(sent, title)
     ]
     speakers = [sentence_speaker(sent) for sent in body]
+    # "Gunmen kill 96 in Plateau – Police": the headline's credit is the lead paragraph's
+    # voice, where the lead names none of its own
+    credited = headline_speaker(title) if title else None
+    lead_paragraph = paragraph_index(doc_text(doc), body[0].start_char) if body else -1
     for index, sent in enumerate(body):
         if is_cumulative(sent):
             continue
@@ -278,6 +283,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 ):
                     inherited = last_named
                 quoted = quote_around(quotes, trigger.token.idx) is not None
+                if inherited is None and credited is not None and paragraph == lead_paragraph:
+                    inherited = Attribution(credited, "named", 0, [credited])
                 if inherited is None and last_speaker is not None and quoted:
                     # a quotation with no speaker of its own goes on with the last one
                     # ('"... not successful," RIA quoted the ministry as saying.' then a

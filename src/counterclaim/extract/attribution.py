@@ -402,6 +402,31 @@ def trailing_attribution(sentence: str) -> str | None:
     return None
 
 
+# "Gunmen kill 96 in Plateau – Police", "Syria downed 30 missiles: Russia": a headline's
+# credit after a dash or colon at its end
+_HEADLINE_CREDIT = re.compile(r"(?:\s[–—-]|:)\s*(?P<who>[A-Z][\w’'.]*(?:\s+[\w’'.]+){0,3})$")
+_NO_HEADLINE_CREDIT = frozenset(
+    {"report", "reports", "video", "videos", "photos", "live", "update", "updates", "watch"}
+    | {"analysis", "opinion", "explainer", "exclusive", "interview", "latest"}
+)
+
+
+def headline_speaker(title: str) -> str | None:
+    """Who a headline credits its figures to: "..., military says", "... – Police",
+    "...: Russia" (not "...: Reports", "... - Video")."""
+    title = title.strip().rstrip(".")
+    who = trailing_attribution(title)
+    if who is None:
+        found = _HEADLINE_CREDIT.search(title)
+        # a credit ends a headline that says something before it ("Mali: Gunmen kill 12"
+        # is a place, then the news)
+        if found is not None and len(title[: found.start()].split()) >= 4:
+            who = found.group("who")
+    if who is None or who.lower() in _NO_HEADLINE_CREDIT or not _names_no_figure(who):
+        return None
+    return who
+
+
 def _names_no_figure(who: str) -> bool:
     """ "..., reported six dead and over 20 wounded": after an inverted verb of saying stands
     what was said, not who said it, when it is a figure or a casualty word."""
@@ -676,19 +701,30 @@ def _is_reporting(verb: Token) -> bool:
 
 def _toll_of_a_deed_owned(verb: Token, walked: list[Token]) -> bool:
     """ "IS claimed responsibility for a bombing that killed 13 people", "the group said
-    it carried out an attack in which 65 died": who owns the deed does not state its toll,
+    it carried out an assault in which 65 died": who owns the deed does not state its toll,
     which the report gives in a clause describing the deed (and "claimed responsibility
     for killing 300 soldiers" is the group's own figure: no such clause)."""
-    if not any(t.dep_ == "relcl" for t in walked):
+    relative = next((i for i, t in enumerate(walked) if t.dep_ == "relcl"), None)
+    if relative is None:
         return False
-    if verb.lemma_.lower() == "claim" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in verb.children
-    ):
-        return True
+    clause = walked[relative]
+    owned = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
+    ]
+    if verb.lemma_.lower() == "claim" and owned:
+        # the clause describes what the group claims ("responsibility for a bombing that
+        # ..."), not a word above the claim
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        return any(clause in c.subtree for c in [*owned, *preps])
+
+    # "carried out an assault that ...": the clause below the deed's verb
     return any(
         t.lemma_.lower() == "carry"
         and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
-        for t in walked
+        for t in walked[relative + 1 :]
+        if walked[relative] in t.subtree
     )
 
 
