@@ -1344,3 +1344,25 @@ def test_every_name_of_a_claimant_is_on_each_of_its_claims() -> None:
     assert claims[30].claimant == claims[12].claimant
     assert claims[30].claimant_aliases == claims[12].claimant_aliases
     assert "Fawad Aman" in claims[30].claimant_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        # fighters in a country are not its state: the state's soldiers are their opponents
+        (
+            "Kidal\n\nSeparatist rebels in northern Mali said they killed 47 Malian soldiers.",
+            47,
+            "opponent",
+        ),
+        ("Kidal\n\nRebels in Mali said they lost nine of their fighters.", 9, "own"),
+        # whom the claimant's side killed are the other side's, whatever noun names them
+        ("Kidal\n\nRebels in Mali said they killed 84 fighters near Kidal.", 84, "opponent"),
+        ("Kidal\n\nThe rebels in Mali said 12 of their fighters died near Kidal.", 12, "own"),
+    ],
+)
+def test_armed_groups_named_by_their_country_fight_its_state(
+    text: str, value: int, role: str
+) -> None:
+    claims = {c.value: c for c in claims_of(text, published=date(2024, 8, 1))}
+    assert claims[value].target_role == role

@@ -24,6 +24,7 @@ from types import EllipsisType
 from urllib.parse import urlsplit
 
 from counterclaim import actors, dates, places
+from counterclaim.actors.roles import load_target_words
 from counterclaim.actors.tokens import actor_words
 from counterclaim.decide import EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
@@ -724,6 +725,9 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         # "a Malian security source": no actor, but a side; "the Kirkuk Operations Command",
         # "the governor's office": an institution of the state the report is about
         side = kb.side_of_phrase(e.attribution.surface)
+        if side is not None and _irregulars_in(e.attribution.surface):
+            # "separatist rebels in northern Mali": fighters in a country, against its state
+            side = f"{_ARMED_AGAINST}{side}"
         if side is not None and names_a_neutral_voice(e.attribution.surface):
             # "Israel's Channel 10", "several Ukrainian media", "French state media" on Mali:
             # an outlet on its own word; a state's own outlet on its state's war is its voice
@@ -741,6 +745,19 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         owner = _agent_side(ctx, e.agent, side)
         if owner is not None and owner != actors.NEUTRAL:
             return "own" if owner == side else "opponent"
+    if (
+        not neutral
+        and e.category in ("killed", "wounded", "captured")
+        and e.agent
+        and _done_to_the_count(e)
+        and _agent_side(ctx, e.agent, side) == side
+        and not actors.is_civilian_phrase(e.target)
+        and not kb.sides_in_phrase(e.target)
+        and not actors.names_own_people(e.target)
+    ):
+        # "the rebels said they killed 84 fighters": whom the claimant's side killed or took
+        # are the other side's, whatever noun names them
+        return "opponent"
     if e.target_kind == "warship" and not neutral and not kb.side_of_phrase(e.target):
         return "opponent"  # a party sinking a named warship sinks the other side's
     if (
@@ -802,6 +819,18 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     )
 
 
+# The side of an armed group the knowledge base lacks, named by the state it fights
+_ARMED_AGAINST = "armed-against:"
+
+
+def _irregulars_in(speaker: str) -> bool:
+    """Whether a speaker is irregular fighters ("rebels in northern Mali", "the
+    militants"), by its head noun before any place it is in."""
+    head = _NAME_TAIL.sub("", speaker).split()
+    words = load_target_words()
+    return bool(head) and head[-1].lower() in words.irregulars
+
+
 _INCLUDING = re.compile(r"^[^,;.]{0,40}?,?\s*(?:including|among them|among whom)\s+([^;.]+)")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
@@ -842,6 +871,12 @@ def _outlet_abroad(ctx: DocumentContext, actor: actors.Actor) -> bool:
     if actor.kind != "outlet" or not actor.side or not ctx.country:
         return False
     return ctx.kb.state_side(ctx.country) not in (None, actor.side)
+
+
+def _done_to_the_count(e: Extraction) -> bool:
+    """Whether the count is what the event's verb acted on ("killed 84 fighters"), not
+    who underwent it ("eight soldiers died")."""
+    return any(k.startswith("path=") and k.endswith("dobj") for k in e.features)
 
 
 def _owner_verb(e: Extraction) -> bool:

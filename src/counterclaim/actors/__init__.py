@@ -48,6 +48,7 @@ from counterclaim.actors.roles import (
     names_combatants_or_prisoners,
     names_irregulars,
     names_only_generic_people,
+    names_own_people,
     target_role,
 )
 from counterclaim.model import Actor
@@ -73,6 +74,7 @@ __all__ = [
     "names_combatants_or_prisoners",
     "names_irregulars",
     "names_only_generic_people",
+    "names_own_people",
     "spokespersons",
     "target_role",
 ]

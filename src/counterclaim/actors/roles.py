@@ -57,6 +57,13 @@ def _begins_combatant_term(words: list[str], start: int) -> bool:
     return any(" ".join(words[start : start + size]) in combatants for size in (1, 2, 3))
 
 
+def names_own_people(phrase: str) -> bool:
+    """Whether a phrase marks its people as the claimant's own ("its fighters", "our
+    men", "their comrades")."""
+    joined = " " + " ".join(token_key(phrase)) + " "
+    return any(f" {marker} " in joined for marker in load_target_words().own_markers)
+
+
 def is_civilian_phrase(phrase: str) -> bool:
     """True when the phrase names non-combatants or civilian property (civilians,
     residents, passengers, crew members, people, a merchant ship...)."""
