@@ -1366,3 +1366,22 @@ def test_armed_groups_named_by_their_country_fight_its_state(
 ) -> None:
     claims = {c.value: c for c in claims_of(text, published=date(2024, 8, 1))}
     assert claims[value].target_role == role
+
+
+def test_an_envoy_named_before_the_description_speaks_for_the_state() -> None:
+    text = (
+        "New York\n\nVassily Nebenzia, Russia's UN envoy, said that 14 people were killed "
+        "in the strike on Belgorod."
+    )
+    [claim] = claims_of(text, published=date(2024, 3, 1))
+    assert claim.claimant != "UN"
+    assert claim.claimant_actor is not None and "russia" in claim.claimant_actor
+
+
+def test_people_most_of_whom_were_civilians_are_mixed() -> None:
+    text = (
+        "Khartoum\n\nThe ministry said 40 people were killed in the shelling of the market, "
+        "most of whom were civilians."
+    )
+    [claim] = claims_of(text, published=date(2024, 3, 1))
+    assert claim.target_role == "other"

@@ -278,7 +278,8 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         for name, actor_id in ctx.speakers.items():
             if name and re.search(rf"\b{re.escape(name)}\b", surface, re.IGNORECASE):
                 return kb.claimant_actor(actor_id)
-    envoy = _ENVOY.match(surface)
+    # "X, Iran's UN envoy": the envoy's description may follow the name
+    envoy = next(filter(None, (_ENVOY.match(p.strip()) for p in surface.split(","))), None)
     if found is None and envoy is not None:
         # "Iran's envoy to the United Nations" speaks for Iran, not for the UN
         side = kb.side_of_phrase(envoy.group("owner"))
