@@ -1385,3 +1385,26 @@ def test_people_most_of_whom_were_civilians_are_mixed() -> None:
     )
     [claim] = claims_of(text, published=date(2024, 3, 1))
     assert claim.target_role == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Sevastopol\n\nThe Russian Defence Ministry said the frigate Admiral Makarov was "
+            "struck by a drone near Sevastopol.\n\nTwelve crew members were missing, the "
+            "ministry said.",
+            "own",
+        ),
+        # a merchant ship's crew are civilians, whoever's warship is also named
+        (
+            "Aden\n\nThe bulk carrier Sea Pearl was struck by a missile near Aden, and a US "
+            "destroyer answered its call.\n\nTwelve crew members were missing, the US "
+            "military said.",
+            "civilian",
+        ),
+    ],
+)
+def test_the_crew_of_the_warship_a_report_is_about_are_combatants(text: str, role: str) -> None:
+    [claim] = [c for c in claims_of(text, published=date(2024, 3, 1)) if c.value == 12]
+    assert claim.target_role == role

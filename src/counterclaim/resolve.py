@@ -47,6 +47,12 @@ MERCHANT_VESSELS = re.compile(
     r"crew(?:men| members?)?|seam[ae]n|sailors?)\b",
     re.IGNORECASE,
 )
+# Words only a merchant ship goes by: a report that uses none is about no merchant ship
+_MERCHANT_ONLY = re.compile(
+    r"\b(?:bulk carrier|cargo|freighter|tanker|merchant|container ship|commercial (?:ship|"
+    r"vessel)|carrier ship|ferry)\b",
+    re.IGNORECASE,
+)
 _WARSHIP = re.compile(
     r"\b(?:warship|frigate|destroyer|corvette|navy|naval|submarine)\b", re.IGNORECASE
 )
@@ -72,6 +78,15 @@ class DocumentContext:
     named_claimants: dict[tuple[object, ...], tuple[str, list[str], actors.Actor | None]] = field(
         default_factory=dict
     )
+    warship_story: bool | None = None  # see _about_a_warship; found on first use
+
+    def about_a_warship(self) -> bool:
+        """ "the Moskva sank ... 27 crew members went missing": the crew of the warship a
+        report is about are its navy's, also where the paragraph names no warship."""
+        if self.warship_story is None:
+            text = self.doc.text
+            self.warship_story = actors.names_a_warship(text) and not _MERCHANT_ONLY.search(text)
+        return self.warship_story
 
 
 def document_context(
@@ -717,7 +732,8 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     paragraph_start = text.rfind("\n", 0, e.sentence_start) + 1
     context = text[paragraph_start : e.sentence_end]
     if e.target_kind == "vessel" or (
-        _merchant_vessel(e.target) and not actors.names_a_warship(context)
+        _merchant_vessel(e.target)
+        and not (actors.names_a_warship(context) or ctx.about_a_warship())
     ):
         return "civilian"
     neutral = actor is None or kb.is_neutral(actor.id) or _outlet_abroad(ctx, actor)
@@ -816,7 +832,13 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         definite = included - {"other"}
         return definite.pop() if len(definite) == 1 else "other"
     return actors.target_role(
-        side, e.target, kb, claimant_is_neutral=neutral, category=e.category, context=context
+        side,
+        e.target,
+        kb,
+        claimant_is_neutral=neutral,
+        category=e.category,
+        context=context,
+        on_a_warship=ctx.about_a_warship(),
     )
 
 

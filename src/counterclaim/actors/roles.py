@@ -109,6 +109,7 @@ def target_role(
     claimant_is_neutral: bool = False,
     category: str | None = None,
     context: str | None = None,
+    on_a_warship: bool = False,
 ) -> str:
     """own / opponent / civilian / other for a target phrase, seen from the claimant.
 
@@ -117,7 +118,8 @@ def target_role(
     phrase marked with the claimant's side is ``own`` and with another side ``opponent``;
     generic insurgent nouns from a state are ``opponent``. ``category`` lets things the
     claimant destroyed or seized count as the opponent's; ``context`` (the evidence
-    sentence) lets "people killed in the fighting" be ``other``.
+    sentence) lets "people killed in the fighting" be ``other``; ``on_a_warship``, that the
+    report is about a warship and no merchant ship, makes its crew combatants.
     """
     words = kb.target_words
     civilian_terms, rest = _split_civilian_words(target_phrase)
@@ -127,7 +129,11 @@ def target_role(
     key = token_key(target_phrase)
     joined = " " + " ".join(key) + " "
     word_set = rest
-    if civilian_terms and civilian_terms <= words.seafarers and names_a_warship(context):
+    if (
+        civilian_terms
+        and civilian_terms <= words.seafarers
+        and (on_a_warship or names_a_warship(context))
+    ):
         # the crew of a warship are its navy's
         if claimant_is_neutral or claimant_side in (None, NEUTRAL):
             return "other"
