@@ -16,9 +16,13 @@ pytestmark = pytest.mark.model
 
 
 def claims_of(
-    text: str, published: date | None = None, url: str | None = None, outlet: str | None = None
+    text: str,
+    published: date | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
 ) -> list[Claim]:
-    doc = Document(text=text, published=published, url=url, outlet=outlet)
+    doc = Document(text=text, published=published, url=url, outlet=outlet, title=title)
     [(_, parsed)] = list(parse_documents([doc]))
     return resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
 
@@ -1313,11 +1317,7 @@ def test_a_headlines_credit_is_the_lead_paragraphs_voice() -> None:
         f"{title}\n\nGunmen attacked six villages near Kaduna on Sunday and killed 40 "
         "people.\n\nA resident said 12 houses were burnt."
     )
-    doc = Document(text=text, title=title, published=date(2024, 3, 1))
-    [(_, parsed)] = list(parse_documents([doc]))
-    claims = {
-        c.value: c for c in resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
-    }
+    claims = {c.value: c for c in claims_of(text, published=date(2024, 3, 1), title=title)}
     assert "Police" in claims[40].claimant or "Police" in claims[40].claimant_aliases
     assert claims[12].claimant == "resident"  # the next paragraph has its own voice
 
