@@ -78,7 +78,7 @@ class DocumentContext:
     named_claimants: dict[tuple[object, ...], tuple[str, list[str], actors.Actor | None]] = field(
         default_factory=dict
     )
-    warship_story: bool | None = None  # see _about_a_warship; found on first use
+    warship_story: bool | None = None  # see about_a_warship: found on first use
 
     def about_a_warship(self) -> bool:
         """ "the Moskva sank ... 27 crew members went missing": the crew of the warship a

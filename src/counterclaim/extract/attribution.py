@@ -718,13 +718,12 @@ def _toll_of_a_deed_owned(verb: Token, walked: list[Token]) -> bool:
         # ..."), not a word above the claim
         preps = [c for c in verb.children if c.dep_ == "prep"]
         return any(clause in c.subtree for c in [*owned, *preps])
-
     # "carried out an assault that ...": the clause below the deed's verb
     return any(
         t.lemma_.lower() == "carry"
         and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
         for t in walked[relative + 1 :]
-        if walked[relative] in t.subtree
+        if clause in t.subtree
     )
 
 
