@@ -502,6 +502,9 @@ def test_a_ship_named_but_not_sunk_is_no_claim() -> None:
         ("The governor had put the death toll at 63, including five soldiers.", "killed", 63),
         ("A spokesman later put the number of fighters killed at 312.", "killed", 312),
         ("The office had put the number of dead at about 60.", "killed", 60),
+        # a bare total counts what it is the number of
+        ("The ministry put the death toll at 40 and the number of wounded at 75.", "wounded", 75),
+        ("The ministry put the number of injured at 18.", "wounded", 18),
         ("Rescuers said they had recovered 43 bodies from the rubble.", "killed", 43),
         ("The committee said it had counted 31 bodies on Monday night.", "killed", 31),
     ],

@@ -387,9 +387,22 @@ def _second_object_put_at(verb: Token, prep: Token, person: bool | None) -> Trig
 
 
 def _object_event(word: Token, person: bool | None) -> Trigger | None:
-    """The event a toll's object names: "the injuries", "the wounded", "the death toll"."""
+    """The event a toll's object names: "the injuries", "the wounded", "the death toll";
+    a bare total names the event of what it counts ("the number of wounded")."""
     lex = lexicon()
     lemma = word.lemma_.lower()
+    if lemma in lex.toll_nouns:
+        counted = [
+            obj
+            for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for obj in counted:
+            inner = _object_event(obj, person)
+            if inner is not None:
+                return inner
     cats = [
         *lex.adjectives.get(word.lower_, ()),
         *lex.counted.get(lemma, ()),
