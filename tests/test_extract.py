@@ -1174,3 +1174,25 @@ def test_a_confirmation_in_the_next_sentence_beats_a_voice_carried_from_before()
 def test_he_or_she_is_the_last_person_who_spoke(text: str, speaker: str) -> None:
     [found] = [e for e in extractions(text) if e.count.value in (3, 24)]
     assert found.attribution.surface == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole told by an event of its own is a claim of it
+        (
+            "The air force said it had shot down 30 of 35 drones launched by Russia overnight.",
+            {("destroyed", 30), ("attacks", 35)},
+        ),
+        (
+            "Police said 12 of the 40 passengers abducted on Monday had been freed.",
+            {("released", 12), ("captured", 40)},
+        ),
+        # a whole with no event of its own is not
+        ("Officials said four of the 25 people in the bus were killed.", {("killed", 4)}),
+    ],
+)
+def test_a_partitive_whole_with_an_event_of_its_own(
+    text: str, expected: set[tuple[str, int]]
+) -> None:
+    assert {(e.category, e.count.value) for e in extractions("T\n\n" + text)} == expected

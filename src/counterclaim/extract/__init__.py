@@ -185,11 +185,12 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             if m.noun is None and partitive_noun(m.token) is not None
         }
         for mention in mentions:
-            if (
+            whole = (
                 mention.noun is not None
                 and mention.noun.i in partitive_totals
                 and mention.token.dep_ == "nummod"
-            ) or mention.token.i in partitive_totals:
+            ) or mention.token.i in partitive_totals
+            if whole and not _whole_with_an_event_of_its_own(mention):
                 continue  # "four of the 25 people", "two of the five dead": the whole
             if in_subset_phrase(mention.token):
                 continue  # "including four Fidayeen", "among them two children"
@@ -620,6 +621,16 @@ def _attacked(trigger: Trigger, mention: CountMention) -> str | None:
         return None
     attacked = attacked_phrase(trigger.token, mention.token)
     return np_text(attacked) if attacked is not None else None
+
+
+def _whole_with_an_event_of_its_own(mention: CountMention) -> bool:
+    """ "shot down 30 of 35 drones launched by Russia": the whole is counted by an event of
+    its own, told by a participle on its noun (35 launched, 30 shot down)."""
+    noun = mention.noun
+    if noun is None:
+        return False
+    trigger = find_trigger(mention)
+    return trigger is not None and trigger.token.dep_ == "acl" and trigger.token.head == noun
 
 
 def _counts_the_others(mention: CountMention, results: list[Extraction]) -> bool:
