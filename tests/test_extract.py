@@ -1196,3 +1196,17 @@ def test_a_partitive_whole_with_an_event_of_its_own(
     text: str, expected: set[tuple[str, int]]
 ) -> None:
     assert {(e.category, e.count.value) for e in extractions("T\n\n" + text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "target"),
+    [
+        ("Russia launched 35 drones overnight, 30 of which were shot down.", 30, "drones"),
+        ("The gunmen took 20 hostages, 12 of whom were later freed.", 12, "hostages"),
+    ],
+)
+def test_a_count_of_which_or_whom_counts_what_the_pronoun_stands_for(
+    text: str, value: int, target: str
+) -> None:
+    [found] = [e for e in extractions("T\n\n" + text) if e.count.value == value]
+    assert target in found.target and "which" not in found.target and "whom" not in found.target

@@ -65,6 +65,14 @@ def _people_before(pronoun: Token) -> str | None:
     return None
 
 
+def _noun_before(token: Token) -> Token | None:
+    """The last noun of the sentence before a token: what a relative pronoun stands for."""
+    for tok in reversed(token.doc[token.sent.start : token.i]):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "nmod"):
+            return tok
+    return None
+
+
 def target_text(mention: CountMention, previous: str | None, antecedent: str | None = None) -> str:
     """The counted people or things as the text names them, without the number.
 
@@ -84,6 +92,9 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             return antecedent
         else:
             return _toll_of(mention.token) or previous or "people"
+    if noun.lower_ in ("which", "whom"):
+        # "launched 35 drones, 30 of which were shot down": the drones
+        noun = _noun_before(mention.token) or noun
     if noun.lemma_.lower() in ("other", "others") and previous:
         return previous
     if noun.lower_ in ("them", "those", "these"):
