@@ -1408,3 +1408,39 @@ def test_people_most_of_whom_were_civilians_are_mixed() -> None:
 def test_the_crew_of_the_warship_a_report_is_about_are_combatants(text: str, role: str) -> None:
     [claim] = [c for c in claims_of(text, published=date(2024, 3, 1)) if c.value == 12]
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "role"),
+    [
+        # the second event of one count has its own agent: Russia launched, Ukraine shot down
+        (
+            "Kyiv\n\nUkraine shot down all 22 drones launched at its territory by Russia "
+            "overnight, its air force said on Sunday.",
+            "attacks",
+            "own",
+        ),
+        (
+            "Kyiv\n\nThe Ukrainian air force said it shot down all 22 drones launched at its "
+            "territory by Russia overnight.",
+            "destroyed",
+            "opponent",
+        ),
+        # attacks named by irregular attackers, as a state tells them, were on its own
+        (
+            "Niamey\n\nTwelve soldiers were killed in three jihadist attacks in Tillaberi, "
+            "Niger's army said.",
+            "attacks",
+            "own",
+        ),
+        (
+            "Cotonou\n\nNineteen people, including six soldiers and 13 civilians, were killed "
+            "this week in two terrorist attacks in northern Benin, the army said.",
+            "attacks",
+            "own",
+        ),
+    ],
+)
+def test_whose_attacks_a_state_counts(text: str, category: str, role: str) -> None:
+    [claim] = [c for c in claims_of(text, published=date(2024, 3, 1)) if c.category == category]
+    assert claim.target_role == role

@@ -816,6 +816,8 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         if attacker is not None:
             # "repelled 22 Russian attacks": the side on an attack noun is the attacker's
             return "opponent" if attacker == side else "own"
+        if kb.is_state_side(side) and _attacks_by_irregulars(e.target):
+            return "own"  # "two terrorist attacks", as a state tells them: on its own people
         agent_side = _agent_side(ctx, e.agent, side)
         if agent_side is not None:
             if actors.is_civilian_phrase(e.target):
@@ -944,6 +946,15 @@ def _attack_noun_side(kb: actors.KnowledgeBase, target: str) -> str | None:
     if not words or words[-1] not in lexicon().attack_nouns:
         return None
     return kb.side_of_phrase(target)
+
+
+def _attacks_by_irregulars(target: str) -> bool:
+    """ "two terrorist attacks", "jihadist raids": attacks named by irregular attackers."""
+    words = target.lower().split()
+    if len(words) < 2 or words[-1] not in lexicon().attack_nouns:
+        return False
+    irregulars = load_target_words().irregulars
+    return any(w in irregulars or f"{w}s" in irregulars for w in words[:-1])
 
 
 def _is_projectile_target(target: str) -> bool:

@@ -347,6 +347,9 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                         results[-1],
                         category=also.category,
                         trigger=also.token.text,
+                        # "shot down all 14 drones launched by Russia": who launched them
+                        agent=np_text(also.agent) if also.agent is not None else None,
+                        attacked=_attacked(also, mention),
                         features=candidate_features(sent, mention, also, attribution, quotes),
                     )
                 )
