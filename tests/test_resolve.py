@@ -1439,6 +1439,13 @@ def test_the_crew_of_the_warship_a_report_is_about_are_combatants(text: str, rol
             "attacks",
             "own",
         ),
+        # places the sentence puts in the claimant state's own country
+        (
+            "Moscow\n\nThe Russian Defence Ministry said drone strikes targeted seven "
+            "locations in the Kursk region overnight.",
+            "attacks",
+            "own",
+        ),
     ],
 )
 def test_whose_attacks_a_state_counts(text: str, category: str, role: str) -> None:

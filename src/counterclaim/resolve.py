@@ -818,6 +818,8 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             return "opponent" if attacker == side else "own"
         if kb.is_state_side(side) and _attacks_by_irregulars(e.target):
             return "own"  # "two terrorist attacks", as a state tells them: on its own people
+        if kb.is_state_side(side) and _places_of_its_own_state(ctx, e, side):
+            return "own"  # "the strikes targeted four locations in Barmal district"
         agent_side = _agent_side(ctx, e.agent, side)
         if agent_side is not None:
             if actors.is_civilian_phrase(e.target):
@@ -946,6 +948,22 @@ def _attack_noun_side(kb: actors.KnowledgeBase, target: str) -> str | None:
     if not words or words[-1] not in lexicon().attack_nouns:
         return None
     return kb.side_of_phrase(target)
+
+
+_PLACE_HEADS = frozenset({"location", "locations", "area", "areas", "place", "places", "site"})
+_PLACE_HEADS |= {"sites", "district", "districts", "region", "regions", "point", "points"}
+
+
+def _places_of_its_own_state(ctx: DocumentContext, e: Extraction, side: str | None) -> bool:
+    """Whether what was attacked is places ("locations", "areas") that the sentence puts in
+    the claimant state's own country."""
+    words = e.target.lower().split()
+    if not words or words[-1] not in _PLACE_HEADS:
+        return False
+    sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
+    found = [m.place for m in places.find_place_names(sentence, ctx.country)]
+    countries = {p.country_code for p in found if p.country_code}
+    return len(countries) == 1 and ctx.kb.state_side(countries.pop()) == side
 
 
 def _attacks_by_irregulars(target: str) -> bool:
