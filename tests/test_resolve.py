@@ -1451,3 +1451,20 @@ def test_the_crew_of_the_warship_a_report_is_about_are_combatants(text: str, rol
 def test_whose_attacks_a_state_counts(text: str, category: str, role: str) -> None:
     [claim] = [c for c in claims_of(text, published=date(2024, 3, 1)) if c.category == category]
     assert claim.target_role == role
+
+
+def test_who_claims_a_deed_is_not_the_voice_of_its_toll() -> None:
+    text = (
+        "Peshawar\n\nThe TTP claimed responsibility for the bombing of the market on Sunday. "
+        "At least 19 people lost their lives in the blast.\n\n"
+        "However, later reports raised the death toll to 27."
+    )
+    claims = {c.value: c for c in claims_of(text, published=date(2024, 3, 1))}
+    assert claims[19].claimant == "reporter"
+    assert claims[27].claimant == "reporter"  # "later reports": no one's in particular
+
+
+def test_local_reports_are_a_named_source() -> None:
+    text = "Gao\n\nThe fighters seized a military ambulance, according to local reports."
+    [claim] = claims_of(text, published=date(2024, 3, 1))
+    assert claim.claimant != "reporter"

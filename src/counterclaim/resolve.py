@@ -462,6 +462,8 @@ def resolve_claimant(
     surface = _without_dateline(attribution.surface)
     if _names_the_publisher(ctx.doc, surface):
         return REPORTER, [], None  # "..., Garowe Online reports" in Garowe Online's report
+    if _UNOWNED_REPORTS.match(surface):
+        return REPORTER, [], None  # "later reports raised the toll": no one's in particular
     if attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns:
         # who "it" or "the ministry" is depends on who was credited before
         return _resolve_claimant(ctx, attribution, surface, pronoun=True)
@@ -540,6 +542,13 @@ def _resolve_claimant(
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
         actor,
     )
+
+
+# Reports of no one named or described ("later reports", not "the report", "local reports")
+_UNOWNED_REPORTS = re.compile(
+    r"^(?:(?:later|earlier|initial|subsequent|other|some|several|unconfirmed)\s+)*reports$",
+    re.IGNORECASE,
+)
 
 
 def _named_in_full_before(

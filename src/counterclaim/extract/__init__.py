@@ -362,7 +362,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             # A named speaker in a sentence without claims still sets the paragraph's voice
             # for what follows ("The ISPR said ... . The forces destroyed 3 posts.")
             voice = speakers[index]
-            if voice is not None and paragraph not in paragraph_claimant:
+            if voice is not None and paragraph not in paragraph_claimant and not _owns_a_deed(sent):
                 paragraph_claimant[paragraph] = voice
             if voice is not None and not mentions:
                 last_speaker = voice
@@ -634,6 +634,19 @@ def _whole_with_an_event_of_its_own(mention: CountMention) -> bool:
         return False
     trigger = find_trigger(mention)
     return trigger is not None and trigger.token.dep_ == "acl" and trigger.token.head == noun
+
+
+def _owns_a_deed(sent: Span) -> bool:
+    """ "The group claimed responsibility for the bombing": who claims a deed says nothing
+    of its toll, so the sentences after it are not in its voice."""
+    return any(
+        tok.lemma_.lower() == "claim"
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
+            for c in tok.children
+        )
+        for tok in sent
+    )
 
 
 def _counts_the_others(mention: CountMention, results: list[Extraction]) -> bool:
