@@ -639,6 +639,9 @@ def _whole_with_an_event_of_its_own(mention: CountMention) -> bool:
 def _owns_a_deed(sent: Span) -> bool:
     """ "The group claimed responsibility for the bombing": who claims a deed says nothing
     of its toll, so the sentences after it are not in its voice."""
+    lowered = sentence_text(sent).lower()
+    if "responsib" not in lowered and "credit" not in lowered:
+        return False
     return any(
         tok.lemma_.lower() == "claim"
         and any(
