@@ -127,7 +127,6 @@ def target_role(
     # Russia)") describes the target rather than naming whose it is.
     target_phrase = re.sub(r"\([^()]*\s[^()]*\)", " ", target_phrase)
     key = token_key(target_phrase)
-    joined = " " + " ".join(key) + " "
     word_set = rest
     if (
         civilian_terms
@@ -166,7 +165,7 @@ def target_role(
         if word_set & words.civilian_property and not word_set & words.military_marks:
             return "civilian"  # "torched 40 houses and 12 vehicles", as the outlet tells it
         return "other"
-    if any(f" {marker} " in joined for marker in words.own_markers):
+    if names_own_people(target_phrase):
         return "own"
     if word_set & words.enemy_markers:
         return "opponent"

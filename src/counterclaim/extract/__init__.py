@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim import places
 from counterclaim.extract.attribution import (
     Attribution,
+    deed_claimed,
     find_attribution,
     headline_speaker,
     is_speaker,
@@ -641,15 +642,8 @@ def _owns_a_deed(sent: Span) -> bool:
     of its toll, so the sentences after it are not in its voice."""
     lowered = sentence_text(sent).lower()
     if "responsib" not in lowered and "credit" not in lowered:
-        return False
-    return any(
-        tok.lemma_.lower() == "claim"
-        and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
-            for c in tok.children
-        )
-        for tok in sent
-    )
+        return False  # (the parse is read only where the words are)
+    return any(deed_claimed(tok) for tok in sent)
 
 
 def _counts_the_others(mention: CountMention, results: list[Extraction]) -> bool:

@@ -694,9 +694,20 @@ def _is_reporting(verb: Token) -> bool:
         return False
     if lemma == "claim":
         objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
-        if objects and objects[0] not in ("responsibility", "credit"):
+        if objects and objects[0] not in _DEED_WORDS:
             return False
     return True
+
+
+_DEED_WORDS = ("responsibility", "credit")  # "claimed responsibility for", "claimed credit"
+
+
+def deed_claimed(verb: Token) -> list[Token]:
+    """The "responsibility" or "credit" a verb claims ("the group claimed responsibility
+    for the bombing"): its owner claims a deed, and states no figure by it; else empty."""
+    if verb.lemma_.lower() != "claim":
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _DEED_WORDS]
 
 
 def _toll_of_a_deed_owned(verb: Token, walked: list[Token]) -> bool:
@@ -708,12 +719,8 @@ def _toll_of_a_deed_owned(verb: Token, walked: list[Token]) -> bool:
     if relative is None:
         return False
     clause = walked[relative]
-    owned = [
-        c
-        for c in verb.children
-        if c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
-    ]
-    if verb.lemma_.lower() == "claim" and owned:
+    owned = deed_claimed(verb)
+    if owned:
         # the clause describes what the group claims ("responsibility for a bombing that
         # ..."), not a word above the claim
         preps = [c for c in verb.children if c.dep_ == "prep"]

@@ -8,6 +8,7 @@ children") whose figures are part of another count rather than claims of their o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -54,21 +55,19 @@ def _bare_phrase(noun: Token) -> str:
 
 
 def _people_before(pronoun: Token) -> str | None:
-    i = pronoun.i - 1
-    while i >= 0:
-        tok = pronoun.doc[i]
-        if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "nmod") and is_person(tok):
-            return np_text(tok)
-        if tok.is_sent_start:
-            break
-        i -= 1
-    return None
+    found = _noun_before(pronoun, lambda tok: tok.pos_ == "NOUN" and bool(is_person(tok)))
+    return np_text(found) if found is not None else None
 
 
-def _noun_before(token: Token) -> Token | None:
-    """The last noun of the sentence before a token: what a relative pronoun stands for."""
+def _a_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+def _noun_before(token: Token, fits: Callable[[Token], bool] = _a_noun) -> Token | None:
+    """The last noun of the sentence before a token that ``fits``: what a pronoun stands
+    for."""
     for tok in reversed(token.doc[token.sent.start : token.i]):
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "nmod"):
+        if tok.dep_ not in ("compound", "nmod") and fits(tok):
             return tok
     return None
 
