@@ -191,6 +191,12 @@ def test_denials_are_zero(text: str) -> None:
             "Hospital data in Khartoum pushed the number of wounded to 40.",
             "Hospital data in Khartoum",
         ),
+        # a member of a group speaks, by name when the text gives one
+        ("One of the survivors said 12 people were killed in Bama.", "One of the survivors"),
+        (
+            "One of the teachers, Musa Garba, who escaped the raid, said 25 pupils were freed.",
+            "Musa Garba",
+        ),
     ],
 )
 def test_attribution(text: str, speaker: str) -> None:

@@ -898,11 +898,12 @@ def test_a_part_of_a_figure_that_befell_them_the_same_way_is_no_claim(
             "and 14 rifles in Zamfara.",
             [("seized", 9), ("seized", 1), ("seized", 14)],
         ),
-        # an item without a count between them, described with hyphened words
+        # an item without a number between them, described with hyphened words, is one
+        # named thing destroyed (ANNOTATION.md "Singular counts")
         (
             "Besides the tanks, six D-30 howitzers, the Msta self-propelled gun and up to 25 "
             "trucks were destroyed, the ministry said.",
-            [("destroyed", 6), ("destroyed", 25)],
+            [("destroyed", 6), ("destroyed", 1), ("destroyed", 25)],
         ),
     ],
 )
@@ -1095,6 +1096,57 @@ def test_people_described_as_held_who_are_freed_are_released(
     ],
 )  # fmt: skip
 def test_a_passive_goes_on_into_a_joined_participle_without_its_auxiliary(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said 40 pupils remain in captivity in Zamfara.", [("captured", 40)]),
+        ("This, the teacher said, leaves 187 students and the principal in the custody of "
+         "the bandits.", [("captured", 187)]),
+        ("The governor said 12 girls are still with their abductors.", [("captured", 12)]),
+        ("The church said 50 pupils have escaped from captivity in Niger State.",
+         [("released", 50)]),
+        ("Kyiv said it had returned 120 civilians from Russian captivity.", [("released", 120)]),
+        # a place held by fighters is no count of people, and a hospital is no captivity
+        ("The attack left 12 soldiers and a civilian in the hospital.", []),
+    ],
+)  # fmt: skip
+def test_people_kept_in_or_leaving_captivity(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels said they seized a mortar, a heavy machine gun and two rifles from the base.",
+         [("seized", 1), ("seized", 1), ("seized", 2)]),
+        ("The ministry said eight howitzers, the Buk air defence system and up to 20 vehicles "
+         "were destroyed.", [("destroyed", 8), ("destroyed", 1), ("destroyed", 20)]),
+        # a person set beside a person is described, even with a list of what they are
+        ("The commander, a colonel and veteran of the war, was killed in the strike.", []),
+    ],
+)  # fmt: skip
+def test_every_singular_thing_of_a_list_is_a_count_of_one(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The official told Reuters that the death toll is now at 212, while 96 were injured.",
+         [("killed", 212), ("wounded", 96)]),
+        ("The number of wounded was at 75 on Monday, the hospital said.", [("wounded", 75)]),
+        # the copula sets a total only: people somewhere are no figure of an event
+        ("The attackers were at 3 locations, police said.", []),
+    ],
+)  # fmt: skip
+def test_a_total_set_at_its_figure_by_the_copula(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected

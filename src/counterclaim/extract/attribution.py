@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.dates import WEEKDAY_NAMES
+from counterclaim.extract.counts import partitive_noun
 from counterclaim.extract.sentences import sentence_text
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import Lexicon, lexicon
@@ -132,6 +133,8 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
     for child in verb.children:
         if child.dep_ == "nsubj" and (named := _speaker_in_apposition(child)) is not None:
             return _speaker_text(named), named
+        if child.dep_ == "nsubj" and (member := _member_speaking(child)) is not None:
+            return member
         if (
             child.dep_ in ("nsubj", "nsubjpass")
             and not _is_dateline_label(child)
@@ -172,6 +175,20 @@ def _speaker_in_apposition(subject: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _member_speaking(subject: Token) -> tuple[str, Token] | None:
+    """ "One of the survivors said", "one of the teachers, Musa Garba, who escaped, said": a
+    member of a group speaks, by their name when one is set beside them."""
+    if not subject.like_num:
+        return None
+    group = partitive_noun(subject)
+    if group is None or not _can_speak(group) or any(c.like_num for c in group.children):
+        return None  # "two of the 12 soldiers killed said" counts
+    for named in (*subject.children, *group.children):
+        if named.dep_ == "appos" and named.pos_ == "PROPN" and _can_speak(named):
+            return _speaker_text(named), named
+    return _speaker_text(subject), group
 
 
 def _occasions_of(head: Token, left_out: set[int]) -> list[Token]:

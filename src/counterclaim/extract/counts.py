@@ -83,22 +83,45 @@ def vessel_names(doc: Doc) -> dict[str, str]:
     return cached
 
 
+def _listed_after(noun: Token) -> bool:
+    """ "seized a mortar, a heavy machine gun and two rifles": a thing set after a thing
+    with more of the list after it is listed, where "Musa, a farmer, was killed" and "the
+    commander, a colonel and veteran, was killed" describe."""
+    things = lexicon().things
+    return (
+        noun.head.tag_ == "NN"
+        and noun.lemma_.lower() in things
+        and noun.head.lemma_.lower() in things
+        and any(c.dep_ in ("cc", "conj") for c in noun.children)
+    )
+
+
 def _the_object_destroyed(det: Token) -> bool:
     noun = det.head
     if det.dep_ != "det" or noun.tag_ != "NN":
         return False
     if noun.dep_ == "nsubj" and noun.head.lower_ in ("ablaze", "alight"):
         return noun.head.head.lemma_.lower() == "set"  # "set the vehicle ablaze", one clause
-    if noun.dep_ not in ("nsubjpass", "dobj", "pobj"):
-        return False
     lemma = noun.lemma_.lower()
     if lemma not in lexicon().things or lemma in lexicon().places:
         return False
     if any(c.dep_ in ("nummod", "amod") and c.like_num for c in noun.children):
         return False
+    noun = _first_listed(noun)
+    if noun.dep_ not in ("nsubjpass", "dobj", "pobj"):
+        return False
     if noun.dep_ == "pobj" or noun.head.lemma_.lower() == "set":
         return _set_on_fire(noun)
     return noun.head.lemma_.lower() in lexicon().destroying_verbs
+
+
+def _first_listed(noun: Token) -> Token:
+    """The first thing of the list a thing is in ("eight howitzers, the air defence system
+    and 20 vehicles were destroyed"): it stands where the whole list does in its clause."""
+    things = lexicon().things
+    while noun.dep_ in ("conj", "appos") and noun.head.lemma_.lower() in things:
+        noun = noun.head
+    return noun
 
 
 def _set_on_fire(noun: Token) -> bool:
@@ -329,7 +352,9 @@ def find_counts(sent: Span) -> list[CountMention]:
             noun = tok.head
             # "X, a militia leader, was killed" describes X; "four rifles, a machine gun"
             # lists a second thing (the parser hangs it on the plural as an apposition)
-            described = noun.dep_ == "attr" or (noun.dep_ == "appos" and noun.head.tag_ != "NNS")
+            described = noun.dep_ == "attr" or (
+                noun.dep_ == "appos" and noun.head.tag_ != "NNS" and not _listed_after(noun)
+            )
             if lower == "another" and noun.lemma_.lower() in lex.places:
                 described = True  # "torched another police station": one more of a kind
             if not described and (

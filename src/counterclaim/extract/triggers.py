@@ -267,6 +267,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         trig = _complement_trigger(head, person, ("oprd", "acomp"), _agent_of(head))
         if trig:
             return trig
+    if dep in ("nsubj", "dobj") and head.pos_ in ("VERB", "AUX") and person is not False:
+        trig = _captivity(anchor, head)
+        if trig:
+            return trig
     if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         if dep == "nsubj" and _gapped_passive(head):
             dep = "nsubjpass"  # "12 were killed and 26 others taken to hospital"
@@ -350,6 +354,11 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             and "destroyed" in categories_of_verb(governor)
         ):
             return Trigger("destroyed", governor)  # "set fire to five military vehicles"
+        if prep.lower_ == "at" and governor.lemma_.lower() == "be":
+            # "the death toll is now at 212": a total set at its figure by the copula
+            trig = _total_trigger(governor, person)
+            if trig:
+                return trig
         if prep.lower_ == "at" and governor.lemma_.lower() in lex.put_at_verbs:
             # "put the death toll at 63", "the number of dead stood at about 60"; of "put the
             # dead at 12 and the wounded at 40", the object right before the figure
@@ -376,6 +385,28 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             if cats:
                 return Trigger(cats[0], governor)
     return _adjective_after(mention)
+
+
+def _captivity(noun: Token, verb: Token) -> Trigger | None:
+    """ "40 pupils remain in captivity", "leaves 287 students in the custody of the bandits":
+    people kept in captivity are captured; "50 pupils escaped from captivity" are released."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    # the phrase may hang on the list's last member ("187 students and the principal in ...")
+    listed = (c for member in noun.conjuncts for c in member.children)
+    for prep in (*noun.children, *verb.children, *listed):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "with", "from"):
+            continue
+        for held in prep.children:
+            if held.dep_ != "pobj":
+                continue
+            where = held.lemma_.lower()
+            if where in lex.captivity_states or (prep.lower_ != "in" and where in lex.captors):
+                if prep.lower_ == "from" and lemma in lex.leaving_verbs:
+                    return Trigger("released", verb)
+                if prep.lower_ != "from" and lemma in lex.staying_verbs:
+                    return Trigger("captured", held)
+    return None
 
 
 def _second_object_put_at(verb: Token, prep: Token, person: bool | None) -> Trigger | None:

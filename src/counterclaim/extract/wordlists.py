@@ -50,6 +50,11 @@ class Lexicon:
     planning_words: frozenset[str]
     evacuating_verbs: frozenset[str]
     evacuated_population: frozenset[str]
+    # "remain in captivity", "escaped from their abductors": events.yaml's ``captivity``
+    captivity_states: frozenset[str]
+    captors: frozenset[str]
+    staying_verbs: frozenset[str]
+    leaving_verbs: frozenset[str]
     combinable_categories: frozenset[str]
     owner_subject_verbs: frozenset[str]
     destroying_verbs: frozenset[str]
@@ -157,6 +162,10 @@ def lexicon() -> Lexicon:
         planning_words=frozenset(events.get("planning_words") or ()),
         evacuating_verbs=frozenset((events.get("evacuations") or {}).get("verbs") or ()),
         evacuated_population=frozenset((events.get("evacuations") or {}).get("population") or ()),
+        captivity_states=frozenset(events["captivity"]["states"]),
+        captors=frozenset(events["captivity"]["holders"]),
+        staying_verbs=frozenset(events["captivity"]["staying"]),
+        leaving_verbs=frozenset(events["captivity"]["leaving"]),
         combinable_categories=frozenset(events.get("combinable_categories") or ()),
         owner_subject_verbs=frozenset(events.get("owner_subject_verbs") or ()),
         destroying_verbs=frozenset(events["destroying_verbs"]),
