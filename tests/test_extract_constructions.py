@@ -649,6 +649,8 @@ def test_another_place_is_no_count_but_another_person_is() -> None:
     [
         ("More than 7,000 residents have been evacuated from the area near Batken.", []),
         ("Officials said about 1,200 villagers were relocated from the front line in Donetsk.", []),
+        # a bare figure moved is a population too
+        ("Kenya said it had evacuated about 13,000 from the border area.", []),
         # the crew of a sunken ship or the wounded brought out are another matter
         (
             "The remaining 396 members of the crew were evacuated, the ministry said.",
@@ -991,6 +993,9 @@ def test_small_clauses_main_predicates_and_parts_without_a_whole(
         ("The deal calls for Hamas to free 50 hostages in the first phase.", []),
         ("The agreement to exchange 300 prisoners was signed in Istanbul.", []),
         ("Israel will release 30 prisoners on Thursday, officials said.", []),
+        # the infinitive hung on the verb whose object is the plan
+        ("The president confirmed the plan for both sides to release 1,000 in the coming days.",
+         []),
         # done, however it is phrased
         ("Commandos managed to free 12 hostages, the army said.", [("released", 12)]),
         ("The militia released 30 prisoners as agreed, officials said.", [("released", 30)]),

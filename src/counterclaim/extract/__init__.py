@@ -492,7 +492,13 @@ def _yet_to_come(trigger: Trigger) -> bool:
         return True
     if "to" not in auxiliaries or verb.dep_ not in ("xcomp", "acl", "ccomp", "advcl"):
         return False
-    return verb.head.lemma_.lower() in lexicon().planning_words
+    # "confirmed the plan for both sides to release 1,000": the parser may hang the
+    # infinitive on the verb whose object is the plan
+    head = verb.head
+    planners = [head] + [
+        c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < verb.i
+    ]
+    return any(p.lemma_.lower() in lexicon().planning_words for p in planners)
 
 
 def _part_of_the_last(
@@ -537,8 +543,9 @@ def _evacuates_population(trigger: Trigger, mention: CountMention) -> bool:
     return (
         trigger.category == "released"
         and trigger.token.lemma_.lower() in lex.evacuating_verbs
-        and noun is not None
-        and noun.lemma_.lower() in lex.evacuated_population
+        # "evacuated about 13,000": a bare figure moved is a population; hostages or a
+        # crew brought out are named
+        and (noun is None or noun.lemma_.lower() in lex.evacuated_population)
     )
 
 
