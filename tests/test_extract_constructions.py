@@ -994,8 +994,10 @@ def test_small_clauses_main_predicates_and_parts_without_a_whole(
         ("The agreement to exchange 300 prisoners was signed in Istanbul.", []),
         ("Israel will release 30 prisoners on Thursday, officials said.", []),
         # the infinitive hung on the verb whose object is the plan
-        ("The president confirmed the plan for both sides to release 1,000 in the coming days.",
-         []),
+        (
+            "The president confirmed the plan for both sides to release 1,000 in the coming days.",
+            [],
+        ),
         # done, however it is phrased
         ("Commandos managed to free 12 hostages, the army said.", [("released", 12)]),
         ("The militia released 30 prisoners as agreed, officials said.", [("released", 30)]),
