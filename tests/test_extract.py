@@ -576,10 +576,17 @@ def test_denials_singulars_and_less_common_verbs(text: str, category: str, value
         "The ministry says strikes since mid-March have killed more than 200 people.",
         "Syria's civil war, which erupted in 2011, killed more than 500,000 people.",
         "In October last year, Iran fired 180 missiles at Israel.",
+        "More than 500 civilians were killed last year in attacks by militants.",
     ],
 )
 def test_rates_unsplit_and_campaign_figures_are_not_claims(text: str) -> None:
     assert extractions("T\n\n" + text) == []
+
+
+def test_an_earlier_incident_dated_by_its_year_is_a_claim() -> None:
+    # one attack last year is an incident of its own, not a year's toll
+    text = "Eleven troopers were killed in the same district last year in a Maoist ambush."
+    assert [(e.category, e.count.value) for e in extractions("T\n\n" + text)] == [("killed", 11)]
 
 
 @pytest.mark.parametrize(

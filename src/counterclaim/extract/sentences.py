@@ -158,8 +158,22 @@ def is_cumulative(sent: Span) -> bool:
             sent, sent.start_char + match.start()
         ):
             continue
+        if match.group(0).lower() == "last year" and _tells_one_event(sent):
+            continue  # "killed in the same district last year in a Maoist ambush"
         return True
     return False
+
+
+def _tells_one_event(sent: Span) -> bool:
+    """A sentence about one attack ("in an ambush", "in a bombing"): a year named for it
+    dates an earlier incident, where "killed last year in attacks" is a year's toll."""
+    nouns = lexicon().nouns
+    return any(
+        t.tag_ == "NN"
+        and "attacks" in nouns.get(t.lemma_.lower(), ())
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+        for t in sent
+    )
 
 
 def _compares(sent: Span, before: int, reach: int = 8) -> bool:
