@@ -809,6 +809,27 @@ def test_the_sides_of_a_time_mark_its_people(kb: KnowledgeBase) -> None:
     assert kb.as_of(None) is kb.as_of(date.today())
 
 
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        # parties of one time only date the report
+        ("Afghan commandos freed 34 hostages, the Afghan National Army said.", date(2021, 8, 15)),
+        ("The Assad regime said the rebels shelled Idlib.", date(2024, 12, 8)),
+        # parties of every time, or of the latest, leave today's reading
+        ("Police said 12 people were killed in Kano.", None),
+        ("Zabihullah Mujahid, the Taliban government spokesman, said 12 were killed.", None),
+    ],
+)
+def test_the_parties_an_undated_report_names_date_it(
+    kb: KnowledgeBase, text: str, before: date | None
+) -> None:
+    day = kb.era_named_in(text)
+    if before is None:
+        assert day is None
+    else:
+        assert day is not None and day < before
+
+
 def test_a_user_file_can_date_its_entries(tmp_path: Path) -> None:
     dated = write(
         tmp_path / "junta.yaml",
@@ -824,6 +845,9 @@ def test_a_user_file_can_date_its_entries(tmp_path: Path) -> None:
     assert before.lookup("the Council of Zenda").id == "old-council"
     assert after.lookup("the Council of Zenda").id == "new-council"
     assert before.as_of(date(2023, 5, 1)) is after
+    # a name of one time alone dates an undated report
+    day = after.era_named_in("Ruritanian Council said 12 were killed.")
+    assert day is not None and day < date(2022, 3, 1)
 
 
 @pytest.mark.parametrize(

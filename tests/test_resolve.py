@@ -1468,3 +1468,29 @@ def test_local_reports_are_a_named_source() -> None:
     text = "Gao\n\nThe fighters seized a military ambulance, according to local reports."
     [claim] = claims_of(text, published=date(2024, 3, 1))
     assert claim.claimant != "reporter"
+
+
+_COMMANDO_RAID = (
+    "Herat\n\nAfghan commandos freed 34 hostages from a Taliban prison in Adraskan, the Afghan "
+    "Ministry of Defense said. The ministry said six Taliban militants were killed in the "
+    "operation."
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "role"),
+    [
+        # undated: the commandos hold only before August 2021, so the ministry is the
+        # Republic's and the Taliban its enemy
+        (None, "opponent"),
+        # a date decides over the parties named
+        (date(2020, 3, 1), "opponent"),
+        (date(2023, 3, 1), "own"),
+    ],
+)
+def test_an_undated_report_is_read_in_the_time_of_the_parties_it_names(
+    published: date | None, role: str
+) -> None:
+    claims = claims_of(_COMMANDO_RAID, published=published)
+    [killed] = [c for c in claims if c.category == "killed"]
+    assert (killed.value, killed.target_role) == (6, role)

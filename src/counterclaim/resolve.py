@@ -184,7 +184,7 @@ def resolve_document(
     ``with_options``: each claim's other possible claimants too (for training and for a
     model that chooses the claimant)."""
     day, main_date = report_time(doc)
-    kb = kb.as_of(day)
+    kb = kb.as_of(day or kb.era_named_in(doc.text))
     mentions = kb.find_mentions(doc.text)
     claims = resolve_claims(
         doc, extractions, kb, mentions=mentions, with_options=with_options, main_date=main_date
@@ -195,7 +195,8 @@ def resolve_document(
 def report_time(doc: Document) -> tuple[date | None, str | EllipsisType | None]:
     """The day a report speaks of, to read it with the knowledge of its time (its
     publication date, else the date of its main event when the text gives a year), and that
-    main event's date when finding the day took it (else ``...``: not looked for yet)."""
+    main event's date when finding the day took it (else ``...``: not looked for yet). Where
+    it finds none, the parties the report names may still date it (``era_named_in``)."""
     if doc.published is not None:
         return doc.published, ...
     found = dates.main_event_date(doc.text, None, body_start=doc.body_start)
@@ -221,7 +222,7 @@ def resolve_claims(
         return []
     if mentions is None:
         day, main_date = report_time(doc)
-        kb = kb.as_of(day)
+        kb = kb.as_of(day or kb.era_named_in(doc.text))
     places_named = [name for e in extractions for name in e.places]
     ctx = document_context(doc, kb, mentions, places_named, main_date=main_date)
     claims = []

@@ -152,6 +152,29 @@ class KnowledgeBase:
         era = bisect.bisect_right(self._breakpoints, when or date.today())
         return self if era == self._era else _load_cached(self._files, era)
 
+    def era_named_in(self, text: str) -> date | None:
+        """A day of the time whose own actors an undated report names ("the Afghan National
+        Army", "Afghan commandos" hold only until August 2021): where neither a publication
+        date nor a year in the text dates a report, the parties it names still do. None when
+        the files have one time only, when the text names no actor of some times only, or
+        when the latest time is among those it names most (the default, today, reads it)."""
+        if self._files is None or not self._breakpoints:
+            return None
+        eras = [_load_cached(self._files, era) for era in range(len(self._breakpoints) + 1)]
+        names = [
+            {_norm_alias(a) for actor in kb._current_actors for a in (actor.name, *actor.aliases)}
+            for kb in eras
+        ]
+        always = set.intersection(*names)
+        votes = [
+            len({_norm_alias(m.surface) for m in kb.find_mentions(text)} - always) for kb in eras
+        ]
+        best = max(votes)
+        named_most = [era for era, n in enumerate(votes) if n == best]
+        if best == 0 or named_most[-1] == len(eras) - 1:
+            return None
+        return _era_day(self._breakpoints, named_most[-1])
+
     @classmethod
     def from_settings(cls, settings: Any) -> KnowledgeBase:
         """The knowledge base named by the ``kb`` setting (paths separated by os.pathsep)."""
@@ -793,13 +816,22 @@ def _breakpoints(keys: tuple[tuple[str, float], ...]) -> tuple[date, ...]:
     return era_breakpoints(path for path, _ in _knowledge_files(keys))
 
 
+def _norm_alias(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _era_day(breakpoints: tuple[date, ...], era: int) -> date:
+    """A day of an era (any will do): its first, or the day before the first change."""
+    if era > 0:
+        return breakpoints[era - 1]
+    return breakpoints[0] - timedelta(days=1) if breakpoints else date.today()
+
+
 @lru_cache(maxsize=8)
 def _load_cached(keys: tuple[tuple[str, float], ...], era: int) -> KnowledgeBase:
     files = _knowledge_files(keys)
     breakpoints = _breakpoints(keys)
-    # any day of the era will do: its first, or the day before the first change
-    first_change = breakpoints[0] - timedelta(days=1) if breakpoints else date.today()
-    day = breakpoints[era - 1] if era > 0 else first_change
+    day = _era_day(breakpoints, era)
     actors, sides, extra = build_knowledge(files, as_of=day)
     extra.update(files=keys, era=era, breakpoints=breakpoints)
     return KnowledgeBase(actors, sides, extra)
