@@ -262,6 +262,18 @@ def test_country_context_orders_by_mentions() -> None:
     assert country_context("No country is named here at all.") == []
 
 
+def test_a_province_glued_into_a_compound_name_is_no_mention_of_it() -> None:
+    # "Kuki-Chin" names a people and its armed group, not Myanmar's Chin State
+    text = (
+        "Two soldiers of the Bangladesh Army were killed by the Kuki-Chin National Army in "
+        "Bandarban. The Kuki-Chin group operates near the border of Bangladesh."
+    )
+    assert country_context(text)[0] == "BD"
+    # the province by itself, and a country's demonym after a hyphen, still count
+    assert country_context("Fighting was reported in Chin State.") == ["MM"]
+    assert country_context("pro-Russian fighters shelled the town.") == ["RU"]
+
+
 def test_country_context_needs_capitals_for_us_and_whole_words() -> None:
     assert country_context("Let us hope the turkey is fresh.") == []
     assert country_context("The US and UK sent envoys.") == ["US", "GB"]

@@ -214,6 +214,10 @@ class CountryTerms:
 
     pattern: re.Pattern[str]
     code_by_term: dict[str, str]
+    # provinces and regions (not countries, demonyms or capitals): glued by a hyphen to the
+    # word before, they are part of a compound name ("the Kuki-Chin National Army" is no
+    # mention of Myanmar's Chin State)
+    province_terms: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -269,8 +273,12 @@ class Gazetteer:
         mentioned first), from country names, demonyms, capitals and province names."""
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
-        for match in self.country_terms.pattern.finditer(text):
-            code = self.country_terms.code_by_term[match.group(0)]
+        terms = self.country_terms
+        for match in terms.pattern.finditer(text):
+            term = match.group(0)
+            if term in terms.province_terms and text[match.start() - 1 : match.start()] == "-":
+                continue
+            code = terms.code_by_term[term]
             counts[code] += 1
             first_seen.setdefault(code, match.start())
         return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
@@ -834,13 +842,15 @@ def _country_terms(
         capital = country.get("capital")
         if capital and capital not in _AMBIGUOUS_CAPITALS:
             add(capital, code)
+    national = set(code_by_term)
     for row in supplement:
         if row.get("kind") in {"province", "region", "district"} and row.get("country"):
             for term in [row["name"], *(row.get("variants") or [])]:
                 if not _is_acronym(str(term)):
                     add(str(term), row["country"])
     pattern = re.compile(r"(?<!\w)" + _longest_first_alternation(code_by_term) + r"(?!\w)")
-    return CountryTerms(pattern=pattern, code_by_term=code_by_term)
+    provinces = frozenset(code_by_term) - national
+    return CountryTerms(pattern=pattern, code_by_term=code_by_term, province_terms=provinces)
 
 
 def _longest_first_alternation(terms: Iterable[str]) -> str:
