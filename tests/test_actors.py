@@ -872,6 +872,9 @@ def test_a_name_after_an_office_speaks_for_it(kb: KnowledgeBase) -> None:
     [
         # people an attack is laid on are the attackers
         ("turkey", "two individuals responsible for the attack", "opponent"),
+        # members of an extremist group are not an armed group's own members
+        ("stc", "six members of the extremist organisation", "other"),
+        ("stc", "six of its members", "own"),
         ("russia", "four men behind the attack", "opponent"),
         # people, employees and a clinic's blood bank are civilians
         ("israel", "employees of an aid charity", "civilian"),
