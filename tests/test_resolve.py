@@ -1494,3 +1494,14 @@ def test_an_undated_report_is_read_in_the_time_of_the_parties_it_names(
     claims = claims_of(_COMMANDO_RAID, published=published)
     [killed] = [c for c in claims if c.category == "killed"]
     assert (killed.value, killed.target_role) == (6, role)
+
+
+def test_a_sentence_of_another_month_does_not_take_the_voice_before_it() -> None:
+    # the day the dates carry into the second sentence is the first one's; its month is not
+    claims = claims_of(
+        "Benin\n\nJNIM said its fighters killed 12 soldiers in an attack on a post in Alibori "
+        "on Thursday. In January, 28 soldiers were killed in a similar assault near the "
+        "border with Niger.",
+        published=date(2024, 5, 1),
+    )
+    assert [(c.claimant, c.value) for c in claims] == [("JNIM", 12), ("reporter", 28)]

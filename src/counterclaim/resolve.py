@@ -1259,9 +1259,13 @@ def _tells_of_another_day(ctx: DocumentContext, e: Extraction) -> bool:
     """A claim whose own sentence dates it more than two days from the report's main event."""
     if ctx.main_date is None:
         return False
+    if _in_another_month(ctx, e):
+        # "In January, 28 soldiers were killed": a month of its own, though the day found
+        # for it is carried from the sentence before
+        return True
     own = dates.event_date_for(e.evidence_start, e.evidence_end, ctx.doc.text, ctx.doc.published)
     if own is None:
-        return _in_another_month(ctx, e)
+        return False
     try:
         gap = abs(date.fromisoformat(own[:10]) - date.fromisoformat(ctx.main_date[:10]))
     except ValueError:
