@@ -1157,3 +1157,80 @@ def test_a_total_set_at_its_figure_by_the_copula(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "others" are more of the kind named before, people or things
+        ("Two soldiers were killed in the raid. Police said 12 others had been taken into "
+         "custody.", [("killed", 2), ("captured", 12)]),
+        ("Police said two tanks were destroyed and three others were seized.",
+         [("destroyed", 2), ("seized", 3)]),
+        ("Two soldiers were killed in the raid. Police said multiple others had been taken "
+         "into custody.", [("killed", 2), ("captured", None)]),
+    ],
+)  # fmt: skip
+def test_others_are_more_of_the_kind_named_before(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vague word before a multiplier is the whole count: no hundred, no dozen
+        ("Officials said several hundred people were killed in Goma.", [("killed", None)]),
+        ("Medics said a few dozen people were wounded in the shelling.", [("wounded", None)]),
+        ("The FLA said it had killed several dozen members of the Africa Corps.",
+         [("killed", None)]),
+        ("Officials said two hundred people were killed in Goma.", [("killed", 200)]),
+        ("Medics said a dozen people were wounded in the shelling.", [("wounded", 12)]),
+    ],
+)  # fmt: skip
+def test_a_vague_multiple_is_a_vague_count(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_vague_multiple_counts_the_noun_after_it() -> None:
+    [(_, parsed)] = list(
+        parse_documents([Document(text="The FLA said it killed several dozen members of a unit.")])
+    )
+    assert [e.target for e in parsed._.extractions] == ["members of a unit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast left many vehicles in flames on the main road.", [("destroyed", None)]),
+        ("Officials said 30 houses were reduced to rubble by the shelling.",
+         [("destroyed", 30)]),
+        ("The strike turned two warehouses into ashes, the army said.", [("destroyed", 2)]),
+        # people left somewhere are no ruins
+        ("The attack left 12 soldiers in hospital.", []),
+    ],
+)  # fmt: skip
+def test_things_left_in_ruins_are_destroyed(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no verb tells what befell the whole of a part: the word describing it does
+        ("Thousands of captured soldiers have been paraded in the regional capital.",
+         [("captured", None)]),
+        ("Dozens of wounded people were taken to the district hospital.", [("wounded", None)]),
+        # a verb that tells it comes first
+        ("Two of the wounded soldiers died in hospital, the army said.", [("killed", 2)]),
+    ],
+)  # fmt: skip
+def test_the_whole_of_a_part_described_by_what_befell_it(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

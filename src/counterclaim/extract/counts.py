@@ -227,6 +227,14 @@ def find_counts(sent: Span) -> list[CountMention]:
                 )
             ):
                 j += 1
+            if (
+                j == i
+                and tok.lower_ in _MULTIPLIERS
+                and i > sent.start
+                and is_vague_word(doc[i - 1].lower_)
+            ):
+                i += 1
+                continue  # "several hundred people": the vague word counts them
             dozen = j + 1 < sent.end and doc[j + 1].lower_ == "dozen"
             if dozen:
                 j += 1  # "two dozen": 24
@@ -599,9 +607,18 @@ def _indefinite_before(doc: Doc, i: int, sent: Span) -> Token | None:
     return doc[j] if j >= sent.start and doc[j].lower_ == "a" else None
 
 
+_MULTIPLIERS = ("dozen", "hundred", "thousand")
+
+
 def _counted_noun(tok: Token) -> Token | None:
     """The noun a number counts: its head for "84 personnel", None for a bare "18"."""
     head = tok.head
+    if (
+        head.lower_ in _MULTIPLIERS
+        and head.dep_ in ("nummod", "compound")
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return head.head  # "several dozen members": the members
     if (
         tok.dep_ in ("compound", "nummod", "quantmod")
         and head.pos_ == "NUM"

@@ -130,6 +130,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     while tokens and (
         tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct")
         or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")
+        or tokens[0].lower_ in ("dozen", "hundred", "thousand")  # "several dozen members"
     ):
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ in ("punct", "cc"):

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from counterclaim.extract.counts import CountMention, partitive_noun
 from counterclaim.extract.text import doc_text
 from counterclaim.extract.wordlists import is_person, lexicon
-from counterclaim.numbers import strip_qualifier
+from counterclaim.numbers import is_vague_word, strip_qualifier
 
 
 @dataclass
@@ -81,7 +81,33 @@ def _pick(categories: list[str], person: bool | None) -> str | None:
 def _counts_people(mention: CountMention) -> bool | None:
     """Whether the count counts people: by its noun, or that of "four of the 25 drones"."""
     noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
+    if noun is not None and noun.lower_ in ("others", "other"):
+        return _kind_of_the_others(noun)
     return is_person(noun)
+
+
+_OTHERS_REACH = 60  # tokens back to the noun "others" stands beside
+
+
+def _kind_of_the_others(others: Token) -> bool | None:
+    """ "Two soldiers were killed. Police said 12 others had been taken into custody": others
+    are more of the kind last counted, people or things, in this sentence or those before."""
+    doc = others.doc
+    lex = lexicon()
+    for i in range(others.i - 1, max(-1, others.i - _OTHERS_REACH - 1), -1):
+        tok = doc[i]
+        counted = any(
+            c.dep_ == "nummod" or c.lower_ in ("a", "an") or is_vague_word(c.lower_)
+            for c in tok.children
+        )
+        lemma = tok.lemma_.lower()
+        if lemma in lex.places or lemma in lex.not_counted:
+            continue  # "the strikes targeted four locations. ... six others were wounded"
+        if counted and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in ("others", "other"):
+            kind = is_person(tok)
+            if kind is not None:
+                return kind
+    return None
 
 
 def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
@@ -104,8 +130,10 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     for verb in trigger.token.conjuncts:
         if verb.pos_ != "VERB":
             continue
-        if any(c.dep_ == "dobj" for c in verb.children):
-            continue  # "seized the town and destroyed a bridge": its own object
+        if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            # "seized the town and destroyed a bridge": its own object; "two tanks were
+            # destroyed and three others seized": its own things
+            continue
         for category in categories_of_verb(verb):
             if category != trigger.category and category in combinable and _fits(category, person):
                 return Trigger(category, verb)
@@ -271,6 +299,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         trig = _captivity(anchor, head)
         if trig:
             return trig
+    if dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and person is not True:
+        trig = _left_in_ruins(head)
+        if trig:
+            return trig
     if dep in ("nsubjpass", "dobj", "nsubj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         if dep == "nsubj" and _gapped_passive(head):
             dep = "nsubjpass"  # "12 were killed and 26 others taken to hospital"
@@ -384,7 +416,36 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             cats = [c for c in categories_of_verb(governor) if c != "attacks"]
             if cats:
                 return Trigger(cats[0], governor)
+    whole = partitive_noun(mention.token) if mention.noun is None else None
+    if (
+        whole is not None
+        and mention.token.dep_ in ("nsubj", "nsubjpass")
+        and not whole.like_num
+        and not any(c.dep_ == "nummod" for c in whole.children)
+    ):  # (a whole with its own figure, "two of the five dead", is that figure's claim)
+        # "thousands of captured soldiers have been paraded": no verb tells what befell
+        # them, the word describing them does
+        for child in whole.children:
+            trig = _adjective_trigger(child, person) if child.dep_ == "amod" else None
+            if trig:
+                return trig
     return _adjective_after(mention)
+
+
+def _left_in_ruins(verb: Token) -> Trigger | None:
+    """ "left many vehicles in flames", "30 houses were reduced to rubble": things left in
+    ruins were destroyed."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.ruining_verbs:
+        return None
+    for prep in verb.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in ("in", "to", "into")
+            and any(o.dep_ == "pobj" and o.lower_ in lex.ruin_states for o in prep.children)
+        ):
+            return Trigger("destroyed", verb, _agent_of(verb))
+    return None
 
 
 def _captivity(noun: Token, verb: Token) -> Trigger | None:

@@ -55,6 +55,9 @@ class Lexicon:
     captors: frozenset[str]
     staying_verbs: frozenset[str]
     leaving_verbs: frozenset[str]
+    # "left in flames", "reduced to rubble": events.yaml's ``ruins``
+    ruining_verbs: frozenset[str]
+    ruin_states: frozenset[str]
     combinable_categories: frozenset[str]
     owner_subject_verbs: frozenset[str]
     destroying_verbs: frozenset[str]
@@ -166,6 +169,8 @@ def lexicon() -> Lexicon:
         captors=frozenset(events["captivity"]["holders"]),
         staying_verbs=frozenset(events["captivity"]["staying"]),
         leaving_verbs=frozenset(events["captivity"]["leaving"]),
+        ruining_verbs=frozenset(events["ruins"]["verbs"]),
+        ruin_states=frozenset(events["ruins"]["states"]),
         combinable_categories=frozenset(events.get("combinable_categories") or ()),
         owner_subject_verbs=frozenset(events.get("owner_subject_verbs") or ()),
         destroying_verbs=frozenset(events["destroying_verbs"]),
