@@ -427,6 +427,23 @@ def test_two_figures_of_one_sentence_are_never_repeats() -> None:
     assert len(collapse_repeats([policeman, later])) == 1
 
 
+def test_one_figure_of_two_different_things_is_two_claims() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    # "shot down an air defence system" and, a paragraph later, "a drone": one each
+    system = replace(
+        _said_by("reporter", [], None), category="destroyed", value=1, target="air defence system"
+    )
+    drone = replace(system, target="drone", span_start=80, span_end=81, id="")
+    assert len(collapse_repeats([system, drone])) == 2
+    # the same thing named again is a repeat; people are counted under many names
+    again = replace(system, target="air defence systems", span_start=120, span_end=121, id="")
+    assert len(collapse_repeats([system, again])) == 1
+    pilgrims = replace(_said_by("reporter", [], None), target="people")
+    named = replace(pilgrims, target="pilgrims", span_start=80, span_end=81, id="")
+    assert len(collapse_repeats([pilgrims, named])) == 1
+
+
 def test_a_party_s_unnamed_voice_and_its_named_one_give_one_claim() -> None:
     from counterclaim.decide import collapse_repeats
 

@@ -300,6 +300,8 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
                 continue
             if (other.span_start, other.span_end) == (claim.span_start, claim.span_end):
                 continue  # "killed a policeman and a child": two figures of one sentence
+            if not _same_things(other, claim):
+                continue  # "an air defence system" and, later, "a drone" shot down
             if other.claimant == claim.claimant and other.target_role == claim.target_role:
                 duplicate = other
                 break
@@ -333,6 +335,23 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
             duplicate.hedged = duplicate.hedged or claim.hedged
             _add_aliases(duplicate, claim)
     return kept
+
+
+# Categories of what befalls things: one figure of two different things is two claims
+_THING_CATEGORIES = ("destroyed", "seized")
+
+
+def _same_things(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one figure may count the same things: people are counted under
+    many names ("nine people", "nine pilgrims"), but a drone is no air defence system."""
+    if a.category not in _THING_CATEGORIES or not a.target or not b.target:
+        return True
+    return _head_word(a.target) == _head_word(b.target)
+
+
+def _head_word(target: str) -> str:
+    words = re.findall(r"[a-z]+", target.lower())
+    return words[-1].removesuffix("s") if words else ""
 
 
 def _add_aliases(claim: Claim, other: Claim) -> None:
