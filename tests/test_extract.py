@@ -577,10 +577,19 @@ def test_denials_singulars_and_less_common_verbs(text: str, category: str, value
         "Syria's civil war, which erupted in 2011, killed more than 500,000 people.",
         "In October last year, Iran fired 180 missiles at Israel.",
         "More than 500 civilians were killed last year in attacks by militants.",
+        # a number before a unit's noun in the singular names the unit
+        "Militants launched an attack on the 68 Battalion in Malam Fatori on Tuesday.",
     ],
 )
 def test_rates_unsplit_and_campaign_figures_are_not_claims(text: str) -> None:
     assert extractions("T\n\n" + text) == []
+
+
+def test_a_unit_named_by_its_number_leaves_the_counts_beside_it() -> None:
+    text = "Police said 24 soldiers of the 12 Brigade and 24 army vehicles were hit in Gao."
+    found = [(e.count.value, e.target) for e in extractions("T\n\n" + text)]
+    assert (12, "Brigade") not in found
+    assert [v for v, _ in found] == [24, 24]
 
 
 def test_an_earlier_incident_dated_by_its_year_is_a_claim() -> None:

@@ -592,6 +592,13 @@ def _excluded_number(span: Span, value: int) -> bool:
         return True  # "a three-storey building", "a 12-member team", "two-thirds"
     if prev is not None and prev.text in ("$", "€", "£", "₹", "#", "No.", "No"):
         return True
+    if (
+        value > 1
+        and nxt is not None
+        and nxt.lower_ in lexicon().unit_names
+        and nxt.dep_ != "compound"  # "24 corps vehicles" counts the vehicles
+    ):
+        return True  # "the 68 Battalion": a unit's name; a count would take the plural
     if prev is not None and prev.lower_ in ("aged", "age", "ages", "rs", "rs.", "pm", "at"):
         return prev.lower_ != "at" or bool(
             nxt is not None and nxt.lower_ in ("p.m.", "a.m.", "pm", "am")

@@ -30,6 +30,7 @@ class Lexicon:
     things: frozenset[str]
     projectiles: frozenset[str]
     not_counted: frozenset[str]
+    unit_names: frozenset[str]
     time_words: frozenset[str]
     quantity_units: frozenset[str]
     breakdown_nouns: frozenset[str]
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         things=frozenset(nouns["things"]),
         projectiles=frozenset(nouns["projectiles"]),
         not_counted=frozenset(nouns["not_counted"]),
+        unit_names=frozenset(nouns["unit_names"]),
         time_words=frozenset(nouns.get("time_words") or ()),
         quantity_units=frozenset(nouns.get("quantity_units") or ()),
         breakdown_nouns=frozenset(nouns.get("breakdown_nouns") or ()),
