@@ -1059,6 +1059,12 @@ def test_a_total_brought_up_by_the_dead_found_is_a_toll(
     assert figures(text) == expected
 
 
+def test_a_target_keeps_whose_things_they_are() -> None:
+    text = "The army said troops destroyed 3 vehicles belonging to the insurgents near Gao."
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.target for e in parsed._.extractions] == ["vehicles belonging to the insurgents"]
+
+
 def test_a_bracket_cut_by_the_parse_is_no_part_of_a_target() -> None:
     [(_, parsed)] = list(
         parse_documents(

@@ -17,6 +17,8 @@ from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import is_person, lexicon
 
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
+# A clause on the counted things that says whose they are, kept in the target
+_OWNING_VERBS = ("belong", "own", "operate")
 
 
 def _toll_of(figure: Token) -> str | None:
@@ -117,6 +119,8 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             continue
         if tok.dep_ == "cc":
             continue  # decided below, with its conjunct
+        if tok.dep_ == "acl" and tok.lemma_.lower() in _OWNING_VERBS:
+            continue  # "vehicles belonging to the insurgents": whose they are
         if tok.dep_ in _DROP_DEPS or (tok.dep_ == "prep" and tok.lower_ not in ("of", "from")):
             skip.update(t.i for t in tok.subtree)
     for tok in noun.children:
