@@ -120,7 +120,14 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         if tok.dep_ == "cc":
             continue  # decided below, with its conjunct
         if tok.dep_ == "acl" and tok.lemma_.lower() in _OWNING_VERBS:
-            continue  # "vehicles belonging to the insurgents": whose they are
+            # "vehicles belonging to the insurgents": whose they are, not where they were
+            for part in tok.subtree:
+                owner_prep = part.head.i == tok.i and part.lower_ in ("to", "by")
+                if part.dep_ in ("prep", "advmod", "npadvmod") and not (
+                    owner_prep or part.lower_ == "of"
+                ):
+                    skip.update(t.i for t in part.subtree)
+            continue
         if tok.dep_ in _DROP_DEPS or (tok.dep_ == "prep" and tok.lower_ not in ("of", "from")):
             skip.update(t.i for t in tok.subtree)
     for tok in noun.children:
