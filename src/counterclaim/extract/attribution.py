@@ -537,7 +537,7 @@ def find_attribution(
                 # "The committee said it had counted 31 bodies": it is the committee; "the
                 # spokesman said crews had counted 70 dead": the spokesman's figure
                 pronoun = pronoun or attribution
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     if pronoun is not None:

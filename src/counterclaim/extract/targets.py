@@ -103,7 +103,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         before = _people_before(noun)
         if before is not None:
             return before
-    if noun.lower_ in lexicon().adjectives and noun is not mention.token:
+    if noun.lower_ in lexicon().adjectives and noun != mention.token:
         return previous or "people"  # "more than 70 dead": people
     skip: set[int] = set()
     for tok in noun.children:

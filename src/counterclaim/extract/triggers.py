@@ -352,9 +352,9 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             for noun in attack_nouns:
                 lemma = noun.lemma_.lower()
                 # "fired rockets at 12 positions": the projectiles fired at the places
-                fired = noun is not governor and _is_projectile(lemma)
+                fired = noun != governor and _is_projectile(lemma)
                 if ("attacks" in lex.nouns.get(lemma, ()) or fired) and (
-                    prep.lower_ != "in" or noun is governor
+                    prep.lower_ != "in" or noun == governor
                 ):
                     return Trigger("attacks", noun)
         if (
