@@ -40,7 +40,12 @@ _DIGIT = re.compile(r"\d")
 _MINISTER_AT_END = re.compile(r"\bminister$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"^[\w.-]+(?:\s[\w.-]+)?['’]s\s+")
 _DESCRIBED_BESIDE = re.compile(r"(?:,|\s+(?=[A-Z]))[^,.;:()\n\"“”]*?(?=,|\s+[a-z]|$)")
-_COLLECTIVE_OWNER = re.compile(r"(?:its|our|their)\s", re.IGNORECASE)
+# "its aircraft", "our forces"; and a spokesperson's "his group", "her forces": the speaker's
+_COLLECTIVE_OWNER = re.compile(
+    r"(?:its|our|their)\s|(?:his|her)\s+(?:group|movement|organi[sz]ation|forces|fighters|men|"
+    r"troops|militia)\b",
+    re.IGNORECASE,
+)
 
 MERCHANT_VESSELS = re.compile(
     r"\b(?:ship|vessel|bulk carrier|cargo|freighter|tanker|merchant|carrier ship|seafarers?|"
