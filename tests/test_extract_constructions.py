@@ -1065,6 +1065,17 @@ def test_a_target_keeps_whose_things_they_are() -> None:
     assert [e.target for e in parsed._.extractions] == ["vehicles belonging to the insurgents"]
 
 
+def test_people_listed_after_things_are_no_part_of_their_target() -> None:
+    text = "Officials said gunmen attacked two churches, two synagogues and police officers."
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.target for e in parsed._.extractions] == ["churches", "synagogues"]
+    # people of unknown or the same kind stay together
+    [(_, parsed)] = list(
+        parse_documents([Document(text="Police said 12 soldiers and civilians died.")])
+    )
+    assert [e.target for e in parsed._.extractions] == ["soldiers and civilians"]
+
+
 def test_a_bracket_cut_by_the_parse_is_no_part_of_a_target() -> None:
     [(_, parsed)] = list(
         parse_documents(

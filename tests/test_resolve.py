@@ -179,6 +179,12 @@ def test_speakers_set_apart_lost_by_the_parser_or_behind_possessives(
             "Red Sea\n\nThe Houthis said they fired 18 missiles and drones at a US carrier.",
             "opponent",
         ),
+        # places of worship attacked are civilians', whoever tells it
+        (
+            "Dagestan\n\nThe National Antiterrorist Committee said gunmen attacked two "
+            "synagogues in Derbent.",
+            "civilian",
+        ),
         # a spokesperson's "his group" is the group they speak for
         (
             "Red Sea\n\nHouthi spokesman Yahya Saree said his group fired six missiles at a "

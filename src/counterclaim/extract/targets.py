@@ -112,6 +112,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         if tok.dep_ == "conj" and (
             any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
             or any(t.dep_ == "nummod" for t in tok.subtree)
+            or _another_kind(noun, tok)
         ):
             # "18 soldiers and 4 policemen", "a policeman and a child", "three vehicles and
             # the injury of three members": its own count
@@ -149,6 +150,21 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     if not tokens:
         return previous or noun.text
     return tidy_name(_joined(tokens)) or noun.text
+
+
+def _another_kind(noun: Token, listed: Token) -> bool:
+    """People listed after things, or things after people ("two synagogues and police
+    officers"): another item of the list, not more of the counted."""
+    kinds = (_kind(noun), _kind(listed))
+    return None not in kinds and kinds[0] != kinds[1]
+
+
+def _kind(noun: Token) -> bool | None:
+    """A person (True), a thing or a place (False), or unknown."""
+    person = is_person(noun)
+    if person is None and noun.lemma_.lower() in lexicon().places:
+        return False
+    return person
 
 
 def _joined(tokens: list[Token]) -> str:
