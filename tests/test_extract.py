@@ -577,6 +577,8 @@ def test_denials_singulars_and_less_common_verbs(text: str, category: str, value
         "Syria's civil war, which erupted in 2011, killed more than 500,000 people.",
         "In October last year, Iran fired 180 missiles at Israel.",
         "More than 500 civilians were killed last year in attacks by militants.",
+        # a month's or weeks' tally is a campaign's; a day's is an incident's
+        "The army has cracked down on IS cells over the past month, killing 27 militants.",
         # a number before a unit's noun in the singular names the unit
         "Militants launched an attack on the 68 Battalion in Malam Fatori on Tuesday.",
     ],
