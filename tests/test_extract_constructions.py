@@ -1251,3 +1251,20 @@ def test_the_whole_of_a_part_described_by_what_befell_it(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side's losses of things are destroyed; of people, unsplit killed and wounded
+        ("The losses of the enemy amounted to up to 140 servicemen, two tanks and three "
+         "pickup trucks, the ministry said.", [("destroyed", 2), ("destroyed", 3)]),
+        ("The General Staff said Russia's losses over the past day amounted to 1,230 "
+         "personnel, 12 tanks and 35 artillery systems.", [("destroyed", 12), ("destroyed", 35)]),
+        ("The army said the losses of the enemy included 12 tanks.", [("destroyed", 12)]),
+        # a week of operations is no campaign's running total
+        ("The army said troops neutralised 35 terrorists in the past week.", [("killed", 35)]),
+    ],
+)  # fmt: skip
+def test_a_communique_of_losses(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert figures(text) == expected

@@ -88,7 +88,7 @@ CUMULATIVE = re.compile(
     r"april|may|june|july|august|september|november|december)|over the years|so far this year|"
     r"to date|throughout the war|in total since|previously reported|at that time|in the previous"
     r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising)"
-    rf"|(?:in|over|during) the (?:past|last) (?:decade|month|week|\w+ (?:years|decades|months|weeks))"
+    rf"|(?:in|over|during) the (?:past|last) (?:decade|month|\w+ (?:years|decades|months))"
     r"|in recent years"
     rf"|{_WAR},? which (?:began|started|erupted|broke out)"
     rf"|the (?:[\w-]+ ){{0,2}}{_WAR} (?:\w+ ){{0,6}}ha(?:s|ve) (?:killed|left|claimed|displaced)"

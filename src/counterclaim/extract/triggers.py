@@ -619,6 +619,9 @@ def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
             cats = list(lex.adjectives.get(low, ())) + list(
                 lex.verbs.get(lemma, ()) if tok.pos_ == "VERB" else ()
             )
+            if tok.pos_ == "NOUN" and tok.i == child.i:
+                # "the losses amounted to 12 tanks": the subject names the event
+                cats += lex.nouns.get(lemma, ())
             trig = _fitting_event(cats, tok, person)
             if trig:
                 return trig
