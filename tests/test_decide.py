@@ -439,6 +439,10 @@ def test_one_figure_of_two_different_things_is_two_claims() -> None:
     # the same thing named again is a repeat; people are counted under many names
     again = replace(system, target="air defence systems", span_start=120, span_end=121, id="")
     assert len(collapse_repeats([system, again])) == 1
+    # a ship's name and the noun for it elsewhere may be one ship
+    named = replace(system, target="Eternity C", span_start=140, span_end=141, id="")
+    ship = replace(system, target="Greek bulk carrier ship", span_start=160, span_end=161, id="")
+    assert len(collapse_repeats([named, ship])) == 1
     pilgrims = replace(_said_by("reporter", [], None), target="people")
     named = replace(pilgrims, target="pilgrims", span_start=80, span_end=81, id="")
     assert len(collapse_repeats([pilgrims, named])) == 1

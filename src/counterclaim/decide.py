@@ -346,12 +346,20 @@ def _same_things(a: Claim, b: Claim) -> bool:
     many names ("nine people", "nine pilgrims"), but a drone is no air defence system."""
     if a.category not in _THING_CATEGORIES or not a.target or not b.target:
         return True
-    return _head_word(a.target) == _head_word(b.target)
+    heads = _head_word(a.target), _head_word(b.target)
+    if heads[0] == heads[1]:
+        return True
+    # imported here: the extract package imports this module
+    from counterclaim.extract.wordlists import lexicon
+
+    # two kinds of thing; a name ("Eternity C") may be the ship a noun names elsewhere
+    things = lexicon().things
+    return not all(head in things for head in heads)
 
 
 def _head_word(target: str) -> str:
     words = re.findall(r"[a-z]+", target.lower())
-    return words[-1].removesuffix("s") if words else ""
+    return words[-1].removesuffix("s") if words else ""  # "drones": the noun "drone"
 
 
 def _add_aliases(claim: Claim, other: Claim) -> None:
