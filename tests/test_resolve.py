@@ -1517,3 +1517,21 @@ def test_a_sentence_of_another_month_does_not_take_the_voice_before_it() -> None
         published=date(2024, 5, 1),
     )
     assert [(c.claimant, c.value) for c in claims] == [("JNIM", 12), ("reporter", 28)]
+
+
+def test_it_is_the_body_credited_before_though_named_by_a_common_noun() -> None:
+    claims = claims_of(
+        "Mali\n\nThe army said 12 soldiers were killed near Gao in Mali. It said 30 attackers "
+        "were also killed."
+    )
+    assert [(c.claimant, c.value) for c in claims] == [("FAMa", 12), ("FAMa", 30)]
+    # a pointer is no name of the claimant
+    assert not {"It", "it"} & {a for c in claims for a in c.claimant_aliases}
+
+
+def test_a_pronoun_is_no_alias() -> None:
+    claims = claims_of(
+        "Mali\n\nA security official said the attackers struck the airport at dawn. JNIM then "
+        "released a video they said showed its fighters setting fire to a presidential plane."
+    )
+    assert [(c.claimant, c.claimant_aliases) for c in claims] == [("JNIM", ["JNIM"])]

@@ -501,6 +501,11 @@ def _resolve_claimant(
         if actor is None:
             found = _last_actor_before(ctx, position)
             actor = found[0] if found is not None else None
+        if actor is None and ctx.claimants and surface.lower() in lexicon().anaphors:
+            # "The army said 12 soldiers were killed. It said 30 attackers were also
+            # killed": the army the first claim was credited to, though the text named it
+            # by a common noun only
+            actor = ctx.claimants[-1]
         if actor is None and surface.lower() in lexicon().anaphors:
             return REPORTER, [], None  # "It said 40 were wounded" with no one before: unknown
     else:
@@ -529,6 +534,9 @@ def _resolve_claimant(
     # "a senior police officer, asking not to be named": the name ends at the comma
     surfaces = [p for p in [surface, surface.split(",")[0].strip(), *attribution.parts] if p]
     surfaces += _persons_described(ctx, surface, attribution.start)
+    # "they", "it": a pointer to a name, not one
+    anaphors = lexicon().anaphors
+    surfaces = [p for p in surfaces if p.lower() not in anaphors]
     if actor is None and not pronoun:
         named_in_full = _named_in_full_before(ctx, surface)
         if named_in_full is not None:
