@@ -1268,3 +1268,35 @@ def test_the_whole_of_a_part_described_by_what_befell_it(
 )  # fmt: skip
 def test_a_communique_of_losses(text: str, expected: list[tuple[str, int | None]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the part hung on the whole's number by the parser: 74 destroyed, 98 launched
+        ("Air defence forces neutralised 74 of 98 Shahed drones launched overnight by "
+         "Russia, the air force said.", [("destroyed", 74), ("attacks", 98)]),
+        ("The air force said it shot down 30 of 35 drones launched by Russia.",
+         [("destroyed", 30), ("attacks", 35)]),
+        ("Police said 4 of 12 suspects were arrested in Kano.", [("captured", 4)]),
+    ],
+)  # fmt: skip
+def test_a_part_and_its_whole_each_with_its_event(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how a military's press wing tells its dead and the enemy's
+        ("During the exchange of fire, six khwarij were sent to hell, while two soldiers "
+         "embraced shahadat, the ISPR said.", [("killed", 6), ("killed", 2)]),
+        ("Two soldiers embraced martyrdom in the exchange of fire.", [("killed", 2)]),
+    ],
+)  # fmt: skip
+def test_a_press_wing_s_words_for_the_dead(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

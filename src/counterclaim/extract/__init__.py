@@ -191,7 +191,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 and mention.noun.i in partitive_totals
                 and mention.token.dep_ == "nummod"
             ) or mention.token.i in partitive_totals
-            if whole and not _whole_with_an_event_of_its_own(mention):
+            own_event = _event_of_the_whole(mention) if whole else None
+            if whole and own_event is None:
                 continue  # "four of the 25 people", "two of the five dead": the whole
             if in_subset_phrase(mention.token):
                 continue  # "including four Fidayeen", "among them two children"
@@ -211,7 +212,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 mention = summed
             else:
                 summed = None
-            trigger = find_trigger(mention)
+            trigger = own_event or find_trigger(mention)
             part_of: str | None = None
             if trigger is None and mention.noun is None and last_trigger is not None:
                 # Parts of a total listed after a colon are claims of the same kind
@@ -634,14 +635,22 @@ def _attacked(trigger: Trigger, mention: CountMention) -> str | None:
     return np_text(attacked) if attacked is not None else None
 
 
-def _whole_with_an_event_of_its_own(mention: CountMention) -> bool:
+def _event_of_the_whole(mention: CountMention) -> Trigger | None:
     """ "shot down 30 of 35 drones launched by Russia": the whole is counted by an event of
-    its own, told by a participle on its noun (35 launched, 30 shot down)."""
+    its own, told by a participle on its noun (35 launched, 30 shot down), also where the
+    parser hung the part on the whole's number ("neutralised 74 of 98 drones launched")."""
     noun = mention.noun
     if noun is None:
-        return False
+        return None
     trigger = find_trigger(mention)
-    return trigger is not None and trigger.token.dep_ == "acl" and trigger.token.head == noun
+    if trigger is not None and trigger.token.dep_ == "acl" and trigger.token.head == noun:
+        return trigger
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.pos_ == "VERB":
+            categories = categories_of_verb(clause)
+            if categories:
+                return Trigger(categories[0], clause)
+    return None
 
 
 def _owns_a_deed(sent: Span) -> bool:

@@ -620,6 +620,8 @@ _MULTIPLIERS = ("dozen", "hundred", "thousand")
 def _counted_noun(tok: Token) -> Token | None:
     """The noun a number counts: its head for "84 personnel", None for a bare "18"."""
     head = tok.head
+    if _whole_number_after(tok) is not None:
+        return None  # "74 of 98 drones": a part, whose whole is the drones (partitive_noun)
     if (
         head.lower_ in _MULTIPLIERS
         and head.dep_ in ("nummod", "compound")
@@ -674,4 +676,16 @@ def partitive_noun(tok: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    whole = _whole_number_after(tok)
+    if whole is not None and whole.head.pos_ in ("NOUN", "PROPN"):
+        return whole.head  # "74 of 98 drones" parsed as one number phrase: the drones
     return None
+
+
+def _whole_number_after(tok: Token) -> Token | None:
+    """The 98 of "74 of 98 drones" when the parser made the part a modifier of the whole."""
+    doc = tok.doc
+    if tok.dep_ != "quantmod" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        return None
+    whole = doc[tok.i + 2]
+    return whole if whole.like_num and whole.dep_ == "nummod" and tok.head == whole else None

@@ -226,6 +226,12 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 return trig
     head = anchor.head
     dep = anchor.dep_
+    if mention.noun is None and dep == "quantmod":
+        whole = partitive_noun(mention.token)
+        if whole is not None and whole.i > anchor.i:
+            # "neutralised 74 of 98 drones" parsed as one number phrase: the part stands
+            # where the drones stand
+            anchor, dep, head = whole, whole.dep_, whole.head
     if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
         # "The most drones – 126 – were shot down": the number stands in apposition
         anchor, dep, head = anchor.head, anchor.head.dep_, anchor.head.head
