@@ -1535,3 +1535,12 @@ def test_a_pronoun_is_no_alias() -> None:
         "released a video they said showed its fighters setting fire to a presidential plane."
     )
     assert [(c.claimant, c.claimant_aliases) for c in claims] == [("JNIM", ["JNIM"])]
+
+
+def test_no_name_of_a_claimant_runs_across_a_line() -> None:
+    # the parser may join a title line to the subject under it
+    claims = claims_of(
+        "Nigeria\n\nTroops rescued 12 kidnapped persons in Zamfara, the army said.",
+    )
+    names = [n for c in claims for n in (c.claimant, *c.claimant_aliases)]
+    assert names and not any("\n" in n for n in names)

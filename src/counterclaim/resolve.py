@@ -465,7 +465,7 @@ def resolve_claimant(
     """Canonical claimant name, its aliases in the text, and its actor if known."""
     if attribution.surface is None or attribution.kind == "reporter":
         return REPORTER, [], None
-    surface = _without_dateline(attribution.surface)
+    surface = _without_dateline(attribution.surface).rsplit("\n", 1)[-1]
     if _names_the_publisher(ctx.doc, surface):
         return REPORTER, [], None  # "..., Garowe Online reports" in Garowe Online's report
     if _UNOWNED_REPORTS.match(surface):
@@ -737,7 +737,8 @@ def _unique(items: list[str]) -> list[str]:
     all are names the text calls the claimant."""
     out: list[str] = []
     for item in items:
-        item = item.strip(" ,")
+        # a name never runs across a line: "Nigeria\n\nTroops" is a title and a subject
+        item = item.rsplit("\n", 1)[-1].strip(" ,")
         bare = _without_article(item)
         unowned = _OWNER_BEFORE.sub("", bare)
         for name in (item, bare, unowned):
