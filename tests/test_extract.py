@@ -1234,3 +1234,12 @@ def test_a_count_of_which_or_whom_counts_what_the_pronoun_stands_for(
 ) -> None:
     [found] = [e for e in extractions("T\n\n" + text) if e.count.value == value]
     assert target in found.target and "which" not in found.target and "whom" not in found.target
+
+
+def test_a_saying_before_a_colon_speaks_for_the_figures_after_it() -> None:
+    text = "The UN said it had recorded 164 civilian casualties: 57 killed and 107 injured."
+    found = extractions("T\n\n" + text)
+    assert [(e.count.value, e.attribution.surface) for e in found] == [
+        (57, "The UN"),
+        (107, "The UN"),
+    ]

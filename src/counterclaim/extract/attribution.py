@@ -495,8 +495,10 @@ def find_attribution(
             # "In central Gaza, the army said, aircraft struck 45 targets"; and "blasts
             # killed 138 and wounded 400, officials said, following a lull", where the parser
             # joins the saying to the event as a second verb with its own subject
-            said_aside = aside.dep_ == "parataxis" or (
-                aside.dep_ == "conj" and aside.i > trigger.i and _speaks_after_comma(aside)
+            said_aside = (
+                aside.dep_ == "parataxis"
+                or (aside.dep_ == "conj" and aside.i > trigger.i and _speaks_after_comma(aside))
+                or _says_before_a_colon(aside, trigger)
             )
             if said_aside and _is_reporting(aside):
                 speaker = _stated_by(aside)
@@ -612,6 +614,14 @@ def _event_named_by(node: Token) -> Attribution | None:
             if found is not None and speaks and _can_speak(found[1]):
                 return _attribution_from(*found)
     return None
+
+
+def _says_before_a_colon(clause: Token, trigger: Token) -> bool:
+    """ "The UN said it had recorded 164 casualties: 57 killed and 107 injured": the parser
+    may hang the saying before the colon on the figures after it."""
+    if clause.dep_ != "ccomp" or clause.i > trigger.i:
+        return False
+    return any(t.text == ":" for t in clause.doc[clause.i : trigger.i])
 
 
 def _speaks_after_comma(verb: Token) -> bool:
