@@ -1243,3 +1243,21 @@ def test_a_saying_before_a_colon_speaks_for_the_figures_after_it() -> None:
         (57, "The UN"),
         (107, "The UN"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day's figures stay, the running total the participle brings up goes
+        ("The ministry said 45 Palestinians were killed and 120 injured in the past 24 hours, "
+         "bringing the toll since 7 October to 35,000.", [("killed", 45), ("wounded", 120)]),
+        ("Officials said 12 soldiers were killed on Monday, raising the toll since October to "
+         "1,400.", [("killed", 12)]),
+        # a running total as the sentence's own figure goes with the sentence
+        ("Since October, 35,000 people have been killed, the ministry said.", []),
+    ],
+)  # fmt: skip
+def test_a_running_total_brought_up_leaves_the_day_s_figures(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(e.category, e.count.value) for e in extractions("T\n\n" + text)] == expected

@@ -31,7 +31,7 @@ _RUNNING_TOTALS = [
     "since the start", "since October", "since 2014", "over the years", "so far this year",
     "to date", "throughout the war", "in total since", "previously reported", "at that time",
     "in the previous", "since the 2021 coup", "in the past decade", "over the last two years",
-    "over the past month", "during the last three months",
+    "over the past month", "during the last three months", "since 7 October",
     "in recent years", "the war, which began", "the conflict which started",
     "the uprising, which erupted", "the rebellion which broke out",
     "the civil war in Yemen has killed", "the insurgency has left", "the war have claimed",

@@ -48,8 +48,8 @@ from counterclaim.extract.features import candidate_features
 from counterclaim.extract.sentences import (
     body_start_of,
     breaks_voice,
+    cumulative_tokens,
     is_body_sentence,
-    is_cumulative,
     is_war_toll,
     paragraph_index,
     sentence_hedged,
@@ -170,7 +170,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     credited = headline_speaker(title) if title else None
     lead_paragraph = paragraph_index(doc_text(doc), body[0].start_char) if body else -1
     for index, sent in enumerate(body):
-        if is_cumulative(sent):
+        cumulative = cumulative_tokens(sent)
+        if cumulative is not None and len(cumulative) == len(sent):
             continue
         paragraph = paragraph_index(doc_text(doc), sent.start_char)
         sentence_before = antecedent[1] if antecedent[0] == paragraph else None
@@ -186,6 +187,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             if m.noun is None and partitive_noun(m.token) is not None
         }
         for mention in mentions:
+            if cumulative is not None and mention.token.i in cumulative:
+                continue  # "..., bringing the toll since October to 35,000"
             whole = (
                 mention.noun is not None
                 and mention.noun.i in partitive_totals

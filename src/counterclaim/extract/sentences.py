@@ -95,6 +95,8 @@ CUMULATIVE = re.compile(
     rf"|\d+-year(?:-long)? (?:[\w-]+ ){{0,2}}{_WAR}|since the (?:start of the )?(?:january|"
     r"february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|cumulative|last year|since (?:early|mid|late)[ -]\w+"
+    r"|since \d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)"
     r"|(?:from|between) (?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)(?: \d{4})? (?:until|to|through|and) (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december|this|last))\b",
@@ -147,13 +149,17 @@ def may_be_cumulative(text: str) -> bool:
     )
 
 
-def is_cumulative(sent: Span) -> bool:
-    """Whether a sentence counts since some time (a war's or a year's running total), which
-    is background (ANNOTATION.md "Not annotated"), rather than comparing an event with the
-    past ("the deadliest ambush since 2010", "the worst attack since the war began")."""
+def cumulative_tokens(sent: Span) -> range | None:
+    """The tokens of a sentence that count since some time (a war's or a year's running
+    total), which is background (ANNOTATION.md "Not annotated"), rather than comparing an
+    event with the past ("the deadliest ambush since 2010", "the worst attack since the war
+    began"): the whole sentence, or only the clause that brings a total up ("45 were killed
+    in the past day, bringing the toll since October to 35,000": the 45 is the day's own);
+    None when nothing in it is such a count."""
     text = sentence_text(sent)
     if not may_be_cumulative(text):
-        return False
+        return None
+    clauses: list[range] = []
     for match in CUMULATIVE.finditer(text):
         if match.group(0).lower().startswith("since") and _compares(
             sent, sent.start_char + match.start()
@@ -161,8 +167,33 @@ def is_cumulative(sent: Span) -> bool:
             continue
         if match.group(0).lower() == "last year" and _tells_one_event(sent):
             continue  # "killed in the same district last year in a Maoist ambush"
-        return True
-    return False
+        clause = _running_total_clause(sent, sent.start_char + match.start())
+        if clause is None:
+            return range(sent.start, sent.end)
+        clauses.append(clause)
+    if not clauses:
+        return None
+    return range(min(c.start for c in clauses), max(c.stop for c in clauses))
+
+
+def _running_total_clause(sent: Span, offset: int) -> range | None:
+    """The clause "bringing the toll since October to 35,000" around a character offset: a
+    participle of a running total hung on the sentence's own event."""
+    span = sent.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    lex = lexicon()
+    for tok in (span.root, *span.root.ancestors):
+        lemma = tok.lemma_.lower()
+        if (
+            tok.pos_ == "VERB"
+            and tok.tag_ == "VBG"
+            and tok.dep_ in ("advcl", "xcomp", "conj", "acl")
+            and (lemma in lex.total_verbs or lemma in lex.raising_verbs)
+        ):
+            words = [t.i for t in tok.subtree]
+            return range(min(words), max(words) + 1)
+    return None
 
 
 def _tells_one_event(sent: Span) -> bool:
