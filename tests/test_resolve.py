@@ -1544,3 +1544,11 @@ def test_no_name_of_a_claimant_runs_across_a_line() -> None:
     )
     names = [n for c in claims for n in (c.claimant, *c.claimant_aliases)]
     assert names and not any("\n" in n for n in names)
+
+
+def test_a_report_that_names_its_country_only_in_its_headline_is_about_it() -> None:
+    [claim] = claims_of(
+        "Philippines: seven rebels killed\n\nThe military said it had recovered the bodies of "
+        "seven NPA rebels after the clash in Negros."
+    )
+    assert (claim.claimant, claim.target_role) == ("Armed Forces of the Philippines", "opponent")

@@ -115,6 +115,9 @@ def document_context(
         # said ..."), else where its places are ("police in Quetta said")
         dateline = places.dateline_country(body)
         countries = [dateline] if dateline else []
+    if not countries and doc.body_start:
+        # else the country its headline names ("Philippines: army says 7 rebels killed")
+        countries = places.country_context(text[: doc.body_start])
     if not countries:
         # else where its claims' places are ("police in Quetta said", "near Pattani"), and
         # last (the dearest way) where the towns its text names are
