@@ -1547,8 +1547,9 @@ def test_no_name_of_a_claimant_runs_across_a_line() -> None:
 
 
 def test_a_report_that_names_its_country_only_in_its_headline_is_about_it() -> None:
-    [claim] = claims_of(
-        "Philippines: seven rebels killed\n\nThe military said it had recovered the bodies of "
-        "seven NPA rebels after the clash in Negros."
-    )
+    title = "Philippines: seven rebels killed"
+    body = "The military said it had recovered the bodies of seven NPA rebels in Negros."
+    doc = Document(text=f"{title}\n\n{body}", title=title, body_start=len(title) + 2)
+    [(_, parsed)] = list(parse_documents([doc]))
+    [claim] = resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
     assert (claim.claimant, claim.target_role) == ("Armed Forces of the Philippines", "opponent")
