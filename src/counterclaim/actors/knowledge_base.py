@@ -161,11 +161,7 @@ class KnowledgeBase:
         if self._files is None or not self._breakpoints:
             return None
         eras = [_load_cached(self._files, era) for era in range(len(self._breakpoints) + 1)]
-        names = [
-            {_norm_alias(a) for actor in kb._current_actors for a in (actor.name, *actor.aliases)}
-            for kb in eras
-        ]
-        always = set.intersection(*names)
+        always = _names_of_every_era(self._files)
         votes = [
             len({_norm_alias(m.surface) for m in kb.find_mentions(text)} - always) for kb in eras
         ]
@@ -814,6 +810,17 @@ def _knowledge_files(keys: tuple[tuple[str, float], ...]) -> list[tuple[Path, bo
 def _breakpoints(keys: tuple[tuple[str, float], ...]) -> tuple[date, ...]:
     """The dates at which the entries of these files change, read once per list of files."""
     return era_breakpoints(path for path, _ in _knowledge_files(keys))
+
+
+@lru_cache(maxsize=8)
+def _names_of_every_era(keys: tuple[tuple[str, float], ...]) -> frozenset[str]:
+    """The actor names the files give in every one of their times, found once per files."""
+    eras = range(len(_breakpoints(keys)) + 1)
+    names = [
+        {_norm_alias(a) for actor in kb._current_actors for a in (actor.name, *actor.aliases)}
+        for kb in (_load_cached(keys, era) for era in eras)
+    ]
+    return frozenset(set.intersection(*names))
 
 
 def _norm_alias(name: str) -> str:
