@@ -1253,6 +1253,8 @@ def test_a_saying_before_a_colon_speaks_for_the_figures_after_it() -> None:
          "bringing the toll since 7 October to 35,000.", [("killed", 45), ("wounded", 120)]),
         ("Officials said 12 soldiers were killed on Monday, raising the toll since October to "
          "1,400.", [("killed", 12)]),
+        ("The ministry said 45 Palestinians were killed on Tuesday, while the toll since "
+         "October has risen to 35,000.", [("killed", 45)]),
         # a running total as the sentence's own figure goes with the sentence
         ("Since October, 35,000 people have been killed, the ministry said.", []),
     ],

@@ -177,8 +177,9 @@ def cumulative_tokens(sent: Span) -> range | None:
 
 
 def _running_total_clause(sent: Span, offset: int) -> range | None:
-    """The clause "bringing the toll since October to 35,000" around a character offset: a
-    participle of a running total hung on the sentence's own event."""
+    """The clause around a character offset that brings a running total up, hung on the
+    sentence's own event: a participle ("bringing the toll since October to 35,000") or a
+    clause of its own ("while the toll since October has risen to 35,000")."""
     span = sent.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -186,8 +187,7 @@ def _running_total_clause(sent: Span, offset: int) -> range | None:
     for tok in (span.root, *span.root.ancestors):
         lemma = tok.lemma_.lower()
         if (
-            tok.pos_ == "VERB"
-            and tok.tag_ == "VBG"
+            tok.pos_ in ("VERB", "AUX")
             and tok.dep_ in ("advcl", "xcomp", "conj", "acl")
             and (lemma in lex.total_verbs or lemma in lex.raising_verbs)
         ):
