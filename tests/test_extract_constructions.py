@@ -1204,6 +1204,7 @@ def test_others_are_more_of_the_kind_named_before(
          [("killed", None)]),
         ("Officials said two hundred people were killed in Goma.", [("killed", 200)]),
         ("Medics said a dozen people were wounded in the shelling.", [("wounded", 12)]),
+        ("Half a dozen jawans were injured in the blast, police said.", [("wounded", 6)]),
     ],
 )  # fmt: skip
 def test_a_vague_multiple_is_a_vague_count(

@@ -309,13 +309,15 @@ def find_counts(sent: Span) -> list[CountMention]:
                 )
             )
         elif lower == "dozen" and i > sent.start and doc[i - 1].lower_ == "a":
+            half = i - 2 >= sent.start and doc[i - 2].lower_ == "half"  # "half a dozen": six
+            first = doc[i - 2] if half else doc[i - 1]
             found.append(
                 CountMention(
-                    Count(12, "exact"),
+                    Count(6 if half else 12, "exact"),
                     tok,
-                    doc[i - 1],
+                    first,
                     _counted_noun(tok),
-                    doc[i - 1].idx,
+                    first.idx,
                     tok.idx + len(tok),
                 )
             )
