@@ -191,8 +191,7 @@ def resolve_document(
     """A document's resolved claims and its flags, from one scan of its actor mentions;
     ``with_options``: each claim's other possible claimants too (for training and for a
     model that chooses the claimant)."""
-    day, main_date = report_time(doc)
-    kb = kb.as_of(day or kb.era_named_in(doc.text))
+    kb, main_date = knowledge_of_its_time(doc, kb)
     mentions = kb.find_mentions(doc.text)
     claims = resolve_claims(
         doc, extractions, kb, mentions=mentions, with_options=with_options, main_date=main_date
@@ -200,11 +199,20 @@ def resolve_document(
     return claims, document_flags(doc, kb, mentions)
 
 
+def knowledge_of_its_time(
+    doc: Document, kb: actors.KnowledgeBase
+) -> tuple[actors.KnowledgeBase, str | EllipsisType | None]:
+    """The knowledge base as it held on the day a report speaks of (``report_time``; where
+    that finds none, the time of the parties the report names: ``era_named_in``), and the
+    main event's date when finding the day took it."""
+    day, main_date = report_time(doc)
+    return kb.as_of(day or kb.era_named_in(doc.text)), main_date
+
+
 def report_time(doc: Document) -> tuple[date | None, str | EllipsisType | None]:
     """The day a report speaks of, to read it with the knowledge of its time (its
     publication date, else the date of its main event when the text gives a year), and that
-    main event's date when finding the day took it (else ``...``: not looked for yet). Where
-    it finds none, the parties the report names may still date it (``era_named_in``)."""
+    main event's date when finding the day took it (else ``...``: not looked for yet)."""
     if doc.published is not None:
         return doc.published, ...
     found = dates.main_event_date(doc.text, None, body_start=doc.body_start)
@@ -229,8 +237,7 @@ def resolve_claims(
     if not extractions:
         return []
     if mentions is None:
-        day, main_date = report_time(doc)
-        kb = kb.as_of(day or kb.era_named_in(doc.text))
+        kb, main_date = knowledge_of_its_time(doc, kb)
     places_named = [name for e in extractions for name in e.places]
     ctx = document_context(doc, kb, mentions, places_named, main_date=main_date)
     claims = []

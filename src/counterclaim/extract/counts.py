@@ -229,7 +229,7 @@ def find_counts(sent: Span) -> list[CountMention]:
                 j += 1
             if (
                 j == i
-                and tok.lower_ in _MULTIPLIERS
+                and tok.lower_ in MULTIPLIERS
                 and i > sent.start
                 and is_vague_word(doc[i - 1].lower_)
             ):
@@ -616,7 +616,8 @@ def _indefinite_before(doc: Doc, i: int, sent: Span) -> Token | None:
     return doc[j] if j >= sent.start and doc[j].lower_ == "a" else None
 
 
-_MULTIPLIERS = ("dozen", "hundred", "thousand")
+# Words that multiply a number ("two dozen"), counting nothing of their own
+MULTIPLIERS = ("dozen", "hundred", "thousand")
 
 
 def _counted_noun(tok: Token) -> Token | None:
@@ -625,7 +626,7 @@ def _counted_noun(tok: Token) -> Token | None:
     if _whole_number_after(tok) is not None:
         return None  # "74 of 98 drones": a part, whose whole is the drones (partitive_noun)
     if (
-        head.lower_ in _MULTIPLIERS
+        head.lower_ in MULTIPLIERS
         and head.dep_ in ("nummod", "compound")
         and head.head.pos_ in ("NOUN", "PROPN")
     ):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from counterclaim.extract.counts import CountMention, partitive_noun
+from counterclaim.extract.counts import MULTIPLIERS, CountMention, partitive_noun
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import is_person, lexicon
 
@@ -142,7 +142,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     while tokens and (
         tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct")
         or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")
-        or tokens[0].lower_ in ("dozen", "hundred", "thousand")  # "several dozen members"
+        or tokens[0].lower_ in MULTIPLIERS  # "several dozen members"
     ):
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ in ("punct", "cc"):

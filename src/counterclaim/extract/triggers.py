@@ -96,17 +96,18 @@ def _kind_of_the_others(others: Token) -> bool | None:
     lex = lexicon()
     for i in range(others.i - 1, max(-1, others.i - _OTHERS_REACH - 1), -1):
         tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("others", "other"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in lex.places or lemma in lex.not_counted:
+            continue  # "the strikes targeted four locations. ... six others were wounded"
         counted = any(
             c.dep_ == "nummod" or c.lower_ in ("a", "an") or is_vague_word(c.lower_)
             for c in tok.children
         )
-        lemma = tok.lemma_.lower()
-        if lemma in lex.places or lemma in lex.not_counted:
-            continue  # "the strikes targeted four locations. ... six others were wounded"
-        if counted and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in ("others", "other"):
-            kind = is_person(tok)
-            if kind is not None:
-                return kind
+        kind = is_person(tok) if counted else None
+        if kind is not None:
+            return kind
     return None
 
 
