@@ -1301,3 +1301,28 @@ def test_a_press_wing_s_words_for_the_dead(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prefixed irregular past ("retook", "withheld") is lemmatized by its stem
+        ("Government troops retook four villages near Kidal.", [("seized", 4)]),
+        ("The militia said it had recaptured two towns from the army.", [("seized", 2)]),
+        ("Commandos liberated 20 hostages held in a forest camp.", [("released", 20)]),
+        ("Colombian troops liberated three hamlets held by the dissidents.", [("seized", 3)]),
+        # the lemmatizer's slips on war words: "bases" is no "basis"
+        ("The insurgents overran two bases in Cabo Delgado.", [("seized", 2)]),
+        ("Villagers recovered 12 corpses from the river.", [("killed", 12)]),
+    ],
+)
+def test_taking_and_freeing_in_every_form(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
+def test_the_lemmatizers_slips_on_war_words_are_mended() -> None:
+    from counterclaim.nlp import load_pipeline
+
+    parsed = load_pipeline()("The rebels overran two bases and retook a town.")
+    assert {t.text: t.lemma_ for t in parsed}["bases"] == "base"
+    assert {t.text: t.lemma_ for t in parsed}["retook"] == "retake"

@@ -1553,3 +1553,22 @@ def test_a_report_that_names_its_country_only_in_its_headline_is_about_it() -> N
     [(_, parsed)] = list(parse_documents([doc]))
     [claim] = resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
     assert (claim.claimant, claim.target_role) == ("Armed Forces of the Philippines", "opponent")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # what irregulars burnt or took, with no owner named, was not theirs
+        ("Police in Sindh said the gunmen set fire to two vehicles near Larkana.", "civilian"),
+        ("The Burkinabe army said the jihadists seized 11 vehicles near Djibo.", "civilian"),
+        # what a state's troops burnt or took is still the other side's
+        ("The Nigerian army said troops set fire to two camps in Sambisa.", "opponent"),
+        # ground taken is ground the adversary held, whoever lives there
+        ("The Malian army said troops retook four villages from the rebels.", "opponent"),
+        ("The Houthis said they captured two towns in Marib.", "opponent"),
+        ("Russia said its forces had liberated three settlements near Pokrovsk.", "opponent"),
+    ],
+)
+def test_whose_things_were_burnt_or_taken(text: str, role: str) -> None:
+    [claim] = [c for c in claims_of(text) if c.category in ("destroyed", "seized")]
+    assert claim.target_role == role

@@ -115,6 +115,46 @@ def split_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+# prefixes of verbs whose past forms are their stem's ("retook", "outfought", "withheld")
+_VERB_PREFIXES = ("re", "over", "out", "under", "with", "up", "mis")
+
+
+@Language.factory("counterclaim_lemmas", assigns=["token.lemma"], requires=["token.lemma"])
+def make_lemma_component(nlp: Language, name: str) -> LemmaRepair:
+    exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    return LemmaRepair(dict(exceptions["verb"]))
+
+
+class LemmaRepair:
+    """Mends the English lemmatizer where war reporting trips it: the past forms of prefixed
+    irregular verbs, which it leaves as they are ("retook" stays "retook"; "took" is
+    "take"), and the slips listed in nouns.yaml's ``lemma_corrections``."""
+
+    def __init__(self, verb_exceptions: dict[str, list[str]]) -> None:
+        from counterclaim.lexicon import load_data
+
+        self.verb_exceptions = verb_exceptions
+        nouns = load_data("lexicon/nouns.yaml")
+        self.corrections: dict[str, str] = dict(nouns.get("lemma_corrections") or {})
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lower = token.lower_
+            corrected = self.corrections.get(lower)
+            if corrected is not None:
+                token.lemma_ = corrected
+            elif token.lemma_ == lower and lower.startswith(_VERB_PREFIXES):
+                token.lemma_ = self._prefixed_lemma(lower) or token.lemma_
+        return doc
+
+    def _prefixed_lemma(self, word: str) -> str | None:
+        for prefix in _VERB_PREFIXES:
+            stem = word[len(prefix) :]
+            if word.startswith(prefix) and len(stem) >= 3 and stem in self.verb_exceptions:
+                return prefix + self.verb_exceptions[stem][0]
+        return None
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(*, loose: bool = False) -> Language:
     """The English pipeline with the claim component appended (loaded once per process);
@@ -128,6 +168,7 @@ def load_pipeline(*, loose: bool = False) -> Language:
         ) from exc
     _split_number_ranges(nlp)
     nlp.add_pipe("counterclaim_paragraphs", before="parser")
+    nlp.add_pipe("counterclaim_lemmas", after="lemmatizer")
     nlp.add_pipe("counterclaim_claims", last=True, config={"loose": loose})
     return nlp
 

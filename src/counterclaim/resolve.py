@@ -877,6 +877,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         category=e.category,
         context=context,
         on_a_warship=ctx.about_a_warship(),
+        by_the_other_side=_done_by_irregulars(ctx, e, side, neutral),
     )
 
 
@@ -970,6 +971,21 @@ def _destroyed_by_the_other_side(ctx: DocumentContext, agent: str, side: str | N
     if agent_side is not None:
         return agent_side not in (side, actors.NEUTRAL)
     return actors.names_irregulars(agent) and not _claimant_is_armed_group(ctx, side)
+
+
+def _done_by_irregulars(
+    ctx: DocumentContext, e: Extraction, side: str | None, neutral: bool
+) -> bool:
+    """Whether a state's word tells of what irregulars ("gunmen", "bandits") did to people
+    or things nobody names the owner of: then they were not the irregulars' own. (Of two
+    states the knowledge base may lack the alliance, and a projectile is whoever's fired it.)"""
+    return (
+        not neutral
+        and bool(e.agent)
+        and ctx.kb.is_state_side(side)
+        and actors.names_irregulars(e.agent or "")
+        and not _is_projectile_target(e.target)
+    )
 
 
 def _claimant_is_armed_group(ctx: DocumentContext, side: str | None) -> bool:

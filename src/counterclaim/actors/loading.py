@@ -110,6 +110,7 @@ class TargetWords:
     seafarers: frozenset[str]
     warship_words: tuple[str, ...]
     military_marks: frozenset[str]
+    ground: frozenset[str]
 
 
 def alias_case_mode(alias: str) -> str:
@@ -570,4 +571,5 @@ def load_target_words() -> TargetWords:
         seafarers=frozenset(words("seafarers")),
         warship_words=tuple(words("warship_words")),
         military_marks=frozenset(words("military_marks")),
+        ground=frozenset(words("ground")),
     )

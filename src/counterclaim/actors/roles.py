@@ -110,6 +110,7 @@ def target_role(
     category: str | None = None,
     context: str | None = None,
     on_a_warship: bool = False,
+    by_the_other_side: bool = False,
 ) -> str:
     """own / opponent / civilian / other for a target phrase, seen from the claimant.
 
@@ -119,7 +120,9 @@ def target_role(
     generic insurgent nouns from a state are ``opponent``. ``category`` lets things the
     claimant destroyed or seized count as the opponent's; ``context`` (the evidence
     sentence) lets "people killed in the fighting" be ``other``; ``on_a_warship``, that the
-    report is about a warship and no merchant ship, makes its crew combatants.
+    report is about a warship and no merchant ship, makes its crew combatants;
+    ``by_the_other_side``, that the claimant's adversary did it ("police said the gunmen
+    set fire to two vehicles"), that what it took or destroyed was not its own.
     """
     words = kb.target_words
     civilian_terms, rest = _split_civilian_words(target_phrase)
@@ -140,6 +143,10 @@ def target_role(
         if sides:
             return "own" if claimant_side in sides else "opponent"
         return "own" if kb.is_state_side(claimant_side) else "opponent"
+    if category == "seized" and not claimant_is_neutral and claimant_side not in (None, NEUTRAL):
+        taken = set(token_key(target_phrase))
+        if taken & words.ground and not taken & words.combatant_words:
+            return "opponent"  # "retook three villages": ground the adversary held
     if civilian_terms and civilian_terms <= words.generic_people and rest & words.irregulars:
         civilian_terms = frozenset()  # "two individuals responsible for the attack": attackers
     if civilian_terms:
@@ -186,6 +193,9 @@ def target_role(
         return "opponent" if state else "own"
     if word_set & words.state_forces:
         return "own" if state else "opponent"
+    if by_the_other_side and category in ("destroyed", "seized", "captured"):
+        # what the adversary burnt, took or abducted, with nothing saying whose: people's
+        return "civilian"
     if category in ("destroyed", "seized", "captured", "attacks"):
         # A party's count of what it destroyed, seized, captured or attacked, with nothing
         # saying whose, is about the other side ("seized 11 vehicles", "took 22 prisoners").

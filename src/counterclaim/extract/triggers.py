@@ -174,10 +174,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         cats = [c for c in lex.counted[noun_lemma] if _fits(c, True)]
         if cats:
             return Trigger(cats[0], anchor)
-    # (the lemmatizer makes "corpses" the "corps")
-    if mention.noun is not None and (
-        noun_lemma in ("life", "body", "corpse") or anchor.lower_ == "corpses"
-    ):
+    if mention.noun is not None and noun_lemma in ("life", "body", "corpse"):
         return Trigger("killed", anchor)  # "31 bodies were recovered" counts the dead
     # "23 martyred soldiers", "six rescued seafarers", "2,000 people killed in fighting"
     if (
@@ -392,7 +389,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             and person is not True
             and "destroyed" in categories_of_verb(governor)
         ):
-            return Trigger("destroyed", governor)  # "set fire to five military vehicles"
+            return Trigger("destroyed", governor, _agent_of(governor))  # "set fire to five vehicles"
         if prep.lower_ == "at" and governor.lemma_.lower() == "be":
             # "the death toll is now at 212": a total set at its figure by the copula
             trig = _total_trigger(governor, person)

@@ -213,7 +213,7 @@ def is_person(noun: Token | None) -> bool | None:
     text = noun.lower_
     if lemma in lex.people or text in lex.people:
         return True
-    if lemma in lex.things or text in lex.things:
+    if lemma in lex.things or text in lex.things or lemma in lex.places:
         return False
     if noun.ent_type_ in ("NORP", "PERSON"):
         return True
