@@ -389,7 +389,8 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             and person is not True
             and "destroyed" in categories_of_verb(governor)
         ):
-            return Trigger("destroyed", governor, _agent_of(governor))  # "set fire to five vehicles"
+            # "set fire to five vehicles"
+            return Trigger("destroyed", governor, _agent_of(governor))
         if prep.lower_ == "at" and governor.lemma_.lower() == "be":
             # "the death toll is now at 212": a total set at its figure by the copula
             trig = _total_trigger(governor, person)
