@@ -1572,3 +1572,16 @@ def test_a_report_that_names_its_country_only_in_its_headline_is_about_it() -> N
 def test_whose_things_were_burnt_or_taken(text: str, role: str) -> None:
     [claim] = [c for c in claims_of(text) if c.category in ("destroyed", "seized")]
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The Afghan army said commandos freed 62 of their comrades from a prison.", "own"),
+        ("Police in Kano said the gunmen freed 12 of their comrades from a prison.", "opponent"),
+        ("The Houthis said their fighters rescued 40 of their comrades near Marib.", "own"),
+    ],
+)
+def test_their_comrades_are_the_doers_own(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert (claim.category, claim.target_role) == ("released", role)

@@ -796,6 +796,11 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         owner = _agent_side(ctx, e.agent, side)
         if owner is not None and owner != actors.NEUTRAL:
             return "own" if owner == side else "opponent"
+    if not neutral and e.agent and actors.names_the_doers_fellows(e.target):
+        # "commandos freed 62 of their comrades": the doers' own, whoever tells it
+        doer = _agent_side(ctx, e.agent, side) or _side_by_its_kind(ctx, e.agent, side)
+        if doer is not None and doer != actors.NEUTRAL:
+            return "own" if doer == side else "opponent"
     if (
         not neutral
         and e.category in ("killed", "wounded", "captured")
@@ -964,6 +969,18 @@ def _agent_side(
     if actor is not None:
         return actor.side
     return ctx.kb.side_of_phrase(agent)
+
+
+def _side_by_its_kind(ctx: DocumentContext, agent: str, side: str | None) -> str | None:
+    """The side of doers the knowledge base does not know, by what they are as a state tells
+    it: its forces ("commandos", "troops") are its own, irregulars its adversary's."""
+    if not ctx.kb.is_state_side(side):
+        return None
+    if actors.names_irregulars(agent):
+        return _ARMED_AGAINST + (side or "")
+    if actors.names_state_forces(agent):
+        return side
+    return None
 
 
 def _destroyed_by_the_other_side(ctx: DocumentContext, agent: str, side: str | None) -> bool:

@@ -49,6 +49,8 @@ from counterclaim.actors.roles import (
     names_irregulars,
     names_only_generic_people,
     names_own_people,
+    names_state_forces,
+    names_the_doers_fellows,
     target_role,
 )
 from counterclaim.model import Actor
@@ -75,6 +77,8 @@ __all__ = [
     "names_irregulars",
     "names_only_generic_people",
     "names_own_people",
+    "names_state_forces",
+    "names_the_doers_fellows",
     "spokespersons",
     "target_role",
 ]

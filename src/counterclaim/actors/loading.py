@@ -111,6 +111,7 @@ class TargetWords:
     warship_words: tuple[str, ...]
     military_marks: frozenset[str]
     ground: frozenset[str]
+    fellows: frozenset[str]
 
 
 def alias_case_mode(alias: str) -> str:
@@ -572,4 +573,5 @@ def load_target_words() -> TargetWords:
         warship_words=tuple(words("warship_words")),
         military_marks=frozenset(words("military_marks")),
         ground=frozenset(words("ground")),
+        fellows=frozenset(words("fellows")),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from counterclaim.actors.loading import NEUTRAL, load_target_words
@@ -62,6 +63,21 @@ def names_own_people(phrase: str) -> bool:
     men", "their comrades")."""
     joined = " " + " ".join(token_key(phrase)) + " "
     return any(f" {marker} " in joined for marker in load_target_words().own_markers)
+
+
+def names_state_forces(phrase: str) -> bool:
+    """True when the phrase names a state's forces ("troops", "commandos", "the police")."""
+    return bool(phrase_terms(token_key(phrase)) & load_target_words().state_forces)
+
+
+def names_the_doers_fellows(phrase: str) -> bool:
+    """Whether a phrase names the fellows of whoever did the deed ("their comrades", "62 of
+    their colleagues"): theirs, not the speaker's by default."""
+    words = token_key(phrase)
+    return any(
+        word == "their" and following in load_target_words().fellows
+        for word, following in pairwise(words)
+    )
 
 
 def is_civilian_phrase(phrase: str) -> bool:
