@@ -1326,3 +1326,23 @@ def test_the_lemmatizers_slips_on_war_words_are_mended() -> None:
     parsed = load_pipeline()("The rebels overran two bases and retook a town.")
     assert {t.text: t.lemma_ for t in parsed}["bases"] == "base"
     assert {t.text: t.lemma_ for t in parsed}["retook"] == "retake"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser takes the part for the subject of the clause after the whole
+        (
+            "Ukraine's air force said it downed 23 of the 31 drones Russia launched overnight.",
+            ("destroyed", 23),
+        ),
+        (
+            "The Saudi-led coalition said it destroyed 12 of the 15 drones the Houthis fired.",
+            ("destroyed", 12),
+        ),
+    ],
+)
+def test_a_count_right_after_an_event_verb_is_its_object(
+    text: str, expected: tuple[str, int]
+) -> None:
+    assert expected in figures(text)

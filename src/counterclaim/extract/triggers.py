@@ -434,7 +434,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             trig = _adjective_trigger(child, person) if child.dep_ == "amod" else None
             if trig:
                 return trig
-    return _adjective_after(mention)
+    return _adjective_after(mention) or _object_of_the_verb_before(mention, person)
 
 
 def _left_in_ruins(verb: Token) -> Trigger | None:
@@ -516,6 +516,20 @@ def _adjective_after(mention: CountMention) -> Trigger | None:
     if mention.noun is not None or nxt >= len(doc):
         return None
     return _adjective_trigger(doc[nxt], True)
+
+
+def _object_of_the_verb_before(mention: CountMention, person: bool | None) -> Trigger | None:
+    """ "downed 23 of the 31 drones Russia launched": the parser may take a count for the
+    subject of a verb after it, or hang it nowhere useful; right after an event verb in the
+    active voice, with nothing between, the count is that verb's object."""
+    doc = mention.first.doc
+    before = mention.first.i - 1
+    if before < mention.first.sent.start:
+        return None
+    verb = doc[before]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+        return None
+    return _verb_trigger(verb, mention, person, passive=False, subject=False)
 
 
 def _gapped_passive(verb: Token) -> bool:
