@@ -1346,3 +1346,16 @@ def test_a_count_right_after_an_event_verb_is_its_object(
     text: str, expected: tuple[str, int]
 ) -> None:
     assert expected in figures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fourteen soldiers were killed and 41 wounded near Sikasso, the army said.",
+        "Thirty-four soldiers were killed and forty-one wounded, the ministry said.",
+    ],
+)
+def test_the_counted_never_did_the_deed(text: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    wounded = [e for e in parsed._.extractions if e.category == "wounded"]
+    assert wounded and all(e.agent is None for e in wounded)

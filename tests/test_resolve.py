@@ -1585,3 +1585,14 @@ def test_whose_things_were_burnt_or_taken(text: str, role: str) -> None:
 def test_their_comrades_are_the_doers_own(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert (claim.category, claim.target_role) == ("released", role)
+
+
+def test_a_clause_describing_the_speaker_is_no_part_of_its_names() -> None:
+    text = (
+        "Major Ibrahim Sesay, the army's spokesman in Freetown, who spoke to reporters on "
+        "Friday, said troops killed 12 rebels."
+    )
+    [claim] = claims_of(text)
+    assert claim.claimant_aliases
+    assert not any("who spoke" in alias for alias in claim.claimant_aliases)
+    assert any(alias.startswith("the army's spokesman") for alias in claim.claimant_aliases)

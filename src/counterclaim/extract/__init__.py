@@ -331,7 +331,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     sentence_end=sent.end_char,
                     paragraph=paragraph,
                     attribution=attribution,
-                    agent=np_text(trigger.agent) if trigger.agent is not None else None,
+                    agent=_agent_text(trigger.agent, mention),
                     attacked=_attacked(trigger, mention),
                     hedged=hedged,
                     trigger=trigger.token.text,
@@ -353,7 +353,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                         category=also.category,
                         trigger=also.token.text,
                         # "shot down all 14 drones launched by Russia": who launched them
-                        agent=np_text(also.agent) if also.agent is not None else None,
+                        agent=_agent_text(also.agent, mention),
                         attacked=_attacked(also, mention),
                         features=candidate_features(sent, mention, also, attribution, quotes),
                     )
@@ -629,6 +629,16 @@ def _speaker_options(
 
 def _is_place(noun: Token | None) -> bool:
     return noun is None or noun.lemma_.lower() in lexicon().places
+
+
+def _agent_text(agent: Token | None, mention: CountMention) -> str | None:
+    """Who did the deed, never the counted themselves: in "14 were killed and 41 wounded"
+    the parser makes 41 the subject of "wounded"."""
+    if agent is None or mention.first.i <= agent.i <= mention.token.i:
+        return None
+    if mention.noun is not None and agent.i == mention.noun.i:
+        return None
+    return np_text(agent)
 
 
 def _attacked(trigger: Trigger, mention: CountMention) -> str | None:

@@ -378,13 +378,26 @@ def _apposition_parts(head: Token) -> list[str]:
     inside = {
         i for a in appositions for i in range(a.left_edge.i, a.right_edge.i + 1)
     }  # a subtree of the parse is a span of words
-    main = [t for t in head.subtree if t.i not in inside]
-    text = tidy_name("".join(t.text_with_ws for t in main))
+    main = [t for t in _without_clauses(head) if t.i not in inside]
+    text = tidy_name("".join(t.text_with_ws for t in main).strip(" ,"))
     if text:
         parts.append(text)
     for child in appositions:
-        parts.append(tidy_name("".join(t.text_with_ws for t in child.subtree).strip(" ,()")))
+        words = _without_clauses(child)
+        parts.append(tidy_name("".join(t.text_with_ws for t in words).strip(" ,()")))
     return parts
+
+
+def _without_clauses(head: Token) -> list[Token]:
+    """The words of a phrase without the clauses that describe it ("the army's spokesman,
+    who gave the numbers on Friday" is "the army's spokesman"): a name, not a story."""
+    clauses = {
+        i
+        for c in head.subtree
+        if c.dep_ == "relcl" and c.i != head.i
+        for i in range(c.left_edge.i, c.right_edge.i + 1)
+    }
+    return [t for t in head.subtree if t.i not in clauses]
 
 
 _SAID = (
