@@ -29,7 +29,8 @@ def figures(text: str) -> list[tuple[str, int | None]]:
         (
             "Kyiv said Russian forces lost 420 troops, nine tanks, six armoured vehicles and "
             "an artillery system over the day.",
-            [("killed", 420), ("destroyed", 9), ("destroyed", 6), ("destroyed", 1)],
+            # the troops lost beside the equipment are dead and wounded together: no claim
+            [("destroyed", 9), ("destroyed", 6), ("destroyed", 1)],
         ),
         (
             "The gunmen seized three rifles, a machine gun and a pickup truck near Ouallam, "
@@ -1359,3 +1360,28 @@ def test_the_counted_never_did_the_deed(text: str) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     wounded = [e for e in parsed._.extractions if e.category == "wounded"]
     assert wounded and all(e.agent is None for e in wounded)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side's losses of people counted with its equipment: dead and wounded together
+        (
+            "The enemy lost up to 900 servicemen, 11 tanks and 25 armoured vehicles over the "
+            "day, the Russian defence ministry said.",
+            [("destroyed", 11), ("destroyed", 25)],
+        ),
+        (
+            "Over the day the Russian army has lost a total 640 troops, four tanks and nine "
+            "artillery systems, Kyiv said.",
+            [("destroyed", 4), ("destroyed", 9)],
+        ),
+        # people lost alone are the dead
+        (
+            "The separatists admitted losing nine fighters near Anefis.",
+            [("killed", 9)],
+        ),
+    ],
+)
+def test_losses_in_a_communiques_tally(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

@@ -367,9 +367,10 @@ def test_a_wire_dateline_is_not_the_speaker() -> None:
     ("text", "roles"),
     [
         (
+            # (troops lost beside tanks are a tally's unsplit losses: only the tanks count)
             "Kursk\n\nThe Russian Defence Ministry said the Ukrainian military had lost 300 troops "
             "and nine tanks in the Kursk region.",
-            ["opponent", "opponent"],
+            ["opponent"],
         ),
         (
             "Kharkiv\n\nUkraine's general staff said Russian forces lost 1,100 troops over the day.",
@@ -1596,3 +1597,16 @@ def test_a_clause_describing_the_speaker_is_no_part_of_its_names() -> None:
     assert claim.claimant_aliases
     assert not any("who spoke" in alias for alias in claim.claimant_aliases)
     assert any(alias.startswith("the army's spokesman") for alias in claim.claimant_aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Russia's defence ministry said the enemy lost 14 tanks near Kupiansk.", "destroyed"),
+        ("The Azerbaijani defence ministry said enemy forces lost six howitzers.", "destroyed"),
+        ("Russia's defence ministry said the enemy lost 300 servicemen near Kupiansk.", "killed"),
+    ],
+)
+def test_what_the_enemy_lost_is_the_opponents(text: str, category: str) -> None:
+    [claim] = claims_of(text)
+    assert (claim.category, claim.target_role) == (category, "opponent")

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from counterclaim import actors, dates, places
 from counterclaim.actors.roles import load_target_words
-from counterclaim.actors.tokens import actor_words
+from counterclaim.actors.tokens import actor_words, token_key
 from counterclaim.decide import EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.extract.wordlists import names_a_neutral_voice
@@ -965,6 +965,9 @@ def _agent_side(
         return claimant_side  # "the Houthis said they fired 18 missiles at the carrier"
     if agent.lower() in lexicon().pronouns:
         return None
+    if set(token_key(agent)) & ctx.kb.target_words.enemy_markers:
+        # "the enemy lost up to 1,250 servicemen": whoever the claimant fights
+        return f"{_ARMED_AGAINST}{claimant_side}"
     actor = ctx.kb.lookup(agent)
     if actor is not None:
         return actor.side
