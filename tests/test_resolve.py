@@ -1610,3 +1610,18 @@ def test_a_clause_describing_the_speaker_is_no_part_of_its_names() -> None:
 def test_what_the_enemy_lost_is_the_opponents(text: str, category: str) -> None:
     [claim] = claims_of(text)
     assert (claim.category, claim.target_role) == (category, "opponent")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # passers-by and the kin of whoever was targeted are civilians, whoever tells it
+        ("The blast killed a policeman and wounded three passers-by, police said.", "civilian"),
+        ("Gunmen shot dead a village chief and his two sons in Zamfara, police said.", "civilian"),
+        # a speaker with soldiers of its own is a party, named or not in the knowledge base
+        ("The army said two of its soldiers were killed in the ambush.", "own"),
+    ],
+)
+def test_whose_people_by_what_the_text_calls_them(text: str, role: str) -> None:
+    claims = [c for c in claims_of(text) if c.value and c.value > 1]
+    assert claims and all(c.target_role == role for c in claims)

@@ -791,6 +791,17 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             # it speaks for that state, unless it is a witness, an outlet or a monitor
             side = kb.state_side(ctx.country)
         neutral = side is None or side == actors.NEUTRAL
+    if (
+        neutral
+        and actor is None
+        and e.attribution.kind in ("named", "inherited", "pronoun")
+        and e.attribution.surface
+        and not names_a_neutral_voice(e.attribution.surface)
+        and actors.names_own_people(e.target)
+    ):
+        # "the army said two of its soldiers were killed": a speaker who has people of its
+        # own is a party, though the knowledge base cannot say which
+        return "own"
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
         # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
         owner = _agent_side(ctx, e.agent, side)
