@@ -1385,3 +1385,15 @@ def test_the_counted_never_did_the_deed(text: str) -> None:
 )
 def test_losses_in_a_communiques_tally(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bandits abducted a traditional ruler in Sokoto, police said.", [("captured", 1)]),
+        ("Gunmen killed a councillor near Jos, police said.", [("killed", 1)]),
+        ("The blast wounded a passerby near the market.", [("wounded", 1)]),
+    ],
+)
+def test_one_person_named_by_what_they_are(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
