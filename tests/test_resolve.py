@@ -1625,3 +1625,31 @@ def test_what_the_enemy_lost_is_the_opponents(text: str, category: str) -> None:
 def test_whose_people_by_what_the_text_calls_them(text: str, role: str) -> None:
     claims = [c for c in claims_of(text) if c.value and c.value > 1]
     assert claims and all(c.target_role == role for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "not_an_alias"),
+    [
+        (
+            "The Syrian Observatory for Human Rights, a Britain-based war monitor, said 25 "
+            "fighters were killed near Deir ez-Zor.",
+            "SOHR",
+            "Human Rights",
+        ),
+        (
+            "The Kenya National Commission on Human Rights, a state body, said 14 protesters "
+            "were killed in Nairobi.",
+            None,
+            "Human Rights",
+        ),
+        ("The toll, confirmed by the health ministry, stands at 34 dead.", None, "by the"),
+    ],
+)
+def test_no_name_is_cut_from_the_middle_of_another(
+    text: str, claimant: str | None, not_an_alias: str
+) -> None:
+    [claim] = claims_of(text)
+    if claimant is not None:
+        assert claim.claimant == claimant
+    assert not any(alias.startswith(not_an_alias) for alias in claim.claimant_aliases)
+    assert not claim.claimant.startswith("by ")

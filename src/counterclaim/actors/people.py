@@ -213,12 +213,35 @@ def names_beside(description: str, kb: KnowledgeBase) -> list[str]:
     gives them; none for a description without a person ("the police in Jos, Plateau")."""
     found: list[str] = []
     for match in _NAME_BESIDE.finditer(description):
+        if not match.group().startswith(",") and _continues_a_name(description[: match.start()]):
+            continue
         name = _clean_name(kb, match.group("name"))
         if name is None or len(name.split()) < 2 or kb.lookup(name) is not None:
             continue
         titled = (match.group("title") + name).strip()
         found.extend(dict.fromkeys((titled, name)))
     return found
+
+
+_NAME_JOINERS = frozenset(
+    {"for", "of", "on", "in", "at", "to", "against", "and", "the", "de", "du", "des", "la", "le"}
+)
+
+
+def _continues_a_name(before: str) -> bool:
+    """Whether capitalised words right after ``before`` go on a name begun there ("the
+    Syrian Observatory for | Human Rights", "Office for the | Coordination of ...",
+    "Médecins | Sans Frontières"), not a person."""
+    words = before.split()
+    while words and words[-1].lower() in _NAME_JOINERS:
+        words.pop()
+    if not words or not words[-1][:1].isupper():
+        return False
+    return words[-1].lower().strip(".") not in _TITLE_WORDS  # "Captain | Somchai Dee"
+
+
+# (the titles are patterns: "capt\\.?" is "capt")
+_TITLE_WORDS = frozenset(re.sub(r"[\\.?]", "", str(t).lower()) for t in actor_words("titles"))
 
 
 _TITLED = re.compile(r"\b(?:[A-Z][\w'’.-]*[ ]+){2,7}[A-Z][\w'’-]+")
