@@ -413,9 +413,7 @@ _TRAILING_ATTRIBUTION = [
         rf",\s*(?P<who>[^,“”\"]{{2,70}}?(?:,\s*[^,“”\"]{{2,50}},)?)\s+{_SAID}{_ADVERBIAL_TAIL}$"
     ),
     # ", confirmed by the health ministry, ...": the one after "by" speaks
-    re.compile(
-        rf",\s*{_SAID}\s+(?:by\s+)?(?P<who>[^,.“”\"]{{2,70}}?)(?:,\s*[^.“”\"]{{0,80}})?$"
-    ),
+    re.compile(rf",\s*{_SAID}\s+(?:by\s+)?(?P<who>[^,.“”\"]{{2,70}}?)(?:,\s*[^.“”\"]{{0,80}})?$"),
 ]
 _NOT_A_SPEAKER = re.compile(
     r"\b(?:was|were|is|are|had|has|have|while|after|when|that|which|because|but|if)\b",
