@@ -1653,3 +1653,28 @@ def test_no_name_is_cut_from_the_middle_of_another(
         assert claim.claimant == claimant
     assert not any(alias.startswith(not_an_alias) for alias in claim.claimant_aliases)
     assert not claim.claimant.startswith("by ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Witnesses said at least 10 people were killed in Goma, but police put the figure "
+            "at four.",
+            ("police", "killed", 4),
+        ),
+        (
+            "The rebels said they had killed 40 soldiers near Bunia. The army put the number "
+            "at six.",
+            ("army", "killed", 6),
+        ),
+    ],
+)
+def test_a_figure_set_by_another_speaker_is_theirs(
+    text: str, expected: tuple[str, str, int]
+) -> None:
+    assert any(
+        any(expected[0] in alias.lower() for alias in c.claimant_aliases)
+        and (c.category, c.value) == expected[1:]
+        for c in claims_of(text)
+    )

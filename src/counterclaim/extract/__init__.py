@@ -217,6 +217,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 summed = None
             trigger = own_event or find_trigger(mention)
             part_of: str | None = None
+            figure_of: str | None = None  # the target of the figure a count revises
             if trigger is None and mention.noun is None and last_trigger is not None:
                 # Parts of a total listed after a colon are claims of the same kind
                 # (ANNOTATION.md "Parts and totals")
@@ -224,6 +225,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 listed = ":" in between or last_trigger[3]
                 if listed and not re.search(r"[.;\n]", between.replace(":", "", 1)):
                     trigger, part_of = last_trigger[0], last_trigger[2]
+                elif "\n" not in between and _sets_the_figure(mention):
+                    # "Witnesses said 10 were killed, but police put the figure at four": the
+                    # figure is the one just told, and whoever sets it tells it
+                    trigger = Trigger(last_trigger[0].category, _figure_noun(mention))
+                    figure_of = last_trigger[2]
             if trigger is None and part_of is None and listing is not None:
                 trigger = listed_trigger(*listing, mention)
             if (
@@ -270,7 +276,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 listing = (mention, trigger)
             # the people of the sentence before, read only for a sentence with a claim
             people_before = people_named(sentence_before) if sentence_before else None
-            target = part_of or target_text(mention, previous_target, people_before)
+            target = part_of or figure_of or target_text(mention, previous_target, people_before)
             if not part_of and mention.noun is not None:
                 target = _with_description(target, mention.noun)
             previous_target = target
@@ -530,6 +536,31 @@ def _yet_to_come(trigger: Trigger) -> bool:
         c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < verb.i
     ]
     return any(p.lemma_.lower() in lexicon().planning_words for p in planners)
+
+
+_FIGURE_NOUNS = frozenset({"figure", "number", "tally", "count", "estimate"})
+
+
+def _sets_the_figure(mention: CountMention) -> bool:
+    """ "put the figure at four", "the number stood at 12": a count a generic figure noun is
+    set at, which names no event of its own."""
+    prep = mention.token.head
+    if mention.token.dep_ != "pobj" or prep.lower_ != "at":
+        return False
+    verb = prep.head
+    if verb.lemma_.lower() not in lexicon().put_at_verbs and verb.lemma_.lower() != "be":
+        return False
+    return _figure_noun(mention) != mention.token
+
+
+def _figure_noun(mention: CountMention) -> Token:
+    """The figure noun a count is set at ("put the figure at four": "figure"), whose clause
+    says who sets it; the count itself when there is none."""
+    verb = mention.token.head.head
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubj") and child.lemma_.lower() in _FIGURE_NOUNS:
+            return child
+    return mention.token
 
 
 def _part_of_the_last(
