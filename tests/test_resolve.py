@@ -1678,3 +1678,23 @@ def test_a_figure_set_by_another_speaker_is_theirs(
         and (c.category, c.value) == expected[1:]
         for c in claims_of(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the parser reads as a clause still speaks
+        (
+            "Save the Children said 14 of its staff were killed in Gaza.",
+            ("Save the Children", "killed", 14),
+        ),
+        # a part of named people brought out is a release; of residents, a displacement
+        (
+            "Save the Children said 14 of its staff were evacuated from Goma.",
+            ("Save the Children", "released", 14),
+        ),
+    ],
+)
+def test_a_charity_speaks_for_its_staff(text: str, expected: tuple[str, str, int]) -> None:
+    assert [(c.claimant, c.category, c.value) for c in claims_of(text)] == [expected]
+    assert claims_of("Officials said 4,000 of the residents were evacuated.") == []

@@ -601,7 +601,8 @@ def _describes_one(trigger: Trigger, mention: CountMention) -> bool:
 
 def _evacuates_population(trigger: Trigger, mention: CountMention) -> bool:
     lex = lexicon()
-    noun = mention.noun
+    # "14 of its staff": the people a part counts are those of its whole
+    noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
     return (
         trigger.category == "released"
         and trigger.token.lemma_.lower() in lex.evacuating_verbs

@@ -131,6 +131,9 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
             if child.dep_ == "dobj" and _can_speak(child):
                 return _speaker_text(child), child
     for child in verb.children:
+        if child.dep_ == "csubj" and _a_name_parsed_as_a_clause(child):
+            # "Save the Children said": a name the parser read as a clause
+            return tidy_name("".join(t.text_with_ws for t in child.subtree)), child
         if child.dep_ == "nsubj" and (named := _speaker_in_apposition(child)) is not None:
             return _speaker_text(named), named
         if child.dep_ == "nsubj" and (member := _member_speaking(child)) is not None:
@@ -157,6 +160,21 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
         # a long subject leaves the parser no verb for the root, and the saying hangs on it
         return _speaker_text(head), head
     return _name_before(verb)
+
+
+_NAME_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "without", "in", "on", "to"})
+
+
+def _a_name_parsed_as_a_clause(clause: Token) -> bool:
+    """Whether a clausal subject is a name, every word of it capitalised but the small
+    words inside a name ("Save the Children", "Fight for Peace")."""
+    words = [t for t in clause.subtree if not t.is_punct]
+    return (
+        1 < len(words) <= 6
+        and words[0].text[:1].isupper()
+        and words[-1].text[:1].isupper()
+        and all(w.text[:1].isupper() or w.lower_ in _NAME_FUNCTION_WORDS for w in words)
+    )
 
 
 def _speaker_in_apposition(subject: Token) -> Token | None:
