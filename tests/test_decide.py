@@ -490,3 +490,21 @@ def test_voices_that_stand_apart_keep_their_own_claims() -> None:
     hamas = _said_by("Hamas", ["Hamas"], "hamas")
     idf = replace(_said_by("IDF", ["IDF"], "idf"), span_start=70, span_end=71)
     assert len(collapse_repeats([hamas, idf])) == 2
+
+
+def test_a_vague_figure_gives_way_only_to_a_precise_one_of_the_same_thing() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    # "killed several dozen members of the Africa Corps" and "15 bodies were left"
+    members = replace(
+        _said_by("FLA", [], "fla", role="opponent"),
+        value=None,
+        qualifier="vague",
+        target="members of the Africa Corps",
+    )
+    bodies = replace(members, value=15, qualifier="exact", target="bodies", span_start=80, id="")
+    assert len(collapse_repeats([members, bodies])) == 2
+    # "hundreds were killed ... at least 200 people": one claim, the precise one
+    people = replace(members, target="people")
+    precise = replace(bodies, target="people", qualifier="at_least", value=200)
+    assert [c.value for c in collapse_repeats([people, precise])] == [200]

@@ -1698,3 +1698,22 @@ def test_a_figure_set_by_another_speaker_is_theirs(
 def test_a_charity_speaks_for_its_staff(text: str, expected: tuple[str, str, int]) -> None:
     assert [(c.claimant, c.category, c.value) for c in claims_of(text)] == [expected]
     assert claims_of("Officials said 4,000 of the residents were evacuated.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Indian police said 21 bodies were recovered after the encounter in Bijapur.", "opponent"),
+        (
+            "The M23 said about 15 bodies were left at the site of the fighting near Sake.",
+            "opponent",
+        ),
+        # bodies found with no fight told of are nobody's in particular
+        ("Mexican authorities said they found 19 bodies in a ravine near Uruapan.", "other"),
+        # bodies whose people are named are theirs
+        ("Police said the bodies of 12 villagers were recovered after the clash.", "civilian"),
+    ],
+)
+def test_the_bodies_a_fight_left(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

@@ -286,11 +286,17 @@ def save_model(model: DecisionModel, path: Path) -> None:
 
 def collapse_repeats(claims: list[Claim]) -> list[Claim]:
     """Repeats of a figure by the same claimant, and the outlet's restatement, become one."""
-    precise = {(c.claimant, c.category, c.target_role) for c in claims if c.value is not None}
+    precise: dict[tuple[str, str, str], list[Claim]] = {}
+    for c in claims:
+        if c.value is not None:
+            precise.setdefault((c.claimant, c.category, c.target_role), []).append(c)
     claims = [
         c
         for c in claims
-        if c.value is not None or (c.claimant, c.category, c.target_role) not in precise
+        if c.value is not None
+        or not any(
+            _same_kind(c, p) for p in precise.get((c.claimant, c.category, c.target_role), [])
+        )
     ]
     kept: list[Claim] = []
     for claim in claims:
@@ -355,6 +361,17 @@ def _same_things(a: Claim, b: Claim) -> bool:
     # two kinds of thing; a name ("Eternity C") may be the ship a noun names elsewhere
     things = lexicon().things
     return not all(head in things for head in heads)
+
+
+_GENERIC_HEADS = frozenset({"people", "person", "other", "individual", "", "dead", "life"})
+
+
+def _same_kind(vague: Claim, precise: Claim) -> bool:
+    """Whether a vague figure may be the same thing as a precise one ("hundreds ... at least
+    200"): not when both name what they count and the names differ ("several dozen members
+    of the Africa Corps" and "15 bodies")."""
+    heads = _head_word(vague.target or ""), _head_word(precise.target or "")
+    return heads[0] == heads[1] or heads[0] in _GENERIC_HEADS or heads[1] in _GENERIC_HEADS
 
 
 def _head_word(target: str) -> str:

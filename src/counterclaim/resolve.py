@@ -878,6 +878,10 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         target_side = kb.side_of_phrase(e.target)
         if _is_projectile_target(e.target):
             return "own" if target_side != side else "opponent"
+    if not neutral and _bodies_left_by_fighting(ctx, e):
+        # "the area was searched after the encounter and 29 bodies were recovered": a
+        # party's count of the dead its fight left, named as nothing more, is the enemy's
+        return "opponent"
     included = _included_roles(ctx, e, side, neutral)
     if included:
         # "41 people, including eight soldiers and 33 militiamen": the people are those
@@ -899,6 +903,22 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
 
 # The side of an armed group the knowledge base lacks, named by the state it fights
 _ARMED_AGAINST = "armed-against:"
+
+
+_BODIES = frozenset({"body", "bodies", "corpse", "corpses"})
+
+
+def _bodies_left_by_fighting(ctx: DocumentContext, e: Extraction) -> bool:
+    """Whether a count of dead bodies, no one said whose, is of the fighting its sentence
+    tells of (``fighting_context``: a clash, an encounter, a gunfight)."""
+    words = e.target.lower().split()
+    if e.category != "killed" or not words or words[-1] not in _BODIES:
+        return False
+    if ctx.kb.sides_in_phrase(e.target) or len(words) > 3:
+        return False  # "the bodies of 12 villagers", "bodies of Russian soldiers"
+    lowered = " " + " ".join(token_key(ctx.doc.text[e.sentence_start : e.sentence_end])) + " "
+    fighting = ctx.kb.target_words.fighting_context
+    return any(f" {w} " in lowered for w in fighting) or " encounter " in lowered
 
 
 def _irregulars_in(speaker: str) -> bool:
