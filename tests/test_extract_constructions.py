@@ -1393,6 +1393,11 @@ def test_losses_in_a_communiques_tally(text: str, expected: list[tuple[str, int]
         ("Bandits abducted a traditional ruler in Sokoto, police said.", [("captured", 1)]),
         ("Gunmen killed a councillor near Jos, police said.", [("killed", 1)]),
         ("The blast wounded a passerby near the market.", [("wounded", 1)]),
+        # a side's manpower is people, and what befell them unsplit: nothing destroyed
+        (
+            "The ministry said its units destroyed a large amount of enemy manpower and 12 tanks.",
+            [("destroyed", 12)],
+        ),
     ],
 )
 def test_one_person_named_by_what_they_are(text: str, expected: list[tuple[str, int]]) -> None:
