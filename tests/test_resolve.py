@@ -1459,6 +1459,13 @@ def test_the_crew_of_the_warship_a_report_is_about_are_combatants(text: str, rol
             "attacks",
             "own",
         ),
+        # places no gazetteer knows, in the report's country, attacked from abroad
+        (
+            "Kabul\n\nThe Taliban government said the airstrikes targeted four locations in "
+            "the Barmal district of the province.",
+            "attacks",
+            "own",
+        ),
     ],
 )
 def test_whose_attacks_a_state_counts(text: str, category: str, role: str) -> None:

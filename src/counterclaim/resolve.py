@@ -1064,6 +1064,8 @@ def _places_of_its_own_state(ctx: DocumentContext, e: Extraction, side: str | No
     sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
     found = [m.place for m in places.find_place_names(sentence, ctx.country)]
     countries = {p.country_code for p in found if p.country_code}
+    if not countries and ctx.country:
+        countries = {ctx.country}  # "four locations in Barmal district": the report's country
     return len(countries) == 1 and ctx.kb.state_side(countries.pop()) == side
 
 
