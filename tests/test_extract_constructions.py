@@ -1402,3 +1402,10 @@ def test_losses_in_a_communiques_tally(text: str, expected: list[tuple[str, int]
 )
 def test_one_person_named_by_what_they_are(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+def test_the_whole_s_own_figure_is_no_part_of_a_parts_target() -> None:
+    text = "The bandits released 40 of the 80 passengers they had abducted near Birnin Gwari."
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    released = [e for e in parsed._.extractions if e.category == "released"]
+    assert [e.target for e in released] == ["passengers"]

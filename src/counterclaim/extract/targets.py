@@ -83,10 +83,11 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     if mention.name:
         return mention.name
     noun = mention.noun
+    of_a_whole = False  # "40 of the 80 passengers": the noun is the whole's
     if noun is None:
         partitive = partitive_noun(mention.token)
         if partitive is not None:
-            noun = partitive
+            noun, of_a_whole = partitive, True
         elif antecedent and previous is None and mention.token.dep_ in ("nsubj", "nsubjpass"):
             # (the sentence's own people come first: "eight people were killed and 30
             # wounded")
@@ -138,6 +139,9 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             skip.add(tok.i)  # "soldiers and civilians" keeps its "and", a dropped one's goes
     skip.update(t.i for t in mention.token.subtree if t.i <= mention.token.i)
     skip.update(range(mention.first.i, mention.token.i + 1))
+    if of_a_whole:
+        # "40 of the 80 passengers": the whole's own figure is no part of what is counted
+        skip.update(t.i for c in noun.children if c.dep_ == "nummod" for t in c.subtree)
     tokens = [t for t in noun.subtree if t.i not in skip]
     while tokens and (
         tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct")
