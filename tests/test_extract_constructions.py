@@ -1409,3 +1409,18 @@ def test_the_whole_s_own_figure_is_no_part_of_a_parts_target() -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     released = [e for e in parsed._.extractions if e.category == "released"]
     assert [e.target for e in released] == ["passengers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A further 30 civilians died overnight in Khartoum, the ministry said.", "civilians"),
+        ("Five more bodies were found near Kidal on Tuesday, police said.", "bodies"),
+        ("Two other soldiers were wounded near Mopti, the army said.", "soldiers"),
+    ],
+)
+def test_a_target_leaves_out_the_words_that_add_to_an_earlier_figure(
+    text: str, target: str
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.target for e in parsed._.extractions] == [target]

@@ -147,6 +147,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct")
         or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")
         or tokens[0].lower_ in MULTIPLIERS  # "several dozen members"
+        or tokens[0].lower_ in lexicon().increments  # "a further 30 civilians"
     ):
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ in ("punct", "cc"):
