@@ -1627,6 +1627,8 @@ def test_what_the_enemy_lost_is_the_opponents(text: str, category: str) -> None:
         ("Gunmen shot dead a village chief and his two sons in Zamfara, police said.", "civilian"),
         # a speaker with soldiers of its own is a party, named or not in the knowledge base
         ("The army said two of its soldiers were killed in the ambush.", "own"),
+        ('Colonel Ibrahim Sow, the army spokesman, said: "We lost five soldiers."', "own"),
+        ('Colonel Ibrahim Sow, the army spokesman, said: "We killed 20 terrorists."', "opponent"),
     ],
 )
 def test_whose_people_by_what_the_text_calls_them(text: str, role: str) -> None:

@@ -797,11 +797,15 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         and e.attribution.kind in ("named", "inherited", "pronoun")
         and e.attribution.surface
         and not names_a_neutral_voice(e.attribution.surface)
-        and actors.names_own_people(e.target)
     ):
-        # "the army said two of its soldiers were killed": a speaker who has people of its
-        # own is a party, though the knowledge base cannot say which
-        return "own"
+        # "the army said two of its soldiers were killed", "'We lost five soldiers and
+        # killed 20 terrorists'": a speaker who has people of its own is a party, though the
+        # knowledge base cannot say which
+        we = (e.agent or "").lower() in ("we", "us")
+        if actors.names_own_people(e.target) or (we and _owner_verb(e)):
+            return "own"
+        if we and _done_to_the_count(e) and not actors.is_civilian_phrase(e.target):
+            return "opponent"
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
         # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
         owner = _agent_side(ctx, e.agent, side)
