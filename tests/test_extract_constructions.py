@@ -1424,3 +1424,19 @@ def test_a_target_leaves_out_the_words_that_add_to_an_earlier_figure(
 ) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert [e.target for e in parsed._.extractions] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how long the captors had held them is no running total of the release
+        ("The ELN said it released three soldiers it had held since March.", [("released", 3)]),
+        ("Twelve hostages the group had kept since 2022 were freed in Mali.", [("released", 12)]),
+        # a toll since a month still is
+        ("The UN said 300 civilians who have been killed since March were buried.", []),
+    ],
+)
+def test_a_clause_on_what_was_done_to_the_counted_before_is_no_running_total(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

@@ -167,6 +167,10 @@ def cumulative_tokens(sent: Span) -> range | None:
             continue
         if match.group(0).lower() == "last year" and _tells_one_event(sent):
             continue  # "killed in the same district last year in a Maoist ambush"
+        if match.group(0).lower().startswith("since") and _in_a_clause_about_the_counted(
+            sent, sent.start_char + match.start()
+        ):
+            continue  # "released three soldiers it had held since March"
         clause = _running_total_clause(sent, sent.start_char + match.start())
         if clause is None:
             return range(sent.start, sent.end)
@@ -194,6 +198,21 @@ def _running_total_clause(sent: Span, offset: int) -> range | None:
             words = [t.i for t in tok.subtree]
             return range(min(words), max(words) + 1)
     return None
+
+
+def _in_a_clause_about_the_counted(sent: Span, offset: int) -> bool:
+    """Whether the words at ``offset`` lie in an object relative clause on a noun ("three
+    soldiers it had held since March", "hostages the group has kept since 2022"): what its
+    own subject did to them before, not a running total of what befell them."""
+    span = sent.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in (span.root, *span.root.ancestors):
+        if tok.dep_ == "relcl":
+            return any(
+                c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children
+            )
+    return False
 
 
 def _tells_one_event(sent: Span) -> bool:
