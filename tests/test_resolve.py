@@ -1726,3 +1726,17 @@ def test_a_charity_speaks_for_its_staff(text: str, expected: tuple[str, str, int
 def test_the_bodies_a_fight_left(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "role"),
+    [
+        ("Three peacekeepers were killed near Kidal, MINUSMA said.", date(2022, 5, 1), "own"),
+        ("UNIFIL said two peacekeepers were wounded near Naqoura.", date(2024, 10, 1), "own"),
+        # a peace mission counting others' soldiers stands apart from the parties
+        ("MONUSCO said 12 soldiers were killed near Rutshuru.", date(2024, 3, 1), "other"),
+    ],
+)
+def test_a_peace_missions_peacekeepers_are_its_own(text: str, published: date, role: str) -> None:
+    [claim] = claims_of(text, published=published)
+    assert claim.target_role == role

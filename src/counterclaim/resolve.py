@@ -770,6 +770,10 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         and not (actors.names_a_warship(context) or ctx.about_a_warship())
     ):
         return "civilian"
+    if actor is not None and actor.kind == "international_organisation":
+        lowered = " " + " ".join(token_key(e.target)) + " "
+        if any(f" {w} " in lowered for w in kb.target_words.peacekeepers):
+            return "own"  # "MINUSMA said three peacekeepers were killed": its own forces
     neutral = actor is None or kb.is_neutral(actor.id) or _outlet_abroad(ctx, actor)
     side = actor.side if actor is not None else None
     if actor is None and e.attribution.kind in ("named", "inherited") and e.attribution.surface:

@@ -112,6 +112,7 @@ class TargetWords:
     military_marks: frozenset[str]
     ground: frozenset[str]
     fellows: frozenset[str]
+    peacekeepers: tuple[str, ...]
 
 
 def alias_case_mode(alias: str) -> str:
@@ -574,4 +575,5 @@ def load_target_words() -> TargetWords:
         military_marks=frozenset(words("military_marks")),
         ground=frozenset(words("ground")),
         fellows=frozenset(words("fellows")),
+        peacekeepers=tuple(words("peacekeepers")),
     )
