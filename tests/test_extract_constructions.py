@@ -1440,3 +1440,23 @@ def test_a_clause_on_what_was_done_to_the_counted_before_is_no_running_total(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The attacks, carried out by bandits in 12 communities of Zurmi, also destroyed "
+            "nine vehicles, police said.",
+            [("attacks", 12), ("destroyed", 9)],
+        ),
+        (
+            "Gunmen carried out attacks in 15 villages of Bokkos, the police said.",
+            [("attacks", 15)],
+        ),
+        # the areas a campaign spans are not counted
+        ("The air force carried out strikes in five provinces, the ministry said.", []),
+    ],
+)
+def test_the_places_attacks_were_carried_out_in(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

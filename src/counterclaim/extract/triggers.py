@@ -353,12 +353,21 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             attack_nouns = [governor] if governor.pos_ == "NOUN" else []
             if governor.pos_ == "VERB" and prep.lower_ != "in":
                 attack_nouns = [c for c in governor.children if c.dep_ == "dobj"]
+            if governor.pos_ == "VERB" and governor.lemma_.lower() in _CARRYING_OUT:
+                # "the attacks, carried out by bandits in 12 communities", "carried out
+                # attacks in 15 villages": the places the attacks were made in
+                attack_nouns = [c for c in governor.children if c.dep_ == "dobj"]
+                if governor.dep_ == "acl":
+                    attack_nouns.append(governor.head)
             for noun in attack_nouns:
                 lemma = noun.lemma_.lower()
                 # "fired rockets at 12 positions": the projectiles fired at the places
                 fired = noun != governor and _is_projectile(lemma)
+                carried_out_in = (
+                    governor.lemma_.lower() in _CARRYING_OUT and noun_lemma not in _REGIONS
+                )
                 if ("attacks" in lex.nouns.get(lemma, ()) or fired) and (
-                    prep.lower_ != "in" or noun == governor
+                    prep.lower_ != "in" or noun == governor or carried_out_in
                 ):
                     return Trigger("attacks", noun)
         if (
@@ -435,6 +444,14 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             if trig:
                 return trig
     return _adjective_after(mention) or _object_of_the_verb_before(mention, person)
+
+
+# verbs that make attacks happen: the places after them are where the attacks were made
+_CARRYING_OUT = frozenset({"carry", "conduct", "launch", "stage", "mount", "orchestrate"})
+# areas a campaign spans, which ANNOTATION.md does not count ("strikes in five provinces")
+_REGIONS = frozenset(
+    {"province", "region", "district", "state", "country", "governorate", "county", "oblast"}
+)
 
 
 def _left_in_ruins(verb: Token) -> Trigger | None:
