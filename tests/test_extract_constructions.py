@@ -1460,3 +1460,16 @@ def test_a_clause_on_what_was_done_to_the_counted_before_is_no_running_total(
 )
 def test_the_places_attacks_were_carried_out_in(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Troops killed 25–30 insurgents near Palma, the army said.", "insurgents"),
+        ("Between 30 to 45 people were killed in Djibo, witnesses said.", "people"),
+        ("A dozen soldiers and several civilians were wounded, officials said.", "soldiers"),
+    ],
+)
+def test_a_target_holds_no_other_figure(text: str, target: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert parsed._.extractions[0].target == target

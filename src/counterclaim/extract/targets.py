@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from counterclaim.extract.counts import MULTIPLIERS, CountMention, partitive_noun
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.wordlists import is_person, lexicon
+from counterclaim.numbers import is_vague_word
 
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 # A clause on the counted things that says whose they are, kept in the target
@@ -113,6 +114,8 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         if tok.dep_ == "conj" and (
             any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
             or any(t.dep_ == "nummod" for t in tok.subtree)
+            # "a dozen soldiers and several civilians": a vague count of its own
+            or any(c.i < tok.i and is_vague_word(c.text) for c in tok.children)
             or _another_kind(noun, tok)
         ):
             # "18 soldiers and 4 policemen", "a policeman and a child", "three vehicles and
@@ -148,6 +151,9 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")
         or tokens[0].lower_ in MULTIPLIERS  # "several dozen members"
         or tokens[0].lower_ in lexicon().increments  # "a further 30 civilians"
+        # the far end of a range ("25–30 insurgents", "between 30 to 45 people")
+        or (mention.count.value_high is not None and (tokens[0].like_num or tokens[0].is_punct))
+        or (mention.count.value_high is not None and tokens[0].lower_ in ("to", "and"))
     ):
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ in ("punct", "cc"):
