@@ -1740,3 +1740,21 @@ def test_the_bodies_a_fight_left(text: str, role: str) -> None:
 def test_a_peace_missions_peacekeepers_are_its_own(text: str, published: date, role: str) -> None:
     [claim] = claims_of(text, published=published)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the one a relative clause hangs on speaks through "who said"
+        ("The toll was confirmed by the Borno governor, who said 40 people died.", "governor"),
+        # the ones an outlet cites, not the outlet
+        (
+            "The toll from the blast rose to 31, according to hospital officials cited by Reuters.",
+            "hospital officials",
+        ),
+    ],
+)
+def test_who_speaks_through_a_relative_or_a_citation(text: str, speaker: str) -> None:
+    [claim] = claims_of(text)
+    assert any(speaker in alias.lower() for alias in [claim.claimant, *claim.claimant_aliases])
+    assert claim.claimant not in ("reporter", "Reuters")

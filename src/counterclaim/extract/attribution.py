@@ -490,7 +490,8 @@ _ACCORDING = re.compile(
     r"\b(?:according to|as reported by|citing|quoted by|as per)\s+"
     # a name may hold a quoted part: 'the Telegram channel "Baza"'
     r"(?P<who>(?:the\s+)?(?:[^,.;“”\"]|“[^“”]{1,40}”|\"[^\"]{1,40}\"){2,90}?)"
-    r"(?=,|\.|;| on | in a | in an | posted| said|$)",
+    # "according to hospital officials cited by Reuters": the ones cited, not who cites them
+    r"(?=,|\.|;| on | in a | in an | posted| said| (?:cited|quoted) by |$)",
     re.IGNORECASE,
 )
 
@@ -556,6 +557,14 @@ def find_attribution(
             if found:
                 text, head = found
                 if head.lower_ in _RELATIVE_PRONOUNS:
+                    antecedent = node.head
+                    if (
+                        node.dep_ == "relcl"
+                        and antecedent.pos_ in ("NOUN", "PROPN")
+                        and _can_speak(antecedent)
+                    ):
+                        # "confirmed by the state governor, who said 40 people died"
+                        return _attribution_from(_speaker_text(antecedent), antecedent)
                     break
                 attribution = _attribution_from(text, head)
                 if head.lemma_.lower() in lex.source_nouns and attribution.surface == text:
