@@ -1758,3 +1758,22 @@ def test_who_speaks_through_a_relative_or_a_citation(text: str, speaker: str) ->
     [claim] = claims_of(text)
     assert any(speaker in alias.lower() for alias in [claim.claimant, *claim.claimant_aliases])
     assert claim.claimant not in ("reporter", "Reuters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LUSAKA - The president said 12 soldiers were killed near the border.",
+        "LUSAKA - The prime minister said 12 soldiers were killed near the border.",
+    ],
+)
+def test_a_head_of_state_or_government_speaks_for_the_government(text: str) -> None:
+    [claim] = claims_of(text)
+    assert (claim.claimant, claim.target_role) == ("Zambia government", "own")
+
+
+def test_an_accuser_speaks_for_what_it_blames_on_another() -> None:
+    [claim] = claims_of(
+        "Kyiv\n\nUkraine blamed Russia for a missile strike that killed 14 civilians in Kharkiv."
+    )
+    assert claim.claimant == "Ukrainian government"

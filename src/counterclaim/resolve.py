@@ -351,7 +351,23 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
 _SEATED_IN = re.compile(
     r"^(?:the\s+)?(?P<institution>[\w .'’-]+?)\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)$"
 )
-_RULERS = frozenset({"junta", "regime", "government", "military government", "authorities"})
+# ... and a head of state or government, who speaks for it (ANNOTATION.md: heads of state
+# and ministers are aliases of their government)
+_RULERS = frozenset(
+    {
+        "junta",
+        "regime",
+        "government",
+        "military government",
+        "authorities",
+        "president",
+        "prime minister",
+        "prime ministry",
+        "premier",
+        "head of state",
+        "presidency",
+    }
+)
 
 
 def _foreign_by_description(ctx: DocumentContext, actor: actors.Actor, surface: str) -> bool:
