@@ -1777,3 +1777,6 @@ def test_an_accuser_speaks_for_what_it_blames_on_another() -> None:
         "Kyiv\n\nUkraine blamed Russia for a missile strike that killed 14 civilians in Kharkiv."
     )
     assert claim.claimant == "Ukrainian government"
+    # who blames the event on another names it, and voices its figures
+    [claim] = claims_of("Nine people were killed in the blast, which police blamed on the rebels.")
+    assert claim.claimant != "reporter"
