@@ -363,7 +363,8 @@ def _same_things(a: Claim, b: Claim) -> bool:
     return not all(head in things for head in heads)
 
 
-_BODIES = frozenset({"body", "bodie", "corpse"})
+# The nouns of dead bodies: the dead found, not all those a toll counts
+BODY_NOUNS = frozenset({"body", "bodies", "corpse", "corpses"})
 
 
 def _same_kind(vague: Claim, precise: Claim) -> bool:
@@ -373,7 +374,7 @@ def _same_kind(vague: Claim, precise: Claim) -> bool:
     bodies"). (Of things, "several posts" beside "five aircraft" would be two claims too; kept
     as one while the incidents stage puts such a claim in the report's main incident.)"""
     heads = {_head_word(vague.target or ""), _head_word(precise.target or "")}
-    return len(heads) == 1 or not heads & _BODIES
+    return len(heads) == 1 or not heads & {_head_word(noun) for noun in BODY_NOUNS}
 
 
 def _head_word(target: str) -> str:

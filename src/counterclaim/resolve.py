@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from counterclaim import actors, dates, places
 from counterclaim.actors.roles import load_target_words
 from counterclaim.actors.tokens import actor_words, token_key
-from counterclaim.decide import EXCHANGED_BY_BOTH, collapse_repeats
+from counterclaim.decide import BODY_NOUNS, EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.extract.wordlists import names_a_neutral_voice
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
@@ -786,10 +786,12 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         and not (actors.names_a_warship(context) or ctx.about_a_warship())
     ):
         return "civilian"
-    if actor is not None and actor.kind == "international_organisation":
-        lowered = " " + " ".join(token_key(e.target)) + " "
-        if any(f" {w} " in lowered for w in kb.target_words.peacekeepers):
-            return "own"  # "MINUSMA said three peacekeepers were killed": its own forces
+    if (
+        actor is not None
+        and actor.kind == "international_organisation"
+        and actors.names_any(e.target, kb.target_words.peacekeepers)
+    ):
+        return "own"  # "MINUSMA said three peacekeepers were killed": its own forces
     neutral = actor is None or kb.is_neutral(actor.id) or _outlet_abroad(ctx, actor)
     side = actor.side if actor is not None else None
     if actor is None and e.attribution.kind in ("named", "inherited") and e.attribution.surface:
@@ -929,20 +931,16 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
 _ARMED_AGAINST = "armed-against:"
 
 
-_BODIES = frozenset({"body", "bodies", "corpse", "corpses"})
-
-
 def _bodies_left_by_fighting(ctx: DocumentContext, e: Extraction) -> bool:
     """Whether a count of dead bodies, no one said whose, is of the fighting its sentence
     tells of (``fighting_context``: a clash, an encounter, a gunfight)."""
     words = e.target.lower().split()
-    if e.category != "killed" or not words or words[-1] not in _BODIES:
+    if e.category != "killed" or not words or words[-1] not in BODY_NOUNS:
         return False
     if ctx.kb.sides_in_phrase(e.target) or len(words) > 3:
         return False  # "the bodies of 12 villagers", "bodies of Russian soldiers"
-    lowered = " " + " ".join(token_key(ctx.doc.text[e.sentence_start : e.sentence_end])) + " "
-    fighting = ctx.kb.target_words.fighting_context
-    return any(f" {w} " in lowered for w in fighting) or " encounter " in lowered
+    sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
+    return actors.names_any(sentence, (*ctx.kb.target_words.fighting_context, "encounter"))
 
 
 def _irregulars_in(speaker: str) -> bool:
@@ -1057,8 +1055,7 @@ def _done_by_irregulars(
     return (
         not neutral
         and bool(e.agent)
-        and ctx.kb.is_state_side(side)
-        and actors.names_irregulars(e.agent or "")
+        and _side_by_its_kind(ctx, e.agent or "", side) == f"{_ARMED_AGAINST}{side}"
         and not _is_projectile_target(e.target)
     )
 

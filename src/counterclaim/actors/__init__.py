@@ -44,6 +44,7 @@ from counterclaim.actors.people import names_beside, spokespersons
 from counterclaim.actors.roles import (
     is_civilian_phrase,
     names_a_warship,
+    names_any,
     names_civilians_or_their_property,
     names_combatants_or_prisoners,
     names_irregulars,
@@ -71,6 +72,7 @@ __all__ = [
     "find_alias_conflicts",
     "is_civilian_phrase",
     "names_a_warship",
+    "names_any",
     "names_beside",
     "names_civilians_or_their_property",
     "names_combatants_or_prisoners",

@@ -9,6 +9,7 @@ and this module combines the two from the claimant's point of view.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -58,11 +59,17 @@ def _begins_combatant_term(words: list[str], start: int) -> bool:
     return any(" ".join(words[start : start + size]) in combatants for size in (1, 2, 3))
 
 
+def names_any(phrase: str, terms: Iterable[str]) -> bool:
+    """Whether one of ``terms`` (a word or words) stands whole in the phrase, as the
+    word lists are matched: by its normalised words."""
+    joined = " " + " ".join(token_key(phrase)) + " "
+    return any(f" {term} " in joined for term in terms)
+
+
 def names_own_people(phrase: str) -> bool:
     """Whether a phrase marks its people as the claimant's own ("its fighters", "our
     men", "their comrades")."""
-    joined = " " + " ".join(token_key(phrase)) + " "
-    return any(f" {marker} " in joined for marker in load_target_words().own_markers)
+    return names_any(phrase, load_target_words().own_markers)
 
 
 def names_state_forces(phrase: str) -> bool:
@@ -230,7 +237,4 @@ def _includes_combatants(context: str, combatant_words: frozenset[str]) -> bool:
 
 def names_a_warship(context: str | None) -> bool:
     """Whether a text names a warship ("the missile cruiser", "a frigate")."""
-    if not context:
-        return False
-    lowered = " " + " ".join(token_key(context)) + " "
-    return any(f" {w} " in lowered for w in load_target_words().warship_words)
+    return context is not None and names_any(context, load_target_words().warship_words)

@@ -538,9 +538,6 @@ def _yet_to_come(trigger: Trigger) -> bool:
     return any(p.lemma_.lower() in lexicon().planning_words for p in planners)
 
 
-_FIGURE_NOUNS = frozenset({"figure", "number", "tally", "count", "estimate"})
-
-
 def _sets_the_figure(mention: CountMention) -> bool:
     """ "put the figure at four", "the number stood at 12": a count a generic figure noun is
     set at, which names no event of its own."""
@@ -557,8 +554,10 @@ def _figure_noun(mention: CountMention) -> Token:
     """The figure noun a count is set at ("put the figure at four": "figure"), whose clause
     says who sets it; the count itself when there is none."""
     verb = mention.token.head.head
+    # the toll nouns but "toll", which names its own event ("put the toll at 40": killed)
+    figures = lexicon().toll_nouns - {"toll"}
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubj") and child.lemma_.lower() in _FIGURE_NOUNS:
+        if child.dep_ in ("dobj", "nsubj") and child.lemma_.lower() in figures:
             return child
     return mention.token
 

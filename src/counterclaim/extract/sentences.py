@@ -184,11 +184,8 @@ def _running_total_clause(sent: Span, offset: int) -> range | None:
     """The clause around a character offset that brings a running total up, hung on the
     sentence's own event: a participle ("bringing the toll since October to 35,000") or a
     clause of its own ("while the toll since October has risen to 35,000")."""
-    span = sent.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
-        return None
     lex = lexicon()
-    for tok in (span.root, *span.root.ancestors):
+    for tok in _word_and_heads_at(sent, offset):
         lemma = tok.lemma_.lower()
         if (
             tok.pos_ in ("VERB", "AUX")
@@ -200,14 +197,18 @@ def _running_total_clause(sent: Span, offset: int) -> range | None:
     return None
 
 
+def _word_and_heads_at(sent: Span, offset: int) -> list[Token]:
+    """The word at a character offset of the sentence and the words above it, up the parse
+    to the root; none where no word starts there."""
+    span = sent.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return [] if span is None else [span.root, *span.root.ancestors]
+
+
 def _in_a_clause_about_the_counted(sent: Span, offset: int) -> bool:
     """Whether the words at ``offset`` lie in an object relative clause on a noun ("three
     soldiers it had held since March", "hostages the group has kept since 2022"): what its
     own subject did to them before, not a running total of what befell them."""
-    span = sent.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    for tok in (span.root, *span.root.ancestors):
+    for tok in _word_and_heads_at(sent, offset):
         if tok.dep_ == "relcl":
             return any(
                 c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children

@@ -166,16 +166,8 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
 def _another_kind(noun: Token, listed: Token) -> bool:
     """People listed after things, or things after people ("two synagogues and police
     officers"): another item of the list, not more of the counted."""
-    kinds = (_kind(noun), _kind(listed))
+    kinds = (is_person(noun), is_person(listed))  # (a place is a thing there)
     return None not in kinds and kinds[0] != kinds[1]
-
-
-def _kind(noun: Token) -> bool | None:
-    """A person (True), a thing or a place (False), or unknown."""
-    person = is_person(noun)
-    if person is None and noun.lemma_.lower() in lexicon().places:
-        return False
-    return person
 
 
 def _joined(tokens: list[Token]) -> str:
