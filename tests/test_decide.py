@@ -22,7 +22,7 @@ from counterclaim.decide import (
 from counterclaim.errors import InputError
 from counterclaim.evaluate import assign_folds, incident_groups, summarise
 from counterclaim.model import Claim, Document
-from counterclaim.training import Example, GoldDocument, fit, label
+from counterclaim.training import NEVER, Example, GoldDocument, fit, label
 
 runner = CliRunner()
 
@@ -113,6 +113,21 @@ def test_fit_learns_a_margin_per_rule_role() -> None:
         model,
     )
     assert [c.target_role for c in decided] == ["own", "civilian"]
+
+
+def test_fit_does_not_overrule_the_rules_where_it_wins_by_chance() -> None:
+    """A role the model gets right out of fold only about as often as it gets the rules'
+    right one wrong is no gain on unseen text: the rules' role stands."""
+    examples = []
+    for i in range(60):
+        # rules say "other"; the gold role is "own" or "other" whatever the word says
+        gold = "own" if i % 2 else "other"
+        word = "word=troops" if i % 4 < 2 else "word=men"
+        examples.append(Example({word: 1.0, f"a={i}": 1.0}, "claim", gold, "other", f"a{i}"))
+    model = fit(examples, decisions=("role",))
+    assert model.role_margins == {"other": NEVER}
+    decided = decide([_claim(1, "other", {"word=troops": 1.0})], model)
+    assert decided[0].target_role == "other"
 
 
 def test_models_round_trip_through_json(tmp_path: Path) -> None:

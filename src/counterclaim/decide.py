@@ -174,12 +174,14 @@ def decide(claims: Sequence[Claim], model: DecisionModel | None) -> list[Claim]:
                 continue
             confidence = round(p_keep, 4)
         role = claim.target_role
-        if model.role is not None and EXCHANGED_BY_BOTH not in features:
+        margin = model.role_margins.get(role, model.role_margin)
+        # no difference of probabilities reaches a margin of 1: the rules' role stands
+        if model.role is not None and margin < 1.0 and EXCHANGED_BY_BOTH not in features:
             scores = model.role.probabilities(features)
             if _speaks_for_no_side(claim, features):
                 # ANNOTATION.md: a claimant of no side has no own people nor opponents
                 scores = {r: p for r, p in scores.items() if r in NEUTRAL_ROLES}
-            role = overrule(scores, role, model.role_margins.get(role, model.role_margin))
+            role = overrule(scores, role, margin)
         kept.append(_decided(claim, role, confidence))
     # A claim credited anew may now repeat another of its claimant's
     return collapse_repeats(kept)
