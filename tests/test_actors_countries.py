@@ -187,6 +187,30 @@ def test_institution_names_read_well(kb: KnowledgeBase) -> None:
     assert kb.lookup("Armenian officials") == kb.lookup("the Armenian government")
 
 
+@pytest.mark.parametrize(
+    ("holder", "office"),
+    [
+        ("Peru's defence minister", "the Peruvian Defence Ministry"),
+        ("the Armenian foreign minister", "Armenia's foreign ministry"),
+        ("Kyrgyzstan's deputy health minister", "the Kyrgyz health ministry"),
+        ("Sri Lanka's prime minister", "the Sri Lankan government"),
+        ("Ecuador's president", "Ecuadorian authorities"),
+        ("the Indonesian presidency", "the Indonesian government"),
+    ],
+)
+def test_an_office_holder_is_the_institution_of_the_office(
+    kb: KnowledgeBase, holder: str, office: str
+) -> None:
+    """ANNOTATION.md: heads of state and ministers are aliases of their government or
+    ministry, so an incident's matrix has one column for the minister and the ministry."""
+    assert kb.lookup(holder) == kb.lookup(office) is not None
+
+
+def test_a_former_minister_speaks_for_no_ministry(kb: KnowledgeBase) -> None:
+    former = kb.lookup("Peru's former defence minister")
+    assert former is None or former != kb.lookup("Peru's defence ministry")
+
+
 def test_country_qualified_acronym_prefers_the_qualified_country(kb: KnowledgeBase) -> None:
     assert kb.lookup("ISPR").id == "ispr"
     assert kb.lookup("Pakistani ISPR").id == "ispr"

@@ -69,6 +69,9 @@ def test_dateline_label_does_not_become_the_claimant() -> None:
         ("A local resident who helped to pull bodies from the rubble", "local resident"),
         ("Defence minister Cristóvão Chume", "Defence ministry"),
         ("Deputy Information Minister Abdirahman Yusuf", "Deputy Information ministry"),
+        # a prime or chief minister heads a government, not a "prime ministry"
+        ("The prime minister", "prime minister"),
+        ("the chief minister", "chief minister"),
         ("An army spokesman in Ituri, Lt. Jules Ngongo", "army"),
         ("Army spokesman Brigadier General Nabil Abdallah", "Army"),
         ("The Sudanese Armed Forces (SAF)", "Sudanese Armed Forces (SAF)"),

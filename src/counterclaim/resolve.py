@@ -37,7 +37,8 @@ from counterclaim.numbers import parse_number
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _HEAD_WORDS = re.compile(r"[\w-]+")
 _DIGIT = re.compile(r"\d")
-_MINISTER_AT_END = re.compile(r"\bminister$", re.IGNORECASE)
+# a minister heads a ministry; a prime, chief or first minister heads a government
+_MINISTER_AT_END = re.compile(r"\b(?<!prime )(?<!chief )(?<!first )minister$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"^[\w.-]+(?:\s[\w.-]+)?['’]s\s+")
 _DESCRIBED_BESIDE = re.compile(r"(?:,|\s+(?=[A-Z]))[^,.;:()\n\"“”]*?(?=,|\s+[a-z]|$)")
 # "its aircraft", "our forces"; and a spokesperson's "his group", "her forces": the speaker's
@@ -362,7 +363,6 @@ _RULERS = frozenset(
         "authorities",
         "president",
         "prime minister",
-        "prime ministry",
         "premier",
         "head of state",
         "presidency",

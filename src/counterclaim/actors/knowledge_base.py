@@ -444,14 +444,14 @@ class KnowledgeBase:
         for n in range(min(self._marker_max, len(key) - 1), 0, -1):
             side_id = self._side_markers.get(key[:n])
             if side_id:
-                found = self._institution_of_side(side_id, key[n:])
+                found = self._institution_of_side(side_id, _office_of(key[n:]))
                 if found is None and make:
                     # "US military's Central Command": an actor of the side named inside
                     found = self._side_actor_in(side_id, " ".join(key[n:]))
                 if found is None and make:
                     # "Bangladesh ISPR": a state's institution the files do not list is
                     # still that state's, never another state's namesake.
-                    found = self._state_institution(side_id, key[n:])
+                    found = self._state_institution(side_id, _office_of(key[n:]))
                 return found
         return None
 
@@ -866,6 +866,26 @@ _INSTITUTION_WORDS = frozenset(str(w) for w in actor_words("institution_words"))
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     str(noun): tuple(str(k) for k in kinds) for noun, kinds in actor_words("generic_kinds").items()
 }
+
+_OFFICES = sorted(
+    (
+        (tuple(str(title).split()), tuple(str(office).split()))
+        for title, office in actor_words("office_holders").items()
+    ),
+    key=lambda pair: -len(pair[0]),
+)
+_OFFICE_RANKS = frozenset(str(w) for w in actor_words("office_ranks"))
+
+
+def _office_of(head: tuple[str, ...]) -> tuple[str, ...]:
+    """The institution an office holder speaks for, in its words: ("defence", "minister") →
+    ("defence", "ministry"); ("prime", "minister") → ("government",); else ``head``."""
+    for title, office in _OFFICES:
+        if head[-len(title) :] == title:
+            rest = tuple(w for w in head[: -len(title)] if w not in _OFFICE_RANKS)
+            return office if office == ("government",) else (*rest, *office)
+    return head
+
 
 # Role nouns: lookup reads "a spokesman for X" as X, and spokesperson finding uses them too.
 ROLE_NOUN_ALTERNATIVES = f"(?:{'|'.join(str(w) for w in actor_words('role_nouns'))})"
