@@ -83,3 +83,26 @@ def test_place_resolution_counts_distinct_names_of_matched_claims() -> None:
     )
     assert scores["place_resolution"] == round(2 / 3, 4)  # Unmatched's claim is not matched
     assert score(gold, predicted, {"a.txt": "BLA"})[0]["place_resolution"] is None
+
+
+def test_a_gold_claimant_shown_under_two_names_is_a_split_column() -> None:
+    """Item 4 of the contract: one organisation is one column of an incident's matrix."""
+    gold = [
+        {"doc": "a.txt", "claims": [claim(claimant="Peruvian Army", value=12)]},
+        {"doc": "b.txt", "claims": [claim(claimant="Peruvian Army", value=20)]},
+        {"doc": "c.txt", "claims": [claim(claimant="reporter", value=3)]},
+    ]
+    predicted = {
+        "a.txt": [claim(claimant="Peruvian Army", claimant_aliases=["army"], value=12)],
+        "b.txt": [claim(claimant="army", value=20)],
+        "c.txt": [claim(claimant="reporter", value=3)],
+    }
+    texts = {"a.txt": "the army", "b.txt": "the army", "c.txt": ""}
+    gold[1]["claims"][0]["claimant_aliases"] = ["army"]
+    scores, _ = score(gold, predicted, texts)
+    assert scores["strict"]["recall"] == 1.0
+    assert scores["claimant_columns"] == {"columns": 1, "split": 1, "split_share": 1.0}
+    one_name = predicted | {"b.txt": [claim(claimant="Peruvian Army", value=20)]}
+    texts["b.txt"] = "the Peruvian Army"
+    scores, _ = score(gold, one_name, texts)
+    assert scores["claimant_columns"]["split"] == 0

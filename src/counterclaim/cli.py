@@ -600,6 +600,7 @@ def eval_command(
             "event_date_accuracy",
             "event_date_accuracy_1d",
             "incident_bcubed_f1",
+            "claimant_columns",
             "place_resolution",
             "syndication_accuracy",
             "near_duplicate_pairs",
@@ -1008,6 +1009,7 @@ def _print_cross_validation(result: dict[str, Any], as_json: bool) -> None:
         ("event date exact", ("event_date_accuracy",)),
         ("event date ±1 day", ("event_date_accuracy_1d",)),
         ("incident B-cubed", ("incident_bcubed_f1",)),
+        ("claimants split in columns", ("claimant_columns", "split_share")),
     ]
     rows = [
         [label, cell(mean, stdev, *path), cell(rules, result["rules_alone"]["stdev"], *path)]

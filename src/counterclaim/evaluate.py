@@ -196,6 +196,8 @@ def score(
     inc_pred: list[Any] = []
     inc_gold: list[Any] = []
     place_names: set[tuple[str, str]] = set()
+    # an incident's matrix column per gold claimant: the names the system gives it
+    columns: dict[tuple[str, str], set[str]] = {}
     results: list[ArticleResult] = []
     for article in gold_articles:
         doc = article["doc"]
@@ -226,6 +228,9 @@ def score(
             place_names.update((doc, name) for name in g.get("locations") or [])
             inc_gold.append((g.get("incident"),))
             inc_pred.append((p.get("incident"),) if p.get("incident") else None)
+            if g.get("incident") and _norm(g.get("claimant") or "") != REPORTER:
+                column = (g["incident"], _norm(g.get("claimant") or ""))
+                columns.setdefault(column, set()).add(_norm(p.get("claimant") or ""))
         result.missed = [gold[i] for i in missed]
         result.spurious = [preds[i] for i in spurious]
         results.append(result)
@@ -240,6 +245,7 @@ def score(
         "event_date_accuracy": round(date_ok / date_n, 4) if date_n else None,
         "event_date_accuracy_1d": round(date_1d / date_n, 4) if date_n else None,
         "incident_bcubed_f1": bcubed_f1(inc_pred, inc_gold) if has_incidents else None,
+        "claimant_columns": _split_columns(columns),
         "place_resolution": (
             round(sum(place_resolves(d, n) for d, n in place_names) / len(place_names), 4)
             if place_resolves is not None and place_names
@@ -252,6 +258,18 @@ def score(
         },
     }
     return scores, results
+
+
+def _split_columns(columns: dict[tuple[str, str], set[str]]) -> dict[str, Any]:
+    """How many of the incidents' gold claimants (other than the reporter), over their
+    matched claims, the system shows under more than one name: one organisation split
+    into several columns of an incident's matrix."""
+    split = sum(len(names) > 1 for names in columns.values())
+    return {
+        "columns": len(columns),
+        "split": split,
+        "split_share": round(split / len(columns), 4) if columns else None,
+    }
 
 
 # -- running the pipeline on a gold file ----------------------------------------------------

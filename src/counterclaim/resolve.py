@@ -536,6 +536,10 @@ def _resolve_claimant(
             return REPORTER, [], None  # "It said 40 were wounded" with no one before: unknown
     else:
         surface = _SPOKE_TO.sub("", surface).strip(" ,") or surface
+        named = _unlisted_name_by_its_head(ctx, surface)
+        if named is not None:
+            name, aliases, _ = named
+            return name, _unique([*aliases, surface]), None
         actor = _actor_for_surface(ctx, surface, attribution.start)
         if actor is None:
             # its appositions, and the names set beside it between commas
@@ -573,10 +577,11 @@ def _resolve_claimant(
         core = core_name(surface)
         actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
         if actor is None:
-            return core, _unique([*surfaces, core, *_speakers_joined(surface)]), None
+            aliases = _unique([*surfaces, core, *_speakers_joined(surface)])
+            return _unlisted_name(ctx.kb, core), aliases, None
     if actor is None:
         name = _without_article(surface)
-        return name, _unique(surfaces), None
+        return _unlisted_name(ctx.kb, name), _unique(surfaces), None
     return (
         actor.name,
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
@@ -608,6 +613,52 @@ def _named_in_full_before(
 
 
 _SURNAME = re.compile(r"[A-Z][a-z][\w'’-]+")
+
+
+_ACRONYM_AT_END = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)$")
+_POSSESSOR = re.compile(r"^(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})['’]s\s+(?=[A-Z])")
+
+
+def _unlisted_name(kb: actors.KnowledgeBase, name: str) -> str:
+    """The one name of a speaker the knowledge base does not know, however the text puts
+    it: without the acronym it gives in brackets (later the acronym alone names it: see
+    ``_unlisted_name_by_its_head``), and without the state that owns it ("Russia's
+    National Antiterrorist Committee"), so that an incident's matrix has one column."""
+    acronym = _ACRONYM_AT_END.search(name)
+    if acronym is not None:
+        # ISSUE 12: an acronym in brackets is no part of the name
+        name = name[: acronym.start()].strip() or acronym.group("acronym")
+    owner = _POSSESSOR.match(name)
+    if owner is not None and _names_a_state(kb, owner.group("owner")):
+        return name[owner.end() :]
+    return name
+
+
+def _unlisted_name_by_its_head(
+    ctx: DocumentContext, surface: str
+) -> tuple[str, list[str], actors.Actor | None] | None:
+    """ "The police said" after "Abu Dhabi Police said": a definite description by the head
+    noun of a speaker named before whom the knowledge base does not know is that speaker
+    (those it knows are found by their mentions); so is the acronym the text gave it in
+    brackets ("RFI said" after "Radio France Internationale (RFI) said")."""
+    bare = _without_article(surface)
+    if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", bare):
+        for name, aliases, actor in reversed(list(ctx.named_claimants.values())):
+            if actor is None and any(f"({bare})" in alias for alias in aliases):
+                return name, aliases, actor
+        return None
+    if not surface.lower().startswith("the "):
+        return None
+    words = bare.lower().split()
+    if not 1 <= len(words) <= 2:
+        return None
+    for name, aliases, actor in reversed(list(ctx.named_claimants.values())):
+        if actor is not None or name == REPORTER:
+            continue
+        head = _NAME_TAIL.sub("", name).lower().split()
+        if len(head) > len(words) and head[-len(words) :] == words:
+            return name, aliases, actor
+    return None
 
 
 # "An army officer, speaking to the AFP news agency": whom a speaker spoke to carried the

@@ -451,7 +451,7 @@ class KnowledgeBase:
                 if found is None and make:
                     # "Bangladesh ISPR": a state's institution the files do not list is
                     # still that state's, never another state's namesake.
-                    found = self._state_institution(side_id, _office_of(key[n:]))
+                    found = self._state_institution(side_id, _made_head(key[n:]))
                 return found
         return None
 
@@ -611,7 +611,11 @@ class KnowledgeBase:
         for actor in reversed(recent):
             if actor.kind in kinds:
                 return actor
-        return self._national_actor(kinds, head, country) if country else None
+        # "Abu Dhabi Police", "the Kano police command": a name of its own, not the state's
+        named_apart = any(w[:1].isupper() and w.lower() not in _DESCRIBING for w in words[:-1])
+        if not country:
+            return None
+        return self._national_actor(kinds, head, country, make=not named_apart)
 
     def national_counterpart(self, actor: Actor, country: str, surface: str) -> Actor | None:
         """The document country's institution that an unqualified name stands for: "the
@@ -701,7 +705,9 @@ class KnowledgeBase:
             )
         return cached
 
-    def _national_actor(self, kinds: tuple[str, ...], head: str, country: str) -> Actor | None:
+    def _national_actor(
+        self, kinds: tuple[str, ...], head: str, country: str, *, make: bool = True
+    ) -> Actor | None:
         """The country's one actor of these kinds named with the head noun ("the air force"
         → "Ukrainian Air Force"), else its one top-level actor of these kinds ("the military"
         → the Tatmadaw); None when that is ambiguous (Russia has several ministries)."""
@@ -711,6 +717,13 @@ class KnowledgeBase:
             # "the government" of Pakistan is the federal one, not a provincial one under it
             return [a for a in actors if not a.parent or self._actors[a.parent].kind not in kinds]
 
+        if not of_kind:
+            # "the army" in a report about Peru, whose actors the files do not list: Peru's
+            side_id = self._country_sides.get(country)
+            if not make or side_id is None or side_id in self._listed_sides:
+                return None
+            made = self._state_institution(side_id, _made_head(tuple(head.split())))
+            return made if made is not None and made.kind in kinds else None
         named = [a for a in of_kind if self._named_with(a, head)]
         if named:
             if len(named) == 1:
@@ -874,6 +887,19 @@ _OFFICES = sorted(
     ),
     key=lambda pair: -len(pair[0]),
 )
+_SAME_INSTITUTION = {
+    tuple(str(name).split()): tuple(str(head).split())
+    for name, head in actor_words("same_institution").items()
+}
+
+
+def _made_head(head: tuple[str, ...]) -> tuple[str, ...]:
+    """The head by which an unlisted state's institution is made: its office's, and one of
+    each institution's several names."""
+    head = _office_of(head)
+    return _SAME_INSTITUTION.get(head, head)
+
+
 _OFFICE_RANKS = frozenset(str(w) for w in actor_words("office_ranks"))
 
 
