@@ -1825,6 +1825,17 @@ def test_an_accuser_speaks_for_what_it_blames_on_another() -> None:
             "militants were killed.",
             ["Channel 12"] * 2,
         ),
+        # a named holder of an office speaks for the body whose office it is
+        (
+            "MOGADISHU - Police said 20 people were killed in the blast. Police Captain "
+            "Mohamed Hussein said 30 others were wounded.",
+            ["Somali Police Force"] * 2,
+        ),
+        (
+            "SRINAGAR - Police said nine pilgrims were killed in the attack in Reasi. Senior "
+            "Superintendent of Police Mohita Sharma said 33 were wounded.",
+            ["Police"] * 2,
+        ),
         # a government and its army are two columns, however the government is named
         (
             "COTONOU - Benin's government said 54 soldiers were killed in the north of Benin. "

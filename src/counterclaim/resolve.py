@@ -510,6 +510,7 @@ def _resolve_claimant(
     ctx: DocumentContext, attribution: Attribution, surface: str, *, pronoun: bool
 ) -> tuple[str, list[str], actors.Actor | None]:
     actor = None
+    held_office: str | None = None  # the organisation whose office the speaker holds
     if pronoun:
         position = attribution.start if attribution.start >= 0 else len(ctx.doc.text)
         # "the ministry", "the army": the last one of that kind named before, else the
@@ -558,6 +559,11 @@ def _resolve_claimant(
             for part in descriptions:
                 organisation = _office_holder_of(part)
                 if organisation is not None:
+                    # "Police Captain Mohamed Hussein": a named holder of an office of a
+                    # body the knowledge base does not know speaks for that body
+                    named_holder = _without_holder(part.strip()) is not None
+                    if held_office is None and named_holder and _is_an_institution(organisation):
+                        held_office = organisation
                     actor = _actor_for_surface(ctx, organisation, attribution.start)
                     if actor is not None:
                         break
@@ -572,6 +578,17 @@ def _resolve_claimant(
         if named_in_full is not None:
             name, aliases, actor = named_in_full
             return name, _unique([*aliases, *surfaces]), actor
+    if actor is None and held_office is not None:
+        # ANNOTATION.md: who speaks for an organisation is an alias of it, known or not
+        office = _without_article(held_office)
+        named = _unlisted_name_by_its_head(ctx, f"the {office}")
+        same = [
+            n
+            for n, _, a in ctx.named_claimants.values()
+            if a is None and n.lower() == office.lower()
+        ]
+        name = named[0] if named is not None else (same[-1] if same else office)
+        return _unlisted_name(ctx.kb, name), _unique([*surfaces, held_office]), None
     if actor is None and attribution.kind != "pronoun":
         surface = _past_a_place(ctx, surface)
         core = core_name(surface)
@@ -744,7 +761,8 @@ _OFFICE_WORDS = (
     r"(?:chief|head|director|commander|spokes(?:man|woman|person)|officer|"
     r"official|minister|secretary|coordinator|representative|adviser|advisor|"
     r"administrator|governor|president|chairman|leader|superintendent|inspector|"
-    r"commissioner|investigator)"
+    r"commissioner|investigator|captain|major|lieutenant|colonel|general|brigadier|"
+    r"sergeant|corporal)"
 )
 _OFFICE = rf"(?:[\w-]+\s+){{0,2}}{_OFFICE_WORDS}"
 _OFFICE_OF_OWNER = re.compile(
@@ -767,9 +785,13 @@ _OFFICE_IN_INSTITUTION = re.compile(
 
 
 def _office_holder_of(description: str) -> str | None:
-    """The organisation an office belongs to, in a description of who speaks."""
+    """The organisation an office belongs to, in a description of who speaks; the holder's
+    name after the office is no part of it ("Police Captain Mohamed Hussein",
+    "Senior Superintendent of Police Mohita Sharma")."""
+    description = description.strip()
+    office = _without_holder(description)
     for pattern in (_OFFICE_OF_OWNER, _OFFICE_FOR_OWNER, _OFFICE_IN_INSTITUTION):
-        found = pattern.match(description.strip())
+        found = (pattern.match(office) if office else None) or pattern.match(description)
         if found is not None:
             owner = found.group("owner").strip()
             qualifier = found.groupdict().get("qualifier") or ""
@@ -777,6 +799,29 @@ def _office_holder_of(description: str) -> str | None:
                 # "the Southern forces spokesperson": the forces the name says, not any
                 return f"{qualifier.strip()} {owner}"
             return owner
+    return None
+
+
+_OFFICE_WORD = re.compile(rf"{_OFFICE_WORDS}", re.IGNORECASE)
+_INSTITUTION_HEADS = frozenset(str(w) for w in actor_words("state_institution_heads"))
+
+
+def _is_an_institution(name: str) -> bool:
+    """ "police", "the Command", "health department in Saada": a body, not a place ("the
+    region's governor") nor a person."""
+    words = _NAME_TAIL.sub("", _without_article(name)).lower().split()
+    return bool(words) and words[-1] in _INSTITUTION_HEADS
+
+
+def _without_holder(description: str) -> str | None:
+    """A description without the capitalised name that ends it, when an office or an
+    institution comes right before the name; else None."""
+    words = description.split()
+    while len(words) > 1 and words[-1][:1].isupper():
+        word = words[-1].lower().strip(".,")
+        if word in _INSTITUTION_HEADS or _OFFICE_WORD.fullmatch(word):
+            return " ".join(words) if len(words) < len(description.split()) else None
+        words.pop()
     return None
 
 
