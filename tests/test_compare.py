@@ -1029,3 +1029,126 @@ def test_figures_are_written_with_one_list_of_qualifier_words() -> None:
     figure = Figure("ISPR", "killed", "Pakistan", 25, None, "at_least", "", "d", None, 1)
     assert figure.display == "at least 25" == figure_text(25, "at_least")
     assert figure_text(40, "more_than") == "more than 40"
+
+
+# -- kinds of things ------------------------------------------------------------------------
+def test_things_of_different_kinds_are_different_rows_not_a_discrepancy() -> None:
+    """Homes and vehicles burnt in one raid are two counts, not one count told two ways."""
+    police = doc(
+        "Police said the gunmen burnt 140 houses and 12 motorcycles in the villages.",
+        date(2024, 4, 2),
+    )
+    outlet = doc(
+        "The attackers torched 130 homes and also torched eight vehicles.", date(2024, 4, 2)
+    )
+    claims = [
+        claim(
+            police,
+            "burnt 140 houses",
+            "police",
+            "civilian",
+            140,
+            category="destroyed",
+            target="houses",
+        ),
+        claim(
+            police,
+            "12 motorcycles",
+            "police",
+            "civilian",
+            12,
+            category="destroyed",
+            target="motorcycles",
+        ),
+        claim(
+            outlet,
+            "torched eight vehicles",
+            "reporter",
+            "civilian",
+            8,
+            category="destroyed",
+            target="vehicles",
+        ),
+        claim(
+            outlet,
+            "torched 130 homes",
+            "reporter",
+            "civilian",
+            130,
+            category="destroyed",
+            target="homes of the villagers",
+        ),
+    ]
+    comparison = matrix(claims, [police, outlet])
+    destroyed = {c.kind: c for c in comparison.cells if c.category == "destroyed"}
+    assert set(destroyed) == {"homes", "motorcycles", "vehicles"}
+    assert destroyed["homes"].label == f"{CIVILIANS} · homes"
+    assert destroyed["homes"].spread == round(140 / 130, 2)  # the two counts of homes
+    assert [f.value for f in destroyed["motorcycles"].figures["police"]] == [12]
+    assert destroyed["vehicles"].spread is None
+    largest = comparison.largest_discrepancy
+    assert largest is not None and largest.kind == "homes" and "homes" in largest.describe()
+
+
+def test_a_mixed_count_of_things_and_its_part_share_a_row() -> None:
+    total = doc("The Houthis said they shot down 15 drones and missiles.", date(2024, 1, 12))
+    drones = doc(
+        "Eleven ballistic missiles were fired and two tanks hit, the navy said.",
+        date(2024, 1, 12),
+    )
+    claims = [
+        claim(
+            total,
+            "shot down 15 drones and missiles",
+            "Houthis",
+            "opponent",
+            15,
+            category="destroyed",
+            target="drones and missiles",
+        ),
+        claim(
+            drones,
+            "Eleven ballistic missiles",
+            "US Navy",
+            "own",
+            11,
+            category="destroyed",
+            target="ballistic missiles",
+        ),
+        claim(drones, "two tanks", "US Navy", "own", 2, category="destroyed", target="tanks"),
+    ]
+    kinds = sorted(c.kind for c in matrix(claims, [total, drones]).cells)
+    assert kinds == ["drones, missiles", "tanks"]
+
+
+def test_a_speaker_another_report_names_for_an_actor_joins_its_column() -> None:
+    """One report names the police spokesman; another quotes him by surname alone."""
+    a = doc(
+        "Police spokesman Alfred Alabo said 86 villagers were killed in the raids.",
+        date(2023, 12, 26),
+    )
+    b = doc("Mr Alabo said 221 houses were burnt in the raids.", date(2023, 12, 27))
+    claims = [
+        claim(
+            a,
+            "86 villagers were killed",
+            "Nigeria Police Force",
+            "civilian",
+            86,
+            target="villagers",
+            claimant_actor="nigeria-police",
+            claimant_aliases=["Police spokesman Alfred Alabo", "Alfred Alabo"],
+        ),
+        claim(
+            b,
+            "221 houses were burnt",
+            "Mr Alabo",
+            "civilian",
+            221,
+            category="destroyed",
+            target="houses",
+        ),
+    ]
+    comparison = compare_incident(_incident(claims), claims, {a.id: a, b.id: b})
+    assert list(comparison.columns) == ["Nigeria Police Force"]
+    assert comparison.parties == [] or "Mr Alabo" not in comparison.parties

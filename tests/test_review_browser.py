@@ -48,7 +48,7 @@ def build_store(store: Store) -> None:
         claim_at(geneina, "killed 45 soldiers", category="killed", value=45, target="soldiers",
                  target_role="opponent", event_date="2025-05-04", **rsf),
         claim_at(geneina, "12 of its fighters were wounded", category="wounded", value=12,
-                 target="fighters", target_role="own", claimant="RSF media office"),
+                 target="fighters", target_role="own", claimant="Nyala field command"),
         claim_at(geneina, "9 of its soldiers died", category="killed", value=9,
                  target="soldiers", target_role="own", **army),
         claim_at(geneina, "destroyed 14 RSF vehicles", category="destroyed", value=14,
@@ -212,17 +212,17 @@ def test_an_analyst_session_changes_matrix_history_and_export(page, served) -> N
     assert len(added) == 1 and added[0]["value"] == "23" and added[0]["review"] == "added"
 
     # 4. Merge two claimant columns: one column left, the alias in the knowledge base.
-    assert "RSF media office" in " ".join(headers)
+    assert "Nyala field command" in " ".join(headers)
     merge = page.locator("#merge-actors-form")
-    merge.locator("select[name=source]").select_option("RSF media office")
+    merge.locator("select[name=source]").select_option("Nyala field command")
     merge.locator("select[name=into]").select_option("Rapid Support Forces")
     merge.get_by_role("button", name="Merge columns").click()
     page.wait_for_selector("#history-table tr[data-operation=merge-actors]")
     headers = " ".join(matrix.locator("thead th").all_inner_texts())
-    assert "RSF media office" not in headers and "Rapid Support Forces" in headers
-    assert "RSF media office" in kb_file.read_text(encoding="utf-8")
+    assert "Nyala field command" not in headers and "Rapid Support Forces" in headers
+    assert "Nyala field command" in kb_file.read_text(encoding="utf-8")
     claimants = {r["claimant"] for r in export_rows(page, base, "inc-geneina")}
-    assert "RSF media office" not in claimants
+    assert "Nyala field command" not in claimants
 
     # 5. Split the Port Sudan strike out of the El Geneina fighting.
     row(page, "killed 3 guards").locator("input.split-pick").check()

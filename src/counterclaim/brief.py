@@ -94,7 +94,7 @@ def incident_brief(store: Store, key: str, settings: Any = None) -> Brief:
     rows = []
     made: dict[str, int] = {}
     for cell in comparison.cells:
-        row = BriefRow(cell.category, cell.side)
+        row = BriefRow(cell.category, cell.label)
         if cell.spread is not None:
             row.spread = f"×{cell.spread:g}"
         elif cell.denied_by:

@@ -888,7 +888,7 @@ def show_command(
                     state = "part" if f.is_part else ("latest" if f.is_latest else "earlier")
                     rows.append(
                         [
-                            cell.side,
+                            cell.label,
                             claimant,
                             f.display,
                             f.grade,
@@ -900,7 +900,7 @@ def show_command(
                     )
             if cell.spread or cell.note:
                 spread = f"spread ×{cell.spread}" if cell.spread else ""
-                rows.append([cell.side, "", spread, cell.note or "", "", "", "", ""])
+                rows.append([cell.label, "", spread, cell.note or "", "", "", "", ""])
         print_table(
             category,
             [

@@ -265,6 +265,74 @@ def qualifier_words(qualifier: str) -> str:
 
 
 _COMMON = frozenset(_WORDS["sides"]["common_words"])
+_THING_CATEGORIES = frozenset(_WORDS["things"]["categories"])
+_THING_KINDS: dict[tuple[str, ...], str] = {
+    tuple(str(noun).lower().split()): str(kind)
+    for kind, nouns in _WORDS["things"]["kinds"].items()
+    for noun in nouns
+}
+_LONGEST_KIND = max(len(noun) for noun in _THING_KINDS)
+_KIND_WORDS = frozenset(word for noun in _THING_KINDS for word in noun)
+_TARGET_TAIL = re.compile(r"\s+(?:of|in|at|on|from|near|belonging|used|carrying|with)\b.*$", re.I)
+
+
+def thing_kinds(claim: Claim) -> frozenset[str]:
+    """The kinds of thing a claim of destruction, seizure or attack counts, one per conjunct
+    of its target ("houses of the bandits" → homes; "drones and missiles" → drones and
+    missiles); none for counts of people and for targets with no head noun."""
+    if claim.category not in _THING_CATEGORIES:
+        return frozenset()
+    target = re.sub(r"\([^()]*\)", " ", claim.target or "")
+    return frozenset(filter(None, map(_kind_of, re.split(r",|\band\b|&|\bor\b", target))))
+
+
+def _kind_of(conjunct: str) -> str:
+    head = _TARGET_TAIL.sub("", conjunct)
+    written = re.findall(r"[A-Za-z][\w-]*", head)
+    if not written or written[-1][:1].isupper():
+        return ""  # "Darawat", "NTV": a name says which, not what kind
+    words = [_singular(w) for w in re.findall(r"[a-z][a-z-]*", head.lower())]
+    for size in range(min(_LONGEST_KIND, len(words)), 0, -1):
+        kind = _THING_KINDS.get(tuple(words[-size:]))
+        if kind is not None:
+            return kind
+    return words[-1]
+
+
+def _by_kind(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """Claims of one category and side in groups of the kinds of thing they count, by the
+    groups' names: claims whose kinds overlap are one group ("15 drones and missiles" and
+    its part "9 drones"); claims of people, one group named ""."""
+    groups: list[tuple[set[str], list[Claim]]] = []
+    for claim in claims:
+        kinds = set(thing_kinds(claim))
+        joined = [g for g in groups if g[0] & kinds] if kinds else [g for g in groups if not g[0]]
+        merged: tuple[set[str], list[Claim]] = (kinds, [claim])
+        for group in joined:
+            merged[0].update(group[0])
+            merged[1][:0] = group[1]
+            groups.remove(group)
+        groups.append(merged)
+    return {", ".join(sorted(kinds)): members for kinds, members in groups}
+
+
+def _singular(word: str) -> str:
+    """A plural's singular: the form the kinds list where one fits ("buses" → "bus",
+    "houses" → "house"), else the word less its "s"."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("ves"):
+        forms += [word[:-3] + "f", word[:-3] + "fe"]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    for form in forms:
+        if form in _KIND_WORDS:
+            return form
+    return forms[-1]
+
 
 # -- columns: one organisation or person, one column ----------------------------------------
 _STOPWORDS = frozenset(_WORDS["columns"]["stopwords"])
@@ -456,6 +524,25 @@ def claimant_columns(claims: Sequence[Claim], kb: KnowledgeBase | None = None) -
         }
         if len(speaking_for) == 1:
             union(speaking_for.pop(), key)
+    # A person another report of the incident names as an actor's speaker ("police
+    # spokesman Alfred Alabo", then "Mr Alabo said") speaks for that actor there too
+    spoken_for: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for claim in claims:
+        root = find(key_of_claim[claim.id])
+        if root.startswith("actor:"):
+            for alias in claim.claimant_aliases:
+                if parts := _person_parts(alias, lookup):
+                    spoken_for[root].append(parts)
+    for key, parts in people.items():
+        if find(key).startswith("actor:"):
+            continue
+        speaking_for = {
+            root
+            for root, persons in spoken_for.items()
+            if any(_same_person(parts, theirs) for theirs in persons)
+        }
+        if len(speaking_for) == 1:
+            union(speaking_for.pop(), key)
     _join_short_names(claims, key_of_claim, find, union, lookup)
 
     groups: dict[str, list[Claim]] = defaultdict(list)
@@ -595,9 +682,15 @@ class Cell:
     category: str
     side: str
     figures: dict[str, list[Figure]] = field(default_factory=dict)  # claimant → history
+    kind: str = ""  # the kind of thing counted ("homes", "vehicles"); "" for people
     spread: float | None = None  # largest ÷ smallest latest nonzero figure of two claimants
     denied_by: list[str] = field(default_factory=list)
     note: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Whose, and what: "civilians", "civilians · homes"."""
+        return f"{self.side} · {self.kind}" if self.kind else self.side
 
     def latest(self) -> dict[str, Figure]:
         """Each claimant's latest headline figure (parts of a total left out)."""
@@ -618,11 +711,13 @@ class Discrepancy:
     low_claimant: str
     low: Figure
     ratio: float | None  # None when the low figure is a denial
+    kind: str = ""
 
     def describe(self) -> str:
         ratio = "denied" if self.ratio is None else f"×{self.ratio:.1f}"
+        label = f"{self.side} · {self.kind}" if self.kind else self.side
         return (
-            f"{self.category} · {self.side}: {self.high_claimant} {self.high.display} vs "
+            f"{self.category} · {label}: {self.high_claimant} {self.high.display} vs "
             f"{self.low_claimant} {self.low.display} ({ratio})"
         )
 
@@ -674,6 +769,7 @@ class Comparison:
                 {
                     "category": c.category,
                     "side": c.side,
+                    "kind": c.kind,
                     "spread": c.spread,
                     "denied_by": c.denied_by,
                     "note": c.note,
@@ -686,6 +782,7 @@ class Comparison:
                 {
                     "category": d.category,
                     "side": d.side,
+                    "kind": d.kind,
                     "high_claimant": d.high_claimant,
                     "high": d.high.value,
                     "low_claimant": d.low_claimant,
@@ -1019,14 +1116,23 @@ def compare_incident(
 
     sides = incident_sides(members, lookup)
     parties = _parties(members, sides)
-    grouped: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    by_row: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in members:
-        side = affected_side(claim, sides, lookup, parties, members)
-        grouped[(claim.category, side)][claim.claimant].append(claim)
+        by_row[(claim.category, affected_side(claim, sides, lookup, parties, members))].append(
+            claim
+        )
+    # one kind of thing to a row: "221 houses" and "8 vehicles" burnt are no discrepancy
+    grouped: dict[tuple[str, str, str], dict[str, list[Claim]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for (category, side), row in by_row.items():
+        for kind, of_kind in _by_kind(row).items():
+            for claim in of_kind:
+                grouped[(category, side, kind)][claim.claimant].append(claim)
 
     cells = []
-    for (category, side), by_claimant in grouped.items():
-        cell = Cell(category, side)
+    for (category, side, kind), by_claimant in grouped.items():
+        cell = Cell(category, side, kind=kind)
         for claimant, cs in by_claimant.items():
             cell.figures[claimant] = _figures_of(
                 claimant, side, cs, docs, origins, source_of, names
@@ -1038,7 +1144,12 @@ def compare_incident(
         cells.append(cell)
     order = {c: i for i, c in enumerate(_CATEGORY_ORDER)}
     cells.sort(
-        key=lambda c: (order.get(c.category, 99), c.side in (CIVILIANS, UNSPECIFIED), c.side)
+        key=lambda c: (
+            order.get(c.category, 99),
+            c.side in (CIVILIANS, UNSPECIFIED),
+            c.side,
+            c.kind,
+        )
     )
     return Comparison(
         incident=incident,
@@ -1080,7 +1191,9 @@ def _largest(cells: Sequence[Cell]) -> Discrepancy | None:
         if ratio is not None and ratio <= 1.0:
             continue
         rank = math.inf if ratio is None else ratio
-        found = Discrepancy(cell.category, cell.side, high_name, high, low_name, low, ratio)
+        found = Discrepancy(
+            cell.category, cell.side, high_name, high, low_name, low, ratio, kind=cell.kind
+        )
         if best is None or rank > best[0]:
             best = (rank, found)
     return best[1] if best else None

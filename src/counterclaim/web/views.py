@@ -200,7 +200,7 @@ def matrix_from_comparison(comparison: Comparison) -> Matrix:
     rows = []
     made: Counter[str] = Counter()
     for cell in comparison.cells:
-        row = MatrixRow(cell.category, cell.side, note=cell.note)
+        row = MatrixRow(cell.category, cell.label, note=cell.note)
         if cell.spread is not None:
             row.spread_value = float(cell.spread)
             row.spread = f"×{cell.spread:g}"
