@@ -1152,3 +1152,19 @@ def test_a_speaker_another_report_names_for_an_actor_joins_its_column() -> None:
     comparison = compare_incident(_incident(claims), claims, {a.id: a, b.id: b})
     assert list(comparison.columns) == ["Nigeria Police Force"]
     assert comparison.parties == [] or "Mr Alabo" not in comparison.parties
+
+
+def test_a_person_singled_out_is_no_figure_against_a_toll() -> None:
+    """A priest killed in a raid that killed 19 is part of the toll; "one civilian" against
+    19 is a figure against it."""
+    a = doc("Officials said 19 people were killed in the raid on Derbent.", date(2024, 6, 24))
+    b = doc("The diocese said a priest was killed in the raid.", date(2024, 6, 24))
+    c = doc("Residents said one civilian was killed in the raid.", date(2024, 6, 24))
+    toll = claim(a, "19 people were killed", "officials", "civilian", 19, target="people")
+    priest = claim(b, "a priest was killed", "diocese", "civilian", 1, target="priest")
+    civilian = claim(c, "one civilian was killed", "residents", "civilian", 1, target="civilian")
+    singled_out = matrix([toll, priest], [a, b])
+    assert cell(singled_out, "killed", CIVILIANS).spread is None
+    assert singled_out.largest_discrepancy is None
+    against = matrix([toll, civilian], [a, c])
+    assert cell(against, "killed", CIVILIANS).spread == 19

@@ -111,3 +111,18 @@ def test_a_figure_in_single_curly_marks_is_its_speaker_s() -> None:
         "far, 20 have died’."
     )
     assert killed.attribution.kind != "reporter"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "opening",
+    ["Earlier, ", "On Monday, ", "In a statement on Tuesday, ", "Speaking in Juba later, "],
+)
+def test_what_opens_the_sentence_before_a_quotation_is_no_part_of_its_speaker(
+    opening: str,
+) -> None:
+    [killed] = killed_in(
+        f'{opening}county commissioner James Lual said, "Nine people died when the bus was '
+        'ambushed near Yei."'
+    )
+    assert killed.attribution.surface == "county commissioner James Lual"

@@ -1836,6 +1836,12 @@ def test_an_accuser_speaks_for_what_it_blames_on_another() -> None:
             "Superintendent of Police Mohita Sharma said 33 were wounded.",
             ["Police"] * 2,
         ),
+        # "the same source" is the speaker before
+        (
+            "The Sudan Doctors Network said 40 people were killed in El Fasher. Another 12 "
+            "died in Tawila, according to the same source.",
+            ["Sudan Doctors Network"] * 2,
+        ),
         # a government and its army are two columns, however the government is named
         (
             "COTONOU - Benin's government said 54 soldiers were killed in the north of Benin. "

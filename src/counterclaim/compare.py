@@ -32,9 +32,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from counterclaim.actors import NEUTRAL, KnowledgeBase
+from counterclaim.actors.loading import load_target_words
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import load_data
 from counterclaim.model import REPORTER, Claim, Document, Incident
@@ -1165,8 +1167,37 @@ def compare_incident(
 _CATEGORY_ORDER: tuple[str, ...] = tuple(_WORDS["category_order"])
 
 
-def _spread(cell: Cell) -> None:
+_PEOPLE_CATEGORIES = frozenset(("killed", "wounded", "captured", "missing", "released"))
+
+
+@lru_cache(maxsize=1)
+def _not_individuals() -> frozenset[str]:
+    """Head nouns of a count of one that is a toll, not one person singled out: people in
+    general and combatants ("one person", "a soldier")."""
+    words = load_target_words()
+    return words.generic_people | words.combatant_words | set(_WORDS["things"]["tolls_of_one"])
+
+
+def _an_individual(figure: Figure) -> bool:
+    """A count of one person singled out by what they are ("a priest", "the principal",
+    "one Japanese national"): a part of any toll of the cell, never a figure against it."""
+    if figure.value != 1 or figure.category not in _PEOPLE_CATEGORIES:
+        return False
+    head = re.findall(r"[a-z][\w-]*", _TARGET_TAIL.sub("", figure.target or "").lower())
+    return bool(head) and head[-1] not in _not_individuals()
+
+
+def _compared(cell: Cell) -> dict[str, Figure]:
+    """The claimants' latest figures that stand against each other: a person singled out
+    beside a toll is left out."""
     latest = cell.latest()
+    if any((f.value or 0) > 1 for f in latest.values()):
+        latest = {k: f for k, f in latest.items() if not _an_individual(f)}
+    return latest
+
+
+def _spread(cell: Cell) -> None:
+    latest = _compared(cell)
     nonzero = {k: f.value for k, f in latest.items() if f.value}
     cell.denied_by = [k for k, f in latest.items() if f.value == 0]
     if len(nonzero) >= 2:
@@ -1180,7 +1211,7 @@ def _spread(cell: Cell) -> None:
 def _largest(cells: Sequence[Cell]) -> Discrepancy | None:
     best: tuple[float, Discrepancy] | None = None
     for cell in cells:
-        latest = [(k, f) for k, f in cell.latest().items() if f.value is not None]
+        latest = [(k, f) for k, f in _compared(cell).items() if f.value is not None]
         if len(latest) < 2:
             continue
         high_name, high = max(latest, key=lambda kv: kv[1].value or 0)

@@ -952,10 +952,38 @@ def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
     before = text[max(line_start, start - 200) : start]
     m = re.search(rf"(?P<who>[A-Z][^.“”\"]{{1,120}}?)\s+{_SAID}\s*[,:]?\s*$", before)
     if m:
-        who = m.group("who").strip()
-        who = re.sub(r"^(?:In a (?:detailed )?statement|Later|Meanwhile|However),\s*", "", who)
-        return _attribution_from_text(who, start - len(before) + m.start("who"))
+        at = start - len(before) + m.start("who")
+        who, at = _past_adverbials(doc, m.group("who").strip(), at)
+        return _attribution_from_text(who, at) if who else None
     return None
+
+
+def _past_adverbials(doc: Doc, who: str, at: int) -> tuple[str, int]:
+    """A speaker's words before a quotation without what opens the sentence around them
+    ("Earlier,", "In a statement,", "On Monday,"): words the parser hangs on the verb of
+    saying, not on the speaker, and the comma after them."""
+    span = doc.char_span(at, at + len(who), alignment_mode="expand")
+    if span is None:
+        return who, at
+    skip_to = at
+    for token in span:
+        if token.dep_ == "punct" and token.text == "," and skip_to > at:
+            skip_to = token.idx + 1
+            continue
+        opener = token.dep_ in ("advmod", "prep", "npadvmod", "advcl") and token.head.pos_ in (
+            "VERB",
+            "AUX",
+        )
+        if not opener:
+            if token.i > span.start and token.idx < skip_to:
+                continue  # inside the opener's phrase
+            break
+        skip_to = max(skip_to, token.right_edge.idx + len(token.right_edge))
+    if skip_to == at:
+        return who, at
+    rest = doc.text[skip_to : at + len(who)]
+    trimmed = rest.lstrip(" ,")
+    return trimmed, skip_to + len(rest) - len(trimmed)
 
 
 def sentence_speaker(sent: Span) -> Attribution | None:
