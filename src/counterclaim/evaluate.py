@@ -17,10 +17,13 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counterclaim.errors import InputError
-from counterclaim.model import CATEGORIES, REPORTER
+from counterclaim.model import CATEGORIES, REPORTER, Claim
+
+if TYPE_CHECKING:
+    from counterclaim.actors import KnowledgeBase
 
 GoldArticle = dict[str, Any]
 
@@ -230,7 +233,8 @@ def score(
             inc_pred.append((p.get("incident"),) if p.get("incident") else None)
             if g.get("incident") and _norm(g.get("claimant") or "") != REPORTER:
                 column = (g["incident"], _norm(g.get("claimant") or ""))
-                columns.setdefault(column, set()).add(_norm(p.get("claimant") or ""))
+                shown = p.get("column") or p.get("claimant") or ""
+                columns.setdefault(column, set()).add(_norm(shown))
         result.missed = [gold[i] for i in missed]
         result.spurious = [preds[i] for i in spurious]
         results.append(result)
@@ -260,6 +264,20 @@ def score(
     return scores, results
 
 
+def matrix_columns(claims: Sequence[Claim], kb: KnowledgeBase | None = None) -> dict[str, str]:
+    """Each claim's column in its incident's matrix (``compare.claimant_columns``): the
+    name an analyst reads above its figure."""
+    from counterclaim.compare import claimant_columns
+
+    by_incident: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_incident.setdefault(claim.incident_id or f"doc:{claim.doc_id}", []).append(claim)
+    shown: dict[str, str] = {}
+    for group in by_incident.values():
+        shown.update(claimant_columns(group, kb).of_claim)
+    return shown
+
+
 def _split_columns(columns: dict[tuple[str, str], set[str]]) -> dict[str, Any]:
     """How many of the incidents' gold claimants (other than the reporter), over their
     matched claims, the system shows under more than one name: one organisation split
@@ -283,6 +301,7 @@ def run_eval(
     """Run ingest → … → incidents on the gold file's articles in a fresh store, and score
     (``model``: the decision model setting, the shipped one by default)."""
     from counterclaim import pipeline
+    from counterclaim.actors import KnowledgeBase
     from counterclaim.settings import load_settings
     from counterclaim.store import Store
     from counterclaim.training import read_gold_documents
@@ -296,11 +315,14 @@ def run_eval(
         texts = {article["doc"]: doc.text for article, doc in docs}
         store.add_documents([d for _, d in docs])
         pipeline.process(store, settings, show_progress=False, advance=progress)
+        shown_in = matrix_columns(store.claims(), KnowledgeBase.from_settings(settings))
         predicted: dict[str, list[dict[str, Any]]] = {}
         predictions: list[dict[str, Any]] = []
         for article, doc in docs:
             stored = store.document(doc.id)
-            claims = [c.to_gold() for c in store.claims(_filter_doc(doc.id))]
+            claims = [
+                c.to_gold() | {"column": shown_in[c.id]} for c in store.claims(_filter_doc(doc.id))
+            ]
             predicted[article["doc"]] = claims
             predictions.append(
                 {
@@ -489,7 +511,8 @@ def cross_validate(
         store.close()
     for g in gold_docs:
         g.document = grouped[g.document.id]
-    find_candidates(gold_docs, KnowledgeBase.from_settings(settings), advance=progress)
+    kb = KnowledgeBase.from_settings(settings)
+    find_candidates(gold_docs, kb, advance=progress)
     texts = {g.key: g.document.text for g in gold_docs}
     docs = {g.document.id: g.document for g in gold_docs}
 
@@ -499,7 +522,11 @@ def cross_validate(
         }
         everything = [c for claims in predicted_claims.values() for c in claims]
         assign_incidents(everything, docs, [])
-        predicted = {k: [c.to_gold() for c in v] for k, v in predicted_claims.items()}
+        shown_in = matrix_columns(everything, kb)
+        predicted = {
+            k: [c.to_gold() | {"column": shown_in[c.id]} for c in v]
+            for k, v in predicted_claims.items()
+        }
         return score([articles[i] for i in indices], predicted, texts)[0]
 
     per_fold, rules_per_fold = [], []
