@@ -1836,6 +1836,12 @@ def test_an_accuser_speaks_for_what_it_blames_on_another() -> None:
             "Superintendent of Police Mohita Sharma said 33 were wounded.",
             ["Police"] * 2,
         ),
+        # "the region's governor" is the governor the report named before
+        (
+            "Kursk governor Alexei Smirnov said two people were killed in the shelling. The "
+            "region's governor later said one more person had died.",
+            ["Kursk governor"] * 2,
+        ),
         # "the same source" is the speaker before
         (
             "The Sudan Doctors Network said 40 people were killed in El Fasher. Another 12 "

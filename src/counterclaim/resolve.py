@@ -651,6 +651,15 @@ def _unlisted_name(kb: actors.KnowledgeBase, name: str) -> str:
     return name
 
 
+def _described_by(description: str) -> list[str]:
+    """The words of a definite description that say what its referent is: "the region's
+    governor" is the governor of the region the text is about, named before."""
+    words = description.lower().split()
+    if len(words) > 1 and re.sub(r"['’]s?$", "", words[0]) in lexicon().places:
+        return words[1:]
+    return words
+
+
 def _unlisted_name_by_its_head(
     ctx: DocumentContext, surface: str
 ) -> tuple[str, list[str], actors.Actor | None] | None:
@@ -666,7 +675,7 @@ def _unlisted_name_by_its_head(
         return None
     if not surface.lower().startswith("the "):
         return None
-    words = bare.lower().split()
+    words = _described_by(bare)
     if not 1 <= len(words) <= 2:
         return None
     for name, aliases, actor in reversed(list(ctx.named_claimants.values())):
@@ -743,7 +752,7 @@ def _named_before_by_head(ctx: DocumentContext, surface: str, position: int) -> 
     of a name the text gave before is that name's actor."""
     if not surface.lower().startswith("the "):
         return None
-    words = _without_article(surface).lower().split()
+    words = _described_by(_without_article(surface))
     if not 1 <= len(words) <= 2:
         return None
     for mention in reversed(_mentions_before(ctx, position)):
