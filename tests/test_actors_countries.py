@@ -324,3 +324,20 @@ def test_national_counterpart_in_unlisted_countries(
     assert actor is not None
     found = kb.national_counterpart(actor, country, surface)
     assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "actor"),
+    [("Tuareg-led separatists", "FLA"), ("Azawadi rebels", "FLA")],
+)
+def test_a_side_named_by_its_people_is_its_one_armed_group(
+    kb: KnowledgeBase, surface: str, actor: str
+) -> None:
+    """A side that is one armed group, named by a demonym and a noun of such groups."""
+    found = kb.lookup(surface)
+    assert found is not None and found.name == actor
+
+
+def test_a_state_named_by_a_demonym_and_rebels_is_no_armed_group(kb: KnowledgeBase) -> None:
+    found = kb.lookup("Malian rebels")
+    assert found is None or found.kind != "state_military"

@@ -486,6 +486,16 @@ class KnowledgeBase:
                     if best is None or len(self.ancestors(actor.id)) < len(self.ancestors(best.id)):
                         best = actor
                     break
+        side = self._sides.get(side_id)
+        kinds = _GENERIC_KINDS.get(head[-1], ()) if len(head) == 1 else ()
+        if best is None and side is not None and not side.state and "armed_group" in kinds:
+            # "Tuareg-led separatists": the armed group of a side that is one
+            groups = [
+                a
+                for a in self._current_actors
+                if a.side == side_id and a.kind == "armed_group" and not a.parent
+            ]
+            best = groups[0] if len(groups) == 1 else None
         return best
 
     def _state_institution(self, side_id: str, head: tuple[str, ...]) -> Actor | None:
