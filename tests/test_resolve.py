@@ -1859,3 +1859,23 @@ def test_an_accuser_speaks_for_what_it_blames_on_another() -> None:
 )
 def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
     assert [c.claimant for c in claims_of(text, published=date(2024, 5, 1))] == columns
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a speaker no knowledge base places, by what it is: irregulars fight the state ...
+        ("The jihadists said they killed 20 soldiers near the border.", ["opponent"]),
+        (
+            "The insurgents said 12 troops and two farmers were killed in the ambush.",
+            ["opponent", "civilian"],
+        ),
+        # ... and the state's forces count its forces as their own, irregulars as the enemy
+        ("Police said the militants killed 12 soldiers at the checkpoint.", ["own"]),
+        ("The military said 30 insurgents and a soldier died in the raid.", ["opponent", "own"]),
+        # people are whoever they are
+        ("The army said 30 people were killed in the market.", ["civilian"]),
+    ],
+)
+def test_a_speaker_of_no_known_side_speaks_as_what_it_is(text: str, roles: list[str]) -> None:
+    assert [c.target_role for c in claims_of(text)] == roles

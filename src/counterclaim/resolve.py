@@ -933,6 +933,22 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             return "own"
         if we and _done_to_the_count(e) and not actors.is_civilian_phrase(e.target):
             return "opponent"
+        if (
+            actors.names_irregulars(e.attribution.surface)
+            and actors.names_state_forces(e.target)
+            and not actors.is_civilian_phrase(e.target)
+        ):
+            # "the jihadists said they killed 20 soldiers": irregulars fight the state
+            return "opponent"
+        if actors.names_state_forces(e.attribution.surface) and not actors.is_civilian_phrase(
+            e.target
+        ):
+            # "police said the militants killed 12 soldiers", of a state the text names
+            # nowhere: the state's forces are its own, irregulars its adversaries
+            if actors.names_state_forces(e.target):
+                return "own"
+            if actors.names_irregulars(e.target):
+                return "opponent"
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
         # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
         owner = _agent_side(ctx, e.agent, side)
