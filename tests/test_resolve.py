@@ -1873,6 +1873,9 @@ def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
         # ... and the state's forces count its forces as their own, irregulars as the enemy
         ("Police said the militants killed 12 soldiers at the checkpoint.", ["own"]),
         ("The military said 30 insurgents and a soldier died in the raid.", ["opponent", "own"]),
+        # so do a state's institutions and rulers
+        ("The defence ministry said 40 militants were killed in the raid.", ["opponent"]),
+        ("The governor said 12 police officers were killed in the attack.", ["own"]),
         # people are whoever they are
         ("The army said 30 people were killed in the market.", ["civilian"]),
     ],

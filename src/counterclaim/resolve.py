@@ -940,9 +940,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         ):
             # "the jihadists said they killed 20 soldiers": irregulars fight the state
             return "opponent"
-        if actors.names_state_forces(e.attribution.surface) and not actors.is_civilian_phrase(
-            e.target
-        ):
+        if _speaks_for_a_state(e.attribution.surface) and not actors.is_civilian_phrase(e.target):
             # "police said the militants killed 12 soldiers", of a state the text names
             # nowhere: the state's forces are its own, irregulars its adversaries
             if actors.names_state_forces(e.target):
@@ -1146,6 +1144,16 @@ def _agent_side(
     if actor is not None:
         return actor.side
     return ctx.kb.side_of_phrase(agent)
+
+
+def _speaks_for_a_state(surface: str) -> bool:
+    """Whether a speaker is, by what it is, a state's: its forces ("police"), an institution
+    ("the defence ministry"), its voice ("officials") or a ruler ("the governor")."""
+    if actors.names_state_forces(surface):
+        return True
+    words = core_name(surface).lower().split()
+    heads = _INSTITUTION_HEADS | lexicon().state_voices | _RULERS | {"governor"}
+    return bool(words) and (words[-1] in heads or " ".join(words[-2:]) in heads)
 
 
 def _side_by_its_kind(ctx: DocumentContext, agent: str, side: str | None) -> str | None:
