@@ -1876,8 +1876,16 @@ def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
         # so do a state's institutions and rulers
         ("The defence ministry said 40 militants were killed in the raid.", ["opponent"]),
         ("The governor said 12 police officers were killed in the attack.", ["own"]),
-        # people are whoever they are
+        # what the speaker itself lost is its own
+        ("The army said it had lost four men in the ambush.", ["own"]),
+        ("The rebels said they had lost six fighters.", ["own"]),
+        # people are whoever they are, unless the toll says it mixes in combatants
         ("The army said 30 people were killed in the market.", ["civilian"]),
+        (
+            "At least 12 people, among them three soldiers, died when a bomb hit the bus, "
+            "officials said.",
+            ["other"],
+        ),
     ],
 )
 def test_a_speaker_of_no_known_side_speaks_as_what_it_is(text: str, roles: list[str]) -> None:

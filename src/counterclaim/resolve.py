@@ -929,7 +929,9 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         # killed 20 terrorists'": a speaker who has people of its own is a party, though the
         # knowledge base cannot say which
         we = (e.agent or "").lower() in ("we", "us")
-        if actors.names_own_people(e.target) or (we and _owner_verb(e)):
+        # "the army said it had lost four men": the speaker itself lost them
+        itself = (e.agent or "").lower() in ("we", "us", "it", "they")
+        if actors.names_own_people(e.target) or (itself and _owner_verb(e)):
             return "own"
         if we and _done_to_the_count(e) and not actors.is_civilian_phrase(e.target):
             return "opponent"

@@ -229,7 +229,11 @@ def target_role(
 def _includes_combatants(context: str, combatant_words: frozenset[str]) -> bool:
     """A toll said to include soldiers, police or fighters ("killing 24 people, including
     soldiers and railway staff"): the people counted are not all civilians."""
-    for found in re.finditer(r"\bincluding\b([^,.;:()“”\"—–]{1,80})", context, re.IGNORECASE):
+    for found in re.finditer(
+        r"\b(?:including|among them|among whom|of whom)\b([^,.;:()“”\"—–]{1,80})",
+        context,
+        re.IGNORECASE,
+    ):
         if phrase_terms(token_key(found.group(1))) & combatant_words:
             return True
     return False
