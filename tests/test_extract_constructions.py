@@ -1473,3 +1473,19 @@ def test_the_places_attacks_were_carried_out_in(text: str, expected: list[tuple[
 def test_a_target_holds_no_other_figure(text: str, target: str) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert parsed._.extractions[0].target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare figure of a side's losses counts people and things alike: unsplit
+        ("The rebels put the army's losses at 40.", []),
+        ("The separatists put government losses at more than 200.", []),
+        # losses of things named are destroyed
+        ("The rebels put the army's losses at 12 tanks.", [("destroyed", 12)]),
+    ],
+)
+def test_a_figure_of_losses_counts_only_what_it_names(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

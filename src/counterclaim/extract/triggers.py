@@ -409,6 +409,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             # "put the death toll at 63", "the number of dead stood at about 60"; of "put the
             # dead at 12 and the wounded at 40", the object right before the figure
             trig = _second_object_put_at(governor, prep, person) or _total_trigger(governor, person)
+            if trig and person is None and trig.category in lex.things_only:
+                # "put the army's losses at 40": a bare figure of losses counts people and
+                # things alike (unsplit, ANNOTATION.md); "put its losses at 12 tanks" counts
+                trig = None
             if trig:
                 return trig
         if (
