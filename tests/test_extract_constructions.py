@@ -1489,3 +1489,27 @@ def test_a_figure_of_losses_counts_only_what_it_names(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs "of" on the verb, not on the noun of the event
+        (
+            "The RSF took control of three army bases in North Darfur, the group said.",
+            [("seized", 3)],
+        ),
+        (
+            "The army announced the destruction of 12 rebel vehicles, the statement said.",
+            [("destroyed", 12)],
+        ),
+        (
+            "Security forces recovered the bodies of two Maoists after the encounter.",
+            [("killed", 2)],
+        ),
+    ],
+)
+def test_the_event_of_the_object_before_of_counts(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

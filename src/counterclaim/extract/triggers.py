@@ -336,6 +336,16 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 return Trigger("seized", governor.head)
             if glemma in ("life", "body", "corpse", "remains"):
                 return Trigger("killed", governor)  # "the bodies of five men were found"
+        if prep.lower_ == "of" and governor.pos_ in ("VERB", "AUX"):
+            # "took control of three bases", "announced the destruction of 12 vehicles", the
+            # parser hanging "of" on the verb: the event the verb's object names
+            for obj in (c for c in governor.children if c.dep_ == "dobj" and c.i < prep.i):
+                olemma = obj.lemma_.lower()
+                if olemma == "control":
+                    return Trigger("seized", governor)
+                cats = [c for c in lex.nouns.get(olemma, ()) if c != "attacks" and _fits(c, person)]
+                if cats:
+                    return Trigger(cats[0], obj)
         if prep.lower_ in ("to", "on") and person is not False:
             # "caused injuries to 27 residents", "inflicted injuries on 27 passengers": the
             # noun names what befell the counted people, whether the parser hangs the
