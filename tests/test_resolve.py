@@ -1876,6 +1876,11 @@ def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
         # so do a state's institutions and rulers
         ("The defence ministry said 40 militants were killed in the raid.", ["opponent"]),
         ("The governor said 12 police officers were killed in the attack.", ["own"]),
+        # what the speaker's own destroyed was the other side's
+        (
+            "The coalition said its jets destroyed a Houthi drone and two missile launchers.",
+            ["opponent", "opponent"],
+        ),
         # what the speaker itself lost is its own
         ("The army said it had lost four men in the ambush.", ["own"]),
         ("The rebels said they had lost six fighters.", ["own"]),

@@ -933,7 +933,9 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         itself = (e.agent or "").lower() in ("we", "us", "it", "they")
         if actors.names_own_people(e.target) or (itself and _owner_verb(e)):
             return "own"
-        if we and _done_to_the_count(e) and not actors.is_civilian_phrase(e.target):
+        # "its jets destroyed a Houthi drone": the speaker's own did it, to the other side
+        by_itself = we or bool(_COLLECTIVE_OWNER.match(e.agent or ""))
+        if by_itself and _done_to_the_count(e) and not actors.is_civilian_phrase(e.target):
             return "opponent"
         if (
             actors.names_irregulars(e.attribution.surface)
