@@ -347,6 +347,13 @@ def test_one_count_can_carry_two_events_of_things(
         # a word that only ends like a superlative compares nothing
         ("The ministry said 412 Palestinians had been killed in the West Bank since October.", []),
         ("Rebels have killed 40 soldiers in the forest since January.", []),
+        # "at least" qualifies a count and compares nothing
+        (
+            "Fighting between the army and the RSF has killed at least 150,000 people since "
+            "April 2023, according to US estimates.",
+            [],
+        ),
+        ("Strikes have wounded at most 30 people in the city since March.", []),
     ],
 )
 def test_a_comparison_with_the_past_is_no_running_total(

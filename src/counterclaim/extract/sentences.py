@@ -232,7 +232,16 @@ def _compares(sent: Span, before: int, reach: int = 8) -> bool:
     """A superlative or "first" among the words before ``before`` (the tagger's superlative,
     not a spelling: "the West Bank since October" compares nothing)."""
     words = [t for t in sent if t.idx < before][-reach:]
-    return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for t in words)
+    return any(
+        (t.tag_ in ("JJS", "RBS") and not _qualifies_a_count(t)) or t.lower_ == "first"
+        for t in words
+    )
+
+
+def _qualifies_a_count(word: Token) -> bool:
+    """ "at least 150,000", "at most 20": the superlative of a count's qualifier compares
+    nothing."""
+    return word.lower_ in ("least", "most") and word.i > 0 and word.nbor(-1).lower_ == "at"
 
 
 def is_war_toll(trigger: Token) -> bool:
