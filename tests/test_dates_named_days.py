@@ -58,6 +58,20 @@ def claim_date(text: str, evidence: str, published: date | None, default: str | 
             "2023-12-25",
         ),
         ("Shelling of Belgorod on New Year's Eve killed 25.", date(2024, 1, 3), "2023-12-31"),
+        # the name's later words in any case
+        (
+            "Bandits killed nine herders on Christmas eve in Zamfara.",
+            date(2023, 12, 27),
+            "2023-12-24",
+        ),
+        ("A car bomb on New Year's day killed six in Mogadishu.", date(2024, 1, 2), "2024-01-01"),
+        # a day described ("a black Christmas day") is not the day the event is dated by
+        (
+            "It was a black Christmas day for the villages of Bokkos, where gunmen killed 60 "
+            "people in a midnight raid on Christmas Eve.",
+            date(2023, 12, 27),
+            "2023-12-24",
+        ),
         ("A blast on New Year’s Day killed eight in Kabul.", date(2024, 1, 1), "2024-01-01"),
     ],
 )

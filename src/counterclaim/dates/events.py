@@ -163,6 +163,23 @@ def _nearest_cues(
     return event, report
 
 
+def _described_day(left: list[str], expr: DateExpression) -> bool:
+    """An indefinite article right before a named day, or before one word that describes it
+    ("a black Christmas day"), not before an event the day dates ("an attack on Tuesday")."""
+    if expr.kind not in ("holiday", "weekday"):
+        return False
+    if expr.surface.split()[0].lower() in ("on", "in", "at", "during", "since", "by"):
+        return False
+    if left and left[-1].lower() in ("a", "an"):
+        return True
+    return (
+        len(left) >= 2
+        and left[-2].lower() in ("a", "an")
+        and left[-1].islower()
+        and not _is_event(left[-1].lower())
+    )
+
+
 @lru_cache(maxsize=1024)  # every claim of a paragraph asks about the same phrases
 def expression_role(text: str, expr: DateExpression) -> str:
     """What a date phrase qualifies in its sentence.
@@ -185,6 +202,9 @@ def expression_role(text: str, expr: DateExpression) -> str:
     # "deaths from Friday's bombing": a possessive date names an event, not a range's end
     owns = bool(re.match(r"['’]s\b", right_text)) or expr.surface.endswith(("'s", "’s"))
     if (left and left[-1].lower() in _BACKGROUND_BEFORE and not owns) or _since_day(text, expr):
+        return "background"
+    if expr.kind != "explicit" and _described_day(left, expr):
+        # "it was a black Christmas day", "on a Monday": a day described, not dated
         return "background"
     if _AFTER_DAYS_OF.match(right_text):
         # "held Friday after two days of fighting": the fighting has a date of its own (the
