@@ -1168,3 +1168,22 @@ def test_a_person_singled_out_is_no_figure_against_a_toll() -> None:
     assert singled_out.largest_discrepancy is None
     against = matrix([toll, civilian], [a, c])
     assert cell(against, "killed", CIVILIANS).spread == 19
+
+
+def test_people_counted_by_nationality_are_part_of_a_larger_toll() -> None:
+    """An embassy counts its own citizens among the dead; that is no figure against the
+    police's toll of everyone."""
+    a = doc("Police said three people were killed in the drone attack.", date(2022, 1, 18))
+    b = doc("The embassy said two Indian nationals were killed.", date(2022, 1, 18))
+    toll = claim(a, "three people were killed", "police", "civilian", 3, target="people")
+    citizens = claim(
+        b,
+        "two Indian nationals were killed",
+        "Indian Embassy",
+        "civilian",
+        2,
+        target="Indian nationals",
+    )
+    comparison = matrix([toll, citizens], [a, b])
+    assert cell(comparison, "killed", CIVILIANS).spread is None
+    assert comparison.largest_discrepancy is None

@@ -1187,13 +1187,29 @@ def _an_individual(figure: Figure) -> bool:
     return bool(head) and head[-1] not in _not_individuals()
 
 
+def _by_nationality(figure: Figure) -> bool:
+    """People counted by nationality ("two Indian nationals", "14 foreigners")."""
+    if figure.category not in _PEOPLE_CATEGORIES:
+        return False
+    head = re.findall(r"[a-z][\w-]*", _TARGET_TAIL.sub("", figure.target or "").lower())
+    return bool(head) and _singular(head[-1]) in _NATIONALITY_PARTS
+
+
+_NATIONALITY_PARTS = frozenset(str(w) for w in _WORDS["things"]["parts_by_nationality"])
+
+
 def _compared(cell: Cell) -> dict[str, Figure]:
-    """The claimants' latest figures that stand against each other: a person singled out
-    beside a toll is left out."""
+    """The claimants' latest figures that stand against each other: a person singled out,
+    or people counted by nationality, beside a larger toll are left out."""
     latest = cell.latest()
-    if any((f.value or 0) > 1 for f in latest.values()):
-        latest = {k: f for k, f in latest.items() if not _an_individual(f)}
-    return latest
+    largest = max((f.value or 0 for f in latest.values()), default=0)
+    return {
+        k: f
+        for k, f in latest.items()
+        if not (
+            (largest > 1 and _an_individual(f)) or ((f.value or 0) < largest and _by_nationality(f))
+        )
+    }
 
 
 def _spread(cell: Cell) -> None:
