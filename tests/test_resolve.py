@@ -1895,3 +1895,26 @@ def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
 )
 def test_a_speaker_of_no_known_side_speaks_as_what_it_is(text: str, roles: list[str]) -> None:
     assert [c.target_role for c in claims_of(text)] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the toll of a deed someone claims is not the claimer's word ...
+        ("The BLA claimed responsibility for the attack, which killed 12 soldiers.", "reporter"),
+        # ... but a source the sentence cites tells it
+        (
+            "The Taliban claimed the bombing, which killed 20 people, according to local "
+            "officials.",
+            "local officials",
+        ),
+        (
+            "The Islamic State claimed responsibility for the attack, which killed 32 people, "
+            "according to its Amaq news agency.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_the_toll_of_a_claimed_deed_is_the_cited_source_s(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant
