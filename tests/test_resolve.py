@@ -1884,6 +1884,12 @@ def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
         # what the speaker itself lost is its own
         ("The army said it had lost four men in the ambush.", ["own"]),
         ("The rebels said they had lost six fighters.", ["own"]),
+        # the heads of villages and communities are civilians, whoever tells it
+        (
+            "Unknown gunmen shot dead a village chief and his two sons in Mopti, local "
+            "sources said.",
+            ["civilian", "civilian"],
+        ),
         # people are whoever they are, unless the toll says it mixes in combatants
         ("The army said 30 people were killed in the market.", ["civilian"]),
         (
