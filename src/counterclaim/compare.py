@@ -39,7 +39,7 @@ from counterclaim.actors import NEUTRAL, KnowledgeBase
 from counterclaim.actors.loading import load_target_words
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import load_data
-from counterclaim.model import REPORTER, Claim, Document, Incident
+from counterclaim.model import CATEGORIES, REPORTER, Claim, Document, Incident
 from counterclaim.provenance import claim_origin, detect_origin, independent_origins
 
 CONFIRMED = "confirmed by affected party"
@@ -692,7 +692,7 @@ class Cell:
     @property
     def label(self) -> str:
         """Whose, and what: "civilians", "civilians · homes"."""
-        return f"{self.side} · {self.kind}" if self.kind else self.side
+        return row_label(self.side, self.kind)
 
     def latest(self) -> dict[str, Figure]:
         """Each claimant's latest headline figure (parts of a total left out)."""
@@ -702,6 +702,11 @@ class Cell:
             if heads:
                 out[claimant] = heads[0]
         return out
+
+
+def row_label(side: str, kind: str) -> str:
+    """A matrix row's name: the side affected, and the kind of thing when it counts things."""
+    return f"{side} · {kind}" if kind else side
 
 
 @dataclass
@@ -717,9 +722,8 @@ class Discrepancy:
 
     def describe(self) -> str:
         ratio = "denied" if self.ratio is None else f"×{self.ratio:.1f}"
-        label = f"{self.side} · {self.kind}" if self.kind else self.side
         return (
-            f"{self.category} · {label}: {self.high_claimant} {self.high.display} vs "
+            f"{self.category} · {row_label(self.side, self.kind)}: {self.high_claimant} {self.high.display} vs "
             f"{self.low_claimant} {self.low.display} ({ratio})"
         )
 
@@ -1167,7 +1171,8 @@ def compare_incident(
 _CATEGORY_ORDER: tuple[str, ...] = tuple(_WORDS["category_order"])
 
 
-_PEOPLE_CATEGORIES = frozenset(("killed", "wounded", "captured", "missing", "released"))
+_PEOPLE_CATEGORIES = frozenset(CATEGORIES) - _THING_CATEGORIES
+_NATIONALITY_PARTS = frozenset(str(w) for w in _WORDS["things"]["parts_by_nationality"])
 
 
 @lru_cache(maxsize=1)
@@ -1183,19 +1188,23 @@ def _an_individual(figure: Figure) -> bool:
     "one Japanese national"): a part of any toll of the cell, never a figure against it."""
     if figure.value != 1 or figure.category not in _PEOPLE_CATEGORIES:
         return False
-    head = re.findall(r"[a-z][\w-]*", _TARGET_TAIL.sub("", figure.target or "").lower())
-    return bool(head) and head[-1] not in _not_individuals()
+    head = _head_noun(figure.target)
+    return bool(head) and head not in _not_individuals()
 
 
 def _by_nationality(figure: Figure) -> bool:
     """People counted by nationality ("two Indian nationals", "14 foreigners")."""
     if figure.category not in _PEOPLE_CATEGORIES:
         return False
-    head = re.findall(r"[a-z][\w-]*", _TARGET_TAIL.sub("", figure.target or "").lower())
-    return bool(head) and _singular(head[-1]) in _NATIONALITY_PARTS
+    head = _head_noun(figure.target)
+    return bool(head) and _singular(head) in _NATIONALITY_PARTS
 
 
-_NATIONALITY_PARTS = frozenset(str(w) for w in _WORDS["things"]["parts_by_nationality"])
+def _head_noun(target: str | None) -> str:
+    """The last word of a target before what follows it ("of the school", "in Kano"),
+    lower case; "" for none."""
+    words = re.findall(r"[a-z][\w-]*", _TARGET_TAIL.sub("", target or "").lower())
+    return words[-1] if words else ""
 
 
 def _compared(cell: Cell) -> dict[str, Figure]:

@@ -785,9 +785,10 @@ _OFFICE_FOR_OWNER = re.compile(
 
 # "a deputy chief police investigator", "the senior army officer": an institution's own word
 # right before the office
+_INSTITUTION_HEADS = frozenset(str(w) for w in actor_words("state_institution_heads"))
 _OFFICE_IN_INSTITUTION = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?P<qualifier>(?:[\w-]+\s+){0,3}?)(?P<owner>"
-    + "|".join(sorted(map(str, actor_words("state_institution_heads")), key=len, reverse=True))
+    + "|".join(sorted(_INSTITUTION_HEADS, key=len, reverse=True))
     + rf")\s+(?:[\w-]+\s+)?{_OFFICE_WORDS}$",
     re.IGNORECASE,
 )
@@ -812,7 +813,6 @@ def _office_holder_of(description: str) -> str | None:
 
 
 _OFFICE_WORD = re.compile(rf"{_OFFICE_WORDS}", re.IGNORECASE)
-_INSTITUTION_HEADS = frozenset(str(w) for w in actor_words("state_institution_heads"))
 
 
 def _is_an_institution(name: str) -> bool:
@@ -1156,8 +1156,13 @@ def _speaks_for_a_state(surface: str) -> bool:
     if actors.names_state_forces(surface):
         return True
     words = core_name(surface).lower().split()
-    heads = _INSTITUTION_HEADS | lexicon().state_voices | _RULERS | {"governor"}
+    heads = _state_speaker_heads()
     return bool(words) and (words[-1] in heads or " ".join(words[-2:]) in heads)
+
+
+@lru_cache(maxsize=1)
+def _state_speaker_heads() -> frozenset[str]:
+    return _INSTITUTION_HEADS | lexicon().state_voices | _RULERS | {"governor"}
 
 
 def _side_by_its_kind(ctx: DocumentContext, agent: str, side: str | None) -> str | None:

@@ -554,10 +554,7 @@ def find_attribution(
             if _toll_of_a_deed_owned(node, walked):
                 # "IS claimed the attack, which killed 32, according to its Amaq agency":
                 # the claimer does not tell the toll; a source the sentence cites does
-                for m in _ACCORDING.finditer(sentence):
-                    who = m.group("who").strip()
-                    return _attribution_from_text(who, sent.start_char + m.start("who"))
-                return Attribution(None, "background")
+                return _cited_in(sent, sentence) or Attribution(None, "background")
             found = _subject_phrase(node)
             if found:
                 text, head = found
@@ -598,9 +595,9 @@ def find_attribution(
         if found and not _inside(found[1], trigger):
             return _attribution_from(*found)
     # 3. "according to X", "as reported by X"
-    for m in _ACCORDING.finditer(sentence):
-        who = m.group("who").strip()
-        return _attribution_from_text(who, sent.start_char + m.start("who"))
+    cited = _cited_in(sent, sentence)
+    if cited is not None:
+        return cited
     # 4. ", Kyiv's Air Force said." at the end
     who = trailing_attribution(sentence)
     if who:
@@ -615,6 +612,14 @@ def find_attribution(
     if finder is not None:
         return _attribution_from(_speaker_text(finder), finder)
     return Attribution(None, "reporter")
+
+
+def _cited_in(sent: Span, sentence: str) -> Attribution | None:
+    """The first source a sentence cites ("according to X", "as reported by X")."""
+    m = _ACCORDING.search(sentence)
+    if m is None:
+        return None
+    return _attribution_from_text(m.group("who").strip(), sent.start_char + m.start("who"))
 
 
 def _toll_owner(node: Token) -> Attribution | None:
