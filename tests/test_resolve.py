@@ -776,6 +776,46 @@ def test_the_paragraph_so_far_tells_whether_its_people_were_fighting() -> None:
 @pytest.mark.parametrize(
     ("text", "roles"),
     [
+        # the lead tells of a clash; a later paragraph's toll of people mixes both
+        (
+            "Armenian and Azerbaijani troops clashed along the border overnight.\n\n"
+            "Shelling continued into the morning near Jermuk.\n\n"
+            "Armenia's health ministry said 14 people had been killed and 22 wounded.",
+            ["other", "other"],
+        ),
+        # a strike on a military target: those killed there may be soldiers or not
+        (
+            "A car bomb exploded at a police academy in the capital on Thursday.\n\n"
+            "The interior ministry said 11 people were killed.",
+            ["other"],
+        ),
+        # the sentence itself names civilians: its people are civilians too
+        (
+            "Sudanese army and RSF fighters battled for control of El Fasher.\n\n"
+            "Medics said four civilians were killed and 19 people wounded.",
+            ["civilian", "civilian"],
+        ),
+        # ... and so does a place only civilians have
+        (
+            "Fighting between the army and rebels spread to the outskirts of Goma.\n\n"
+            "Local officials said a shell hit a market, killing seven people.",
+            ["civilian"],
+        ),
+        # a report whose lead tells of no fighting: its people are civilians
+        (
+            "Gunmen opened fire on a bus near Pattani on Sunday.\n\n"
+            "Police said six people were killed.",
+            ["civilian"],
+        ),
+    ],
+)
+def test_people_in_a_report_of_fighting_are_not_told_apart(text: str, roles: list[str]) -> None:
+    assert [c.target_role for c in claims_of(text)] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
         (
             "Police in Zamfara said bandits burnt 10 motorcycles and two cars.",
             ["civilian", "civilian"],

@@ -68,6 +68,10 @@ def _merchant_vessel(phrase: str) -> bool:
     return bool(MERCHANT_VESSELS.search(phrase)) and not _WARSHIP.search(phrase)
 
 
+# The paragraphs of a report's lead: what the report is about
+LEAD_PARAGRAPHS = 3
+
+
 @dataclass
 class DocumentContext:
     """What resolving one document's claims needs to know about the whole document."""
@@ -85,6 +89,7 @@ class DocumentContext:
         default_factory=dict
     )
     warship_story: bool | None = None  # see about_a_warship: found on first use
+    fighting_story: bool | None = None  # see lead_tells_of_fighting: found on first use
 
     def about_a_warship(self) -> bool:
         """ "the Moskva sank ... 27 crew members went missing": the crew of the warship a
@@ -93,6 +98,17 @@ class DocumentContext:
             text = self.doc.text
             self.warship_story = actors.names_a_warship(text) and not _MERCHANT_ONLY.search(text)
         return self.warship_story
+
+    def lead_tells_of_fighting(self) -> bool:
+        """Whether the report's first paragraphs tell of fighting or of a military target
+        ("clashes on the border", "an attack on a military camp", ``fighting_context``):
+        then the people its tolls count, where no sentence calls them civilians, mix
+        combatants and civilians (ANNOTATION.md, ``other``)."""
+        if self.fighting_story is None:
+            body = self.doc.text[self.doc.body_start :]
+            paragraphs = [p for p in body.split("\n") if p.strip()][:LEAD_PARAGRAPHS]
+            self.fighting_story = actors.tells_of_fighting(" ".join(paragraphs))
+        return self.fighting_story
 
 
 def document_context(
@@ -1047,6 +1063,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         context=context,
         on_a_warship=ctx.about_a_warship(),
         by_the_other_side=_done_by_irregulars(ctx, e, side, neutral),
+        in_a_report_of_fighting=ctx.lead_tells_of_fighting(),
     )
 
 

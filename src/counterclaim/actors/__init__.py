@@ -53,6 +53,7 @@ from counterclaim.actors.roles import (
     names_state_forces,
     names_the_doers_fellows,
     target_role,
+    tells_of_fighting,
 )
 from counterclaim.model import Actor
 
@@ -83,4 +84,5 @@ __all__ = [
     "names_the_doers_fellows",
     "spokespersons",
     "target_role",
+    "tells_of_fighting",
 ]

@@ -134,6 +134,7 @@ def target_role(
     context: str | None = None,
     on_a_warship: bool = False,
     by_the_other_side: bool = False,
+    in_a_report_of_fighting: bool = False,
 ) -> str:
     """own / opponent / civilian / other for a target phrase, seen from the claimant.
 
@@ -145,7 +146,9 @@ def target_role(
     sentence) lets "people killed in the fighting" be ``other``; ``on_a_warship``, that the
     report is about a warship and no merchant ship, makes its crew combatants;
     ``by_the_other_side``, that the claimant's adversary did it ("police said the gunmen
-    set fire to two vehicles"), that what it took or destroyed was not its own.
+    set fire to two vehicles"), that what it took or destroyed was not its own;
+    ``in_a_report_of_fighting``, that the report's lead tells of fighting or of a military
+    target, so that people its sentence does not call civilians were not all civilians.
     """
     words = kb.target_words
     civilian_terms, rest = _split_civilian_words(target_phrase)
@@ -177,11 +180,18 @@ def target_role(
             return "other"  # "soldiers and civilians": the text does not split them
         if civilian_terms <= words.generic_people and context:
             # "people killed in the fighting" mixes combatants and civilians.
-            lowered = " " + " ".join(token_key(context)) + " "
-            if any(f" {w}" in lowered for w in words.fighting_context):
+            if tells_of_fighting(context):
                 return "other"
             if _includes_combatants(context, words.combatant_words):
                 return "other"  # "24 people, including soldiers and railway staff"
+        if (
+            civilian_terms <= words.generic_people
+            and in_a_report_of_fighting
+            and not (context and _names_civilians_or_their_places(context))
+        ):
+            # "Kyrgyzstan said its toll rose to 36 people", in a report of a border clash;
+            # but "six civilians were killed and 26 people wounded" are civilians both
+            return "other"
         return "civilian"
     marked = word_set & (words.military_marks | words.combatant_words)  # "rebel vehicles"
     if (
@@ -224,6 +234,25 @@ def target_role(
         # saying whose, is about the other side ("seized 11 vehicles", "took 22 prisoners").
         return "opponent"
     return "other"
+
+
+def tells_of_fighting(text: str) -> bool:
+    """Whether a text tells of fighting or of a military target (``fighting_context``:
+    "clashed", "a gunfight", "at a police academy"); a word may be the start of one in the
+    text ("clash" of "clashed")."""
+    lowered = " " + " ".join(token_key(text)) + " "
+    return any(f" {w}" in lowered for w in load_target_words().fighting_context)
+
+
+def _names_civilians_or_their_places(text: str) -> bool:
+    """Whether a text names civilians by more than a generic word ("six civilians",
+    "villagers", not only "people"), or a place only civilians have, with no military mark
+    ("a strike on a market", "at a mosque", but not "a military school")."""
+    words = load_target_words()
+    found, rest = _split_civilian_words(text)
+    if found - words.generic_people:
+        return True
+    return bool(rest & words.civilian_only_property) and not rest & words.military_marks
 
 
 def _includes_combatants(context: str, combatant_words: frozenset[str]) -> bool:
