@@ -645,6 +645,36 @@ def test_the_earlier_toll_of_a_revision_is_a_claim(
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hospital officials in Tyre said the number of wounded ranged between 1,450 and 1,500.",
+            [("wounded", 1450)],
+        ),
+        ("The death toll in Beni varied from 40 to 60, aid workers said.", [("killed", 40)]),
+        ("The shells ranged from 12 to 20 kilometres, the army said.", []),
+    ],
+)
+def test_a_total_set_in_a_range_is_a_claim_of_its_low_end(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers in Antakya warned the toll could rise to 300.",
+        "Officials in Juba said the number of dead may reach 500.",
+        "The toll in Kharkiv is expected to top 50, the mayor said.",
+        "Medics feared the toll might climb to 80 as more bodies were found.",
+    ],
+)
+def test_a_total_foreseen_is_no_claim(text: str) -> None:
+    assert figures(text) == []
+
+
 def test_another_place_is_no_count_but_another_person_is() -> None:
     assert figures("Gunmen torched another police station in Zamfara, the police said.") == []
     assert figures("Another soldier was killed in Kidal on Friday, the army said.") == [

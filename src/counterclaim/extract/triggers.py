@@ -393,6 +393,11 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             trig = _total_trigger(governor, person)
             if trig:
                 return trig
+        if prep.lower_ in ("between", "from") and governor.lemma_.lower() in lex.range_verbs:
+            # "the number of injured ranged between 2,750 and 2,800": a total in a range
+            trig = _total_trigger(governor, person)
+            if trig:
+                return trig
         if prep.lower_ == "from":
             # "the toll rose to 45 from 31", "rose to 45, up from 31": the earlier toll is
             # a claim too (ANNOTATION.md "Revisions")
@@ -654,8 +659,11 @@ def _predicate_unknown(noun: Token) -> bool:
 
 
 def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
-    """ "bringing the number of those rescued to 10", "the death toll rose to 30"."""
+    """ "bringing the number of those rescued to 10", "the death toll rose to 30"; a total
+    foreseen ("the toll could rise to 300", "is expected to reach 50") is no claim."""
     lex = lexicon()
+    if _foreseen(verb):
+        return None
     for child in verb.children:
         if child.dep_ not in ("nsubj", "dobj", "nsubjpass"):
             continue
@@ -676,6 +684,15 @@ def _total_trigger(verb: Token, person: bool | None) -> Trigger | None:
             if trig:
                 return trig
     return _continued_total(verb, person)
+
+
+def _foreseen(verb: Token) -> bool:
+    """Whether a verb tells what may come ("could rise", "may reach", "is expected to top"),
+    not what is (``projecting_words``)."""
+    words = lexicon().projecting_words
+    if any(c.dep_ == "aux" and c.lower_ in words for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words
 
 
 _BARE_TOTALS = frozenset({"total", "tally", "number", "figure", "count"})

@@ -44,6 +44,8 @@ class Lexicon:
     victim_subject_phrases: dict[str, tuple[tuple[str, ...], ...]]
     total_verbs: frozenset[str]
     put_at_verbs: frozenset[str]
+    range_verbs: frozenset[str]
+    projecting_words: frozenset[str]
     raising_verbs: frozenset[str]
     war_nouns: frozenset[str]
     arresting_verbs: frozenset[str]
@@ -160,6 +162,8 @@ def lexicon() -> Lexicon:
         ),
         total_verbs=frozenset(events["total_verbs"]),
         put_at_verbs=frozenset(events["put_at_verbs"]),
+        range_verbs=frozenset(events["range_verbs"]),
+        projecting_words=frozenset(events["projecting_words"]),
         raising_verbs=frozenset(events["raising_verbs"]),
         war_nouns=frozenset(events.get("war_nouns") or ()),
         arresting_verbs=frozenset(events.get("arresting_verbs") or ()),
