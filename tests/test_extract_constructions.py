@@ -137,6 +137,23 @@ def test_a_verb_with_an_ordinary_object_keeps_its_subject_as_the_agent() -> None
     assert figures("Thirty gunmen inflicted injuries on the guards, police said.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The rebels admitted to losing seven fighters near Kidal.", "The rebels"),
+        ("The army managed to destroy 12 boats on Lake Chad.", "The army"),
+        ("The militia acknowledged having lost 14 fighters.", "The militia"),
+        # an object of the governing verb does it instead
+        ("The commander ordered the troops to free 12 hostages.", None),
+    ],
+)
+def test_a_verb_without_a_subject_has_the_subject_of_the_verb_it_completes(
+    text: str, agent: str | None
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.agent for e in parsed._.extractions] == [agent]
+
+
 def test_a_container_passes_its_count_through() -> None:
     assert figures("Police detained a total of 11 suspects after the bombing in Quetta.") == [
         ("captured", 11)

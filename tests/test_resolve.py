@@ -1924,6 +1924,9 @@ def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
         # what the speaker itself lost is its own
         ("The army said it had lost four men in the ambush.", ["own"]),
         ("The rebels said they had lost six fighters.", ["own"]),
+        # ... also where the losing has no subject of its own but the speaker's
+        ("The insurgents admitted to losing nine fighters near Palma.", ["own"]),
+        ("The militia acknowledged having lost 14 fighters in the clashes.", ["own"]),
         # the heads of villages and communities are civilians, whoever tells it
         (
             "Unknown gunmen shot dead a village chief and his two sons in Mopti, local "

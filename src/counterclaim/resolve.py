@@ -946,7 +946,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         # knowledge base cannot say which
         we = (e.agent or "").lower() in ("we", "us")
         # "the army said it had lost four men": the speaker itself lost them
-        itself = (e.agent or "").lower() in ("we", "us", "it", "they")
+        itself = (e.agent or "").lower() in ("we", "us", "it", "they") or _agent_speaks(e)
         if actors.names_own_people(e.target) or (itself and _owner_verb(e)):
             return "own"
         # "its jets destroyed a Houthi drone": the speaker's own did it, to the other side
@@ -969,7 +969,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
                 return "opponent"
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
         # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
-        owner = _agent_side(ctx, e.agent, side)
+        owner = side if _agent_speaks(e) else _agent_side(ctx, e.agent, side)
         if owner is not None and owner != actors.NEUTRAL:
             return "own" if owner == side else "opponent"
     if not neutral and e.agent and actors.names_the_doers_fellows(e.target):
@@ -1137,6 +1137,12 @@ def _done_to_the_count(e: Extraction) -> bool:
     """Whether the count is what the event's verb acted on ("killed 84 fighters"), not
     who underwent it ("eight soldiers died")."""
     return any(k.startswith("path=") and k.endswith("dobj") for k in e.features)
+
+
+def _agent_speaks(e: Extraction) -> bool:
+    """Whether who did it is who tells it ("the rebels admitted to losing seven fighters")."""
+    surface = e.attribution.surface
+    return bool(e.agent and surface) and e.agent.lower() == surface.lower()
 
 
 def _owner_verb(e: Extraction) -> bool:

@@ -926,7 +926,27 @@ def _agent_of(verb: Token) -> Token | None:
                     return obj
     if verb.dep_ == "conj":
         return _agent_of(verb.head)
+    governor = _controlling_verb(verb)
+    if governor is not None:
+        return _agent_of(governor)
     return None
+
+
+def _controlling_verb(verb: Token) -> Token | None:
+    """The verb whose subject is also a non-finite verb's ("the rebels admitted to losing
+    seven fighters", "the army managed to kill 20"): the verb it completes, where that verb
+    has no object to do it instead."""
+    having = any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
+    if verb.tag_ not in ("VB", "VBG") and not having:  # "acknowledged having lost 12"
+        return None
+    governor = None
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        governor = verb.head.head
+    if governor is None or any(c.dep_ == "dobj" for c in governor.children):
+        return None  # "ordered troops to free 12 hostages": the troops free them
+    return governor
 
 
 _AT_PREPOSITIONS = ("at", "on", "against", "toward", "towards", "into")
