@@ -1186,6 +1186,12 @@ def test_the_outlet_a_speaker_spoke_to_is_not_the_speaker(text: str) -> None:
             "killed in the attacks, the government said.",
             "own",
         ),
+        # any word that opens such a list does (actors data subset_openers)
+        (
+            "Gao, Mali\n\nThe Malian army said nine people, of whom five soldiers and four "
+            "gendarmes, were killed near Gao.",
+            "own",
+        ),
         # combatants and children listed together: a mix (ANNOTATION.md, other)
         (
             "Kharkiv, Ukraine\n\nTwelve people, including ten children and two soldiers, were "

@@ -368,22 +368,8 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
 _SEATED_IN = re.compile(
     r"^(?:the\s+)?(?P<institution>[\w .'’-]+?)\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)$"
 )
-# ... and a head of state or government, who speaks for it (ANNOTATION.md: heads of state
-# and ministers are aliases of their government)
-_RULERS = frozenset(
-    {
-        "junta",
-        "regime",
-        "government",
-        "military government",
-        "authorities",
-        "president",
-        "prime minister",
-        "premier",
-        "head of state",
-        "presidency",
-    }
-)
+# ... and a head of state or government, who speaks for it
+_RULERS = frozenset(str(w) for w in actor_words("rulers"))
 
 
 def _foreign_by_description(ctx: DocumentContext, actor: actors.Actor, surface: str) -> bool:
@@ -1091,7 +1077,9 @@ def _irregulars_in(speaker: str) -> bool:
     return bool(head) and head[-1].lower() in words.irregulars
 
 
-_INCLUDING = re.compile(r"^[^,;.]{0,40}?,?\s*(?:including|among them|among whom)\s+([^;.]+)")
+_INCLUDING = re.compile(
+    rf"^[^,;.]{{0,40}}?,?\s*(?:{actors.subset_openers_pattern()})\s+([^;.]+)", re.IGNORECASE
+)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -1185,7 +1173,8 @@ def _speaks_for_a_state(surface: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _state_speaker_heads() -> frozenset[str]:
-    return _INSTITUTION_HEADS | lexicon().state_voices | _RULERS | {"governor"}
+    regional = frozenset(str(w) for w in actor_words("regional_rulers"))
+    return _INSTITUTION_HEADS | lexicon().state_voices | _RULERS | regional
 
 
 def _side_by_its_kind(ctx: DocumentContext, agent: str, side: str | None) -> str | None:

@@ -52,6 +52,7 @@ from counterclaim.actors.roles import (
     names_own_people,
     names_state_forces,
     names_the_doers_fellows,
+    subset_openers_pattern,
     target_role,
     tells_of_fighting,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "names_state_forces",
     "names_the_doers_fellows",
     "spokespersons",
+    "subset_openers_pattern",
     "target_role",
     "tells_of_fighting",
 ]

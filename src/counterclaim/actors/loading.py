@@ -113,6 +113,7 @@ class TargetWords:
     ground: frozenset[str]
     fellows: frozenset[str]
     peacekeepers: tuple[str, ...]
+    subset_openers: tuple[str, ...]
 
 
 def alias_case_mode(alias: str) -> str:
@@ -576,4 +577,5 @@ def load_target_words() -> TargetWords:
         ground=frozenset(words("ground")),
         fellows=frozenset(words("fellows")),
         peacekeepers=tuple(words("peacekeepers")),
+        subset_openers=tuple(words("subset_openers")),
     )

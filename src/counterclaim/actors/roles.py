@@ -255,13 +255,18 @@ def _names_civilians_or_their_places(text: str) -> bool:
     return bool(rest & words.civilian_only_property) and not rest & words.military_marks
 
 
+@lru_cache(maxsize=1)
+def subset_openers_pattern() -> str:
+    """The words that open a list of some of a toll's people, as one regex alternation."""
+    openers = sorted(load_target_words().subset_openers, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, o.split())) for o in openers)
+
+
 def _includes_combatants(context: str, combatant_words: frozenset[str]) -> bool:
     """A toll said to include soldiers, police or fighters ("killing 24 people, including
     soldiers and railway staff"): the people counted are not all civilians."""
     for found in re.finditer(
-        r"\b(?:including|among them|among whom|of whom)\b([^,.;:()“”\"—–]{1,80})",
-        context,
-        re.IGNORECASE,
+        rf"\b(?:{subset_openers_pattern()})\b([^,.;:()“”\"—–]{{1,80}})", context, re.IGNORECASE
     ):
         if phrase_terms(token_key(found.group(1))) & combatant_words:
             return True
