@@ -16,6 +16,7 @@ from counterclaim.model import Place
 from counterclaim.places import (
     Gazetteer,
     PlaceMention,
+    capital_country,
     claim_places,
     country_context,
     find_place_names,
@@ -555,3 +556,19 @@ def test_a_dateline_with_an_agency_in_brackets_is_not_a_place() -> None:
     assert places_of(text, ("RAWALPINDI", "North Waziristan")) == ["North Waziristan"]
     text = "GAZA CITY (AP) — An airstrike on Rafah killed 12 people, medics said."
     assert places_of(text, ("GAZA CITY", "Rafah")) == ["Rafah"]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Yerevan", "AM"),
+        ("Baku", "AZ"),
+        ("Dushanbe", "TJ"),
+        ("Bamako", "ML"),
+        # a capital that names many other places stands for no country
+        ("Georgetown", None),
+        ("Kidal", None),
+    ],
+)
+def test_a_capital_names_its_country(name: str, code: str | None) -> None:
+    assert capital_country(name) == code

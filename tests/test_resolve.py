@@ -1973,3 +1973,16 @@ def test_a_speaker_of_no_known_side_speaks_as_what_it_is(text: str, roles: list[
 def test_the_toll_of_a_claimed_deed_is_the_cited_source_s(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Yerevan said 49 soldiers were killed in the shelling.", "Armenia government"),
+        ("Dushanbe said nine people were wounded on the border.", "Tajikistan government"),
+    ],
+)
+def test_a_capital_speaks_for_the_government_seated_there(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant
+    assert claim.claimant_actor is not None

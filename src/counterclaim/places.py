@@ -218,6 +218,8 @@ class CountryTerms:
     # word before, they are part of a compound name ("the Kuki-Chin National Army" is no
     # mention of Myanmar's Chin State)
     province_terms: frozenset[str] = frozenset()
+    # capitals that name no other place of note (not ambiguous_capitals): their country
+    capital_codes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -829,6 +831,7 @@ def _country_terms(
     countries: dict[str, Any], curated: dict[str, Any], supplement: list[dict[str, Any]]
 ) -> CountryTerms:
     code_by_term: dict[str, str] = {}
+    capital_codes: dict[str, str] = {}
 
     def add(term: str, code: str) -> None:
         for form in {term, _title_words(term)}:
@@ -842,6 +845,7 @@ def _country_terms(
         capital = country.get("capital")
         if capital and capital not in _AMBIGUOUS_CAPITALS:
             add(capital, code)
+            capital_codes.setdefault(str(capital), code)
     national = set(code_by_term)
     for row in supplement:
         if row.get("kind") in {"province", "region", "district"} and row.get("country"):
@@ -850,7 +854,12 @@ def _country_terms(
                     add(str(term), row["country"])
     pattern = re.compile(r"(?<!\w)" + _longest_first_alternation(code_by_term) + r"(?!\w)")
     provinces = frozenset(code_by_term) - national
-    return CountryTerms(pattern=pattern, code_by_term=code_by_term, province_terms=provinces)
+    return CountryTerms(
+        pattern=pattern,
+        code_by_term=code_by_term,
+        province_terms=provinces,
+        capital_codes=capital_codes,
+    )
 
 
 def _longest_first_alternation(terms: Iterable[str]) -> str:
@@ -916,6 +925,12 @@ def country_context(text: str) -> list[str]:
 _DATELINE_PLACE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z’'.-]+(?:\s+[A-Z][A-Za-z’'.-]+){0,2})\s*(?:,|\(|[-–—:]\s)"
 )
+
+
+def capital_country(name: str) -> str | None:
+    """The ISO code of the country whose capital ``name`` is ("Yerevan": AM), when the
+    capital names no other place of note."""
+    return Gazetteer.load().country_terms.capital_codes.get(name)
 
 
 def dateline_country(body: str) -> str | None:

@@ -357,6 +357,11 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         # "the junta spokesman", "the regime": the government of the report's country
         side = kb.state_side(ctx.country)
         found = kb.government_of(side) if side is not None else None
+    capital = places.capital_country(_without_article(surface).strip())
+    if found is None and capital is not None:
+        # "Yerevan said ...": a capital standing for the government seated there
+        side = kb.state_side(capital)
+        found = kb.government_of(side) if side is not None else None
     if found is None and _names_a_state(kb, surface):
         # A country standing for its government ("Russia said ...", "Malian officials")
         side = kb.side_of_phrase(surface)
