@@ -1986,3 +1986,22 @@ def test_a_capital_speaks_for_the_government_seated_there(text: str, claimant: s
     [claim] = claims_of(text)
     assert claim.claimant == claimant
     assert claim.claimant_actor is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the side's actor the report names most
+        (
+            "Russia's defence ministry said 10 Ukrainian tanks were destroyed on Monday. "
+            "The Russian side said on Tuesday that 40 Ukrainian drones were shot down.",
+            "Russian Defence Ministry",
+        ),
+        # else its government
+        ("The Armenian side said 15 soldiers were killed.", "Armenia government"),
+        # a party of no side is itself
+        ("The ruling party said 12 people were killed.", "ruling party"),
+    ],
+)
+def test_a_side_named_as_a_whole_is_its_voice_in_the_report(text: str, claimant: str) -> None:
+    assert claims_of(text)[-1].claimant == claimant

@@ -296,23 +296,42 @@ def _parties_speaking_jointly(ctx: DocumentContext, e: Extraction) -> list[Extra
     surface = _without_article((e.attribution.surface or "").strip()).lower()
     if surface not in lexicon().joint_speakers:
         return []
+    named = _parties_named(ctx)
+    if len(named) < 2:
+        return []
+    sides = sorted(named, key=lambda side: -len(named[side]))[:2]
+    credited = []
+    for side in sides:
+        voice = _voice_of_side(ctx, side)
+        assert voice is not None  # the side is named
+        who = Attribution(voice.name, "named", e.attribution.start, [])
+        credited.append(replace(e, attribution=who))
+    return credited
+
+
+def _parties_named(ctx: DocumentContext) -> dict[str, list[actors.Actor]]:
+    """The actors of each party side the text names (outlets and neutral voices aside)."""
     kb = ctx.kb
     named: dict[str, list[actors.Actor]] = {}
     for mention in ctx.mentions:
         actor = kb.actor(mention.actor_id)
         if actor.side and actor.kind != "outlet" and not kb.is_neutral(actor.id):
             named.setdefault(actor.side, []).append(actor)
-    if len(named) < 2:
-        return []
-    sides = sorted(named, key=lambda side: -len(named[side]))[:2]
-    credited = []
-    for side in sides:
-        earlier = next((a for a in reversed(ctx.claimants) if a.side == side), None)
-        most_named = Counter(a.id for a in named[side]).most_common(1)[0][0]
-        voice = earlier or kb.actor(most_named)
-        who = Attribution(voice.name, "named", e.attribution.start, [])
-        credited.append(replace(e, attribution=who))
-    return credited
+    return named
+
+
+def _voice_of_side(
+    ctx: DocumentContext, side: str, *, credited: bool = True
+) -> actors.Actor | None:
+    """The actor that speaks for a side in the text: the one credited before (with
+    ``credited``), else the one named most; None when the text names none of its actors."""
+    earlier = next((a for a in reversed(ctx.claimants) if a.side == side), None)
+    if earlier is not None and credited:
+        return earlier
+    named = _parties_named(ctx).get(side)
+    if not named:
+        return None
+    return ctx.kb.actor(Counter(a.id for a in named).most_common(1)[0][0])
 
 
 def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors.Actor | None:
@@ -357,6 +376,13 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         # "the junta spokesman", "the regime": the government of the report's country
         side = kb.state_side(ctx.country)
         found = kb.government_of(side) if side is not None else None
+    whole_side = _WHOLE_SIDE.match(surface.strip())
+    side_named = kb.side_of_phrase(whole_side.group("owner")) if whole_side else None
+    if found is None and side_named is not None:
+        # "the Azerbaijani side": the actor of that side the report names most, else its
+        # government (not the one credited last: a speaker resolves the same way for
+        # every claim that names it, whatever the order they are resolved in)
+        found = _voice_of_side(ctx, side_named, credited=False) or kb.government_of(side_named)
     capital = places.capital_country(_without_article(surface).strip())
     if found is None and capital is not None:
         # "Yerevan said ...": a capital standing for the government seated there
@@ -373,6 +399,8 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
 _SEATED_IN = re.compile(
     r"^(?:the\s+)?(?P<institution>[\w .'’-]+?)\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)$"
 )
+# A party as a whole, named by its side ("the Azerbaijani side", "the Russian party")
+_WHOLE_SIDE = re.compile(r"^(?:the\s+)?(?P<owner>[\w'’ -]+?)\s+(?:side|party)$", re.IGNORECASE)
 # ... and a head of state or government, who speaks for it
 _RULERS = frozenset(str(w) for w in actor_words("rulers"))
 
