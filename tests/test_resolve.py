@@ -2005,3 +2005,34 @@ def test_a_capital_speaks_for_the_government_seated_there(text: str, claimant: s
 )
 def test_a_side_named_as_a_whole_is_its_voice_in_the_report(text: str, claimant: str) -> None:
     assert claims_of(text)[-1].claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a description first, then the person it names: the person speaks
+        (
+            "A community leader and former council chairman, Mr. Peter Agber, said 20 "
+            "villagers were killed in Logo.",
+            "Peter Agber",
+        ),
+        (
+            "The chairman of the local monitoring commission, Rustam Aliyev, said a priest "
+            "was killed in Derbent.",
+            "Rustam Aliyev",
+        ),
+        # the name first already
+        (
+            "Peter Agber, a community leader, said 20 villagers were killed in Logo.",
+            "Peter Agber",
+        ),
+        # who speaks for an organisation is an alias of the organisation
+        (
+            "A spokesperson for the Command, ASP Moses Ode, said 20 villagers were killed.",
+            "spokesperson for the Command",
+        ),
+    ],
+)
+def test_a_person_a_description_names_is_the_claimant(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -24,6 +24,7 @@ from types import EllipsisType
 from urllib.parse import urlsplit
 
 from counterclaim import actors, dates, places
+from counterclaim.actors.knowledge_base import ROLE_NOUN_ALTERNATIVES
 from counterclaim.actors.roles import load_target_words
 from counterclaim.actors.tokens import actor_words, token_key
 from counterclaim.decide import BODY_NOUNS, EXCHANGED_BY_BOTH, collapse_repeats
@@ -630,7 +631,8 @@ def _resolve_claimant(
         actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
         if actor is None:
             aliases = _unique([*surfaces, core, *_speakers_joined(surface)])
-            return _unlisted_name(ctx.kb, core), aliases, None
+            named = _person_named_in(ctx, surface, core, attribution.start)
+            return _unlisted_name(ctx.kb, named or core), _unique([*aliases, core]), None
     if actor is None:
         name = _without_article(surface)
         return _unlisted_name(ctx.kb, name), _unique(surfaces), None
@@ -776,6 +778,22 @@ def _persons_described(ctx: DocumentContext, surface: str, position: int) -> lis
         for name in actors.names_beside(described, ctx.kb)
         if not places.find_place_names(name, ctx.country)
     ]
+
+
+_SPEAKS_FOR_ROLE = re.compile(rf"\b{ROLE_NOUN_ALTERNATIVES}\b", re.IGNORECASE)
+
+
+def _person_named_in(ctx: DocumentContext, surface: str, core: str, position: int) -> str | None:
+    """The person a speaker's description names, when the description comes first ("a
+    community leader and former council chairman, Mr. John Terver"): the person is who
+    speaks, and one name across the report's claims; None when the speaker is a name."""
+    words = _without_article(core).split()
+    if not words or words[0][:1].isupper():
+        return None  # "John Terver, a local chief": the name comes first already
+    if _SPEAKS_FOR_ROLE.search(core):
+        return None  # "a spokesperson for the Command, ASP Moses Yamu": the Command speaks
+    named = [n for n in _persons_described(ctx, surface, position) if len(n.split()) >= 2]
+    return min(named, key=len) if named else None
 
 
 _NAME_TAIL = re.compile(r"\s+(?:for|of|on|in|at)\s+.*$", re.IGNORECASE)
