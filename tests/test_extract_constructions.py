@@ -692,6 +692,19 @@ def test_a_total_foreseen_is_no_claim(text: str) -> None:
     assert figures(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Security camera footage captured a man leaving a bag near the market in Peshawar.", []),
+        ("Cameras captured three gunmen entering the school in Maiduguri.", []),
+        ("A video showed soldiers capturing two fighters near Bakhmut.", [("captured", 2)]),
+        ("Troops captured three gunmen near the school in Maiduguri.", [("captured", 3)]),
+    ],
+)
+def test_what_a_recording_captured_was_filmed(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
 def test_another_place_is_no_count_but_another_person_is() -> None:
     assert figures("Gunmen torched another police station in Zamfara, the police said.") == []
     assert figures("Another soldier was killed in Kidal on Friday, the army said.") == [

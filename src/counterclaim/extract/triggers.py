@@ -835,11 +835,21 @@ def _verb_trigger(
         category = _pick(cats, person)
         if category == "destroyed" and person is True:
             continue
+        agent = _agent_of(cand)
+        if agent is not None and _lemmas(agent) & lex.recording_nouns:
+            continue  # "surveillance footage captured a person paying": filmed, not taken
         if category == "attacks" and noun_lemma in lex.projectiles:
             category = None
         if category:
             return Trigger(category, cand, _agent_of(cand))
     return None
+
+
+def _lemmas(token: Token) -> set[str]:
+    """A noun's lemma, also where the tagger took it for a name ("Cameras" opening a
+    sentence stays "Cameras")."""
+    lower = token.lower_
+    return {token.lemma_.lower(), lower, lower.removesuffix("s")}
 
 
 def _clause_trigger(clause: Token, mention: CountMention, person: bool | None) -> Trigger | None:

@@ -46,6 +46,7 @@ class Lexicon:
     put_at_verbs: frozenset[str]
     range_verbs: frozenset[str]
     projecting_words: frozenset[str]
+    recording_nouns: frozenset[str]
     raising_verbs: frozenset[str]
     war_nouns: frozenset[str]
     arresting_verbs: frozenset[str]
@@ -164,6 +165,7 @@ def lexicon() -> Lexicon:
         put_at_verbs=frozenset(events["put_at_verbs"]),
         range_verbs=frozenset(events["range_verbs"]),
         projecting_words=frozenset(events["projecting_words"]),
+        recording_nouns=frozenset(events["recording_nouns"]),
         raising_verbs=frozenset(events["raising_verbs"]),
         war_nouns=frozenset(events.get("war_nouns") or ()),
         arresting_verbs=frozenset(events.get("arresting_verbs") or ()),
