@@ -658,6 +658,12 @@ def test_kb_from_settings(tmp_path: Path) -> None:
             "actors:\n  - {id: a1, name: A, kind: ngo, from: 2020-05-01, until: 2019-01-01}\n",
             "must come before",
         ),
+        ("sides:\n  - {id: s1, name: S, adversaries: [martians]}\n", "unknown adversary side"),
+        ("sides:\n  - {id: s1, name: S, allies: [martians]}\n", "unknown ally side"),
+        (
+            "sides:\n  - {id: s1, name: S, adversaries: [russia], allies: [russia]}\n",
+            "both an ally and an adversary",
+        ),
     ],
 )
 def test_malformed_user_file_gives_clear_error(tmp_path: Path, content: str, problem: str) -> None:
@@ -928,3 +934,20 @@ def test_a_generic_noun_after_an_unknown_name_is_a_body_of_its_own(
     if unknown:
         text = "Al-Shabaab and AQAP fighters attacked; the army of Mali said."
         assert kb.resolve_in_context(surface, text, country) is None
+
+
+def test_allies_are_own_people_and_their_war_not_the_adversarys(tmp_path: Path) -> None:
+    user = write(
+        tmp_path / "allies.yaml",
+        "sides:\n"
+        "  - {id: northland, name: Northland, state: true, demonyms: [Northlandic],"
+        " adversaries: [southland], allies: [eastland]}\n"
+        "  - {id: southland, name: Southland, state: true, demonyms: [Southlandic]}\n"
+        "  - {id: eastland, name: Eastland, state: true, demonyms: [Eastlandic]}\n",
+    )
+    kb = KnowledgeBase.load([user])
+    assert kb.sides_allied("northland", "eastland") and kb.sides_allied("eastland", "northland")
+    assert not kb.sides_allied("northland", "southland")
+    assert target_role("northland", "Eastlandic soldiers", kb) == "own"
+    assert target_role("northland", "Southlandic soldiers", kb) == "opponent"
+    assert target_role("eastland", "Northlandic soldiers", kb) == "own"

@@ -241,6 +241,14 @@ class KnowledgeBase:
         side_a, side_b = self._sides.get(a), self._sides.get(b)
         return bool((side_a and b in side_a.adversaries) or (side_b and a in side_b.adversaries))
 
+    def sides_allied(self, a: str | None, b: str | None) -> bool:
+        """True when either side lists the other among its allies (Russia and Assad's Syria,
+        the Sahel juntas and Russia's forces)."""
+        if not a or not b or a == b or NEUTRAL in (a, b):
+            return False
+        side_a, side_b = self._sides.get(a), self._sides.get(b)
+        return bool((side_a and b in side_a.allies) or (side_b and a in side_b.allies))
+
     def government_of(self, side_id: str) -> Actor | None:
         """The top-level government actor of a side: the one the files list, else for a
         state side one made from the side ("Armenia government"); None for a movement."""

@@ -57,7 +57,7 @@ ACTOR_FIELDS = {
 }
 SIDE_FIELDS = {
     *("id", "name", "state", "names", "demonyms", "population", "members", "adversaries"),
-    *("from", "until"),
+    *("allies", "from", "until"),
 }
 # An entry may hold for a time only ("from", "until": dates): a state's government after a
 # change of power, an insurgency that became the government. A knowledge base is built as
@@ -80,6 +80,7 @@ class Side:
     population: list[str] = field(default_factory=list)  # plural people nouns: "Pakistanis"
     members: list[str] = field(default_factory=list)  # member nouns: "khawarij", "Fidayeen"
     adversaries: list[str] = field(default_factory=list)
+    allies: list[str] = field(default_factory=list)  # sides that fight beside it
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,7 @@ def build_knowledge(
     sides: dict[str, Side] = {NEUTRAL: Side(NEUTRAL, "Neutral")}
     dormant_sides: dict[str, Side] = {}
     origin: dict[str, Path] = {}
+    side_origin: dict[str, Path] = {}  # the last file that declared or extended each side
     extra: dict[str, Any] = {"people": {}, "metonyms": {}, "claimant": {}}
     raw_actors: list[tuple[Path, bool, dict[str, Any]]] = []
     for path, user in files:
@@ -240,6 +242,7 @@ def build_knowledge(
             if side.id in sides:
                 side = _merge_sides(sides[side.id], side)
             sides[side.id] = side
+            side_origin[side.id] = path
         defaults = data.get("defaults") or {}
         if not isinstance(defaults, dict):
             raise KnowledgeBaseError(f"{path}: 'defaults' must be a mapping")
@@ -249,7 +252,9 @@ def build_knowledge(
             raw_actors.append((path, user, {**defaults, **raw, "_number": number}))
     for side_id, side in dormant_sides.items():
         if side_id not in sides:
-            sides[side_id] = Side(side.id, side.name, side.state, adversaries=side.adversaries)
+            sides[side_id] = Side(
+                side.id, side.name, side.state, adversaries=side.adversaries, allies=side.allies
+            )
     current = [
         entry
         for entry in raw_actors
@@ -286,9 +291,16 @@ def build_knowledge(
                 f"of: {valid}"
             )
     for side in sides.values():
+        where = f"{side_origin[side.id]}: side {side.id!r}" if side.id in side_origin else ""
+        where = where or f"side {side.id!r}"
         for adversary in side.adversaries:
             if adversary not in sides:
-                raise KnowledgeBaseError(f"side {side.id!r}: unknown adversary side {adversary!r}")
+                raise KnowledgeBaseError(f"{where}: unknown adversary side {adversary!r}")
+        for ally in side.allies:
+            if ally not in sides:
+                raise KnowledgeBaseError(f"{where}: unknown ally side {ally!r}")
+            if ally in side.adversaries or side.id in sides[ally].adversaries:
+                raise KnowledgeBaseError(f"{where}: {ally!r} is both an ally and an adversary")
     extra["index"] = _build_index(current, actors, sides, extra)
     extra["current"] = frozenset(str(raw["id"]) for _path, _user, raw in current)
     extra["fingerprint"] = _fingerprint([data_path(COUNTRIES_FILE), *(path for path, _ in files)])
@@ -425,6 +437,7 @@ def _parse_side(raw: Any, where: str) -> Side:
         population=_as_list(raw.get("population"), where, "population"),
         members=_as_list(raw.get("members"), where, "members"),
         adversaries=_as_list(raw.get("adversaries"), where, "adversaries"),
+        allies=_as_list(raw.get("allies"), where, "allies"),
     )
 
 
@@ -441,6 +454,7 @@ def _merge_sides(old: Side, new: Side) -> Side:
         population=union(old.population, new.population),
         members=union(old.members, new.members),
         adversaries=union(old.adversaries, new.adversaries),
+        allies=union(old.allies, new.allies),
     )
 
 

@@ -214,8 +214,8 @@ def target_role(
     word_set = _longest_terms(phrase_terms(key) - civilian_terms, words.combatant_words)
     sides = kb.sides_in_phrase(target_phrase)
     if sides:
-        if all(side == claimant_side for side in sides):
-            return "own"
+        if all(side == claimant_side or kb.sides_allied(side, claimant_side) for side in sides):
+            return "own"  # "Syrian soldiers", as Russia tells it while it fought for Assad
         if claimant_side not in sides:
             return "opponent"
         return "other"
