@@ -134,7 +134,6 @@ def target_role(
     context: str | None = None,
     on_a_warship: bool = False,
     by_the_other_side: bool = False,
-    in_a_report_of_fighting: bool = False,
 ) -> str:
     """own / opponent / civilian / other for a target phrase, seen from the claimant.
 
@@ -146,9 +145,7 @@ def target_role(
     sentence) lets "people killed in the fighting" be ``other``; ``on_a_warship``, that the
     report is about a warship and no merchant ship, makes its crew combatants;
     ``by_the_other_side``, that the claimant's adversary did it ("police said the gunmen
-    set fire to two vehicles"), that what it took or destroyed was not its own;
-    ``in_a_report_of_fighting``, that the report's lead tells of fighting or of a military
-    target, so that people its sentence does not call civilians were not all civilians.
+    set fire to two vehicles"), that what it took or destroyed was not its own.
     """
     words = kb.target_words
     civilian_terms, rest = _split_civilian_words(target_phrase)
@@ -184,14 +181,6 @@ def target_role(
                 return "other"
             if _includes_combatants(context, words.combatant_words):
                 return "other"  # "24 people, including soldiers and railway staff"
-        if (
-            civilian_terms <= words.generic_people
-            and in_a_report_of_fighting
-            and not (context and _names_civilians_or_their_places(context))
-        ):
-            # "Kyrgyzstan said its toll rose to 36 people", in a report of a border clash;
-            # but "six civilians were killed and 26 people wounded" are civilians both
-            return "other"
         return "civilian"
     marked = word_set & (words.military_marks | words.combatant_words)  # "rebel vehicles"
     if (
@@ -244,7 +233,7 @@ def tells_of_fighting(text: str) -> bool:
     return any(f" {w}" in lowered for w in load_target_words().fighting_context)
 
 
-def _names_civilians_or_their_places(text: str) -> bool:
+def names_civilians_beyond_people(text: str) -> bool:
     """Whether a text names civilians by more than a generic word ("six civilians",
     "villagers", not only "people"), or a place only civilians have, with no military mark
     ("a strike on a market", "at a mosque", but not "a military school")."""
