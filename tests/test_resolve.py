@@ -2041,3 +2041,18 @@ def test_a_side_named_as_a_whole_is_its_voice_in_the_report(text: str, claimant:
 def test_a_person_a_description_names_is_the_claimant(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # the others are more of the people the count before them counted
+        (
+            "The insurgents admitted to losing nine fighters near Palma, with 15 others injured.",
+            ["own", "own"],
+        ),
+        ("Police said the gunmen killed nine villagers and wounded 14 others.", ["civilian"] * 2),
+    ],
+)
+def test_others_are_whose_the_people_before_them_were(text: str, roles: list[str]) -> None:
+    assert [c.target_role for c in claims_of(text)] == roles

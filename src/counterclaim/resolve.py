@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from types import EllipsisType
 from urllib.parse import urlsplit
 
@@ -259,6 +260,7 @@ def resolve_claims(
     places_named = [name for e in extractions for name in e.places]
     ctx = document_context(doc, kb, mentions, places_named, main_date=main_date)
     claims = []
+    resolved: list[tuple[Extraction, Claim]] = []
     for e in extractions:
         parties = _parties_speaking_jointly(ctx, e)
         for credited in parties or [e]:
@@ -266,6 +268,8 @@ def resolve_claims(
             if claim.claimant_actor is not None:
                 ctx.claimants.append(kb.actor(claim.claimant_actor))
             claims.append(claim)
+            resolved.append((credited, claim))
+    _others_share_their_role(doc.text, resolved)
     _apply_rejections(ctx, claims)
     _apply_denials(claims)
     unique: dict[str, Claim] = {}
@@ -1657,6 +1661,23 @@ def _rejecting_verbs() -> re.Pattern[str]:
     if not verbs:
         return re.compile(r"(?!)")  # matches nothing
     return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")(?:s|d|ed|ing|es)?\b")
+
+
+_OTHERS = re.compile(r"\s*(?:more\s+)?others?\b", re.IGNORECASE)
+
+
+def _others_share_their_role(text: str, resolved: list[tuple[Extraction, Claim]]) -> None:
+    """ "They admitted to losing seven fighters, with twelve others injured": the others are
+    more of the people the count before them counted, in the same sentence and the same
+    claimant's words, so they are whose those were."""
+    for (before, earlier), (e, claim) in pairwise(resolved):
+        if (
+            _OTHERS.match(text, e.count_end)
+            and e.sentence_start == before.sentence_start
+            and e.target == before.target
+            and claim.claimant == earlier.claimant
+        ):
+            claim.target_role = earlier.target_role
 
 
 def _apply_denials(claims: list[Claim]) -> None:
