@@ -307,8 +307,8 @@ def _parties_speaking_jointly(ctx: DocumentContext, e: Extraction) -> list[Extra
     sides = sorted(named, key=lambda side: -len(named[side]))[:2]
     credited = []
     for side in sides:
-        voice = _voice_of_side(ctx, side)
-        assert voice is not None  # the side is named
+        earlier = next((a for a in reversed(ctx.claimants) if a.side == side), None)
+        voice = earlier or _most_named(ctx, named[side])
         who = Attribution(voice.name, "named", e.attribution.start, [])
         credited.append(replace(e, attribution=who))
     return credited
@@ -325,17 +325,8 @@ def _parties_named(ctx: DocumentContext) -> dict[str, list[actors.Actor]]:
     return named
 
 
-def _voice_of_side(
-    ctx: DocumentContext, side: str, *, credited: bool = True
-) -> actors.Actor | None:
-    """The actor that speaks for a side in the text: the one credited before (with
-    ``credited``), else the one named most; None when the text names none of its actors."""
-    earlier = next((a for a in reversed(ctx.claimants) if a.side == side), None)
-    if earlier is not None and credited:
-        return earlier
-    named = _parties_named(ctx).get(side)
-    if not named:
-        return None
+def _most_named(ctx: DocumentContext, named: list[actors.Actor]) -> actors.Actor:
+    """Of a side's actors the text names, the one it names most."""
     return ctx.kb.actor(Counter(a.id for a in named).most_common(1)[0][0])
 
 
@@ -381,18 +372,8 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         # "the junta spokesman", "the regime": the government of the report's country
         side = kb.state_side(ctx.country)
         found = kb.government_of(side) if side is not None else None
-    whole_side = _WHOLE_SIDE.match(surface.strip())
-    side_named = kb.side_of_phrase(whole_side.group("owner")) if whole_side else None
-    if found is None and side_named is not None:
-        # "the Azerbaijani side": the actor of that side the report names most, else its
-        # government (not the one credited last: a speaker resolves the same way for
-        # every claim that names it, whatever the order they are resolved in)
-        found = _voice_of_side(ctx, side_named, credited=False) or kb.government_of(side_named)
-    capital = places.capital_country(_without_article(surface).strip())
-    if found is None and capital is not None:
-        # "Yerevan said ...": a capital standing for the government seated there
-        side = kb.state_side(capital)
-        found = kb.government_of(side) if side is not None else None
+    if found is None:
+        found = _whole_side(ctx, surface) or _seated_in_capital(kb, surface)
     if found is None and _names_a_state(kb, surface):
         # A country standing for its government ("Russia said ...", "Malian officials")
         side = kb.side_of_phrase(surface)
@@ -408,6 +389,25 @@ _SEATED_IN = re.compile(
 _WHOLE_SIDE = re.compile(r"^(?:the\s+)?(?P<owner>[\w'’ -]+?)\s+(?:side|party)$", re.IGNORECASE)
 # ... and a head of state or government, who speaks for it
 _RULERS = frozenset(str(w) for w in actor_words("rulers"))
+
+
+def _whole_side(ctx: DocumentContext, surface: str) -> actors.Actor | None:
+    """ "the Azerbaijani side": the actor of that side the report names most, else its
+    government (not the one credited last: a speaker resolves the same way for every claim
+    that names it, whatever the order they are resolved in)."""
+    whole_side = _WHOLE_SIDE.match(surface.strip())
+    side = ctx.kb.side_of_phrase(whole_side.group("owner")) if whole_side else None
+    if side is None:
+        return None
+    named = _parties_named(ctx).get(side)
+    return _most_named(ctx, named) if named else ctx.kb.government_of(side)
+
+
+def _seated_in_capital(kb: actors.KnowledgeBase, surface: str) -> actors.Actor | None:
+    """ "Yerevan said ...": a capital standing for the government seated there."""
+    capital = places.capital_country(_without_article(surface).strip())
+    side = kb.state_side(capital) if capital is not None else None
+    return kb.government_of(side) if side is not None else None
 
 
 def _foreign_by_description(ctx: DocumentContext, actor: actors.Actor, surface: str) -> bool:
@@ -940,9 +940,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     kb = ctx.kb
     # What the paragraph has said up to the claim ("Guards clashed near Batken on Thursday.
     # Officials said eight people were killed") tells whether its people were fighting
-    text = ctx.doc.text
-    paragraph_start = text.rfind("\n", 0, e.sentence_start) + 1
-    context = text[paragraph_start : e.sentence_end]
+    context = _paragraph_so_far(ctx, e)
     if e.target_kind == "vessel" or (
         _merchant_vessel(e.target)
         and not (actors.names_a_warship(context) or ctx.about_a_warship())
@@ -1443,9 +1441,13 @@ def _people_in_a_report_of_fighting(ctx: DocumentContext, e: Extraction) -> bool
     mended."""
     if not actors.names_only_generic_people(e.target) or not ctx.lead_tells_of_fighting():
         return False
+    return not actors.names_civilians_beyond_people(_paragraph_so_far(ctx, e))
+
+
+def _paragraph_so_far(ctx: DocumentContext, e: Extraction) -> str:
+    """The claim's paragraph up to the end of its sentence."""
     text = ctx.doc.text
-    paragraph_start = text.rfind("\n", 0, e.sentence_start) + 1
-    return not actors.names_civilians_beyond_people(text[paragraph_start : e.sentence_end])
+    return text[text.rfind("\n", 0, e.sentence_start) + 1 : e.sentence_end]
 
 
 def _target_head(e: Extraction) -> str:
