@@ -230,7 +230,7 @@ def test_a_toll_or_a_figure_is_no_speaker() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "A three-storey building collapsed after the strike in Rafah, medics said.",
+        "A three-storey building was searched after the strike in Rafah, medics said.",
         "A 12-member team inspected the site in Kherson, officials said.",
         "Rebels hold two-thirds of the province, the governor said.",
     ],
@@ -385,7 +385,10 @@ def test_a_number_before_a_spaced_dash_is_a_count() -> None:
     assert figures("The toll stood at 14 - the highest this year - after the raid on Gao.") == [
         ("killed", 14)
     ]
-    assert figures("A three-storey building collapsed in the strike on Kharkiv.") == []
+    # the building that collapsed is one, not three
+    assert figures("A three-storey building collapsed in the strike on Kharkiv.") == [
+        ("destroyed", 1)
+    ]
 
 
 def test_a_phrase_of_take_says_what_happened() -> None:
@@ -741,6 +744,30 @@ def test_a_population_evacuated_is_displaced_not_released(
     ],
 )
 def test_one_thing_set_on_fire_is_destroyed(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every conjunct of a list of buildings, the one with an article too
+        (
+            "The blast destroyed two restaurants and a hotel in Kismayo, police said.",
+            [("destroyed", 2), ("destroyed", 1)],
+        ),
+        ("Shelling flattened a factory and a clinic in Kramatorsk.", [("destroyed", 1)] * 2),
+        # a crash or a collapse is a thing's loss; a truce that collapses is none
+        ("A military helicopter crashed near Gao on Friday, the army said.", [("destroyed", 1)]),
+        (
+            "A four-storey building collapsed after the strike in Rafah, medics said.",
+            [("destroyed", 1)],
+        ),
+        ("The ceasefire collapsed on Monday, officials said.", []),
+    ],
+)
+def test_buildings_and_crashes_are_things_destroyed(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
     assert figures(text) == expected
 
 
@@ -1578,5 +1605,22 @@ def test_a_figure_of_losses_counts_only_what_it_names(
 )
 def test_the_event_of_the_object_before_of_counts(
     text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a verb with an object did the act: the gunmen are not the dead
+        ("Two gunmen killed five villagers in Zamfara, police said.", [("killed", 5)]),
+        ("Two fighter jets downed a drone near Aden, the coalition said.", [("destroyed", 1)]),
+        ("Three Russian missiles destroyed a school in Kharkiv.", [("destroyed", 1)]),
+        # a headline's passive has no object: its subject is what befell
+        ("Twelve soldiers killed in an ambush near Tillaberi, the army said.", [("killed", 12)]),
+    ],
+)
+def test_the_doers_of_an_act_are_not_its_count(
+    text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected

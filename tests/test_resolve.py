@@ -91,6 +91,11 @@ def test_core_name_of_a_descriptive_claimant(surface: str, core: str) -> None:
         ("the army", "CD", "FARDC"),
         ("the ministry", "RU", None),  # several ministries: ambiguous
         ("the army", None, None),
+        # a state has institutions, not one armed group of its own: "the group" in a report
+        # about Russia is not the Wagner Group, nor "the rebels" in one about Ethiopia Fano
+        ("the group", "RU", None),
+        ("the rebels", "ET", None),
+        ("the militia", "NG", None),
     ],
 )
 def test_generic_nouns_resolve_to_the_documents_country(
@@ -622,6 +627,13 @@ def test_things_do_not_speak_and_it_points_back_to_a_voice() -> None:
             "opponent",
         ),
         ("The Malian army said troops destroyed four rebel vehicles near Kidal.", "opponent"),
+        # medics stand apart from the parties: they do not speak for the state a
+        # report names, whose strike it was
+        (
+            "A Russian missile destroyed a building in Dnipro, medical sources said.",
+            "civilian",
+        ),
+        ("An Israeli strike destroyed a bakery in Khan Younis, paramedics said.", "civilian"),
     ],
 )
 def test_homes_and_shops_destroyed_are_civilian_whoever_counts_them(text: str, role: str) -> None:

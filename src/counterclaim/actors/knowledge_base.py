@@ -631,9 +631,12 @@ class KnowledgeBase:
                 return actor
         # "Abu Dhabi Police", "the Kano police command": a name of its own, not the state's
         named_apart = any(w[:1].isupper() and w.lower() not in _DESCRIBING for w in words[:-1])
-        if not country:
+        # "the army" in a report about Mali is Mali's army; but "the group" or "the rebels"
+        # are no country's own: a state has institutions, not one armed group
+        national_kinds = tuple(k for k in kinds if k in _STATE_KINDS)
+        if not country or not national_kinds:
             return None
-        return self._national_actor(kinds, head, country, make=not named_apart)
+        return self._national_actor(national_kinds, head, country, make=not named_apart)
 
     def national_counterpart(self, actor: Actor, country: str, surface: str) -> Actor | None:
         """The document country's institution that an unqualified name stands for: "the

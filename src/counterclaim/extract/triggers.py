@@ -757,8 +757,10 @@ def _verb_trigger(
         if trig:
             return trig
     if subject and not passive:
-        # "15 crew members are missing", "40 were dead": a predicate adjective
-        if verb.lower_ not in lex.verbs:
+        # "15 crew members are missing", "40 were dead": a predicate adjective; and
+        # "five soldiers killed in an ambush", a headline's passive. A verb with an object
+        # is active ("two gunmen killed five villagers"): its subject did the act
+        if verb.lower_ not in lex.verbs and not any(c.dep_ == "dobj" for c in verb.children):
             trig = _adjective_trigger(verb, person)
             if trig:
                 return trig
