@@ -206,6 +206,18 @@ def test_an_office_holder_is_the_institution_of_the_office(
     assert kb.lookup(holder) == kb.lookup(office) is not None
 
 
+@pytest.mark.parametrize(
+    "surface", ["the Russian mayor", "a Ukrainian governor", "the Nigerian deputy governor"]
+)
+def test_a_local_ruler_named_by_the_state_alone_is_none_of_its_actors(
+    kb: KnowledgeBase, surface: str
+) -> None:
+    """A state has many mayors and governors: "the Russian mayor" of an occupied town is not
+    the files' Moscow mayor."""
+    assert kb.lookup(surface) is None
+    assert kb.lookup("the mayor of Moscow").name == "Moscow mayor"
+
+
 def test_a_former_minister_speaks_for_no_ministry(kb: KnowledgeBase) -> None:
     former = kb.lookup("Peru's former defence minister")
     assert former is None or former != kb.lookup("Peru's defence ministry")

@@ -485,6 +485,8 @@ class KnowledgeBase:
         if head[-1] in _GOVERNMENT_HEADS:
             return self.government_of(side_id)
         head_text = " ".join(head)
+        if head_text in _REGIONAL_RULERS:
+            return None  # "the Russian mayor": a state has many, not its capital's alone
         best: Actor | None = None
         for actor in self._current_actors:
             if actor.side != side_id:
@@ -897,6 +899,7 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on"})
 _MAX_INSTITUTION_WORDS = 4
 _GOVERNMENT_HEADS = frozenset(str(w) for w in actor_words("government_heads"))
 _INSTITUTION_WORDS = frozenset(str(w) for w in actor_words("institution_words"))
+_REGIONAL_RULERS = frozenset(str(w) for w in actor_words("regional_rulers"))
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     str(noun): tuple(str(k) for k in kinds) for noun, kinds in actor_words("generic_kinds").items()
 }
