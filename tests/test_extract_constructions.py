@@ -1624,3 +1624,28 @@ def test_the_doers_of_an_act_are_not_its_count(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # some picked out of people counted already, by how the whole is described
+        ("Police said one of the dead militants was a commander of the group.", []),
+        ("Two of the kidnapped students are sisters, the principal said.", []),
+        # what befell the part is a claim of its own
+        ("One of the wounded soldiers later died in hospital, the army said.", [("killed", 1)]),
+        # escaping from captivity is a release; escaping an ambush is nothing
+        (
+            "Fifty pupils abducted from a school in Kebbi have escaped from captivity, the "
+            "church said.",
+            [("released", 50)],
+        ),
+        (
+            "Police said three of the abducted students had escaped from captivity.",
+            [("released", 3)],
+        ),
+        ("Two soldiers escaped the ambush unhurt, the army said.", []),
+    ],
+)
+def test_a_part_of_people_counted_already(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

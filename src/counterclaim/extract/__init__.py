@@ -216,6 +216,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             else:
                 summed = None
             trigger = own_event or find_trigger(mention)
+            if trigger is not None and _picked_from_the_counted(mention, trigger):
+                continue
             part_of: str | None = None
             figure_of: str | None = None  # the target of the figure a count revises
             if trigger is None and mention.noun is None and last_trigger is not None:
@@ -704,6 +706,20 @@ def _attacked(trigger: Trigger, mention: CountMention) -> str | None:
         return None
     attacked = attacked_phrase(trigger.token, mention.token)
     return np_text(attacked) if attacked is not None else None
+
+
+def _picked_from_the_counted(mention: CountMention, trigger: Trigger) -> bool:
+    """Whether a count picks some out of people already counted, the event known only from
+    how the whole is described ("one of the deceased Maoists is a commander", "two of the
+    kidnapped students are sisters"): a part of a figure, no claim. What befell the part
+    is one ("one of the wounded soldiers later died")."""
+    whole = partitive_noun(mention.token)
+    return (
+        whole is not None
+        and trigger.token.dep_ == "amod"
+        and trigger.token.head == whole
+        and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in whole.children)
+    )
 
 
 def _event_of_the_whole(mention: CountMention) -> Trigger | None:
