@@ -1649,3 +1649,27 @@ def test_the_doers_of_an_act_are_not_its_count(
 )
 def test_a_part_of_people_counted_already(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whatever the verb, done "to death" or "fatally" it kills
+        (
+            "ADF rebels hacked 22 villagers to death in Mambasa, local officials said.",
+            [("killed", 22)],
+        ),
+        ("Twelve people were hacked to death in Beni, officials said.", [("killed", 12)]),
+        ("A mob beat two suspected thieves to death in Kampala, police said.", [("killed", 2)]),
+        (
+            "Militants burned 14 people to death in their homes, the governor said.",
+            [("killed", 14)],
+        ),
+        ("Gunmen fatally stabbed five worshippers near Bunia, witnesses said.", [("killed", 5)]),
+        ("Two officers were fatally shot in Culiacan, prosecutors said.", [("killed", 2)]),
+        # a sentence to death is no killing
+        ("A military court sentenced 12 men to death in Kinshasa.", []),
+    ],
+)
+def test_any_verb_done_to_death_kills(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

@@ -56,7 +56,24 @@ def categories_of_verb(verb: Token) -> list[str]:
             if all(w in words for w in rest):
                 categories.append(category)
     categories.extend(c for c in lex.verbs.get(lemma, ()) if c not in categories)
+    if "killed" not in categories and _done_fatally(verb):
+        categories.insert(0, "killed")  # "hacked 22 villagers to death", whatever the verb
     return categories
+
+
+def _done_fatally(verb: Token) -> bool:
+    lex = lexicon()
+    sentenced = verb.lemma_.lower() in lex.sentencing_verbs
+    return any(
+        (child.dep_ == "advmod" and child.lower_ in lex.fatal_manners)
+        or (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and not sentenced
+            and any(g.lemma_.lower() in lex.fatal_ends for g in child.children)
+        )
+        for child in verb.children
+    )
 
 
 def _fits(category: str, person: bool | None) -> bool:

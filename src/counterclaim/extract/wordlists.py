@@ -47,6 +47,9 @@ class Lexicon:
     range_verbs: frozenset[str]
     projecting_words: frozenset[str]
     recording_nouns: frozenset[str]
+    fatal_ends: frozenset[str]
+    fatal_manners: frozenset[str]
+    sentencing_verbs: frozenset[str]
     raising_verbs: frozenset[str]
     war_nouns: frozenset[str]
     arresting_verbs: frozenset[str]
@@ -166,6 +169,9 @@ def lexicon() -> Lexicon:
         range_verbs=frozenset(events["range_verbs"]),
         projecting_words=frozenset(events["projecting_words"]),
         recording_nouns=frozenset(events["recording_nouns"]),
+        fatal_ends=frozenset(events["fatal_ends"]),
+        fatal_manners=frozenset(events["fatal_manners"]),
+        sentencing_verbs=frozenset(events["sentencing_verbs"]),
         raising_verbs=frozenset(events["raising_verbs"]),
         war_nouns=frozenset(events.get("war_nouns") or ()),
         arresting_verbs=frozenset(events.get("arresting_verbs") or ()),
