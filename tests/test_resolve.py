@@ -2068,3 +2068,29 @@ def test_a_person_a_description_names_is_the_claimant(text: str, claimant: str) 
 )
 def test_others_are_whose_the_people_before_them_were(text: str, roles: list[str]) -> None:
     assert [c.target_role for c in claims_of(text)] == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The West Papua Liberation Army said its fighters had shot dead three Indonesian "
+        "soldiers in Intan Jaya.",
+        "The Ogaden National Liberation Front said its fighters killed 12 Ethiopian soldiers.",
+        "The Sudan People's Liberation Army said it had killed 40 government soldiers near "
+        "Kadugli.",
+    ],
+)
+def test_a_group_named_for_fighting_a_state_is_not_that_state(text: str) -> None:
+    """An armed group the files lack, named as one ("Liberation", "Independence"), fights
+    the state of its country: the soldiers it kills are the other side's, and it is not the
+    state's army."""
+    [claim] = claims_of(text)
+    assert claim.target_role == "opponent"
+    assert "Liberation" in claim.claimant
+
+
+def test_a_name_of_insurgents_makes_no_state_institution() -> None:
+    kb = KnowledgeBase.load()
+    assert kb.lookup("Sudan People's Liberation Army") is None
+    assert kb.resolve_in_context("the Liberation Army", "No one is named.", "SD") is None
+    assert kb.lookup("Sudan's army").name == "SAF"

@@ -25,7 +25,7 @@ from types import EllipsisType
 from urllib.parse import urlsplit
 
 from counterclaim import actors, dates, places
-from counterclaim.actors.knowledge_base import ROLE_NOUN_ALTERNATIVES
+from counterclaim.actors.knowledge_base import INSURGENT_NAME_WORDS, ROLE_NOUN_ALTERNATIVES
 from counterclaim.actors.roles import load_target_words
 from counterclaim.actors.tokens import actor_words, token_key
 from counterclaim.decide import BODY_NOUNS, EXCHANGED_BY_BOTH, collapse_repeats
@@ -972,6 +972,8 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             # "local officials") stand apart from the parties: in a report on one country
             # it speaks for that state, unless it is a witness, an outlet or a monitor
             side = kb.state_side(ctx.country)
+            if side is not None and _irregulars_in(e.attribution.surface):
+                side = f"{_ARMED_AGAINST}{side}"  # "the West Papua Liberation Army"
         neutral = side is None or side == actors.NEUTRAL
     if (
         neutral
@@ -1123,9 +1125,12 @@ def _bodies_left_by_fighting(ctx: DocumentContext, e: Extraction) -> bool:
 
 def _irregulars_in(speaker: str) -> bool:
     """Whether a speaker is irregular fighters ("rebels in northern Mali", "the
-    militants"), by its head noun before any place it is in."""
+    militants"), by its head noun before any place it is in, or by its name ("the West Papua
+    Liberation Army")."""
     head = _NAME_TAIL.sub("", speaker).split()
     words = load_target_words()
+    if bool(set(token_key(speaker)) & INSURGENT_NAME_WORDS):
+        return True
     return bool(head) and head[-1].lower() in words.irregulars
 
 

@@ -515,6 +515,8 @@ class KnowledgeBase:
         side = self._sides.get(side_id)
         if side is None or not side.state or not head or len(head) > _MAX_INSTITUTION_WORDS:
             return None
+        if set(head) & INSURGENT_NAME_WORDS:
+            return None  # "Sudan People's Liberation Army": no institution of Sudan's
         if head[-1] in _GOVERNMENT_HEADS:
             kind, head, display = "government", ("government",), "government"
         else:
@@ -593,8 +595,8 @@ class KnowledgeBase:
             return found
         key = token_key(surface)
         kinds = _GENERIC_KINDS.get(key[-1]) if key else None
-        if not kinds:
-            return None
+        if not kinds or set(key) & INSURGENT_NAME_WORDS:
+            return None  # "the Sudan People's Liberation Army" is not the army of Sudan
         words = surface.split()
         if len(words) > 1:
             # "Fano forces": the group named before the noun; but "Ukrainian forces" are not
@@ -900,6 +902,7 @@ _MAX_INSTITUTION_WORDS = 4
 _GOVERNMENT_HEADS = frozenset(str(w) for w in actor_words("government_heads"))
 _INSTITUTION_WORDS = frozenset(str(w) for w in actor_words("institution_words"))
 _REGIONAL_RULERS = frozenset(str(w) for w in actor_words("regional_rulers"))
+INSURGENT_NAME_WORDS = frozenset(str(w) for w in actor_words("insurgent_name_words"))
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     str(noun): tuple(str(k) for k in kinds) for noun, kinds in actor_words("generic_kinds").items()
 }
