@@ -218,6 +218,21 @@ def test_a_local_ruler_named_by_the_state_alone_is_none_of_its_actors(
     assert kb.lookup("the mayor of Moscow").name == "Moscow mayor"
 
 
+@pytest.mark.parametrize(
+    ("spokesman", "body"),
+    [
+        ("South Sudan's army spokesman Lul Ruai Koang", "South Sudan's army"),
+        ("Kenya's army spokesman", "the Kenyan army"),
+        ("Pakistan's army spokesman", "the Pakistan Army"),
+    ],
+)
+def test_an_institution_s_spokesman_speaks_for_it_not_the_state(
+    kb: KnowledgeBase, spokesman: str, body: str
+) -> None:
+    assert kb.lookup(spokesman) == kb.lookup(body) is not None
+    assert kb.lookup(spokesman).kind == "state_military"
+
+
 def test_a_former_minister_speaks_for_no_ministry(kb: KnowledgeBase) -> None:
     former = kb.lookup("Peru's former defence minister")
     assert former is None or former != kb.lookup("Peru's defence ministry")

@@ -398,7 +398,14 @@ class KnowledgeBase:
             return self.government_of(side_id)
         via_role = _SPOKES_OF.match(surface) or _SPOKES_AFTER.match(surface)
         if via_role:
-            found = self.lookup(via_role.group("org"))
+            org = via_role.group("org")
+            # "South Sudan's army spokesman": the army's voice, not the state's
+            skipped = surface[via_role.end("org") :].lower().split()
+            for word in (w for w in skipped if w in _GENERIC_KINDS):
+                found = self.lookup(f"{org} {word}")
+                if found:
+                    return found
+            found = self.lookup(org)
             if found:
                 return found
         generic = self._lookup_demonym_institution(key, make=False)
