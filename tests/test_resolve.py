@@ -2094,3 +2094,33 @@ def test_a_name_of_insurgents_makes_no_state_institution() -> None:
     assert kb.lookup("Sudan People's Liberation Army") is None
     assert kb.resolve_in_context("the Liberation Army", "No one is named.", "SD") is None
     assert kb.lookup("Sudan's army").name == "SAF"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "At least 11 people were killed in Baidoa, according to a local official, Abdi Hassan.",
+            "Abdi Hassan",
+        ),
+        (
+            "Nine villagers were killed near Mopti, according to the regional governor, "
+            "Mr. Ali Farah, who visited the site.",
+            "Ali Farah",
+        ),
+        # capitalised words that go on into a phrase are no apposition of the description
+        (
+            "Six people were killed in Baidoa, according to the police, Baidoa Hospital staff "
+            "and residents.",
+            None,
+        ),
+    ],
+)
+def test_the_person_a_cited_description_names_is_the_claimant(
+    text: str, claimant: str | None
+) -> None:
+    [claim] = claims_of(text)
+    if claimant is None:
+        assert not any("police," in alias for alias in claim.claimant_aliases)
+    else:
+        assert claim.claimant == claimant

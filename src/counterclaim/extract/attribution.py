@@ -619,7 +619,20 @@ def _cited_in(sent: Span, sentence: str) -> Attribution | None:
     m = _ACCORDING.search(sentence)
     if m is None:
         return None
-    return _attribution_from_text(m.group("who").strip(), sent.start_char + m.start("who"))
+    who = m.group("who").strip()
+    named = _NAME_AFTER.match(sentence, m.end("who"))
+    if named is not None and who.split()[-1][:1].islower():
+        # "according to a local official, Abdi Hassan": the description's person
+        who = sentence[m.start("who") : named.end("name")].strip()
+    return _attribution_from_text(who, sent.start_char + m.start("who"))
+
+
+# A name in apposition after a description: two to four capitalised words, and nothing more
+# before the clause ends
+_NAME_AFTER = re.compile(
+    r",\s+(?P<name>(?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+)?[A-Z][\w'’-]+){1,3})"
+    r"(?=\s*(?:[,.;]|$))"
+)
 
 
 def _toll_owner(node: Token) -> Attribution | None:
