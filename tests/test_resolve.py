@@ -2124,3 +2124,23 @@ def test_the_person_a_cited_description_names_is_the_claimant(
         assert not any("police," in alias for alias in claim.claimant_aliases)
     else:
         assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "According to the Ministry of Health (MoH) in Gaza, 86 Palestinians were killed "
+            "and 130 injured.",
+            "Gaza Health Ministry",
+        ),
+        (
+            "The Armed Forces of the Democratic Republic of Congo (FARDC) in Ituri said 12 ADF "
+            "rebels were killed.",
+            "FARDC",
+        ),
+    ],
+)
+def test_an_acronym_in_brackets_inside_a_name_does_not_hide_it(text: str, claimant: str) -> None:
+    claims = claims_of(text)
+    assert claims and {c.claimant for c in claims} == {claimant}

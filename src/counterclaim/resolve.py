@@ -582,6 +582,11 @@ def _resolve_claimant(
             name, aliases, _ = named
             return name, _unique([*aliases, surface]), None
         actor = _actor_for_surface(ctx, surface, attribution.start)
+        inner = _ACRONYM_WITHIN.search(surface)
+        if actor is None and inner is not None:
+            # "the Ministry of Health (MoH) in Gaza": the name is read without its acronym
+            unbracketed = surface[: inner.start()] + surface[inner.end() :]
+            actor = _actor_for_surface(ctx, unbracketed, attribution.start)
         if actor is None:
             # its appositions, and the names set beside it between commas
             beside = [p.strip() for p in surface.split(",")[1:] if p.strip()]
@@ -674,6 +679,7 @@ _SURNAME = re.compile(r"[A-Z][a-z][\w'’-]+")
 
 
 _ACRONYM_AT_END = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)$")
+_ACRONYM_WITHIN = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]{1,9})\)(?=\s+\S)")
 _POSSESSOR = re.compile(r"^(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})['’]s\s+(?=[A-Z])")
 
 
