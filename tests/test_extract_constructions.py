@@ -1673,3 +1673,18 @@ def test_a_part_of_people_counted_already(text: str, expected: list[tuple[str, i
 )
 def test_any_verb_done_to_death_kills(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An explosive device struck a vehicle carrying civilians in Gao, killing three and "
+        "injuring five others, according to MINUSMA.",
+        "A drone hit a truck near Kherson, killing three and wounding five others, the "
+        "governor said.",
+    ],
+)
+def test_bare_counts_killed_after_a_thing_struck_are_people(text: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
+    assert found == [("killed", 3, "people"), ("wounded", 5, "people")]

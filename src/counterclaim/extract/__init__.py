@@ -179,6 +179,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
         hedged = sentence_hedged(sent)
         apart = breaks_voice(sentence_text(sent))  # "Separately, ...": no earlier speaker's voice
         previous_target: str | None = None
+        previous_is_thing = False  # "struck a vehicle ..., killing three": not the vehicle
         listing: tuple[CountMention, Trigger] | None = None  # the sentence's last claim
         mentions = find_counts(sent)
         partitive_totals = {
@@ -273,15 +274,24 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             if trigger is None:
                 if mention.noun is not None:
                     previous_target = target_text(mention, previous_target)
+                    previous_is_thing = is_person(mention.noun) is False
                 continue
             if not is_loose:
                 listing = (mention, trigger)
             # the people of the sentence before, read only for a sentence with a claim
             people_before = people_named(sentence_before) if sentence_before else None
-            target = part_of or figure_of or target_text(mention, previous_target, people_before)
+            before = previous_target
+            if (
+                previous_is_thing
+                and mention.noun is None
+                and trigger.category in lexicon().people_only
+            ):
+                before = None  # a bare count killed or wounded counts people
+            target = part_of or figure_of or target_text(mention, before, people_before)
             if not part_of and mention.noun is not None:
                 target = _with_description(target, mention.noun)
             previous_target = target
+            previous_is_thing = mention.noun is not None and is_person(mention.noun) is False
             last_trigger = (trigger, mention.end, target, part_of is not None)
             attribution = find_attribution(sent, trigger.token, quotes, mention.end)
             if attribution.kind == "reporter" and not apart:

@@ -113,6 +113,12 @@ def _kind_of_the_others(others: Token) -> bool | None:
     lex = lexicon()
     for i in range(others.i - 1, max(-1, others.i - _OTHERS_REACH - 1), -1):
         tok = doc[i]
+        if tok.like_num and tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            # "killing three and injuring five others": a bare count stands for what its
+            # verb befalls, people where the verb befalls only people
+            categories = categories_of_verb(tok.head)
+            if categories and all(c in lex.people_only for c in categories):
+                return True
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("others", "other"):
             continue
         lemma = tok.lemma_.lower()
