@@ -1688,3 +1688,26 @@ def test_bare_counts_killed_after_a_thing_struck_are_people(text: str) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
     assert found == [("killed", 3, "people"), ("wounded", 5, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # "of them" are the people the sentence before counted, not whoever it named last
+        (
+            "Gunmen abducted 25 passengers from a bus near Kaduna, police spokesman Mohammed "
+            "Jalige said. Five of them were later rescued.",
+            "passengers",
+        ),
+        # with no count before, a pronoun stays what it is: "the suspects" acted, the
+        # officers chased, and neither was counted
+        (
+            "Following a brief chase by police officers, the suspects abandoned the car. One "
+            "of them was detained at the scene.",
+            "them",
+        ),
+    ],
+)
+def test_a_part_of_them_is_of_the_people_counted_before(text: str, target: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert parsed._.extractions[-1].target == target

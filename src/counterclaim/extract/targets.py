@@ -102,7 +102,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         return previous
     if noun.lower_ in ("them", "those", "these"):
         # "pursued the attackers and killed scores of them": the people named before
-        before = _people_before(noun)
+        before = _people_before(noun) or antecedent  # or those the sentence before counted
         if before is not None:
             return before
     if noun.lower_ in lexicon().adjectives and noun != mention.token:
