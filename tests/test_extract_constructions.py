@@ -1711,3 +1711,26 @@ def test_bare_counts_killed_after_a_thing_struck_are_people(text: str) -> None:
 def test_a_part_of_them_is_of_the_people_counted_before(text: str, target: str) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert parsed._.extractions[-1].target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count the parser joins to the verb is one more of its objects
+        (
+            "Security forces killed the commander of the group, Abu Bakr, and two of his "
+            "aides in a raid near Idlib, the ministry said.",
+            [("killed", 2, "his aides")],
+        ),
+        # and a target holds no count of its own beside it
+        (
+            "Security forces killed a commander and two of his aides near Idlib.",
+            [("killed", 1, "commander"), ("killed", 2, "his aides")],
+        ),
+    ],
+)
+def test_every_conjunct_object_is_counted_on_its_own(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [(e.category, e.count.value, e.target) for e in parsed._.extractions] == expected

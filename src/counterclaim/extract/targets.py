@@ -114,6 +114,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         if tok.dep_ == "conj" and (
             any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
             or any(t.dep_ == "nummod" for t in tok.subtree)
+            or tok.like_num  # "a commander and two of his aides"
             # "a dozen soldiers and several civilians": a vague count of its own
             or any(c.i < tok.i and is_vague_word(c.text) for c in tok.children)
             or _another_kind(noun, tok)

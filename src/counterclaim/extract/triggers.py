@@ -291,7 +291,16 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             root = anchor
             while root.dep_ == "conj":
                 root = root.head
-            dep, head = root.dep_, root.head
+            if (
+                mention.noun is None
+                and root.pos_ == "VERB"
+                and any(c.dep_ == "dobj" for c in root.children)
+            ):
+                # "killed the commander, Abu Bakr, and two of his aides": the parser joined
+                # the count to the verb, but it is one more of the verb's objects
+                dep, head = "dobj", root
+            else:
+                dep, head = root.dep_, root.head
     if dep in ("nsubj", "nsubjpass") and head.pos_ == "ADJ":
         # "dozens more were unaccounted for": the adjective is the clause's head
         trig = _adjective_trigger(head, person)
