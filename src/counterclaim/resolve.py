@@ -1135,7 +1135,7 @@ def _irregulars_in(speaker: str) -> bool:
     Liberation Army")."""
     head = _NAME_TAIL.sub("", speaker).split()
     words = load_target_words()
-    if bool(set(token_key(speaker)) & INSURGENT_NAME_WORDS):
+    if set(token_key(speaker)) & INSURGENT_NAME_WORDS:
         return True
     return bool(head) and head[-1].lower() in words.irregulars
 

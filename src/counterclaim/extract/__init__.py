@@ -790,8 +790,9 @@ def _people_counted_before(
     """The people the sentence before counted last, for "five of them" with no people of
     its own sentence before it."""
     whole = _counted_pronoun(mention)
-    assert whole is not None
-    if any(t.pos_ == "NOUN" and is_person(t) for t in whole.doc[whole.sent.start : whole.i]):
+    if whole is None or any(
+        t.pos_ == "NOUN" and is_person(t) for t in whole.doc[whole.sent.start : whole.i]
+    ):
         return None
     last = results[-1] if results else None
     if (
