@@ -25,7 +25,11 @@ from types import EllipsisType
 from urllib.parse import urlsplit
 
 from counterclaim import actors, dates, places
-from counterclaim.actors.knowledge_base import INSURGENT_NAME_WORDS, ROLE_NOUN_ALTERNATIVES
+from counterclaim.actors.knowledge_base import (
+    INSURGENT_NAME_WORDS,
+    REGIONAL_RULERS,
+    ROLE_NOUN_ALTERNATIVES,
+)
 from counterclaim.actors.roles import load_target_words
 from counterclaim.actors.tokens import actor_words, token_key
 from counterclaim.decide import BODY_NOUNS, EXCHANGED_BY_BOTH, collapse_repeats
@@ -1133,11 +1137,10 @@ def _irregulars_in(speaker: str) -> bool:
     """Whether a speaker is irregular fighters ("rebels in northern Mali", "the
     militants"), by its head noun before any place it is in, or by its name ("the West Papua
     Liberation Army")."""
-    head = _NAME_TAIL.sub("", speaker).split()
-    words = load_target_words()
     if set(token_key(speaker)) & INSURGENT_NAME_WORDS:
         return True
-    return bool(head) and head[-1].lower() in words.irregulars
+    head = _NAME_TAIL.sub("", speaker).split()
+    return bool(head) and head[-1].lower() in load_target_words().irregulars
 
 
 _INCLUDING = re.compile(
@@ -1236,8 +1239,7 @@ def _speaks_for_a_state(surface: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _state_speaker_heads() -> frozenset[str]:
-    regional = frozenset(str(w) for w in actor_words("regional_rulers"))
-    return _INSTITUTION_HEADS | lexicon().state_voices | _RULERS | regional
+    return _INSTITUTION_HEADS | lexicon().state_voices | _RULERS | REGIONAL_RULERS
 
 
 def _side_by_its_kind(ctx: DocumentContext, agent: str, side: str | None) -> str | None:

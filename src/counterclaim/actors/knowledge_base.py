@@ -18,7 +18,7 @@ import bisect
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -236,18 +236,20 @@ class KnowledgeBase:
 
     def sides_opposed(self, a: str | None, b: str | None) -> bool:
         """True when either side lists the other among its adversaries."""
-        if not a or not b or a == b or NEUTRAL in (a, b):
-            return False
-        side_a, side_b = self._sides.get(a), self._sides.get(b)
-        return bool((side_a and b in side_a.adversaries) or (side_b and a in side_b.adversaries))
+        return self._either_lists_the_other(a, b, lambda side: side.adversaries)
 
     def sides_allied(self, a: str | None, b: str | None) -> bool:
         """True when either side lists the other among its allies (Russia and Assad's Syria,
         the Sahel juntas and Russia's forces)."""
+        return self._either_lists_the_other(a, b, lambda side: side.allies)
+
+    def _either_lists_the_other(
+        self, a: str | None, b: str | None, listed: Callable[[Side], list[str]]
+    ) -> bool:
         if not a or not b or a == b or NEUTRAL in (a, b):
             return False
         side_a, side_b = self._sides.get(a), self._sides.get(b)
-        return bool((side_a and b in side_a.allies) or (side_b and a in side_b.allies))
+        return bool((side_a and b in listed(side_a)) or (side_b and a in listed(side_b)))
 
     def government_of(self, side_id: str) -> Actor | None:
         """The top-level government actor of a side: the one the files list, else for a
@@ -492,7 +494,7 @@ class KnowledgeBase:
         if head[-1] in _GOVERNMENT_HEADS:
             return self.government_of(side_id)
         head_text = " ".join(head)
-        if head_text in _REGIONAL_RULERS:
+        if head_text in REGIONAL_RULERS:
             return None  # "the Russian mayor": a state has many, not its capital's alone
         best: Actor | None = None
         for actor in self._current_actors:
@@ -908,7 +910,7 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on"})
 _MAX_INSTITUTION_WORDS = 4
 _GOVERNMENT_HEADS = frozenset(str(w) for w in actor_words("government_heads"))
 _INSTITUTION_WORDS = frozenset(str(w) for w in actor_words("institution_words"))
-_REGIONAL_RULERS = frozenset(str(w) for w in actor_words("regional_rulers"))
+REGIONAL_RULERS = frozenset(str(w) for w in actor_words("regional_rulers"))
 INSURGENT_NAME_WORDS = frozenset(str(w) for w in actor_words("insurgent_name_words"))
 _GENERIC_KINDS: dict[str, tuple[str, ...]] = {
     str(noun): tuple(str(k) for k in kinds) for noun, kinds in actor_words("generic_kinds").items()

@@ -291,8 +291,9 @@ def build_knowledge(
                 f"of: {valid}"
             )
     for side in sides.values():
-        where = f"{side_origin[side.id]}: side {side.id!r}" if side.id in side_origin else ""
-        where = where or f"side {side.id!r}"
+        where = f"side {side.id!r}"
+        if side.id in side_origin:
+            where = f"{side_origin[side.id]}: {where}"
         for adversary in side.adversaries:
             if adversary not in sides:
                 raise KnowledgeBaseError(f"{where}: unknown adversary side {adversary!r}")

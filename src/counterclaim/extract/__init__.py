@@ -280,10 +280,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 listing = (mention, trigger)
             # the people of the sentence before, read only for a sentence with a claim
             people_before = people_named(sentence_before) if sentence_before else None
-            if _of_them(mention):
+            pronoun = _counted_pronoun(mention)
+            if pronoun is not None:
                 # "... abducted 25 passengers. Five of them were later rescued": the people
                 # the sentence before counted, not whoever it named last
-                people_before = _people_counted_before(mention, results, sentence_before)
+                people_before = _people_counted_before(pronoun, results, sentence_before)
             before = previous_target
             if (
                 previous_is_thing
@@ -774,25 +775,18 @@ def _counts_the_others(mention: CountMention, results: list[Extraction]) -> bool
     )
 
 
-def _of_them(mention: CountMention) -> bool:
-    """Whether a count is a part of people a pronoun stands for ("five of them")."""
-    whole = _counted_pronoun(mention)
-    return whole is not None and whole.lower_ in ("them", "those", "these")
-
-
 def _counted_pronoun(mention: CountMention) -> Token | None:
-    return mention.noun if mention.noun is not None else partitive_noun(mention.token)
+    """The pronoun a count counts people of ("five of them", "scores of those"), if any."""
+    whole = mention.noun if mention.noun is not None else partitive_noun(mention.token)
+    return whole if whole is not None and whole.lower_ in ("them", "those", "these") else None
 
 
 def _people_counted_before(
-    mention: CountMention, results: list[Extraction], sentence_before: Span | None
+    pronoun: Token, results: list[Extraction], sentence_before: Span | None
 ) -> str | None:
     """The people the sentence before counted last, for "five of them" with no people of
     its own sentence before it."""
-    whole = _counted_pronoun(mention)
-    if whole is None or any(
-        t.pos_ == "NOUN" and is_person(t) for t in whole.doc[whole.sent.start : whole.i]
-    ):
+    if any(t.pos_ == "NOUN" and is_person(t) for t in pronoun.doc[pronoun.sent.start : pronoun.i]):
         return None
     last = results[-1] if results else None
     if (
