@@ -2144,3 +2144,35 @@ def test_the_person_a_cited_description_names_is_the_claimant(
 def test_an_acronym_in_brackets_inside_a_name_does_not_hide_it(text: str, claimant: str) -> None:
     claims = claims_of(text)
     assert claims and {c.claimant for c in claims} == {claimant}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goma\n\nA UN source said at least 30 people were killed. The army put the death toll "
+        "at 12.",
+        "Khan Younis\n\nUNICEF said 30 children were killed. The ministry said 12 of them were "
+        "girls and that 12 were killed on Monday.",
+        "Kidal\n\nHuman Rights Watch said 30 villagers were killed. The police said 12 died.",
+    ],
+)
+def test_a_states_institution_is_not_the_neutral_body_named_before_it(text: str) -> None:
+    claims = claims_of(text)
+    neutral = claims[0].claimant
+    later = [c for c in claims if c.value == 12]
+    assert later and all(c.claimant != neutral for c in later)
+    assert all(not set(c.claimant_aliases) & set(claims[0].claimant_aliases) for c in later)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tillaberi\n\nThe army said troops had repelled an attack on a base near Tillaberi. "
+        "Seventeen soldiers were killed and 20 wounded, it said.",
+        "Cabo Delgado\n\nThe police said officers had foiled a raid on a village. Nine "
+        "insurgents were shot dead, it said.",
+    ],
+)
+def test_it_said_points_back_to_a_speaker_whose_sentence_made_no_claim(text: str) -> None:
+    claims = claims_of(text)
+    assert claims and all(c.claimant != "reporter" for c in claims)

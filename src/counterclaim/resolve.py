@@ -572,6 +572,10 @@ def _resolve_claimant(
         if actor is None:
             found = _last_actor_before(ctx, position)
             actor = found[0] if found is not None else None
+            if actor is not None and ctx.kb.is_neutral(actor.id) and _is_an_institution(surface):
+                # "A UN source said 30 were killed. The army put the toll at 12": a
+                # state's institution is not the monitor or agency named before it
+                actor = None
         if actor is None and ctx.claimants and surface.lower() in lexicon().anaphors:
             # "The army said 12 soldiers were killed. It said 30 attackers were also
             # killed": the army the first claim was credited to, though the text named it

@@ -392,7 +392,9 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             voice = speakers[index]
             if voice is not None and paragraph not in paragraph_claimant and not _owns_a_deed(sent):
                 paragraph_claimant[paragraph] = voice
-            if voice is not None and not mentions:
+            if voice is not None and not claimed_here:
+                # "The army said troops repelled an attack on a base" (one attack, no
+                # claim): it spoke all the same, and "it said" next points back to it
                 last_speaker = voice
         if speakers[index] is not None and _a_person(doc, speakers[index]):
             last_person = speakers[index]  # "One soldier who survived said ...": "he" later
