@@ -1722,6 +1722,17 @@ def test_a_part_of_them_is_of_the_people_counted_before(text: str, target: str) 
             "aides in a raid near Idlib, the ministry said.",
             [("killed", 2, "his aides")],
         ),
+        # or to a word it left hanging on the verb ("alias")
+        (
+            "Colombian troops killed Javier Alonso Veloza, alias 'John Mechas', and two of his "
+            "bodyguards in an operation in Putumayo.",
+            [("killed", 2, "his bodyguards")],
+        ),
+        (
+            "Philippine soldiers killed Abu Sayyaf leader Radulan Sahiron, alias 'Kumander "
+            "Putol', and three of his followers in Sulu.",
+            [("killed", 3, "his followers")],
+        ),
         # and a target holds no count of its own beside it
         (
             "Security forces killed a commander and two of his aides near Idlib.",

@@ -2176,3 +2176,38 @@ def test_a_states_institution_is_not_the_neutral_body_named_before_it(text: str)
 def test_it_said_points_back_to_a_speaker_whose_sentence_made_no_claim(text: str) -> None:
     claims = claims_of(text)
     assert claims and all(c.claimant != "reporter" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "figures"),
+    [
+        (
+            "Beni\n\nThe rebels killed 30 villagers, a local chief in Beni told Reuters.",
+            "chief",
+            [("killed", 30)],
+        ),
+        (
+            "Kaduna\n\nGunmen abducted 15 students, a school official in Zaria told the BBC.",
+            "official",
+            [("captured", 15)],
+        ),
+        (
+            "Cibitoke\n\nThe contingent lost at least 20 men, a military source in Bujumbura "
+            "told AFP.",
+            "source",
+            [("killed", 20)],
+        ),
+        (
+            "Tal Afar\n\nThe militants executed 11 prisoners, a police officer in Mosul told "
+            "Reuters.",
+            "officer",
+            [("killed", 11)],
+        ),
+    ],
+)
+def test_a_speaker_set_between_commas_before_the_verb_of_saying_speaks(
+    text: str, speaker: str, figures: list[tuple[str, int]]
+) -> None:
+    claims = claims_of(text)
+    assert [(c.category, c.value) for c in claims] == figures
+    assert all(speaker in " ".join(c.claimant_aliases) for c in claims)

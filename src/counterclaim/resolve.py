@@ -29,6 +29,7 @@ from counterclaim.actors.knowledge_base import (
     INSURGENT_NAME_WORDS,
     REGIONAL_RULERS,
     ROLE_NOUN_ALTERNATIVES,
+    STATE_KINDS,
 )
 from counterclaim.actors.roles import load_target_words
 from counterclaim.actors.tokens import actor_words, token_key
@@ -572,9 +573,10 @@ def _resolve_claimant(
         if actor is None:
             found = _last_actor_before(ctx, position)
             actor = found[0] if found is not None else None
-            if actor is not None and ctx.kb.is_neutral(actor.id) and _is_an_institution(surface):
-                # "A UN source said 30 were killed. The army put the toll at 12": a
-                # state's institution is not the monitor or agency named before it
+            if actor is not None and actor.kind not in STATE_KINDS and _is_an_institution(surface):
+                # "A UN source said 30 were killed. The army put the toll at 12", "Five FARC
+                # dissidents died, the army said": a state's institution is not the
+                # monitor, the agency or the armed group named before it
                 actor = None
         if actor is None and ctx.claimants and surface.lower() in lexicon().anaphors:
             # "The army said 12 soldiers were killed. It said 30 attackers were also

@@ -561,7 +561,7 @@ class KnowledgeBase:
             names: dict[tuple[str, ...], tuple[str, str]] = {}
             for actor in self._current_actors:
                 side = self._sides.get(actor.side or "")
-                if side is None or not side.state or actor.kind not in _STATE_KINDS:
+                if side is None or not side.state or actor.kind not in STATE_KINDS:
                     continue
                 people = set(self._people.get(actor.id, []))
                 # longest first: "Saudi Arabia defence ministry" loses "Saudi Arabia"
@@ -646,7 +646,7 @@ class KnowledgeBase:
         named_apart = any(w[:1].isupper() and w.lower() not in _DESCRIBING for w in words[:-1])
         # "the army" in a report about Mali is Mali's army; but "the group" or "the rebels"
         # are no country's own: a state has institutions, not one armed group
-        national_kinds = tuple(k for k in kinds if k in _STATE_KINDS)
+        national_kinds = tuple(k for k in kinds if k in STATE_KINDS)
         if not country or not national_kinds:
             return None
         return self._national_actor(national_kinds, head, country, make=not named_apart)
@@ -900,7 +900,7 @@ _STATE_INSTITUTION_HEADS: dict[str, str] = {
     },
     **{str(noun): str(kind) for noun, kind in actor_words("state_institution_heads").items()},
 }
-_STATE_KINDS = frozenset(
+STATE_KINDS = frozenset(
     {"state_military", "government", "ministry", "police", "media_wing", "person_role"}
 )
 # Kinds whose acronyms another state's institution may share ("Bangladesh ISPR").

@@ -37,6 +37,7 @@ from counterclaim.extract.attribution import (
     find_attribution,
     headline_speaker,
     is_speaker,
+    mend_speakers_in_apposition,
     quote_around,
     quote_spans,
     refers_to_speaker,
@@ -64,6 +65,7 @@ from counterclaim.extract.triggers import (
     categories_of_verb,
     find_trigger,
     listed_trigger,
+    mend_counts_joined_to_a_verb,
     nearest_trigger,
     second_trigger,
 )
@@ -149,6 +151,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     """Every claim candidate in a parsed document (the rule component's work); with
     ``loose``, also each figure the parse ties to no event word, credited to the nearest
     event word of its sentence and marked as loose for the decision model."""
+    mend_speakers_in_apposition(doc)
+    mend_counts_joined_to_a_verb(doc)
     title = doc.user_data.get("title") if doc.user_data else None
     body_start = body_start_of(doc)
     quotes = quote_spans(doc_text(doc))
@@ -325,6 +329,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 attribution.kind == "pronoun"
                 and last_speaker is not None
                 and refers_to_speaker(attribution.surface or "")
+                and not _named_before_in_sentence(sent, attribution)
             ):
                 # "He said two soldiers had died": he is who spoke last, not whichever
                 # group was named last; and of those who spoke, the last person
@@ -656,6 +661,15 @@ def _a_person(doc: Doc, speaker: Attribution) -> bool:
         return False  # "the police", "the army": a body, though "12 police" are people
     return head.ent_type_ == "PERSON" or (
         head.pos_ == "NOUN" and (is_person(head) is True or head.lower_.startswith("spokes"))
+    )
+
+
+def _named_before_in_sentence(sent: Span, pronoun: Attribution) -> bool:
+    """ "JNIM then released a video they said showed ...": a pronoun after a name that is
+    its sentence's subject points back to that name, not to whoever spoke before."""
+    return any(
+        token.idx < pronoun.start and token.dep_ == "nsubj" and token.pos_ == "PROPN"
+        for token in sent
     )
 
 

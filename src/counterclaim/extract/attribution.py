@@ -195,6 +195,60 @@ def _speaker_in_apposition(subject: Token) -> Token | None:
     return None
 
 
+def mend_speakers_in_apposition(doc: Doc) -> None:
+    """ "The rebels killed 30 villagers, a local chief in Beni told Reuters": the parser
+    hangs the speaker on the counted people as their apposition and leaves the verb of
+    saying without a subject, so that the chief is counted among the dead and Beni speaks;
+    or, in "the unit lost at least 20 men, a military source told AFP", takes the men for
+    the subject of "told". A speaker set between commas right before a verb of saying is
+    its subject, and the counted people are again the object of the verb before them."""
+    for verb in doc:
+        if verb.i < 3 or not _is_reporting(verb):
+            continue
+        speaker = _apposition_ending_before(verb)
+        if speaker is None:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        if subjects:
+            counted = subjects[0]
+            doer = doc[counted.left_edge.i - 1] if counted.left_edge.i > 0 else None
+            if (
+                len(subjects) > 1
+                or speaker.head != counted
+                or not any(c.dep_ == "nummod" for c in counted.children)
+                or doer is None
+                or doer.pos_ != "VERB"
+                or any(c.dep_ == "dobj" for c in doer.children)
+                or doer in counted.subtree
+            ):
+                continue
+            counted.head = doer
+            counted.dep_ = "dobj"
+        speaker.head = verb
+        speaker.dep_ = "nsubj"
+
+
+def _apposition_ending_before(verb: Token) -> Token | None:
+    """The apposition set off by a comma that ends right before a verb, when it can speak
+    and counts no one ("a local chief", not "12 of them")."""
+    doc = verb.doc
+    last = doc[verb.i - 1]
+    found = next(
+        (t for t in (last, *last.ancestors) if t.dep_ == "appos" and t.right_edge.i == last.i),
+        None,
+    )
+    if (
+        found is None
+        or found.left_edge.i < 1
+        or doc[found.left_edge.i - 1].text != ","
+        or any(c.dep_ == "nummod" or c.like_num for c in found.children)
+        or not _can_speak(found)
+        or verb in found.subtree  # (its head would be its own child)
+    ):
+        return None
+    return found
+
+
 def _member_speaking(subject: Token) -> tuple[str, Token] | None:
     """ "One of the survivors said", "one of the teachers, Musa Garba, who escaped, said": a
     member of a group speaks, by their name when one is set beside them."""

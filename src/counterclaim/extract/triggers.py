@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
 from counterclaim.extract.text import doc_text
@@ -173,6 +173,22 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     return None
 
 
+def mend_counts_joined_to_a_verb(doc: Doc) -> None:
+    """ "killed the commander, Abu Bakr, and two of his aides", "killed X, alias 'Y', and
+    two of his bodyguards": the parser joins the bare count to the verb, or to a word it
+    left hanging on the verb, not to the verb's object. Such a count is one more of the
+    objects, and is hung on the first."""
+    for count in doc:
+        if count.dep_ != "conj" or count.pos_ != "NUM":
+            continue
+        verb = count.head.head if count.head.dep_ == "dep" else count.head
+        if verb.pos_ != "VERB" or count.head not in (verb, *verb.children):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < count.i]
+        if objects and count not in objects[0].ancestors:
+            count.head = objects[0]
+
+
 def find_trigger(mention: CountMention) -> Trigger | None:
     """The word that makes a count a claim, through the parse around the counted noun."""
     lex = lexicon()
@@ -291,16 +307,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             root = anchor
             while root.dep_ == "conj":
                 root = root.head
-            if (
-                mention.noun is None
-                and root.pos_ == "VERB"
-                and any(c.dep_ == "dobj" for c in root.children)
-            ):
-                # "killed the commander, Abu Bakr, and two of his aides": the parser joined
-                # the count to the verb, but it is one more of the verb's objects
-                dep, head = "dobj", root
-            else:
-                dep, head = root.dep_, root.head
+            dep, head = root.dep_, root.head
     if dep in ("nsubj", "nsubjpass") and head.pos_ == "ADJ":
         # "dozens more were unaccounted for": the adjective is the clause's head
         trig = _adjective_trigger(head, person)
@@ -591,8 +598,13 @@ def _object_of_the_verb_before(mention: CountMention, person: bool | None) -> Tr
     subject of a verb after it, or hang it nowhere useful; right after an event verb in the
     active voice, with nothing between, the count is that verb's object."""
     doc = mention.first.doc
+    sent = mention.first.sent
+    # "lost at least 20 men": the verb before the count's qualifier
+    prefix = strip_qualifier(doc.text[sent.start_char : mention.first.idx]).rstrip()
     before = mention.first.i - 1
-    if before < mention.first.sent.start:
+    while before >= sent.start and doc[before].idx >= sent.start_char + len(prefix):
+        before -= 1
+    if before < sent.start:
         return None
     verb = doc[before]
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
