@@ -1745,3 +1745,33 @@ def test_every_conjunct_object_is_counted_on_its_own(
 ) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert [(e.category, e.count.value, e.target) for e in parsed._.extractions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Police shot dead two suspects in Karachi.", "suspects"),
+        ("Police said they shot two suspects dead in Karachi.", "suspects"),
+        ("Soldiers shot dead four NPA rebels in Samar.", "NPA rebels"),
+        ("The commandos set free 20 hostages near Kidal.", "hostages"),
+    ],
+)
+def test_what_a_verb_did_to_its_object_is_not_the_objects_name(text: str, target: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    [found] = parsed._.extractions
+    assert found.target == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TPNPB spokesman Sebby Sambom said his group had shot dead two TNI soldiers in Nduga.",
+        "A spokesman for the rebels said their fighters shot dead 14 soldiers near Bria.",
+    ],
+)
+def test_those_a_verb_left_dead_are_its_object(text: str) -> None:
+    # the count is what the shooting acted on, so a side's own shooters did it to others
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    [found] = parsed._.extractions
+    assert found.category == "killed"
+    assert any(k.startswith("path=") and k.endswith("dobj") for k in found.features)

@@ -2211,3 +2211,15 @@ def test_a_speaker_set_between_commas_before_the_verb_of_saying_speaks(
     claims = claims_of(text)
     assert [(c.category, c.value) for c in claims] == figures
     assert all(speaker in " ".join(c.claimant_aliases) for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nduga\n\nTPNPB spokesman Sebby Sambom said his group had shot dead two TNI soldiers.",
+        "Bria\n\nA spokesman for the UPC said its fighters shot dead 14 soldiers near the town.",
+    ],
+)
+def test_whom_a_speakers_own_shot_dead_are_the_other_sides(text: str) -> None:
+    [killed] = claims_of(text)
+    assert (killed.category, killed.target_role) == ("killed", "opponent")

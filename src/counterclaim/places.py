@@ -97,6 +97,7 @@ _DIRECTION_RE = re.compile(rf"^(?:{_DIRECTION}) (?P<rest>.+)$")
 _TOKEN_RE = re.compile(rf"[^\W\d_]+(?:[{_APOSTROPHES}\-][^\W\d_]+)*")
 _ARTICLE_PREFIX_RE = re.compile(rf"^(?:{_alternatives(_words('article_prefixes'))})-\w")
 _CONNECTORS = frozenset(_words("connectors"))
+_DESCRIBING_CONNECTORS = frozenset(_words("describing_connectors"))
 _TRAILING_SUFFIX_WORDS = frozenset(_words("trailing_suffix_words"))
 _MAX_SPAN_TOKENS = 6
 
@@ -405,8 +406,10 @@ class Gazetteer:
             if not matches:
                 continue
             surface = text[span[0].start : span[-1].end]
-            embedded = _joined_capitalised(text, tokens, start - 1, start) or _joined_capitalised(
-                text, tokens, stop - 1, stop
+            embedded = (
+                _joined_capitalised(text, tokens, start - 1, start)
+                or _joined_capitalised(text, tokens, stop - 1, stop)
+                or _after_a_particle_of_a_name(text, tokens, start)
             )
             entry = self._accept_known(surface, key, contexts, embedded, min_population)
             if entry is None:
@@ -533,6 +536,20 @@ def _joined_capitalised(text: str, tokens: list[Token], left: int, right: int) -
         return False
     gap = text[tokens[left].end : tokens[right].start]
     return gap == " " and tokens[left].text[:1].isupper() and tokens[right].text[:1].isupper()
+
+
+def _after_a_particle_of_a_name(text: str, tokens: list[Token], start: int) -> bool:
+    """Whether a word ends a longer name after a particle ("Sur" in "Maguindanao del Sur",
+    "Norte" in "Lanao del Norte"), a name the gazetteer may lack as a whole."""
+    particle = tokens[start - 1] if start >= 2 else None
+    if particle is None or not particle.connector or particle.key in _DESCRIBING_CONNECTORS:
+        return False
+    before = tokens[start - 2]
+    return (
+        before.text[:1].isupper()
+        and text[before.end : particle.start] == " "
+        and text[particle.end : tokens[start].start] == " "
+    )
 
 
 def _span_shape_ok(span: list[Token]) -> bool:

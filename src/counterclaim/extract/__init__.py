@@ -66,6 +66,7 @@ from counterclaim.extract.triggers import (
     find_trigger,
     listed_trigger,
     mend_counts_joined_to_a_verb,
+    mend_resultatives_before_a_count,
     nearest_trigger,
     second_trigger,
 )
@@ -153,6 +154,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     event word of its sentence and marked as loose for the decision model."""
     mend_speakers_in_apposition(doc)
     mend_counts_joined_to_a_verb(doc)
+    mend_resultatives_before_a_count(doc)
     title = doc.user_data.get("title") if doc.user_data else None
     body_start = body_start_of(doc)
     quotes = quote_spans(doc_text(doc))

@@ -42,6 +42,15 @@ def _path(start: Token, end: Token, limit: int = 4) -> str:
     return "far"
 
 
+def _trigger_path(count: Token, trigger: Token) -> str:
+    """The path from the count to its trigger; to the verb, for an adjective that says what
+    a verb did to its object ("shot two soldiers dead": the soldiers are its object)."""
+    path = _path(count, trigger)
+    if path == "far" and trigger.dep_ in ("oprd", "acomp"):
+        return _path(count, trigger.head)
+    return path
+
+
 def candidate_features(
     sent: Span,
     mention: CountMention,
@@ -62,7 +71,7 @@ def candidate_features(
     anchor = mention.token
     add(f"trigger={trigger.token.lemma_.lower()}")
     add(f"trigger_dep={trigger.token.dep_}")
-    add(f"path={_path(anchor, trigger.token)}")
+    add(f"path={_trigger_path(anchor, trigger.token)}")
     add(f"count_dep={anchor.dep_}")
     add(f"count_head={_word(anchor.head)}")
     add(f"noun={_word(mention.noun) if mention.noun is not None else '-'}")

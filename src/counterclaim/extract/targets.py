@@ -143,6 +143,19 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             skip.add(tok.i)  # "soldiers and civilians" keeps its "and", a dropped one's goes
     skip.update(t.i for t in mention.token.subtree if t.i <= mention.token.i)
     skip.update(range(mention.first.i, mention.token.i + 1))
+    # "shot dead two suspects": the parser gives the counted the verb's adjective, which
+    # comes before the count where none of theirs can, or after them
+    skip.update(
+        t.i
+        for c in noun.children
+        if c.dep_ == "amod"
+        and (
+            c.i < mention.first.i < noun.i
+            # "shot two suspects dead": what befell them, not who they are
+            or (c.i > noun.i and c.lower_ in lexicon().adjectives)
+        )
+        for t in c.subtree
+    )
     if of_a_whole:
         # "40 of the 80 passengers": the whole's own figure is no part of what is counted
         skip.update(t.i for c in noun.children if c.dep_ == "nummod" for t in c.subtree)

@@ -189,6 +189,26 @@ def mend_counts_joined_to_a_verb(doc: Doc) -> None:
             count.head = objects[0]
 
 
+def mend_resultatives_before_a_count(doc: Doc) -> None:
+    """ "shot dead two soldiers", "set free 20 hostages": the parser makes the adjective
+    that says what the verb did to its object that object's own adjective, so the object
+    seems to be counted dead people, whoever killed them. An adjective right after a verb
+    and before the count of the verb's object says what the verb did, as in "shot two
+    soldiers dead"."""
+    for adjective in doc[1:]:
+        if adjective.dep_ != "amod" or adjective.pos_ != "ADJ":
+            continue
+        verb, counted = doc[adjective.i - 1], adjective.head
+        if (
+            verb.pos_ == "VERB"
+            and counted.head == verb
+            and counted.dep_ in ("dobj", "conj")
+            and any(c.dep_ == "nummod" and c.i > adjective.i for c in counted.children)
+        ):
+            adjective.head = verb
+            adjective.dep_ = "oprd"
+
+
 def find_trigger(mention: CountMention) -> Trigger | None:
     """The word that makes a count a claim, through the parse around the counted noun."""
     lex = lexicon()
