@@ -2223,3 +2223,17 @@ def test_a_speaker_set_between_commas_before_the_verb_of_saying_speaks(
 def test_whom_a_speakers_own_shot_dead_are_the_other_sides(text: str) -> None:
     [killed] = claims_of(text)
     assert (killed.category, killed.target_role) == ("killed", "opponent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tigray\n\nThe WHO said it had verified 12 attacks on health care facilities in the "
+        "region.",
+        "Sudan\n\nThe RSF carried out 7 attacks on health centres in El Fasher, the UN said.",
+        "Kharkiv\n\nThe governor said 5 drones hit a kindergarten and a university overnight.",
+    ],
+)
+def test_attacks_on_places_of_care_and_learning_are_on_civilians(text: str) -> None:
+    attacks = [c for c in claims_of(text) if c.category == "attacks"]
+    assert attacks and all(c.target_role == "civilian" for c in attacks)
