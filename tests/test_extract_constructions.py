@@ -1775,3 +1775,37 @@ def test_those_a_verb_left_dead_are_its_object(text: str) -> None:
     [found] = parsed._.extractions
     assert found.category == "killed"
     assert any(k.startswith("path=") and k.endswith("dobj") for k in found.features)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a figure that undergoes an event of its own is a claim of that event
+        (
+            "Russia launched 112 drones and 8 missiles overnight, of which 93 drones and 6 "
+            "missiles were shot down.",
+            [
+                ("attacks", 112, "drones"),
+                ("attacks", 8, "missiles"),
+                ("destroyed", 93, "drones"),
+                ("destroyed", 6, "missiles"),
+            ],
+        ),
+        (
+            "The blast in Mogadishu wounded 30 people, of whom four later died.",
+            [("wounded", 30, "people"), ("killed", 4, "people")],
+        ),
+        # a part that is only described, or that shared the whole's fate, is no claim
+        (
+            "Gunmen killed 10 people in Zamfara, of whom four were women.",
+            [("killed", 10, "people")],
+        ),
+        (
+            "Gunmen killed 10 people in Zamfara, of whom four were killed in their homes.",
+            [("killed", 10, "people")],
+        ),
+    ],
+)
+def test_a_part_with_an_event_of_its_own(text: str, expected: list[tuple[str, int, str]]) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [(e.category, e.count.value, e.target) for e in parsed._.extractions] == expected

@@ -204,7 +204,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             own_event = _event_of_the_whole(mention) if whole else None
             if whole and own_event is None:
                 continue  # "four of the 25 people", "two of the five dead": the whole
-            if in_subset_phrase(mention.token):
+            if in_subset_phrase(mention.token) and not _event_of_its_own(mention, results, sent):
                 continue  # "including four Fidayeen", "among them two children"
             if mention.noun is not None and is_speaker(mention.noun, mention.count.value):
                 continue
@@ -664,6 +664,23 @@ def _a_person(doc: Doc, speaker: Attribution) -> bool:
     return head.ent_type_ == "PERSON" or (
         head.pos_ == "NOUN" and (is_person(head) is True or head.lower_.startswith("spokes"))
     )
+
+
+_OF_WHICH = re.compile(r"\bof (?:which|whom)\b")
+
+
+def _event_of_its_own(mention: CountMention, results: list[Extraction], sent: Span) -> bool:
+    """ "Russia launched 112 drones, of which 93 drones were shot down": a part of a figure
+    that undergoes an event of its own, not the whole's, is a claim of that event; "of whom
+    four were children" names no event, and "of whom four were killed" is the whole's."""
+    window = doc_text(sent.doc)[max(sent.start_char, mention.start - 40) : mention.start]
+    if not _OF_WHICH.search(window.lower()):
+        return False
+    trigger = find_trigger(mention)
+    if trigger is None or trigger.token.i < mention.token.i:
+        return False  # the part's own clause says what befell it, after it
+    whole = [e for e in results if e.sentence_start == sent.start_char]
+    return bool(whole) and whole[-1].category != trigger.category
 
 
 def _named_before_in_sentence(sent: Span, pronoun: Attribution) -> bool:

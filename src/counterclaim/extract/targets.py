@@ -134,7 +134,14 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
                 ):
                     skip.update(t.i for t in part.subtree)
             continue
-        if tok.dep_ in _DROP_DEPS or (tok.dep_ == "prep" and tok.lower_ not in ("of", "from")):
+        if (
+            tok.dep_ in _DROP_DEPS
+            or (tok.dep_ == "prep" and tok.lower_ not in ("of", "from"))
+            # "of which 93 drones were shot down": the whole they were part of
+            or (tok.dep_ == "prep" and tok.i < noun.i)
+            # "launched 8 missiles overnight": when, hung on the noun by the parser
+            or (tok.dep_ == "advmod" and tok.i > noun.i)
+        ):
             skip.update(t.i for t in tok.subtree)
     for tok in noun.children:
         if tok.dep_ == "cc" and not any(
