@@ -75,6 +75,11 @@ def test_dateline_label_does_not_become_the_claimant() -> None:
         ("An army spokesman in Ituri, Lt. Jules Ngongo", "army"),
         ("Army spokesman Brigadier General Nabil Abdallah", "Army"),
         ("The Sudanese Armed Forces (SAF)", "Sudanese Armed Forces (SAF)"),
+        # however many of them spoke; a name that starts with a number keeps it
+        ("two Kenyan security officials", "Kenyan security officials"),
+        ("Three local witnesses", "local witnesses"),
+        ("dozens of residents", "residents"),
+        ("Three Brotherhood Alliance", "Three Brotherhood Alliance"),
     ],
 )
 def test_core_name_of_a_descriptive_claimant(surface: str, core: str) -> None:
@@ -2237,3 +2242,11 @@ def test_whom_a_speakers_own_shot_dead_are_the_other_sides(text: str) -> None:
 def test_attacks_on_places_of_care_and_learning_are_on_civilians(text: str) -> None:
     attacks = [c for c in claims_of(text) if c.category == "attacks"]
     assert attacks and all(c.target_role == "civilian" for c in attacks)
+
+
+def test_a_cited_source_ends_before_its_relative_clause() -> None:
+    [killed] = claims_of(
+        "Lamu\n\nGunmen killed 10 soldiers, according to two Kenyan security officials who "
+        "spoke on condition of anonymity."
+    )
+    assert not any("spoke" in alias for alias in killed.claimant_aliases)

@@ -37,7 +37,7 @@ from counterclaim.decide import BODY_NOUNS, EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.extract.wordlists import names_a_neutral_voice
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
-from counterclaim.numbers import parse_number
+from counterclaim.numbers import is_vague_word, parse_number
 
 # Patterns of the helpers run for every claim and speaker, compiled once (a string pattern
 # costs a cache lookup per call)
@@ -514,12 +514,23 @@ _ROLE_TAIL = re.compile(
 )
 
 
+def _without_count(phrase: str) -> str:
+    """ "two Kenyan security officials" are Kenyan security officials, however many spoke."""
+    first, _, rest = phrase.partition(" ")
+    counted = first.isdigit() or is_vague_word(first.lower()) or parse_number(first) is not None
+    # (a name, "Three Brotherhood Alliance", keeps its number; "both sides" are two named)
+    named = all(w[:1].isupper() for w in rest.split())
+    if not counted or first.lower() == "both" or not rest[:1].isalpha() or named:
+        return phrase
+    return rest.removeprefix("of ")  # "dozens of residents"
+
+
 def core_name(surface: str) -> str:
     """The claimant a descriptive phrase names: "A district official, speaking on condition of
     anonymity" → "district official"; "Defence minister Cristóvão Chume" → "Defence ministry";
     "An army spokesman in Ituri, Lt. Jules Ngongo" → "army"."""
     core = _DESCRIPTION.split(surface, maxsplit=1)[0].strip()
-    core = _without_article(core)
+    core = _without_count(_without_article(core))
     titled = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
     # "Colonel Cyrille Atonfack": a rank alone names no one; the person is the claimant
     core = core if titled.lower().rstrip(".") in _RANKS else titled

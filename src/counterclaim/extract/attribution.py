@@ -544,8 +544,9 @@ _ACCORDING = re.compile(
     r"\b(?:according to|as reported by|citing|quoted by|as per)\s+"
     # a name may hold a quoted part: 'the Telegram channel "Baza"'
     r"(?P<who>(?:the\s+)?(?:[^,.;“”\"]|“[^“”]{1,40}”|\"[^\"]{1,40}\"){2,90}?)"
-    # "according to hospital officials cited by Reuters": the ones cited, not who cites them
-    r"(?=,|\.|;| on | in a | in an | posted| said| (?:cited|quoted) by |$)",
+    # "according to hospital officials cited by Reuters": the ones cited, not who cites them;
+    # nor their relative clause ("two officials who spoke on condition of anonymity")
+    r"(?=,|\.|;| on | in a | in an | posted| said| (?:cited|quoted) by | who | which | whose |$)",
     re.IGNORECASE,
 )
 
