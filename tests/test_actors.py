@@ -316,6 +316,19 @@ def test_spokespersons_do_not_take_organisations_for_names(kb: KnowledgeBase) ->
     assert spokespersons(text, kb) == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Nasir, SPLA-IO spokesman Lam Paul Gabriel said the army lost 40 soldiers.",
+        "Near Kidal, the FAMa spokesman said troops had pushed the rebels back.",
+        "At Bulo Marer, the UPDF spokesperson Felix Kulayigye said 54 soldiers died.",
+    ],
+)
+def test_a_place_before_a_role_is_no_spokesperson(kb: KnowledgeBase, text: str) -> None:
+    found = spokespersons(text, kb)
+    assert not {"Nasir", "Kidal", "Bulo Marer"} & set(found)
+
+
 # ------------------------------------------------------------------ sides of phrases
 
 

@@ -65,6 +65,7 @@ _SPOKES_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 _NOT_NAMES = {str(w) for w in actor_words("not_names")}
+_PLACE_PREPOSITIONS = {str(w) for w in actor_words("prepositions_of_place")}
 # Each pattern needs its role noun or verb somewhere in the text, and most texts have none:
 # one cheap search decides whether the patterns' scans at every position can match at all.
 _ROLE_NOUN_CUE = re.compile(ROLE_NOUN_ALTERNATIVES)
@@ -128,6 +129,8 @@ def _resolve_org(
 
 def _clean_name(kb: KnowledgeBase, name: str) -> str | None:
     words = name.split()
+    if words and words[0].lower() in _PLACE_PREPOSITIONS:
+        return None  # "In Nasir, SPLA-IO spokesman ...": where, not who
     while words and words[-1].lower() in _NOT_NAMES:
         words.pop()
     while words and words[0].lower() in _NOT_NAMES:
