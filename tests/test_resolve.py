@@ -2250,3 +2250,20 @@ def test_a_cited_source_ends_before_its_relative_clause() -> None:
         "spoke on condition of anonymity."
     )
     assert not any("spoke" in alias for alias in killed.claimant_aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Ukraine\n\nRussian forces carried out 15 air strikes and 780 shelling attacks on "
+            "118 settlements, Ukraine's General Staff said.",
+            "own",
+        ),
+        ("Gaza\n\nThe IDF said Hamas had carried out 30 attacks on its positions.", "own"),
+        ("Ukraine\n\nThe General Staff of Ukraine said it had carried out 12 strikes.", "opponent"),
+    ],
+)
+def test_who_carried_out_the_acts_a_noun_counts_directs_them(text: str, role: str) -> None:
+    attacks = [c for c in claims_of(text) if c.category == "attacks"]
+    assert attacks and all(c.target_role == role for c in attacks)

@@ -227,7 +227,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         and "attacks" in lex.nouns[noun_lemma]
         and noun_lemma not in lex.things
     ):
-        return Trigger("attacks", anchor)
+        return Trigger("attacks", anchor, _doer_of_an_act_noun(anchor))
     if mention.noun is not None and noun_lemma in lex.counted:
         # "three fatalities", "42 injuries", "four abductions": the noun is the event
         cats = [c for c in lex.counted[noun_lemma] if _fits(c, True)]
@@ -438,7 +438,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 if ("attacks" in lex.nouns.get(lemma, ()) or fired) and (
                     prep.lower_ != "in" or noun == governor or carried_out_in
                 ):
-                    return Trigger("attacks", noun)
+                    return Trigger("attacks", noun, _doer_of_an_act_noun(noun))
         if (
             prep.lower_ == "with"
             and governor.pos_ == "VERB"
@@ -989,6 +989,21 @@ def _suffered_event(verb: Token, person: bool | None) -> Trigger | None:
         cats = [c for c in cats if c in lex.people_only and _fits(c, person)]
         if cats:
             return Trigger(cats[0], verb)
+    return None
+
+
+def _doer_of_an_act_noun(noun: Token) -> Token | None:
+    """Who carried out the acts a noun counts: "15 air strikes by Russian forces", or the
+    subject of the verb that has them for object ("Russian forces carried out 15 air strikes
+    and 780 shelling attacks")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ == "dobj" and first.head.pos_ == "VERB":
+        return _agent_of(first.head)
     return None
 
 
