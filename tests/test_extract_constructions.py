@@ -1809,3 +1809,27 @@ def test_those_a_verb_left_dead_are_its_object(text: str) -> None:
 def test_a_part_with_an_event_of_its_own(text: str, expected: list[tuple[str, int, str]]) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     assert [(e.category, e.count.value, e.target) for e in parsed._.extractions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure before "a day earlier" is no rate, and the earlier toll is a claim too
+        (
+            "The death toll rose to 46 from 31 a day earlier, officials in Bunia said.",
+            [("killed", 46), ("killed", 31)],
+        ),
+        # the earlier toll after the speaker's verb
+        (
+            "The death toll has risen to 46, the district commissioner said, up from 31.",
+            [("killed", 46), ("killed", 31)],
+        ),
+        # a rate is no count, and "some" before its figure is no vague count of its own
+        ("Russia has been launching some 300 drones every night.", []),
+        ("Russia launched 30 drones a day over Kharkiv in May.", []),
+    ],
+)
+def test_tolls_against_earlier_tolls_and_rates(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

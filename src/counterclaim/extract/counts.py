@@ -321,7 +321,10 @@ def find_counts(sent: Span) -> list[CountMention]:
                     tok.idx + len(tok),
                 )
             )
-        elif is_vague_word(lower) or article is not None:
+        elif (is_vague_word(lower) or article is not None) and not (
+            # "some 300 drones every night": a qualifier of a figure, skipped as a rate
+            i + 1 < sent.end and doc[i + 1].text[:1].isdigit()
+        ):
             noun = _counted_noun(tok)
             first = article if article is not None else tok
             found.append(
@@ -517,9 +520,13 @@ def _is_number_token(tok: Token) -> bool:
     return False
 
 
+# "30 drones a day", "killing 50 people every week": a rate, not a count. The words between
+# are words, not another figure ("rose to 46 from 31 a day earlier"), and "a day earlier"
+# or "a week ago" says when, not how often.
 _RATE = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:a|per|each|every)\s+(?:day|week|month|hour|night|year)\b"
-    r"|\s+(?:[\w-]+\s+){0,2}?(?:daily|weekly|monthly|nightly)\b",
+    r"\s+(?:[^\W\d][\w-]*\s+){0,2}?(?:a|per|each|every)\s+(?:day|week|month|hour|night|year)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|prior))"
+    r"|\s+(?:[^\W\d][\w-]*\s+){0,2}?(?:daily|weekly|monthly|nightly)\b",
     re.IGNORECASE,
 )
 _UNSPLIT = re.compile(
@@ -560,6 +567,8 @@ def _bare_number_entity(tok: Token) -> bool:
         return not any(
             t.lower_ in units or t.lemma_.lower() in units or t.like_url for t in doc[start:end]
         )
+    if tok.i + 1 < end and doc[tok.i + 1].lower_ in ("a", "an", "the", "one"):
+        return True  # "up from 31 a day earlier": the figure, then when it was given
     time_words = lex.time_words
     return not any(
         t.lower_.rstrip(".") in time_words or t.lemma_.lower() in time_words or _looks_like_date(t)

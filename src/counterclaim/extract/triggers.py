@@ -461,6 +461,9 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             # "the toll rose to 45 from 31", "rose to 45, up from 31": the earlier toll is
             # a claim too (ANNOTATION.md "Revisions")
             verb = governor.head if governor.lower_ in ("up", "down") else governor
+            risen = [c for c in verb.children if c.dep_ == "ccomp" and c.i < governor.i]
+            if verb.lemma_.lower() in lex.reporting_verbs and risen:
+                verb = risen[-1]  # "has risen to 46, the commissioner said, up from 31"
             lemma = verb.lemma_.lower()
             if verb.pos_ == "VERB" and (lemma in lex.raising_verbs or lemma in lex.total_verbs):
                 trig = _total_trigger(verb, person)
