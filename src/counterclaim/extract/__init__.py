@@ -152,6 +152,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     """Every claim candidate in a parsed document (the rule component's work); with
     ``loose``, also each figure the parse ties to no event word, credited to the nearest
     event word of its sentence and marked as loose for the decision model."""
+    # The parser's known slips, mended in the tree before any rule reads it: a speaker hung
+    # on the counted, a count hung on the verb, a verb's adjective given to its object
     mend_speakers_in_apposition(doc)
     mend_counts_joined_to_a_verb(doc)
     mend_resultatives_before_a_count(doc)

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.dates import WEEKDAY_NAMES
 from counterclaim.extract.counts import partitive_noun
 from counterclaim.extract.sentences import sentence_text
-from counterclaim.extract.text import doc_text, np_text, tidy_name
+from counterclaim.extract.text import doc_text, np_text, tidy_name, tokens_labelled
 from counterclaim.extract.wordlists import Lexicon, lexicon
 from counterclaim.numbers import parse_number
 
@@ -202,7 +203,7 @@ def mend_speakers_in_apposition(doc: Doc) -> None:
     or, in "the unit lost at least 20 men, a military source told AFP", takes the men for
     the subject of "told". A speaker set between commas right before a verb of saying is
     its subject, and the counted people are again the object of the verb before them."""
-    for verb in doc:
+    for verb in tokens_labelled(doc, LEMMA, _saying_lemmas()):
         if verb.i < 3 or not _is_reporting(verb):
             continue
         speaker = _apposition_ending_before(verb)
@@ -226,6 +227,13 @@ def mend_speakers_in_apposition(doc: Doc) -> None:
             counted.dep_ = "dobj"
         speaker.head = verb
         speaker.dep_ = "nsubj"
+
+
+@lru_cache(maxsize=1)
+def _saying_lemmas() -> tuple[str, ...]:
+    """Every lemma ``_is_reporting`` may take for a verb of saying."""
+    lex = lexicon()
+    return tuple(sorted({*lex.reporting_verbs, *lex.acknowledging_verbs, *_GIVING_VERBS}))
 
 
 def _apposition_ending_before(verb: Token) -> Token | None:

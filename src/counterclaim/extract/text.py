@@ -7,6 +7,7 @@ subtree; the helpers live here so that none of those modules has to import anoth
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -17,6 +18,22 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["counterclaim_text"] = doc.text
     return text
+
+
+def tokens_labelled(doc: Doc, attribute: int, labels: Iterable[str]) -> list[Token]:
+    """The tokens whose ``attribute`` (``spacy.attrs.DEP``, ``POS``, ``LEMMA``...) is one of
+    ``labels``, found in one pass of spaCy's own arrays: walking every token in Python to
+    test a label costs more than the tests made on the few that pass."""
+    key = (id(doc.vocab), tuple(labels))
+    wanted = _LABEL_IDS.get(key)
+    if wanted is None:
+        wanted = _LABEL_IDS[key] = frozenset(doc.vocab.strings.add(label) for label in key[1])
+    column = doc.to_array([attribute]).tolist()
+    return [doc[i] for i, value in enumerate(column) if value in wanted]
+
+
+# The ids of the labels asked for, per vocabulary (one per loaded pipeline) and label set
+_LABEL_IDS: dict[tuple[int, tuple[str, ...]], frozenset[int]] = {}
 
 
 def np_text(head: Token) -> str:

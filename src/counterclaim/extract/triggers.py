@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
-from counterclaim.extract.text import doc_text
+from counterclaim.extract.text import doc_text, tokens_labelled
 from counterclaim.extract.wordlists import is_person, lexicon
 from counterclaim.numbers import is_vague_word, strip_qualifier
 
@@ -178,8 +179,8 @@ def mend_counts_joined_to_a_verb(doc: Doc) -> None:
     two of his bodyguards": the parser joins the bare count to the verb, or to a word it
     left hanging on the verb, not to the verb's object. Such a count is one more of the
     objects, and is hung on the first."""
-    for count in doc:
-        if count.dep_ != "conj" or count.pos_ != "NUM":
+    for count in tokens_labelled(doc, DEP, ("conj",)):
+        if count.pos_ != "NUM":
             continue
         verb = count.head.head if count.head.dep_ == "dep" else count.head
         if verb.pos_ != "VERB" or count.head not in (verb, *verb.children):
@@ -195,8 +196,8 @@ def mend_resultatives_before_a_count(doc: Doc) -> None:
     seems to be counted dead people, whoever killed them. An adjective right after a verb
     and before the count of the verb's object says what the verb did, as in "shot two
     soldiers dead"."""
-    for adjective in doc[1:]:
-        if adjective.dep_ != "amod" or adjective.pos_ != "ADJ":
+    for adjective in tokens_labelled(doc, DEP, ("amod",)):
+        if adjective.i == 0 or adjective.pos_ != "ADJ":
             continue
         verb, counted = doc[adjective.i - 1], adjective.head
         if (
@@ -623,7 +624,7 @@ def _object_of_the_verb_before(mention: CountMention, person: bool | None) -> Tr
     doc = mention.first.doc
     sent = mention.first.sent
     # "lost at least 20 men": the verb before the count's qualifier
-    prefix = strip_qualifier(doc.text[sent.start_char : mention.first.idx]).rstrip()
+    prefix = strip_qualifier(doc_text(doc)[sent.start_char : mention.first.idx]).rstrip()
     before = mention.first.i - 1
     while before >= sent.start and doc[before].idx >= sent.start_char + len(prefix):
         before -= 1
