@@ -57,7 +57,12 @@ from counterclaim.extract.sentences import (
     sentence_places,
     sentence_text,
 )
-from counterclaim.extract.targets import in_subset_phrase, people_named, target_text
+from counterclaim.extract.targets import (
+    COUNTED_PRONOUNS,
+    in_subset_phrase,
+    people_named,
+    target_text,
+)
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.triggers import (
     Trigger,
@@ -815,7 +820,7 @@ def _counts_the_others(mention: CountMention, results: list[Extraction]) -> bool
 def _counted_pronoun(mention: CountMention) -> Token | None:
     """The pronoun a count counts people of ("five of them", "scores of those"), if any."""
     whole = mention.noun if mention.noun is not None else partitive_noun(mention.token)
-    return whole if whole is not None and whole.lower_ in ("them", "those", "these") else None
+    return whole if whole is not None and whole.lower_ in COUNTED_PRONOUNS else None
 
 
 def _people_counted_before(

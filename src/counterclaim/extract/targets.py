@@ -13,13 +13,15 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from counterclaim.extract.counts import MULTIPLIERS, CountMention, partitive_noun
-from counterclaim.extract.text import doc_text, np_text, tidy_name
+from counterclaim.extract.text import doc_text, first_conjunct, np_text, tidy_name
 from counterclaim.extract.wordlists import is_person, lexicon
 from counterclaim.numbers import is_vague_word
 
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 # A clause on the counted things that says whose they are, kept in the target
 _OWNING_VERBS = ("belong", "own", "operate")
+# Pronouns a count may count people of ("five of them", "scores of those")
+COUNTED_PRONOUNS = ("them", "those", "these")
 
 
 def _toll_of(figure: Token) -> str | None:
@@ -100,7 +102,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         noun = _noun_before(mention.token) or noun
     if noun.lemma_.lower() in ("other", "others") and previous:
         return previous
-    if noun.lower_ in ("them", "those", "these"):
+    if noun.lower_ in COUNTED_PRONOUNS:
         # "pursued the attackers and killed scores of them": the people named before
         before = _people_before(noun) or antecedent  # or those the sentence before counted
         if before is not None:
@@ -301,9 +303,7 @@ def _breaks_down_a_toll(tok: Token, breakdown_nouns: frozenset[str]) -> bool:
     """ "the toll includes 14 women and nine children": what a toll or the dead include by
     sex or age is a breakdown (ANNOTATION.md), though "the dead included 30 soldiers and 12
     villagers" splits it by side and those are claims."""
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
-    while noun.dep_ == "conj":
-        noun = noun.head
+    noun = first_conjunct(tok.head if tok.dep_ in ("nummod", "quantmod") else tok)
     if noun.lemma_.lower() not in breakdown_nouns and noun.lower_ not in breakdown_nouns:
         return False
     verb = noun.head

@@ -36,6 +36,14 @@ def tokens_labelled(doc: Doc, attribute: int, labels: Iterable[str]) -> list[Tok
 _LABEL_IDS: dict[tuple[int, tuple[str, ...]], frozenset[int]] = {}
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first item of the list a token is in ("15 air strikes and 780 shelling attacks":
+    the strikes), where the list's relation to the rest of the sentence hangs."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
 def np_text(head: Token) -> str:
     tokens = [
         t

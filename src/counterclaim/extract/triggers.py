@@ -15,7 +15,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
-from counterclaim.extract.text import doc_text, tokens_labelled
+from counterclaim.extract.text import doc_text, first_conjunct, tokens_labelled
 from counterclaim.extract.wordlists import is_person, lexicon
 from counterclaim.numbers import is_vague_word, strip_qualifier
 
@@ -325,9 +325,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             )  # "12 killed and some 200 others injured"
             dep, head = ("nsubjpass" if passive else "nsubj"), predicate
         else:
-            root = anchor
-            while root.dep_ == "conj":
-                root = root.head
+            root = first_conjunct(anchor)
             dep, head = root.dep_, root.head
     if dep in ("nsubj", "nsubjpass") and head.pos_ == "ADJ":
         # "dozens more were unaccounted for": the adjective is the clause's head
@@ -1003,9 +1001,7 @@ def _doer_of_an_act_noun(noun: Token) -> Token | None:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             return next((o for o in prep.children if o.dep_ == "pobj"), None)
-    first = noun
-    while first.dep_ == "conj":
-        first = first.head
+    first = first_conjunct(noun)
     if first.dep_ == "dobj" and first.head.pos_ == "VERB":
         return _agent_of(first.head)
     return None
