@@ -359,6 +359,18 @@ def test_one_count_can_carry_two_events_of_things(
             "In the worst attack on the capital since the war began, 31 people were killed.",
             [("killed", 31)],
         ),
+        # any span of the past a superlative is measured against, not only "since"
+        (
+            "Gunmen killed 70 people in the town of Pont-Sonde, the UN said, calling it one "
+            "of the largest massacres in recent years.",
+            [("killed", 70)],
+        ),
+        (
+            "The bombing, the deadliest in the past decade, killed 54 worshippers in Peshawar.",
+            [("killed", 54)],
+        ),
+        ("Bandits have killed 1,200 villagers in Zamfara in recent years.", []),
+        ("Militants killed 300 soldiers in the past five years.", []),
         # a count since then is still a running total
         ("More than 3,000 people have been killed in the region since 2019.", []),
         # a word that only ends like a superlative compares nothing

@@ -161,10 +161,8 @@ def cumulative_tokens(sent: Span) -> range | None:
         return None
     clauses: list[range] = []
     for match in CUMULATIVE.finditer(text):
-        if match.group(0).lower().startswith("since") and _compares(
-            sent, sent.start_char + match.start()
-        ):
-            continue
+        if _compares(sent, sent.start_char + match.start()):
+            continue  # "the deadliest attack since 2010", "the largest in recent years"
         if match.group(0).lower() == "last year" and _tells_one_event(sent):
             continue  # "killed in the same district last year in a Maoist ambush"
         if match.group(0).lower().startswith("since") and _in_a_clause_about_the_counted(
