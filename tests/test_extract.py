@@ -373,6 +373,30 @@ def test_a_bare_count_as_subject_counts_the_people_of_the_sentence_before(
     assert all(word in killed.target for word in people), killed.target
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Al-Shabaab fighters overran a base in Lower Juba, killing at least 11 soldiers, "
+            "an officer said. The group claimed it had killed 40.",
+            "soldiers",
+        ),
+        (
+            "Rebels ambushed a patrol near Rutshuru, wounding six peacekeepers. The M23 said "
+            "it wounded 20.",
+            "peacekeepers",
+        ),
+        # the sentence names the people of the sentence before, as the doers: not them
+        ("The army said it killed 20 militants. The militants said they killed 15.", "people"),
+    ],
+)
+def test_a_bare_count_as_object_counts_the_people_of_the_sentence_before(
+    text: str, target: str
+) -> None:
+    last = extractions(text)[-1]
+    assert last.target == target
+
+
 def test_no_antecedent_across_paragraphs() -> None:
     text = "Troops detained two militant commanders.\n\nBoth were killed, the army said."
     [killed] = [e for e in extractions(text) if e.category == "killed"]

@@ -64,6 +64,16 @@ def _people_before(pronoun: Token) -> str | None:
     return np_text(found) if found is not None else None
 
 
+def _named_in(phrase: str, sent: Span) -> bool:
+    """Whether a sentence holds a word of ``phrase``'s heads (the last word of each of its
+    joined phrases), as a noun of the same lemma."""
+    heads = {part.split()[-1].lower() for part in phrase.split(" and ") if part.split()}
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and (t.lower_ in heads or t.lemma_.lower() in heads)
+        for t in sent
+    )
+
+
 def _a_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
@@ -95,8 +105,20 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             # (the sentence's own people come first: "eight people were killed and 30
             # wounded")
             return antecedent
+        elif (toll := _toll_of(mention.token)) is not None:
+            return toll
+        elif (
+            antecedent
+            and previous is None
+            and mention.token.dep_ == "dobj"
+            and not _named_in(antecedent, mention.token.sent)
+        ):
+            # "... killing 17 soldiers. The group said it killed 40": the people the
+            # sentence before counted, unless this one names them (as the doers: "The
+            # militants said they killed 15")
+            return antecedent
         else:
-            return _toll_of(mention.token) or previous or "people"
+            return previous or "people"
     if noun.lower_ in ("which", "whom"):
         # "launched 35 drones, 30 of which were shot down": the drones
         noun = _noun_before(mention.token) or noun
