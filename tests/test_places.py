@@ -275,6 +275,66 @@ def test_a_province_glued_into_a_compound_name_is_no_mention_of_it() -> None:
     assert country_context("pro-Russian fighters shelled the town.") == ["RU"]
 
 
+# --- first-level divisions (ISO 3166-2) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Edo State", "NG"),  # not Edo, the old name of Tokyo
+        ("Niger State", "NG"),  # not the country
+        ("Guerrero state", "MX"),
+        ("Cauca department", "CO"),
+        ("Anbar Governorate", "IQ"),  # ISO's "Al Anbār", without its article
+        ("Ouham prefecture", "CF"),
+        ("Jonglei", "SS"),
+        ("Kebbi", "NG"),
+        # English names the supplement adds, over ISO's and over towns elsewhere
+        ("Lower Juba", "SO"),
+        ("Nineveh", "IQ"),
+        ("Antioquia", "CO"),  # not Antakya
+        ("Kasai", "CD"),
+    ],
+)
+def test_first_level_divisions_resolve_to_their_country(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    place = gazetteer.resolve(name)
+    assert place is not None and place.country_code == country
+
+
+def test_a_division_written_with_its_kind_names_its_country() -> None:
+    assert country_context("Gunmen abducted a priest and four seminarians in Edo State.") == ["NG"]
+    assert country_context("Eight officers were killed in an ambush in Guerrero state.") == ["MX"]
+    # a name several countries give a division ("Central Region") points to none
+    assert country_context("Rebels attacked a post in the Central Region.") == []
+
+
+def test_a_division_named_alone_is_a_place_only_in_a_report_about_its_country() -> None:
+    assert _surfaces(
+        find_place_names("Bandits raided villages in Kebbi, Nigerian police said.")
+    ) == ["Kebbi"]
+    assert _surfaces(find_place_names("Fighters entered Kebbi, the statement said.")) == []
+    assert _surfaces(find_place_names("Rebels attacked Kebbi", country="GH")) == []
+
+
+def test_a_division_of_generic_words_is_a_place_only_with_its_kind() -> None:
+    assert _surfaces(find_place_names("The Centre opened, officials in Burkina Faso said.")) == [
+        "Burkina Faso"
+    ]
+    # nor does it point to its country: "the Sahel region" is mostly the whole belt
+    assert country_context("Jihadists spread across the Sahel region.") == []
+    assert "Centre-Nord region" in _surfaces(
+        find_place_names("Jihadists attacked a post in the Centre-Nord region of Burkina Faso.")
+    )
+
+
+def test_the_supplement_keeps_the_divisions_it_lists(gazetteer: Gazetteer) -> None:
+    # the curated row has coordinates and the spellings reports use
+    place = gazetteer.resolve("Borno")
+    assert place is not None and place.source == "supplement"
+
+
 def test_country_context_needs_capitals_for_us_and_whole_words() -> None:
     assert country_context("Let us hope the turkey is fresh.") == []
     assert country_context("The US and UK sent envoys.") == ["US", "GB"]

@@ -564,6 +564,18 @@ def test_an_attack_on_civilians_or_their_property_is_civilian(text: str, role: s
         # where the report was filed tells whose police speak, and is no part of their name
         ("LUSAKA - Police said nine army personnel were killed.", "Zambian Police", "own"),
         ("Four policemen suffered injuries in the blast, police in Quetta said.", None, "own"),
+        # a state or province of the country, written as one, tells it too
+        (
+            "Three policemen were killed when gunmen attacked a checkpoint in Edo State, "
+            "police said.",
+            "Nigeria Police Force",
+            "own",
+        ),
+        (
+            "Gunmen killed six police officers in an ambush in Michoacan state, police said.",
+            None,
+            "own",
+        ),
         # a head of state speaks for the state the demonym names
         ("President Hakainde Hichilema said 12 Zambian soldiers were killed.", None, "own"),
     ],
@@ -576,6 +588,27 @@ def test_the_report_s_country_comes_from_its_dateline_or_its_places(
     if claimant is not None:
         assert claim.claimant == claimant
         assert not any("LUSAKA" in alias for alias in claim.claimant_aliases[:1])
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Police in Jharkhand's West Singhbhum district said two CRPF personnel were "
+            "injured in an IED blast.",
+            "West Singhbhum police",
+        ),
+        (
+            "Police in the district of Kathua said two soldiers were killed in a gunfight.",
+            "Kathua police",
+        ),
+    ],
+)
+def test_police_named_by_where_they_serve_are_that_place_s_police(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant
+    # the word the text calls them by is a name of theirs
+    assert "Police" in claim.claimant_aliases
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,9 @@ Sources, merged into one in-memory index built once per process:
 2. GeoNames countries (official name, ISO code; coordinates of the capital) and US states;
 3. the curated supplement ``data/places.yaml`` (documented in ``data/places.README.md``):
    provinces, regions, districts, seas, borders, camps and small towns GeoNames lacks, plus
-   country aliases and demonyms, and the stoplist used when scanning running text.
+   country aliases and demonyms, and the stoplist used when scanning running text;
+4. every country's first-level divisions from ISO 3166-2 (``pycountry``), those the
+   supplement lacks.
 
 Ranking of candidates for one name (``Gazetteer.candidates``), most important first:
 
@@ -62,6 +64,8 @@ TEXT_MIN_POPULATION_ALTERNATE = 1000000
 
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "camp"})
 ADMIN_KINDS = frozenset({"district", "province", "region", "state"})
+# The source of first-level divisions from ISO 3166-2 (``_first_level_divisions``)
+DIVISION_SOURCE = "iso3166"
 SUPPLEMENT_KINDS = frozenset(
     {"village", "town", "district", "province", "region", "country", "sea", "border", "camp"}
 )
@@ -221,6 +225,10 @@ class CountryTerms:
     province_terms: frozenset[str] = frozenset()
     # capitals that name no other place of note (not ambiguous_capitals): their country
     capital_codes: dict[str, str] = field(default_factory=dict)
+    # first-level divisions written with the word for their kind ("Edo State"), normalised,
+    # that point to one country: found by ``_TYPED_DIVISION`` rather than in ``pattern``,
+    # whose compilation thousands more names would double
+    division_codes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -284,6 +292,16 @@ class Gazetteer:
             code = terms.code_by_term[term]
             counts[code] += 1
             first_seen.setdefault(code, match.start())
+        if terms.division_codes:
+            for match in _TYPED_DIVISION.finditer(text):
+                words = match.group(1).split(" ")
+                for start in range(len(words)):  # "Gunmen in Edo State": "Edo State"
+                    key = normalise_place_name(" ".join([*words[start:], match.group(2)]))
+                    code = terms.division_codes.get(key)
+                    if code is not None:
+                        counts[code] += 1
+                        first_seen.setdefault(code, match.start())
+                        break
         return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
 
     def find_place_names(
@@ -461,6 +479,11 @@ class Gazetteer:
             if entry.source == "supplement" or entry.kind in {"country", "state"}:
                 return entry
             in_context = entry.country_code in contexts
+            if entry.source == DIVISION_SOURCE:
+                # written with its kind ("Edo State"), or alone in a report about its country
+                if tier_of[id(entry)] == 0 or (in_context and not embedded):
+                    return entry
+                continue
             if embedded:
                 # a town name inside a longer capitalised run is usually part of a person's
                 # or an organisation's name ("Marco Rubio", "Rapid Support Forces")
@@ -679,13 +702,86 @@ def _build_gazetteer(min_city_population: int) -> Gazetteer:
     for row in supplement:
         builder.add_supplement(row, builder.seat_lookup)
     stopwords = frozenset(normalise_place_name(str(w)) for w in data.get("stopwords") or [])
+    division_terms = builder.add_divisions(_first_level_divisions(supplement, stopwords))
     return Gazetteer(
         entries=builder.entries,
         index=builder.index,
         stopwords=stopwords,
-        country_terms=_country_terms(cache.get_countries(), curated, supplement),
+        country_terms=_country_terms(cache.get_countries(), curated, supplement, division_terms),
         min_city_population=min_city_population,
     )
+
+
+class Division(NamedTuple):
+    """A first-level division of a country (ISO 3166-2): its names alone, and written with
+    the word for its kind ("Edo State", "Kirkuk Governorate")."""
+
+    country_code: str
+    name: str
+    bare_names: tuple[str, ...]
+    typed_names: tuple[str, ...]
+
+
+# A capitalised name before the word for a division's kind ("Edo State", "Cauca department")
+_TYPED_DIVISION = re.compile(
+    r"\b((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3}) "
+    r"(State|state|Province|province|Region|region|Governorate|governorate|Department"
+    r"|department|Prefecture|prefecture|Oblast|oblast)\b"
+)
+_KIND_WORDS = re.compile(r"\b(state|province|region|governorate|department|prefecture|oblast)\b")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|ad|ar|as|at|az|an|ash|adh|ath)[ -](?=\w{3})", re.I)
+
+
+def _first_level_divisions(
+    supplement: list[dict[str, Any]], stopwords: frozenset[str]
+) -> list[Division]:
+    """Every country's states, provinces, regions, governorates and departments from ISO
+    3166-2 (pycountry), which GeoNames' city files lack and the supplement lists for a few
+    countries only; a division the supplement has (by any of its names, in its country) is
+    left to the supplement's row, which has coordinates and the spellings reports use."""
+    import pycountry
+
+    left_out = _words("division_kinds_left_out")
+    generic = frozenset(_words("generic_division_words"))
+    curated = {
+        (str(row.get("country")), normalise_place_name(str(name)))
+        for row in supplement
+        for name in [row.get("name"), *(row.get("variants") or [])]
+        if name
+    }
+    divisions: list[Division] = []
+    for subdivision in pycountry.subdivisions:
+        kind = str(subdivision.type).lower()
+        if subdivision.parent_code or any(word in kind for word in left_out):
+            continue
+        code = str(subdivision.country_code)
+        names: list[str] = []
+        for part in re.split(r"\s+/\s+", re.sub(r"\s*\(.*?\)", "", str(subdivision.name))):
+            part = part.strip(_APOSTROPHES + " ")
+            if part:
+                names.append(part)
+                without_article = _ARABIC_ARTICLE.sub("", part)
+                if without_article != part:
+                    names.append(without_article)  # "Al Anbār": "Anbar"
+        keys = {normalise_place_name(name) for name in names}
+        if any((code, key) in curated for key in keys):
+            continue
+        kind_word = _KIND_WORDS.search(kind)
+        typed = tuple(
+            f"{name} {kind_word.group(1)}"
+            for name in names
+            if kind_word and not _KIND_WORDS.search(name.lower())
+        )
+        bare = tuple(
+            name
+            for name in names
+            if normalise_place_name(name) not in stopwords
+            and not set(normalise_place_name(name).split()) <= generic
+            and len(normalise_place_name(name)) >= 3
+        )
+        if bare or typed:
+            divisions.append(Division(code, names[0], bare, typed))
+    return divisions
 
 
 class _IndexBuilder:
@@ -762,6 +858,45 @@ class _IndexBuilder:
         for alias in curated.get("names") or []:
             if normalise_place_name(alias) != normalise_place_name(entry.name):
                 self.add(entry, alias, 1)
+
+    def add_divisions(self, divisions: list[Division]) -> dict[str, str]:
+        """The divisions as provinces: placed at a town of their name in their country
+        where there is one ("Kaduna State" at Kaduna), else without coordinates. Returns
+        the names written with their kind that point to one country only, for
+        ``CountryTerms``."""
+        countries_of: dict[str, set[str]] = {}
+        for division in divisions:
+            seat = next(
+                (
+                    town
+                    for name in division.bare_names or (division.name,)
+                    if (
+                        town := self.seat_lookup.get(
+                            (division.country_code, normalise_place_name(name))
+                        )
+                    )
+                    is not None
+                ),
+                None,
+            )
+            entry = GazetteerEntry(
+                name=division.name,
+                latitude=seat.latitude if seat else None,
+                longitude=seat.longitude if seat else None,
+                country_code=division.country_code,
+                admin_area=None,
+                source=DIVISION_SOURCE,
+                kind="province",
+                precision="seat" if seat else "none",
+            )
+            self.entries.append(entry)
+            for name in division.typed_names:
+                self.add(entry, name, 0)
+                if division.bare_names:  # not "Sahel region" or "Centre region"
+                    countries_of.setdefault(name, set()).add(division.country_code)
+            for name in division.bare_names:
+                self.add(entry, name, 1)
+        return {name: next(iter(codes)) for name, codes in countries_of.items() if len(codes) == 1}
 
     def add_supplement(
         self, row: dict[str, Any], seats: dict[tuple[str, str], GazetteerEntry]
@@ -845,7 +980,10 @@ _AMBIGUOUS_CAPITALS = frozenset(_words("ambiguous_capitals"))
 
 
 def _country_terms(
-    countries: dict[str, Any], curated: dict[str, Any], supplement: list[dict[str, Any]]
+    countries: dict[str, Any],
+    curated: dict[str, Any],
+    supplement: list[dict[str, Any]],
+    divisions: dict[str, str] | None = None,
 ) -> CountryTerms:
     code_by_term: dict[str, str] = {}
     capital_codes: dict[str, str] = {}
@@ -876,6 +1014,7 @@ def _country_terms(
         code_by_term=code_by_term,
         province_terms=provinces,
         capital_codes=capital_codes,
+        division_codes={normalise_place_name(t): c for t, c in (divisions or {}).items()},
     )
 
 

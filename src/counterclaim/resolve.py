@@ -525,10 +525,34 @@ def _without_count(phrase: str) -> str:
     return rest.removeprefix("of ")  # "dozens of residents"
 
 
+# "Police in Quetta", "police in Jharkhand's West Singhbhum district": a local police force
+# named by where it serves (its place's words: a capitalised name, its kind word after it)
+_POLICE_OF_A_PLACE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<body>[Pp]olice)\s+(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:town|city|district|province|state|region)\s+of\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+)?"  # "Jharkhand's"
+    r"(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}?)"
+    r"(?:\s+(?:[Dd]istrict|[Pp]rovince|[Ss]tate|[Rr]egion|[Cc]ounty|area))?$"
+)
+
+
+def _police_of_a_place(surface: str) -> str | None:
+    """ "Police in Quetta" → "Quetta police", as one names a local force (and as annotators
+    name it), so that every report of that force is one column."""
+    match = _POLICE_OF_A_PLACE.match(surface.strip())
+    if match is None:
+        return None
+    return f"{match.group('place')} {match.group('body').lower()}"
+
+
 def core_name(surface: str) -> str:
     """The claimant a descriptive phrase names: "A district official, speaking on condition of
     anonymity" → "district official"; "Defence minister Cristóvão Chume" → "Defence ministry";
-    "An army spokesman in Ituri, Lt. Jules Ngongo" → "army"."""
+    "An army spokesman in Ituri, Lt. Jules Ngongo" → "army"; "Police in Quetta" → "Quetta
+    police"."""
+    local_police = _police_of_a_place(surface)
+    if local_police is not None:
+        return local_police
     core = _DESCRIPTION.split(surface, maxsplit=1)[0].strip()
     core = _without_count(_without_article(core))
     titled = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
@@ -661,6 +685,8 @@ def _resolve_claimant(
         actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
         if actor is None:
             aliases = _unique([*surfaces, core, *_speakers_joined(surface)])
+            if _police_of_a_place(surface) is not None:
+                aliases.append(surface.split()[0])  # "Police", as the text calls them
             named = _person_named_in(ctx, surface, core, attribution.start)
             return _unlisted_name(ctx.kb, named or core), _unique([*aliases, core]), None
     if actor is None:
