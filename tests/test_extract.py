@@ -1201,6 +1201,35 @@ def test_a_confirmation_in_the_next_sentence_beats_a_voice_carried_from_before()
     ("text", "speaker"),
     [
         (
+            "Turkish troops killed 14 PKK militants in northern Iraq. The defence ministry "
+            'said the militants were "neutralised" in air-supported operations.',
+            "The defence ministry",
+        ),
+        (
+            "Security forces arrested 23 suspects in Kandahar. Police said the suspects were "
+            "planning attacks on the city.",
+            "Police",
+        ),
+    ],
+)
+def test_a_speaker_telling_of_what_the_outlet_counted_just_before_gave_the_figure(
+    text: str, speaker: str
+) -> None:
+    [counted] = extractions(text)
+    assert counted.attribution.surface == speaker
+
+
+def test_a_speaker_telling_of_other_people_gives_no_figure_before() -> None:
+    text = "Gunmen killed 12 villagers near Bama. The army said it killed several attackers."
+    first = extractions(text)[0]
+    assert first.count.value == 12
+    assert first.attribution.kind == "reporter"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
             "Boko Haram fighters attacked a base in Bohoma on Sunday night.\n\nOne soldier who "
             "survived said the attackers came in boats. The government said the army had "
             "repelled the attack.\n\nHe said 24 army vehicles were destroyed.",

@@ -396,7 +396,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     )
                 )
         claimed_here = bool(results) and results[-1].sentence_start == sent.start_char
-        if not claimed_here and speakers[index] is not None and _confirms_a_toll(sent):
+        if (
+            not claimed_here
+            and speakers[index] is not None
+            and (_confirms_a_toll(sent) or _names_the_counted_before(sent, results, body, index))
+        ):
             # "45 officers were killed near Diffa. Officials at the interior ministry later
             # confirmed the toll": the figure the outlet stated is theirs
             _credit_last_figures(results, body, index, speakers[index])
@@ -652,6 +656,30 @@ def _confirms_a_toll(sent: Span) -> bool:
     return any(
         token.pos_ == "NOUN"
         and (token.lemma_.lower() in lex.toll_nouns or token.lemma_.lower() in lex.counted)
+        for token in sent
+    )
+
+
+def _names_the_counted_before(
+    sent: Span, results: list[Extraction], body: list[Span], index: int
+) -> bool:
+    """A definite noun for what the outlet counted in the sentence right before ("Turkish
+    troops killed 14 PKK militants. The ministry said the militants were neutralised"): the
+    speaker tells of those same people or things."""
+    if index == 0:
+        return False
+    start = body[index - 1].start_char
+    heads = {
+        e.target.split()[-1].lower()
+        for e in results
+        if e.sentence_start == start and e.attribution.kind == "reporter" and e.target.split()
+    }
+    if not heads:
+        return False
+    return any(
+        token.pos_ == "NOUN"
+        and (token.lower_ in heads or token.lemma_.lower() in heads)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children)
         for token in sent
     )
 
