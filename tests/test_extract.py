@@ -1198,6 +1198,27 @@ def test_a_confirmation_in_the_next_sentence_beats_a_voice_carried_from_before()
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads "militants killed ..." as "militants (who were) killed"
+        "Islamist militants killed at least 40 soldiers in an attack on an army camp, two "
+        "security sources said.",
+        "BAMAKO (Reuters) - Islamist militants killed at least 40 soldiers, two security "
+        "sources said.",
+        "Fano fighters seized 14 trucks near Gondar, three residents told AFP.",
+    ],
+)
+def test_a_deed_told_before_a_speaker_counted_by_number_is_what_the_speaker_said(
+    text: str,
+) -> None:
+    # one claim, the speaker's, and the speakers are no figure of the deed's list
+    [claim] = extractions(text)
+    assert claim.attribution.surface is not None
+    assert claim.attribution.surface.split()[0] in ("two", "three")
+    assert claim.count.value in (40, 14)
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (
@@ -1207,7 +1228,7 @@ def test_a_confirmation_in_the_next_sentence_beats_a_voice_carried_from_before()
         ),
         (
             "Security forces arrested 23 suspects in Kandahar. Police said the suspects were "
-            "planning attacks on the city.",
+            "detained in night raids.",
             "Police",
         ),
     ],
@@ -1219,8 +1240,16 @@ def test_a_speaker_telling_of_what_the_outlet_counted_just_before_gave_the_figur
     assert counted.attribution.surface == speaker
 
 
-def test_a_speaker_telling_of_other_people_gives_no_figure_before() -> None:
-    text = "Gunmen killed 12 villagers near Bama. The army said it killed several attackers."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # other people
+        "Gunmen killed 12 villagers near Bama. The army said it killed several attackers.",
+        # the same people, and something else of them
+        "Gunmen killed 12 villagers near Bama. Police said the villagers were farmers.",
+    ],
+)
+def test_a_speaker_telling_of_something_else_gives_no_figure_before(text: str) -> None:
     first = extractions(text)[0]
     assert first.count.value == 12
     assert first.attribution.kind == "reporter"

@@ -37,6 +37,7 @@ from counterclaim.extract.attribution import (
     find_attribution,
     headline_speaker,
     is_speaker,
+    mend_doers_taken_for_a_relative_clause,
     mend_speakers_in_apposition,
     quote_around,
     quote_spans,
@@ -160,6 +161,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     # The parser's known slips, mended in the tree before any rule reads it: a speaker hung
     # on the counted, a count hung on the verb, a verb's adjective given to its object
     mend_speakers_in_apposition(doc)
+    mend_doers_taken_for_a_relative_clause(doc)
     mend_counts_joined_to_a_verb(doc)
     mend_resultatives_before_a_count(doc)
     title = doc.user_data.get("title") if doc.user_data else None
@@ -663,25 +665,35 @@ def _confirms_a_toll(sent: Span) -> bool:
 def _names_the_counted_before(
     sent: Span, results: list[Extraction], body: list[Span], index: int
 ) -> bool:
-    """A definite noun for what the outlet counted in the sentence right before ("Turkish
-    troops killed 14 PKK militants. The ministry said the militants were neutralised"): the
-    speaker tells of those same people or things."""
+    """A definite noun for what the outlet counted in the sentence right before, told of
+    the same event ("Turkish troops killed 14 PKK militants. The ministry said the militants
+    were neutralised"): the speaker gave the figure. Telling of those people something else
+    ("the villagers were farmers") is not."""
     if index == 0:
         return False
     start = body[index - 1].start_char
-    heads = {
-        e.target.split()[-1].lower()
+    counted = {
+        (e.target.split()[-1].lower(), e.category)
         for e in results
         if e.sentence_start == start and e.attribution.kind == "reporter" and e.target.split()
     }
-    if not heads:
+    if not counted:
         return False
-    return any(
-        token.pos_ == "NOUN"
-        and (token.lower_ in heads or token.lemma_.lower() in heads)
-        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children)
-        for token in sent
-    )
+    for token in sent:
+        if token.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children
+        ):
+            continue
+        event = token.head
+        if token.dep_ not in ("nsubjpass", "dobj") or event.pos_ not in ("VERB", "AUX"):
+            continue
+        categories = categories_of_verb(event)
+        if any(
+            (token.lower_ == head or token.lemma_.lower() == head) and category in categories
+            for head, category in counted
+        ):
+            return True
+    return False
 
 
 def _a_person(doc: Doc, speaker: Attribution) -> bool:

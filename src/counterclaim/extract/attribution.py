@@ -229,6 +229,36 @@ def mend_speakers_in_apposition(doc: Doc) -> None:
         speaker.dep_ = "nsubj"
 
 
+def mend_doers_taken_for_a_relative_clause(doc: Doc) -> None:
+    """ "Islamist militants killed at least 40 soldiers, two security sources said": the
+    parser reads "militants killed ..." as a reduced relative clause ("militants [who were]
+    killed") and gives "said" two subjects, so the whole clause became the speaker. Such a
+    clause before the subject of a verb of saying, with an object of its own (no passive
+    has one), is what was said, and the noun it hangs on its doer."""
+    for verb in tokens_labelled(doc, LEMMA, _saying_lemmas()):
+        speaker = next(
+            (c for c in reversed(list(verb.lefts)) if c.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        if speaker is None or not _is_reporting(verb):
+            continue
+        for deed in doc[verb.left_edge.i : speaker.left_edge.i]:
+            doer = deed.head
+            if (
+                deed.dep_ == "acl"
+                and deed.tag_ in ("VBD", "VBN")
+                and deed.i == doer.i + 1
+                # (the dateline's place may hold the doer: "BAMAKO (Reuters) - Militants ...")
+                and doer.dep_ in ("nsubj", "appos", "dep")
+                and deed.right_edge.i < speaker.left_edge.i
+                and any(o.dep_ == "dobj" for o in deed.children)
+            ):
+                deed.head = verb
+                deed.dep_ = "ccomp"
+                doer.head = deed
+                doer.dep_ = "nsubj"
+                break
+
+
 @lru_cache(maxsize=1)
 def _saying_lemmas() -> tuple[str, ...]:
     """Every lemma ``_is_reporting`` may take for a verb of saying."""

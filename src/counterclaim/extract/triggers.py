@@ -1099,6 +1099,8 @@ def listed_trigger(
     text = doc_text(doc)
     if mention.start <= previous.end or _of_whom(mention):
         return None
+    if _speaks(mention):
+        return None  # "killed 40 soldiers, two security sources said": who told it
     glue_end = previous.end + len(strip_qualifier(text[previous.end : mention.start]).rstrip())
     between = [t for t in doc[_item_end(previous) : mention.first.i] if t.idx < glue_end]
     if not between or not (between[-1].pos_ == "CCONJ" or between[-1].text in (",", ";")):
@@ -1113,6 +1115,22 @@ def listed_trigger(
     if category is None and _fits(trigger.category, person):
         category = trigger.category
     return Trigger(category, trigger.token, trigger.agent) if category else None
+
+
+def _speaks(mention: CountMention) -> bool:
+    """Whether the counted are the nearest subject of a verb of saying after them, and can
+    speak: sources, officials, people ("two security sources said"); not things the parser
+    made a subject ("ten tanks, the ministry said")."""
+    counted = mention.noun
+    if counted is None or counted.dep_ != "nsubj":
+        return False
+    verb = counted.head
+    lex = lexicon()
+    if verb.i < counted.i or verb.lemma_.lower() not in lex.reporting_verbs:
+        return False
+    if any(c.dep_ == "nsubj" and counted.i < c.i < verb.i for c in verb.children):
+        return False
+    return counted.lemma_.lower() in lex.source_nouns or is_person(counted) is True
 
 
 def _is_projectile(lemma: str) -> bool:
