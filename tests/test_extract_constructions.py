@@ -351,6 +351,30 @@ def test_one_count_can_carry_two_events_of_things(
     ("text", "expected"),
     [
         (
+            "The air force said 112 drones were shot down and 31 were lost to electronic warfare.",
+            [("destroyed", 112), ("destroyed", 31)],
+        ),
+        (
+            "Police said 14 rifles were seized and 3 were destroyed in the raid.",
+            [("seized", 14), ("destroyed", 3)],
+        ),
+        # people counted first: the bare count lost is people
+        (
+            "Six soldiers were wounded and two were lost in the ambush, the army said.",
+            [("wounded", 6), ("killed", 2)],
+        ),
+    ],
+)
+def test_a_bare_count_of_a_joined_clause_counts_the_kind_counted_before(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "In the deadliest ambush by the rebels since 2014, 19 soldiers died and seven were "
             "injured near Beni.",
             [("killed", 19), ("wounded", 7)],

@@ -101,7 +101,28 @@ def _counts_people(mention: CountMention) -> bool | None:
     noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
     if noun is not None and noun.lower_ in ("others", "other"):
         return _kind_of_the_others(noun)
+    if noun is None:
+        noun = _counted_by_the_clause_joined_before(mention.token)
     return is_person(noun)
+
+
+def _counted_by_the_clause_joined_before(figure: Token) -> Token | None:
+    """ "112 drones were shot down and 31 were lost": a bare count, subject of a clause joined
+    to one whose subject or object is counted, counts the same kind (drones, not people)."""
+    verb = figure.head
+    if figure.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
+        return None
+    first = first_conjunct(verb)
+    return next(
+        (
+            c
+            for c in first.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and c.pos_ == "NOUN"
+            and any(g.dep_ == "nummod" for g in c.children)
+        ),
+        None,
+    )
 
 
 _OTHERS_REACH = 60  # tokens back to the noun "others" stands beside
