@@ -404,6 +404,9 @@ def test_sides_opposed(kb: KnowledgeBase) -> None:
         "two Indian nationals",
         "foreigners",
         "members of a single extended family",
+        # capitalised, but no armed body's name
+        "Rohingya Civilians",
+        "people of the Lower Dir district",
     ],
 )
 def test_civilian_phrases(phrase: str) -> None:
@@ -411,7 +414,19 @@ def test_civilian_phrases(phrase: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "phrase", ["soldiers", "RSF fighters", "militants", "drones", "Afghan posts", "tanks"]
+    "phrase",
+    [
+        "soldiers",
+        "RSF fighters",
+        "militants",
+        "drones",
+        "Afghan posts",
+        "tanks",
+        # a civilian word inside an armed body's name
+        "members of the People's Defence Force",
+        "Civilian Joint Task Force members",
+        "People's Liberation Army troops",
+    ],
 )
 def test_non_civilian_phrases(phrase: str) -> None:
     assert not is_civilian_phrase(phrase)

@@ -1733,6 +1733,12 @@ def test_what_the_enemy_lost_is_the_opponents(text: str, category: str) -> None:
         ("The army said two of its soldiers were killed in the ambush.", "own"),
         ('Colonel Ibrahim Sow, the army spokesman, said: "We lost five soldiers."', "own"),
         ('Colonel Ibrahim Sow, the army spokesman, said: "We killed 20 terrorists."', "opponent"),
+        # an armed body's name with a civilian word in it is that body's
+        (
+            "Myanmar's military said 22 members of the People's Defence Force were killed in "
+            "Magway region.",
+            "opponent",
+        ),
     ],
 )
 def test_whose_people_by_what_the_text_calls_them(text: str, role: str) -> None:

@@ -21,6 +21,17 @@ if TYPE_CHECKING:
     from counterclaim.actors.knowledge_base import KnowledgeBase
 
 
+# Two or more capitalised words in a row, a possessive's "s" allowed: a name
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:['’]s?)?(?:\s+[A-Z][\w-]*(?:['’]s?)?)+")
+
+
+# Words that make a capitalised name an armed body's ("Defence Force", "Liberation Army")
+_ARMED_NAME_WORDS = frozenset(
+    {"force", "forces", "army", "front", "militia", "brigade", "brigades", "guard", "guards"}
+    | {"movement", "task", "defence", "defense", "liberation", "mobilisation", "mobilization"}
+)
+
+
 # A claim's target is asked about by several rules (role, features, options) and the same
 # phrases come back across reports; the answer depends on the phrase and the word lists alone
 @lru_cache(maxsize=1 << 14)
@@ -31,6 +42,13 @@ def _split_civilian_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
     soldiers") and is not a civilian of its own."""
     words = load_target_words()
     joined = " " + " ".join(token_key(phrase)) + " "
+    # "People's Defence Force", "Civilian Joint Task Force": a word of a name is no civilian
+    named = {
+        word
+        for run in _CAPITALISED_RUN.findall(phrase)
+        if set(keys := token_key(run)) & _ARMED_NAME_WORDS
+        for word in keys
+    }
     found: set[str] = set()
     for term in words.civilian_phrases:
         if f" {term} " in joined:
@@ -39,7 +57,11 @@ def _split_civilian_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
     remaining = joined.split()
     rest: set[str] = set()
     for start, word in enumerate(remaining):
-        if word in words.civilians and not _begins_combatant_term(remaining, start + 1):
+        if (
+            word in words.civilians
+            and word not in named
+            and not _begins_combatant_term(remaining, start + 1)
+        ):
             found.add(word)
         elif word != "|":
             rest.add(word)
