@@ -594,6 +594,36 @@ def test_the_report_s_country_comes_from_its_dateline_or_its_places(
     ("text", "claimant"),
     [
         (
+            "Boko Haram insurgents killed 10 farmers in Borno's Gwoza area, the state "
+            "government said.",
+            "Borno State government",
+        ),
+        # a division the knowledge base has no actor for is named all the same
+        (
+            "Gunmen killed six herders in Kebbi State, the state government said.",
+            "Kebbi State government",
+        ),
+        # a governor speaks for the government of the division (the knowledge base's actor)
+        ("Rebels killed 14 soldiers in Ituri, the provincial governor said.", "Ituri government"),
+    ],
+)
+def test_a_body_of_the_state_or_province_is_that_of_the_division_named(
+    text: str, claimant: str
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant
+    assert any(alias.startswith("the ") for alias in claim.claimant_aliases)
+
+
+def test_a_body_of_the_state_with_no_division_named_is_found_as_before() -> None:
+    [claim] = claims_of("Gunmen killed six herders near the border, the state government said.")
+    assert claim.claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
             "Police in Jharkhand's West Singhbhum district said two CRPF personnel were "
             "injured in an IED blast.",
             "West Singhbhum police",

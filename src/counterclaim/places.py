@@ -1305,6 +1305,12 @@ def _has_suffix(surface: str) -> bool:
     return any(pattern.search(surface) for pattern, _ in _SUFFIX_TIER)
 
 
+def is_division(name: str, country: str | None = None) -> bool:
+    """Whether a place name names a province, region or state (a country's first-level
+    division), by its kind word or by the gazetteer."""
+    return _tier_of(name, country) == _KIND_TIER.get("province", 2)
+
+
 def _tier_of(name: str, country: str | None) -> int:
     """0 settlements and sites, 1 districts, 2 provinces and regions, 3 countries."""
     for pattern, tier in _SUFFIX_TIER:

@@ -626,7 +626,13 @@ def _resolve_claimant(
         if named is not None:
             name, aliases, _ = named
             return name, _unique([*aliases, surface]), None
-        actor = _actor_for_surface(ctx, surface, attribution.start)
+        divisional = _body_of_the_division_named(ctx, surface, attribution.start)
+        if divisional is not None:
+            name, actor = divisional
+            if actor is None:
+                return name, _unique([surface, _without_article(surface)]), None
+        else:
+            actor = _actor_for_surface(ctx, surface, attribution.start)
         inner = _ACRONYM_WITHIN.search(surface)
         if actor is None and inner is not None:
             # "the Ministry of Health (MoH) in Gaza": the name is read without its acronym
@@ -697,6 +703,45 @@ def _resolve_claimant(
         _unique([*_aliases_of(ctx, actor), *surfaces, *_speakers_joined(surface)]),
         actor,
     )
+
+
+# "the state government", "the provincial governor", "the regional police": a body of the
+# country's division the report is about, not of the country
+_DIVISION_BODY = re.compile(
+    r"^(?:the\s+)?(?:state|provincial|regional|province|region)(?:['’]s)?\s+"
+    r"(?P<body>government|governor|administration|authorities|police(?:\s+command)?)$",
+    re.IGNORECASE,
+)
+
+
+def _body_of_the_division_named(
+    ctx: DocumentContext, surface: str, position: int
+) -> tuple[str, actors.Actor | None] | None:
+    """ "Boko Haram killed 10 farmers in Borno's Gwoza area, the state government said":
+    Borno State's government (the knowledge base's actor where it has one), not Nigeria's;
+    None when the report names no such division before the speaker."""
+    match = _DIVISION_BODY.match(surface.strip())
+    if match is None:
+        return None
+    before = ctx.doc.text[: max(position, 0)] or ctx.doc.text
+    divisions = [
+        m.surface
+        for m in places.find_place_names(before, ctx.country)
+        if places.is_division(m.surface, m.place.country_code)
+    ]
+    if not divisions:
+        return None
+    division = re.sub(
+        r"\s(state|region|province)$", lambda m: " " + m.group(1).title(), divisions[-1]
+    )
+    bare = re.sub(r"\s(?:State|Region|Province)$", "", division)
+    body = match.group("body").lower()
+    for name in dict.fromkeys([f"{division} {body}", f"{bare} State {body}", f"{bare} {body}"]):
+        # an actor of the division's own name, not the country's "government"
+        for mention in ctx.kb.find_mentions(name):
+            if bare.lower() in mention.surface.lower():
+                return name, ctx.kb.actor(mention.actor_id)
+    return f"{division} {body}", None
 
 
 # Reports of no one named or described ("later reports", not "the report", "local reports")
