@@ -394,6 +394,12 @@ def test_a_bare_count_of_a_joined_clause_counts_the_kind_counted_before(
             [("killed", 54)],
         ),
         ("Bandits have killed 1,200 villagers in Zamfara in recent years.", []),
+        # a campaign's toll raised by the day's dead: the day's are the claims
+        (
+            "Three soldiers were killed in southern Gaza, the military said, raising its death "
+            "toll in the ground offensive to 412.",
+            [("killed", 3)],
+        ),
         ("Militants killed 300 soldiers in the past five years.", []),
         # a count since then is still a running total
         ("More than 3,000 people have been killed in the region since 2019.", []),

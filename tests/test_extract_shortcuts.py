@@ -39,6 +39,7 @@ _RUNNING_TOTALS = [
     "the conflict have left", "the war has displaced", "the war have displaced",
     "10-year-long insurgency", "since the start of the March", "cumulative", "last year",
     "since mid-2023", "from January to May", "between March and this",
+    "toll in the ground offensive", "death toll during the war", "its toll of the invasion",
 ]  # fmt: skip
 _FILLERS = ["", "Gunmen killed 12 soldiers", "in Kidal,", "Kharkiv", "the army said.", "-"]
 # Spellings the pattern's case folding matches: capitals, and the letters beyond ASCII it

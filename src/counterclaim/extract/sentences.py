@@ -90,6 +90,9 @@ CUMULATIVE = re.compile(
     r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising)"
     rf"|(?:in|over|during) the (?:past|last) (?:decade|month|\w+ (?:years|decades|months))"
     r"|in recent years"
+    # "raising its death toll in the ground offensive to 412": a campaign's toll
+    r"|toll (?:\w+ ){0,2}(?:in|during|of) the (?:[\w-]+ ){0,2}(?:war|offensive|campaign|conflict"
+    r"|invasion|insurgency)\b"
     rf"|{_WAR},? which (?:began|started|erupted|broke out)"
     rf"|the (?:[\w-]+ ){{0,2}}{_WAR} (?:\w+ ){{0,6}}ha(?:s|ve) (?:killed|left|claimed|displaced)"
     rf"|\d+-year(?:-long)? (?:[\w-]+ ){{0,2}}{_WAR}|since the (?:start of the )?(?:january|"
@@ -121,6 +124,7 @@ _SINCE_WORDS = (
 )
 _YEAR_WORDS = ("over the years", "so far this year", "-year", "last year", "in recent years")
 _WAR_BEGAN = ("which began", "which started", "which erupted", "which broke out")
+_CAMPAIGNS = ("war", "offensive", "campaign", "conflict", "invasion", "insurgency")
 _WAR_TOLL = tuple(
     f"{have} {verb}"
     for have in ("has", "have")
@@ -144,6 +148,7 @@ def may_be_cumulative(text: str) -> bool:
         any(words in low for words in _SINCE_WORDS)
         or ("year" in low and any(words in low for words in _YEAR_WORDS))
         or ("which " in low and any(words in low for words in _WAR_BEGAN))
+        or ("toll " in low and any(words in low for words in _CAMPAIGNS))
         or ("ha" in low and any(words in low for words in _WAR_TOLL))
         or (("from " in low or "between " in low) and any(words in low for words in _MONTH_SPANS))
     )
