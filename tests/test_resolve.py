@@ -605,9 +605,31 @@ def test_the_report_s_country_comes_from_its_dateline_or_its_places(
         ),
         # a governor speaks for the government of the division (the knowledge base's actor)
         ("Rebels killed 14 soldiers in Ituri, the provincial governor said.", "Ituri government"),
+        (
+            "Gunmen killed 10 farmers in Plateau State, the governor said.",
+            "Plateau State government",
+        ),
+        # the division a town named is in
+        (
+            "Russian strikes killed four civilians in Kharkiv, the governor said.",
+            "Kharkiv governor",
+        ),
+        # an office holder's office is the office holder's voice
+        (
+            "Gunmen killed 10 farmers in Plateau State, the governor's office said.",
+            "Plateau State government",
+        ),
+        (
+            "Chadian soldiers killed 96 Boko Haram fighters, the president's office said.",
+            "Chadian government",
+        ),
+        (
+            "Malian troops killed 30 jihadists, the office of the prime minister said.",
+            "Malian government",
+        ),
     ],
 )
-def test_a_body_of_the_state_or_province_is_that_of_the_division_named(
+def test_a_body_or_ruler_of_a_division_or_an_office_holder_speaks_for_its_institution(
     text: str, claimant: str
 ) -> None:
     [claim] = claims_of(text)

@@ -626,13 +626,15 @@ def _resolve_claimant(
         if named is not None:
             name, aliases, _ = named
             return name, _unique([*aliases, surface]), None
-        divisional = _body_of_the_division_named(ctx, surface, attribution.start)
+        # "the president's office": the office holder's voice
+        holder = _holder_of_the_office(surface) or surface
+        divisional = _body_of_the_division_named(ctx, holder, attribution.start)
         if divisional is not None:
             name, actor = divisional
             if actor is None:
                 return name, _unique([surface, _without_article(surface)]), None
         else:
-            actor = _actor_for_surface(ctx, surface, attribution.start)
+            actor = _actor_for_surface(ctx, holder, attribution.start)
         inner = _ACRONYM_WITHIN.search(surface)
         if actor is None and inner is not None:
             # "the Ministry of Health (MoH) in Gaza": the name is read without its acronym
@@ -705,11 +707,33 @@ def _resolve_claimant(
     )
 
 
+# The titles of whoever speaks for an institution or a region of a state
+_OFFICE_TITLES = sorted(
+    {str(t) for t in actor_words("office_holders")} | REGIONAL_RULERS, key=len, reverse=True
+)
+_OFFICE_OF_A_HOLDER = re.compile(
+    r"^(?:the\s+)?(?:(?P<owner>(?:[\w-]+\s+){0,3}?"
+    rf"(?:{'|'.join(_OFFICE_TITLES)}))['’]s\s+office"
+    rf"|office\s+of\s+(?:the\s+)?(?P<title>(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(_OFFICE_TITLES)})))$",
+    re.IGNORECASE,
+)
+
+
+def _holder_of_the_office(surface: str) -> str | None:
+    """ "the president's office", "the office of the governor": the office holder, who speaks
+    for an institution ("the president": the government); None for any other speaker."""
+    match = _OFFICE_OF_A_HOLDER.match(surface.strip())
+    if match is None:
+        return None
+    return f"the {match.group('owner') or match.group('title')}"
+
+
 # "the state government", "the provincial governor", "the regional police": a body of the
 # country's division the report is about, not of the country
 _DIVISION_BODY = re.compile(
-    r"^(?:the\s+)?(?:state|provincial|regional|province|region)(?:['’]s)?\s+"
-    r"(?P<body>government|governor|administration|authorities|police(?:\s+command)?)$",
+    r"^(?:the\s+)?(?:(?:state|provincial|regional|province|region)(?:['’]s)?\s+"
+    r"(?P<body>government|governor|administration|authorities|police(?:\s+command)?)"
+    r"|(?P<ruler>governor))$",  # a governor rules a division, whatever the text calls it
     re.IGNORECASE,
 )
 
@@ -725,17 +749,18 @@ def _body_of_the_division_named(
         return None
     before = ctx.doc.text[: max(position, 0)] or ctx.doc.text
     divisions = [
-        m.surface
+        # the division named, or the one a town named is in ("Kharkiv": Kharkiv region)
+        m.surface if places.is_division(m.surface, m.place.country_code) else m.place.admin_area
         for m in places.find_place_names(before, ctx.country)
-        if places.is_division(m.surface, m.place.country_code)
     ]
+    divisions = [d for d in divisions if d]
     if not divisions:
         return None
     division = re.sub(
         r"\s(state|region|province)$", lambda m: " " + m.group(1).title(), divisions[-1]
     )
     bare = re.sub(r"\s(?:State|Region|Province)$", "", division)
-    body = match.group("body").lower()
+    body = (match.group("body") or match.group("ruler")).lower()
     for name in dict.fromkeys([f"{division} {body}", f"{bare} State {body}", f"{bare} {body}"]):
         # an actor of the division's own name, not the country's "government"
         for mention in ctx.kb.find_mentions(name):
