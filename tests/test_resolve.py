@@ -1785,6 +1785,14 @@ def test_what_the_enemy_lost_is_the_opponents(text: str, category: str) -> None:
         ("The army said two of its soldiers were killed in the ambush.", "own"),
         ('Colonel Ibrahim Sow, the army spokesman, said: "We lost five soldiers."', "own"),
         ('Colonel Ibrahim Sow, the army spokesman, said: "We killed 20 terrorists."', "opponent"),
+        # a party's own deed against people it does not name: its enemies
+        ("The Taliban said they killed 25 in the attack on the checkpoint.", "opponent"),
+        (
+            '"Our fighters destroyed five tanks and killed 30," a Hezbollah commander said.',
+            "opponent",
+        ),
+        # the doer is not the speaker: generic people stay civilians
+        ("Gunmen killed 25 in the attack on the market, the Taliban said.", "civilian"),
         # an armed body's name with a civilian word in it is that body's
         (
             "Myanmar's military said 22 members of the People's Defence Force were killed in "

@@ -1207,6 +1207,11 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         target_side = kb.side_of_phrase(e.target)
         if _is_projectile_target(e.target):
             return "own" if target_side != side else "opponent"
+    if not neutral and _unnamed_victims_of_its_own_deed(e):
+        # "'Our fighters destroyed five tanks and killed dozens'", "the Taliban said they
+        # killed 25": a party telling of its own deed against people it does not name tells
+        # of its enemies
+        return "opponent"
     if not neutral and _bodies_left_by_fighting(ctx, e):
         # "the area was searched after the encounter and 29 bodies were recovered": a
         # party's count of the dead its fight left, named as nothing more, is the enemy's
@@ -1304,6 +1309,22 @@ def _done_to_the_count(e: Extraction) -> bool:
     """Whether the count is what the event's verb acted on ("killed 84 fighters"), not
     who underwent it ("eight soldiers died")."""
     return any(k.startswith("path=") and k.endswith("dobj") for k in e.features)
+
+
+def _unnamed_victims_of_its_own_deed(e: Extraction) -> bool:
+    """A bare count ("killed dozens": no noun of its own, "noun=-", nor one from the text
+    before) that the speaker's own acted on: "we", "it", "they", "our fighters", or the
+    speaker."""
+    if e.category not in ("killed", "wounded", "captured") or not _done_to_the_count(e):
+        return False
+    if e.target != "people" or "noun=-" not in e.features:
+        return False
+    agent = (e.agent or "").lower()
+    return (
+        agent in ("we", "us", "it", "they")
+        or bool(_COLLECTIVE_OWNER.match(agent))
+        or _agent_speaks(e)
+    )
 
 
 def _agent_speaks(e: Extraction) -> bool:
