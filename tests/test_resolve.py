@@ -678,6 +678,18 @@ def test_police_named_by_where_they_serve_are_that_place_s_police(text: str, cla
             "Somali National Army",
             "opponent",
         ),
+        # after a quotation, and an office whose words run on ("chief of staff")
+        (
+            '"We have lost 14 of our brave men in Mopti," said General Abdoulaye Coulibaly, '
+            "the Malian army chief of staff.",
+            "FAMa",
+            "own",
+        ),
+        (
+            'BAMAKO - "We killed 20 terrorists," said Colonel Ali Sow, a spokesman for the army.',
+            "FAMa",
+            "opponent",
+        ),
     ],
 )
 def test_the_office_a_speaker_holds_names_the_organisation(

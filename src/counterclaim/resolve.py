@@ -953,12 +953,16 @@ _OFFICE_WORDS = (
     r"commissioner|investigator|captain|major|lieutenant|colonel|general|brigadier|"
     r"sergeant|corporal)"
 )
-_OFFICE = rf"(?:[\w-]+\s+){{0,2}}{_OFFICE_WORDS}"
+# "chief of staff", "chief of the general staff": an office whose words run on
+_STAFF_TAIL = r"(?:\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+)?staff)?"
+_OFFICE = rf"(?:[\w-]+\s+){{0,2}}{_OFFICE_WORDS}{_STAFF_TAIL}"
 _OFFICE_OF_OWNER = re.compile(
     rf"^(?:the\s+|a\s+|an\s+)?(?P<owner>[\w .-]{{2,60}}?)['’]s?\s+{_OFFICE}$", re.IGNORECASE
 )
 _OFFICE_FOR_OWNER = re.compile(
-    rf"^(?:the\s+|a\s+|an\s+)?{_OFFICE}\s+(?:of|for|at)\s+(?P<owner>(?:the\s+)?[\w .'’-]{{2,60}})$",
+    rf"^(?:the\s+|a\s+|an\s+)?{_OFFICE}\s+(?:of|for|at)\s+"
+    r"(?!(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+)?staff$)"  # "chief of staff"
+    rf"(?P<owner>(?:the\s+)?[\w .'’-]{{2,60}})$",
     re.IGNORECASE,
 )
 
@@ -969,7 +973,7 @@ _INSTITUTION_HEADS = frozenset(str(w) for w in actor_words("state_institution_he
 _OFFICE_IN_INSTITUTION = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?P<qualifier>(?:[\w-]+\s+){0,3}?)(?P<owner>"
     + "|".join(sorted(_INSTITUTION_HEADS, key=len, reverse=True))
-    + rf")\s+(?:[\w-]+\s+)?{_OFFICE_WORDS}$",
+    + rf")\s+(?:[\w-]+\s+)?{_OFFICE_WORDS}{_STAFF_TAIL}$",
     re.IGNORECASE,
 )
 

@@ -1053,7 +1053,12 @@ def quote_speaker(doc: Doc, start: int, end: int) -> Attribution | None:
         rf"^\s*,?\s*(?P<who>[^,.“”\"]{{2,80}}?(?:,\s*[^,.“”\"]{{2,80}}?,)?)\s+{_SAID}\b", after
     )
     if not m:
-        m = re.match(rf"^\s*,?\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,80}})", after)
+        # '," said General X, the army chief of staff': the name and the office after it
+        m = re.match(
+            rf"^\s*,?\s*{_SAID}\s+(?P<who>[^,.“”\"]{{2,80}}"
+            r"(?:,\s*(?:the|a|an)\s[^,.“”\"]{2,80}(?=[.,]?\s*$|\.))?)",
+            after,
+        )
     if not m:
         m = re.match(r"^\s*,?\s*(?P<who>[^,.“”\"]{2,80}?)\s+(?:was|were)\s+quoted\b", after)
     if not m:
