@@ -89,6 +89,11 @@ def test_a_breakdown_between_dashes_or_a_relative_part_is_not_a_list_item() -> N
             [("killed", 16), ("wounded", 42)],
         ),
         ("Police in Zamfara confirmed four abductions on the highway.", [("captured", 4)]),
+        # a party's word for its dead names the event as well
+        (
+            '"Sadly, we have five martyrs and 22 wounded," the interior minister said.',
+            [("killed", 5), ("wounded", 22)],
+        ),
         ("The air force reported the downing of 40 drones over Odesa.", [("destroyed", 40)]),
         ("The navy confirmed the sinking of two boats off Hodeidah.", [("destroyed", 2)]),
         ("The army announced the interception of 12 missiles over Kyiv.", [("destroyed", 12)]),

@@ -1797,6 +1797,8 @@ def test_what_the_enemy_lost_is_the_opponents(text: str, category: str) -> None:
         ("The army said two of its soldiers were killed in the ambush.", "own"),
         ('Colonel Ibrahim Sow, the army spokesman, said: "We lost five soldiers."', "own"),
         ('Colonel Ibrahim Sow, the army spokesman, said: "We killed 20 terrorists."', "opponent"),
+        # martyrs are soldiers or civilians alike: the dead, whoever they were
+        ('"We have five martyrs and 22 wounded," the Turkish interior minister said.', "civilian"),
         # a party's own deed against people it does not name: its enemies
         ("The Taliban said they killed 25 in the attack on the checkpoint.", "opponent"),
         (
