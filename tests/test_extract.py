@@ -416,6 +416,12 @@ def test_no_antecedent_across_paragraphs() -> None:
         ),
         ("The blast killed four soldiers, a policeman and a child near Kidal.", "policeman"),
         ("Militants abducted a teacher and a nurse from the clinic in Kaduna.", "teacher"),
+        # one more person of another kind, after a possessive
+        (
+            "Maoists killed 10 DRG jawans and their civilian driver in an IED blast in "
+            "Dantewada, police said.",
+            "DRG jawans",
+        ),
     ],
 )
 def test_target_phrases_keep_brackets_and_conjunctions_but_not_other_counts(

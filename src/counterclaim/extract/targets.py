@@ -20,6 +20,8 @@ from counterclaim.numbers import is_vague_word
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 # A clause on the counted things that says whose they are, kept in the target
 _OWNING_VERBS = ("belong", "own", "operate")
+# Possessive pronouns before one person joined to a count ("and their driver")
+_POSSESSIVES = ("their", "his", "her", "its")
 # Pronouns a count may count people of ("five of them", "scores of those")
 COUNTED_PRONOUNS = ("them", "those", "these")
 
@@ -137,6 +139,11 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             continue  # "Frontier Corps (FC) personnel" keeps its brackets
         if tok.dep_ == "conj" and (
             any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
+            # "10 jawans and their civilian driver": one more person, of another kind
+            or (
+                tok.tag_ == "NN"
+                and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in tok.children)
+            )
             or any(t.dep_ == "nummod" for t in tok.subtree)
             or tok.like_num  # "a commander and two of his aides"
             # "a dozen soldiers and several civilians": a vague count of its own
