@@ -2189,6 +2189,24 @@ def test_others_are_whose_the_people_before_them_were(text: str, roles: list[str
 
 
 @pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # an acronym the files lack, whose own are fighters: a group, not the state
+        (
+            "The TPNPB said its fighters shot dead two Indonesian soldiers in Intan Jaya.",
+            "opponent",
+        ),
+        ("The KNDF said its guerrillas killed nine Myanmar soldiers near Loikaw.", "opponent"),
+        # whose own are troops: the state's body the files lack
+        ("The ISPR said its troops lost two Pakistani soldiers in the raid.", "own"),
+    ],
+)
+def test_a_speaker_whose_own_are_fighters_is_a_group(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The West Papua Liberation Army said its fighters had shot dead three Indonesian "

@@ -1099,8 +1099,11 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             # "local officials") stand apart from the parties: in a report on one country
             # it speaks for that state, unless it is a witness, an outlet or a monitor
             side = kb.state_side(ctx.country)
-            if side is not None and _irregulars_in(e.attribution.surface):
-                side = f"{_ARMED_AGAINST}{side}"  # "the West Papua Liberation Army"
+            if side is not None and (
+                _irregulars_in(e.attribution.surface) or _its_own_irregulars(e.agent)
+            ):
+                # "the West Papua Liberation Army", or "the TPNPB said its fighters ..."
+                side = f"{_ARMED_AGAINST}{side}"
         neutral = side is None or side == actors.NEUTRAL
     if (
         neutral
@@ -1253,6 +1256,20 @@ def _bodies_left_by_fighting(ctx: DocumentContext, e: Extraction) -> bool:
         return False  # "the bodies of 12 villagers", "bodies of Russian soldiers"
     sentence = ctx.doc.text[e.sentence_start : e.sentence_end]
     return actors.names_any(sentence, (*ctx.kb.target_words.fighting_context, "encounter"))
+
+
+def _its_own_irregulars(agent: str | None) -> bool:
+    """ "its fighters", "our mujahideen": the speaker's own, named as irregulars or as a
+    group names its members (a state's are its troops, soldiers or forces)."""
+    if not agent or not _COLLECTIVE_OWNER.match(agent):
+        return False
+    words = load_target_words()
+    members = (words.irregulars | words.group_members) - _ANY_BODYS_MEMBERS
+    return bool(set(token_key(agent)) & members)
+
+
+# Members any body has, a state's as much as a group's
+_ANY_BODYS_MEMBERS = frozenset({"members", "commander", "commanders"})
 
 
 def _irregulars_in(speaker: str) -> bool:
