@@ -646,6 +646,36 @@ def test_a_body_of_the_state_with_no_division_named_is_found_as_before() -> None
     ("text", "claimant"),
     [
         (
+            "Senior Superintendent of Police (SSP) Kathua, Anil Verma, said nine pilgrims were "
+            "killed and 33 injured when gunmen opened fire on the bus.",
+            "Kathua police",
+        ),
+        ("SSP Kathua Anil Verma said two pilgrims were injured in the firing.", "Kathua police"),
+        (
+            "Superintendent of Police, Sukma, said two jawans were injured in the blast.",
+            "Sukma police",
+        ),
+    ],
+)
+def test_a_district_police_chief_speaks_for_that_place_s_police(text: str, claimant: str) -> None:
+    claims = claims_of(text)
+    assert claims and all(c.claimant == claimant for c in claims)
+    # the person stays a name of theirs; no word of the rank alone is
+    assert not any(alias in ("Senior", "SSP") for alias in claims[0].claimant_aliases)
+
+
+def test_a_surname_opening_a_sentence_is_the_person_named_in_full_before() -> None:
+    text = (
+        "Qatar's foreign ministry spokesman Majed al-Ansari said 24 hostages would be released "
+        "on Friday. Al-Ansari said 39 Palestinian prisoners would be freed in return."
+    )
+    assert len({c.claimant for c in claims_of(text)}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
             "Police in Jharkhand's West Singhbhum district said two CRPF personnel were "
             "injured in an IED blast.",
             "West Singhbhum police",

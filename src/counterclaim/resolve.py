@@ -536,13 +536,39 @@ _POLICE_OF_A_PLACE = re.compile(
 )
 
 
+_POLICE_RANK = "|".join(
+    sorted((re.escape(str(r)) for r in actor_words("police_ranks")), key=len, reverse=True)
+)
+# "Senior Superintendent of Police (SSP) Kathua, Anil Verma", "Superintendent of Police,
+# Reasi": a rank, then the place it serves
+_RANK_THEN_PLACE = re.compile(
+    rf"^(?:the\s+)?(?:(?i:{_POLICE_RANK}))(?:\s*\([A-Z]{{2,5}}\))?(?P<comma>,)?\s+"
+    r"(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:\s*,.*|\s+[A-Z].*)?$"
+)
+# "Bannu DIG Sajjad Khan": the place, then the rank
+_PLACE_THEN_RANK = re.compile(
+    rf"^(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:{_POLICE_RANK.upper()})\b"
+)
+
+
 def _police_of_a_place(surface: str) -> str | None:
-    """ "Police in Quetta" → "Quetta police", as one names a local force (and as annotators
-    name it), so that every report of that force is one column."""
-    match = _POLICE_OF_A_PLACE.match(surface.strip())
-    if match is None:
+    """ "Police in Quetta" → "Quetta police", and a district's police chief ("SSP Kathua",
+    "Bannu DIG Sajjad Khan") → that place's police: one names a local force so (and
+    annotators do), so that every report of that force is one column."""
+    surface = surface.strip()
+    match = _POLICE_OF_A_PLACE.match(surface)
+    if match is not None:
+        return f"{match.group('place')} {match.group('body').lower()}"
+    ranked = _RANK_THEN_PLACE.match(surface) or _PLACE_THEN_RANK.match(surface)
+    if ranked is None:
         return None
-    return f"{match.group('place')} {match.group('body').lower()}"
+    place = ranked.group("place")
+    if places.resolve(place) is None and not ranked.groupdict().get("comma"):
+        # ("SSP Anil Verma": a name, not a place; after a comma it can only be the place)
+        place = place.split()[0]
+        if places.resolve(place) is None:
+            return None
+    return f"{place} police"
 
 
 def core_name(surface: str) -> str:
@@ -693,7 +719,7 @@ def _resolve_claimant(
         actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
         if actor is None:
             aliases = _unique([*surfaces, core, *_speakers_joined(surface)])
-            if _police_of_a_place(surface) is not None:
+            if _police_of_a_place(surface) is not None and surface.split()[0].lower() == "police":
                 aliases.append(surface.split()[0])  # "Police", as the text calls them
             named = _person_named_in(ctx, surface, core, attribution.start)
             return _unlisted_name(ctx.kb, named or core), _unique([*aliases, core]), None
@@ -787,7 +813,8 @@ def _named_in_full_before(
     for name, aliases, actor in reversed(list(ctx.named_claimants.values())):
         for alias in (name, *aliases):
             words = alias.split()
-            if len(words) > 1 and words[-1] == surname and "," not in alias:
+            # (case aside: "Al-Ansari said" opening a sentence after "Majed al-Ansari")
+            if len(words) > 1 and words[-1].lower() == surname.lower() and "," not in alias:
                 return name, aliases, actor
     return None
 
