@@ -664,6 +664,24 @@ def test_a_district_police_chief_speaks_for_that_place_s_police(text: str, claim
     assert not any(alias in ("Senior", "SSP") for alias in claims[0].claimant_aliases)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an office of the police with its holder's name beside it
+        "The Commissioner of Police, Mr. Ahmed Ismail, said operatives had arrested five "
+        "suspects in Kano State.",
+        # a public relations officer, and where the office is held
+        "The Police Public Relations Officer in the state, SP Nasiru Abdullahi, said gunmen "
+        "killed two persons in Kano State.",
+    ],
+)
+def test_an_office_of_the_police_with_its_holder_named_beside_speaks_for_the_police(
+    text: str,
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == "Nigeria Police Force"
+
+
 def test_a_surname_opening_a_sentence_is_the_person_named_in_full_before() -> None:
     text = (
         "Qatar's foreign ministry spokesman Majed al-Ansari said 24 hostages would be released "

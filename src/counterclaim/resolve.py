@@ -685,7 +685,11 @@ def _resolve_claimant(
                 if organisation is not None:
                     # "Police Captain Mohamed Hussein": a named holder of an office of a
                     # body the knowledge base does not know speaks for that body
-                    named_holder = _without_holder(part.strip()) is not None
+                    # (named after the office, or beside it: "the Commissioner of Police,
+                    # Mr. Ahmed Ismail")
+                    named_holder = _without_holder(part.strip()) is not None or any(
+                        _A_PERSON_S_NAME.match(other.strip()) for other in descriptions
+                    )
                     if held_office is None and named_holder and _is_an_institution(organisation):
                         held_office = organisation
                     actor = _actor_for_surface(ctx, organisation, attribution.start)
@@ -702,8 +706,9 @@ def _resolve_claimant(
         if named_in_full is not None:
             name, aliases, actor = named_in_full
             return name, _unique([*aliases, *surfaces]), actor
-    if actor is None and held_office is not None:
+    if actor is None and held_office is not None and _police_of_a_place(surface) is None:
         # ANNOTATION.md: who speaks for an organisation is an alias of it, known or not
+        # (a district's police chief is that place's police, named below)
         office = _without_article(held_office)
         named = _unlisted_name_by_its_head(ctx, f"the {office}")
         same = [
@@ -820,6 +825,11 @@ def _named_in_full_before(
 
 
 _SURNAME = re.compile(r"[A-Z][a-z][\w'’-]+")
+# Two to four capitalised words, after a courtesy title or a rank's initials: a person
+_A_PERSON_S_NAME = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Alhaji|Chief|SP|DSP|ASP|CSP|CP|AIG|DIG)\.?\s+)?"
+    r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,3}$"
+)
 
 
 _ACRONYM_AT_END = re.compile(r"\((?P<acronym>[A-Z][A-Z0-9&-]{1,9})\)$")
@@ -1000,8 +1010,12 @@ _INSTITUTION_HEADS = frozenset(str(w) for w in actor_words("state_institution_he
 _OFFICE_IN_INSTITUTION = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?P<qualifier>(?:[\w-]+\s+){0,3}?)(?P<owner>"
     + "|".join(sorted(_INSTITUTION_HEADS, key=len, reverse=True))
-    + rf")\s+(?:[\w-]+\s+)?{_OFFICE_WORDS}{_STAFF_TAIL}$",
+    + rf")\s+(?:[\w-]+\s+){{0,2}}{_OFFICE_WORDS}{_STAFF_TAIL}$",
     re.IGNORECASE,
+)
+# Where an office is held, after it: "the Police Public Relations Officer in the state"
+_OFFICE_WHERE = re.compile(
+    r"\s+in\s+(?:the\s+(?:state|region|province|district|country|area)|[A-Z][\w-]+)$"
 )
 
 
@@ -1009,7 +1023,7 @@ def _office_holder_of(description: str) -> str | None:
     """The organisation an office belongs to, in a description of who speaks; the holder's
     name after the office is no part of it ("Police Captain Mohamed Hussein",
     "Senior Superintendent of Police Mohita Sharma")."""
-    description = description.strip()
+    description = _OFFICE_WHERE.sub("", description.strip())
     office = _without_holder(description)
     for pattern in (_OFFICE_OF_OWNER, _OFFICE_FOR_OWNER, _OFFICE_IN_INSTITUTION):
         found = (pattern.match(office) if office else None) or pattern.match(description)
