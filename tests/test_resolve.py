@@ -2212,7 +2212,7 @@ def test_a_side_named_as_a_whole_is_its_voice_in_the_report(text: str, claimant:
         # who speaks for an organisation is an alias of the organisation
         (
             "A spokesperson for the Command, ASP Moses Ode, said 20 villagers were killed.",
-            "spokesperson for the Command",
+            "Command",
         ),
     ],
 )
