@@ -825,10 +825,11 @@ def _named_in_full_before(
 
 
 _SURNAME = re.compile(r"[A-Z][a-z][\w'’-]+")
-# Two to four capitalised words, after a courtesy title or a rank's initials: a person
+# Two to four capitalised words, after a courtesy title or a police rank's initials: a person
 _A_PERSON_S_NAME = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Alhaji|Chief|SP|DSP|ASP|CSP|CP|AIG|DIG)\.?\s+)?"
-    r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,3}$"
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Alhaji|Chief"
+    + "".join(f"|{rank.upper()}" for rank in actor_words("police_ranks") if " " not in rank)
+    + r")\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,3}$"
 )
 
 

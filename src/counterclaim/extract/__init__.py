@@ -159,7 +159,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     ``loose``, also each figure the parse ties to no event word, credited to the nearest
     event word of its sentence and marked as loose for the decision model."""
     # The parser's known slips, mended in the tree before any rule reads it: a speaker hung
-    # on the counted, a count hung on the verb, a verb's adjective given to its object
+    # on the counted, a deed read as a relative clause on its doer, a count hung on the
+    # verb, a verb's adjective given to its object
     mend_speakers_in_apposition(doc)
     mend_doers_taken_for_a_relative_clause(doc)
     mend_counts_joined_to_a_verb(doc)

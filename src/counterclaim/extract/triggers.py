@@ -1141,7 +1141,8 @@ def listed_trigger(
 def _speaks(mention: CountMention) -> bool:
     """Whether the counted are the nearest subject of a verb of saying after them, and can
     speak: sources, officials, people ("two security sources said"); not things the parser
-    made a subject ("ten tanks, the ministry said")."""
+    made a subject ("ten tanks, the ministry said"). Looser than ``attribution.is_speaker``,
+    which every figure must pass: here only whether a list goes on is at stake."""
     counted = mention.noun
     if counted is None or counted.dep_ != "nsubj":
         return False
