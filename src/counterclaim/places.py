@@ -722,13 +722,22 @@ class Division(NamedTuple):
     typed_names: tuple[str, ...]
 
 
+# The words for a first-level division's kind that reports write after its name
+_DIVISION_KINDS = (
+    "state",
+    "province",
+    "region",
+    "governorate",
+    "department",
+    "prefecture",
+    "oblast",
+)
+_KIND_WORDS = re.compile(rf"\b({'|'.join(_DIVISION_KINDS)})\b")
 # A capitalised name before the word for a division's kind ("Edo State", "Cauca department")
 _TYPED_DIVISION = re.compile(
     r"\b((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3}) "
-    r"(State|state|Province|province|Region|region|Governorate|governorate|Department"
-    r"|department|Prefecture|prefecture|Oblast|oblast)\b"
+    rf"((?i:{'|'.join(_DIVISION_KINDS)}))\b"
 )
-_KIND_WORDS = re.compile(r"\b(state|province|region|governorate|department|prefecture|oblast)\b")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|ad|ar|as|at|az|an|ash|adh|ath)[ -](?=\w{3})", re.I)
 
 
