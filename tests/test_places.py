@@ -303,6 +303,16 @@ def test_first_level_divisions_resolve_to_their_country(
     assert place is not None and place.country_code == country
 
 
+def test_a_division_of_a_country_s_name_is_that_name_with_its_kind_only() -> None:
+    # "Niger State" is Nigeria's; "Niger" alone stays the country, even in a Nigerian story
+    assert country_context("Gunmen attacked a village in Niger State, police said.") == ["NG"]
+    mentions = find_place_names("Nigerian troops chased the insurgents into Niger and Chad.")
+    assert [(m.surface, m.place.country_code) for m in mentions] == [
+        ("Niger", "NE"),
+        ("Chad", "TD"),
+    ]
+
+
 def test_a_division_written_with_its_kind_names_its_country() -> None:
     assert country_context("Gunmen abducted a priest and four seminarians in Edo State.") == ["NG"]
     assert country_context("Eight officers were killed in an ambush in Guerrero state.") == ["MX"]

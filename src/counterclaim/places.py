@@ -285,24 +285,38 @@ class Gazetteer:
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         terms = self.country_terms
+        divisions = self._divisions_written_with_their_kind(text)
         for match in terms.pattern.finditer(text):
             term = match.group(0)
             if term in terms.province_terms and text[match.start() - 1 : match.start()] == "-":
                 continue
+            if any(start <= match.start() < end for start, end, _ in divisions):
+                continue  # "Niger State" is Nigeria's, not a mention of Niger
             code = terms.code_by_term[term]
             counts[code] += 1
             first_seen.setdefault(code, match.start())
-        if terms.division_codes:
-            for match in _TYPED_DIVISION.finditer(text):
-                words = match.group(1).split(" ")
-                for start in range(len(words)):  # "Gunmen in Edo State": "Edo State"
-                    key = normalise_place_name(" ".join([*words[start:], match.group(2)]))
-                    code = terms.division_codes.get(key)
-                    if code is not None:
-                        counts[code] += 1
-                        first_seen.setdefault(code, match.start())
-                        break
+        for start, _, code in divisions:
+            counts[code] += 1
+            first_seen.setdefault(code, start)
         return sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+
+    def _divisions_written_with_their_kind(self, text: str) -> list[tuple[int, int, str]]:
+        """Where a text names a first-level division with its kind ("Edo State"), and the
+        country it points to."""
+        codes = self.country_terms.division_codes
+        found: list[tuple[int, int, str]] = []
+        if not codes:
+            return found
+        for match in _TYPED_DIVISION.finditer(text):
+            words = match.group(1).split(" ")
+            for start in range(len(words)):  # "Gunmen in Edo State": "Edo State"
+                key = normalise_place_name(" ".join([*words[start:], match.group(2)]))
+                code = codes.get(key)
+                if code is not None:
+                    begin = match.start() + len(" ".join(words[:start])) + (1 if start else 0)
+                    found.append((begin, match.end(), code))
+                    break
+        return found
 
     def find_place_names(
         self, text: str, country: str | None = None, *, min_population: int = TEXT_MIN_POPULATION
@@ -702,7 +716,20 @@ def _build_gazetteer(min_city_population: int) -> Gazetteer:
     for row in supplement:
         builder.add_supplement(row, builder.seat_lookup)
     stopwords = frozenset(normalise_place_name(str(w)) for w in data.get("stopwords") or [])
-    division_terms = builder.add_divisions(_first_level_divisions(supplement, stopwords))
+    # a division of a country's name ("Niger State") is never that name alone: "crossed
+    # into Niger" in a report on Nigeria is the country
+    countries = {
+        normalise_place_name(str(term))
+        for code, country in cache.get_countries().items()
+        for term in [
+            country["name"],
+            *(curated.get(code, {}).get("names") or []),
+            *(curated.get(code, {}).get("demonyms") or []),
+        ]
+    }
+    division_terms = builder.add_divisions(
+        _first_level_divisions(supplement, stopwords | countries)
+    )
     return Gazetteer(
         entries=builder.entries,
         index=builder.index,
@@ -720,6 +747,8 @@ class Division(NamedTuple):
     name: str
     bare_names: tuple[str, ...]
     typed_names: tuple[str, ...]
+    # written with its kind, it points to its country (not "Sahel region": generic words)
+    points_to_country: bool = True
 
 
 # The words for a first-level division's kind that reports write after its name
@@ -742,12 +771,13 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|ad|ar|as|at|az|an|ash|adh|ath)[ -](?=\w{3}
 
 
 def _first_level_divisions(
-    supplement: list[dict[str, Any]], stopwords: frozenset[str]
+    supplement: list[dict[str, Any]], never_alone: frozenset[str]
 ) -> list[Division]:
     """Every country's states, provinces, regions, governorates and departments from ISO
     3166-2 (pycountry), which GeoNames' city files lack and the supplement lists for a few
     countries only; a division the supplement has (by any of its names, in its country) is
-    left to the supplement's row, which has coordinates and the spellings reports use."""
+    left to the supplement's row, which has coordinates and the spellings reports use. A
+    name in ``never_alone`` (stopwords, countries' names) is indexed with its kind only."""
     import pycountry
 
     left_out = _words("division_kinds_left_out")
@@ -784,12 +814,13 @@ def _first_level_divisions(
         bare = tuple(
             name
             for name in names
-            if normalise_place_name(name) not in stopwords
+            if normalise_place_name(name) not in never_alone
             and not set(normalise_place_name(name).split()) <= generic
             and len(normalise_place_name(name)) >= 3
         )
         if bare or typed:
-            divisions.append(Division(code, names[0], bare, typed))
+            generic_only = all(set(normalise_place_name(n).split()) <= generic for n in names)
+            divisions.append(Division(code, names[0], bare, typed, not generic_only))
     return divisions
 
 
@@ -901,7 +932,7 @@ class _IndexBuilder:
             self.entries.append(entry)
             for name in division.typed_names:
                 self.add(entry, name, 0)
-                if division.bare_names:  # not "Sahel region" or "Centre region"
+                if division.points_to_country:  # not "Sahel region" or "Centre region"
                     countries_of.setdefault(name, set()).add(division.country_code)
             for name in division.bare_names:
                 self.add(entry, name, 1)
