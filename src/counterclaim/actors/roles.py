@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from counterclaim.actors.loading import NEUTRAL, load_target_words
-from counterclaim.actors.tokens import phrase_terms, token_key
+from counterclaim.actors.tokens import actor_words, phrase_terms, token_key
 
 if TYPE_CHECKING:
     from counterclaim.actors.knowledge_base import KnowledgeBase
@@ -26,10 +26,7 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:['’]s?)?(?:\s+[A-Z][\w-]*(?:['
 
 
 # Words that make a capitalised name an armed body's ("Defence Force", "Liberation Army")
-_ARMED_NAME_WORDS = frozenset(
-    {"force", "forces", "army", "front", "militia", "brigade", "brigades", "guard", "guards"}
-    | {"movement", "task", "defence", "defense", "liberation", "mobilisation", "mobilization"}
-)
+_ARMED_NAME_WORDS = frozenset(str(w) for w in actor_words("armed_name_words"))
 
 
 # A claim's target is asked about by several rules (role, features, options) and the same
