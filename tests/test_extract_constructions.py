@@ -1880,3 +1880,45 @@ def test_tolls_against_earlier_tolls_and_rates(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole told by a relative clause on its noun, with and without "that"
+        (
+            "Ukraine's air force said it shot down 38 of the 45 drones that Russia launched "
+            "overnight.",
+            [("destroyed", 38), ("attacks", 45)],
+        ),
+        (
+            "Ukraine's air force said it shot down 38 of the 45 drones Russia launched overnight.",
+            [("destroyed", 38), ("attacks", 45)],
+        ),
+        (
+            "The army said it intercepted 12 of the 20 rockets Hezbollah fired at the north.",
+            [("destroyed", 12), ("attacks", 20)],
+        ),
+        # the clause's subject acted on the counted
+        ("Israel said 101 hostages Hamas seized in October remain in Gaza.", [("captured", 101)]),
+        # the main verb counts, the clause only describes
+        (
+            "The governor said the 30 villagers bandits abducted last week had been freed.",
+            [("released", 30)],
+        ),
+    ],
+)
+def test_a_relative_clause_whose_subject_acted_on_the_counted(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_name_before_a_past_verb_is_the_doer_of_a_clause_not_an_apposition() -> None:
+    [(_, parsed)] = list(
+        parse_documents(
+            [Document(text="The air force said it shot down all 30 drones Russia sent overnight.")]
+        )
+    )
+    [found] = parsed._.extractions
+    assert (found.category, found.count.value, found.target) == ("destroyed", 30, "drones")

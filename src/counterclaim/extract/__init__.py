@@ -72,6 +72,7 @@ from counterclaim.extract.triggers import (
     find_trigger,
     listed_trigger,
     mend_counts_joined_to_a_verb,
+    mend_object_relatives_taken_for_an_apposition,
     mend_resultatives_before_a_count,
     nearest_trigger,
     second_trigger,
@@ -160,11 +161,13 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     event word of its sentence and marked as loose for the decision model."""
     # The parser's known slips, mended in the tree before any rule reads it: a speaker hung
     # on the counted, a deed read as a relative clause on its doer, a count hung on the
-    # verb, a verb's adjective given to its object
+    # verb, a verb's adjective given to its object, a relative clause's doer taken for an
+    # apposition
     mend_speakers_in_apposition(doc)
     mend_doers_taken_for_a_relative_clause(doc)
     mend_counts_joined_to_a_verb(doc)
     mend_resultatives_before_a_count(doc)
+    mend_object_relatives_taken_for_an_apposition(doc)
     title = doc.user_data.get("title") if doc.user_data else None
     body_start = body_start_of(doc)
     quotes = quote_spans(doc_text(doc))
@@ -822,13 +825,18 @@ def _picked_from_the_counted(mention: CountMention, trigger: Trigger) -> bool:
 
 def _event_of_the_whole(mention: CountMention) -> Trigger | None:
     """ "shot down 30 of 35 drones launched by Russia": the whole is counted by an event of
-    its own, told by a participle on its noun (35 launched, 30 shot down), also where the
-    parser hung the part on the whole's number ("neutralised 74 of 98 drones launched")."""
+    its own, told by a participle or a relative clause on its noun (35 launched, 30 shot
+    down; "38 of the 45 drones Russia launched"), also where the parser hung the part on the
+    whole's number ("neutralised 74 of 98 drones launched")."""
     noun = mention.noun
     if noun is None:
         return None
     trigger = find_trigger(mention)
-    if trigger is not None and trigger.token.dep_ == "acl" and trigger.token.head == noun:
+    if (
+        trigger is not None
+        and trigger.token.dep_ in ("acl", "relcl")
+        and trigger.token.head == noun
+    ):
         return trigger
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.pos_ == "VERB":

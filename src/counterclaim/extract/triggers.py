@@ -231,6 +231,46 @@ def mend_resultatives_before_a_count(doc: Doc) -> None:
             adjective.dep_ = "oprd"
 
 
+def mend_object_relatives_taken_for_an_apposition(doc: Doc) -> None:
+    """ "shot down 38 of the 45 drones Russia launched overnight": without "that", the
+    parser takes the doer of the relative clause for the counted noun's apposition and the
+    clause's verb for a verb of the sentence, or the noun for that verb's subject ("all 30
+    drones Russia sent"). A name set between a counted noun and a past verb with no object
+    is that verb's subject, and the verb a clause on the noun."""
+    for doer in tokens_labelled(doc, DEP, ("appos",)):
+        noun = doer.head
+        after = doer.right_edge.i + 1
+        if (
+            doer.pos_ != "PROPN"
+            or doer.left_edge.i != noun.i + 1
+            or noun.pos_ != "NOUN"
+            or not any(c.dep_ == "nummod" for c in noun.children)
+            or after >= len(doc)
+        ):
+            continue
+        verb = doc[after]
+        if (
+            verb.tag_ != "VBD"
+            or verb.pos_ != "VERB"
+            or any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
+            or any(c.dep_ == "nsubj" and c != noun for c in verb.children)
+            or doer.ent_type_ in ("DATE", "TIME")
+        ):
+            continue
+        if noun.head == verb:
+            # the noun was the verb's subject: it takes the verb's place in the sentence
+            if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head == verb:
+                continue
+            noun.head = verb.head
+            noun.dep_ = "dobj" if verb.dep_ in ("ccomp", "xcomp") else verb.dep_
+        elif verb in noun.ancestors:
+            continue
+        verb.head = noun
+        verb.dep_ = "relcl"
+        doer.head = verb
+        doer.dep_ = "nsubj"
+
+
 def find_trigger(mention: CountMention) -> Trigger | None:
     """The word that makes a count a claim, through the parse around the counted noun."""
     lex = lexicon()
@@ -283,8 +323,15 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 # release what befell them
                 return _befalling_governor(anchor, mention, person, trig) or trig
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX", "ADJ"):
+            if child.dep_ == "relcl" and _object_relative(child):
+                # "the 45 drones (that) Russia launched": the counted are what the clause's
+                # subject acted on
+                trig = _verb_trigger(child, mention, person, passive=True)
+                if trig and not _governing_trigger(anchor, mention, person):
+                    return trig
+                continue
             if child.dep_ == "relcl" and not any(
-                g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in ("who", "which", "that")
+                g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in _RELATIVE_PRONOUNS
                 for g in child.children
             ):
                 continue
@@ -939,6 +986,22 @@ def _lemmas(token: Token) -> set[str]:
     sentence stays "Cameras")."""
     lower = token.lower_
     return {token.lemma_.lower(), lower, lower.removesuffix("s")}
+
+
+_RELATIVE_PRONOUNS = ("who", "whom", "which", "that")
+
+
+def _object_relative(clause: Token) -> bool:
+    """A relative clause whose own subject acts on the noun it describes: it has a subject
+    that is no relative pronoun and no object but, at most, one ("the drones that Russia
+    launched", "the soldiers the militants killed")."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.lower_ not in _RELATIVE_PRONOUNS
+        and clause.pos_ == "VERB"
+        and all(c.lower_ in _RELATIVE_PRONOUNS for c in clause.children if c.dep_ == "dobj")
+    )
 
 
 def _clause_trigger(clause: Token, mention: CountMention, person: bool | None) -> Trigger | None:
