@@ -68,7 +68,8 @@ def test_dateline_label_does_not_become_the_claimant() -> None:
         ("A district official, speaking on condition of anonymity", "district official"),
         ("A local resident who helped to pull bodies from the rubble", "local resident"),
         ("Defence minister Cristóvão Chume", "Defence ministry"),
-        ("Deputy Information Minister Abdirahman Yusuf", "Deputy Information ministry"),
+        # a deputy minister speaks for the ministry (office_ranks)
+        ("Deputy Information Minister Abdirahman Yusuf", "Information ministry"),
         # a prime or chief minister heads a government, not a "prime ministry"
         ("The prime minister", "prime minister"),
         ("the chief minister", "chief minister"),
@@ -80,6 +81,10 @@ def test_dateline_label_does_not_become_the_claimant() -> None:
         ("Three local witnesses", "local witnesses"),
         ("dozens of residents", "residents"),
         ("Three Brotherhood Alliance", "Three Brotherhood Alliance"),
+        # a rank in the institution is no part of its name
+        ("a senior police officer", "police"),
+        ("A top army official in the region", "army"),
+        ("the deputy military spokesman", "military"),
     ],
 )
 def test_core_name_of_a_descriptive_claimant(surface: str, core: str) -> None:
@@ -2446,3 +2451,23 @@ def test_a_cited_source_ends_before_its_relative_clause() -> None:
 def test_who_carried_out_the_acts_a_noun_counts_directs_them(text: str, role: str) -> None:
     attacks = [c for c in claims_of(text) if c.category == "attacks"]
     assert attacks and all(c.target_role == role for c in attacks)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hamas said it had killed 12 Israeli soldiers in Khan Younis. A spokesman said two "
+            "of its fighters were wounded.",
+            [("Hamas", "killed", 12, "opponent"), ("Hamas", "wounded", 2, "own")],
+        ),
+        (
+            "The Arakan Army said it had seized 40 soldiers in Buthidaung, a spokeswoman said.",
+            [("Arakan Army", "captured", 40, "opponent")],
+        ),
+    ],
+)
+def test_a_spokesperson_of_no_one_named_speaks_for_who_spoke_before(
+    text: str, expected: list[tuple[str, str, int, str]]
+) -> None:
+    assert summary(claims_of(text)) == expected

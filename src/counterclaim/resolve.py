@@ -506,6 +506,7 @@ _PERSON_AFTER_TITLE = re.compile(
     r"\b(?i:(minister|ministry|spokes(?:man|woman|person)|commander|governor|chief|official|"
     r"officer|general|colonel|brigadier|lt\.?|lieutenant))\s+(?:[A-Z][\w.'’-]*\s*)+$"
 )
+_OFFICE_RANKS = frozenset(str(w) for w in actor_words("office_ranks"))
 _RANKS = frozenset(("general", "colonel", "brigadier", "lieutenant", "lt", "officer", "commander"))
 _ROLE_TAIL = re.compile(
     r"\s+(?:spokes(?:man|woman|person)|official|officials|source|sources|officer)"
@@ -587,7 +588,11 @@ def core_name(surface: str) -> str:
     core = _MINISTER_AT_END.sub("ministry", core)
     without_role = _ROLE_TAIL.sub("", core)
     if without_role and without_role.split()[-1].lower() in lexicon().generic_heads:
-        return without_role
+        # "a senior police officer" speaks for the police, whatever their rank in it
+        words = without_role.split()
+        while len(words) > 1 and words[0].lower() in _OFFICE_RANKS:
+            words.pop(0)
+        return " ".join(words)
     return core or surface
 
 
