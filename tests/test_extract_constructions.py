@@ -1437,6 +1437,11 @@ def test_a_part_and_its_whole_each_with_its_event(
         ("During the exchange of fire, six khwarij were sent to hell, while two soldiers "
          "embraced shahadat, the ISPR said.", [("killed", 6), ("killed", 2)]),
         ("Two soldiers embraced martyrdom in the exchange of fire.", [("killed", 2)]),
+        # those who "paid the supreme price" are counted, and say nothing
+        ("Troops neutralised five bandits in Katsina, while one soldier paid the supreme "
+         "price.", [("killed", 5), ("killed", 1)]),
+        ("Three soldiers and a policeman paid the ultimate price near Djibo.",
+         [("killed", 3), ("killed", 1)]),
     ],
 )  # fmt: skip
 def test_a_press_wing_s_words_for_the_dead(
@@ -1922,3 +1927,10 @@ def test_a_name_before_a_past_verb_is_the_doer_of_a_clause_not_an_apposition() -
     )
     [found] = parsed._.extractions
     assert (found.category, found.count.value, found.target) == ("destroyed", 30, "drones")
+
+
+def test_those_who_paid_the_price_are_not_the_speakers() -> None:
+    [(_, parsed)] = list(
+        parse_documents([Document(text="Two soldiers and a policeman paid the supreme price.")])
+    )
+    assert [e.attribution.kind for e in parsed._.extractions] == ["reporter", "reporter"]

@@ -19,6 +19,7 @@ from counterclaim.dates import WEEKDAY_NAMES
 from counterclaim.extract.counts import partitive_noun
 from counterclaim.extract.sentences import sentence_text
 from counterclaim.extract.text import doc_text, np_text, tidy_name, tokens_labelled
+from counterclaim.extract.triggers import befalls_its_subject
 from counterclaim.extract.wordlists import Lexicon, lexicon
 from counterclaim.numbers import parse_number
 
@@ -872,8 +873,10 @@ def _is_reporting(verb: Token) -> bool:
         return True  # "the ministry gave a lower toll: 19 dead"
     if lemma in lex.acknowledging_verbs:
         # "the group buried its 12 fighters" states a figure; "2,000 people have been
-        # buried" names no one who states it
-        return not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        # buried" names no one who states it, nor "three soldiers paid the supreme price"
+        return not any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
+        ) and not befalls_its_subject(verb)
     if lemma not in lex.reporting_verbs:
         return False
     if lemma == "claim":

@@ -47,6 +47,12 @@ def _phrase_follows(verb: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
     return any(all(w in words for w in rest) for rest in phrases)
 
 
+def befalls_its_subject(verb: Token) -> bool:
+    """Whether a verb's phrase says what befell its subject ("paid the supreme price",
+    "regained their freedom"): its subject is counted, not a speaker."""
+    return _phrase_follows(verb, lexicon().victim_subject_phrases.get(verb.lemma_.lower(), ()))
+
+
 def categories_of_verb(verb: Token) -> list[str]:
     lex = lexicon()
     lemma = verb.lemma_.lower()
