@@ -1351,3 +1351,37 @@ def test_a_running_total_brought_up_leaves_the_day_s_figures(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(e.category, e.count.value) for e in extractions("T\n\n" + text)] == expected
+
+
+def test_a_dateline_ends_at_its_dash_whatever_the_parser_hung_on_it() -> None:
+    """ "KHARTOUM, Sudan — ..., the network said": the parser may hang a later comma on the
+    dateline it takes for a subject; the label still ends at the dash. A lowercase word
+    before a dash makes no dateline ("The army – which ...")."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from counterclaim.extract.attribution import _is_dateline_label
+
+    words = ["KHARTOUM", ",", "Sudan", "—", "Gunmen", "killed", "12", "people", ","]
+    words += ["the", "network", "said", "."]
+    heads = [11, 0, 0, 0, 5, 11, 7, 5, 0, 10, 11, 11, 11]
+    deps = ["nsubj", "punct", "appos", "punct", "nsubj", "ccomp", "nummod", "dobj", "punct"]
+    deps += ["det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"]
+    pos += ["DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(
+        Vocab(), words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 12
+    )
+    assert _is_dateline_label(doc[0])
+    assert not _is_dateline_label(doc[10])
+
+    words = ["The", "army", "—", "which", "lost", "men", "—", "said", "12", "died", ","]
+    heads = [1, 7, 1, 4, 1, 4, 1, 7, 9, 7, 1]
+    deps = ["det", "nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "nsubj"]
+    deps += ["ccomp", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "VERB", "NUM", "VERB"]
+    pos += ["PUNCT"]
+    doc = Doc(
+        Vocab(), words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 10
+    )
+    assert not _is_dateline_label(doc[1])

@@ -2471,3 +2471,12 @@ def test_a_spokesperson_of_no_one_named_speaks_for_who_spoke_before(
     text: str, expected: list[tuple[str, str, int, str]]
 ) -> None:
     assert summary(claims_of(text)) == expected
+
+
+def test_a_dateline_with_a_country_does_not_speak() -> None:
+    claims = claims_of(
+        "KHARTOUM, Sudan — The paramilitary Rapid Support Forces killed at least 120 people "
+        "in an assault on villages in Al Jazirah state, the Sudan Doctors Network said, "
+        "blaming the RSF for looting."
+    )
+    assert summary(claims) == [("Sudan Doctors Network", "killed", 120, "civilian")]

@@ -136,15 +136,13 @@ def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
         if child.dep_ == "csubj" and _a_name_parsed_as_a_clause(child):
             # "Save the Children said": a name the parser read as a clause
             return tidy_name("".join(t.text_with_ws for t in child.subtree)), child
+        if child.dep_ in ("nsubj", "nsubjpass") and _is_dateline_label(child):
+            continue  # "KHARTOUM, Sudan — ..., the Sudan Doctors Network said"
         if child.dep_ == "nsubj" and (named := _speaker_in_apposition(child)) is not None:
             return _speaker_text(named), named
         if child.dep_ == "nsubj" and (member := _member_speaking(child)) is not None:
             return member
-        if (
-            child.dep_ in ("nsubj", "nsubjpass")
-            and not _is_dateline_label(child)
-            and _can_speak(child)
-        ):
+        if child.dep_ in ("nsubj", "nsubjpass") and _can_speak(child):
             return _speaker_text(child), child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_phrase(verb.head)
@@ -473,14 +471,26 @@ def _is_dateline_label(head: Token) -> bool:
         # "PESHAWAR: The death toll ... surged to 87, a spokesperson confirmed": the parser
         # hung the whole clause under the dateline, but the dateline ends at its colon
         label = doc[head.left_edge.i : after]
-        return not any(t.pos_ in ("VERB", "AUX") for t in label)
+        return _capitalised(label) and not any(t.pos_ in ("VERB", "AUX") for t in label)
     end = head.right_edge.i
     if doc[end].text not in _DATELINE_ENDS:
         end += 1
-        if end >= len(doc) or doc[end].text not in _DATELINE_ENDS:
+    if end >= len(doc) or doc[end].text not in _DATELINE_ENDS:
+        # "KHARTOUM, Sudan — ..., the Sudan Doctors Network said": the parser may hang a
+        # comma far on the label; the label still ends at the first dash, all capitals
+        end = next(
+            (t.i for t in doc[head.i : head.left_edge.i + 9] if t.text in _DATELINE_ENDS), len(doc)
+        )
+        if end >= len(doc) or not _capitalised(doc[head.left_edge.i : end]):
             return False
     label = doc[head.left_edge.i : end]
     return len(label) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in label)
+
+
+def _capitalised(label: Span) -> bool:
+    """A dateline's words are names and credits ("KABUL (AP)", "Kyiv, Ukraine"), not "The
+    army – which ..."."""
+    return all(t.text[:1].isupper() for t in label if t.text.isalpha())
 
 
 def _apposition_parts(head: Token) -> list[str]:
