@@ -1934,3 +1934,24 @@ def test_those_who_paid_the_price_are_not_the_speakers() -> None:
         parse_documents([Document(text="Two soldiers and a policeman paid the supreme price.")])
     )
     assert [e.attribution.kind for e in parsed._.extractions] == ["reporter", "reporter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested five suspects in Kano, along with two of their accomplices.",
+         [("captured", 5), ("captured", 2)]),
+        ("Twelve soldiers were killed in the ambush, along with three civilians, the army "
+         "said.", [("killed", 12), ("killed", 3)]),
+        ("Two soldiers, along with three civilians, were killed near Mopti.",
+         [("killed", 2), ("killed", 3)]),
+        # every conjunct after "along with"; troops "lost" beside equipment are losses,
+        # not deaths (ANNOTATION.md: unsplit figures)
+        ("The General Staff said Russia lost 1,250 troops over the past day, along with 11 "
+         "tanks and 34 artillery systems.", [("destroyed", 11), ("destroyed", 34)]),
+    ],
+)  # fmt: skip
+def test_what_comes_along_with_the_counted_shares_its_event(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

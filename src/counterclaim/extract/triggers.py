@@ -379,6 +379,15 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         verb = _subjectless_verb_after(anchor)
         if verb is not None:
             dep, head = "nsubj", verb
+    if dep == "conj" and first_conjunct(anchor).dep_ == "pobj":
+        root = first_conjunct(anchor)
+        if _joined_by_along_with(root) is not None:
+            anchor, dep, head = root, root.dep_, root.head  # "along with 11 tanks and 34 ..."
+    verb = _joined_by_along_with(anchor) if dep == "pobj" else None
+    if verb is not None:
+        # "lost 1,250 troops over the past day, along with 11 tanks": what comes along with
+        # the verb's object (or its passive subject) is more of it
+        dep, head = _role_beside(verb), verb
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.containers:
         # "detained a total of 11 suspects": the count stands where its container stands
         anchor = head.head
@@ -767,6 +776,31 @@ def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None
         return False
     passive = anchor.dep_ == "nsubjpass"
     return _verb_trigger(head, mention, person, passive=passive) is not None
+
+
+def _joined_by_along_with(noun: Token) -> Token | None:
+    """The verb a noun is joined to by "along with" or "together with", when the phrase
+    hangs on the verb."""
+    with_ = noun.head
+    along = with_.head
+    if (
+        noun.dep_ == "pobj"
+        and with_.lower_ == "with"
+        and along.lower_ in ("along", "together")
+        and along.dep_ in ("prep", "advmod")
+        and along.head.pos_ == "VERB"
+    ):
+        return along.head
+    return None
+
+
+def _role_beside(verb: Token) -> str:
+    """Where a noun joined to a verb's counted stands: its object, or passive or
+    intransitive subject."""
+    deps = {c.dep_ for c in verb.children}
+    if "dobj" in deps:
+        return "dobj"
+    return "nsubjpass" if "nsubjpass" in deps else "nsubj"
 
 
 def _subjectless_verb_after(noun: Token) -> Token | None:
