@@ -399,6 +399,16 @@ def test_a_bare_count_of_a_joined_clause_counts_the_kind_counted_before(
             [("killed", 54)],
         ),
         ("Bandits have killed 1,200 villagers in Zamfara in recent years.", []),
+        # one of a series is counted by its ordinal, not by a running total
+        (
+            "The Houthis said they shot down a US MQ-9 Reaper drone, the 14th since the war began.",
+            [("destroyed", 1)],
+        ),
+        (
+            "Gunmen killed 11 worshippers at a mosque in Kaduna, the third such attack since "
+            "January.",
+            [("killed", 11)],
+        ),
         # a campaign's toll raised by the day's dead: the day's are the claims
         (
             "Three soldiers were killed in southern Gaza, the military said, raising its death "

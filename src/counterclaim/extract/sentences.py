@@ -232,13 +232,22 @@ def _tells_one_event(sent: Span) -> bool:
 
 
 def _compares(sent: Span, before: int, reach: int = 8) -> bool:
-    """A superlative or "first" among the words before ``before`` (the tagger's superlative,
-    not a spelling: "the West Bank since October" compares nothing)."""
+    """A superlative or an ordinal among the words before ``before`` (the tagger's
+    superlative, not a spelling: "the West Bank since October" compares nothing; "the
+    first", "the 14th since the war began": one of a series, not a running total)."""
     words = [t for t in sent if t.idx < before][-reach:]
     return any(
-        (t.tag_ in ("JJS", "RBS") and not _qualifies_a_count(t)) or t.lower_ == "first"
+        (t.tag_ in ("JJS", "RBS") and not _qualifies_a_count(t))
+        or t.lower_ == "first"
+        or _ORDINAL.fullmatch(t.lower_)
         for t in words
     )
+
+
+_ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|(?:\w+-)?(?:eleven|twelf|thirteen|fourteen|fifteen|twentie|thirtie|hundred)th"
+)
 
 
 def _qualifies_a_count(word: Token) -> bool:
