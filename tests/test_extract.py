@@ -422,6 +422,8 @@ def test_no_antecedent_across_paragraphs() -> None:
             "Dantewada, police said.",
             "DRG jawans",
         ),
+        # a dropped conjunction goes with its words
+        ("Gunmen killed six soldiers as well as two police officers near Gao.", "soldiers"),
     ],
 )
 def test_target_phrases_keep_brackets_and_conjunctions_but_not_other_counts(

@@ -178,7 +178,9 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         if tok.dep_ == "cc" and not any(
             c.dep_ == "conj" and c.i > tok.i and c.i not in skip for c in noun.children
         ):
-            skip.add(tok.i)  # "soldiers and civilians" keeps its "and", a dropped one's goes
+            # "soldiers and civilians" keeps its "and", a dropped one's goes, with the words
+            # on it ("as well as")
+            skip.update(t.i for t in tok.subtree)
     skip.update(t.i for t in mention.token.subtree if t.i <= mention.token.i)
     skip.update(range(mention.first.i, mention.token.i + 1))
     # "shot dead two suspects": the parser gives the counted the verb's adjective, which
