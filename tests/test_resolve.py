@@ -2480,3 +2480,22 @@ def test_a_dateline_with_a_country_does_not_speak() -> None:
         "blaming the RSF for looting."
     )
     assert summary(claims) == [("Sudan Doctors Network", "killed", 120, "civilian")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seytenga\n\nThe attackers opened fire at a market in Seytenga, Colonel Rodolphe "
+        "Sorgho, governor of the Sahel region, said in a statement. He said 14 people had been "
+        "wounded.",
+        "Diffa\n\nBoko Haram fighters stormed a camp near Diffa, Amadou Issa, the prefect of "
+        "the department, said on Monday. He said nine soldiers were missing.",
+    ],
+)
+def test_a_named_speaker_with_a_description_after_the_clause_he_reports_speaks_on(
+    text: str,
+) -> None:
+    """The parser joins the verb of saying to the reported clause and the speaker to its
+    last words; mended, "he" in the next sentence is that speaker."""
+    [claim] = claims_of(text)
+    assert claim.claimant != "reporter"

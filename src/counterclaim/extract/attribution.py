@@ -205,7 +205,7 @@ def mend_speakers_in_apposition(doc: Doc) -> None:
     for verb in tokens_labelled(doc, LEMMA, _saying_lemmas()):
         if verb.i < 3 or not _is_reporting(verb):
             continue
-        speaker = _apposition_ending_before(verb)
+        speaker = _apposition_ending_before(verb) or _described_speaker_before(verb)
         if speaker is None:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
@@ -226,6 +226,12 @@ def mend_speakers_in_apposition(doc: Doc) -> None:
             counted.dep_ = "dobj"
         speaker.head = verb
         speaker.dep_ = "nsubj"
+        said = verb.head
+        if verb.dep_ == "conj" and said.dep_ == "ROOT" and said.i < verb.i:
+            # "Gunmen opened fire ..., X, governor of Y, said": the parser joined the verb of
+            # saying to the clause it reports; that clause is what was said
+            verb.head, verb.dep_ = verb, "ROOT"
+            said.head, said.dep_ = verb, "ccomp"
 
 
 def mend_doers_taken_for_a_relative_clause(doc: Doc) -> None:
@@ -263,6 +269,36 @@ def _saying_lemmas() -> tuple[str, ...]:
     """Every lemma ``_is_reporting`` may take for a verb of saying."""
     lex = lexicon()
     return tuple(sorted({*lex.reporting_verbs, *lex.acknowledging_verbs, *_GIVING_VERBS}))
+
+
+def _described_speaker_before(verb: Token) -> Token | None:
+    """ "..., Colonel Rodolphe Sorgho, governor of the Sahel region, said": a named person
+    set off by commas with a description of their own, right before a verb of saying that
+    has no subject; the parser joins the name to the words before it."""
+    doc = verb.doc
+    if (
+        verb.i < 4
+        or doc[verb.i - 1].text != ","
+        or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+    ):
+        return None
+    last = doc[verb.i - 2]
+    description = next(
+        (t for t in (last, *last.ancestors) if t.dep_ == "appos" and t.right_edge.i == last.i),
+        None,
+    )
+    name = description.head if description is not None else None
+    if (
+        name is None
+        or name.pos_ != "PROPN"
+        or name.dep_ not in ("conj", "appos")
+        or name.left_edge.i < 1
+        or doc[name.left_edge.i - 1].text != ","
+        or not _can_speak(name)
+        or verb in name.subtree
+    ):
+        return None
+    return name
 
 
 def _apposition_ending_before(verb: Token) -> Token | None:
