@@ -1694,8 +1694,13 @@ def test_the_doers_of_an_act_are_not_its_count(
         # some picked out of people counted already, by how the whole is described
         ("Police said one of the dead militants was a commander of the group.", []),
         ("Two of the kidnapped students are sisters, the principal said.", []),
+        # the whole named by the event itself, and the part befell the same
+        ("Five of the injured were taken to hospital in Gao, officials said.", []),
+        ("Seven of the wounded had been rushed to hospitals in Bamenda.", []),
         # what befell the part is a claim of its own
         ("One of the wounded soldiers later died in hospital, the army said.", [("killed", 1)]),
+        ("Two of the wounded later died in hospital, officials said.", [("killed", 2)]),
+        ("Twelve of the kidnapped were released on Sunday.", [("released", 12)]),
         # escaping from captivity is a release; escaping an ambush is nothing
         (
             "Fifty pupils abducted from a school in Kebbi have escaped from captivity, the "

@@ -812,15 +812,18 @@ def _attacked(trigger: Trigger, mention: CountMention) -> str | None:
 def _picked_from_the_counted(mention: CountMention, trigger: Trigger) -> bool:
     """Whether a count picks some out of people already counted, the event known only from
     how the whole is described ("one of the deceased Maoists is a commander", "two of the
-    kidnapped students are sisters"): a part of a figure, no claim. What befell the part
-    is one ("one of the wounded soldiers later died")."""
+    kidnapped students are sisters", "seven of the wounded were rushed to hospital"): a part
+    of a figure, no claim. What befell the part is one ("one of the wounded later died")."""
     whole = partitive_noun(mention.token)
-    return (
-        whole is not None
-        and trigger.token.dep_ == "amod"
-        and trigger.token.head == whole
-        and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in whole.children)
-    )
+    if whole is None or not any(
+        c.dep_ in ("det", "poss") and c.lower_ != "a" for c in whole.children
+    ):
+        return False
+    if trigger.token.dep_ == "amod" and trigger.token.head == whole:
+        return True
+    # "five of the injured were taken to hospital": the whole named by the event itself,
+    # and the part befell the same
+    return trigger.category in lexicon().adjectives.get(whole.lower_, ())
 
 
 def _event_of_the_whole(mention: CountMention) -> Trigger | None:
