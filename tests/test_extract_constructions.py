@@ -1970,3 +1970,20 @@ def test_what_comes_along_with_the_counted_shares_its_event(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # attacks are attacks carried out or places attacked (ANNOTATION.md), not people
+        ("Militants ambushed 12 soldiers near Gao.", []),
+        ("Insurgents attacked 15 villages in Borno.", [("attacks", 15)]),
+        ("According to the BBC, 92 soldiers killed were ambushed by the insurgents.",
+         [("killed", 92)]),
+        ("Russia launched 45 drones at Odesa overnight.", [("attacks", 45)]),
+    ],
+)  # fmt: skip
+def test_people_attacked_are_no_count_of_attacks(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

@@ -97,7 +97,7 @@ def _pick(categories: list[str], person: bool | None) -> str | None:
             continue
         if _fits(category, person):
             return category
-    if "attacks" in categories:
+    if "attacks" in categories and _fits("attacks", person):
         return "attacks"
     return None
 
