@@ -179,6 +179,30 @@ def test_state_institutions_resolve_to_the_country(
     assert kb.side_of_phrase(surface) == side
 
 
+@pytest.mark.parametrize(
+    ("named_after", "named_before"),
+    [
+        ("the National Police of Haiti", "Haitian police"),
+        ("the Ministry of Health of Sudan", "Sudan's health ministry"),
+        ("the Army of Burkina Faso", "the Burkinabe army"),
+        ("the police of Sri Lanka", "Sri Lankan police"),
+        ("the Ministry of Defence of Peru", "Peru's defence ministry"),
+        # and "Ministry of X" of a state the files do not list is its "X ministry"
+        ("Peru's Ministry of Defence", "the Peruvian defence ministry"),
+        ("Peru's Ministry of the Interior", "the Peruvian interior ministry"),
+    ],
+)
+def test_an_institution_named_after_its_country_is_the_same(
+    kb: KnowledgeBase, named_after: str, named_before: str
+) -> None:
+    found = kb.lookup(named_after)
+    assert found is not None and found == kb.lookup(named_before)
+
+
+def test_a_name_of_its_own_before_of_a_country_is_no_institution(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Islamic State of Iraq") == kb.lookup("Islamic State")
+
+
 def test_institution_names_read_well(kb: KnowledgeBase) -> None:
     assert kb.lookup("the Armenian Defence Ministry").name == "Armenian Defence Ministry"
     assert kb.lookup("Peru's army").name == "Peruvian Army"

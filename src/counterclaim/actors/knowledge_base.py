@@ -457,7 +457,13 @@ class KnowledgeBase:
         return cached
 
     def _lookup_demonym_institution(self, key: tuple[str, ...], *, make: bool) -> Actor | None:
-        """'Pakistani authorities', 'Sudanese army', 'Russia's defence ministry'..."""
+        """'Pakistani authorities', 'Sudanese army', 'Russia's defence ministry'..., and
+        the same named after the country ('the National Police of Haiti')."""
+        if "of" in key[1:-1] and not set(key) & INSURGENT_NAME_WORDS:
+            at = len(key) - 1 - key[::-1].index("of")
+            # ("Islamic State of Iraq": a name of its own before "of", not an institution)
+            if self._side_markers.get(key[at + 1 :]) and not self._index.get(key[:at]):
+                key = (*key[at + 1 :], *key[:at])
         for n in range(min(self._marker_max, len(key) - 1), 0, -1):
             side_id = self._side_markers.get(key[:n])
             if side_id:
@@ -933,6 +939,9 @@ def _made_head(head: tuple[str, ...]) -> tuple[str, ...]:
     """The head by which an unlisted state's institution is made: its office's, and one of
     each institution's several names."""
     head = _office_of(head)
+    if len(head) > 2 and head[0] in ("ministry", "department") and head[1] == "of":
+        # "Peru's Ministry of Defence" is "Peru's defence ministry", one column
+        head = (*(w for w in head[2:] if w != "the"), head[0])
     return _SAME_INSTITUTION.get(head, head)
 
 
