@@ -2499,3 +2499,26 @@ def test_a_named_speaker_with_a_description_after_the_clause_he_reports_speaks_o
     last words; mended, "he" in the next sentence is that speaker."""
     [claim] = claims_of(text)
     assert claim.claimant != "reporter"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Sinaloa, Mexico\n\nGunmen killed five members of the National Guard in an ambush, "
+            "the security ministry said.",
+            "own",
+        ),
+        (
+            "Mali\n\nJNIM said its fighters killed 14 members of the army near Boulkessi.",
+            "opponent",
+        ),
+        (
+            "Mali\n\nThe army said it killed 14 members of the armed group near Boulkessi.",
+            "opponent",
+        ),
+    ],
+)
+def test_members_of_a_state_force_are_the_states(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

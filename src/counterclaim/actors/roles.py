@@ -230,7 +230,9 @@ def target_role(
     state = kb.is_state_side(claimant_side)
     if word_set & words.irregulars:
         return "opponent" if state else "other"
-    if word_set & words.group_members:
+    members = word_set & words.group_members
+    if members and not (members <= {"member", "members"} and word_set & words.state_forces):
+        # (but "members of the National Guard" are the state's forces)
         return "opponent" if state else "own"
     if word_set & words.state_forces:
         return "own" if state else "opponent"
