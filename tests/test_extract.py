@@ -424,6 +424,12 @@ def test_no_antecedent_across_paragraphs() -> None:
         ),
         # a dropped conjunction goes with its words
         ("Gunmen killed six soldiers as well as two police officers near Gao.", "soldiers"),
+        # a second verb the parser hung on the first one's object is no part of it
+        (
+            "Clashes between rival gangs at the Litoral penitentiary killed 31 inmates and "
+            "injured 14, the prison authority said.",
+            "inmates",
+        ),
     ],
 )
 def test_target_phrases_keep_brackets_and_conjunctions_but_not_other_counts(

@@ -217,6 +217,25 @@ def mend_counts_joined_to_a_verb(doc: Doc) -> None:
             count.head = objects[0]
 
 
+def mend_verbs_joined_to_an_object(doc: Doc) -> None:
+    """ "killed 31 inmates and injured 14": the parser may join the second verb to the first
+    one's object, so that "injured 14" is read as part of who was killed. A verb with an
+    object of its own joined to a verb's object is joined to that verb."""
+    for verb in tokens_labelled(doc, DEP, ("conj",)):
+        noun = verb.head
+        if (
+            verb.pos_ == "VERB"
+            and noun.pos_ in ("NOUN", "PROPN")
+            and noun.dep_ == "dobj"
+            and noun.head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            verb.head = noun.head
+            for word in noun.children:
+                if word.dep_ == "cc" and word.i < verb.i:
+                    word.head = noun.head
+
+
 def mend_resultatives_before_a_count(doc: Doc) -> None:
     """ "shot dead two soldiers", "set free 20 hostages": the parser makes the adjective
     that says what the verb did to its object that object's own adjective, so the object
