@@ -1987,3 +1987,20 @@ def test_people_attacked_are_no_count_of_attacks(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every projectile is a thing, so intercepting one destroys it, never captures it
+        ("Iran said its air defences intercepted 12 Israeli projectiles over Isfahan.",
+         [("destroyed", 12)]),
+        ("The army said it intercepted 30 shells fired at the border town.",
+         [("destroyed", 30), ("attacks", 30)]),
+        ("The coast guard intercepted 40 migrants off Sfax.", [("captured", 40)]),
+    ],
+)  # fmt: skip
+def test_intercepted_projectiles_are_destroyed(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

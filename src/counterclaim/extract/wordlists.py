@@ -225,8 +225,8 @@ def is_person(noun: Token | None) -> bool | None:
     text = noun.lower_
     if lemma in lex.people or text in lex.people:
         return True
-    if lemma in lex.things or text in lex.things or lemma in lex.places:
-        return False
+    if lemma in lex.things or text in lex.things or lemma in lex.places or lemma in lex.projectiles:
+        return False  # (every projectile is a thing: "intercepted 12 projectiles")
     if noun.ent_type_ in ("NORP", "PERSON"):
         return True
     if noun.ent_type_ in ("GPE", "LOC", "FAC", "PRODUCT"):
