@@ -2522,3 +2522,29 @@ def test_a_named_speaker_with_a_description_after_the_clause_he_reports_speaks_o
 def test_members_of_a_state_force_are_the_states(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Three Rohingya refugees were killed and 12 others injured in a clash at a camp in "
+            "Cox's Bazar, police said.",
+            "police",
+        ),
+        (
+            "Four soldiers died and 9 others wounded in an ambush near the town of Bol, the "
+            "army said.",
+            "army",
+        ),
+    ],
+)
+def test_of_two_subjects_the_one_right_before_the_verb_of_saying_speaks(
+    text: str, claimant: str
+) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 2
+    assert {c.claimant for c in claims} == {claims[0].claimant}
+    assert (
+        claimant in claims[0].claimant_aliases[-1].lower() or claimant in claims[0].claimant.lower()
+    )
