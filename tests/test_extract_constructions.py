@@ -2004,3 +2004,9 @@ def test_intercepted_projectiles_are_destroyed(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_a_participle_tagged_a_noun_with_an_object_is_a_verb() -> None:
+    # the tagger takes "overrun" for a noun, though the parser gave it "had" and an object
+    assert figures("The rebels said they had overrun three army outposts and captured 25 "
+                   "soldiers.") == [("seized", 3), ("captured", 25)]  # fmt: skip

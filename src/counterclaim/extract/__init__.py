@@ -75,6 +75,7 @@ from counterclaim.extract.triggers import (
     mend_object_relatives_taken_for_an_apposition,
     mend_resultatives_before_a_count,
     mend_verbs_joined_to_an_object,
+    mend_verbs_tagged_as_nouns,
     nearest_trigger,
     second_trigger,
 )
@@ -162,12 +163,14 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     event word of its sentence and marked as loose for the decision model."""
     # The parser's known slips, mended in the tree before any rule reads it: a speaker hung
     # on the counted, a deed read as a relative clause on its doer, a count hung on the
-    # verb, a second verb hung on the first one's object, a verb's adjective given to its
-    # object, a relative clause's doer taken for an apposition
+    # verb, a second verb hung on the first one's object, a participle tagged a noun, a
+    # verb's adjective given to its object, a relative clause's doer taken for an
+    # apposition
     mend_speakers_in_apposition(doc)
     mend_doers_taken_for_a_relative_clause(doc)
     mend_counts_joined_to_a_verb(doc)
     mend_verbs_joined_to_an_object(doc)
+    mend_verbs_tagged_as_nouns(doc)
     mend_resultatives_before_a_count(doc)
     mend_object_relatives_taken_for_an_apposition(doc)
     title = doc.user_data.get("title") if doc.user_data else None

@@ -236,6 +236,22 @@ def mend_verbs_joined_to_an_object(doc: Doc) -> None:
                     word.head = noun.head
 
 
+def mend_verbs_tagged_as_nouns(doc: Doc) -> None:
+    """ "the rebels said they had overrun three army outposts": the tagger may take a past
+    participle for a noun, though the parser gave it an auxiliary and an object. A noun
+    with both, whose word is an event verb, is that verb."""
+    verbs = lexicon().verbs
+    for word in doc:
+        if (
+            word.pos_ == "NOUN"
+            and word.lemma_.lower() in verbs
+            and any(c.dep_ == "dobj" for c in word.children)
+            and any(c.dep_ == "aux" for c in word.children)
+        ):
+            word.pos_ = "VERB"
+            word.tag_ = "VBN"
+
+
 def mend_resultatives_before_a_count(doc: Doc) -> None:
     """ "shot dead two soldiers", "set free 20 hostages": the parser makes the adjective
     that says what the verb did to its object that object's own adjective, so the object
