@@ -2010,3 +2010,17 @@ def test_a_participle_tagged_a_noun_with_an_object_is_a_verb() -> None:
     # the tagger takes "overrun" for a noun, though the parser gave it "had" and an object
     assert figures("The rebels said they had overrun three army outposts and captured 25 "
                    "soldiers.") == [("seized", 3), ("captured", 25)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said its forces had killed up to 1,350 Ukrainian servicemen.",
+        "The army said troops killed up to 40 militants in the raid on the camp.",
+    ],
+)
+def test_a_count_after_up_to_is_the_verbs_object(text: str) -> None:
+    # the parser makes "up" a particle of the verb and the counted the object of "to"
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    [found] = parsed._.extractions
+    assert (found.category, found.count.qualifier) == ("killed", "up_to")

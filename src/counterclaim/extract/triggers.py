@@ -402,11 +402,22 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     if dep in ("appos",) and anchor.head.pos_ in ("NOUN", "PROPN"):
         # "The most drones – 126 – were shot down": the number stands in apposition
         anchor, dep, head = anchor.head, anchor.head.dep_, anchor.head.head
+    up_to = (
+        head.lower_ == "to"
+        and head.i > 0
+        and head.nbor(-1).lower_ == "up"
+        and mention.token.i <= head.i + 2
+    )  # "killed up to 1,350 servicemen" parsed with "up" a particle of the verb
     if (
         dep == "pobj"
-        and head.lower_ in ("around", "about", "over", "some", "nearly", "between")
+        and (
+            (
+                head.lower_ in ("around", "about", "over", "some", "nearly", "between")
+                and mention.first.i == head.i + 1
+            )
+            or up_to
+        )
         and head.head.pos_ in ("VERB", "AUX")
-        and mention.first.i == head.i + 1
     ):
         # "struck around 45 targets" parsed with "around" as a preposition; "said between
         # 60 and 70 soldiers had died", where the soldiers are the subject of "died"
