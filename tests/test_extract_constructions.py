@@ -2024,3 +2024,21 @@ def test_a_count_after_up_to_is_the_verbs_object(text: str) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     [found] = parsed._.extractions
     assert (found.category, found.count.qualifier) == ("killed", "up_to")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "some" before a number word qualifies it; a bare "two dozen" counts the people before
+        ("The drone attack killed a dozen people and injured some two dozen, the governor "
+         "said.", [(12, "exact", "people"), (24, "about", "people")]),
+        ("Gunmen killed some three hundred villagers in Zamfara.", [(300, "about", "villagers")]),
+        ("Gunmen abducted two dozen students in Kebbi.", [(24, "exact", "students")]),
+    ],
+)  # fmt: skip
+def test_number_words_after_some_and_a_bare_dozen(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found = [(e.count.value, e.count.qualifier, e.target) for e in parsed._.extractions]
+    assert found == expected

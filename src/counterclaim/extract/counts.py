@@ -322,8 +322,13 @@ def find_counts(sent: Span) -> list[CountMention]:
                 )
             )
         elif (is_vague_word(lower) or article is not None) and not (
-            # "some 300 drones every night": a qualifier of a figure, skipped as a rate
-            i + 1 < sent.end and doc[i + 1].text[:1].isdigit()
+            # "some 300 drones every night", "some two dozen": a qualifier of a figure
+            # ("several hundred" stays vague)
+            i + 1 < sent.end
+            and (
+                doc[i + 1].text[:1].isdigit()
+                or (doc[i + 1].like_num and doc[i + 1].lower_ not in MULTIPLIERS)
+            )
         ):
             noun = _counted_noun(tok)
             first = article if article is not None else tok
@@ -640,6 +645,12 @@ def _counted_noun(tok: Token) -> Token | None:
         and head.head.pos_ in ("NOUN", "PROPN")
     ):
         return head.head  # "several dozen members": the members
+    if (
+        head.lower_ in MULTIPLIERS
+        and tok.dep_ == "nummod"
+        and not any(c.dep_ == "prep" for c in head.children)
+    ):
+        return None  # "injured some two dozen": a bare count, of the people before
     if (
         tok.dep_ in ("compound", "nummod", "quantmod")
         and head.pos_ == "NUM"
