@@ -2042,3 +2042,22 @@ def test_number_words_after_some_and_a_bare_dozen(
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     found = [(e.count.value, e.count.qualifier, e.target) for e in parsed._.extractions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one item included, then ", and" another: the list goes on outside the inclusion
+        ("The ministry said it destroyed 14 tanks, including five Leopard tanks, and 23 "
+         "artillery pieces.", [("destroyed", 14), ("destroyed", 23)]),
+        ("Gunmen killed 20 villagers, including two children, and three soldiers in Kidal.",
+         [("killed", 20), ("killed", 3)]),
+        # several items inside are all the inclusion's
+        ("Gunmen killed 20 people, including two children, three women, and a man.",
+         [("killed", 20)]),
+    ],
+)  # fmt: skip
+def test_a_list_resumed_after_an_inclusion(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

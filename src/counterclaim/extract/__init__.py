@@ -72,6 +72,7 @@ from counterclaim.extract.triggers import (
     find_trigger,
     listed_trigger,
     mend_counts_joined_to_a_verb,
+    mend_lists_resumed_after_an_inclusion,
     mend_object_relatives_taken_for_an_apposition,
     mend_resultatives_before_a_count,
     mend_verbs_joined_to_an_object,
@@ -164,13 +165,14 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     # The parser's known slips, mended in the tree before any rule reads it: a speaker hung
     # on the counted, a deed read as a relative clause on its doer, a count hung on the
     # verb, a second verb hung on the first one's object, a participle tagged a noun, a
-    # verb's adjective given to its object, a relative clause's doer taken for an
-    # apposition
+    # list resumed after an inclusion, a verb's adjective given to its object, a relative
+    # clause's doer taken for an apposition
     mend_speakers_in_apposition(doc)
     mend_doers_taken_for_a_relative_clause(doc)
     mend_counts_joined_to_a_verb(doc)
     mend_verbs_joined_to_an_object(doc)
     mend_verbs_tagged_as_nouns(doc)
+    mend_lists_resumed_after_an_inclusion(doc)
     mend_resultatives_before_a_count(doc)
     mend_object_relatives_taken_for_an_apposition(doc)
     title = doc.user_data.get("title") if doc.user_data else None

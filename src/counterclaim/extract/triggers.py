@@ -236,6 +236,29 @@ def mend_verbs_joined_to_an_object(doc: Doc) -> None:
                     word.head = noun.head
 
 
+def mend_lists_resumed_after_an_inclusion(doc: Doc) -> None:
+    """ "destroyed 14 tanks, including five Leopard tanks, and 23 artillery pieces": the
+    parser joins the item after the inclusion to the one inside it, so the artillery
+    pieces seem part of the tanks. One item included, then ", and" another: that other goes
+    on the list the inclusion hangs on (two items inside would be written "B and C")."""
+    for including in doc:
+        if including.lower_ not in ("including", "among") or including.dep_ != "prep":
+            continue
+        listed = including.head
+        inside = [c for c in including.children if c.dep_ == "pobj"]
+        if not inside or listed.pos_ not in ("NOUN", "PROPN"):
+            continue
+        conjuncts = [c for c in inside[0].children if c.dep_ == "conj"]
+        if len(conjuncts) != 1:
+            continue
+        resumed = conjuncts[0]
+        before = doc[resumed.left_edge.i - 2 : resumed.left_edge.i]
+        if [t.text for t in before] == [",", "and"] and doc[including.i - 1].text == ",":
+            resumed.head = listed
+            for word in before:
+                word.head = listed
+
+
 def mend_verbs_tagged_as_nouns(doc: Doc) -> None:
     """ "the rebels said they had overrun three army outposts": the tagger may take a past
     participle for a noun, though the parser gave it an auxiliary and an object. A noun
