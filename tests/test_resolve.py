@@ -2548,3 +2548,22 @@ def test_of_two_subjects_the_one_right_before_the_verb_of_saying_speaks(
     assert (
         claimant in claims[0].claimant_aliases[-1].lower() or claimant in claims[0].claimant.lower()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # one of the irregulars is one, as many of them are
+        ("Katsina\n\nPolice said one suspect was killed in the exchange of fire.", "opponent"),
+        ("Zamfara\n\nThe army said troops killed a bandit in a gunfight near Gusau.", "opponent"),
+        # victims named by what befell them are civilians, though the text tells of fighting
+        (
+            "Katsina\n\nPolice rescued 14 kidnap victims after an exchange of fire with the "
+            "abductors, the police spokesman said.",
+            "civilian",
+        ),
+    ],
+)
+def test_one_irregular_and_kidnap_victims(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role
