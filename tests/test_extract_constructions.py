@@ -2061,3 +2061,22 @@ def test_a_list_resumed_after_an_inclusion(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those given back for others are freed too
+        ("Hamas freed 13 hostages on Friday in exchange for 39 Palestinian prisoners, the "
+         "mediators said.", [("released", 13), ("released", 39)]),
+        ("The rebels swapped the captured officers for 40 of their fighters.",
+         [("released", 40)]),
+        ("The two sides completed the exchange of 95 prisoners of war.", [("released", 95)]),
+        # an exchange of fire frees no one
+        ("Two soldiers were killed in an exchange of fire with militants.", [("killed", 2)]),
+    ],
+)  # fmt: skip
+def test_an_exchange_frees_both_sides_prisoners(
+    text: str, expected: list[tuple[str, int | None]]
+) -> None:
+    assert figures(text) == expected

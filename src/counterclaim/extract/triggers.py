@@ -529,6 +529,15 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             trig = _total_trigger(head, person)
             if trig:
                 return trig
+    if (
+        dep == "pobj"
+        and head.lower_ == "for"
+        and person is not False
+        and "released" in _categories_of_word(head.head)
+    ):
+        # "freed 13 hostages in exchange for 39 prisoners", "swapped them for 95 POWs": those
+        # given back for them are freed too
+        return Trigger("released", head.head)
     if dep == "pobj":
         prep = head
         governor = prep.head
@@ -1181,7 +1190,9 @@ def _suffered_event(verb: Token, person: bool | None) -> Trigger | None:
             continue
         lemma = child.lemma_.lower()
         cats = list(lex.counted.get(lemma, ())) + list(lex.nouns.get(lemma, ()))
-        cats = [c for c in cats if c in lex.people_only and _fits(c, person)]
+        # (a release, a rescue or an exchange is done to people by others: "the two sides
+        # completed the exchange" freed neither)
+        cats = [c for c in cats if c in lex.people_only and c != "released" and _fits(c, person)]
         if cats:
             return Trigger(cats[0], verb)
     return None
