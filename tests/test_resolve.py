@@ -2567,3 +2567,23 @@ def test_of_two_subjects_the_one_right_before_the_verb_of_saying_speaks(
 def test_one_irregular_and_kidnap_victims(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the speakers' own deed, told by a participle after it
+        (
+            "Tishreen\n\nThe SDF said they had repelled an attack near the dam, killing 31 "
+            "fighters.",
+            "opponent",
+        ),
+        (
+            "Kidal\n\nThe FLA said it had ambushed a convoy near Tinzaouaten, killing 47 fighters.",
+            "opponent",
+        ),
+    ],
+)
+def test_a_participle_after_the_speakers_deed_is_theirs(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

@@ -1234,6 +1234,19 @@ def _controlling_verb(verb: Token) -> Token | None:
     having = any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
     if verb.tag_ not in ("VB", "VBG") and not having:  # "acknowledged having lost 12"
         return None
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in ("we", "they", "it") for c in verb.head.children)
+        and verb.head.dep_ == "ccomp"
+        and verb.head.head.lemma_.lower() in lexicon().reporting_verbs
+    ):
+        # "the SDF said they repelled an attack, killing 31 fighters": the speakers killed
+        # them (another subject's deed may have been done to it: "militants stormed a post,
+        # killing ...")
+        return verb.head
     governor = None
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         governor = verb.head
