@@ -424,6 +424,11 @@ def test_no_antecedent_across_paragraphs() -> None:
         ),
         # a dropped conjunction goes with its words
         ("Gunmen killed six soldiers as well as two police officers near Gao.", "soldiers"),
+        # a count the parser hung on a name before the counted noun
+        (
+            'Turkey said it had "neutralised" 13 PKK/YPG terrorists in northern Syria.',
+            "PKK/YPG terrorists",
+        ),
         # a second verb the parser hung on the first one's object is no part of it
         (
             "Clashes between rival gangs at the Litoral penitentiary killed 31 inmates and "

@@ -664,6 +664,13 @@ def _counted_noun(tok: Token) -> Token | None:
         "PROPN",
         "ADJ",
     ):
+        if (
+            head.pos_ == "PROPN"
+            and head.dep_ in ("compound", "nmod")
+            and head.head.pos_ == "NOUN"
+            and head.head.i == head.i + 1
+        ):
+            return head.head  # "13 PKK/YPG terrorists" with the count hung on the name
         if head.pos_ == "ADJ" and head.dep_ not in (
             "dobj",
             "nsubj",
