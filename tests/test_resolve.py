@@ -2587,3 +2587,31 @@ def test_one_irregular_and_kidnap_victims(text: str, role: str) -> None:
 def test_a_participle_after_the_speakers_deed_is_theirs(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dateline is no part of who was counted, nor of who did it
+        (
+            "Niger attack\n\nNIAMEY (AFP) - Twenty-three Nigerien soldiers were killed on "
+            "Sunday in an attack near Tillia, the defence ministry said.",
+            ("Nigerien soldiers", "own"),
+        ),
+        (
+            "Niger attack\n\nNIAMEY (Reuters) - Islamist militants killed 23 soldiers near "
+            "Tillia, the defence ministry said.",
+            ("soldiers", "own"),
+        ),
+        (
+            "Mali attack\n\nBAMAKO, Mali — Jihadists killed 14 soldiers near Boulkessi, the "
+            "army said.",
+            ("soldiers", "own"),
+        ),
+    ],
+)
+def test_a_dateline_is_set_apart_from_the_sentence_after_it(
+    text: str, expected: tuple[str, str]
+) -> None:
+    [claim] = claims_of(text)
+    assert (claim.target, claim.target_role) == expected

@@ -37,6 +37,7 @@ from counterclaim.extract.attribution import (
     find_attribution,
     headline_speaker,
     is_speaker,
+    mend_datelines_hung_on_the_sentence,
     mend_doers_taken_for_a_relative_clause,
     mend_speakers_in_apposition,
     quote_around,
@@ -162,11 +163,12 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     """Every claim candidate in a parsed document (the rule component's work); with
     ``loose``, also each figure the parse ties to no event word, credited to the nearest
     event word of its sentence and marked as loose for the decision model."""
-    # The parser's known slips, mended in the tree before any rule reads it: a speaker hung
-    # on the counted, a deed read as a relative clause on its doer, a count hung on the
-    # verb, a second verb hung on the first one's object, a participle tagged a noun, a
-    # list resumed after an inclusion, a verb's adjective given to its object, a relative
-    # clause's doer taken for an apposition
+    # The parser's known slips, mended in the tree before any rule reads it: a dateline hung
+    # on the sentence after it, a speaker hung on the counted, a deed read as a relative
+    # clause on its doer, a count hung on the verb, a second verb hung on the first one's
+    # object, a participle tagged a noun, a list resumed after an inclusion, a verb's
+    # adjective given to its object, a relative clause's doer taken for an apposition
+    mend_datelines_hung_on_the_sentence(doc)
     mend_speakers_in_apposition(doc)
     mend_doers_taken_for_a_relative_clause(doc)
     mend_counts_joined_to_a_verb(doc)

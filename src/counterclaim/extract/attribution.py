@@ -534,6 +534,45 @@ def _is_dateline_label(head: Token) -> bool:
     return len(label) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in label)
 
 
+def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
+    """ "NIAMEY (AFP) - Twenty-three soldiers were killed", "NIAMEY (Reuters) - Islamist
+    militants killed ...": the parser hangs the dateline on the sentence after it, as the
+    subject with the counted as its apposition, or as a modifier of the first noun, so that
+    the place became part of who was counted or who did it. The dateline is set apart, hung
+    on the sentence's root; what hung on it takes its place."""
+    for sent in list(doc.sents):
+        end = next((t.i for t in sent[:10] if t.text in _DATELINE_ENDS and t.i > sent.start), None)
+        if end is None or end + 1 >= sent.end:
+            continue
+        label = doc[sent.start : end]
+        if not _capitalised(label) or not any(t.pos_ == "PROPN" for t in label):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in label):
+            continue
+        inside = set(range(sent.start, end + 1))
+        roots = [t for t in doc[sent.start : end + 1] if t.head.i not in inside or t.head == t]
+        hung = [t for t in doc[end + 1 : sent.end] if t.head.i in inside]
+        if len(roots) != 1 or not hung:
+            if len(roots) == 1 and roots[0].head.i not in inside and roots[0].head != roots[0]:
+                _set_apart(roots[0], sent.root)
+            continue
+        label_root, successor = roots[0], hung[0]
+        if label_root.head == label_root:
+            successor.head, successor.dep_ = successor, "ROOT"
+        else:
+            successor.head, successor.dep_ = label_root.head, label_root.dep_
+        for word in hung[1:]:
+            word.head = successor
+        _set_apart(label_root, successor if label_root.head == label_root else sent.root)
+
+
+def _set_apart(label_root: Token, root: Token) -> None:
+    """Hangs a dateline on the sentence's root, unless that would make a loop."""
+    if root in label_root.subtree:
+        return
+    label_root.head, label_root.dep_ = root, "dep"
+
+
 def _capitalised(label: Span) -> bool:
     """A dateline's words are names and credits ("KABUL (AP)", "Kyiv, Ukraine"), not "The
     army – which ..."."""
