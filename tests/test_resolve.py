@@ -2615,3 +2615,31 @@ def test_a_dateline_is_set_apart_from_the_sentence_after_it(
 ) -> None:
     [claim] = claims_of(text)
     assert (claim.target, claim.target_role) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rejection in a relative clause on the claim
+        "Beni\n\nThe army said it had killed 30 rebels in a counter-attack, a claim the M23 "
+        "denied.",
+        # the next sentence flags the figure it points back at
+        "Lamu\n\nAl-Shabaab said it killed 47 Kenyan soldiers. The claim could not be "
+        "independently verified.",
+        "Red Sea\n\nThe Houthis said they shot down a US drone. The Pentagon rejected the claim "
+        "as false.",
+        "Bakhmut\n\nUkraine says it killed 500 Russian troops near Bakhmut; Reuters was unable "
+        "to verify the figure.",
+    ],
+)
+def test_a_figure_flagged_as_unverified_or_rejected_is_hedged(text: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.hedged
+
+
+def test_a_flag_in_a_later_paragraph_about_another_thing_hedges_nothing() -> None:
+    claims = claims_of(
+        "Lamu\n\nAl-Shabaab said it killed 47 Kenyan soldiers.\n\nThe group's leader, whose "
+        "whereabouts could not be verified, was last seen in 2019."
+    )
+    assert [c.hedged for c in claims] == [False]

@@ -411,6 +411,12 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     )
                 )
         claimed_here = bool(results) and results[-1].sentence_start == sent.start_char
+        if not claimed_here and results and _casts_doubt_back(sent, results[-1], body, index):
+            # "Al-Shabaab said it killed 47 soldiers. The claim could not be verified."
+            last = results[-1].sentence_start
+            for extraction in results:
+                if extraction.sentence_start == last:
+                    extraction.hedged = True
         if (
             not claimed_here
             and speakers[index] is not None
@@ -661,6 +667,23 @@ def _evacuates_population(trigger: Trigger, mention: CountMention) -> bool:
         # crew brought out are named
         and (noun is None or noun.lemma_.lower() in lex.evacuated_population)
     )
+
+
+def _casts_doubt_back(sent: Span, last: Extraction, body: list[Span], index: int) -> bool:
+    """Whether a sentence with no figure of its own flags the figures of the sentence right
+    before as unverified or rejected ("The claim could not be independently verified",
+    "The Pentagon rejected the claim as false"), naming them by a word for a figure."""
+    if index == 0 or body[index - 1].start_char != last.sentence_start:
+        return False
+    if not sentence_hedged(sent):
+        return False
+    return any(t.lemma_.lower() in _FIGURE_WORDS for t in sent)
+
+
+# Words by which a sentence points back at figures stated before it
+_FIGURE_WORDS = frozenset(
+    ("claim", "figure", "toll", "tally", "number", "account", "report", "assertion", "it")
+)
 
 
 def _confirms_a_toll(sent: Span) -> bool:

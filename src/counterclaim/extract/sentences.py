@@ -76,7 +76,10 @@ def _line_breaks(text: str) -> list[int]:
 
 def sentence_hedged(sent: Span) -> bool:
     low = sentence_text(sent).lower()
-    return any(h in low for h in lexicon().hedges)
+    lex = lexicon()
+    if any(h in low for h in lex.hedges):
+        return True
+    return lex.hedge_patterns is not None and lex.hedge_patterns.search(low) is not None
 
 
 # Whole-war and campaign tolls are background, not claims about an incident (ANNOTATION.md).

@@ -91,6 +91,7 @@ class Lexicon:
     source_nouns: frozenset[str]
     pronouns: frozenset[str]
     hedges: tuple[str, ...]
+    hedge_patterns: re.Pattern[str] | None
     voice_breaks: tuple[str, ...]
     rejections: frozenset[str]
     rejection_nouns: tuple[str, ...]
@@ -211,6 +212,11 @@ def lexicon() -> Lexicon:
         source_nouns=frozenset(attribution["source_nouns"]),
         pronouns=frozenset(p.lower() for p in attribution["pronouns"]),
         hedges=tuple(h.lower() for h in attribution["hedges"]),
+        hedge_patterns=(
+            re.compile("|".join(attribution["hedge_patterns"]), re.IGNORECASE)
+            if attribution.get("hedge_patterns")
+            else None
+        ),
         voice_breaks=tuple(b.lower() for b in attribution.get("voice_breaks") or ()),
         rejections=frozenset(attribution["rejections"]),
         rejection_nouns=tuple(attribution["rejection_nouns"]),
