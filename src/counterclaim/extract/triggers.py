@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
@@ -241,8 +241,8 @@ def mend_lists_resumed_after_an_inclusion(doc: Doc) -> None:
     parser joins the item after the inclusion to the one inside it, so the artillery
     pieces seem part of the tanks. One item included, then ", and" another: that other goes
     on the list the inclusion hangs on (two items inside would be written "B and C")."""
-    for including in doc:
-        if including.lower_ not in ("including", "among") or including.dep_ != "prep":
+    for including in tokens_labelled(doc, LOWER, ("including", "among")):
+        if including.dep_ != "prep":
             continue
         listed = including.head
         inside = [c for c in including.children if c.dep_ == "pobj"]
@@ -264,7 +264,7 @@ def mend_verbs_tagged_as_nouns(doc: Doc) -> None:
     participle for a noun, though the parser gave it an auxiliary and an object. A noun
     with both, whose word is an event verb, is that verb."""
     verbs = lexicon().verbs
-    for word in doc:
+    for word in {obj.head for obj in tokens_labelled(doc, DEP, ("dobj",))}:
         if (
             word.pos_ == "NOUN"
             and word.lemma_.lower() in verbs
