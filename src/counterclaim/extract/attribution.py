@@ -540,7 +540,7 @@ def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
     subject with the counted as its apposition, or as a modifier of the first noun, so that
     the place became part of who was counted or who did it. The dateline is set apart, hung
     on the sentence's root; what hung on it takes its place."""
-    for sent in list(doc.sents):
+    for sent in _sentences_opening_a_line(doc):
         end = next((t.i for t in sent[:10] if t.text in _DATELINE_ENDS and t.i > sent.start), None)
         if end is None or end + 1 >= sent.end:
             continue
@@ -564,6 +564,25 @@ def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
         for word in hung[1:]:
             word.head = successor
         _set_apart(label_root, successor if label_root.head == label_root else sent.root)
+
+
+def _sentences_opening_a_line(doc: Doc) -> list[Span]:
+    """The sentences that open the text or a line with a dash or colon early on: where a
+    dateline can be (found in the text, not by walking every sentence)."""
+    text = doc_text(doc)
+    found: list[Span] = []
+    for line in _LINE_WITH_A_DATELINE.finditer(text):
+        words = doc.char_span(line.start(), line.start() + 1, alignment_mode="expand")
+        if words is not None and (not found or found[-1].start != words[0].sent.start):
+            found.append(words[0].sent)
+    return found
+
+
+# A line opening with capitalised words, numbers and a bracketed credit, then a dash or a
+# colon ("NIAMEY, May 6 (Reuters) -", "Kyiv, Ukraine (AP) —", "PESHAWAR:")
+_LINE_WITH_A_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][\w.'’/-]*(?:[ \t,]+[A-Z0-9(][\w.'’()/-]*){0,8}[ \t]*[-–—:]"
+)
 
 
 def _set_apart(label_root: Token, root: Token) -> None:

@@ -79,7 +79,12 @@ def sentence_hedged(sent: Span) -> bool:
     lex = lexicon()
     if any(h in low for h in lex.hedges):
         return True
-    return lex.hedge_patterns is not None and lex.hedge_patterns.search(low) is not None
+    # (every pattern names the claim: most sentences are spared the search)
+    return (
+        lex.hedge_patterns is not None
+        and "claim" in low
+        and lex.hedge_patterns.search(low) is not None
+    )
 
 
 # Whole-war and campaign tolls are background, not claims about an incident (ANNOTATION.md).
