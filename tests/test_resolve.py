@@ -2643,3 +2643,25 @@ def test_a_flag_in_a_later_paragraph_about_another_thing_hedges_nothing() -> Non
         "whereabouts could not be verified, was last seen in 2019."
     )
     assert [c.hedged for c in claims] == [False]
+
+
+def test_a_dateline_that_was_the_root_leaves_the_verb_the_root() -> None:
+    """The parser may make the dateline the sentence's root and hang the whole report on it:
+    set apart, the report's verb is the root again, not the first word hung on the dateline."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from counterclaim.extract.attribution import mend_datelines_hung_on_the_sentence
+
+    words = ["KABUL", "—", "Gunmen", "killed", "12", "soldiers", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[0, 0, 0, 0, 5, 3, 0],
+        deps=["ROOT", "punct", "appos", "dep", "nummod", "dobj", "punct"],
+        pos=["PROPN", "PUNCT", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+        sent_starts=[True] + [False] * 6,
+    )
+    mend_datelines_hung_on_the_sentence(doc)
+    assert [t.text for t in doc if t.dep_ == "ROOT"] == ["killed"]
+    assert doc[0] not in list(doc[5].subtree) + list(doc[2].subtree)

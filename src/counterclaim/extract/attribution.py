@@ -558,6 +558,8 @@ def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
             continue
         label_root, successor = roots[0], hung[0]
         if label_root.head == label_root:
+            # the sentence's own root: its verb, where one hung on the dateline
+            successor = next((t for t in hung if t.pos_ in ("VERB", "AUX")), successor)
             successor.head, successor.dep_ = successor, "ROOT"
         else:
             successor.head, successor.dep_ = label_root.head, label_root.dep_
