@@ -677,13 +677,8 @@ def _casts_doubt_back(sent: Span, last: Extraction, body: list[Span], index: int
         return False
     if not sentence_hedged(sent):
         return False
-    return any(t.lemma_.lower() in _FIGURE_WORDS for t in sent)
-
-
-# Words by which a sentence points back at figures stated before it
-_FIGURE_WORDS = frozenset(
-    ("claim", "figure", "toll", "tally", "number", "account", "report", "assertion", "it")
-)
+    figure_words = lexicon().figure_words
+    return any(t.lemma_.lower() in figure_words for t in sent)
 
 
 def _confirms_a_toll(sent: Span) -> bool:

@@ -231,7 +231,7 @@ def mend_verbs_joined_to_an_object(doc: Doc) -> None:
             and any(c.dep_ == "dobj" for c in verb.children)
         ):
             verb.head = noun.head
-            for word in noun.children:
+            for word in list(noun.children):
                 if word.dep_ == "cc" and word.i < verb.i:
                     word.head = noun.head
 

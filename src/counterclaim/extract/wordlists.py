@@ -92,6 +92,7 @@ class Lexicon:
     pronouns: frozenset[str]
     hedges: tuple[str, ...]
     hedge_patterns: re.Pattern[str] | None
+    figure_words: frozenset[str]
     voice_breaks: tuple[str, ...]
     rejections: frozenset[str]
     rejection_nouns: tuple[str, ...]
@@ -212,6 +213,7 @@ def lexicon() -> Lexicon:
         source_nouns=frozenset(attribution["source_nouns"]),
         pronouns=frozenset(p.lower() for p in attribution["pronouns"]),
         hedges=tuple(h.lower() for h in attribution["hedges"]),
+        figure_words=frozenset(attribution.get("figure_words") or ()),
         hedge_patterns=(
             re.compile("|".join(attribution["hedge_patterns"]), re.IGNORECASE)
             if attribution.get("hedge_patterns")
