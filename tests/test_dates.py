@@ -350,6 +350,15 @@ def test_year_for_weekday(month: int, day: int, weekday: int, near: int, expecte
         ),
         ("KYIV, March 11 (Reuters) - Russia fired 126 drones on Tuesday.", 3, 11, 2026, 2025),
         ("KYIV, March 11 (Reuters) - Russia fired 126 drones on Tuesday.", 3, 11, 2024, 2014),
+        # the day it was said on is the report's, not the day of the deed
+        (
+            "NIAMEY, May 6 (Reuters) - Militants killed 23 soldiers near Tillia on Sunday, the "
+            "defence ministry said on Monday.",
+            5,
+            6,
+            2026,
+            2024,
+        ),
         # nothing to go on
         ("July 10 (UPI) -- Houthi boats attacked a bulk carrier off Hodeidah.", 7, 10, 2026, None),
         ("Houthi boats attacked a bulk carrier off Hodeidah on Thursday.", 7, 10, 2026, None),

@@ -241,6 +241,11 @@ _DATELINE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PLAIN_WEEKDAY = re.compile(rf"(?<!last )(?<!next )\b(?P<wd>{WEEKDAY_PATTERN})\b")
+_SAID_ON_WEEKDAY = re.compile(
+    rf"\b(?:said|says|told|announced|reported|added|confirmed|stated)\b[^.;]{{0,30}}?"
+    rf"\b(?:on\s+)?(?P<wd>{WEEKDAY_PATTERN})\b",
+    re.IGNORECASE,
+)
 
 
 def _year_from_dateline_weekday(month: int, day: int, text: str, near: int | None) -> int | None:
@@ -253,7 +258,11 @@ def _year_from_dateline_weekday(month: int, day: int, text: str, near: int | Non
         head = _DATELINE_HEAD.match(paragraph.strip())
         if not head or (month_number(head.group("m")), int(head.group("d"))) != (month, day):
             continue
-        weekday = _PLAIN_WEEKDAY.search(paragraph, head.end())
+        # the day it was said on is the report's ("killed 23 soldiers on Sunday, the
+        # ministry said on Monday"); else the first weekday named
+        weekday = _SAID_ON_WEEKDAY.search(paragraph, head.end()) or _PLAIN_WEEKDAY.search(
+            paragraph, head.end()
+        )
         if weekday is None:
             return None
         latest = date(near, 12, 31) if near else date.today()
