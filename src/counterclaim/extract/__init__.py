@@ -411,7 +411,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     )
                 )
         claimed_here = bool(results) and results[-1].sentence_start == sent.start_char
-        if not claimed_here and results and _casts_doubt_back(sent, results[-1], body, index):
+        if hedged and not claimed_here and results and _points_back(sent, results[-1], body, index):
             # "Al-Shabaab said it killed 47 soldiers. The claim could not be verified."
             last = results[-1].sentence_start
             for extraction in results:
@@ -669,13 +669,11 @@ def _evacuates_population(trigger: Trigger, mention: CountMention) -> bool:
     )
 
 
-def _casts_doubt_back(sent: Span, last: Extraction, body: list[Span], index: int) -> bool:
-    """Whether a sentence with no figure of its own flags the figures of the sentence right
-    before as unverified or rejected ("The claim could not be independently verified",
-    "The Pentagon rejected the claim as false"), naming them by a word for a figure."""
+def _points_back(sent: Span, last: Extraction, body: list[Span], index: int) -> bool:
+    """Whether a sentence names the figures of the sentence right before it by a word for a
+    figure ("The claim could not be independently verified", "The Pentagon rejected the
+    claim as false"): a hedge of its own then hedges them."""
     if index == 0 or body[index - 1].start_char != last.sentence_start:
-        return False
-    if not sentence_hedged(sent):
         return False
     figure_words = lexicon().figure_words
     return any(t.lemma_.lower() in figure_words for t in sent)

@@ -18,13 +18,18 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.dates import WEEKDAY_NAMES
 from counterclaim.extract.counts import partitive_noun
 from counterclaim.extract.sentences import sentence_text
-from counterclaim.extract.text import doc_text, np_text, tidy_name, tokens_labelled
+from counterclaim.extract.text import (
+    RELATIVE_PRONOUNS,
+    doc_text,
+    np_text,
+    tidy_name,
+    tokens_labelled,
+)
 from counterclaim.extract.triggers import befalls_its_subject
 from counterclaim.extract.wordlists import Lexicon, lexicon
 from counterclaim.numbers import parse_number
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_RELATIVE_PRONOUNS = ("which", "that", "who")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 
 
@@ -293,11 +298,7 @@ def _described_speaker_before(verb: Token) -> Token | None:
         or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
     ):
         return None
-    last = doc[verb.i - 2]
-    description = next(
-        (t for t in (last, *last.ancestors) if t.dep_ == "appos" and t.right_edge.i == last.i),
-        None,
-    )
+    description = _apposition_ending_at(doc[verb.i - 2])
     name = description.head if description is not None else None
     if (
         name is None
@@ -312,15 +313,19 @@ def _described_speaker_before(verb: Token) -> Token | None:
     return name
 
 
+def _apposition_ending_at(last: Token) -> Token | None:
+    """The apposition whose words end at ``last``: the word itself or one above it."""
+    return next(
+        (t for t in (last, *last.ancestors) if t.dep_ == "appos" and t.right_edge.i == last.i),
+        None,
+    )
+
+
 def _apposition_ending_before(verb: Token) -> Token | None:
     """The apposition set off by a comma that ends right before a verb, when it can speak
     and counts no one ("a local chief", not "12 of them")."""
     doc = verb.doc
-    last = doc[verb.i - 1]
-    found = next(
-        (t for t in (last, *last.ancestors) if t.dep_ == "appos" and t.right_edge.i == last.i),
-        None,
-    )
+    found = _apposition_ending_at(doc[verb.i - 1])
     if (
         found is None
         or found.left_edge.i < 1
@@ -518,7 +523,7 @@ def _is_dateline_label(head: Token) -> bool:
         # "PESHAWAR: The death toll ... surged to 87, a spokesperson confirmed": the parser
         # hung the whole clause under the dateline, but the dateline ends at its colon
         label = doc[head.left_edge.i : after]
-        return _capitalised(label) and not any(t.pos_ in ("VERB", "AUX") for t in label)
+        return _reads_as_a_label(label)
     end = head.right_edge.i
     if doc[end].text not in _DATELINE_ENDS:
         end += 1
@@ -545,9 +550,7 @@ def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
         if end is None or end + 1 >= sent.end:
             continue
         label = doc[sent.start : end]
-        if not _capitalised(label) or not any(t.pos_ == "PROPN" for t in label):
-            continue
-        if any(t.pos_ in ("VERB", "AUX") for t in label):
+        if not _reads_as_a_label(label) or not any(t.pos_ == "PROPN" for t in label):
             continue
         inside = set(range(sent.start, end + 1))
         roots = [t for t in doc[sent.start : end + 1] if t.head.i not in inside or t.head == t]
@@ -592,6 +595,11 @@ def _set_apart(label_root: Token, root: Token) -> None:
     if root in label_root.subtree:
         return
     label_root.head, label_root.dep_ = root, "dep"
+
+
+def _reads_as_a_label(label: Span) -> bool:
+    """Capitalised words with no verb: a dateline's, not a clause's."""
+    return _capitalised(label) and not any(t.pos_ in ("VERB", "AUX") for t in label)
 
 
 def _capitalised(label: Span) -> bool:
@@ -769,7 +777,7 @@ def find_attribution(
             found = _subject_phrase(node)
             if found:
                 text, head = found
-                if head.lower_ in _RELATIVE_PRONOUNS:
+                if head.lower_ in RELATIVE_PRONOUNS:
                     antecedent = node.head
                     if (
                         node.dep_ == "relcl"
@@ -885,7 +893,7 @@ def _event_named_by(node: Token) -> Attribution | None:
             if verb is None or verb.lemma_.lower() not in lex.naming_verbs:
                 continue
             found = _subject_phrase(verb)
-            speaks = found is not None and found[1].lower_ not in _RELATIVE_PRONOUNS
+            speaks = found is not None and found[1].lower_ not in RELATIVE_PRONOUNS
             if found is not None and speaks and _can_speak(found[1]):
                 return _attribution_from(*found)
     return None
@@ -1242,6 +1250,6 @@ def _stated_by(verb: Token) -> Attribution | None:
     """The subject of a verb of saying as the speaker, unless it is a relative pronoun ("the
     agency, which said 12 died": the pronoun by itself names no one)."""
     found = _subject_phrase(verb)
-    if found is None or found[1].lower_ in _RELATIVE_PRONOUNS:
+    if found is None or found[1].lower_ in RELATIVE_PRONOUNS:
         return None
     return _attribution_from(*found)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.dates import MONTH_NAMES
-from counterclaim.extract.text import doc_text
+from counterclaim.extract.text import RELATIVE_PRONOUNS, doc_text
 from counterclaim.extract.wordlists import lexicon
 
 
@@ -222,7 +222,7 @@ def _in_a_clause_about_the_counted(sent: Span, offset: int) -> bool:
     for tok in _word_and_heads_at(sent, offset):
         if tok.dep_ == "relcl":
             return any(
-                c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children
+                c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children
             )
     return False
 

@@ -35,6 +35,10 @@ def tokens_labelled(doc: Doc, attribute: int, labels: Iterable[str]) -> list[Tok
 # The ids of the labels asked for, per vocabulary (one per loaded pipeline) and label set
 _LABEL_IDS: dict[tuple[int, tuple[str, ...]], frozenset[int]] = {}
 
+# The pronouns that open a relative clause ("the agency, which said", "the drones that
+# Russia launched", "the soldiers whom the militants killed")
+RELATIVE_PRONOUNS = ("who", "whom", "which", "that")
+
 
 def first_conjunct(token: Token) -> Token:
     """The first item of the list a token is in ("15 air strikes and 780 shelling attacks":

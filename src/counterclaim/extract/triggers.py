@@ -15,7 +15,7 @@ from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
-from counterclaim.extract.text import doc_text, first_conjunct, tokens_labelled
+from counterclaim.extract.text import RELATIVE_PRONOUNS, doc_text, first_conjunct, tokens_labelled
 from counterclaim.extract.wordlists import is_person, lexicon
 from counterclaim.numbers import is_vague_word, strip_qualifier
 
@@ -395,7 +395,7 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                     return trig
                 continue
             if child.dep_ == "relcl" and not any(
-                g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in _RELATIVE_PRONOUNS
+                g.dep_ in ("nsubjpass", "nsubj") and g.lower_ in RELATIVE_PRONOUNS
                 for g in child.children
             ):
                 continue
@@ -1106,9 +1106,6 @@ def _lemmas(token: Token) -> set[str]:
     return {token.lemma_.lower(), lower, lower.removesuffix("s")}
 
 
-_RELATIVE_PRONOUNS = ("who", "whom", "which", "that")
-
-
 def _object_relative(clause: Token) -> bool:
     """A relative clause whose own subject acts on the noun it describes: it has a subject
     that is no relative pronoun and no object but, at most, one ("the drones that Russia
@@ -1116,9 +1113,9 @@ def _object_relative(clause: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return (
         subject is not None
-        and subject.lower_ not in _RELATIVE_PRONOUNS
+        and subject.lower_ not in RELATIVE_PRONOUNS
         and clause.pos_ == "VERB"
-        and all(c.lower_ in _RELATIVE_PRONOUNS for c in clause.children if c.dep_ == "dobj")
+        and all(c.lower_ in RELATIVE_PRONOUNS for c in clause.children if c.dep_ == "dobj")
     )
 
 
