@@ -137,6 +137,33 @@ def test_people_who_come_back_or_are_left_lifeless_are_counted(
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 26 migrants drowned after their boat capsized off Zuwara, the IOM said.",
+         [("killed", 26)]),
+        ("Nine fishermen drowned when the patrol boat rammed them, the coast guard said.",
+         [("killed", 9)]),
+        ("The bodies of 30 drowned migrants washed ashore near Sfax, officials said.",
+         [("killed", 30)]),
+        ("Twelve people were hospitalised after the strike on Kharkiv, the governor said.",
+         [("wounded", 12)]),
+        ("Nine soldiers were killed and 14 hospitalized, the army said.",
+         [("killed", 9), ("wounded", 14)]),
+        # the injury the people were treated for may be parsed on the people
+        ("Medics treated 47 people for gunshot wounds after the raid on Jenin.",
+         [("wounded", 47)]),
+        ("Doctors in Goma said they had treated 30 people for injuries.", [("wounded", 30)]),
+        # treated for something that is no injury
+        ("The Red Crescent said it treated 200 people for tear gas inhalation.", []),
+    ],
+)  # fmt: skip
+def test_drowning_hospital_stays_and_treated_injuries_are_counted(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
 def test_a_verb_with_an_ordinary_object_keeps_its_subject_as_the_agent() -> None:
     # The subject caused what its object names; nothing befell it
     assert figures("Thirty gunmen inflicted injuries on the guards, police said.") == []

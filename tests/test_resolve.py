@@ -2551,6 +2551,36 @@ def test_of_two_subjects_the_one_right_before_the_verb_of_saying_speaks(
 
 
 @pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a comma the parser hung on the first subject ends it: two subjects, the nearer speaks
+        (
+            "Mexican authorities found the bodies of 19 people in the state of Zacatecas, the "
+            "state prosecutor's office said on Friday.",
+            "prosecutor's office",
+        ),
+        (
+            "Troops found the bodies of 12 men near Palma, the Cabo Delgado police said.",
+            "police",
+        ),
+        # a bracket after the office is still one name with the holder's
+        (
+            "Sukma Superintendent of Police (SP) Kiran Chavan said 3 Maoists were killed in "
+            "the encounter.",
+            "chavan",
+        ),
+    ],
+)
+def test_a_subject_ended_by_a_comma_is_not_one_name_with_the_speaker_after_it(
+    text: str, claimant: str
+) -> None:
+    [claim] = claims_of(text)
+    names = [claim.claimant.lower(), *(a.lower() for a in claim.claimant_aliases)]
+    assert any(claimant in name for name in names)
+    assert not any("bodies" in name for name in names)
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         # one of the irregulars is one, as many of them are

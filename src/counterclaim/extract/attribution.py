@@ -134,8 +134,14 @@ def _nearest_subject_first(verb: Token) -> list[Token]:
     the police both subjects of "said"; the one right before the verb speaks."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
-    if len(subjects) < 2 or subjects[-2].right_edge.i + 1 == subjects[-1].left_edge.i:
-        return children  # (one name in two: "Bijapur Superintendent of Police Jitendra Yadav")
+    first_ends = subjects[-2].right_edge if len(subjects) > 1 else None
+    if first_ends is None or (
+        first_ends.i + 1 == subjects[-1].left_edge.i and first_ends.text != ","
+    ):
+        # (one name in two: "Bijapur Superintendent of Police (SP) Jitendra Yadav"; but a
+        # comma the parser hung on the first ends it: "found the bodies of 19 people in Zacatecas,
+        # the prosecutor's office said")
+        return children
     return sorted(subjects, key=lambda c: -c.i) + [c for c in children if c not in subjects]
 
 

@@ -34,9 +34,11 @@ def _phrase_words(verb: Token) -> set[str]:
         if child.dep_ in ("prep", "dobj", "prt", "oprd", "advmod", "acomp", "dative"):
             for grandchild in child.children:
                 words.add(grandchild.lemma_.lower())
-    # "set ablaze" may be parsed with ablaze beyond the object
+    # "set ablaze" may be parsed with ablaze beyond the object, "treated 47 people for
+    # gunshot wounds" with the wounds on the people
     for tok in verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 6)]:
         words.add(tok.lower_)
+        words.add(tok.lemma_.lower())
     return words
 
 
