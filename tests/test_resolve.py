@@ -2551,6 +2551,40 @@ def test_of_two_subjects_the_one_right_before_the_verb_of_saying_speaks(
 
 
 @pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # "its" stands for the body named before it, when that is not the speaker
+        (
+            '"Our forces repelled an attack by the terrorist militia on El Obeid, killing more '
+            'than 300 of its members," the Sudanese army said.',
+            "opponent",
+        ),
+        (
+            "The Sudanese army said it had repelled an attack by the RSF near Babanusa, "
+            "killing 120 of its fighters.",
+            "opponent",
+        ),
+        (
+            "The FLA said it ambushed an army convoy near Kidal, killing 20 of its soldiers.",
+            "opponent",
+        ),
+        # the speaker, or the doer of the deed, leaves "its" the speaker's
+        ("The Taliban said 14 of its fighters were killed in clashes with Pakistani forces.",
+         "own"),
+        ("Hezbollah said Israeli strikes killed four of its members in south Lebanon.", "own"),
+        ("The TTP said Pakistani troops had killed 14 of their fighters.", "own"),
+        ("The Tuareg rebels said they seized 12 army trucks while losing nine of their own men.",
+         "own"),
+    ],
+)  # fmt: skip
+def test_its_people_are_those_of_the_body_named_before_unless_that_is_the_speaker(
+    text: str, role: str
+) -> None:
+    killed = [c for c in claims_of(text) if c.category == "killed"]
+    assert [c.target_role for c in killed] == [role]
+
+
+@pytest.mark.parametrize(
     ("text", "claimant"),
     [
         # a comma the parser hung on the first subject ends it: two subjects, the nearer speaks

@@ -1174,8 +1174,10 @@ def most_common_country(found: Iterable[Place | None]) -> str | None:
 _DIRECTION_WORDS = f"(?:{_alternatives(_words('direction_words'))})"
 _FRAME_OF = rf"(?:{_alternatives(_words('frame_of'))})\s+of"
 # "in", "near", "the village of", "south of"; "of" and "from" alone name owners and origins
+_LOCATIVE_WORDS = _words("locative_prepositions")
+LOCATIVE_PREPOSITIONS = frozenset(_LOCATIVE_WORDS)
 _LOCATIVE_BEFORE = re.compile(
-    rf"(?:\b(?:{_alternatives(_words('locative_prepositions'))})\s+(?:the\s+)?"
+    rf"(?:\b(?:{_alternatives(_LOCATIVE_WORDS)})\s+(?:the\s+)?"
     rf"(?:{_FRAME_OF}\s+(?:the\s+)?)?"
     rf"|\b{_FRAME_OF}\s+(?:the\s+)?)(?:{_DIRECTION_WORDS}\s+)*$",
     re.IGNORECASE,

@@ -62,8 +62,10 @@ from counterclaim.extract.sentences import (
 from counterclaim.extract.targets import (
     COUNTED_PRONOUNS,
     in_subset_phrase,
+    owner_named_before,
     people_named,
     target_text,
+    with_owner,
 )
 from counterclaim.extract.text import doc_text, np_text, tidy_name
 from counterclaim.extract.triggers import (
@@ -368,6 +370,16 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             if attribution.kind == "named":
                 last_speaker = attribution
                 last_person = attribution if _a_person(doc, attribution) else last_person
+            speaker = _speaker_head(sent, attribution)
+            owner = (
+                owner_named_before(
+                    mention, trigger.agent, {t.i for t in speaker.subtree} if speaker else set()
+                )
+                if not part_of and _names_its_speaker(speaker, attribution)
+                else None
+            )
+            if owner is not None:
+                target = with_owner(target, owner)
             evidence_start, evidence_end = _evidence_span(sent, mention, trigger)
             results.append(
                 Extraction(
@@ -815,6 +827,25 @@ def _speaker_options(
 
 def _is_place(noun: Token | None) -> bool:
     return noun is None or noun.lemma_.lower() in lexicon().places
+
+
+def _speaker_head(sent: Span, attribution: Attribution) -> Token | None:
+    """The head of the speaker's phrase where the sentence names the speaker."""
+    if not sent.start_char <= attribution.start < sent.end_char:
+        return None
+    head = next((t for t in sent if t.idx == attribution.start), None)
+    while head is not None and head.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod"):
+        head = head.head  # the name's first word: its phrase is the head's ("Mohamed Ramadan")
+    return head
+
+
+def _names_its_speaker(speaker: Token | None, attribution: Attribution) -> bool:
+    """Whether the sentence tells who speaks, by name or description ("the army"), or the
+    outlet does; not a pronoun or a statement, whose issuer an "its" may stand for."""
+    if speaker is None:
+        return attribution.kind == "reporter"
+    lex = lexicon()
+    return speaker.pos_ != "PRON" and speaker.lemma_.lower() not in lex.source_nouns
 
 
 def _agent_text(agent: Token | None, mention: CountMention) -> str | None:

@@ -16,6 +16,7 @@ from counterclaim.extract.counts import MULTIPLIERS, CountMention, partitive_nou
 from counterclaim.extract.text import doc_text, first_conjunct, np_text, tidy_name
 from counterclaim.extract.wordlists import is_person, lexicon
 from counterclaim.numbers import is_vague_word
+from counterclaim.places import LOCATIVE_PREPOSITIONS
 
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 # A clause on the counted things that says whose they are, kept in the target
@@ -215,6 +216,55 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     if not tokens:
         return previous or noun.text
     return tidy_name(_joined(tokens)) or noun.text
+
+
+_OWNER_PRONOUNS = ("its", "their")
+
+
+def owner_named_before(mention: CountMention, doer: Token | None, speaker: set[int]) -> str | None:
+    """Whose people "its" or "their" counts when the sentence names another body before
+    the pronoun (a name, not of a place or a person, or a noun of ``member_bodies``):
+    "repelled an attack by the terrorist militia, killing 300 of its members" counts the
+    militia's. None when the nearest body before it is the speaker (the tokens
+    ``speaker``), when it names none, and never the doer of the deed ("the army killed 12
+    of its fighters, the group said": the group's)."""
+    noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
+    if noun is None:
+        return None
+    pronoun = next(
+        (c for c in noun.children if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS), None
+    )
+    if pronoun is None or any(c.lower_ == "own" for c in noun.children):
+        return None  # "losing nine of their own men": the subject's own
+    doers = {t.i for t in doer.subtree} if doer is not None else set()
+    bodies = lexicon().member_bodies
+    for tok in reversed(noun.doc[noun.sent.start : pronoun.i]):
+        if not (
+            (tok.pos_ == "NOUN" and tok.lemma_.lower() in bodies)
+            or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "NORP"))
+        ):
+            continue
+        if tok.i in speaker:
+            return None
+        if tok.i in doers or _a_place(tok):
+            continue
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
+        return tidy_name("".join(t.text_with_ws for t in words)) or tok.text
+    return None
+
+
+def _a_place(tok: Token) -> bool:
+    """A name after a preposition of place ("an attack on El Obeid"), whatever the tagger
+    calls it."""
+    root = tok
+    while root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def with_owner(target: str, owner: str) -> str:
+    """ "its members" with the owner in the pronoun's place: "terrorist militia's members"."""
+    return re.sub(r"\b(?:its|their)\b", f"{owner}'s", target, count=1, flags=re.IGNORECASE)
 
 
 def _another_kind(noun: Token, listed: Token) -> bool:
