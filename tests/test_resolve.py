@@ -2110,6 +2110,9 @@ def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
         # so do a state's institutions and rulers
         ("The defence ministry said 40 militants were killed in the raid.", ["opponent"]),
         ("The governor said 12 police officers were killed in the attack.", ["own"]),
+        # a group the knowledge base knows and no state is the enemy of a state's forces
+        ("The army said it had killed 73 Boko Haram fighters near the lake.", ["opponent"]),
+        ("Police said 14 al-Shabaab members were killed in the raid.", ["opponent"]),
         # what the speaker's own destroyed was the other side's
         (
             "The coalition said its jets destroyed a Houthi drone and two missile launchers.",

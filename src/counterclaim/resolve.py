@@ -1185,6 +1185,9 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
                 return "own"
             if actors.names_irregulars(e.target):
                 return "opponent"
+            sides = kb.sides_in_phrase(e.target)
+            if sides and not any(kb.is_state_side(s) for s in sides):
+                return "opponent"  # "the army said it killed 73 Boko Haram fighters"
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
         # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
         owner = side if _agent_speaks(e) else _agent_side(ctx, e.agent, side)
