@@ -2554,6 +2554,34 @@ def test_of_two_subjects_the_one_right_before_the_verb_of_saying_speaks(
 
 
 @pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "The Philippine army said NPA rebels ambushed a patrol in Samar, killing three "
+            "soldiers. A rebel spokesman said the guerrillas had killed nine soldiers.",
+            "NPA",
+        ),
+        (
+            "Colombia's army said ELN fighters attacked a base in Arauca. A senior rebel "
+            "commander told reporters the group had killed 14 soldiers.",
+            "ELN",
+        ),
+        (
+            "Kenyan police said al-Shabaab gunmen raided a village near Lamu. A militant "
+            "spokesman said its fighters had killed 11 police officers.",
+            "al-Shabaab",
+        ),
+    ],
+)
+def test_an_office_of_a_rebel_or_militant_is_the_armed_group_named_before(
+    text: str, claimant: str
+) -> None:
+    *_, claim = claims_of(text)
+    assert claim.claimant == claimant
+    assert claim.target_role == "opponent"
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         # "its" stands for the body named before it, when that is not the speaker

@@ -1019,6 +1019,17 @@ _OFFICE_IN_INSTITUTION = re.compile(
     + rf")\s+(?:[\w-]+\s+){{0,2}}{_OFFICE_WORDS}{_STAFF_TAIL}$",
     re.IGNORECASE,
 )
+# "a rebel spokesman", "a militant commander": an office of the armed group named before
+_GROUP_WORDS = sorted(
+    (str(w) for w, kinds in actor_words("generic_kinds").items() if "armed_group" in kinds),
+    key=len,
+    reverse=True,
+)
+_OFFICE_IN_A_GROUP = re.compile(
+    rf"^(?:the\s+|a\s+|an\s+)?(?:senior\s+|local\s+)?(?P<owner>{'|'.join(_GROUP_WORDS)})\s+"
+    rf"{_OFFICE_WORDS}$",
+    re.IGNORECASE,
+)
 # Where an office is held, after it: "the Police Public Relations Officer in the state"
 _OFFICE_WHERE = re.compile(
     r"\s+in\s+(?:the\s+(?:state|region|province|district|country|area)|[A-Z][\w-]+)$"
@@ -1031,7 +1042,12 @@ def _office_holder_of(description: str) -> str | None:
     "Senior Superintendent of Police Mohita Sharma")."""
     description = _OFFICE_WHERE.sub("", description.strip())
     office = _without_holder(description)
-    for pattern in (_OFFICE_OF_OWNER, _OFFICE_FOR_OWNER, _OFFICE_IN_INSTITUTION):
+    for pattern in (
+        _OFFICE_OF_OWNER,
+        _OFFICE_FOR_OWNER,
+        _OFFICE_IN_INSTITUTION,
+        _OFFICE_IN_A_GROUP,
+    ):
         found = (pattern.match(office) if office else None) or pattern.match(description)
         if found is not None:
             owner = found.group("owner").strip()

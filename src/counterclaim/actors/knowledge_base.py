@@ -610,7 +610,7 @@ class KnowledgeBase:
             return found
         key = token_key(surface)
         kinds = _GENERIC_KINDS.get(key[-1]) if key else None
-        if not kinds or set(key) & INSURGENT_NAME_WORDS:
+        if not kinds or set(key[:-1]) & INSURGENT_NAME_WORDS:
             return None  # "the Sudan People's Liberation Army" is not the army of Sudan
         words = surface.split()
         if len(words) > 1:
