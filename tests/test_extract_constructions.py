@@ -164,6 +164,23 @@ def test_drowning_hospital_stays_and_treated_injuries_are_counted(
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second verb with a subject of its own tells of other things
+        ("The enemy suffered losses: 31 terrorists neutralised, 9 motorcycles destroyed and "
+         "a large quantity of weapons recovered.", [("killed", 31), ("destroyed", 9)]),
+        # ... without one, of the same things
+        ("The army said 30 houses were taken under control and destroyed.",
+         [("seized", 30), ("destroyed", 30)]),
+    ],
+)  # fmt: skip
+def test_a_verb_joined_to_the_trigger_counts_the_same_things_unless_it_has_its_own(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
 def test_a_verb_with_an_ordinary_object_keeps_its_subject_as_the_agent() -> None:
     # The subject caused what its object names; nothing befell it
     assert figures("Thirty gunmen inflicted injuries on the guards, police said.") == []

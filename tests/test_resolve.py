@@ -2120,6 +2120,13 @@ def test_one_speaker_is_one_column(text: str, columns: list[str]) -> None:
         ),
         # what the speaker itself lost is its own
         ("The army said it had lost four men in the ambush.", ["own"]),
+        # ... and so are the wounded listed with the killed it lost or deplores
+        ('"We lost four killed and seven wounded," the army spokesman said.', ["own", "own"]),
+        (
+            "The army said its units engaged the enemy near Djibo. On our side, we deplore 4 "
+            "killed and 7 wounded.",
+            ["own", "own"],
+        ),
         ("The rebels said they had lost six fighters.", ["own"]),
         # ... also where the losing has no subject of its own but the speaker's
         ("The insurgents admitted to losing nine fighters near Palma.", ["own"]),

@@ -35,6 +35,7 @@ from counterclaim.actors.roles import load_target_words
 from counterclaim.actors.tokens import actor_words, token_key
 from counterclaim.decide import BODY_NOUNS, EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
+from counterclaim.extract.features import OWNED_BY_ITS_DOER
 from counterclaim.extract.wordlists import names_a_neutral_voice
 from counterclaim.model import REPORTER, Claim, ClaimantOption, Document, DocumentFlag, claim_id
 from counterclaim.numbers import is_vague_word, parse_number
@@ -1421,7 +1422,9 @@ def _agent_speaks(e: Extraction) -> bool:
 
 
 def _owner_verb(e: Extraction) -> bool:
-    return _trigger_in(e, lexicon().owner_subject_verbs)
+    """Whether the doer owns the counted: "lost 485 troops", "we deplore 4 killed and 7
+    wounded"."""
+    return OWNED_BY_ITS_DOER in e.features or _trigger_in(e, lexicon().owner_subject_verbs)
 
 
 def _trigger_in(e: Extraction, lemmas: frozenset[str]) -> bool:

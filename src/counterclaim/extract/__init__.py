@@ -47,7 +47,7 @@ from counterclaim.extract.attribution import (
     trailing_attribution,
 )
 from counterclaim.extract.counts import CountMention, find_counts, partitive_noun, unsplit_figure
-from counterclaim.extract.features import candidate_features
+from counterclaim.extract.features import OWNED_BY_ITS_DOER, candidate_features
 from counterclaim.extract.sentences import (
     body_start_of,
     breaks_voice,
@@ -82,6 +82,7 @@ from counterclaim.extract.triggers import (
     mend_verbs_tagged_as_nouns,
     nearest_trigger,
     second_trigger,
+    with_its_owner,
 )
 from counterclaim.extract.wordlists import Lexicon, is_person, lexicon
 from counterclaim.numbers import Count
@@ -308,6 +309,9 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 continue
             if not is_loose:
                 listing = (mention, trigger)
+            owned = with_its_owner(mention, trigger)
+            owned_by_its_doer = owned is not trigger
+            trigger = owned
             # the people of the sentence before, read only for a sentence with a claim
             people_before = people_named(sentence_before) if sentence_before else None
             pronoun = _counted_pronoun(mention)
@@ -403,7 +407,8 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     target_kind=mention.kind,
                     features=candidate_features(
                         sent, mention, trigger, attribution, quotes, loose=is_loose
-                    ),
+                    )
+                    | ({OWNED_BY_ITS_DOER: 1.0} if owned_by_its_doer else {}),
                     speaker_options=_speaker_options(
                         speakers, index, paragraph_claimant.get(paragraph), last_named
                     ),

@@ -22,6 +22,9 @@ from counterclaim.decide import LOOSE
 from counterclaim.extract.attribution import quote_around
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+# The counted are the object of a verb whose subject owns them ("we lost four killed and
+# seven wounded"): the role follows from who that subject is (``resolve``)
+OWNED_BY_ITS_DOER = "owned_by_its_doer"
 
 
 def _word(token: Token) -> str:

@@ -184,9 +184,10 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     for verb in trigger.token.conjuncts:
         if verb.pos_ != "VERB":
             continue
-        if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in ("dobj", "nsubjpass", "nsubj") for c in verb.children):
             # "seized the town and destroyed a bridge": its own object; "two tanks were
-            # destroyed and three others seized": its own things
+            # destroyed and three others seized", "9 motorcycles destroyed and a quantity
+            # of weapons recovered": its own things
             continue
         for category in categories_of_verb(verb):
             if category != trigger.category and category in combinable and _fits(category, person):
@@ -335,6 +336,26 @@ def mend_object_relatives_taken_for_an_apposition(doc: Doc) -> None:
         verb.dep_ = "relcl"
         doer.head = verb
         doer.dep_ = "nsubj"
+
+
+def with_its_owner(mention: CountMention, trigger: Trigger) -> Trigger:
+    """The trigger with the owner of the counted as its doer, where the count (or the first
+    of the counts it is joined to) is the object of a verb whose subject owns it: "we lost
+    four killed and seven wounded", "we deplore 4 killed and 7 wounded" (the wounded are
+    ours as much as the killed)."""
+    anchor = first_conjunct(mention.noun if mention.noun is not None else mention.token)
+    verb = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "conj":
+        # "... 4 killed and 7 wounded" parsed as a clause of its own, "7" its subject
+        verb = verb.head
+        if not any(c.dep_ == "dobj" and c.like_num for c in verb.children):
+            return trigger
+    elif anchor.dep_ != "dobj":
+        return trigger
+    if trigger.agent is not None or verb.lemma_.lower() not in lexicon().owner_subject_verbs:
+        return trigger
+    owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return Trigger(trigger.category, trigger.token, owner) if owner is not None else trigger
 
 
 def find_trigger(mention: CountMention) -> Trigger | None:
