@@ -181,13 +181,23 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
         return None
     if person is True:
         return None
+    counted = mention.noun if mention.noun is not None else mention.token
+    # the counted are what befell a subject: a second verb with a subject of its own tells
+    # of other things ("9 motorcycles destroyed and a quantity of weapons recovered")
+    own_things = (
+        ("dobj", "nsubjpass", "nsubj")
+        if counted.dep_.startswith("nsubj")
+        else (
+            "dobj",
+            "nsubjpass",
+        )
+    )
     for verb in trigger.token.conjuncts:
         if verb.pos_ != "VERB":
             continue
-        if any(c.dep_ in ("dobj", "nsubjpass", "nsubj") for c in verb.children):
+        if any(c.dep_ in own_things for c in verb.children):
             # "seized the town and destroyed a bridge": its own object; "two tanks were
-            # destroyed and three others seized", "9 motorcycles destroyed and a quantity
-            # of weapons recovered": its own things
+            # destroyed and three others seized": its own things
             continue
         for category in categories_of_verb(verb):
             if category != trigger.category and category in combinable and _fits(category, person):
