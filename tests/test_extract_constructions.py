@@ -181,6 +181,25 @@ def test_a_verb_joined_to_the_trigger_counts_the_same_things_unless_it_has_its_o
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # parts after a colon, the first of them hung on the speaker by the parser
+        ("Ukraine's air force said it shot down 38 of 45 drones: 20 over Kyiv region, 10 over "
+         "Odesa and eight over Kharkiv.",
+         [("destroyed", 38), ("destroyed", 20), ("destroyed", 10), ("destroyed", 8)]),
+        ("The governor said 14 people were wounded: nine in Kharkiv city and five in the "
+         "suburbs.", [("wounded", 14), ("wounded", 9), ("wounded", 5)]),
+        # an apposition without a colon is the noun's own number
+        ("The most drones – 126 – were shot down over Kursk.", [("destroyed", 126)]),
+    ],
+)  # fmt: skip
+def test_numbers_after_a_colon_are_parts_of_the_total_before_it(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
 def test_a_verb_with_an_ordinary_object_keeps_its_subject_as_the_agent() -> None:
     # The subject caused what its object names; nothing befell it
     assert figures("Thirty gunmen inflicted injuries on the guards, police said.") == []

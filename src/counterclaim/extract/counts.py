@@ -694,9 +694,16 @@ def _counted_noun(tok: Token) -> Token | None:
         return head.head  # "several more soldiers were wounded": the soldiers
     if tok.dep_ == "npadvmod" and head.lower_ in lexicon().adjectives:
         return head  # "counted more than 70 dead"
-    if tok.dep_ == "appos" and head.pos_ == "NOUN":
+    if tok.dep_ == "appos" and head.pos_ == "NOUN" and not opens_a_list_of_parts(tok):
         return head  # "The most drones – 126 – were shot down"
     return None
+
+
+def opens_a_list_of_parts(number: Token) -> bool:
+    """Whether a number the parser set in apposition comes after a colon: it opens a list
+    of parts, whatever noun it was hung on ("the air force said it shot down 38 drones: 20
+    over Kyiv, ...", "14 people were wounded: nine in Kharkiv and five in the suburbs")."""
+    return any(t.text in (":", ";") for t in number.doc[number.head.i + 1 : number.i])
 
 
 def partitive_noun(tok: Token) -> Token | None:
