@@ -135,6 +135,26 @@ def test_lookup_states_and_capitals_name_the_government(
     assert kb.lookup(surface).name == name
 
 
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # the whole state's police, not a region's the files list ("Chhattisgarh Police",
+        # "Islamabad Police")
+        ("Indian police", "Indian Police"),
+        ("Pakistani police", "Pakistani Police"),
+        # ... while a national one listed under another name is still found
+        ("Nigerian police", "Nigeria Police Force"),
+        ("Kenyan police", "National Police Service"),
+        ("Thai police", "Royal Thai Police"),
+        ("Afghan police", "Afghan National Police"),
+    ],
+)
+def test_a_demonym_before_an_institution_names_the_whole_states(
+    kb: KnowledgeBase, surface: str, name: str
+) -> None:
+    assert kb.lookup(surface).name == name
+
+
 def test_lookup_fuzzy_only_for_long_names(kb: KnowledgeBase) -> None:
     assert kb.lookup("Balochistan Liberaton Army").name == "BLA"  # a typo in a long name
     assert kb.lookup("Baloch Liberation Front").name == "BLF"  # not BLA by fuzziness

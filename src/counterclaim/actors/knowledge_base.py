@@ -503,15 +503,20 @@ class KnowledgeBase:
         if head_text in REGIONAL_RULERS:
             return None  # "the Russian mayor": a state has many, not its capital's alone
         best: Actor | None = None
+        side = self._sides.get(side_id)
+        national = self._national_words(side) if side is not None else frozenset()
         for actor in self._current_actors:
             if actor.side != side_id:
                 continue
             for name in [actor.name, *actor.aliases]:
-                if " ".join(token_key(name)).endswith(head_text):
-                    if best is None or len(self.ancestors(actor.id)) < len(self.ancestors(best.id)):
-                        best = actor
-                    break
-        side = self._sides.get(side_id)
+                words = token_key(name)
+                if not " ".join(words).endswith(head_text):
+                    continue
+                if not set(words[: len(words) - len(head)]) <= national:
+                    continue  # "Chhattisgarh police" is not what "Indian police" names
+                if best is None or len(self.ancestors(actor.id)) < len(self.ancestors(best.id)):
+                    best = actor
+                break
         kinds = _GENERIC_KINDS.get(head[-1], ()) if len(head) == 1 else ()
         if best is None and side is not None and not side.state and "armed_group" in kinds:
             # "Tuareg-led separatists": the armed group of a side that is one
@@ -522,6 +527,14 @@ class KnowledgeBase:
             ]
             best = groups[0] if len(groups) == 1 else None
         return best
+
+    def _national_words(self, side: Side) -> frozenset[str]:
+        """The words that may stand before a state's institution and keep it the whole
+        state's: its names and demonyms, and describing words ("national", "federal")."""
+        words = set(_INSTITUTION_WORDS) | _DESCRIBING | {"royal"}
+        for name in [side.name, *side.names, *side.demonyms]:
+            words.update(token_key(name))
+        return frozenset(words)
 
     def _state_institution(self, side_id: str, head: tuple[str, ...]) -> Actor | None:
         """The institution ``head`` ("defence ministry", "police", "ispr") of a state side,
