@@ -268,6 +268,52 @@ def test_a_toll_that_rose_within_one_text_is_a_revision() -> None:
     assert history[-1].is_latest and not any(f.is_part for f in history)
 
 
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Seven people were wounded, Governor Ivan Petrov said, updating an earlier toll.",
+        "Seven people were wounded, according to a revised tally from Governor Ivan Petrov.",
+    ],
+)
+def test_a_statement_that_updates_an_earlier_toll_gives_the_latest_figure(update: str) -> None:
+    # two reports of one day: the one that says it updates a toll is the later, whatever
+    # order the texts came in
+    updated = doc(update, date(2025, 3, 11))
+    first = doc(
+        "In the Kursk region, Governor Ivan Petrov said on Tuesday that three people were wounded.",
+        date(2025, 3, 11),
+    )
+    claims = [
+        claim(updated, update, "governor", "civilian", 7),
+        claim(first, first.text, "governor", "civilian", 3),
+    ]
+    history = cell(matrix(claims, [updated, first]), "killed", CIVILIANS).figures["governor"]
+    assert [(f.value, f.is_latest) for f in history] == [(3, False), (7, True)]
+
+
+def test_a_regions_tally_of_things_is_a_part_of_the_states_not_a_contradiction() -> None:
+    ministry = doc(
+        "Russia's defence ministry said air defences destroyed 337 Ukrainian drones overnight.",
+        date(2025, 3, 11),
+    )
+    mayor = doc(
+        "Moscow Mayor Sergei Sobyanin said 74 drones were shot down approaching the capital.",
+        date(2025, 3, 11),
+    )
+    claims = [
+        claim(ministry, "destroyed 337 Ukrainian drones", "Russian Defence Ministry", "opponent",
+              337, category="destroyed", target="Ukrainian drones"),
+        claim(mayor, "74 drones were shot down", "Moscow mayor", "opponent", 74,
+              category="destroyed", target="drones"),
+    ]  # fmt: skip
+    comparison = matrix(claims, [ministry, mayor])
+    # one row: the drones the mayor counted are the opponent the ministry names
+    drones = cell(comparison, "destroyed", "Ukraine")
+    assert set(drones.figures) == {"Russian Defence Ministry", "Moscow mayor"}
+    assert drones.spread is None
+    assert {f.grade for history in drones.figures.values() for f in history} == {SINGLE}
+
+
 def test_parts_of_a_total_are_not_revisions() -> None:
     d = doc(
         "The BLA said 25 soldiers were killed: 5 at the camp and 18 at the checkpoint.",

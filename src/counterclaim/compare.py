@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from counterclaim.actors import NEUTRAL, KnowledgeBase
+from counterclaim.actors.knowledge_base import REGIONAL_RULERS
 from counterclaim.actors.loading import load_target_words
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import load_data
@@ -234,6 +235,12 @@ def affected_side(
     usual = _usual_opponent(claim.claimant, own, claims_of_incident or (), lookup)
     if usual:
         return usual
+    # "74 drones shot down", as Moscow's mayor tells it, beside the defence ministry's
+    # "337 Ukrainian drones": the opponent the claimant's own side names
+    fellows = [c for c in claims_of_incident or () if sides.get(c.claimant) == own]
+    usual = _usual_opponent(None, own, fellows, lookup)
+    if usual:
+        return usual
     others = [p for p in (parties or []) if p != own]
     target_words = set(re.findall(r"\w+", claim.target.lower()))
     for name, side_name in sides.items():
@@ -245,12 +252,14 @@ def affected_side(
 
 
 def _usual_opponent(
-    claimant: str, own: str, claims: Sequence[Claim], lookup: SideLookup
+    claimant: str | None, own: str, claims: Sequence[Claim], lookup: SideLookup
 ) -> str | None:
+    """The one side a claimant's opponent claims name (``claimant`` None: any of
+    ``claims``'s claimants')."""
     named = {
         name
         for c in claims
-        if c.claimant == claimant and c.target_role == "opponent"
+        if claimant in (None, c.claimant) and c.target_role == "opponent"
         if (side := lookup.target_side(c)) and (name := lookup.side_name(side)) != own
     }
     return named.pop() if len(named) == 1 else None
@@ -814,6 +823,13 @@ _RISE = _alternatives(_REVISIONS["rise"])
 # "an initial estimate of 20", "the ministry initially said one": the figure that was replaced
 _FIRST_STATED = _alternatives(_REVISIONS["first_stated"])
 _SAID = _alternatives(_REVISIONS["said"])
+# "..., updating an earlier toll", "in a revised tally": the statement replaces a figure
+_UPDATING = re.compile(
+    rf"\b(?:{_alternatives(_REVISIONS['updating'])})\s+(?:(?:an?|the|its|their)\s+)?"
+    rf"(?:(?:{_FIRST_STATED}|{_alternatives(_REVISIONS['earlier'])})\s+)?"
+    rf"(?:{_alternatives(_REVISIONS['tolls'])})\b",
+    re.IGNORECASE,
+)
 
 
 def _revision_rank(claim: Claim) -> int:
@@ -834,6 +850,8 @@ def _revision_rank(claim: Claim) -> int:
         claim.value
     }:
         return 0  # "initially said four soldiers died": the number may be a word
+    if _UPDATING.search(text):
+        return 2  # "one person had been killed and seven wounded, updating an earlier toll"
     return 1
 
 
@@ -1063,9 +1081,15 @@ def _grade(figure: Figure, cell: Cell, sides: Mapping[str, str]) -> str:
     if any(f.value and figure.compatible(f) for f in affected):
         return CONFIRMED
     conflicting = [f for f in others if not figure.compatible(f)]
-    if figure.is_part:
-        # A part of a total is contested by a denial, not by someone else's larger total.
+    compared = _compared(cell)
+    left_out = figure.claimant in cell.latest() and figure.claimant not in compared
+    if figure.is_part or left_out:
+        # A part of a total is contested by a denial, not by someone else's larger total;
+        # nor is a figure the comparison leaves out (a person singled out, a region's tally)
         conflicting = [f for f in conflicting if f.value == 0]
+    else:
+        # ... and none of those contests anyone else's
+        conflicting = [f for f in conflicting if f.claimant in compared or f.value == 0]
     if conflicting:
         return CONTESTED
     if any(f.value and figure.compatible(f) and _independent(figure, f) for f in others):
@@ -1209,16 +1233,29 @@ def _head_noun(target: str | None) -> str:
 
 def _compared(cell: Cell) -> dict[str, Figure]:
     """The claimants' latest figures that stand against each other: a person singled out,
-    or people counted by nationality, beside a larger toll are left out."""
+    or people counted by nationality, beside a larger toll are left out; so is a region's
+    tally of things ("74 drones shot down approaching the capital", as its mayor tells it)
+    beside a larger one of the whole state's (the defence ministry's 337 of the night)."""
     latest = cell.latest()
     largest = max((f.value or 0 for f in latest.values()), default=0)
+    national = any(
+        (f.value or 0) == largest and not _speaks_for_a_region(f) for f in latest.values()
+    )
     return {
         k: f
         for k, f in latest.items()
         if not (
-            (largest > 1 and _an_individual(f)) or ((f.value or 0) < largest and _by_nationality(f))
+            (largest > 1 and _an_individual(f))
+            or ((f.value or 0) < largest and _by_nationality(f))
+            or (cell.kind and national and (f.value or 0) < largest and _speaks_for_a_region(f))
         )
     }
+
+
+def _speaks_for_a_region(figure: Figure) -> bool:
+    """Whether a figure's claimant is a region's authority: a governor or a mayor."""
+    names = " ".join([figure.claimant, *figure.names]).lower()
+    return any(re.search(rf"\b{re.escape(title)}\b", names) for title in REGIONAL_RULERS)
 
 
 def _spread(cell: Cell) -> None:
