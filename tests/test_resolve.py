@@ -2613,6 +2613,8 @@ def test_an_office_of_a_rebel_or_militant_is_the_armed_group_named_before(
         ("The TTP said Pakistani troops had killed 14 of their fighters.", "own"),
         ("The Tuareg rebels said they seized 12 army trucks while losing nine of their own men.",
          "own"),
+        # the losses a party puts at a figure are its own
+        ("The Malian army put its losses at 14 dead after the ambush near Boni.", "own"),
     ],
 )  # fmt: skip
 def test_its_people_are_those_of_the_body_named_before_unless_that_is_the_speaker(

@@ -29,7 +29,7 @@ COUNTED_PRONOUNS = ("them", "those", "these")
 
 def _toll_of(figure: Token) -> str | None:
     """Who a toll given as a bare figure counts: "put the number of RSF fighters killed at
-    312" counts RSF fighters."""
+    312" counts RSF fighters, "put its losses at 23 dead" its own."""
     head = figure.head
     if figure.dep_ == "pobj" and head.lower_ in ("at", "to"):
         governor = head.head
@@ -43,6 +43,8 @@ def _toll_of(figure: Token) -> str | None:
     else:
         return None
     for holder in holders:
+        if holder.lemma_.lower() == "loss" and any(c.dep_ == "poss" for c in holder.children):
+            return _bare_phrase(holder)  # "put its losses at 23 dead": its own people
         if holder.lemma_.lower() not in ("number", "toll", "tally", "count", "figure"):
             continue
         for prep in holder.children:
@@ -133,7 +135,8 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         if before is not None:
             return before
     if noun.lower_ in lexicon().adjectives and noun != mention.token:
-        return previous or "people"  # "more than 70 dead": people
+        # "more than 70 dead": people; "put its losses at 23 dead": its people
+        return _toll_of(noun) or previous or "people"
     skip: set[int] = set()
     for tok in noun.children:
         if tok.dep_ == "punct" and tok.text in "()":
