@@ -201,8 +201,16 @@ def test_finds_phrases_in_order_and_prefers_the_longest() -> None:
             "2025-10-10/2025-10-11",
         ),
         ("Gunmen stormed the Jaffar Express Tuesday morning.", date(2025, 3, 12), "2025-03-11"),
+        # two days joined, or a span of up to three: the days they run over
+        ("Clashes in Sweida on Saturday and Sunday killed 30.", SUN_OCT_12_2025,
+         "2025-10-11/2025-10-12"),
+        ("Gunmen raided villages between Friday and Sunday.", SUN_OCT_12_2025,
+         "2025-10-10/2025-10-12"),
+        ("Shelling went on from Thursday to Saturday.", SUN_OCT_12_2025, "2025-10-09/2025-10-11"),
+        # ... a wider one is no one event's day: its first day stands
+        ("Fighting raged from Monday to Saturday.", SUN_OCT_12_2025, "2025-10-06"),
     ],
-)
+)  # fmt: skip
 def test_resolves_weekdays(text: str, published: date, expected: str) -> None:
     assert resolved(text, published) == expected
 

@@ -145,13 +145,15 @@ _PERIOD_EXPR = re.compile(
     rf"(?:(?P<mn>{_MONTH_NAME})\s+)?(?P<y>{YEAR_PATTERN})\b(?![-–/]\d)"
 )
 _WEEKDAY_EXPR = re.compile(
-    r"\b(?:(?P<pre>(?i:on|early|late|early\s+on|late\s+on|last|next|this|"
+    r"\b(?:(?P<pre>(?i:on|early|late|early\s+on|late\s+on|last|next|this|between|from|"
     r"overnight(?:\s+(?:on|into|to))?|(?:in\s+)?the\s+early\s+hours\s+of|"
     r"(?:on\s+|during\s+)?the\s+(?:night|morning|afternoon|evening)\s+of))\s+)?"
     rf"(?P<wd>{WEEKDAY_PATTERN})(?!\s*,?\s*\(?\s*{MONTH_PATTERN}\s+\d)"
     rf"(?:{_POSS}\s+(?P<part>{_PART}){_POSS}|{_POSS})"
-    rf"(?:\s+(?i:to|into)\s+(?P<wd2>{WEEKDAY_PATTERN}))?\b"
+    rf"(?:\s+(?P<join>(?i:to|into|and|through|until))\s+(?P<wd2>{WEEKDAY_PATTERN})"
+    rf"(?!\s*,?\s*\(?\s*{MONTH_PATTERN}\s+\d))?\b"
 )
+WEEKDAY_SPAN_MAX_DAYS = 3  # "from Saturday to Monday"; a wider span is no one event's day
 # Named days ("the Easter Sunday bombings"), with their rule (data/lexicon/dates.yaml)
 _HOLIDAYS: dict[str, str] = load_data("lexicon/dates.yaml")["holidays"]
 _HOLIDAY_EXPR = re.compile(
@@ -453,15 +455,22 @@ def date_expressions(text: str) -> tuple[DateExpression, ...]:
         elif "night of" in pre:
             extend = (0, 1)  # "the night of Friday" runs into Saturday; "Friday night" does not
         weekday = WEEKDAYS[m.group("wd").lower()]
+        if pre in ("between", "from") and not m.group("wd2"):
+            # "from Monday until the curfew ended": the day alone, as any other
+            found.append((3, _expression(m, "weekday", weekday=weekday, start=m.start("wd"))))
+            continue
         if m.group("wd2"):
+            span = (WEEKDAYS[m.group("wd2").lower()] - weekday) % 7
             if not pre.endswith("of") and not pre.startswith("overnight"):
-                # "from Saturday to Monday" is a span we do not read; keep its first day
+                # "on Saturday and Sunday", "from Saturday to Monday": the days they span
+                # ("between Friday and Monday" too; a wider one keeps its first day)
+                joined = 0 < span <= WEEKDAY_SPAN_MAX_DAYS
                 found.append(
                     (3, _expression(m, "weekday", weekday=weekday, direction=direction,
-                                    end=m.end("wd")))
+                                    extend=(0, span) if joined else (0, 0),
+                                    end=m.end() if joined else m.end("wd")))
                 )  # fmt: skip
                 continue
-            span = (WEEKDAYS[m.group("wd2").lower()] - weekday) % 7
             if pre.startswith("overnight"):
                 weekday = WEEKDAYS[m.group("wd2").lower()]
                 extend = (-1, 0)
@@ -493,13 +502,19 @@ def _range_expression(m: re.Match[str]) -> DateExpression | None:
 
 
 def _expression(
-    m: re.Match[str], kind: str, *, end: int | None = None, **parts: object
+    m: re.Match[str],
+    kind: str,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    **parts: object,
 ) -> DateExpression:
+    begin = m.start() if start is None else start
     stop = m.end() if end is None else end
     return DateExpression(
-        start=m.start(),
+        start=begin,
         end=stop,
-        surface=m.string[m.start() : stop],
+        surface=m.string[begin:stop],
         kind=kind,
         **parts,  # type: ignore[arg-type]
     )
