@@ -428,8 +428,17 @@ def test_infer_published_reads_header_then_dateline() -> None:
         ("Fighting in El Fasher has continued since Saturday.", "since Saturday", "background"),
         ("July 10 (UPI) -- Houthis sank a second ship.", "July 10", "dateline"),
         ("Flights were halted at Domodedovo on Tuesday.", "on Tuesday", "other"),
+        # a past event that describes the people counted is named, not dated, by its day
+        ("The IDF said it had killed a commander responsible for the October 7 massacre.",
+         "October 7", "background"),
+        ("Police arrested 12 suspects linked to the March 22 attack on the concert hall.",
+         "March 22", "background"),
+        # ... while the event the claim is of keeps its day
+        ("The toll from the March 22 attack on the concert hall rose to 143.", "March 22",
+         "event"),
+        ("Twelve people were killed in the May 5 attack on the market.", "May 5", "event"),
     ],
-)
+)  # fmt: skip
 def test_expression_role(text: str, surface: str, role: str) -> None:
     found = [e for e in find_date_expressions(text) if surface.endswith(e.surface)]
     assert found, find_date_expressions(text)

@@ -52,6 +52,7 @@ _EVENT_PREFIXES = tuple(sorted(_words(_LEXICON["event_prefixes"])))
 _NOT_EVENT = _words(_LEXICON["not_event"])
 _NOT_REPORT = _words(_LEXICON["not_report"])
 _BACKGROUND_BEFORE = _words("since until till from between ahead")
+_NAMED_AFTER = _words(_LEXICON["named_after"])
 _DATELINE_AFTER = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z.&' ]{1,20}\)\s*[:–—-]")
 
 
@@ -180,6 +181,16 @@ def _described_day(left: list[str], expr: DateExpression) -> bool:
     )
 
 
+def _names_a_past_event(left: list[str], right_text: str) -> bool:
+    """A date before an event noun, after "the", in a phrase that describes people by that
+    event ("suspects linked to the March 22 attack"): the event's name, not a date of the
+    claim's."""
+    right = _TOKEN.findall(right_text[:30])
+    if not left or left[-1].lower() != "the" or not right or not _is_event(right[0].lower()):
+        return False
+    return any(w.lower() in _NAMED_AFTER for w in left[-6:-1])
+
+
 @lru_cache(maxsize=1024)  # every claim of a paragraph asks about the same phrases
 def expression_role(text: str, expr: DateExpression) -> str:
     """What a date phrase qualifies in its sentence.
@@ -205,6 +216,9 @@ def expression_role(text: str, expr: DateExpression) -> str:
         return "background"
     if expr.kind != "explicit" and _described_day(left, expr):
         # "it was a black Christmas day", "on a Monday": a day described, not dated
+        return "background"
+    if _names_a_past_event(left, right_text):
+        # "eliminated a commander responsible for the October 7 massacre"
         return "background"
     if _AFTER_DAYS_OF.match(right_text):
         # "held Friday after two days of fighting": the fighting has a date of its own (the
