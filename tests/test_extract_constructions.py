@@ -200,6 +200,27 @@ def test_numbers_after_a_colon_are_parts_of_the_total_before_it(
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one more person joined to the counted, by "and" or "along with", hung on the
+        # counted noun or on the verb
+        ("Gunmen kidnapped 12 passengers and their driver near Kaduna, police said.",
+         [("captured", 12), ("captured", 1)]),
+        ("At least 12 engineers, along with their driver, were kidnapped near Kaduna.",
+         [("captured", 12), ("captured", 1)]),
+        ("Gunmen kidnapped 12 passengers along with their driver near Kaduna.",
+         [("captured", 12), ("captured", 1)]),
+        # their families are no one person, and their homes no people
+        ("Gunmen killed 12 villagers and their families fled to Gusau.", [("killed", 12)]),
+    ],
+)  # fmt: skip
+def test_their_driver_beside_counted_people_is_one_more(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
 def test_a_verb_with_an_ordinary_object_keeps_its_subject_as_the_agent() -> None:
     # The subject caused what its object names; nothing befell it
     assert figures("Thirty gunmen inflicted injuries on the guards, police said.") == []

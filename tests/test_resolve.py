@@ -2749,6 +2749,54 @@ def test_a_flag_in_a_later_paragraph_about_another_thing_hedges_nothing() -> Non
     assert [c.hedged for c in claims] == [False]
 
 
+def test_what_hung_on_a_dateline_root_becomes_the_subject_the_verb_lacks() -> None:
+    """ "BANNU: 17 workers ... were kidnapped" parsed with the dateline the root, the workers
+    its apposition and the verb hung on it: set apart, the workers are the verb's subject
+    (before, only the words after the first hung on the verb, and the workers stayed on
+    the dateline, uncounted)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from counterclaim.extract.attribution import mend_datelines_hung_on_the_sentence
+
+    words = ["BANNU", ":", "17", "workers", "were", "kidnapped", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[0, 0, 3, 0, 5, 0, 0],
+        deps=["ROOT", "punct", "nummod", "appos", "auxpass", "dep", "punct"],
+        pos=["PROPN", "PUNCT", "NUM", "NOUN", "AUX", "VERB", "PUNCT"],
+        sent_starts=[True] + [False] * 6,
+    )
+    mend_datelines_hung_on_the_sentence(doc)
+    assert (doc[3].head.text, doc[3].dep_) == ("kidnapped", "nsubjpass")
+    assert [t.text for t in doc if t.dep_ == "ROOT"] == ["kidnapped"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # confirming the event is not giving its figures ...
+        (
+            "Gunmen abducted 12 teachers near Bannu on Friday.\n\nA police official confirmed "
+            "the abduction and said a search was under way.",
+            "reporter",
+        ),
+        # ... confirming the toll or the deaths is
+        (
+            "At least 45 police officers were killed near Diffa.\n\nTwo officials at the "
+            "interior ministry later confirmed the deaths.",
+            "Niger Interior Ministry",
+        ),
+    ],
+)
+def test_who_confirms_the_deaths_gave_the_figure_not_who_confirms_the_event(
+    text: str, claimant: str
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant
+
+
 def test_a_dateline_that_was_the_root_leaves_the_verb_the_root() -> None:
     """The parser may make the dateline the sentence's root and hang the whole report on it:
     set apart, the report's verb is the root again, not the first word hung on the dateline."""

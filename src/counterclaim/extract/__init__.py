@@ -703,7 +703,12 @@ def _confirms_a_toll(sent: Span) -> bool:
     lex = lexicon()
     return any(
         token.pos_ == "NOUN"
-        and (token.lemma_.lower() in lex.toll_nouns or token.lemma_.lower() in lex.counted)
+        and (
+            token.lemma_.lower() in lex.toll_nouns
+            # the deaths themselves, not the event: "confirmed the abduction" of 17 workers
+            # says it happened, not how many
+            or (token.lemma_.lower() in lex.counted and token.tag_ == "NNS")
+        )
         for token in sent
     )
 

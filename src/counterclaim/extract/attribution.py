@@ -571,10 +571,36 @@ def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
             successor = next((t for t in hung if t.pos_ in ("VERB", "AUX")), successor)
             successor.head, successor.dep_ = successor, "ROOT"
         else:
-            successor.head, successor.dep_ = label_root.head, label_root.dep_
-        for word in hung[1:]:
+            successor.head, successor.dep_ = (
+                label_root.head,
+                _role_taken_over(label_root, successor),
+            )
+        for word in hung:
+            if word == successor:
+                continue
             word.head = successor
+            if word.dep_ == "appos" and successor.pos_ in ("VERB", "AUX"):
+                # "LAKKI MARWAT: At least 17 workers ... were kidnapped", the dateline the
+                # root and the workers its apposition: they are the verb's subject
+                word.dep_ = _subject_lacking(successor) or word.dep_
         _set_apart(label_root, successor if label_root.head == label_root else sent.root)
+
+
+def _role_taken_over(label: Token, successor: Token) -> str:
+    """The relation a dateline's noun hands to what hung on it: its own, or, where the
+    parser left it unlabelled (the dateline a "dep" of the verb), the subject the verb
+    lacks."""
+    if label.dep_ != "dep" or successor.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return label.dep_
+    return _subject_lacking(label.head, besides=label) or label.dep_
+
+
+def _subject_lacking(verb: Token, besides: Token | None = None) -> str | None:
+    """The subject relation a verb has no word in ("nsubjpass" after a passive auxiliary),
+    or None when it has a subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children if c != besides):
+        return None
+    return "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
 
 
 def _sentences_opening_a_line(doc: Doc) -> list[Span]:

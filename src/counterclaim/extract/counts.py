@@ -382,6 +382,13 @@ def find_counts(sent: Span) -> list[CountMention]:
                 found.append(
                     CountMention(Count(value, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
                 )
+        elif lower in _POSSESSIVE_PRONOUNS and tok.dep_ == "poss" and _one_more_person(tok.head):
+            # "12 passengers and their driver", "12 engineers, along with their driver": one
+            # more person, as "and a driver" is
+            noun = tok.head
+            found.append(
+                CountMention(Count(1, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
+            )
         i += 1
     if vessels:
         # "sank the bulk carrier Sea Falcon": one ship, counted by its name
@@ -390,9 +397,34 @@ def find_counts(sent: Span) -> list[CountMention]:
     return found
 
 
+_POSSESSIVE_PRONOUNS = ("their", "his", "her", "its")
+
+
+def _one_more_person(noun: Token) -> bool:
+    """A singular person joined to counted people: "and their driver", "along with his
+    guard"."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in lexicon().people:
+        return False
+    joined_to: list[Token] = []
+    if noun.dep_ == "conj":
+        joined_to = [noun.head]
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        along = noun.head.head
+        if along.lower_ in ("along", "together"):
+            # hung on the counted noun, or on the verb whose object (or passive subject) it is
+            joined_to = [
+                along.head,
+                *(c for c in along.head.children if c.dep_ in ("dobj", "nsubjpass")),
+            ]
+    return any(c.dep_ == "nummod" and c.like_num for j in joined_to for c in j.children)
+
+
 # Every word the branches of find_counts test for (besides numbers, names and vague words):
 # a word a branch starts testing must be added here, or its tokens are skipped unread.
-_WORDS_READ = ("number", "many", "dozen", "no", "both", "none", "any", "the", "a", "an", "another")
+_WORDS_READ = (
+    "number", "many", "dozen", "no", "both", "none", "any", "the", "a", "an", "another",
+    *_POSSESSIVE_PRONOUNS,
+)  # fmt: skip
 _LEMMAS_READ = ("death", "killing")
 _PERSON, _BEGIN = get_string_id("PERSON"), 3  # spaCy's ENT_IOB code of "B"
 

@@ -485,11 +485,13 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         root = first_conjunct(anchor)
         if _joined_by_along_with(root) is not None:
             anchor, dep, head = root, root.dep_, root.head  # "along with 11 tanks and 34 ..."
-    verb = _joined_by_along_with(anchor) if dep == "pobj" else None
-    if verb is not None:
+    joined = _joined_by_along_with(anchor) if dep == "pobj" else None
+    if joined is not None and joined.pos_ == "VERB":
         # "lost 1,250 troops over the past day, along with 11 tanks": what comes along with
         # the verb's object (or its passive subject) is more of it
-        dep, head = _role_beside(verb), verb
+        dep, head = _role_beside(joined), joined
+    elif joined is not None:
+        dep, head = joined.dep_, joined.head  # "12 engineers, along with their driver, were"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.containers:
         # "detained a total of 11 suspects": the count stands where its container stands
         anchor = head.head
@@ -891,7 +893,8 @@ def _governing_trigger(anchor: Token, mention: CountMention, person: bool | None
 
 def _joined_by_along_with(noun: Token) -> Token | None:
     """The verb a noun is joined to by "along with" or "together with", when the phrase
-    hangs on the verb."""
+    hangs on the verb, or the counted noun it hangs on ("12 engineers, along with their
+    driver")."""
     with_ = noun.head
     along = with_.head
     if (
@@ -899,7 +902,10 @@ def _joined_by_along_with(noun: Token) -> Token | None:
         and with_.lower_ == "with"
         and along.lower_ in ("along", "together")
         and along.dep_ in ("prep", "advmod")
-        and along.head.pos_ == "VERB"
+        and (
+            along.head.pos_ == "VERB"
+            or (along.head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in along.head.children))
+        )
     ):
         return along.head
     return None
