@@ -403,6 +403,20 @@ def test_one_speaker_s_figure_for_two_sides_stays_two_claims() -> None:
     assert len(collapse_repeats([soldiers, other])) == 2
 
 
+def test_the_outlet_s_figure_restates_a_speaker_s_only_if_it_may_count_the_same_people() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    civilian = replace(_said_by("police", ["police"], None, role="civilian"), target="civilian")
+    # the outlet's "one more terrorist was eliminated": a fighter is no civilian
+    terrorist = replace(
+        _said_by("reporter", [], None, role="other"), target="terrorist", span_start=60, span_end=61
+    )
+    assert len(collapse_repeats([civilian, terrorist])) == 2
+    # while "one person" may be the civilian the police named
+    person = replace(terrorist, target="person")
+    assert len(collapse_repeats([civilian, person])) == 1
+
+
 @pytest.mark.model
 def test_other_speakers_are_resolved_only_for_whoever_chooses_among_them(tmp_path) -> None:
     from counterclaim.actors import KnowledgeBase

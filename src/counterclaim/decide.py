@@ -319,7 +319,9 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
             if other.target_role == claim.target_role and _one_party(other, claim):
                 duplicate = other  # "police said nine were killed" and the SSP's nine
                 break
-            if REPORTER in (other.claimant, claim.claimant):
+            if REPORTER in (other.claimant, claim.claimant) and not _civilians_and_fighters(
+                other, claim
+            ):
                 duplicate = other
                 break
         if duplicate is None:
@@ -363,6 +365,23 @@ def _same_things(a: Claim, b: Claim) -> bool:
     # two kinds of thing; a name ("Eternity C") may be the ship a noun names elsewhere
     things = lexicon().things
     return not all(head in things for head in heads)
+
+
+def _civilians_and_fighters(a: Claim, b: Claim) -> bool:
+    """Whether one of two claims of one figure counts civilians beyond "people" and the
+    other fighters ("a civilian was martyred", then "one more terrorist was eliminated"):
+    no restatement of each other."""
+    # imported here: the actors package imports this module through extract
+    from counterclaim.actors.roles import (
+        names_civilians_beyond_people,
+        names_combatants_or_prisoners,
+    )
+
+    targets = (a.target or "", b.target or "")
+    return any(
+        names_civilians_beyond_people(one) and names_combatants_or_prisoners(other)
+        for one, other in (targets, targets[::-1])
+    )
 
 
 # The nouns of dead bodies: the dead found, not all those a toll counts
