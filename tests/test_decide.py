@@ -412,9 +412,13 @@ def test_the_outlet_s_figure_restates_a_speaker_s_only_if_it_may_count_the_same_
         _said_by("reporter", [], None, role="other"), target="terrorist", span_start=60, span_end=61
     )
     assert len(collapse_repeats([civilian, terrorist])) == 2
-    # while "one person" may be the civilian the police named
+    # while "one person" may be the civilian the police named, and the "crew members" the
+    # outlet counts the seafarers a firm did ("members" is no fighter's word there)
     person = replace(terrorist, target="person")
     assert len(collapse_repeats([civilian, person])) == 1
+    seafarers = replace(civilian, claimant="security firms", target="seafarers")
+    crew = replace(terrorist, target="crew members", target_role="civilian")
+    assert len(collapse_repeats([seafarers, crew])) == 1
 
 
 @pytest.mark.model

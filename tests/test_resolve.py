@@ -2560,6 +2560,15 @@ def test_of_two_subjects_the_one_right_before_the_verb_of_saying_speaks(
     )
 
 
+def test_its_people_are_not_those_of_a_body_another_clause_of_the_speaker_s_named() -> None:
+    # the units the speaker deployed are its own: "its fighters" stays the speaker's
+    [claim] = claims_of(
+        "The TTP said it deployed several units, including the Fateh brigade and ZARB, and "
+        "revealed that four of its fighters were killed."
+    )
+    assert (claim.target, claim.target_role) == ("its fighters", "own")
+
+
 @pytest.mark.parametrize(
     ("text", "claimant"),
     [

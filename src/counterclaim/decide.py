@@ -372,14 +372,11 @@ def _civilians_and_fighters(a: Claim, b: Claim) -> bool:
     other fighters ("a civilian was martyred", then "one more terrorist was eliminated"):
     no restatement of each other."""
     # imported here: the actors package imports this module through extract
-    from counterclaim.actors.roles import (
-        names_civilians_beyond_people,
-        names_combatants_or_prisoners,
-    )
+    from counterclaim.actors.roles import names_civilians_beyond_people, names_fighters
 
     targets = (a.target or "", b.target or "")
     return any(
-        names_civilians_beyond_people(one) and names_combatants_or_prisoners(other)
+        names_civilians_beyond_people(one) and names_fighters(other) and not names_fighters(one)
         for one, other in (targets, targets[::-1])
     )
 

@@ -130,6 +130,13 @@ def names_combatants_or_prisoners(phrase: str) -> bool:
     return bool(phrase_terms(token_key(phrase)) & (words.combatant_words | words.prisoners))
 
 
+def names_fighters(phrase: str) -> bool:
+    """True when the phrase names combatants by words of their own, once the civilian terms
+    are read ("terrorist", "soldiers"; not the "members" of "crew members")."""
+    _found, rest = _split_civilian_words(phrase)
+    return bool(rest & load_target_words().combatant_words)
+
+
 def names_irregulars(phrase: str) -> bool:
     """True when the phrase names irregular fighters or attackers ("bandits", "gunmen",
     "the militants")."""

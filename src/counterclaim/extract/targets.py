@@ -249,11 +249,29 @@ def owner_named_before(mention: CountMention, doer: Token | None, speaker: set[i
             continue
         if tok.i in speaker:
             return None
-        if tok.i in doers or _a_place(tok):
+        if tok.i in doers or _a_place(tok) or not _in_the_pronoun_s_clause(tok, pronoun):
             continue
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
         return tidy_name("".join(t.text_with_ws for t in words)) or tok.text
     return None
+
+
+def _in_the_pronoun_s_clause(tok: Token, pronoun: Token) -> bool:
+    """Whether a word is inside a clause the pronoun's is part of, below any verb of saying:
+    "repelled an attack by the RSF, killing 120 of its fighters", not "deployed units
+    including the STOS and revealed that seven of its personnel were killed" (the speaker's
+    own, the units a sibling clause named)."""
+    verb = pronoun
+    reporting = lexicon().reporting_verbs
+    while verb.head != verb:
+        verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.lemma_.lower() in reporting:
+            return False
+        if tok in verb.subtree:
+            return True
+    return False
 
 
 def _a_place(tok: Token) -> bool:
