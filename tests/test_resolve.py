@@ -2758,26 +2758,36 @@ def test_a_flag_in_a_later_paragraph_about_another_thing_hedges_nothing() -> Non
     assert [c.hedged for c in claims] == [False]
 
 
-def test_what_hung_on_a_dateline_root_becomes_the_subject_the_verb_lacks() -> None:
-    """ "BANNU: 17 workers ... were kidnapped" parsed with the dateline the root, the workers
-    its apposition and the verb hung on it: set apart, the workers are the verb's subject
-    (before, only the words after the first hung on the verb, and the workers stayed on
-    the dateline, uncounted)."""
+def _dateline_mended(words: list[str], *, heads: list[int], deps: list[str], pos: list[str]):  # type: ignore[no-untyped-def]
+    """One sentence parsed as given, after the dateline mend."""
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from counterclaim.extract.attribution import mend_datelines_hung_on_the_sentence
 
-    words = ["BANNU", ":", "17", "workers", "were", "kidnapped", "."]
     doc = Doc(
         Vocab(),
         words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    mend_datelines_hung_on_the_sentence(doc)
+    return doc
+
+
+def test_what_hung_on_a_dateline_root_becomes_the_subject_the_verb_lacks() -> None:
+    """ "BANNU: 17 workers ... were kidnapped" parsed with the dateline the root, the workers
+    its apposition and the verb hung on it: set apart, the workers are the verb's subject
+    (before, only the words after the first hung on the verb, and the workers stayed on
+    the dateline, uncounted)."""
+    doc = _dateline_mended(
+        ["BANNU", ":", "17", "workers", "were", "kidnapped", "."],
         heads=[0, 0, 3, 0, 5, 0, 0],
         deps=["ROOT", "punct", "nummod", "appos", "auxpass", "dep", "punct"],
         pos=["PROPN", "PUNCT", "NUM", "NOUN", "AUX", "VERB", "PUNCT"],
-        sent_starts=[True] + [False] * 6,
     )
-    mend_datelines_hung_on_the_sentence(doc)
     assert (doc[3].head.text, doc[3].dep_) == ("kidnapped", "nsubjpass")
     assert [t.text for t in doc if t.dep_ == "ROOT"] == ["kidnapped"]
 
@@ -2809,20 +2819,11 @@ def test_who_confirms_the_deaths_gave_the_figure_not_who_confirms_the_event(
 def test_a_dateline_that_was_the_root_leaves_the_verb_the_root() -> None:
     """The parser may make the dateline the sentence's root and hang the whole report on it:
     set apart, the report's verb is the root again, not the first word hung on the dateline."""
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-    from counterclaim.extract.attribution import mend_datelines_hung_on_the_sentence
-
-    words = ["KABUL", "—", "Gunmen", "killed", "12", "soldiers", "."]
-    doc = Doc(
-        Vocab(),
-        words=words,
+    doc = _dateline_mended(
+        ["KABUL", "—", "Gunmen", "killed", "12", "soldiers", "."],
         heads=[0, 0, 0, 0, 5, 3, 0],
         deps=["ROOT", "punct", "appos", "dep", "nummod", "dobj", "punct"],
         pos=["PROPN", "PUNCT", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
-        sent_starts=[True] + [False] * 6,
     )
-    mend_datelines_hung_on_the_sentence(doc)
     assert [t.text for t in doc if t.dep_ == "ROOT"] == ["killed"]
     assert doc[0] not in list(doc[5].subtree) + list(doc[2].subtree)
