@@ -20,7 +20,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, LIKE_NUM, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.extract.text import doc_text
+from counterclaim.extract.text import POSSESSIVE_PRONOUNS, doc_text
 from counterclaim.extract.wordlists import lexicon
 from counterclaim.numbers import Count, is_vague_word, parse_number, qualifier_before, range_after
 from counterclaim.numbers import lexicon as count_lexicon
@@ -382,7 +382,7 @@ def find_counts(sent: Span) -> list[CountMention]:
                 found.append(
                     CountMention(Count(value, "exact"), tok, tok, noun, tok.idx, tok.idx + len(tok))
                 )
-        elif lower in _POSSESSIVE_PRONOUNS and tok.dep_ == "poss" and _one_more_person(tok.head):
+        elif lower in POSSESSIVE_PRONOUNS and tok.dep_ == "poss" and _one_more_person(tok.head):
             # "12 passengers and their driver", "12 engineers, along with their driver": one
             # more person, as "and a driver" is
             noun = tok.head
@@ -395,9 +395,6 @@ def find_counts(sent: Span) -> list[CountMention]:
         named = {m.noun.i for m in found if m.name and m.noun is not None}
         found = [m for m in found if m.name or m.noun is None or m.noun.i not in named]
     return found
-
-
-_POSSESSIVE_PRONOUNS = ("their", "his", "her", "its")
 
 
 def _one_more_person(noun: Token) -> bool:
@@ -423,7 +420,7 @@ def _one_more_person(noun: Token) -> bool:
 # a word a branch starts testing must be added here, or its tokens are skipped unread.
 _WORDS_READ = (
     "number", "many", "dozen", "no", "both", "none", "any", "the", "a", "an", "another",
-    *_POSSESSIVE_PRONOUNS,
+    *POSSESSIVE_PRONOUNS,
 )  # fmt: skip
 _LEMMAS_READ = ("death", "killing")
 _PERSON, _BEGIN = get_string_id("PERSON"), 3  # spaCy's ENT_IOB code of "B"

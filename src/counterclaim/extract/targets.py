@@ -13,7 +13,13 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from counterclaim.extract.counts import MULTIPLIERS, CountMention, partitive_noun
-from counterclaim.extract.text import doc_text, first_conjunct, np_text, tidy_name
+from counterclaim.extract.text import (
+    POSSESSIVE_PRONOUNS,
+    doc_text,
+    first_conjunct,
+    np_text,
+    tidy_name,
+)
 from counterclaim.extract.wordlists import is_person, lexicon
 from counterclaim.numbers import is_vague_word
 from counterclaim.places import LOCATIVE_PREPOSITIONS
@@ -21,8 +27,6 @@ from counterclaim.places import LOCATIVE_PREPOSITIONS
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 # A clause on the counted things that says whose they are, kept in the target
 _OWNING_VERBS = ("belong", "own", "operate")
-# Possessive pronouns before one person joined to a count ("and their driver")
-_POSSESSIVES = ("their", "his", "her", "its")
 # Pronouns a count may count people of ("five of them", "scores of those")
 COUNTED_PRONOUNS = ("them", "those", "these")
 
@@ -146,7 +150,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             # "10 jawans and their civilian driver": one more person, of another kind
             or (
                 tok.tag_ == "NN"
-                and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in tok.children)
+                and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in tok.children)
             )
             or any(t.dep_ == "nummod" for t in tok.subtree)
             or tok.like_num  # "a commander and two of his aides"

@@ -38,6 +38,8 @@ _LABEL_IDS: dict[tuple[int, tuple[str, ...]], frozenset[int]] = {}
 # The pronouns that open a relative clause ("the agency, which said", "the drones that
 # Russia launched", "the soldiers whom the militants killed")
 RELATIVE_PRONOUNS = ("who", "whom", "which", "that")
+# Possessive pronouns before one person joined to a count ("and their driver")
+POSSESSIVE_PRONOUNS = ("their", "his", "her", "its")
 
 
 def first_conjunct(token: Token) -> Token:

@@ -184,14 +184,7 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     counted = mention.noun if mention.noun is not None else mention.token
     # the counted are what befell a subject: a second verb with a subject of its own tells
     # of other things ("9 motorcycles destroyed and a quantity of weapons recovered")
-    own_things = (
-        ("dobj", "nsubjpass", "nsubj")
-        if counted.dep_.startswith("nsubj")
-        else (
-            "dobj",
-            "nsubjpass",
-        )
-    )
+    own_things = {"dobj", "nsubjpass"} | ({"nsubj"} if counted.dep_.startswith("nsubj") else set())
     for verb in trigger.token.conjuncts:
         if verb.pos_ != "VERB":
             continue
