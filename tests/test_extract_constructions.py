@@ -153,6 +153,11 @@ def test_people_who_come_back_or_are_left_lifeless_are_counted(
         # the injury the people were treated for may be parsed on the people
         ("Medics treated 47 people for gunshot wounds after the raid on Jenin.",
          [("wounded", 47)]),
+        # soldiers who fell in battle died; a price that fell did not
+        ("Three soldiers fell in battle near Djibo, the army said.", [("killed", 3)]),
+        ("Twelve soldiers fell on the field of honour, the general staff said.",
+         [("killed", 12)]),
+        ("The price of bread fell by 40 percent in Khartoum, traders said.", []),
         ("Doctors in Goma said they had treated 30 people for injuries.", [("wounded", 30)]),
         # treated for something that is no injury
         ("The Red Crescent said it treated 200 people for tear gas inhalation.", []),

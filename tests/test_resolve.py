@@ -2560,6 +2560,37 @@ def test_of_two_subjects_the_one_right_before_the_verb_of_saying_speaks(
     )
 
 
+def test_a_text_that_opens_as_a_release_is_its_issuer_s_throughout() -> None:
+    # the issuer named once, in the opening line: every paragraph's figures are theirs
+    claims = claims_of(
+        "Press release of the Burkinabe Army General Staff. On 14 March 2024, a patrol came "
+        "under attack near Djibo.\n\nThe riposte by our units made it possible to "
+        "neutralise about twenty terrorists.\n\nUnfortunately, three soldiers fell in battle "
+        "and five others were wounded."
+    )
+    assert [(c.category, c.value, c.target_role) for c in claims] == [
+        ("killed", 20, "opponent"),
+        ("killed", 3, "own"),
+        ("wounded", 5, "own"),
+    ]
+    [claimant] = {c.claimant for c in claims}
+    assert "General Staff" in claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a communique's toll given for a side, the figures with no noun of their own
+        ("The Malian army said its positions at Boni were attacked. Provisional toll on the "
+         "friendly side: 6 killed, 12 wounded, 2 missing.", ["own", "own", "own"]),
+        ("The Malian army said its positions at Boni were attacked. On the enemy side: 45 "
+         "killed.", ["opponent"]),
+    ],
+)  # fmt: skip
+def test_a_toll_given_for_a_side_counts_that_side_s_people(text: str, roles: list[str]) -> None:
+    assert [c.target_role for c in claims_of(text)] == roles
+
+
 def test_its_people_are_not_those_of_a_body_another_clause_of_the_speaker_s_named() -> None:
     # the units the speaker deployed are its own: "its fighters" stays the speaker's
     [claim] = claims_of(

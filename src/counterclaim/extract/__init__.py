@@ -43,6 +43,7 @@ from counterclaim.extract.attribution import (
     quote_around,
     quote_spans,
     refers_to_speaker,
+    release_issuer,
     sentence_speaker,
     trailing_attribution,
 )
@@ -200,6 +201,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     # voice, where the lead names none of its own
     credited = headline_speaker(title) if title else None
     lead_paragraph = paragraph_index(doc_text(doc), body[0].start_char) if body else -1
+    # "Press release of the Army General Staff": every paragraph is the issuer's, not the lead
+    # alone
+    issuer = _issuer_of_the_release(title, body)
+    if issuer is not None:
+        credited = issuer
     for index, sent in enumerate(body):
         cumulative = cumulative_tokens(sent)
         if cumulative is not None and len(cumulative) == len(sent):
@@ -346,7 +352,11 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 ):
                     inherited = last_named
                 quoted = quote_around(quotes, trigger.token.idx) is not None
-                if inherited is None and credited is not None and paragraph == lead_paragraph:
+                if (
+                    inherited is None
+                    and credited is not None
+                    and (paragraph == lead_paragraph or issuer is not None)
+                ):
                     inherited = Attribution(credited, "named", 0, [credited])
                 if inherited is None and last_speaker is not None and quoted:
                     # a quotation with no speaker of its own goes on with the last one
@@ -837,6 +847,15 @@ def _speaker_options(
 
 def _is_place(noun: Token | None) -> bool:
     return noun is None or noun.lemma_.lower() in lexicon().places
+
+
+def _issuer_of_the_release(title: str | None, body: list[Span]) -> str | None:
+    """The issuer a text opens with as its release: in its title or its first sentence."""
+    for line in (title or "", sentence_text(body[0]) if body else ""):
+        issuer = release_issuer(line.strip().rstrip(".: "))
+        if issuer is not None:
+            return issuer
+    return None
 
 
 def _speaker_head(sent: Span, attribution: Attribution) -> Token | None:

@@ -710,6 +710,26 @@ _NO_HEADLINE_CREDIT = frozenset(
 )
 
 
+# "Press release of the Army General Staff", "COMMUNIQUE No. 14/2024 of the Ministry of
+# Defence", "Statement by the Nigerian Army": a text that is its issuer's own words
+_RELEASE_OF = re.compile(
+    r"^\s*(?:(?:official\s+)?press\s+(?:release|statement)|communiqu[eé]|statement|release)"
+    r"(?:\s+(?:no\.?|n°|number)\s*[\w/.-]+)?[,:]?\s+(?:of|by|from|issued\s+by)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)",
+    re.IGNORECASE,
+)
+
+
+def release_issuer(line: str) -> str | None:
+    """Who issued a text that opens as their release ("Press release of the Army General
+    Staff"): everything in it is theirs, the outlet adds nothing."""
+    found = _RELEASE_OF.match(line)
+    if found is None:
+        return None
+    who = found.group("who").strip()
+    return who if who[:1].isupper() or who.lower().startswith("the ") else None
+
+
 def headline_speaker(title: str) -> str | None:
     """Who a headline credits its figures to: "..., military says", "... – Police",
     "...: Russia" (not "...: Reports", "... - Video")."""

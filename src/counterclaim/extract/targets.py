@@ -58,6 +58,19 @@ def _toll_of(figure: Token) -> str | None:
     return None
 
 
+# "on the friendly side", "On our side", "on the Russian side": whose a communique's toll is
+_SIDE_NAMED = re.compile(r"\b(?:friendly|enemy|our|own|[A-Z][\w'’-]+)\s+side\b", re.IGNORECASE)
+
+
+def _side_named_before(mention: CountMention) -> str | None:
+    """The side a toll is given for, named in its sentence before the figure ("Provisional
+    toll on the friendly side: 6 killed, 12 wounded")."""
+    sent = mention.token.sent
+    before = doc_text(sent.doc)[sent.start_char : mention.start]
+    found = list(_SIDE_NAMED.finditer(before))
+    return found[-1].group(0) if found else None
+
+
 def _bare_phrase(noun: Token) -> str:
     tokens = [
         t
@@ -127,7 +140,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             # militants said they killed 15")
             return antecedent
         else:
-            return previous or "people"
+            return previous or _side_named_before(mention) or "people"
     if noun.lower_ in ("which", "whom"):
         # "launched 35 drones, 30 of which were shot down": the drones
         noun = _noun_before(mention.token) or noun
@@ -139,8 +152,9 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         if before is not None:
             return before
     if noun.lower_ in lexicon().adjectives and noun != mention.token:
-        # "more than 70 dead": people; "put its losses at 23 dead": its people
-        return _toll_of(noun) or previous or "people"
+        # "more than 70 dead": people; "put its losses at 23 dead": its people; "toll on
+        # the friendly side: 6 killed": that side's
+        return _toll_of(noun) or previous or _side_named_before(mention) or "people"
     skip: set[int] = set()
     for tok in noun.children:
         if tok.dep_ == "punct" and tok.text in "()":
