@@ -2578,6 +2578,25 @@ def test_a_text_that_opens_as_a_release_is_its_issuer_s_throughout() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "issuer"),
+    [
+        ("Press release of the Army General Staff", "the Army General Staff"),
+        ("COMMUNIQUE No. 14/2024 of the Ministry of Defence", "the Ministry of Defence"),
+        ("Statement by the Nigerian Army", "the Nigerian Army"),
+        # news about a release is no release
+        ("Release of the hostages was delayed, officials said", None),
+        ("Statement by the police was delayed", None),
+    ],
+)
+def test_the_issuer_of_a_release_is_read_from_its_opening_line(
+    line: str, issuer: str | None
+) -> None:
+    from counterclaim.extract.attribution import release_issuer
+
+    assert release_issuer(line) == issuer
+
+
+@pytest.mark.parametrize(
     ("text", "roles"),
     [
         # a communique's toll given for a side, the figures with no noun of their own

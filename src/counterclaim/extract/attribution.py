@@ -713,10 +713,10 @@ _NO_HEADLINE_CREDIT = frozenset(
 # "Press release of the Army General Staff", "COMMUNIQUE No. 14/2024 of the Ministry of
 # Defence", "Statement by the Nigerian Army": a text that is its issuer's own words
 _RELEASE_OF = re.compile(
-    r"^\s*(?:(?:official\s+)?press\s+(?:release|statement)|communiqu[eé]|statement|release)"
-    r"(?:\s+(?:no\.?|n°|number)\s*[\w/.-]+)?[,:]?\s+(?:of|by|from|issued\s+by)\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)",
-    re.IGNORECASE,
+    r"^\s*(?i:(?:official\s+)?press\s+(?:release|statement)|communiqu[eé]|statement|release)"
+    r"(?i:\s+(?:no\.?|n°|number)\s*[\w/.-]+)?[,:]?\s+(?i:of|by|from|issued\s+by)\s+"
+    # a name, capitalised ("the hostages" in "Release of the hostages was delayed" is none)
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)"
 )
 
 
@@ -726,8 +726,7 @@ def release_issuer(line: str) -> str | None:
     found = _RELEASE_OF.match(line)
     if found is None:
         return None
-    who = found.group("who").strip()
-    return who if who[:1].isupper() or who.lower().startswith("the ") else None
+    return re.sub(r"(?:\s+(?:of|the|and|for))+$", "", found.group("who").strip()) or None
 
 
 def headline_speaker(title: str) -> str | None:
