@@ -1069,20 +1069,23 @@ def _independent(a: Figure, b: Figure) -> bool:
     return True
 
 
-def _grade(figure: Figure, cell: Cell, sides: Mapping[str, str]) -> str:
+def _grade(
+    figure: Figure, cell: Cell, sides: Mapping[str, str], compared: Mapping[str, Figure]
+) -> str:
+    """``compared``: the cell's figures that stand against each other (``_compared``)."""
     if figure.value == 0:
         return DENIED
     if figure.value is not None and sides.get(figure.claimant, figure.claimant) == cell.side:
         return CONFIRMED
     # Other columns' headline figures: this claimant's own other values (revisions, parts)
     # and its parts' totals never contest or corroborate it.
-    others = [f for name, f in cell.latest().items() if name != figure.claimant]
+    latest = cell.latest()
+    others = [f for name, f in latest.items() if name != figure.claimant]
     affected = [f for f in others if sides.get(f.claimant, f.claimant) == cell.side]
     if any(f.value and figure.compatible(f) for f in affected):
         return CONFIRMED
     conflicting = [f for f in others if not figure.compatible(f)]
-    compared = _compared(cell)
-    left_out = figure.claimant in cell.latest() and figure.claimant not in compared
+    left_out = figure.claimant in latest and figure.claimant not in compared
     if figure.is_part or left_out:
         # A part of a total is contested by a denial, not by someone else's larger total;
         # nor is a figure the comparison leaves out (a person singled out, a region's tally)
@@ -1167,10 +1170,11 @@ def compare_incident(
             cell.figures[claimant] = _figures_of(
                 claimant, side, cs, docs, origins, source_of, names
             )
+        compared = _compared(cell)
         for history in cell.figures.values():
             for f in history:
-                f.grade = _grade(f, cell, sides)
-        _spread(cell)
+                f.grade = _grade(f, cell, sides, compared)
+        _spread(cell, compared)
         cells.append(cell)
     order = {c: i for i, c in enumerate(_CATEGORY_ORDER)}
     cells.sort(
@@ -1252,14 +1256,18 @@ def _compared(cell: Cell) -> dict[str, Figure]:
     }
 
 
+_REGIONAL_TITLE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(t) for t in sorted(REGIONAL_RULERS, key=len, reverse=True))})\b"
+)
+
+
 def _speaks_for_a_region(figure: Figure) -> bool:
     """Whether a figure's claimant is a region's authority: a governor or a mayor."""
-    names = " ".join([figure.claimant, *figure.names]).lower()
-    return any(re.search(rf"\b{re.escape(title)}\b", names) for title in REGIONAL_RULERS)
+    return _REGIONAL_TITLE.search(" ".join([figure.claimant, *figure.names]).lower()) is not None
 
 
-def _spread(cell: Cell) -> None:
-    latest = _compared(cell)
+def _spread(cell: Cell, latest: Mapping[str, Figure]) -> None:
+    """The cell's spread and denials, over its figures that stand against each other."""
     nonzero = {k: f.value for k, f in latest.items() if f.value}
     cell.denied_by = [k for k, f in latest.items() if f.value == 0]
     if len(nonzero) >= 2:

@@ -20,7 +20,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, LIKE_NUM, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.extract.text import POSSESSIVE_PRONOUNS, doc_text
+from counterclaim.extract.text import POSSESSIVE_PRONOUNS, along_with, doc_text
 from counterclaim.extract.wordlists import lexicon
 from counterclaim.numbers import Count, is_vague_word, parse_number, qualifier_before, range_after
 from counterclaim.numbers import lexicon as count_lexicon
@@ -403,16 +403,15 @@ def _one_more_person(noun: Token) -> bool:
     if noun.tag_ != "NN" or noun.lemma_.lower() not in lexicon().people:
         return False
     joined_to: list[Token] = []
+    along = along_with(noun)
     if noun.dep_ == "conj":
         joined_to = [noun.head]
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "with":
-        along = noun.head.head
-        if along.lower_ in ("along", "together"):
-            # hung on the counted noun, or on the verb whose object (or passive subject) it is
-            joined_to = [
-                along.head,
-                *(c for c in along.head.children if c.dep_ in ("dobj", "nsubjpass")),
-            ]
+    elif along is not None:
+        # hung on the counted noun, or on the verb whose object (or passive subject) it is
+        joined_to = [
+            along.head,
+            *(c for c in along.head.children if c.dep_ in ("dobj", "nsubjpass")),
+        ]
     return any(c.dep_ == "nummod" and c.like_num for j in joined_to for c in j.children)
 
 

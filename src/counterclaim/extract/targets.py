@@ -240,6 +240,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
 
 
 _OWNER_PRONOUNS = ("its", "their")
+_OWNER_PRONOUN = re.compile(rf"\b(?:{'|'.join(_OWNER_PRONOUNS)})\b", re.IGNORECASE)
 
 
 def owner_named_before(mention: CountMention, doer: Token | None, speaker: set[int]) -> str | None:
@@ -303,7 +304,7 @@ def _a_place(tok: Token) -> bool:
 
 def with_owner(target: str, owner: str) -> str:
     """ "its members" with the owner in the pronoun's place: "terrorist militia's members"."""
-    return re.sub(r"\b(?:its|their)\b", f"{owner}'s", target, count=1, flags=re.IGNORECASE)
+    return _OWNER_PRONOUN.sub(f"{owner}'s", target, count=1)
 
 
 def _another_kind(noun: Token, listed: Token) -> bool:

@@ -83,3 +83,13 @@ def tidy_name(text: str) -> str:
 
 _SPACES = re.compile(r"\s+")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+def along_with(noun: Token) -> Token | None:
+    """The "along" or "together" of "along with" or "together with" before a noun ("12
+    engineers, along with their driver"), or None."""
+    with_ = noun.head
+    along = with_.head
+    if noun.dep_ == "pobj" and with_.lower_ == "with" and along.lower_ in ("along", "together"):
+        return along
+    return None

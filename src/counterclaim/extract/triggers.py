@@ -15,7 +15,13 @@ from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
-from counterclaim.extract.text import RELATIVE_PRONOUNS, doc_text, first_conjunct, tokens_labelled
+from counterclaim.extract.text import (
+    RELATIVE_PRONOUNS,
+    along_with,
+    doc_text,
+    first_conjunct,
+    tokens_labelled,
+)
 from counterclaim.extract.wordlists import is_person, lexicon
 from counterclaim.numbers import is_vague_word, strip_qualifier
 
@@ -888,12 +894,9 @@ def _joined_by_along_with(noun: Token) -> Token | None:
     """The verb a noun is joined to by "along with" or "together with", when the phrase
     hangs on the verb, or the counted noun it hangs on ("12 engineers, along with their
     driver")."""
-    with_ = noun.head
-    along = with_.head
+    along = along_with(noun)
     if (
-        noun.dep_ == "pobj"
-        and with_.lower_ == "with"
-        and along.lower_ in ("along", "together")
+        along is not None
         and along.dep_ in ("prep", "advmod")
         and (
             along.head.pos_ == "VERB"
