@@ -2596,6 +2596,13 @@ def test_the_issuer_of_a_release_is_read_from_its_opening_line(
     assert release_issuer(line) == issuer
 
 
+def test_a_side_of_a_place_is_no_side_of_the_war() -> None:
+    [claim] = claims_of(
+        "The Malian army said its base was attacked. On the other side of the river, 6 were killed."
+    )
+    assert "side" not in claim.target
+
+
 @pytest.mark.parametrize(
     ("text", "roles"),
     [
@@ -2603,6 +2610,8 @@ def test_the_issuer_of_a_release_is_read_from_its_opening_line(
         ("The Malian army said its positions at Boni were attacked. Provisional toll on the "
          "friendly side: 6 killed, 12 wounded, 2 missing.", ["own", "own", "own"]),
         ("The Malian army said its positions at Boni were attacked. On the enemy side: 45 "
+         "killed.", ["opponent"]),
+        ("The Russian defence ministry said drones hit a depot. On the Ukrainian side, 4 were "
          "killed.", ["opponent"]),
     ],
 )  # fmt: skip

@@ -59,7 +59,8 @@ def _toll_of(figure: Token) -> str | None:
 
 
 # "on the friendly side", "On our side", "on the Russian side": whose a communique's toll is
-_SIDE_NAMED = re.compile(r"\b(?:friendly|enemy|our|own|[A-Z][\w'’-]+)\s+side\b", re.IGNORECASE)
+# (a side's name is capitalised: "the other side of the river" names none)
+_SIDE_NAMED = re.compile(r"\b(?:(?i:friendly|enemy|our|own)|[A-Z][\w'’-]+)\s+(?i:side)\b")
 
 
 def _side_named_before(mention: CountMention) -> str | None:
