@@ -468,6 +468,35 @@ def test_a_bare_count_of_a_joined_clause_counts_the_kind_counted_before(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a whole named by a part before it, and a bare count after: the things lost
+        ("The navy said it had downed 22 of 31 Shahed drones launched overnight, while 9 were "
+         "lost to jamming.",
+         [("destroyed", 22, "Shahed drones"), ("attacks", 31, "Shahed drones"),
+          ("destroyed", 9, "Shahed drones")]),
+        ("Of the 40 drones, 31 were shot down and 9 were lost to jamming, the air force said.",
+         [("destroyed", 31, "drones"), ("destroyed", 9, "drones")]),
+        # the whole fronted as a pronoun: the things the sentence before counted
+        ("The air force said Russia launched 40 drones overnight. Of those, 31 were shot down "
+         "and 9 were lost.",
+         [("attacks", 40, "drones"), ("destroyed", 31, "drones"), ("destroyed", 9, "drones")]),
+        # people the sentence before counted stay people
+        ("Gunmen abducted 25 passengers near Kaduna. Of those, five were later killed.",
+         [("captured", 25, "passengers"), ("killed", 5, "passengers")]),
+        # an event word with no sense for things counts people after one thing
+        ("A drone struck a minibus near Kherson, killing three.", [("killed", 3, "people")]),
+    ],
+)  # fmt: skip
+def test_a_bare_count_after_things_counts_them_where_the_event_befalls_things(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "In the deadliest ambush by the rebels since 2014, 19 soldiers died and seven were "
             "injured near Beni.",

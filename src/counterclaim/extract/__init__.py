@@ -83,6 +83,7 @@ from counterclaim.extract.triggers import (
     mend_verbs_tagged_as_nouns,
     nearest_trigger,
     second_trigger,
+    sense_for_things,
     with_its_owner,
 )
 from counterclaim.extract.wordlists import Lexicon, is_person, lexicon
@@ -324,19 +325,38 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             if pronoun is not None:
                 # "... abducted 25 passengers. Five of them were later rescued": the people
                 # the sentence before counted, not whoever it named last
-                people_before = _people_counted_before(pronoun, results, sentence_before)
+                people_before = _people_counted_before(
+                    pronoun, results, sentence_before, trigger.category
+                )
+                counts_things = people_before is not None and not results[-1].target_is_person
+                counted: Token | None = pronoun
+            else:
+                counted = (
+                    mention.noun if mention.noun is not None else partitive_noun(mention.token)
+                )
+                counts_things = is_person(counted) is False
             before = previous_target
             if (
-                previous_is_thing
-                and mention.noun is None
+                mention.noun is None
                 and trigger.category in lexicon().people_only
+                and (counts_things or (previous_is_thing and counted is None))
             ):
-                before = None  # a bare count killed or wounded counts people
+                # a bare count after things: "..., while 9 were lost" are things lost, where
+                # the event word has a sense for things; "struck a vehicle, killing three"
+                # counts people
+                for_things = sense_for_things(trigger.token)
+                if for_things is not None:
+                    trigger = Trigger(for_things, trigger.token, trigger.agent)
+                    counts_things = True
+                else:
+                    before = None
             target = part_of or figure_of or target_text(mention, before, people_before)
             if not part_of and mention.noun is not None:
                 target = _with_description(target, mention.noun)
             previous_target = target
-            previous_is_thing = mention.noun is not None and is_person(mention.noun) is False
+            previous_is_thing = counts_things or (
+                mention.noun is None and before is not None and previous_is_thing
+            )
             last_trigger = (trigger, mention.end, target, part_of is not None)
             attribution = find_attribution(sent, trigger.token, quotes, mention.end)
             if attribution.kind == "reporter" and not apart:
@@ -961,10 +981,11 @@ def _counted_pronoun(mention: CountMention) -> Token | None:
 
 
 def _people_counted_before(
-    pronoun: Token, results: list[Extraction], sentence_before: Span | None
+    pronoun: Token, results: list[Extraction], sentence_before: Span | None, category: str
 ) -> str | None:
     """The people the sentence before counted last, for "five of them" with no people of
-    its own sentence before it."""
+    its own sentence before it; or its things, where the event befalls things ("launched 40
+    drones. Of those, 31 were shot down")."""
     if any(t.pos_ == "NOUN" and is_person(t) for t in pronoun.doc[pronoun.sent.start : pronoun.i]):
         return None
     last = results[-1] if results else None
@@ -972,7 +993,10 @@ def _people_counted_before(
         last is None
         or sentence_before is None
         or last.sentence_start != sentence_before.start_char
-        or not last.target_is_person
+        or (
+            not last.target_is_person
+            and (last.target_is_person is None or category in lexicon().people_only)
+        )
     ):
         return None
     return last.target

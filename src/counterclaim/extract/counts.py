@@ -744,6 +744,21 @@ def partitive_noun(tok: Token) -> Token | None:
     whole = _whole_number_after(tok)
     if whole is not None and whole.head.pos_ in ("NOUN", "PROPN"):
         return whole.head  # "74 of 98 drones" parsed as one number phrase: the drones
+    return _fronted_whole(tok)
+
+
+def _fronted_whole(tok: Token) -> Token | None:
+    """ "Of those, 31 were shot down", "Of the wounded, six died": the whole, fronted before
+    its clause's verb, of a count that is the verb's subject."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for prep in tok.head.children:
+        if prep.i > tok.i:
+            break
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == prep.sent.start:
+            objects = [obj for obj in prep.children if obj.dep_ == "pobj"]
+            if objects and tok.doc[objects[0].right_edge.i + 1].text == ",":
+                return objects[0]
     return None
 
 

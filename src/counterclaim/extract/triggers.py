@@ -1462,6 +1462,12 @@ def _of_whom(mention: CountMention) -> bool:
     return partitive is not None and partitive.lower_ in ("whom", "which", "them", "those")
 
 
+def sense_for_things(token: Token) -> str | None:
+    """The category an event word has when it befalls things ("9 were lost" of drones:
+    destroyed), if it has one ("killed" has none)."""
+    return _pick(_categories_of_word(token), False)
+
+
 def _categories_of_word(token: Token) -> list[str]:
     """The categories an event word stands for, as a verb, a noun or an adjective."""
     lex = lexicon()
