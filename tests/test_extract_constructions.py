@@ -533,6 +533,13 @@ def test_a_bare_count_after_things_counts_them_where_the_event_befalls_things(
             "toll in the ground offensive to 412.",
             [("killed", 3)],
         ),
+        # since an offensive or a campaign began: a running total too
+        (
+            "Two soldiers were killed near Khan Younis, the army said, bringing to 240 the "
+            "number of soldiers killed since the ground offensive began.",
+            [("killed", 2)],
+        ),
+        ("The rebels have killed 900 troops since the campaign started.", []),
         ("Militants killed 300 soldiers in the past five years.", []),
         # a count since then is still a running total
         ("More than 3,000 people have been killed in the region since 2019.", []),

@@ -95,7 +95,8 @@ CUMULATIVE = re.compile(
     r"night|operation|attack|raid|assault|offensive))|october|the war|\d{4}|january|february|march|"
     r"april|may|june|july|august|september|november|december)|over the years|so far this year|"
     r"to date|throughout the war|in total since|previously reported|at that time|in the previous"
-    r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising)"
+    r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising"
+    r"|offensive|campaign)"
     rf"|(?:in|over|during) the (?:past|last) (?:decade|month|\w+ (?:years|decades|months))"
     r"|in recent years"
     # "raising its death toll in the ground offensive to 412": a campaign's toll
