@@ -2205,3 +2205,27 @@ def test_an_exchange_frees_both_sides_prisoners(
     text: str, expected: list[tuple[str, int | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An airstrike killed a family of six in Idlib, the civil defence said.",
+         [("killed", 6, "family")]),
+        ("A family of five was wounded when a shell hit their house in Kherson.",
+         [("wounded", 5, "family")]),
+        ("The rebels released the cargo ship's crew of 25 on Monday.",
+         [("released", 25, "crew")]),
+        # a size with a noun of its own counts that noun, once
+        ("Gunmen abducted a crew of 12 engineers near Kaduna, police said.",
+         [("captured", 12, "engineers")]),
+        # an unsized household is one
+        ("A shell killed a family near Avdiivka.", [("killed", 1, "family")]),
+    ],
+)  # fmt: skip
+def test_people_counted_by_their_household_s_size(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
+    assert found == expected

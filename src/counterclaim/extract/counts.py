@@ -375,6 +375,8 @@ def find_counts(sent: Span) -> list[CountMention]:
             )
             if lower == "another" and noun.lemma_.lower() in lex.places:
                 described = True  # "torched another police station": one more of a kind
+            if noun.lemma_.lower() in lex.containers and _sized(noun):
+                described = True  # "a family of six": the six are counted
             if not described and (
                 noun.lemma_.lower() in lex.people or noun.lemma_.lower() in lex.things
             ):
@@ -395,6 +397,16 @@ def find_counts(sent: Span) -> list[CountMention]:
         named = {m.noun.i for m in found if m.name and m.noun is not None}
         found = [m for m in found if m.name or m.noun is None or m.noun.i not in named]
     return found
+
+
+def _sized(container: Token) -> bool:
+    """Whether a container's size is given after it ("a family of six", "a crew of 12")."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(o.like_num or any(n.dep_ == "nummod" for n in o.children) for o in prep.children)
+        for prep in container.children
+    )
 
 
 def _one_more_person(noun: Token) -> bool:

@@ -110,6 +110,17 @@ def _noun_before(token: Token, fits: Callable[[Token], bool] = _a_noun) -> Token
     return None
 
 
+def _people_sized(number: Token) -> str | None:
+    """ "a family of six", "its crew of 21": the people a number gives the size of."""
+    of = number.head
+    if number.dep_ != "pobj" or of.lower_ != "of":
+        return None
+    container = of.head
+    if container.lemma_.lower() in lexicon().containers and is_person(container):
+        return container.lower_
+    return None
+
+
 def target_text(mention: CountMention, previous: str | None, antecedent: str | None = None) -> str:
     """The counted people or things as the text names them, without the number.
 
@@ -130,6 +141,8 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             return antecedent
         elif (toll := _toll_of(mention.token)) is not None:
             return toll
+        elif (household := _people_sized(mention.token)) is not None:
+            return household
         elif (
             antecedent
             and previous is None
