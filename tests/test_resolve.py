@@ -2886,3 +2886,31 @@ def test_a_dateline_that_was_the_root_leaves_the_verb_the_root() -> None:
     )
     assert [t.text for t in doc if t.dep_ == "ROOT"] == ["killed"]
     assert doc[0] not in list(doc[5].subtree) + list(doc[2].subtree)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # an indefinite description brings in a speaker not named yet, not the last armed
+        # group named
+        (
+            "Shelling by the Rapid Support Forces killed 27 civilians in El Fasher on Sunday, "
+            "a local activist group said.",
+            "local activist group",
+        ),
+        (
+            "Fighters of the Arakan Army attacked a market near Sittwe, killing 11 people, a "
+            "militia said.",
+            "militia",
+        ),
+        # a definite one is the group named before
+        (
+            "Al-Shabaab fighters attacked a base near Kismayo, killing nine soldiers, the group "
+            "said.",
+            "al-Shabaab",
+        ),
+    ],
+)
+def test_an_indefinite_description_is_no_speaker_named_before(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -727,7 +727,10 @@ def _resolve_claimant(
     if actor is None and attribution.kind != "pronoun":
         surface = _past_a_place(ctx, surface)
         core = core_name(surface)
-        actor = _actor_for_surface(ctx, core, attribution.start) if core != surface else None
+        # "a local activist group": one not named before, as its core keeps saying
+        indefinite = re.match(r"an?\s", surface, re.IGNORECASE) is not None
+        looked_up = f"a {core}" if indefinite and not core.lower().startswith("a ") else core
+        actor = _actor_for_surface(ctx, looked_up, attribution.start) if core != surface else None
         if actor is None:
             aliases = _unique([*surfaces, core, *_speakers_joined(surface)])
             if _police_of_a_place(surface) is not None and surface.split()[0].lower() == "police":

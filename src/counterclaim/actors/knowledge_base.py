@@ -626,6 +626,10 @@ class KnowledgeBase:
         if not kinds or set(key[:-1]) & INSURGENT_NAME_WORDS:
             return None  # "the Sudan People's Liberation Army" is not the army of Sudan
         words = surface.split()
+        if words[0].lower() in ("a", "an") and not any(k in STATE_KINDS for k in kinds):
+            # "a local activist group", "a militia": one the text has not named yet, not the
+            # last of its kind (a state's "an army unit" is still the state's)
+            return None
         if len(words) > 1:
             # "Fano forces": the group named before the noun; but "Ukrainian forces" are not
             # Ukraine's government
