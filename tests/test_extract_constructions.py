@@ -161,6 +161,12 @@ def test_people_who_come_back_or_are_left_lifeless_are_counted(
         ("Doctors in Goma said they had treated 30 people for injuries.", [("wounded", 30)]),
         # treated for something that is no injury
         ("The Red Crescent said it treated 200 people for tear gas inhalation.", []),
+        # admitted or received with injuries: wounded
+        ("Hospitals in Port Sudan admitted 63 people with gunshot wounds on Friday.",
+         [("wounded", 63)]),
+        ("Nasser hospital received 45 patients with shrapnel injuries, medics said.",
+         [("wounded", 45)]),
+        ("The clinic admitted 12 patients with cholera this week.", []),
     ],
 )  # fmt: skip
 def test_drowning_hospital_stays_and_treated_injuries_are_counted(
@@ -2224,6 +2230,29 @@ def test_an_exchange_frees_both_sides_prisoners(
     ],
 )  # fmt: skip
 def test_people_counted_by_their_household_s_size(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people of a figure a relative "whom" hangs on, not a day the parser hung it on
+        ("A hospital in Omdurman received 96 wounded on Sunday, 12 of whom later died, MSF "
+         "said.", [("wounded", 96, "people"), ("killed", 12, "people")]),
+        ("Clinics admitted 120 people with gunshot wounds on Friday, 20 of whom died.",
+         [("wounded", 120, "people"), ("killed", 20, "people")]),
+        ("Police arrested 40 suspects in Kano on Tuesday, 12 of whom were later freed.",
+         [("captured", 40, "suspects"), ("released", 12, "suspects")]),
+        # "which" counts things
+        ("Russia launched 35 drones overnight, 30 of which were shot down.",
+         [("attacks", 35, "drones"), ("destroyed", 30, "drones")]),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_counts_the_people_or_things_it_stands_for(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))

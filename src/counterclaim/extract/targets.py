@@ -101,12 +101,33 @@ def _a_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
 
+def _a_counted_noun(tok: Token) -> bool:
+    """A noun that may count (not "Friday", not "the night")."""
+    return (
+        _a_noun(tok)
+        and tok.ent_type_ not in ("DATE", "TIME")
+        and tok.lower_ not in lexicon().time_words
+    )
+
+
+def _a_person(tok: Token) -> bool:
+    return _a_counted_noun(tok) and is_person(tok) is True
+
+
 def _noun_before(token: Token, fits: Callable[[Token], bool] = _a_noun) -> Token | None:
     """The last noun of the sentence before a token that ``fits``: what a pronoun stands
     for."""
     for tok in reversed(token.doc[token.sent.start : token.i]):
         if tok.dep_ not in ("compound", "nmod") and fits(tok):
             return tok
+    return None
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The word a relative clause hangs on, for its "whom" or "which"."""
+    for clause in pronoun.ancestors:
+        if clause.dep_ == "relcl":
+            return clause.head
     return None
 
 
@@ -156,8 +177,16 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         else:
             return previous or _side_named_before(mention) or "people"
     if noun.lower_ in ("which", "whom"):
-        # "launched 35 drones, 30 of which were shot down": the drones
-        noun = _noun_before(mention.token) or noun
+        # "launched 35 drones, 30 of which were shot down": the drones; "received 96
+        # wounded on Sunday, 12 of whom later died": the figure's people, not the day
+        antecedent_head = _relative_antecedent(noun)
+        if antecedent_head is not None and antecedent_head.like_num and previous:
+            return previous
+        fits = _a_person if noun.lower_ == "whom" else _a_counted_noun
+        if antecedent_head is not None and fits(antecedent_head):
+            noun = antecedent_head
+        else:
+            noun = _noun_before(mention.token, fits) or noun
     if noun.lemma_.lower() in ("other", "others") and previous:
         return previous
     if noun.lower_ in COUNTED_PRONOUNS:
