@@ -2914,3 +2914,40 @@ def test_a_dateline_that_was_the_root_leaves_the_verb_the_root() -> None:
 def test_an_indefinite_description_is_no_speaker_named_before(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the voices ending a list before "said", after counted items, spoke
+        (
+            "An airstrike on a village near Mindat killed at least 19 people, including six "
+            "children, villagers and a local defence force said on Friday.",
+            [("villagers and a local defence force", "killed", 19, "civilian")],
+        ),
+        (
+            "Shelling killed 23 people, including four children, residents said.",
+            [("residents", "killed", 23, "civilian")],
+        ),
+        # people with no voice of their own stay counted
+        (
+            "A suicide blast killed 14 people, including five children and three women, "
+            "police said.",
+            [("police", "killed", 14, "civilian")],
+        ),
+    ],
+)
+def test_voices_ending_a_list_before_a_verb_of_saying_are_its_speakers(
+    text: str, expected: list[tuple[str, str, int, str]]
+) -> None:
+    assert summary(claims_of(text)) == expected
+
+
+def test_he_after_a_cited_person_is_that_person() -> None:
+    """A source cited with "according to" in a sentence with no figure is who "he" is next."""
+    text = (
+        "The shell hit the market in Kramatorsk as traders gathered, according to a "
+        "local police officer who asked not to be named.\n\nHe said 17 people were wounded."
+    )
+    [claim] = claims_of(text)
+    assert claim.claimant == "National Police of Ukraine"

@@ -39,6 +39,7 @@ from counterclaim.extract.attribution import (
     is_speaker,
     mend_datelines_hung_on_the_sentence,
     mend_doers_taken_for_a_relative_clause,
+    mend_speakers_ending_a_list,
     mend_speakers_in_apposition,
     quote_around,
     quote_spans,
@@ -175,6 +176,7 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     # adjective given to its object, a relative clause's doer taken for an apposition
     mend_datelines_hung_on_the_sentence(doc)
     mend_speakers_in_apposition(doc)
+    mend_speakers_ending_a_list(doc)
     mend_doers_taken_for_a_relative_clause(doc)
     mend_counts_joined_to_a_verb(doc)
     mend_verbs_joined_to_an_object(doc)
@@ -787,6 +789,12 @@ def _a_person(doc: Doc, speaker: Attribution) -> bool:
     if span is None:
         return False
     head = span.root
+    if head.pos_ == "DET":
+        # a cited source starts at its first word: "according to a member of the militia"
+        phrase = doc.char_span(
+            speaker.start, speaker.start + len(speaker.surface), alignment_mode="expand"
+        )
+        head = phrase.root if phrase is not None else head
     if head.lower_ in lexicon().generic_heads:
         return False  # "the police", "the army": a body, though "12 police" are people
     return head.ent_type_ == "PERSON" or (

@@ -256,6 +256,62 @@ def mend_speakers_in_apposition(doc: Doc) -> None:
             said.head, said.dep_ = verb, "ccomp"
 
 
+def mend_speakers_ending_a_list(doc: Doc) -> None:
+    """ "An airstrike killed at least 32 people, including 11 children, residents and a local
+    resistance group said": with no comma before the verb of saying, the parser makes the
+    counted people its subject and the speakers the last items of their list. Items with no
+    number of their own that all name voices (residents, witnesses, officials, a group,
+    sources), ending right before the verb and after a counted item, are who spoke; the
+    counted people are again the object of the verb before them."""
+    for verb in tokens_labelled(doc, LEMMA, _saying_lemmas()):
+        if verb.i < 4 or not _is_reporting(verb):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or not any(c.dep_ == "nummod" for c in subjects[0].children):
+            continue
+        counted = subjects[0]
+        doer = doc[counted.left_edge.i - 1] if counted.left_edge.i > 0 else None
+        if (
+            doer is None
+            or doer.pos_ != "VERB"
+            or any(c.dep_ == "dobj" for c in doer.children)
+            or counted.right_edge.i != verb.i - 1
+        ):
+            continue
+        items = [t for t in counted.subtree if t.dep_ in ("conj", "pobj") and t.pos_ == "NOUN"]
+        items = [t for t in items if t.dep_ == "conj" or t.head.lower_ in ("including", "among")]
+        voices: list[Token] = []
+        for item in reversed(items):
+            if any(c.dep_ == "nummod" for c in item.children) or not _a_voice(item):
+                break
+            voices.insert(0, item)
+        if not voices:
+            continue
+        first = voices[0]
+        for later in voices[1:]:
+            if first not in later.ancestors:
+                later.head = first
+        counted.head, counted.dep_ = doer, "dobj"
+        first.head, first.dep_ = verb, "nsubj"
+
+
+def _a_voice(noun: Token) -> bool:
+    """A noun that names who may speak for themselves or others ("residents", "officials",
+    "a group", "sources"), not just people ("children")."""
+    lex = lexicon()
+    word = noun.lower_
+    return bool(
+        {word, noun.lemma_.lower()}
+        & (
+            lex.neutral_voices
+            | lex.state_voices
+            | lex.unnamed_sources
+            | lex.generic_heads
+            | lex.member_bodies
+        )
+    )
+
+
 def mend_doers_taken_for_a_relative_clause(doc: Doc) -> None:
     """ "Islamist militants killed at least 40 soldiers, two security sources said": the
     parser reads "militants killed ..." as a reduced relative clause ("militants [who were]
@@ -1289,6 +1345,10 @@ def _past_adverbials(doc: Doc, who: str, at: int) -> tuple[str, int]:
 def sentence_speaker(sent: Span) -> Attribution | None:
     root = sent.root
     attribution = _stated_by(root) if _is_reporting(root) else None
+    if attribution is None:
+        # "The strike hit the village as people gathered, according to a member of the
+        # local militia": a cited source speaks too ("he said" next is that member)
+        attribution = _cited_in(sent, sentence_text(sent))
     if attribution is None:
         return None
     # "the army said" is a voice too, though who "the army" is depends on what was named
