@@ -546,6 +546,13 @@ def test_a_bare_count_after_things_counts_them_where_the_event_befalls_things(
             [("killed", 2)],
         ),
         ("The rebels have killed 900 troops since the campaign started.", []),
+        # since a ruler seized power
+        (
+            "A rights group says more than 3,000 civilians have been killed by the junta since "
+            "it seized power in 2021.",
+            [],
+        ),
+        ("Over 400 people have been detained since the Taliban took control.", []),
         ("Militants killed 300 soldiers in the past five years.", []),
         # a count since then is still a running total
         ("More than 3,000 people have been killed in the region since 2019.", []),

@@ -97,6 +97,8 @@ CUMULATIVE = re.compile(
     r"to date|throughout the war|in total since|previously reported|at that time|in the previous"
     r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising"
     r"|offensive|campaign)"
+    # "since it seized power in 2021", "since the Taliban took control"
+    r"|since (?:[\w-]+ ){1,3}(?:seized|took|grabbed|came to|returned to) (?:power|control)"
     rf"|(?:in|over|during) the (?:past|last) (?:decade|month|\w+ (?:years|decades|months))"
     r"|in recent years"
     # "raising its death toll in the ground offensive to 412": a campaign's toll
