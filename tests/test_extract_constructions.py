@@ -553,6 +553,13 @@ def test_a_bare_count_after_things_counts_them_where_the_event_befalls_things(
             [],
         ),
         ("Over 400 people have been detained since the Taliban took control.", []),
+        # the number killed in a campaign, as the toll in one; a month abbreviated
+        (
+            "Two soldiers were killed in Rafah, the army said, bringing to 326 the number of "
+            "soldiers killed in the ground campaign.",
+            [("killed", 2)],
+        ),
+        ("The ministry says more than 36,000 people have been killed since Oct. 7.", []),
         ("Militants killed 300 soldiers in the past five years.", []),
         # a count since then is still a running total
         ("More than 3,000 people have been killed in the region since 2019.", []),

@@ -102,8 +102,10 @@ CUMULATIVE = re.compile(
     rf"|(?:in|over|during) the (?:past|last) (?:decade|month|\w+ (?:years|decades|months))"
     r"|in recent years"
     # "raising its death toll in the ground offensive to 412": a campaign's toll
-    r"|toll (?:\w+ ){0,2}(?:in|during|of) the (?:[\w-]+ ){0,2}(?:war|offensive|campaign|conflict"
-    r"|invasion|insurgency)\b"
+    r"|(?:toll|number of (?:[\w-]+ ){1,2}(?:killed|dead|wounded|injured)) (?:\w+ ){0,2}"
+    r"(?:in|during|of) the (?:[\w-]+ ){0,2}(?:war|offensive|campaign|conflict|invasion|insurgency)\b"
+    # "since Oct. 7", "since Feb 24": a month abbreviated
+    r"|since (?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b"
     rf"|{_WAR},? which (?:began|started|erupted|broke out)"
     rf"|the (?:[\w-]+ ){{0,2}}{_WAR} (?:\w+ ){{0,6}}ha(?:s|ve) (?:killed|left|claimed|displaced)"
     rf"|\d+-year(?:-long)? (?:[\w-]+ ){{0,2}}{_WAR}|since the (?:start of the )?(?:january|"
@@ -159,7 +161,7 @@ def may_be_cumulative(text: str) -> bool:
         any(words in low for words in _SINCE_WORDS)
         or ("year" in low and any(words in low for words in _YEAR_WORDS))
         or ("which " in low and any(words in low for words in _WAR_BEGAN))
-        or ("toll " in low and any(words in low for words in _CAMPAIGNS))
+        or (("toll " in low or "number of " in low) and any(w in low for w in _CAMPAIGNS))
         or ("ha" in low and any(words in low for words in _WAR_TOLL))
         or (("from " in low or "between " in low) and any(words in low for words in _MONTH_SPANS))
     )
