@@ -2272,3 +2272,22 @@ def test_a_relative_pronoun_counts_the_people_or_things_it_stands_for(
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wounded after bodies are people, not bodies
+        ("Medics at the hospital in Deir al-Balah said they had received 33 bodies and more "
+         "than 70 wounded.", [("killed", 33, "bodies"), ("wounded", 70, "people")]),
+        # the dead after bodies may be the bodies' own
+        ("Rescuers pulled 12 bodies from the rubble and said four more were dead.",
+         [("killed", 12, "bodies"), ("killed", 4, "bodies")]),
+    ],
+)  # fmt: skip
+def test_the_wounded_counted_after_bodies_are_no_bodies(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
+    assert found == expected

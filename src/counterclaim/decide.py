@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from counterclaim.errors import InputError
+from counterclaim.lexicon import load_data
 from counterclaim.model import REPORTER, Claim
 
 # The claim features that follow from who is credited (``resolve.claimant_features``): when
@@ -382,7 +383,7 @@ def _civilians_and_fighters(a: Claim, b: Claim) -> bool:
 
 
 # The nouns of dead bodies: the dead found, not all those a toll counts
-BODY_NOUNS = frozenset({"body", "bodies", "corpse", "corpses"})
+BODY_NOUNS = frozenset(str(word) for word in load_data("lexicon/nouns.yaml")["bodies"])
 
 
 def _same_kind(vague: Claim, precise: Claim) -> bool:

@@ -339,6 +339,12 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 counts_things = is_person(counted) is False
             before = previous_target
             if (
+                before
+                and before.lower().split()[-1] in lexicon().bodies
+                and (trigger.category != "killed")
+            ):
+                before = None  # "received 33 bodies and 70 wounded": the wounded are no bodies
+            if (
                 mention.noun is None
                 and trigger.category in lexicon().people_only
                 and (counts_things or (previous_is_thing and counted is None))

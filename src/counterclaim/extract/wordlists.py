@@ -32,6 +32,7 @@ class Lexicon:
     not_counted: frozenset[str]
     unit_names: frozenset[str]
     member_bodies: frozenset[str]
+    bodies: frozenset[str]
     time_words: frozenset[str]
     quantity_units: frozenset[str]
     breakdown_nouns: frozenset[str]
@@ -157,6 +158,7 @@ def lexicon() -> Lexicon:
         not_counted=frozenset(nouns["not_counted"]),
         unit_names=frozenset(nouns["unit_names"]),
         member_bodies=frozenset(nouns.get("member_bodies") or ()),
+        bodies=frozenset(nouns["bodies"]),
         time_words=frozenset(nouns.get("time_words") or ()),
         quantity_units=frozenset(nouns.get("quantity_units") or ()),
         breakdown_nouns=frozenset(nouns.get("breakdown_nouns") or ()),
