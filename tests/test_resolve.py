@@ -2951,3 +2951,22 @@ def test_he_after_a_cited_person_is_that_person() -> None:
     )
     [claim] = claims_of(text)
     assert claim.claimant == "National Police of Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the owner of a toll a figure's verb tells of gave the figure
+        ("The Lebanese health ministry's toll stands at 45 dead.", "Lebanese Health Ministry"),
+        (
+            "The toll, provided by the civil defence in Idlib, stands at 31 dead.",
+            "civil defence in Idlib",
+        ),
+        ("The death toll given by the governor's office rose to 52.", "governor's office"),
+        # a toll of no one's is the outlet's
+        ("The toll stands at 45 dead.", "reporter"),
+    ],
+)
+def test_the_owner_of_a_toll_that_stands_or_rises_gave_it(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -931,7 +931,7 @@ def find_attribution(
     # 5. "wounded in what the ministry called an act of terrorism": who names the event;
     # "an initial police estimate of 20 dead", "the army's toll of 15": whose count it is
     for node in walked:
-        namer = _event_named_by(node) or _toll_owner(node)
+        namer = _event_named_by(node) or _toll_owner(node) or _toll_standing_at(node)
         if namer is not None:
             return namer
     # 6. "Authorities also found 19 bodies": with no one saying so, who found the dead
@@ -978,6 +978,23 @@ def _toll_owner(node: Token) -> Attribution | None:
         )
         if owner and child.pos_ in ("NOUN", "PROPN") and _can_speak(child):
             return _attribution_from(re.sub(r"\s*['’]s?$", "", _speaker_text(child)), child)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # "the toll, provided by the health ministry, stands at 45": who gave it
+            for agent in child.children:
+                giver = next((o for o in agent.children if o.dep_ == "pobj"), None)
+                if agent.dep_ == "agent" and giver is not None and _can_speak(giver):
+                    return _attribution_from(_speaker_text(giver), giver)
+    return None
+
+
+def _toll_standing_at(node: Token) -> Attribution | None:
+    """ "The ministry's toll stands at 45", "the toll given by the ministry rose to 45": the
+    owner of the toll a figure's verb tells of."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in node.children:
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            return _toll_owner(subject)
     return None
 
 
