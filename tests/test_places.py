@@ -604,6 +604,22 @@ def places_of(sentence: str, entities: tuple[str, ...] = (), **options: object) 
         ),
         # a country counts when the text puts the event in it
         ("Twelve soldiers were killed in an ambush in Niger, the ministry said.", (), ["Niger"]),
+        # ... also in a part of it named by a compound direction
+        (
+            "Gunmen killed 40 people in north-central Burkina Faso on Saturday.",
+            (),
+            ["north-central Burkina Faso"],
+        ),
+        (
+            "Jihadists killed 12 soldiers in central-northern Mali, the army said.",
+            (),
+            ["central-northern Mali"],
+        ),
+        (
+            "Fighters raided a village in far-northern Cameroon, killing nine.",
+            (),
+            ["far-northern Cameroon"],
+        ),
         # an event's name is not a place, nor is where the victims came from
         ("More than 500 were injured in the Easter Sunday attacks.", ("Easter Sunday",), []),
         ("The two freed hostages are not part of the Michigan family.", ("Michigan",), []),

@@ -1222,7 +1222,9 @@ _FRAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _FRAME_BEFORE = re.compile(
-    r"\b(?:north|south|east|west)(?:ern|-?(?:east|west)ern)[ ]$|\bcentral[ ]$"
+    # "northern", "north-eastern", "central-northern", "north-central", "far-northern"
+    r"\b(?:(?:central|far)-)?(?:north|south|east|west)(?:ern|-?(?:east|west)ern)[ ]$"
+    r"|\b(?:(?:north|south|east|west)-)?central[ ]$"
 )
 
 
