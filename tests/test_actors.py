@@ -91,6 +91,10 @@ def test_load_is_cached(kb: KnowledgeBase) -> None:
         ("Tigray People's Liberation Front", "TPLF"),
         ("Qassam Brigades", "Qassam Brigades"),
         ("Hizbollah", "Hezbollah"),
+        # a short form in an alias stands for the words it spells out, and back
+        ("the United Nations human rights office", "UN human rights office"),
+        ("the U.N. human rights office", "UN human rights office"),
+        ("United Nations OCHA", "UN OCHA"),
     ],
 )
 def test_lookup_aliases_and_spellings(kb: KnowledgeBase, surface: str, name: str) -> None:

@@ -2970,3 +2970,15 @@ def test_he_after_a_cited_person_is_that_person() -> None:
 def test_the_owner_of_a_toll_that_stands_or_rises_gave_it(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+def test_an_office_spelled_out_and_named_by_its_head_is_one_claimant() -> None:
+    """'the United Nations human rights office' and, after its chief is named, 'the office':
+    one column of the matrix, not the UN beside its rights office."""
+    text = (
+        "At least 60 people were killed in an attack on a market in Ituri, the United Nations "
+        "human rights office said on Friday.\n\nUN rights chief Volker Turk condemned the "
+        "attack. The office said 25 people were wounded."
+    )
+    claims = claims_of(text, published=date(2024, 8, 30))
+    assert {c.claimant for c in claims} == {"UN human rights office"}

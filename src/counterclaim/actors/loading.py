@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from counterclaim.actors.tokens import token_key
+from counterclaim.actors.tokens import actor_words, token_key
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.lexicon import data_path, load_data
 from counterclaim.model import Actor
@@ -495,17 +495,37 @@ def _parse_actor(raw: dict[str, Any], where: str, extra: dict[str, Any]) -> Acto
 
 
 def _variants(alias: str, side: Side | None) -> list[str]:
-    """'Russian Defence Ministry' also as 'Russia Defence Ministry' ('Russia's ...')."""
+    """'Russian Defence Ministry' also as 'Russia Defence Ministry' ('Russia's ...'); 'UN
+    human rights office' also as 'United Nations human rights office'."""
+    spelled = _spelled_out(alias)
     if side is None or not side.state:
-        return []
+        return spelled
     # Only the main demonym: "Russia-backed Defence Ministry" is not a variant.
     prefixes = side.demonyms[:1] + side.names
-    out = []
+    out = spelled
     for prefix in prefixes:
         if alias.startswith(prefix + " "):
             rest = alias[len(prefix) :]
             out.extend(other + rest for other in prefixes if other != prefix)
     return out
+
+
+def _spelled_out(alias: str) -> list[str]:
+    """An alias that starts with a short form (``name_abbreviations``), with each of the
+    forms it stands for, and the other way round."""
+    out: list[str] = []
+    for short, longs in _abbreviations().items():
+        forms = [short, *longs]
+        for form in forms:
+            if alias.startswith(form + " "):
+                rest = alias[len(form) :]
+                out.extend(other + rest for other in forms if other != form)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, list[str]]:
+    return {str(k): [str(v) for v in vs] for k, vs in actor_words("name_abbreviations").items()}
 
 
 def _build_index(
