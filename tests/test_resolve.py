@@ -2982,3 +2982,14 @@ def test_an_office_spelled_out_and_named_by_its_head_is_one_claimant() -> None:
     )
     claims = claims_of(text, published=date(2024, 8, 30))
     assert {c.claimant for c in claims} == {"UN human rights office"}
+
+
+def test_a_first_name_that_is_another_speaker_s_surname_names_no_one_else() -> None:
+    """A governor "Uba Sani" named in the text does not make "Sani Abdullahi", a teacher,
+    speak for the state government."""
+    text = (
+        "Gunmen kidnapped 200 pupils in Kuriga on Thursday, Kaduna Governor Uba Sani said.\n\n"
+        "Sani Abdullahi, a teacher at the school, said 15 pupils had been freed."
+    )
+    claims = claims_of(text, published=date(2024, 3, 8))
+    assert [c.claimant for c in claims] == ["Kaduna State government", "Sani Abdullahi"]

@@ -345,7 +345,11 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
             found = None
     if found is None:
         for name, actor_id in ctx.speakers.items():
-            if name and re.search(rf"\b{re.escape(name)}\b", surface, re.IGNORECASE):
+            # a name the surface continues with a capitalised word of its own ("Sani
+            # Abdullahi", after a governor "Uba Sani") is another person's
+            if name and re.search(
+                rf"\b{re.escape(name)}\b(?!\s+[A-Z][a-z])", surface, re.IGNORECASE
+            ):
                 return kb.claimant_actor(actor_id)
     # "X, Iran's UN envoy": the envoy's description may follow the name
     envoy = next(filter(None, (_ENVOY.match(p.strip()) for p in surface.split(","))), None)
