@@ -2993,3 +2993,30 @@ def test_a_first_name_that_is_another_speaker_s_surname_names_no_one_else() -> N
     )
     claims = claims_of(text, published=date(2024, 3, 8))
     assert [c.claimant for c in claims] == ["Kaduna State government", "Sani Abdullahi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a passive verb of saying with "by": the one it names said it
+        ("The toll of 14 dead was confirmed by a hospital source in Kherson.",
+         "hospital source in Kherson"),
+        ("The deaths of nine soldiers were announced by the army on Sunday.", "army"),
+        # ... without "by", no one named says it
+        ("Twenty residents were reported missing after the raid on Beni.", "reporter"),
+        # quoted or cited as saying: the one quoted, not who quoted them
+        ("Twelve people were killed in the strike, the ministry was quoted as saying by state "
+         "media.", "ministry"),
+        # ", per X" names a source
+        ("At least 20 people were killed in the raid, per local officials.", "local officials"),
+        ("The army fired 200 shells per day on Bakhmut, killing 12 civilians.", "reporter"),
+        # how the outlet reached its sources is no part of their name
+        ("Residents reached by phone said 30 people were killed in the raid on Kidal.",
+         "Residents"),
+        ("Residents contacted by AFP said 30 people were killed in the raid on Kidal.",
+         "Residents"),
+    ],
+)  # fmt: skip
+def test_passive_and_short_attributions(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -906,7 +906,9 @@ def _unlisted_name_by_its_head(
 # words, it did not say them
 _SPOKE_TO = re.compile(
     r"(?:,\s*|\s+who\s+(?:\w+\s+){0,6}?)?\b(?:speaking|spoke|talking|talked|speak|talk)\s+"
-    r"(?:to|with)\b.*$",
+    r"(?:to|with)\b.*$"
+    # "residents reached by phone", "officials contacted by AFP": how the outlet got the words
+    r"|\s+(?:(?:who\s+were\s+)?(?:reached|contacted|interviewed|questioned))\s+(?:by|on|via)\b.*$",
     re.IGNORECASE,
 )
 

@@ -145,10 +145,29 @@ def _nearest_subject_first(verb: Token) -> list[Token]:
     return sorted(subjects, key=lambda c: -c.i) + [c for c in children if c not in subjects]
 
 
+def _spoken_by(verb: Token) -> Token | None:
+    """The speaker a passive verb of saying names with "by" ("was confirmed by a source")."""
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            speaker = next((o for o in agent.children if o.dep_ == "pobj"), None)
+            return speaker if speaker is not None and _can_speak(speaker) else None
+    return None
+
+
+def _is_saying_word(word: Token) -> bool:
+    return word.lemma_.lower() in lexicon().reporting_verbs
+
+
 def _subject_phrase(verb: Token) -> tuple[str, Token] | None:
     cited = _cited_source(verb)
     if cited is not None:
         return cited
+    if any(c.dep_ == "auxpass" for c in verb.children) and (
+        verb.lemma_.lower() not in lexicon().relaying_verbs  # "X was cited by WAM as saying"
+    ):
+        speaker = _spoken_by(verb)
+        if speaker is not None:
+            return _speaker_text(speaker), speaker
     if verb.lemma_.lower() in lexicon().relaying_verbs:
         # "BasNews quoted Maj. Qassem as saying ...": the one quoted speaks
         for child in verb.children:
@@ -812,7 +831,8 @@ def _names_no_figure(who: str) -> bool:
 
 
 _ACCORDING = re.compile(
-    r"\b(?:according to|as reported by|citing|quoted by|as per)\s+"
+    # ", per local officials": "per" after a comma only ("30 per cent", "two per day")
+    r"(?:\b(?:according to|as reported by|citing|quoted by|as per)|(?<=, )per)\s+"
     # a name may hold a quoted part: 'the Telegram channel "Baza"'
     r"(?P<who>(?:the\s+)?(?:[^,.;“”\"]|“[^“”]{1,40}”|\"[^\"]{1,40}\"){2,90}?)"
     # "according to hospital officials cited by Reuters": the ones cited, not who cites them;
@@ -1106,14 +1126,23 @@ def _is_reporting(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and lemma in lex.relaying_verbs:
+        # "the ministry was quoted as saying by state media": the one quoted speaks
+        return any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(_is_saying_word(w) for w in c.children)
+            for c in verb.children
+        )
     if (
         lemma not in lex.reporting_verbs
         and lemma not in lex.acknowledging_verbs
         and lemma not in _GIVING_VERBS
     ):
         return False  # (what follows can only say no to such a verb)
-    if lemma in lex.reporting_verbs and any(c.dep_ == "auxpass" for c in verb.children):
-        return False  # "20 residents were reported missing": nobody named says it
+    if lemma in lex.reporting_verbs and passive:
+        # "20 residents were reported missing": nobody named says it; "the toll was confirmed
+        # by a hospital source": the source does
+        return _spoken_by(verb) is not None
     if _counted_subject_found(verb):
         return False  # "with nine people confirmed dead": what they were found, not a speaker
     if lemma in _GIVING_VERBS and any(
