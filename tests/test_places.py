@@ -447,6 +447,22 @@ def test_country_argument_admits_small_towns_of_that_country() -> None:
     assert _surfaces(find_place_names(text, country="CD")) == ["Sake"]
 
 
+def test_a_country_the_text_names_admits_its_small_towns_too() -> None:
+    # Tillaberi (Niger, ~30,000 people) in a roundup whose main country is Mali: the
+    # sentence names Niger
+    text = "Niger's defence ministry said 20 soldiers were killed near Tillaberi."
+    assert _surfaces(find_place_names(text, country="ML")) == ["Niger", "Tillaberi"]
+
+
+def test_a_place_by_another_name_in_a_country_the_text_never_names_is_no_find() -> None:
+    # "Boni", a Malian town the gazetteer lacks, is an old name of Bonn
+    assert resolve_or_text("Boni", "ML", named_countries=("ML", "NE")) == Place(name="Boni")
+    # by its own name, or in a country the text names, it is found
+    assert resolve_or_text("Bonn", "ML", named_countries=("ML",)).country_code == "DE"
+    assert resolve_or_text("Boni", "ML", named_countries=("ML", "DE")).country_code == "DE"
+    assert resolve_or_text("Tillaberi", "ML", named_countries=("ML",)).country_code == "NE"
+
+
 def test_find_place_names_is_fast(gazetteer: Gazetteer) -> None:
     paragraph = (
         "Pakistani officials said fighters attacked Kalat, Turbat and Panjgur on Saturday, "

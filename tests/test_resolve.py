@@ -3020,3 +3020,31 @@ def test_a_first_name_that_is_another_speaker_s_surname_names_no_one_else() -> N
 def test_passive_and_short_attributions(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+def test_it_after_a_speaker_named_by_a_common_noun_is_that_speaker() -> None:
+    """ "the army said ... . Four soldiers were killed, it said": the army, not the ministry
+    named in full before it."""
+    text = (
+        "Niger's defence ministry said 20 soldiers were killed near Tillaberi on Monday.\n\n"
+        "Separately, the army said it had killed 14 assailants near Ayorou. Four soldiers "
+        "were killed, it said."
+    )
+    claims = claims_of(text, published=date(2024, 5, 8))
+    assert [(c.claimant, c.value) for c in claims][-1] == ("Niger army", 4)
+
+
+def test_a_sentence_placed_in_a_country_gives_its_generic_speakers_that_country() -> None:
+    """In a roundup of several countries' news, "In Burkina Faso, the army said" is Burkina
+    Faso's army, and "in Mali, the army" after it Mali's again."""
+    text = (
+        "Suspected jihadists killed 12 civilians in central Mali on Monday, local officials "
+        "said.\n\nIn Burkina Faso, the army said on Friday it had killed 45 terrorists near "
+        "Djibo.\n\nSeparately, in Mali, the army said it had killed 14 assailants near Boni."
+    )
+    claims = claims_of(text, published=date(2024, 5, 12))
+    assert [(c.claimant, c.value) for c in claims] == [
+        ("local officials", 12),
+        ("Burkina Faso army", 45),
+        ("FAMa", 14),
+    ]

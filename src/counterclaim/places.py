@@ -27,7 +27,7 @@ import gc
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -275,9 +275,29 @@ class Gazetteer:
         found = self.candidates(name, country, limit=1)
         return found[0] if found else None
 
-    def resolve_or_text(self, name: str, country: str | None = None) -> Place:
-        """The best candidate, or a Place that carries only the name as written."""
-        return self.resolve(name, country) or Place(name=name)
+    def resolve_or_text(
+        self,
+        name: str,
+        country: str | None = None,
+        *,
+        named_countries: Collection[str] | None = None,
+    ) -> Place:
+        """The best candidate, or a Place that carries only the name as written.
+
+        With ``named_countries`` (those the text names), a place found by another of its
+        names in a country the text never names is no find ("Boni", a Malian town the
+        gazetteer lacks, is not Bonn, whose old name it is)."""
+        found = self.resolve(name, country)
+        if (
+            found is not None
+            and named_countries is not None
+            and found.country_code
+            and found.country_code not in named_countries
+            and found.country_code != country
+            and normalise_place_name(found.name) not in normalise_place_name(name)
+        ):
+            return Place(name=name)
+        return found or Place(name=name)
 
     def country_context(self, text: str) -> list[str]:
         """ISO codes of the countries a text is about, most mentioned first (ties: first
@@ -327,10 +347,13 @@ class Gazetteer:
         an Arabic article such as "al-"); names on the stoplist of ``places.yaml`` are
         never places; acronyms ("DRC", "KPK") must be written in capitals; a match known
         only to GeoNames needs ``TEXT_MIN_POPULATION`` inhabitants or must lie in one of the
-        document's countries (``country``, else the first three of ``country_context``).
+        document's countries (``country``, and the first three of ``country_context``).
         The longest resolvable sequence wins ("North Waziristan" before "Waziristan").
         """
-        contexts = [country.upper()] if country else self.country_context(text)[:3]
+        # the document's country, and those the text itself names ("Niger's ministry said
+        # ... near Tillaberi" in a roundup about Mali)
+        named = self.country_context(text)[:3]
+        contexts = [country.upper(), *named] if country else named
         tokens = _tokenise(text)
         mentions: list[PlaceMention] = []
         i = 0
@@ -1106,9 +1129,11 @@ def resolve(name: str, country: str | None = None) -> Place | None:
     return Gazetteer.load().resolve(name, country)
 
 
-def resolve_or_text(name: str, country: str | None = None) -> Place:
+def resolve_or_text(
+    name: str, country: str | None = None, *, named_countries: Collection[str] | None = None
+) -> Place:
     """``Gazetteer.load().resolve_or_text``."""
-    return Gazetteer.load().resolve_or_text(name, country)
+    return Gazetteer.load().resolve_or_text(name, country, named_countries=named_countries)
 
 
 def country_context(text: str) -> list[str]:

@@ -90,6 +90,7 @@ class DocumentContext:
     speakers: dict[str, str]  # person name → actor id
     country: str | None
     main_date: str | None
+    countries: tuple[str, ...] = ()  # every country the text names, most named first
     claimants: list[actors.Actor] = field(default_factory=list)  # resolved so far, in order
     surfaces_by_actor: dict[str, list[str]] | None = None  # built by _aliases_of
     # A named speaker resolves the same way for every claim and option that names it
@@ -161,6 +162,7 @@ def document_context(
         speakers=actors.spokespersons(text, kb, country),
         country=country,
         main_date=main_date,
+        countries=tuple(countries),
     )
 
 
@@ -1563,6 +1565,12 @@ def _resolve_one(
         # statement about the news of another day: the outlet's background, not the voice
         # carried from before
         e = replace(e, attribution=Attribution(None))
+    framed = _framed_country(ctx, e)
+    if framed is not None:
+        # "In Burkina Faso, the army said ...", in a roundup about Mali: that country's army,
+        # not the last army that spoke in it
+        recent = [a for a in ctx.claimants if a.country in (None, framed)]
+        ctx = replace(ctx, country=framed, claimants=recent)
     claimant, aliases, actor = resolve_claimant(ctx, e.attribution)
     role = resolve_role(ctx, e, actor)
     exchange = (
@@ -1577,7 +1585,10 @@ def _resolve_one(
     target_side = ctx.kb.side_of_phrase(e.target)
     evidence = doc.text[e.evidence_start : e.evidence_end]
     place_names = _claim_places(ctx, e)
-    resolved = [places.resolve_or_text(name, ctx.country) for name in place_names]
+    resolved = [
+        places.resolve_or_text(name, ctx.country, named_countries=ctx.countries)
+        for name in place_names
+    ]
     event_date = _event_date(ctx, e)
     return Claim(
         id=claim_id(
@@ -1613,6 +1624,27 @@ def _resolve_one(
         features=_with_exchange(claim_features(ctx, e, actor, role, target_side), exchange),
         claimant_options=claimant_options(ctx, e, target_side) if with_options else [],
     )
+
+
+# A sentence that opens by placing itself: "In Burkina Faso, ...", "Separately, in Mali, ..."
+_PLACE_FRAME = re.compile(
+    r"(?:^|[.!?][\"”’']?\s+)(?:[A-Z]\w+,\s+)?[Ii]n\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}),",
+    re.MULTILINE,
+)
+
+
+def _framed_country(ctx: DocumentContext, e: Extraction) -> str | None:
+    """The country a claim's paragraph, up to its sentence, last opened a sentence in ("In
+    Burkina Faso, the army said"), which a roundup of several countries' news gives the
+    generic speakers after it ("the army", "the ministry")."""
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, e.sentence_start) + 1
+    country = None
+    for frame in _PLACE_FRAME.finditer(text, start, e.sentence_end):
+        place = places.resolve(frame.group("place"))
+        if place is not None and place.country_code:
+            country = place.country_code
+    return country
 
 
 def _with_exchange(features: dict[str, float], exchange: bool) -> dict[str, float]:

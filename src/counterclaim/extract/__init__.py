@@ -409,7 +409,10 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             if attribution.kind == "background" and speakers[index] is not None:
                 # who claimed the deed is still who spoke last: "It gave higher figures"
                 last_speaker = speakers[index]
-            if attribution.kind == "named":
+            if attribution.kind == "named" or (
+                # "the army said ...": a voice as well, which "it said" next points back to
+                attribution.kind == "pronoun" and not refers_to_speaker(attribution.surface or "")
+            ):
                 last_speaker = attribution
                 last_person = attribution if _a_person(doc, attribution) else last_person
             speaker = _speaker_head(sent, attribution)
