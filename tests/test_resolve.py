@@ -3048,3 +3048,18 @@ def test_a_sentence_placed_in_a_country_gives_its_generic_speakers_that_country(
         ("Burkina Faso army", 45),
         ("FAMa", 14),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # in a party's own words "they" are the others: the villages attacked are its own
+        ('"They attacked three villages overnight," the governor of Tillaberi said.', "own"),
+        ('"They stormed four army posts near Menaka," the army spokesman said.', "own"),
+        # in reported speech "they" is the party itself
+        ("The Houthis said they fired 18 missiles at a US destroyer.", "opponent"),
+    ],
+)
+def test_they_in_a_party_s_own_words_are_the_others(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

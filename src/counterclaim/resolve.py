@@ -1218,12 +1218,18 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
                 return "opponent"  # "the army said it killed 73 Boko Haram fighters"
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
         # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
-        owner = side if _agent_speaks(e) else _agent_side(ctx, e.agent, side)
+        owner = (
+            side
+            if _agent_speaks(e)
+            else _agent_side(ctx, e.agent, side, quoted="in_quote" in e.features)
+        )
         if owner is not None and owner != actors.NEUTRAL:
             return "own" if owner == side else "opponent"
     if not neutral and e.agent and actors.names_the_doers_fellows(e.target):
         # "commandos freed 62 of their comrades": the doers' own, whoever tells it
-        doer = _agent_side(ctx, e.agent, side) or _side_by_its_kind(ctx, e.agent, side)
+        doer = _agent_side(
+            ctx, e.agent, side, quoted="in_quote" in e.features
+        ) or _side_by_its_kind(ctx, e.agent, side)
         if doer is not None and doer != actors.NEUTRAL:
             return "own" if doer == side else "opponent"
     if (
@@ -1231,7 +1237,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         and e.category in ("killed", "wounded", "captured")
         and e.agent
         and _done_to_the_count(e)
-        and _agent_side(ctx, e.agent, side) == side
+        and _agent_side(ctx, e.agent, side, quoted="in_quote" in e.features) == side
         and not actors.is_civilian_phrase(e.target)
         and not kb.sides_in_phrase(e.target)
         and not actors.names_own_people(e.target)
@@ -1284,7 +1290,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             return "own"  # "two terrorist attacks", as a state tells them: on its own people
         if kb.is_state_side(side) and _places_of_its_own_state(ctx, e, side):
             return "own"  # "the strikes targeted four locations in Barmal district"
-        agent_side = _agent_side(ctx, e.agent, side)
+        agent_side = _agent_side(ctx, e.agent, side, quoted="in_quote" in e.features)
         if agent_side is not None:
             if actors.is_civilian_phrase(e.target):
                 return "civilian"
@@ -1443,12 +1449,20 @@ def _trigger_in(e: Extraction, lemmas: frozenset[str]) -> bool:
 
 
 def _agent_side(
-    ctx: DocumentContext, agent: str | None, claimant_side: str | None = None
+    ctx: DocumentContext,
+    agent: str | None,
+    claimant_side: str | None = None,
+    *,
+    quoted: bool = False,
 ) -> str | None:
     if not agent:
         return None
     if _COLLECTIVE_OWNER.match(agent):
         return claimant_side  # "its aircraft fired three munitions": the claimant attacked
+    if agent.lower() == "they" and quoted:
+        # '"They burned three trucks," the army spokesman said': in its own words a party
+        # is "we"; "they" are the others, whom it fights
+        return f"{_ARMED_AGAINST}{claimant_side}" if claimant_side else None
     if agent.lower() in ("they", "we", "it"):
         return claimant_side  # "the Houthis said they fired 18 missiles at the carrier"
     if agent.lower() in lexicon().pronouns:
