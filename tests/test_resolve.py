@@ -2802,11 +2802,31 @@ def test_a_dateline_is_set_apart_from_the_sentence_after_it(
         "as false.",
         "Bakhmut\n\nUkraine says it killed 500 Russian troops near Bakhmut; Reuters was unable "
         "to verify the figure.",
+        # the figure named by any of its nouns, denied or disputed, before or after
+        "Lamu\n\nAl-Shabaab claimed to have killed 60 Kenyan troops; Kenya's military denied "
+        "the figure.",
+        "Gaza\n\nHamas says 40 people were killed in the strike, figures Israel disputes.",
+        # no evidence given, no way to verify
+        "Belgorod\n\nRussia said it shot down 40 Ukrainian drones, though it provided no evidence.",
+        "Ituri\n\nThe CODECO militia said it captured 15 soldiers, but it was not possible to "
+        "verify the claim.",
     ],
 )
 def test_a_figure_flagged_as_unverified_or_rejected_is_hedged(text: str) -> None:
     [claim] = claims_of(text)
     assert claim.hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number of people who rejected something flag no figure
+        "Kano\n\nA number of residents rejected the offer, and 12 people were killed, police said.",
+    ],
+)
+def test_words_of_rejection_about_no_figure_hedge_nothing(text: str) -> None:
+    [claim] = claims_of(text)
+    assert not claim.hedged
 
 
 def test_a_flag_in_a_later_paragraph_about_another_thing_hedges_nothing() -> None:

@@ -79,12 +79,15 @@ def sentence_hedged(sent: Span) -> bool:
     lex = lexicon()
     if any(h in low for h in lex.hedges):
         return True
-    # (every pattern names the claim: most sentences are spared the search)
+    # (every pattern names the claim or its figure: most sentences are spared the search)
     return (
         lex.hedge_patterns is not None
-        and "claim" in low
+        and any(word in low for word in _HEDGED_FIGURE_WORDS)
         and lex.hedge_patterns.search(low) is not None
     )
+
+
+_HEDGED_FIGURE_WORDS = ("claim", "figure", "toll", "tally", "number")
 
 
 # Whole-war and campaign tolls are background, not claims about an incident (ANNOTATION.md).
