@@ -3083,3 +3083,25 @@ def test_a_sentence_placed_in_a_country_gives_its_generic_speakers_that_country(
 def test_they_in_a_party_s_own_words_are_the_others(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+def test_an_office_named_bare_is_the_speaker_who_held_it_last() -> None:
+    """ "the spokesman said" after "Lt Col X, spokesman for the army, told AFP": the army's
+    spokesman, not whoever a bare "spokesman" would be."""
+    text = (
+        "Rebels ambushed an army convoy near Rutshuru on Monday.\n\nLieutenant Colonel "
+        "Guillaume Ndjike, spokesman for the army in North Kivu, told AFP that seven soldiers "
+        'were killed.\n\n"We counted 15 bodies of the enemy," the spokesman said.'
+    )
+    claims = claims_of(text, published=date(2024, 5, 7))
+    assert [c.claimant for c in claims] == ["FARDC", "FARDC"]
+
+
+def test_the_official_after_a_police_official_is_that_official() -> None:
+    text = (
+        "Gunmen abducted 16 workers in Lakki Marwat on Monday.\n\nA senior police official, "
+        "speaking on condition of anonymity, confirmed the abduction. \u201cEight workers have "
+        "been recovered so far,\u201d the official said."
+    )
+    claims = claims_of(text, published=date(2024, 5, 7))
+    assert claims[-1].claimant == "police"

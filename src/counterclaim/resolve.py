@@ -614,6 +614,10 @@ def resolve_claimant(
         return REPORTER, [], None  # "..., Garowe Online reports" in Garowe Online's report
     if _UNOWNED_REPORTS.match(surface):
         return REPORTER, [], None  # "later reports raised the toll": no one's in particular
+    office_holder = _holder_named_before(ctx, surface)
+    if office_holder is not None:
+        name, aliases, found = office_holder
+        return name, _unique([*aliases, surface]), found
     if attribution.kind == "pronoun" or surface.lower() in lexicon().pronouns:
         # who "it" or "the ministry" is depends on who was credited before
         return _resolve_claimant(ctx, attribution, surface, pronoun=True)
@@ -904,6 +908,23 @@ def _unlisted_name_by_its_head(
     return None
 
 
+def _holder_named_before(
+    ctx: DocumentContext, surface: str
+) -> tuple[str, list[str], actors.Actor | None] | None:
+    """ "the spokesman said" after "Lt Col X, spokesman for the army, told AFP": an office
+    named bare is the speaker who held it last, whatever body they spoke for."""
+    office = _THE_OFFICE.match(surface.strip())
+    if office is None:
+        return None
+    word = office.group("office").lower()
+    for name, aliases, actor in reversed(list(ctx.named_claimants.values())):
+        if name == REPORTER:
+            continue
+        if any(re.search(rf"\b{word}\b", alias, re.IGNORECASE) for alias in aliases):
+            return name, aliases, actor
+    return None
+
+
 # "An army officer, speaking to the AFP news agency": whom a speaker spoke to carried the
 # words, it did not say them
 _SPOKE_TO = re.compile(
@@ -1008,6 +1029,8 @@ _OFFICE_WORDS = (
     r"commissioner|investigator|captain|major|lieutenant|colonel|general|brigadier|"
     r"sergeant|corporal)"
 )
+# "the spokesman said": an office named bare, held by a speaker named before
+_THE_OFFICE = re.compile(rf"^the\s+(?P<office>{_OFFICE_WORDS})$", re.IGNORECASE)
 # "chief of staff", "chief of the general staff": an office whose words run on
 _STAFF_TAIL = r"(?:\s+of\s+(?:the\s+)?(?:general\s+|defen[cs]e\s+|army\s+)?staff)?"
 _OFFICE = rf"(?:[\w-]+\s+){{0,2}}{_OFFICE_WORDS}{_STAFF_TAIL}"
