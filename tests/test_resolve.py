@@ -2806,6 +2806,7 @@ def test_a_dateline_is_set_apart_from_the_sentence_after_it(
         "Lamu\n\nAl-Shabaab claimed to have killed 60 Kenyan troops; Kenya's military denied "
         "the figure.",
         "Gaza\n\nHamas says 40 people were killed in the strike, figures Israel disputes.",
+        "Kidal\n\nThe rebels said they killed 40 soldiers, a figure that was disputed.",
         # no evidence given, no way to verify
         "Belgorod\n\nRussia said it shot down 40 Ukrainian drones, though it provided no evidence.",
         "Ituri\n\nThe CODECO militia said it captured 15 soldiers, but it was not possible to "
@@ -2822,6 +2823,9 @@ def test_a_figure_flagged_as_unverified_or_rejected_is_hedged(text: str) -> None
     [
         # a number of people who rejected something flag no figure
         "Kano\n\nA number of residents rejected the offer, and 12 people were killed, police said.",
+        # disputed land flags no figure
+        "Preah Vihear\n\nThai and Cambodian troops traded fire along their disputed border, "
+        "killing 12 people, Thai officials said.",
     ],
 )
 def test_words_of_rejection_about_no_figure_hedge_nothing(text: str) -> None:

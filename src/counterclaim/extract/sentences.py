@@ -87,7 +87,7 @@ def sentence_hedged(sent: Span) -> bool:
     )
 
 
-_HEDGED_FIGURE_WORDS = ("claim", "figure", "toll", "tally", "number")
+_HEDGED_FIGURE_WORDS = ("claim", "figure", "toll", "tally", "number", "disputed")
 
 
 # Whole-war and campaign tolls are background, not claims about an incident (ANNOTATION.md).
