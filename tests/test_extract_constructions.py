@@ -2241,6 +2241,14 @@ def test_an_exchange_frees_both_sides_prisoners(
          [("captured", 12, "engineers")]),
         # an unsized household is one
         ("A shell killed a family near Avdiivka.", [("killed", 1, "family")]),
+        # sized before it
+        ("A 12-member family was killed when a shell hit their home in Kharkiv.",
+         [("killed", 12, "family")]),
+        ("Pirates abducted a 5-member crew off Bonny Island, the navy said.",
+         [("captured", 5, "crew")]),
+        # a team's size is no count of people befallen
+        ("A 12-member team of inspectors arrived, and three soldiers were killed.",
+         [("killed", 3, "soldiers")]),
     ],
 )  # fmt: skip
 def test_people_counted_by_their_household_s_size(
@@ -2288,6 +2296,21 @@ def test_a_relative_pronoun_counts_the_people_or_things_it_stands_for(
 def test_the_wounded_counted_after_bodies_are_no_bodies(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part included after a bare figure is no figure the next bare count goes on from,
+        # however the parser hung "including"
+        ("The strike killed 5, including 2 children, and injured 10 more.",
+         [("killed", 5, "people"), ("wounded", 10, "people")]),
+    ],
+)  # fmt: skip
+def test_an_included_part_is_no_antecedent(text: str, expected: list[tuple[str, int, str]]) -> None:
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
     assert found == expected

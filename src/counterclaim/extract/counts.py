@@ -266,6 +266,8 @@ def find_counts(sent: Span) -> list[CountMention]:
                     qualifier = "at_least"
                 noun = _past_bracketed_name(_counted_noun(last))
                 anchor = last
+                if noun is not None and last.head.lower_ == "member" and last.head.head == noun:
+                    anchor = last.head  # "a 12-member family": the count stands where it stands
                 if high is not None and noun is None:
                     # "25-30 insurgents": the parser hangs the noun on the range's end
                     end = _range_end(doc, j, sent.end)
@@ -400,13 +402,33 @@ def find_counts(sent: Span) -> list[CountMention]:
 
 
 def _sized(container: Token) -> bool:
-    """Whether a container's size is given after it ("a family of six", "a crew of 12")."""
+    """Whether a container's size is given: after it ("a family of six", "a crew of 12") or
+    before it ("a 12-member family")."""
+    if _size_before(container) is not None:
+        return True
     return any(
         prep.dep_ == "prep"
         and prep.lower_ == "of"
         and any(o.like_num or any(n.dep_ == "nummod" for n in o.children) for o in prep.children)
         for prep in container.children
     )
+
+
+def _household_size(doc: Doc, i: int) -> bool:
+    """ "a 12-member family": "member" at ``i``, before a container of people."""
+    return (
+        doc[i].lower_ == "member"
+        and i + 1 < len(doc)
+        and doc[i + 1].lemma_.lower() in lexicon().containers
+    )
+
+
+def _size_before(container: Token) -> Token | None:
+    """The number of "a 12-member family": hung on "member", compound of the container."""
+    for word in container.children:
+        if word.dep_ == "compound" and word.lower_ == "member":
+            return next((n for n in word.children if n.dep_ == "nummod" and n.like_num), None)
+    return None
 
 
 def _one_more_person(noun: Token) -> bool:
@@ -644,6 +666,7 @@ def _excluded_number(span: Span, value: int) -> bool:
         and span.end + 1 < len(span.doc)
         and span.doc[span.end + 1].is_alpha
         and parse_number(span.doc[span.end + 1].text) is None
+        and not _household_size(span.doc, span.end + 1)
     ):
         return True  # "a three-storey building", "a 12-member team", "two-thirds"
     if prev is not None and prev.text in ("$", "€", "£", "₹", "#", "No.", "No"):
@@ -679,6 +702,12 @@ def _counted_noun(tok: Token) -> Token | None:
     head = tok.head
     if _whole_number_after(tok) is not None:
         return None  # "74 of 98 drones": a part, whose whole is the drones (partitive_noun)
+    if (
+        head.lower_ == "member"
+        and head.dep_ == "compound"
+        and head.head.lemma_.lower() in lexicon().containers
+    ):
+        return head.head  # "a 12-member family": the family's people
     if (
         head.lower_ in MULTIPLIERS
         and head.dep_ in ("nummod", "compound")

@@ -418,7 +418,11 @@ def in_subset_phrase(tok: Token) -> bool:
         if ancestor.lower_ in ("including", "among") and ancestor.dep_ in ("prep", "advcl", "acl"):
             if ancestor.lower_ == "among" and _counted_by(tok).head == ancestor:
                 return False  # "X and two guards were among four people killed": the whole
-            if ancestor.lower_ == "including" and not _holds_a_figure(ancestor.head, ancestor):
+            if (
+                ancestor.lower_ == "including"
+                and not _holds_a_figure(ancestor.head, ancestor)
+                and not _figure_right_before(ancestor)
+            ):
                 return False  # "inflicted losses, including the destruction of 3 vehicles"
             return ancestor.head.lemma_.lower() not in lex.not_counted
         if ancestor.dep_ in ("ROOT",):
@@ -427,6 +431,16 @@ def in_subset_phrase(tok: Token) -> bool:
         return True
     text = doc_text(tok.doc)
     return window_names_a_part(text[max(0, tok.idx - 40) : tok.idx].lower())
+
+
+def _figure_right_before(including: Token) -> bool:
+    """ "killed 5, including 2 children", however the parser hung "including": a figure
+    stands right before its comma."""
+    doc = including.doc
+    if including.i < 2 or doc[including.i - 1].text != ",":
+        return False
+    before = doc[including.i - 2]
+    return before.like_num or any(c.dep_ == "nummod" for c in before.children)
 
 
 def window_names_a_part(window: str) -> bool:
