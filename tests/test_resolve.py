@@ -3109,3 +3109,26 @@ def test_the_official_after_a_police_official_is_that_official() -> None:
     )
     claims = claims_of(text, published=date(2024, 5, 7))
     assert claims[-1].claimant == "police"
+
+
+def test_a_health_ministry_named_without_a_country_is_the_one_where_the_dead_fell() -> None:
+    """Not the state whose raid the sentence names: the ministry of the place."""
+    text = (
+        "Jenin\n\nAn Israeli raid on the Jenin refugee camp killed four Palestinians, the "
+        "health ministry said."
+    )
+    [claim] = claims_of(text)
+    assert "Israel" not in claim.claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tripoli\n\nAn airstrike on a military school in Tripoli killed 30 people, the health "
+        "ministry said.",
+        "Lahore\n\nGunmen stormed a police college near Lahore, killing 12 people, officials said.",
+    ],
+)
+def test_people_killed_at_a_military_or_police_school_are_not_known_civilians(text: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == "other"

@@ -1602,7 +1602,7 @@ def _resolve_one(
         # statement about the news of another day: the outlet's background, not the voice
         # carried from before
         e = replace(e, attribution=Attribution(None))
-    framed = _framed_country(ctx, e)
+    framed = _framed_country(ctx, e) or _country_of_a_local_service(ctx, e)
     if framed is not None:
         # "In Burkina Faso, the army said ...", in a roundup about Mali: that country's army,
         # not the last army that spoke in it
@@ -1682,6 +1682,24 @@ def _framed_country(ctx: DocumentContext, e: Extraction) -> str | None:
         if place is not None and place.country_code:
             country = place.country_code
     return country
+
+
+_LOCAL_SERVICES = frozenset(" ".join(token_key(str(w))) for w in actor_words("local_services"))
+
+
+def _country_of_a_local_service(ctx: DocumentContext, e: Extraction) -> str | None:
+    """ "An Israeli raid on Jenin killed four Palestinians, the health ministry said": a
+    service that counts the dead where they fall, named without a country, is the one of
+    the country the claim's places are in (when they are in one)."""
+    surface = e.attribution.surface
+    if not surface or " ".join(token_key(surface)) not in _LOCAL_SERVICES:
+        return None
+    found = {
+        place.country_code
+        for name in _claim_places(ctx, e)
+        if (place := places.resolve(name, ctx.country)) is not None and place.country_code
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _with_exchange(features: dict[str, float], exchange: bool) -> dict[str, float]:
