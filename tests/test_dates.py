@@ -255,6 +255,8 @@ def test_resolves_weekdays(text: str, published: date, expected: str) -> None:
         ("M23 took Goma earlier this week.", date(2025, 1, 29), "2025-01-27/2025-01-29"),
         ("Gunmen struck Jos last weekend.", date(2025, 2, 5), "2025-02-01/2025-02-02"),
         ("Gunmen struck Jos over the weekend.", MON_MAR_3_2025, "2025-03-01/2025-03-02"),
+        ("Gunmen struck Jos at the weekend.", MON_MAR_3_2025, "2025-03-01/2025-03-02"),
+        ("Gunmen struck Jos this past weekend.", MON_MAR_3_2025, "2025-03-01/2025-03-02"),
         # anaphoric: from the date mentioned before, else from D
         ("Strikes on Tuesday killed 12; the day before, 8 died.", date(2025, 3, 12), "2025-03-10"),
         (
@@ -1093,3 +1095,12 @@ def test_since_a_time_of_day_and_names_between_verb_and_date(
     text: str, evidence: str, published: date, expected: str
 ) -> None:
     assert claim_date(text, evidence, published) == expected
+
+
+def test_an_anaphoric_day_counts_from_its_own_sentence_s_date_after_it() -> None:
+    """ "killed in an ambush the previous day, the army said on Tuesday": the day before
+    that Tuesday, not before the page's date."""
+    text = "Nine soldiers were killed in an ambush the previous day, the army said on Tuesday."
+    [anaphor] = [e for e in find_date_expressions(text) if e.anaphoric]
+    value = resolve_expression(anaphor, date(2025, 3, 13), text=text)  # a Thursday
+    assert value is not None and value.iso() == "2025-03-10"

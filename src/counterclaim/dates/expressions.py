@@ -214,7 +214,12 @@ _RELATIVE_EXPRS: list[RelativePattern] = [
     _relative("month", r"\b(?:earlier|early)\s+this\s+month\b", (0, -1), "month"),
     _relative("month", r"\b(?:later\s+)?this\s+month\b", (0, 0), "month"),
     _relative("month", r"\b(?:(?:earlier|early|late|later)\s+)?last\s+month\b", (-1, -1), "month"),
-    _relative("weekend", r"\bover\s+the\s+weekend\b", (0, 0), "weekend"),
+    _relative(
+        "weekend",
+        r"\b(?:(?:over|at|during|on)\s+the|this\s+past|this)\s+weekend\b",
+        (0, 0),
+        "weekend",
+    ),
     # Anaphoric: counted from the date mentioned before. "The day before the attack" has an
     # anchor of its own, which we do not read, so a following noun phrase rules it out.
     _relative(
