@@ -3132,3 +3132,12 @@ def test_a_health_ministry_named_without_a_country_is_the_one_where_the_dead_fel
 def test_people_killed_at_a_military_or_police_school_are_not_known_civilians(text: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == "other"
+
+
+def test_the_men_irregulars_lost_are_the_state_s_adversaries() -> None:
+    text = (
+        "Tillia\n\nNiger's defence ministry said the attackers, who came on motorcycles, also "
+        "lost around 30 men in the fighting near Tillia."
+    )
+    [claim] = claims_of(text)
+    assert claim.target_role == "opponent"

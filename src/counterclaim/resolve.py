@@ -1245,6 +1245,8 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             side
             if _agent_speaks(e)
             else _agent_side(ctx, e.agent, side, quoted="in_quote" in e.features)
+            # "the attackers also lost around 30 men", as a state tells it: its adversary's
+            or _side_by_its_kind(ctx, e.agent, side)
         )
         if owner is not None and owner != actors.NEUTRAL:
             return "own" if owner == side else "opponent"
