@@ -3141,3 +3141,19 @@ def test_the_men_irregulars_lost_are_the_state_s_adversaries() -> None:
     )
     [claim] = claims_of(text)
     assert claim.target_role == "opponent"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # posts irregulars attacked, as the state tells it: its own
+        ("Pakistan's army said militants had attacked four checkposts in North Waziristan.",
+         "own"),
+        ("Mali's army said jihadists attacked three military posts near Boni.", "own"),
+        # villages they attacked are people's
+        ("Plateau police said gunmen attacked 15 villages in Bokkos.", "civilian"),
+    ],
+)  # fmt: skip
+def test_what_irregulars_attacked_is_the_state_s_when_it_is_military(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

@@ -1316,6 +1316,9 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         if kb.is_state_side(side) and _places_of_its_own_state(ctx, e, side):
             return "own"  # "the strikes targeted four locations in Barmal district"
         agent_side = _agent_side(ctx, e.agent, side, quoted="in_quote" in e.features)
+        if agent_side is None and actors.names_military_objects(e.target):
+            # "militants attacked four checkposts", as the army tells it: its own posts
+            agent_side = _side_by_its_kind(ctx, e.agent or "", side)
         if agent_side is not None:
             if actors.is_civilian_phrase(e.target):
                 return "civilian"

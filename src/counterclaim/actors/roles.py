@@ -123,6 +123,12 @@ def names_civilians_or_their_property(phrase: str) -> bool:
     return is_civilian_phrase(phrase) or bool(keys & words.civilian_property)
 
 
+def names_military_objects(phrase: str) -> bool:
+    """True when the phrase names a party's arms or posts ("four checkposts", "an army
+    base", "two tanks"), by ``military_objects``."""
+    return bool(phrase_terms(token_key(phrase)) & load_target_words().military_objects)
+
+
 def names_combatants_or_prisoners(phrase: str) -> bool:
     """True when the phrase names soldiers, fighters or a party's prisoners ("27 soldiers",
     "390 prisoners"): people no one frees as civilians."""
