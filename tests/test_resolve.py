@@ -3157,3 +3157,12 @@ def test_the_men_irregulars_lost_are_the_state_s_adversaries() -> None:
 def test_what_irregulars_attacked_is_the_state_s_when_it_is_military(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+def test_mediators_stand_apart_from_the_parties() -> None:
+    """Prisoners a mediator counts are no party's enemies: it speaks for none of them."""
+    text = (
+        "Doha\n\nHamas released four Israeli hostages in exchange for 200 Palestinian "
+        "prisoners, the mediators said."
+    )
+    assert [c.target_role for c in claims_of(text)] == ["civilian", "other"]
