@@ -2314,3 +2314,22 @@ def test_an_included_part_is_no_antecedent(text: str, expected: list[tuple[str, 
     [(_, parsed)] = list(parse_documents([Document(text=text)]))
     found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count that closes a verb's phrase: "lose contact with" is going missing
+        ("The army said it had lost contact with 12 soldiers after the ambush near Menaka.",
+         [("missing", 12)]),
+        ("The brigade lost 40 soldiers and lost contact with 12 others.",
+         [("killed", 40), ("missing", 12)]),
+        # contact lost with no one counted
+        ("The ship lost contact with the coast guard, and 12 crew were killed.",
+         [("killed", 12)]),
+    ],
+)  # fmt: skip
+def test_a_count_closing_a_verb_s_phrase_takes_its_event(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

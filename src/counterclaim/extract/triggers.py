@@ -575,6 +575,14 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     if dep == "pobj":
         prep = head
         governor = prep.head
+        verb = governor.head if governor.dep_ == "dobj" else governor
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.phrasal:
+            # "lost contact with 12 soldiers": the count closes the verb's phrase
+            words = _phrase_words(verb)
+            for category, rest in lex.phrasal[verb.lemma_.lower()]:
+                closes = bool(rest) and rest[-1] == prep.lower_
+                if closes and all(w in words for w in rest) and _fits(category, person):
+                    return Trigger(category, verb, _agent_of(verb))
         if prep.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN"):
             glemma = governor.lemma_.lower()
             if glemma in lex.nouns:
