@@ -3166,3 +3166,19 @@ def test_mediators_stand_apart_from_the_parties() -> None:
         "prisoners, the mediators said."
     )
     assert [c.target_role for c in claims_of(text)] == ["civilian", "other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # "N of them" fighters among the counted mix them with civilians
+        ("Pont-Sonde\n\nSixteen people were seriously injured, two of them gang members, the "
+         "UN said.", "other"),
+        # ... not a word on how badly
+        ("Pont-Sonde\n\nSixteen people were injured, two of them seriously, the UN said.",
+         "civilian"),
+    ],
+)  # fmt: skip
+def test_fighters_among_the_counted_named_with_of_them(text: str, role: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role
