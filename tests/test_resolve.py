@@ -3182,3 +3182,21 @@ def test_mediators_stand_apart_from_the_parties() -> None:
 def test_fighters_among_the_counted_named_with_of_them(text: str, role: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # "the city's X" after a city: that city's X, by its name
+        # (not the government, whose officials spoke before)
+        ("A Russian missile barrage killed at least 31 people across Ukraine on Monday, "
+         "Ukrainian officials said.\n\nIn Kyiv, 22 people were killed, Mayor Vitali Klitschko "
+         "said. The city's military administration later put the capital's toll at 27.",
+         "Kyiv City Military Administration"),
+        ("Drones hit Belgorod overnight.\n\nThe region's governor said 4 people were killed.",
+         "Belgorod governor"),
+    ],
+)  # fmt: skip
+def test_an_institution_of_the_place_named_before(text: str, claimant: str) -> None:
+    claims = claims_of(text, published=date(2024, 7, 8))
+    assert claims[-1].claimant == claimant

@@ -614,6 +614,9 @@ def resolve_claimant(
         return REPORTER, [], None  # "..., Garowe Online reports" in Garowe Online's report
     if _UNOWNED_REPORTS.match(surface):
         return REPORTER, [], None  # "later reports raised the toll": no one's in particular
+    of_the_place = _of_the_place_named_before(ctx, surface, attribution.start)
+    if of_the_place is not None:
+        return of_the_place.name, _unique([*_aliases_of(ctx, of_the_place), surface]), of_the_place
     office_holder = _holder_named_before(ctx, surface)
     if office_holder is not None:
         name, aliases, found = office_holder
@@ -1000,6 +1003,32 @@ def _person_named_in(ctx: DocumentContext, surface: str, core: str, position: in
 
 
 _NAME_TAIL = re.compile(r"\s+(?:for|of|on|in|at)\s+.*$", re.IGNORECASE)
+
+
+_THE_PLACE_S = re.compile(
+    r"^the\s+(?P<kind>city|town|region|province|state|district|oblast)['’]s\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _of_the_place_named_before(
+    ctx: DocumentContext, surface: str, position: int
+) -> actors.Actor | None:
+    """ "the city's military administration" after "Kyiv", "the region's governor" after
+    "Belgorod": the institution of the place of that kind named last before, by its name."""
+    found = _THE_PLACE_S.match(surface.strip())
+    if found is None or position < 0:
+        return None
+    kind, rest = found.group("kind"), found.group("rest")
+    named = places.find_place_names(ctx.doc.text[:position], ctx.country)
+    if not named:
+        return None
+    place = named[-1].surface
+    for name in (f"{place} {kind.title()} {rest}", f"{place} {rest}"):
+        actor = ctx.kb.lookup(name)
+        if actor is not None:
+            return ctx.kb.claimant_actor(actor.id)
+    return None
 
 
 def _named_before_by_head(ctx: DocumentContext, surface: str, position: int) -> actors.Actor | None:
