@@ -3200,3 +3200,29 @@ def test_fighters_among_the_counted_named_with_of_them(text: str, role: str) -> 
 def test_an_institution_of_the_place_named_before(text: str, claimant: str) -> None:
     claims = claims_of(text, published=date(2024, 7, 8))
     assert claims[-1].claimant == claimant
+
+
+@pytest.mark.parametrize("bullet", ["-", "•", "1."])
+def test_a_list_under_a_lead_in_is_said_by_its_speaker(bullet: str) -> None:
+    """ "The air force said on Tuesday:" and a list: every item is the air force's."""
+    text = (
+        "Overnight attack\n\nThe Ukrainian air force said on Tuesday:\n\n"
+        f"{bullet} Russia launched 96 drones overnight.\n"
+        f"{bullet} 78 drones were shot down over 12 regions.\n\n"
+        "In Kharkiv, 3 people were killed, the governor said."
+    )
+    claims = claims_of(text, published=date(2024, 5, 7))
+    assert [(c.claimant, c.value, c.target) for c in claims] == [
+        ("Ukrainian Air Force", 96, "drones"),
+        ("Ukrainian Air Force", 78, "drones"),
+        ("Kharkiv governor", 3, "people"),
+    ]
+
+
+def test_bulleted_headlines_of_related_stories_are_no_body() -> None:
+    text = (
+        "Strike on Kharkiv\n\nThree people were killed in Kharkiv, the governor said.\n\n"
+        "Related\n\n• Russian strikes kill 12 in Odesa\n• Drone attack kills 4 in Sumy"
+    )
+    claims = claims_of(text, published=date(2024, 5, 7))
+    assert [c.value for c in claims] == [3]

@@ -209,11 +209,20 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
     issuer = _issuer_of_the_release(title, body)
     if issuer is not None:
         credited = issuer
+    # "The air force said on Tuesday:" and a list under it: each item is said by it
+    colon_voice: tuple[int, Attribution] | None = None
     for index, sent in enumerate(body):
+        paragraph = paragraph_index(doc_text(doc), sent.start_char)
+        if colon_voice is not None and paragraph != colon_voice[0]:
+            if _a_list_item(doc_text(doc), sent.start_char):
+                paragraph_claimant.setdefault(paragraph, colon_voice[1])
+            else:
+                colon_voice = None
+        if speakers[index] is not None and sentence_text(sent).rstrip().endswith(":"):
+            colon_voice = (paragraph, speakers[index])
         cumulative = cumulative_tokens(sent)
         if cumulative is not None and len(cumulative) == len(sent):
             continue
-        paragraph = paragraph_index(doc_text(doc), sent.start_char)
         sentence_before = antecedent[1] if antecedent[0] == paragraph else None
         antecedent = (paragraph, sent)
         hedged = sentence_hedged(sent)
@@ -840,6 +849,14 @@ def _named_before_in_sentence(sent: Span, pronoun: Attribution) -> bool:
 def _carried(voice: Attribution) -> Attribution:
     """A speaker carried from where they spoke to a figure they did not state there."""
     return Attribution(voice.surface, "inherited", voice.start, voice.parts)
+
+
+_LIST_MARK = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+
+
+def _a_list_item(text: str, start: int) -> bool:
+    """Whether the line a sentence stands on opens with a list mark ("- ", "• ", "2. ")."""
+    return _LIST_MARK.match(text, text.rfind("\n", 0, start) + 1) is not None
 
 
 def _credit_last_figures(

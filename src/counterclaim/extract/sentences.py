@@ -42,9 +42,24 @@ def is_body_sentence(sent: Span, title: str | None) -> bool:
     line = whole[line_start : line_end if line_end >= 0 else len(whole)].strip()
     if line.endswith(_CLOSING):
         return True
-    # A short line without closing punctuation is a heading, caption or furniture; so is a
-    # bulleted one of any length (the headlines of related stories)
-    return not (len(line.split()) < 12 or _BULLET.match(line))
+    if line.endswith(":") and len(line.split()) >= 4:
+        return True  # "The air force said on Tuesday:", a lead-in to the list below it
+    if _BULLET.match(line):
+        # a bulleted line is a related story's headline, unless it is an item of a list a
+        # lead-in introduces ("The air force said:")
+        return _under_a_lead_in(whole, line_start)
+    # A short line without closing punctuation is a heading, caption or furniture
+    return len(line.split()) >= 12
+
+
+def _under_a_lead_in(whole: str, line_start: int) -> bool:
+    """Whether the lines before a bulleted one, past other bulleted ones, end in a colon."""
+    for before in reversed(whole[:line_start].split("\n")):
+        before = before.strip()
+        if not before or _BULLET.match(before):
+            continue
+        return before.endswith(":")
+    return False
 
 
 _CLOSING = (".", "!", "?", '"', "”", "’", ")")

@@ -267,6 +267,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     tokens = [t for t in noun.subtree if t.i not in skip]
     while tokens and (
         tokens[0].dep_ in ("det", "quantmod", "advmod", "predet", "cc", "punct")
+        or not any(ch.isalnum() for ch in tokens[0].text)  # a list's bullet: "• 78 drones"
         or tokens[0].lower_ in ("of", "the", "a", "an", "another", "all", "total")
         or tokens[0].lower_ in MULTIPLIERS  # "several dozen members"
         or tokens[0].lower_ in lexicon().increments  # "a further 30 civilians"
