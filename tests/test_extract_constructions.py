@@ -23,6 +23,12 @@ def figures(text: str) -> list[tuple[str, int | None]]:
     return [(e.category, e.count.value) for e in found]
 
 
+def figures_and_targets(text: str) -> list[tuple[str, int | None, str]]:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    found: list[Extraction] = parsed._.extractions
+    return [(e.category, e.count.value, e.target) for e in found]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -495,9 +501,7 @@ def test_a_bare_count_of_a_joined_clause_counts_the_kind_counted_before(
 def test_a_bare_count_after_things_counts_them_where_the_event_befalls_things(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
-    [(_, parsed)] = list(parse_documents([Document(text=text)]))
-    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
-    assert found == expected
+    assert figures_and_targets(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -2254,9 +2258,7 @@ def test_an_exchange_frees_both_sides_prisoners(
 def test_people_counted_by_their_household_s_size(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
-    [(_, parsed)] = list(parse_documents([Document(text=text)]))
-    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
-    assert found == expected
+    assert figures_and_targets(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -2277,9 +2279,7 @@ def test_people_counted_by_their_household_s_size(
 def test_a_relative_pronoun_counts_the_people_or_things_it_stands_for(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
-    [(_, parsed)] = list(parse_documents([Document(text=text)]))
-    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
-    assert found == expected
+    assert figures_and_targets(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -2296,9 +2296,7 @@ def test_a_relative_pronoun_counts_the_people_or_things_it_stands_for(
 def test_the_wounded_counted_after_bodies_are_no_bodies(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
-    [(_, parsed)] = list(parse_documents([Document(text=text)]))
-    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
-    assert found == expected
+    assert figures_and_targets(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -2311,9 +2309,7 @@ def test_the_wounded_counted_after_bodies_are_no_bodies(
     ],
 )  # fmt: skip
 def test_an_included_part_is_no_antecedent(text: str, expected: list[tuple[str, int, str]]) -> None:
-    [(_, parsed)] = list(parse_documents([Document(text=text)]))
-    found = [(e.category, e.count.value, e.target) for e in parsed._.extractions]
-    assert found == expected
+    assert figures_and_targets(text) == expected
 
 
 @pytest.mark.parametrize(
