@@ -3226,3 +3226,18 @@ def test_bulleted_headlines_of_related_stories_are_no_body() -> None:
     )
     claims = claims_of(text, published=date(2024, 5, 7))
     assert [c.value for c in claims] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the commander of a unit speaks for the body the unit is part of
+        ("Brigadier General Ahmed Ali, commander of the army's 3rd Division, said troops killed "
+         "40 terrorists in Borno, Nigeria.", "Nigerian Army"),
+        ("Colonel Ivan Petrenko, commander of the National Guard's 14th brigade, said 9 "
+         "soldiers were wounded near Kupiansk, Ukraine.", "National Guard"),
+    ],
+)  # fmt: skip
+def test_a_unit_commander_speaks_for_the_body_of_the_unit(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

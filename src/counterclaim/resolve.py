@@ -1119,8 +1119,17 @@ def _office_holder_of(description: str) -> str | None:
             if any(w[:1].isupper() for w in qualifier.split()):
                 # "the Southern forces spokesperson": the forces the name says, not any
                 return f"{qualifier.strip()} {owner}"
-            return owner
+            return _body_of_its_unit(owner)
     return None
+
+
+def _body_of_its_unit(owner: str) -> str:
+    """ "the army's 3rd Division", "the police's 5th battalion": a unit speaks for the body
+    it is part of (``unit_names``)."""
+    found = re.match(r"^(?P<body>.+?)['’]s?\s+(?:[\w-]+\s+)?(?P<unit>\w+)$", owner)
+    if found is not None and found.group("unit").lower() in lexicon().unit_names:
+        return found.group("body")
+    return owner
 
 
 _OFFICE_WORD = re.compile(rf"{_OFFICE_WORDS}", re.IGNORECASE)
