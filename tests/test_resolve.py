@@ -3241,3 +3241,21 @@ def test_bulleted_headlines_of_related_stories_are_no_body() -> None:
 def test_a_unit_commander_speaks_for_the_body_of_the_unit(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the mayor of the town or city named last before
+        ("Drones\n\nIn Kharkiv, three people were killed in a drone strike, the mayor said.",
+         "Kharkiv mayor"),
+        ("Drones\n\nRussian drones hit Odesa overnight. The mayor said 14 people were wounded.",
+         "Odesa mayor"),
+        # a region named is no town
+        ("Drones\n\nDrones hit the Sumy region overnight. The mayor said 4 people were wounded.",
+         "mayor"),
+    ],
+)  # fmt: skip
+def test_the_mayor_is_the_mayor_of_the_town_named_before(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -1374,6 +1374,12 @@ def _has_suffix(surface: str) -> bool:
     return any(pattern.search(surface) for pattern, _ in _SUFFIX_TIER)
 
 
+def is_settlement(name: str, country: str | None = None) -> bool:
+    """Whether a place name names a town, a city or a site (not a district, a province or a
+    country), by its kind word or by the gazetteer."""
+    return _tier_of(name, country) == 0
+
+
 def is_division(name: str, country: str | None = None) -> bool:
     """Whether a place name names a province, region or state (a country's first-level
     division), by its kind word or by the gazetteer."""

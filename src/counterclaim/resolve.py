@@ -615,6 +615,12 @@ def resolve_claimant(
     if _UNOWNED_REPORTS.match(surface):
         return REPORTER, [], None  # "later reports raised the toll": no one's in particular
     of_the_place = _of_the_place_named_before(ctx, surface, attribution.start)
+    if of_the_place is None and (
+        mayor := _mayor_of_the_city_named(ctx, surface, attribution.start)
+    ):
+        name, found = mayor
+        aliases = _aliases_of(ctx, found) if found is not None else [name]
+        return (found.name if found is not None else name), _unique([*aliases, surface]), found
     if of_the_place is not None:
         return of_the_place.name, _unique([*_aliases_of(ctx, of_the_place), surface]), of_the_place
     office_holder = _holder_named_before(ctx, surface)
@@ -1029,6 +1035,28 @@ def _of_the_place_named_before(
         if actor is not None:
             return ctx.kb.claimant_actor(actor.id)
     return None
+
+
+_THE_MAYOR = re.compile(r"^(?:the\s+)?(?:city['’]s\s+)?mayor$", re.IGNORECASE)
+
+
+def _mayor_of_the_city_named(
+    ctx: DocumentContext, surface: str, position: int
+) -> tuple[str, actors.Actor | None] | None:
+    """ "In Kharkiv, three people were killed, the mayor said": the mayor of the town or city
+    named last before (the knowledge base's actor where it has one)."""
+    if _THE_MAYOR.match(surface.strip()) is None or position < 0:
+        return None
+    towns = [
+        m.surface
+        for m in places.find_place_names(ctx.doc.text[:position], ctx.country)
+        if places.is_settlement(m.surface, m.place.country_code)
+    ]
+    if not towns:
+        return None
+    name = f"{towns[-1]} mayor"
+    found = ctx.kb.lookup(name)
+    return name, (ctx.kb.claimant_actor(found.id) if found is not None else None)
 
 
 def _named_before_by_head(ctx: DocumentContext, surface: str, position: int) -> actors.Actor | None:
