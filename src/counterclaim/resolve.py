@@ -615,14 +615,13 @@ def resolve_claimant(
     if _UNOWNED_REPORTS.match(surface):
         return REPORTER, [], None  # "later reports raised the toll": no one's in particular
     of_the_place = _of_the_place_named_before(ctx, surface, attribution.start)
-    if of_the_place is None and (
-        mayor := _mayor_of_the_city_named(ctx, surface, attribution.start)
-    ):
+    if of_the_place is not None:
+        return of_the_place.name, _unique([*_aliases_of(ctx, of_the_place), surface]), of_the_place
+    mayor = _mayor_of_the_city_named(ctx, surface, attribution.start)
+    if mayor is not None:
         name, found = mayor
         aliases = _aliases_of(ctx, found) if found is not None else [name]
         return (found.name if found is not None else name), _unique([*aliases, surface]), found
-    if of_the_place is not None:
-        return of_the_place.name, _unique([*_aliases_of(ctx, of_the_place), surface]), of_the_place
     office_holder = _holder_named_before(ctx, surface)
     if office_holder is not None:
         name, aliases, found = office_holder
@@ -1310,7 +1309,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         owner = (
             side
             if _agent_speaks(e)
-            else _agent_side(ctx, e.agent, side, quoted="in_quote" in e.features)
+            else _doer_side(ctx, e, side)
             # "the attackers also lost around 30 men", as a state tells it: its adversary's
             or _side_by_its_kind(ctx, e.agent, side)
         )
@@ -1318,9 +1317,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             return "own" if owner == side else "opponent"
     if not neutral and e.agent and actors.names_the_doers_fellows(e.target):
         # "commandos freed 62 of their comrades": the doers' own, whoever tells it
-        doer = _agent_side(
-            ctx, e.agent, side, quoted="in_quote" in e.features
-        ) or _side_by_its_kind(ctx, e.agent, side)
+        doer = _doer_side(ctx, e, side) or _side_by_its_kind(ctx, e.agent, side)
         if doer is not None and doer != actors.NEUTRAL:
             return "own" if doer == side else "opponent"
     if (
@@ -1328,7 +1325,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         and e.category in ("killed", "wounded", "captured")
         and e.agent
         and _done_to_the_count(e)
-        and _agent_side(ctx, e.agent, side, quoted="in_quote" in e.features) == side
+        and _doer_side(ctx, e, side) == side
         and not actors.is_civilian_phrase(e.target)
         and not kb.sides_in_phrase(e.target)
         and not actors.names_own_people(e.target)
@@ -1381,7 +1378,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             return "own"  # "two terrorist attacks", as a state tells them: on its own people
         if kb.is_state_side(side) and _places_of_its_own_state(ctx, e, side):
             return "own"  # "the strikes targeted four locations in Barmal district"
-        agent_side = _agent_side(ctx, e.agent, side, quoted="in_quote" in e.features)
+        agent_side = _doer_side(ctx, e, side)
         if agent_side is None and actors.names_military_objects(e.target):
             # "militants attacked four checkposts", as the army tells it: its own posts
             agent_side = _side_by_its_kind(ctx, e.agent or "", side)
@@ -1540,6 +1537,12 @@ def _owner_verb(e: Extraction) -> bool:
 
 def _trigger_in(e: Extraction, lemmas: frozenset[str]) -> bool:
     return any(f"trigger={lemma}" in e.features for lemma in lemmas)
+
+
+def _doer_side(ctx: DocumentContext, e: Extraction, claimant_side: str | None) -> str | None:
+    """The side of a claim's doer (``_agent_side``), read as its words were said: quoted or
+    reported."""
+    return _agent_side(ctx, e.agent, claimant_side, quoted="in_quote" in e.features)
 
 
 def _agent_side(

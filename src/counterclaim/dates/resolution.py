@@ -231,9 +231,10 @@ def _previous_value(expr: DateExpression, published: date | None, text: str) -> 
     """The date of the nearest phrase before an anaphoric one ("the day before"); first, one
     of its own sentence, also after it ("killed in an ambush the previous day, the army
     said on Tuesday": the day before Tuesday)."""
-    start = max(text.rfind(". ", 0, expr.start), text.rfind("\n", 0, expr.start)) + 1
-    ends = [i for i in (text.find(". ", expr.end), text.find("\n", expr.end)) if i >= 0]
-    end = min(ends) if ends else len(text)
+    # (imported here: the events module reads this one)
+    from counterclaim.dates.events import sentence_bounds
+
+    start, end = sentence_bounds(text, expr.start, expr.end)
     for other in date_expressions(text):
         if start <= other.start and other.end <= end and other is not expr and not other.anaphoric:
             value = resolve_expression(other, published, text=text)

@@ -146,7 +146,8 @@ def _nearest_subject_first(verb: Token) -> list[Token]:
 
 
 def _spoken_by(verb: Token) -> Token | None:
-    """The speaker a passive verb of saying names with "by" ("was confirmed by a source")."""
+    """The speaker a passive verb or participle names with "by" ("was confirmed by a
+    source", "the toll, provided by the ministry")."""
     for agent in verb.children:
         if agent.dep_ == "agent":
             speaker = next((o for o in agent.children if o.dep_ == "pobj"), None)
@@ -1000,10 +1001,9 @@ def _toll_owner(node: Token) -> Attribution | None:
             return _attribution_from(re.sub(r"\s*['’]s?$", "", _speaker_text(child)), child)
         if child.dep_ == "acl" and child.tag_ == "VBN":
             # "the toll, provided by the health ministry, stands at 45": who gave it
-            for agent in child.children:
-                giver = next((o for o in agent.children if o.dep_ == "pobj"), None)
-                if agent.dep_ == "agent" and giver is not None and _can_speak(giver):
-                    return _attribution_from(_speaker_text(giver), giver)
+            giver = _spoken_by(child)
+            if giver is not None:
+                return _attribution_from(_speaker_text(giver), giver)
     return None
 
 

@@ -266,7 +266,7 @@ def find_counts(sent: Span) -> list[CountMention]:
                     qualifier = "at_least"
                 noun = _past_bracketed_name(_counted_noun(last))
                 anchor = last
-                if noun is not None and last.head.lower_ == "member" and last.head.head == noun:
+                if noun is not None and noun == _container_by_its_members(last):
                     anchor = last.head  # "a 12-member family": the count stands where it stands
                 if high is not None and noun is None:
                     # "25-30 insurgents": the parser hangs the noun on the range's end
@@ -421,6 +421,19 @@ def _household_size(doc: Doc, i: int) -> bool:
         and i + 1 < len(doc)
         and doc[i + 1].lemma_.lower() in lexicon().containers
     )
+
+
+def _container_by_its_members(number: Token) -> Token | None:
+    """The container whose size a number gives before it ("a 12-member family"): the number
+    is hung on "member", a compound of the container."""
+    member = number.head
+    if (
+        member.lower_ == "member"
+        and member.dep_ == "compound"
+        and member.head.lemma_.lower() in lexicon().containers
+    ):
+        return member.head
+    return None
 
 
 def _size_before(container: Token) -> Token | None:
@@ -702,12 +715,9 @@ def _counted_noun(tok: Token) -> Token | None:
     head = tok.head
     if _whole_number_after(tok) is not None:
         return None  # "74 of 98 drones": a part, whose whole is the drones (partitive_noun)
-    if (
-        head.lower_ == "member"
-        and head.dep_ == "compound"
-        and head.head.lemma_.lower() in lexicon().containers
-    ):
-        return head.head  # "a 12-member family": the family's people
+    container = _container_by_its_members(tok)
+    if container is not None:
+        return container  # "a 12-member family": the family's people
     if (
         head.lower_ in MULTIPLIERS
         and head.dep_ in ("nummod", "compound")
