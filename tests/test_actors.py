@@ -812,6 +812,26 @@ def test_counted_events_stand_for_the_people_they_befell(kb: KnowledgeBase, phra
 @pytest.mark.parametrize(
     ("phrase", "role"),
     [
+        ("houses of the bandits", "opponent"),
+        ("the insurgents' compounds and homes", "opponent"),
+        ("boats used by the pirates", "opponent"),
+        ("houses belonging to the militiamen", "opponent"),
+        ("houses of villagers", "civilian"),
+        ("houses", "civilian"),
+        ("homes of farmers and herders", "civilian"),
+    ],
+)
+def test_property_whose_owner_is_named_is_the_owners(
+    kb: KnowledgeBase, phrase: str, role: str
+) -> None:
+    """Houses are civilian property unless the phrase says combatants own them: then they
+    are the enemy's, as a state tells it, not a mix of civilians and combatants."""
+    assert target_role("nigeria", phrase, kb, category="destroyed") == role
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
         ("houses", "civilian"),
         ("motorcycles", "civilian"),
         ("villages", "civilian"),

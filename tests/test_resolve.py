@@ -3259,3 +3259,11 @@ def test_a_unit_commander_speaks_for_the_body_of_the_unit(text: str, claimant: s
 def test_the_mayor_is_the_mayor_of_the_town_named_before(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+def test_houses_the_army_says_it_burnt_of_the_bandits_are_the_enemys() -> None:
+    claims = claims_of(
+        "Troops set fire to 21 houses of the bandits near Tsafe in Zamfara State, the "
+        "Nigerian army said. Bandits burnt 9 houses in a nearby village, it said."
+    )
+    assert [(c.value, c.target_role) for c in claims] == [(21, "opponent"), (9, "civilian")]

@@ -66,6 +66,27 @@ def _split_civilian_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(term for term in rest if "|" not in term.split())
 
 
+# "houses of the bandits", "boats used by the smugglers", "the rebels' homes"
+_OWNER_AFTER = re.compile(r"\b(?:of|belonging to|used by|owned by|held by)\s+(?P<owner>.+)$")
+_OWNER_BEFORE = re.compile(r"^(?P<owner>.+?)['’]s?\s")
+
+
+def _owned_by_combatants(phrase: str, civilian_terms: frozenset[str]) -> bool:
+    """Whether the civilian words of a phrase are only things, and the phrase names whose
+    they are by words for combatants ("13 houses of the bandits", "the militants' homes"):
+    then the owner decides, not the kind of thing."""
+    words = load_target_words()
+    if not civilian_terms <= words.civilian_only_property | words.civilian_property:
+        return False
+    low = phrase.lower()
+    found = _OWNER_AFTER.search(low) or _OWNER_BEFORE.search(low)
+    if found is None:
+        return False
+    owner = found["owner"]
+    owner_civilians, owner_rest = _split_civilian_words(owner)
+    return not owner_civilians and bool(owner_rest & words.combatant_words)
+
+
 def _longest_terms(terms: set[str], vocabulary: frozenset[str]) -> set[str]:
     """The terms without the words of a longer term the vocabulary knows: "service members"
     are regular forces, not the members of a group."""
@@ -204,6 +225,8 @@ def target_role(
             return "opponent"  # "retook three villages": ground the adversary held
     if civilian_terms and civilian_terms <= words.generic_people and rest & words.irregulars:
         civilian_terms = frozenset()  # "two individuals responsible for the attack": attackers
+    if civilian_terms and _owned_by_combatants(target_phrase, civilian_terms):
+        civilian_terms = frozenset()  # "13 houses of the bandits": whose they are decides
     if civilian_terms:
         if rest & words.combatant_words:
             return "other"  # "soldiers and civilians": the text does not split them
