@@ -303,6 +303,20 @@ def test_first_level_divisions_resolve_to_their_country(
     assert place is not None and place.country_code == country
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Five soldiers were killed by rebels in Northern Samar province, the army said.", "PH"),
+        ("Militants attacked a gendarmerie post in Soum province on Sunday.", "BF"),
+        ("Four policemen were wounded in an ambush in Maguindanao del Sur.", "PH"),
+    ],
+)
+def test_provinces_below_the_first_level_name_their_country(text: str, country: str) -> None:
+    """Provinces ISO 3166-2 files under a region are places of their country: "Northern
+    Samar" is no town "Samar" in Ukraine with a direction before it."""
+    assert country_context(text)[:1] == [country]
+
+
 def test_a_division_of_a_country_s_name_is_that_name_with_its_kind_only() -> None:
     # "Niger State" is Nigeria's; "Niger" alone stays the country, even in a Nigerian story
     assert country_context("Gunmen attacked a village in Niger State, police said.") == ["NG"]

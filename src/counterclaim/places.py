@@ -804,6 +804,9 @@ def _first_level_divisions(
     import pycountry
 
     left_out = _words("division_kinds_left_out")
+    # Below the first level, only the kinds reports name as the seat of a war ("Northern
+    # Samar province", "Soum province"); the rest (boroughs, councils) would name no conflict
+    lower_kinds = _words("lower_division_kinds")
     generic = frozenset(_words("generic_division_words"))
     curated = {
         (str(row.get("country")), normalise_place_name(str(name)))
@@ -814,7 +817,9 @@ def _first_level_divisions(
     divisions: list[Division] = []
     for subdivision in pycountry.subdivisions:
         kind = str(subdivision.type).lower()
-        if subdivision.parent_code or any(word in kind for word in left_out):
+        if any(word in kind for word in left_out):
+            continue
+        if subdivision.parent_code and kind not in lower_kinds:
             continue
         code = str(subdivision.country_code)
         names: list[str] = []
