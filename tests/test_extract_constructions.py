@@ -2329,3 +2329,28 @@ def test_a_count_closing_a_verb_s_phrase_takes_its_event(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MANILA - Seven New People's Army rebels were killed in a clash, the army said.",
+            [("killed", 7, "New People's Army rebels")],
+        ),
+        (
+            "ABUJA - Nine Boko Haram's fighters surrendered to troops in Borno, the army said.",
+            [("captured", 9, "Boko Haram's fighters")],
+        ),
+        (
+            "Troops killed 6 Moro Islamic Liberation Front members in Lanao, the army said.",
+            [("killed", 6, "Moro Islamic Liberation Front members")],
+        ),
+    ],
+)
+def test_a_count_hung_on_the_name_before_its_noun_counts_the_noun(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    """A group's name between a number and the noun it counts: the parser may hang the
+    number on the name (after a dateline, before a possessive), and the noun is counted."""
+    assert figures_and_targets(text) == expected

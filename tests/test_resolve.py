@@ -3267,3 +3267,8 @@ def test_houses_the_army_says_it_burnt_of_the_bandits_are_the_enemys() -> None:
         "Nigerian army said. Bandits burnt 9 houses in a nearby village, it said."
     )
     assert [(c.value, c.target_role) for c in claims] == [(21, "opponent"), (9, "civilian")]
+
+
+def test_a_group_the_knowledge_base_knows_is_the_enemy_though_its_name_says_army() -> None:
+    [claim] = claims_of("Troops killed four New People's Army guerrillas, the army said.")
+    assert (claim.value, claim.target_role) == (4, "opponent")

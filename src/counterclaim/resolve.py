@@ -1297,13 +1297,15 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         if _speaks_for_a_state(e.attribution.surface) and not actors.is_civilian_phrase(e.target):
             # "police said the militants killed 12 soldiers", of a state the text names
             # nowhere: the state's forces are its own, irregulars its adversaries
+            sides = kb.sides_in_phrase(e.target)
+            if sides and not any(kb.is_state_side(s) for s in sides):
+                # "the army said it killed 73 Boko Haram fighters", "... four New People's
+                # Army guerrillas": a group the knowledge base knows, whatever its name says
+                return "opponent"
             if actors.names_state_forces(e.target):
                 return "own"
             if actors.names_irregulars(e.target):
                 return "opponent"
-            sides = kb.sides_in_phrase(e.target)
-            if sides and not any(kb.is_state_side(s) for s in sides):
-                return "opponent"  # "the army said it killed 73 Boko Haram fighters"
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
         # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
         owner = (

@@ -522,6 +522,26 @@ def spellings_of(word: str) -> list[str]:
     return ["".join(spelling) for spelling in product(*letters)]
 
 
+_NAME_PARTS = frozenset({"PROPN", "PART", "PUNCT", "SYM"})
+
+
+def _noun_past_a_name(number: Token, name: Token) -> Token | None:
+    """The common noun a name between it and a number describes: the name's words hang,
+    as compounds or a possessor, on the first noun after them, and nothing but the name's
+    words stands between the number and that noun."""
+    noun = name
+    while noun.pos_ == "PROPN" and noun.dep_ in ("compound", "nmod", "poss"):
+        if noun.head.i <= noun.i or noun.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun is name:
+        return None
+    between = noun.doc[number.i + 1 : noun.i]
+    if not all(t.pos_ in _NAME_PARTS and t.text not in (",", ";", ":") for t in between):
+        return None
+    return noun
+
+
 def _past_bracketed_name(noun: Token | None) -> Token | None:
     """ "16 Mali Armed Forces [FAMa] soldiers were killed": the parser takes the name before
     the bracketed acronym for what is counted; the noun after the brackets is, when it names
@@ -743,13 +763,12 @@ def _counted_noun(tok: Token) -> Token | None:
         "PROPN",
         "ADJ",
     ):
-        if (
-            head.pos_ == "PROPN"
-            and head.dep_ in ("compound", "nmod")
-            and head.head.pos_ == "NOUN"
-            and head.head.i == head.i + 1
-        ):
-            return head.head  # "13 PKK/YPG terrorists" with the count hung on the name
+        if head.pos_ == "PROPN":
+            noun = _noun_past_a_name(tok, head)
+            if noun is not None:
+                # "13 PKK/YPG terrorists", "Seven New People's Army rebels": the count hung
+                # on a name that describes the noun after it
+                return noun
         if head.pos_ == "ADJ" and head.dep_ not in (
             "dobj",
             "nsubj",
