@@ -2354,3 +2354,16 @@ def test_a_count_hung_on_the_name_before_its_noun_counts_the_noun(
     """A group's name between a number and the noun it counts: the parser may hang the
     number on the name (after a dateline, before a possessive), and the noun is counted."""
     assert figures_and_targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QUITO - At least 31 inmates were killed in a riot, the prison agency said.",
+        "KARACHI: Four inmates were killed in a riot, the prison agency said.",
+        "MAIDUGURI — Nine inmates were killed in a riot, the prison agency said.",
+    ],
+)
+def test_a_dateline_is_no_part_of_the_counted_noun(text: str) -> None:
+    [(_, _, target)] = figures_and_targets(text)
+    assert target == "inmates"

@@ -261,6 +261,10 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         )
         for t in c.subtree
     )
+    # "QUITO - At least 31 inmates": a dateline the parser hung on the noun is not its name
+    breaks = [t.i for t in noun.subtree if t.i < mention.first.i and t.text in _DATELINE_BREAKS]
+    if breaks:
+        skip.update(t.i for t in noun.subtree if t.i <= max(breaks))
     if of_a_whole:
         # "40 of the 80 passengers": the whole's own figure is no part of what is counted
         skip.update(t.i for c in noun.children if c.dep_ == "nummod" for t in c.subtree)
@@ -283,6 +287,7 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
     return tidy_name(_joined(tokens)) or noun.text
 
 
+_DATELINE_BREAKS = frozenset({"-", "–", "—", ":", "--"})
 _OWNER_PRONOUNS = ("its", "their")
 _OWNER_PRONOUN = re.compile(rf"\b(?:{'|'.join(_OWNER_PRONOUNS)})\b", re.IGNORECASE)
 
