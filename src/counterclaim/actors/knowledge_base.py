@@ -54,6 +54,8 @@ from counterclaim.model import Actor
 
 FUZZY_MIN_LENGTH = 12
 FUZZY_CUTOFF = 92.0
+# Two spellings of one word ("defence", "defense") within a fuzzy match
+_SAME_WORD = 80.0
 
 
 @dataclass(frozen=True)
@@ -425,15 +427,26 @@ class KnowledgeBase:
             return generic
         text = " ".join(key)
         if len(text) >= FUZZY_MIN_LENGTH and self._fuzzy_choices:
-            match = process.extractOne(
+            for choice, _score, _index in process.extract(
                 text,
                 self._fuzzy_candidates(len(text)),
                 scorer=fuzz.ratio,
                 score_cutoff=FUZZY_CUTOFF,
-            )
-            if match:
-                return self._actors[self._fuzzy_choices[match[0]]]
+                limit=5,
+            ):
+                if not self._marks_another_side(choice, key):
+                    return self._actors[self._fuzzy_choices[choice]]
         return None
+
+    def _marks_another_side(self, choice: str, key: tuple[str, ...]) -> bool:
+        """Whether an alias a spelling is close to puts a side's name where the spelling
+        has a word of its own: "the area's information ministry" is no misspelt "India
+        Information Ministry" (a side merely left out, "Ministry of Defense" for "UK
+        Ministry of Defence", is for the report's country to settle)."""
+        words = choice.split()
+        return any((word,) in self._side_markers and word not in key for word in words) and any(
+            max(fuzz.ratio(word, other) for other in words) < _SAME_WORD for word in key
+        )
 
     def _fuzzy_candidates(self, length: int) -> list[str]:
         """The fuzzy choices whose length lets them reach ``FUZZY_CUTOFF`` against a text of

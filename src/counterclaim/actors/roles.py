@@ -239,11 +239,13 @@ def target_role(
         return "civilian"
     marked = word_set & (words.military_marks | words.combatant_words)  # "rebel vehicles"
     if (
-        category in ("destroyed", "attacks")
-        and word_set & words.civilian_only_property
+        category in ("destroyed", "attacks", "seized")
+        and word_set
+        & words.civilian_only_property - (words.ground if category == "seized" else set())
         and not marked
     ):
-        # "bandits burnt 8 houses", whoever tells it; a village seized is ground taken
+        # "bandits burnt 8 houses", "raiders stole 4,000 head of cattle", whoever tells it;
+        # a village seized is ground taken
         return "civilian"
     if claimant_is_neutral or claimant_side in (None, NEUTRAL):
         if word_set & words.civilian_property and not word_set & words.military_marks:
