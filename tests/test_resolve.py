@@ -3272,3 +3272,13 @@ def test_houses_the_army_says_it_burnt_of_the_bandits_are_the_enemys() -> None:
 def test_a_group_the_knowledge_base_knows_is_the_enemy_though_its_name_says_army() -> None:
     [claim] = claims_of("Troops killed four New People's Army guerrillas, the army said.")
     assert (claim.value, claim.target_role) == (4, "opponent")
+
+
+def test_an_outlet_that_could_not_verify_the_figures_did_not_give_them() -> None:
+    """ "Could not verify the figures" hedges the figures before; it does not make the
+    outlet confirm them, as "officials later confirmed the toll" would."""
+    [claim] = claims_of(
+        "A spokesman for the army, Colonel Ibrahim Musa, said troops cleared the forest. He "
+        "said 27 insurgents were killed.\n\nAFP could not independently verify the figures."
+    )
+    assert (claim.claimant, claim.value, claim.hedged) == ("army", 27, True)

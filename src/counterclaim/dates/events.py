@@ -191,6 +191,9 @@ def _names_a_past_event(left: list[str], right_text: str) -> bool:
     return any(w.lower() in _NAMED_AFTER for w in left[-6:-1])
 
 
+_INSET_CLAUSE = re.compile(r",\s+(?:where|which|who|whom|whose)\b[^,]*,")
+
+
 @lru_cache(maxsize=1024)  # every claim of a paragraph asks about the same phrases
 def expression_role(text: str, expr: DateExpression) -> str:
     """What a date phrase qualifies in its sentence.
@@ -231,7 +234,11 @@ def expression_role(text: str, expr: DateExpression) -> str:
     adjectival = possessive or expr.surface.lower() in ("overnight", "last night's")
     if adjectival and right and _is_event(right[0].lower()):
         return "event"
-    ev_left, rp_left = _nearest_cues(left[::-1], leftwards=True)
+    # "hit a monastery in X village, where families were sheltering, on Tuesday": a clause
+    # set off between commas that describes what came before does not part the date from
+    # the verb before it
+    clause_free = _TOKEN.findall(_INSET_CLAUSE.sub(" ", text[s0 : expr.start]))
+    ev_left, rp_left = _nearest_cues(clause_free[::-1], leftwards=True)
     if rp_left == _INSIDE_REPORT:
         rp_left = None
     # "killed 20 in Rafah on Saturday, the ministry said": an attribution after a comma

@@ -486,11 +486,13 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                     extraction.hedged = True
         if (
             not claimed_here
+            and not hedged
             and speakers[index] is not None
             and (_confirms_a_toll(sent) or _names_the_counted_before(sent, results, body, index))
         ):
             # "45 officers were killed near Diffa. Officials at the interior ministry later
-            # confirmed the toll": the figure the outlet stated is theirs
+            # confirmed the toll": the figure the outlet stated is theirs ("Reuters could not
+            # verify the figures" confirms nothing)
             _credit_last_figures(results, body, index, speakers[index])
         if not mentions or paragraph not in paragraph_claimant:
             # A named speaker in a sentence without claims still sets the paragraph's voice
