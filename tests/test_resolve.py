@@ -3282,3 +3282,26 @@ def test_an_outlet_that_could_not_verify_the_figures_did_not_give_them() -> None
         "said 27 insurgents were killed.\n\nAFP could not independently verify the figures."
     )
     assert (claim.claimant, claim.value, claim.hedged) == ("army", 27, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Survivors of an airstrike by the Sudanese army on a market in Kabkabiya said "
+            "62 people were killed.",
+            "Survivors",
+        ),
+        (
+            "Relatives of those killed in the raid by the RSF said 14 men were killed.",
+            "Relatives of those killed in the raid by the RSF",
+        ),
+        (
+            "Witnesses of Sunday's shelling by Russian forces said 9 people died.",
+            "Witnesses",
+        ),
+    ],
+)
+def test_the_doer_a_witness_s_phrase_names_is_not_who_speaks(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

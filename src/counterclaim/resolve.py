@@ -340,6 +340,7 @@ def _most_named(ctx: DocumentContext, named: list[actors.Actor]) -> actors.Actor
 
 def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors.Actor | None:
     kb = ctx.kb
+    surface = _without_the_doer(surface)
     found = kb.lookup(surface)
     if found is not None and ctx.country is not None:
         found = kb.national_counterpart(found, ctx.country, surface) or found
@@ -392,6 +393,16 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         if side is not None:
             found = kb.government_of(side)
     return kb.claimant_actor(found.id) if found is not None else None
+
+
+def _without_the_doer(surface: str) -> str:
+    """ "Survivors of an airstrike by Myanmar's military", "relatives of those killed by the
+    RSF": whoever a witness's phrase names as the doer, after "by", is not who speaks (a
+    statement's "by", "a statement issued by the army", is)."""
+    words = _without_article(surface).split()
+    if not words or words[0].lower() not in lexicon().neutral_voices:
+        return surface
+    return re.split(r"\s+by\s+", surface, maxsplit=1)[0]
 
 
 _SEATED_IN = re.compile(
@@ -589,6 +600,7 @@ def core_name(surface: str) -> str:
         return local_police
     core = _DESCRIPTION.split(surface, maxsplit=1)[0].strip()
     core = _without_count(_without_article(core))
+    core = _voice_without_its_event(core)
     titled = _PERSON_AFTER_TITLE.sub(lambda m: m.group(1), core).strip()
     # "Colonel Cyrille Atonfack": a rank alone names no one; the person is the claimant
     core = core if titled.lower().rstrip(".") in _RANKS else titled
@@ -601,6 +613,19 @@ def core_name(surface: str) -> str:
             words.pop(0)
         return " ".join(words)
     return core or surface
+
+
+def _voice_without_its_event(core: str) -> str:
+    """ "Survivors of an airstrike by the military on a monastery": the survivors; the
+    event they lived through describes them and names no one who speaks."""
+    voice, of, rest = core.partition(" of ")
+    lex = lexicon()
+    if not of or voice.lower() not in lex.neutral_voices:
+        return core
+    words = [w.lower() for w in rest.split()[:4]]
+    if words and (words[0] in ("a", "an", "the", "this", "that") or words[0].endswith("'s")):
+        words = words[1:]  # "of the attack", "of Sunday's attack"
+    return voice if any(w in lex.attack_nouns for w in words[:2]) else core
 
 
 def resolve_claimant(
