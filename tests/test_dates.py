@@ -439,6 +439,11 @@ def test_infer_published_reads_header_then_dateline() -> None:
         ("The toll from the March 22 attack on the concert hall rose to 143.", "March 22",
          "event"),
         ("Twelve people were killed in the May 5 attack on the market.", "May 5", "event"),
+        # every verb of destruction and killing is an event word
+        ("Soldiers torched 40 houses in the village on Monday, residents said.", "on Monday",
+         "event"),
+        ("Gunmen beheaded two farmers on Saturday, police said.", "on Saturday", "event"),
+        ("Militiamen looted shops in the town on Friday, witnesses said.", "on Friday", "event"),
         # a clause between commas that describes a place does not part the date from the verb
         ("The shell hit a school in Kupiansk, where families were sheltering, on Friday "
          "evening, said the governor.", "on Friday evening", "event"),
