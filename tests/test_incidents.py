@@ -663,3 +663,20 @@ def test_incremental_update_regroups_like_a_full_regroup(tmp_path: Path) -> None
     assert regrouped > 100  # several documents per incident, not one each
     for store in stores:
         store.close()
+
+
+def test_an_incident_lists_each_place_once_as_reports_name_it_most() -> None:
+    a = make_doc("An air strike in Sagaing Region killed 30 people in Pale.", date(2025, 3, 12))
+    b = make_doc("An air strike in central Sagaing region killed 32 people.", date(2025, 3, 12))
+    c = make_doc("The air strike in Sagaing region killed 32 people.", date(2025, 3, 12))
+    claims = [
+        claim(a, "killed 30 people", value=30, event_date="2025-03-11",
+              locations=("Pale", "Sagaing Region")),
+        claim(b, "killed 32 people", value=32, event_date="2025-03-11",
+              locations=("central Sagaing region",)),
+        claim(c, "killed 32 people", value=32, event_date="2025-03-11",
+              locations=("Sagaing region",)),
+    ]  # fmt: skip
+    [incident] = assign_incidents(claims, {d.id: d for d in (a, b, c)})
+    assert len(incident.places) == 2
+    assert {"Pale"} < set(incident.places)

@@ -931,6 +931,20 @@ def _can_merge(a: list[_Segment], b: list[_Segment], options: IncidentOptions) -
     return not published or (max(published) - min(published)).days <= report_limit
 
 
+def _one_spelling_per_place(counts: Counter[str], first_seen: dict[str, int]) -> list[str]:
+    """The incident's places, most named first, each once: "Sagaing Region", "Sagaing
+    region" and "central Sagaing region" are one place, shown as reports name it most."""
+    by_place: dict[str, list[str]] = {}
+    for name in counts:
+        by_place.setdefault(place_key(name) or name, []).append(name)
+    spellings = [
+        (sum(counts[n] for n in names), min(names, key=lambda n: (-counts[n], first_seen[n])))
+        for names in by_place.values()
+    ]
+    spellings.sort(key=lambda item: (-item[0], first_seen[item[1]]))
+    return [name for _total, name in spellings]
+
+
 def _build_incident(
     segments: list[_Segment],
     claims: list[Claim],
@@ -947,7 +961,7 @@ def _build_incident(
             # Most specific names come first in a claim; weight them up.
             place_counts[name] += 3 if rank == 0 else 1
             first_seen.setdefault(name, len(first_seen))
-    places = sorted(place_counts, key=lambda n: (-place_counts[n], first_seen[n]))
+    places = _one_spelling_per_place(place_counts, first_seen)
     operation = _operationslug([s.operation for s in segments if s.operation])
     head = operation or (slug(places[0]) if places else "") or "incident"
     label = f"{head}-{start.isoformat()}" if start else f"{head}-undated"
