@@ -3305,3 +3305,15 @@ def test_an_outlet_that_could_not_verify_the_figures_did_not_give_them() -> None
 def test_the_doer_a_witness_s_phrase_names_is_not_who_speaks(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+def test_a_state_s_one_body_named_as_a_ministry_is_its_defense_ministry() -> None:
+    """Mexico's SEDENA is both its army and its defense ministry: "the defense ministry"
+    and "the ministry" after it, in a report about Mexico, are one column with "the army"."""
+    claims = claims_of(
+        "MEXICO CITY - Soldiers killed 11 gunmen near Culiacan, in Sinaloa state, the defense "
+        "ministry said. One soldier was wounded, the ministry said.\n\nThe Mexican army said "
+        "troops also seized 14 rifles."
+    )
+    assert {c.claimant for c in claims} == {"SEDENA"}
+    assert len(claims) == 3

@@ -676,7 +676,13 @@ class KnowledgeBase:
                 best = max(tier, key=lambda a: (tier[a], -first_seen[a]))
                 return self._actors[best]
         for actor in reversed(recent):
-            if actor.kind in kinds:
+            # ("the ministry" after "the defense ministry" that is Mexico's SEDENA, a state
+            # actor of another kind named with the noun)
+            if actor.kind in kinds or (
+                actor.kind in STATE_KINDS
+                and any(k in STATE_KINDS for k in kinds)
+                and self._named_with(actor, head)
+            ):
                 return actor
         # "Abu Dhabi Police", "the Kano police command": a name of its own, not the state's
         named_apart = any(w[:1].isupper() and w.lower() not in _DESCRIBING for w in words[:-1])
@@ -782,6 +788,16 @@ class KnowledgeBase:
         → "Ukrainian Air Force"), else its one top-level actor of these kinds ("the military"
         → the Tatmadaw); None when that is ambiguous (Russia has several ministries)."""
         of_kind = [a for a in self._actors_of_country.get(country, ()) if a.kind in kinds]
+        if " " in head and not any(self._named_with(a, head) for a in of_kind):
+            # "the defense ministry" in a report about Mexico is SEDENA, which the files
+            # list as the army it also is: the one state actor named so, whatever its kind
+            named_so = [
+                a
+                for a in self._actors_of_country.get(country, ())
+                if a.kind in STATE_KINDS and self._named_with(a, head)
+            ]
+            if len(named_so) == 1:
+                return named_so[0]
 
         def top_level(actors: list[Actor]) -> list[Actor]:
             # "the government" of Pakistan is the federal one, not a provincial one under it
