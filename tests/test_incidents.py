@@ -680,3 +680,22 @@ def test_an_incident_lists_each_place_once_as_reports_name_it_most() -> None:
     [incident] = assign_incidents(claims, {d.id: d for d in (a, b, c)})
     assert len(incident.places) == 2
     assert {"Pale"} < set(incident.places)
+
+
+def test_a_running_total_is_apart_from_the_day_s_event_its_report_tells() -> None:
+    a = make_doc(
+        "Soldiers killed 19 gunmen near Culiacan on Monday. Since the feud erupted on Sept. 9, "
+        "prosecutors have reported 295 homicides.",
+        date(2024, 10, 22),
+    )
+    b = make_doc("Nineteen gunmen died in a clash near Culiacan on Monday.", date(2024, 10, 22))
+    claims = [
+        claim(a, "killed 19 gunmen", value=19, event_date="2024-10-21", locations=("Culiacan",)),
+        claim(a, "295 homicides", value=295, event_date="2024-09-09/2024-10-22",
+              locations=("Culiacan",)),
+        claim(b, "Nineteen gunmen died", value=19, event_date="2024-10-21",
+              locations=("Culiacan",)),
+    ]  # fmt: skip
+    incidents = assign_incidents(claims, {a.id: a, b.id: b})
+    assert len(incidents) == 2
+    assert claims[0].incident == claims[2].incident != claims[1].incident

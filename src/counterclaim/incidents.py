@@ -267,10 +267,22 @@ def _operation_for(claim: Claim, mentions: list[OperationMention]) -> OperationM
     return nearest
 
 
-def _date_groups(claims: list[Claim], tolerance: int) -> list[list[Claim]]:
-    """Claims grouped by explicit event date; undated claims join the main group."""
-    dated = sorted(((w, c) for c in claims if (w := date_window(c.event_date))), key=lambda x: x[0])
-    undated = [c for c in claims if not date_window(c.event_date)]
+def _date_groups(claims: list[Claim], tolerance: int, max_span: int) -> list[list[Claim]]:
+    """Claims grouped by explicit event date; undated claims join the main group. A running
+    total over weeks ("295 homicides since the feud erupted on Sept. 9") is a group of its
+    own: the day's clash its report also tells of is not part of it."""
+    windows = {c.id: date_window(c.event_date) for c in claims}
+    running: dict[tuple[date, date], list[Claim]] = {}
+    for claim in claims:
+        window = windows[claim.id]
+        if window is not None and (window[1] - window[0]).days > max_span:
+            running.setdefault(window, []).append(claim)
+    in_running = {c.id for group in running.values() for c in group}
+    day_events = [c for c in claims if c.id not in in_running]
+    if running and any(windows[c.id] for c in day_events):
+        return _date_groups(day_events, tolerance, max_span) + list(running.values())
+    dated = sorted(((w, c) for c in claims if (w := windows[c.id])), key=lambda x: x[0])
+    undated = [c for c in claims if not windows[c.id]]
     groups: list[tuple[tuple[date, date], list[Claim]]] = []
     for window, claim in dated:
         if groups and _dates_agree(groups[-1][0], window, tolerance):
@@ -431,7 +443,7 @@ def segment_document(
     ordered = sorted(claims, key=lambda c: (c.span_start, c.id))
     return [
         apart
-        for by_date in _date_groups(ordered, options.date_tolerance_days)
+        for by_date in _date_groups(ordered, options.date_tolerance_days, options.max_span_days)
         for group in _place_groups(by_date, options, doc)
         for apart in _separate_events(group, doc)
     ]
