@@ -294,6 +294,8 @@ def test_strip_qualifier_keeps_the_glue_before_it(qualifier: str, glue: str) -> 
         "The Tigray war has killed tens of thousands of people, the UN said.",
         "In its 40-year armed insurgency the group has killed more than 30,000 people.",
         "Some 600 civilians have been killed in Khartoum since the April outbreak, medics said.",
+        "Since the feud erupted in September, prosecutors have counted 410 people missing.",
+        "At least 1,200 people have been killed since the unrest began, a rights group said.",
     ],
 )
 def test_a_whole_war_toll_is_background(text: str) -> None:
@@ -2367,3 +2369,7 @@ def test_a_count_hung_on_the_name_before_its_noun_counts_the_noun(
 def test_a_dateline_is_no_part_of_the_counted_noun(text: str) -> None:
     [(_, _, target)] = figures_and_targets(text)
     assert target == "inmates"
+
+
+def test_homicides_are_counted_deaths() -> None:
+    assert figures("Police recorded 31 homicides in the capital last week.") == [("killed", 31)]

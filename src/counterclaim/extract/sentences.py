@@ -114,7 +114,7 @@ CUMULATIVE = re.compile(
     r"april|may|june|july|august|september|november|december)|over the years|so far this year|"
     r"to date|throughout the war|in total since|previously reported|at that time|in the previous"
     r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising"
-    r"|offensive|campaign)"
+    r"|offensive|campaign|feud|crisis|unrest|hostilities)"
     # "since it seized power in 2021", "since the Taliban took control"
     r"|since (?:[\w-]+ ){1,3}(?:seized|took|grabbed|came to|returned to) (?:power|control)"
     rf"|(?:in|over|during) the (?:past|last) (?:decade|month|\w+ (?:years|decades|months))"
