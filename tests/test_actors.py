@@ -1053,3 +1053,17 @@ def test_allies_are_own_people_and_their_war_not_the_adversarys(tmp_path: Path) 
     assert target_role("northland", "Eastlandic soldiers", kb) == "own"
     assert target_role("northland", "Southlandic soldiers", kb) == "opponent"
     assert target_role("eastland", "Northlandic soldiers", kb) == "own"
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Police and gang members traded fire for hours in the market.",
+        "The two armies exchanged fire across the border overnight.",
+        "Guards fought off the attackers at the gate.",
+    ],
+)
+def test_people_where_two_sides_traded_fire_are_other(kb: KnowledgeBase, context: str) -> None:
+    assert target_role("neutral", "people", kb, claimant_is_neutral=True, context=context) == (
+        "other"
+    )
