@@ -3317,3 +3317,12 @@ def test_a_state_s_one_body_named_as_a_ministry_is_its_defense_ministry() -> Non
     )
     assert {c.claimant for c in claims} == {"SEDENA"}
     assert len(claims) == 3
+
+
+def test_attacks_a_sentence_names_no_attacker_of_are_those_it_named_one_for() -> None:
+    claims = claims_of(
+        "Ukrainian forces repelled 120 Russian assaults along the front over the past day, "
+        "Ukraine's General Staff said, with the heaviest fighting near Kostiantynivka, where "
+        "38 attacks were recorded."
+    )
+    assert [(c.value, c.target_role) for c in claims] == [(120, "own"), (38, "own")]

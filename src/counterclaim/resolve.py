@@ -278,6 +278,7 @@ def resolve_claims(
             claims.append(claim)
             resolved.append((credited, claim))
     _others_share_their_role(doc.text, resolved)
+    _attacks_of_one_attacker(kb, resolved)
     _apply_rejections(ctx, claims)
     _apply_denials(claims)
     unique: dict[str, Claim] = {}
@@ -2112,6 +2113,23 @@ def _others_share_their_role(text: str, resolved: list[tuple[Extraction, Claim]]
             and e.sentence_start == before.sentence_start
             and e.target == before.target
             and claim.claimant == earlier.claimant
+        ):
+            claim.target_role = earlier.target_role
+
+
+def _attacks_of_one_attacker(
+    kb: actors.KnowledgeBase, resolved: list[tuple[Extraction, Claim]]
+) -> None:
+    """ "repelled 156 Russian assaults ..., with the heaviest fighting near Pokrovsk, where 47
+    attacks were recorded": attacks a sentence names no attacker of are those of the attacks
+    it named one for, in the same claimant's words."""
+    for (before, earlier), (e, claim) in pairwise(resolved):
+        if (
+            e.category == earlier.category == "attacks"
+            and e.sentence_start == before.sentence_start
+            and claim.claimant == earlier.claimant
+            and not kb.sides_in_phrase(e.target)
+            and kb.sides_in_phrase(before.target)
         ):
             claim.target_role = earlier.target_role
 
