@@ -99,6 +99,35 @@ class DocumentContext:
     )
     warship_story: bool | None = None  # see about_a_warship: found on first use
     fighting_story: bool | None = None  # see lead_tells_of_fighting: found on first use
+    # the places named before a speaker, by the speaker's offset (see places_before)
+    places_by_offset: dict[int, list[places.PlaceMention]] = field(default_factory=dict)
+
+    def places_before(self, position: int) -> list[places.PlaceMention]:
+        """The places the text names before an offset (the whole text for an unknown one),
+        found once per speaker for every lookup of "the city's", "the mayor", "the state
+        government" that asks."""
+        end = position if position > 0 else len(self.doc.text)
+        found = self.places_by_offset.get(end)
+        if found is None:
+            found = places.find_place_names(self.doc.text[:end], self.country)
+            self.places_by_offset[end] = found
+        return found
+
+    def place_named_last(self, position: int, kind: str) -> str | None:
+        """The last place of a kind named before an offset: "settlement" (a town or city),
+        "division" (a region, or the one a town named is in: "Kharkiv" for "the regional
+        governor" is Kharkiv region) or "any"."""
+        names: list[str | None] = []
+        for mention in self.places_before(position):
+            country = mention.place.country_code
+            if kind == "settlement" and not places.is_settlement(mention.surface, country):
+                continue
+            if kind == "division" and not places.is_division(mention.surface, country):
+                names.append(mention.place.admin_area)
+                continue
+            names.append(mention.surface)
+        named = [n for n in names if n]
+        return named[-1] if named else None
 
     def about_a_warship(self) -> bool:
         """ "the Moskva sank ... 27 crew members went missing": the crew of the warship a
@@ -831,18 +860,10 @@ def _body_of_the_division_named(
     match = _DIVISION_BODY.match(surface.strip())
     if match is None:
         return None
-    before = ctx.doc.text[: max(position, 0)] or ctx.doc.text
-    divisions = [
-        # the division named, or the one a town named is in ("Kharkiv": Kharkiv region)
-        m.surface if places.is_division(m.surface, m.place.country_code) else m.place.admin_area
-        for m in places.find_place_names(before, ctx.country)
-    ]
-    divisions = [d for d in divisions if d]
-    if not divisions:
+    named = ctx.place_named_last(position, "division")
+    if named is None:
         return None
-    division = re.sub(
-        r"\s(state|region|province)$", lambda m: " " + m.group(1).title(), divisions[-1]
-    )
+    division = re.sub(r"\s(state|region|province)$", lambda m: " " + m.group(1).title(), named)
     bare = re.sub(r"\s(?:State|Region|Province)$", "", division)
     body = (match.group("body") or match.group("ruler")).lower()
     for name in dict.fromkeys([f"{division} {body}", f"{bare} State {body}", f"{bare} {body}"]):
@@ -1048,13 +1069,12 @@ def _of_the_place_named_before(
     """ "the city's military administration" after "Kyiv", "the region's governor" after
     "Belgorod": the institution of the place of that kind named last before, by its name."""
     found = _THE_PLACE_S.match(surface.strip())
-    if found is None or position < 0:
+    if found is None or position <= 0:
         return None
     kind, rest = found.group("kind"), found.group("rest")
-    named = places.find_place_names(ctx.doc.text[:position], ctx.country)
-    if not named:
+    place = ctx.place_named_last(position, "any")
+    if place is None:
         return None
-    place = named[-1].surface
     for name in (f"{place} {kind.title()} {rest}", f"{place} {rest}"):
         actor = ctx.kb.lookup(name)
         if actor is not None:
@@ -1070,16 +1090,12 @@ def _mayor_of_the_city_named(
 ) -> tuple[str, actors.Actor | None] | None:
     """ "In Kharkiv, three people were killed, the mayor said": the mayor of the town or city
     named last before (the knowledge base's actor where it has one)."""
-    if _THE_MAYOR.match(surface.strip()) is None or position < 0:
+    if _THE_MAYOR.match(surface.strip()) is None or position <= 0:
         return None
-    towns = [
-        m.surface
-        for m in places.find_place_names(ctx.doc.text[:position], ctx.country)
-        if places.is_settlement(m.surface, m.place.country_code)
-    ]
-    if not towns:
+    town = ctx.place_named_last(position, "settlement")
+    if town is None:
         return None
-    name = f"{towns[-1]} mayor"
+    name = f"{town} mayor"
     found = ctx.kb.lookup(name)
     return name, (ctx.kb.claimant_actor(found.id) if found is not None else None)
 
