@@ -3326,3 +3326,16 @@ def test_attacks_a_sentence_names_no_attacker_of_are_those_it_named_one_for() ->
         "38 attacks were recorded."
     )
     assert [(c.value, c.target_role) for c in claims] == [(120, "own"), (38, "own")]
+
+
+def test_of_them_after_a_listed_part_counts_the_whole() -> None:
+    """ "received 64 wounded, including 20 children, ... 7 of them died": the 7 are of the
+    wounded (people the fighting left, 'other'), not of the children listed among them."""
+    claims = claims_of(
+        "A field hospital in Tawila said it had received 64 wounded, including 20 children, "
+        "in two days of fighting, and that 7 of them had died."
+    )
+    assert [(c.category, c.value, c.target_role) for c in claims] == [
+        ("wounded", 64, "other"),
+        ("killed", 7, "other"),
+    ]

@@ -83,7 +83,12 @@ def _bare_phrase(noun: Token) -> str:
 
 
 def _people_before(pronoun: Token) -> str | None:
-    found = _noun_before(pronoun, lambda tok: tok.pos_ == "NOUN" and bool(is_person(tok)))
+    # ("received 82 wounded, including 30 children, ... 9 of them died": the wounded, not
+    # the part of them listed)
+    found = _noun_before(
+        pronoun,
+        lambda tok: tok.pos_ == "NOUN" and bool(is_person(tok)) and not in_subset_phrase(tok),
+    )
     return np_text(found) if found is not None else None
 
 
@@ -446,7 +451,11 @@ def _figure_right_before(including: Token) -> bool:
     if including.i < 2 or doc[including.i - 1].text != ",":
         return False
     before = doc[including.i - 2]
-    return before.like_num or any(c.dep_ == "nummod" for c in before.children)
+    # ("received 82 wounded, including 30 children": a count of the dead or the wounded)
+    counted_casualties = (
+        including.i >= 3 and before.lower_ in lexicon().adjectives and doc[including.i - 3].like_num
+    )
+    return before.like_num or counted_casualties or any(c.dep_ == "nummod" for c in before.children)
 
 
 def window_names_a_part(window: str) -> bool:
