@@ -3339,3 +3339,27 @@ def test_of_them_after_a_listed_part_counts_the_whole() -> None:
         ("wounded", 64, "other"),
         ("killed", 7, "other"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("GAZA - Israeli strikes killed 17 people in Khan Younis on Sunday, the health ministry "
+         "said.", "Gaza Health Ministry"),
+        ("RAMALLAH - Israeli forces killed three Palestinians in a raid on Jenin, the health "
+         "ministry said.", "Palestinian Health Ministry"),
+        ("Israeli strikes killed 23 people across the Gaza Strip, the territory's health "
+         "ministry said.", "Gaza Health Ministry"),
+        ("Israeli strikes killed 23 people in Gaza, the territory's civil defence agency said.",
+         "Gaza Civil Defence"),
+        ("DANTEWADA - Maoist rebels killed two villagers in Chhattisgarh's Dantewada district, "
+         "police said.", "Chhattisgarh Police"),
+    ],
+)  # fmt: skip
+def test_of_a_country_s_several_institutions_the_place_s_own_speaks(
+    text: str, claimant: str
+) -> None:
+    """A country with several health ministries or police forces: the one named with a
+    place the report names ("Gaza", "Chhattisgarh") is the one a bare name means."""
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

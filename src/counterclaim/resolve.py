@@ -113,6 +113,11 @@ class DocumentContext:
             self.places_by_offset[end] = found
         return found
 
+    def place_names(self) -> tuple[str, ...]:
+        """Every place the text names, as written and by its gazetteer name."""
+        found = self.places_before(len(self.doc.text))
+        return tuple(dict.fromkeys([m.surface for m in found] + [m.place.name for m in found]))
+
     def place_named_last(self, position: int, kind: str) -> str | None:
         """The last place of a kind named before an offset: "settlement" (a town or city),
         "division" (a region, or the one a town named is in: "Kharkiv" for "the regional
@@ -403,7 +408,11 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
                 found = kb.national_counterpart(found, ctx.country, surface) or found
     if found is None:
         found = kb.resolve_in_context(
-            surface, "", ctx.country, mentions=_mentions_before(ctx, start)
+            surface,
+            "",
+            ctx.country,
+            mentions=_mentions_before(ctx, start),
+            places=ctx.place_names(),
         )
     if found is None:
         seated = _SEATED_IN.match(surface)
@@ -1058,7 +1067,8 @@ _NAME_TAIL = re.compile(r"\s+(?:for|of|on|in|at)\s+.*$", re.IGNORECASE)
 
 
 _THE_PLACE_S = re.compile(
-    r"^the\s+(?P<kind>city|town|region|province|state|district|oblast)['’]s\s+(?P<rest>.+)$",
+    r"^the\s+(?P<kind>city|town|region|province|state|district|oblast|territory|enclave)['’]s"
+    r"\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 
@@ -1079,6 +1089,11 @@ def _of_the_place_named_before(
         actor = ctx.kb.lookup(name)
         if actor is not None:
             return ctx.kb.claimant_actor(actor.id)
+    if " ".join(token_key(rest)) in _LOCAL_SERVICES and ctx.country:
+        # "the territory's health ministry" in a report on the Gaza Strip: the service of
+        # the report's country, of the place the text names where the country has several
+        actor = ctx.kb.resolve_in_context(f"the {rest}", "", ctx.country, places=ctx.place_names())
+        return ctx.kb.claimant_actor(actor.id) if actor is not None else None
     return None
 
 

@@ -624,13 +624,16 @@ class KnowledgeBase:
         *,
         recent: Sequence[Actor] = (),
         mentions: Sequence[ActorMention] | None = None,
+        places: Sequence[str] = (),
     ) -> Actor | None:
         """Like :meth:`lookup`, and for generic nouns ("the army", "the ministry", "the
         group") the actor of that kind the text mentions most; failing that, the last of the
         ``recent`` claimants of that kind ("the health minister said ... the ministry
         added"), then the country's own ("the army" in a report about Mali is Mali's army),
-        if ``country`` is given. ``mentions``, when given, are the text's mentions already
-        found (a caller resolving many claims of one document scans it once)."""
+        if ``country`` is given; of several, the one named with one of the ``places`` the
+        text names ("the health ministry" in a report on the Gaza Strip is Gaza's, not
+        Ramallah's). ``mentions``, when given, are the text's mentions already found (a
+        caller resolving many claims of one document scans it once)."""
         found = self.lookup(surface)
         if found:
             return found
@@ -691,7 +694,9 @@ class KnowledgeBase:
         national_kinds = tuple(k for k in kinds if k in STATE_KINDS)
         if not country or not national_kinds:
             return None
-        return self._national_actor(national_kinds, head, country, make=not named_apart)
+        return self._national_actor(
+            national_kinds, head, country, make=not named_apart, places=places
+        )
 
     def national_counterpart(self, actor: Actor, country: str, surface: str) -> Actor | None:
         """The document country's institution that an unqualified name stands for: "the
@@ -782,7 +787,13 @@ class KnowledgeBase:
         return cached
 
     def _national_actor(
-        self, kinds: tuple[str, ...], head: str, country: str, *, make: bool = True
+        self,
+        kinds: tuple[str, ...],
+        head: str,
+        country: str,
+        *,
+        make: bool = True,
+        places: Sequence[str] = (),
     ) -> Actor | None:
         """The country's one actor of these kinds named with the head noun ("the air force"
         → "Ukrainian Air Force"), else its one top-level actor of these kinds ("the military"
@@ -815,7 +826,10 @@ class KnowledgeBase:
             if len(named) == 1:
                 return named[0]
             top = top_level(named)
-            return top[0] if len(top) == 1 else None
+            if len(top) == 1:
+                return top[0]
+            of_the_place = [a for a in named if _named_with_a_place(a, places)]
+            return of_the_place[0] if len(of_the_place) == 1 else None
         top = top_level(of_kind)
         return top[0] if len(top) == 1 else None
 
@@ -1016,3 +1030,10 @@ _SPOKES_OF = re.compile(
 _SPOKES_AFTER = re.compile(
     rf"^(?P<org>.+?)(?:'s|’s|'|’)?\s+{_ROLE_MODIFIERS}{ROLE_NOUN_ALTERNATIVES}(?:\s+.*)?$", re.I
 )
+
+
+def _named_with_a_place(actor: Actor, places: Sequence[str]) -> bool:
+    """Whether an actor's name or an alias holds one of the places ("Gaza Health Ministry",
+    "Health Ministry in Gaza" for "Gaza")."""
+    names = " | ".join([actor.name, *actor.aliases]).lower()
+    return any(re.search(rf"\b{re.escape(place.lower())}\b", names) for place in places if place)
