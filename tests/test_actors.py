@@ -1067,3 +1067,14 @@ def test_people_where_two_sides_traded_fire_are_other(kb: KnowledgeBase, context
     assert target_role("neutral", "people", kb, claimant_is_neutral=True, context=context) == (
         "other"
     )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Hezbollah commander responsible for rocket fire on northern Israel",
+        "Hamas operatives involved in attacks on Israeli communities",
+    ],
+)
+def test_a_side_named_in_a_deed_is_not_the_target_s(kb: KnowledgeBase, phrase: str) -> None:
+    assert target_role("israel", phrase, kb, category="killed") == "opponent"

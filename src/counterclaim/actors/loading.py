@@ -115,6 +115,7 @@ class TargetWords:
     fellows: frozenset[str]
     peacekeepers: tuple[str, ...]
     subset_openers: tuple[str, ...]
+    deed_phrases: tuple[str, ...]
 
 
 def alias_case_mode(alias: str) -> str:
@@ -613,4 +614,5 @@ def load_target_words() -> TargetWords:
         fellows=frozenset(words("fellows")),
         peacekeepers=tuple(words("peacekeepers")),
         subset_openers=tuple(words("subset_openers")),
+        deed_phrases=tuple(words("deed_phrases")),
     )

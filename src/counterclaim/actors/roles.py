@@ -87,6 +87,18 @@ def _owned_by_combatants(phrase: str, civilian_terms: frozenset[str]) -> bool:
     return not owner_civilians and bool(owner_rest & words.combatant_words)
 
 
+def _without_the_deed(phrase: str) -> str:
+    """The phrase before the words that tell what its people did ("a Hezbollah commander
+    responsible for rocket fire on northern Israel" → "a Hezbollah commander")."""
+    low = phrase.lower()
+    cuts = [
+        found.start()
+        for deed in load_target_words().deed_phrases
+        if (found := re.search(rf"\b{re.escape(deed)}\b", low)) is not None
+    ]
+    return phrase[: min(cuts)] if cuts else phrase
+
+
 def _longest_terms(terms: set[str], vocabulary: frozenset[str]) -> set[str]:
     """The terms without the words of a longer term the vocabulary knows: "service members"
     are regular forces, not the members of a group."""
@@ -258,7 +270,7 @@ def target_role(
     if kb.is_population_only(target_phrase):
         return "civilian"
     word_set = _longest_terms(phrase_terms(key) - civilian_terms, words.combatant_words)
-    sides = kb.sides_in_phrase(target_phrase)
+    sides = kb.sides_in_phrase(_without_the_deed(target_phrase))
     if sides:
         if all(side == claimant_side or kb.sides_allied(side, claimant_side) for side in sides):
             return "own"  # "Syrian soldiers", as Russia tells it while it fought for Assad
