@@ -3363,3 +3363,14 @@ def test_of_a_country_s_several_institutions_the_place_s_own_speaks(
     place the report names ("Gaza", "Chhattisgarh") is the one a bare name means."""
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+def test_a_figure_repeated_with_another_name_of_its_things_is_one_claim() -> None:
+    """ "162 drones", then in the quoted statement "162 unmanned aerial vehicles: 57 over
+    ... ": one claim of the total and its parts, not the total twice."""
+    claims = claims_of(
+        "The defence ministry said air defences destroyed 96 Ukrainian drones overnight.\n\n"
+        '"Air defences intercepted and destroyed 96 Ukrainian unmanned aerial vehicles '
+        'overnight: 50 over the Kursk region and 46 over the Oryol region," it said.'
+    )
+    assert sorted(c.value for c in claims) == [46, 50, 96]

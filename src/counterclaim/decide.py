@@ -357,12 +357,12 @@ def _same_things(a: Claim, b: Claim) -> bool:
     many names ("nine people", "nine pilgrims"), but a drone is no air defence system."""
     if a.category not in _THING_CATEGORIES or not a.target or not b.target:
         return True
-    heads = _head_word(a.target), _head_word(b.target)
-    if heads[0] == heads[1]:
-        return True
     # imported here: the extract package imports this module
     from counterclaim.extract.wordlists import lexicon
 
+    heads = _thing_kind(a.target), _thing_kind(b.target)
+    if heads[0] == heads[1]:
+        return True
     # two kinds of thing; a name ("Eternity C") may be the ship a noun names elsewhere
     things = lexicon().things
     return not all(head in things for head in heads)
@@ -394,6 +394,19 @@ def _same_kind(vague: Claim, precise: Claim) -> bool:
     as one while the incidents stage puts such a claim in the report's main incident.)"""
     heads = {_head_word(vague.target or ""), _head_word(precise.target or "")}
     return len(heads) == 1 or not heads & {_head_word(noun) for noun in BODY_NOUNS}
+
+
+def _thing_kind(target: str) -> str:
+    """The kind of thing a target names, by its head word or a longer name of the kind
+    ("unmanned aerial vehicles" are drones)."""
+    from counterclaim.extract.wordlists import lexicon
+
+    names = lexicon().thing_names
+    low = " " + " ".join(re.findall(r"[a-z]+", target.lower())) + " "
+    for name in sorted(names, key=len, reverse=True):
+        if f" {name} " in low:
+            return names[name]
+    return _head_word(target)
 
 
 def _head_word(target: str) -> str:
