@@ -412,7 +412,7 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
             "",
             ctx.country,
             mentions=_mentions_before(ctx, start),
-            places=ctx.place_names(),
+            places=ctx.place_names,
         )
     if found is None:
         seated = _SEATED_IN.match(surface)
@@ -1092,7 +1092,7 @@ def _of_the_place_named_before(
     if " ".join(token_key(rest)) in _LOCAL_SERVICES and ctx.country:
         # "the territory's health ministry" in a report on the Gaza Strip: the service of
         # the report's country, of the place the text names where the country has several
-        actor = ctx.kb.resolve_in_context(f"the {rest}", "", ctx.country, places=ctx.place_names())
+        actor = ctx.kb.resolve_in_context(f"the {rest}", "", ctx.country, places=ctx.place_names)
         return ctx.kb.claimant_actor(actor.id) if actor is not None else None
     return None
 

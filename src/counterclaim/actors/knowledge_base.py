@@ -624,14 +624,14 @@ class KnowledgeBase:
         *,
         recent: Sequence[Actor] = (),
         mentions: Sequence[ActorMention] | None = None,
-        places: Sequence[str] = (),
+        places: Callable[[], Sequence[str]] | None = None,
     ) -> Actor | None:
         """Like :meth:`lookup`, and for generic nouns ("the army", "the ministry", "the
         group") the actor of that kind the text mentions most; failing that, the last of the
         ``recent`` claimants of that kind ("the health minister said ... the ministry
         added"), then the country's own ("the army" in a report about Mali is Mali's army),
-        if ``country`` is given; of several, the one named with one of the ``places`` the
-        text names ("the health ministry" in a report on the Gaza Strip is Gaza's, not
+        if ``country`` is given; of several, the one named with one of the places the text
+        names (``places`` gives them, asked only then) ("the health ministry" in a report on the Gaza Strip is Gaza's, not
         Ramallah's). ``mentions``, when given, are the text's mentions already found (a
         caller resolving many claims of one document scans it once)."""
         found = self.lookup(surface)
@@ -793,7 +793,7 @@ class KnowledgeBase:
         country: str,
         *,
         make: bool = True,
-        places: Sequence[str] = (),
+        places: Callable[[], Sequence[str]] | None = None,
     ) -> Actor | None:
         """The country's one actor of these kinds named with the head noun ("the air force"
         → "Ukrainian Air Force"), else its one top-level actor of these kinds ("the military"
@@ -828,7 +828,8 @@ class KnowledgeBase:
             top = top_level(named)
             if len(top) == 1:
                 return top[0]
-            of_the_place = [a for a in named if _named_with_a_place(a, places)]
+            named_places = places() if places is not None else ()
+            of_the_place = [a for a in named if _named_with_a_place(a, named_places)]
             return of_the_place[0] if len(of_the_place) == 1 else None
         top = top_level(of_kind)
         return top[0] if len(top) == 1 else None
