@@ -403,9 +403,9 @@ def _thing_kind(target: str) -> str:
 
     names = lexicon().thing_names
     low = " " + " ".join(re.findall(r"[a-z]+", target.lower())) + " "
-    for name in sorted(names, key=len, reverse=True):
+    for name, kind in names.items():  # longest first
         if f" {name} " in low:
-            return names[name]
+            return kind
     return _head_word(target)
 
 

@@ -631,9 +631,10 @@ class KnowledgeBase:
         ``recent`` claimants of that kind ("the health minister said ... the ministry
         added"), then the country's own ("the army" in a report about Mali is Mali's army),
         if ``country`` is given; of several, the one named with one of the places the text
-        names (``places`` gives them, asked only then) ("the health ministry" in a report on the Gaza Strip is Gaza's, not
-        Ramallah's). ``mentions``, when given, are the text's mentions already found (a
-        caller resolving many claims of one document scans it once)."""
+        names ("the health ministry" in a report on the Gaza Strip is Gaza's, not
+        Ramallah's; ``places`` gives them, asked only then). ``mentions``, when given, are
+        the text's mentions already found (a caller resolving many claims of one document
+        scans it once)."""
         found = self.lookup(surface)
         if found:
             return found

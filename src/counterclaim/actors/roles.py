@@ -90,13 +90,16 @@ def _owned_by_combatants(phrase: str, civilian_terms: frozenset[str]) -> bool:
 def _without_the_deed(phrase: str) -> str:
     """The phrase before the words that tell what its people did ("a Hezbollah commander
     responsible for rocket fire on northern Israel" → "a Hezbollah commander")."""
-    low = phrase.lower()
-    cuts = [
-        found.start()
-        for deed in load_target_words().deed_phrases
-        if (found := re.search(rf"\b{re.escape(deed)}\b", low)) is not None
-    ]
-    return phrase[: min(cuts)] if cuts else phrase
+    found = _deed_phrases().search(phrase.lower())
+    return phrase[: found.start()] if found is not None else phrase
+
+
+@lru_cache(maxsize=1)
+def _deed_phrases() -> re.Pattern[str]:
+    """``deed_phrases`` as one pattern: its leftmost match is where the first deed begins
+    (every target phrase of every claim is asked)."""
+    phrases = sorted(load_target_words().deed_phrases, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, phrases))})\b")
 
 
 def _longest_terms(terms: set[str], vocabulary: frozenset[str]) -> set[str]:

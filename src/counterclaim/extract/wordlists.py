@@ -33,7 +33,8 @@ class Lexicon:
     unit_names: frozenset[str]
     member_bodies: frozenset[str]
     bodies: frozenset[str]
-    thing_names: dict[str, str]  # a name of a kind of thing → the kind's own word
+    # a name of a kind of thing → the kind's own word, longest names first (matched so)
+    thing_names: dict[str, str]
     time_words: frozenset[str]
     quantity_units: frozenset[str]
     breakdown_nouns: frozenset[str]
@@ -160,11 +161,16 @@ def lexicon() -> Lexicon:
         unit_names=frozenset(nouns["unit_names"]),
         member_bodies=frozenset(nouns.get("member_bodies") or ()),
         bodies=frozenset(nouns["bodies"]),
-        thing_names={
-            str(name): str(kind)
-            for kind, names in (nouns.get("thing_names") or {}).items()
-            for name in names
-        },
+        thing_names=dict(
+            sorted(
+                (
+                    (str(name), str(kind))
+                    for kind, names in (nouns.get("thing_names") or {}).items()
+                    for name in names
+                ),
+                key=lambda item: -len(item[0]),
+            )
+        ),
         time_words=frozenset(nouns.get("time_words") or ()),
         quantity_units=frozenset(nouns.get("quantity_units") or ()),
         breakdown_nouns=frozenset(nouns.get("breakdown_nouns") or ()),
