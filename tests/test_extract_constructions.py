@@ -1362,6 +1362,35 @@ def test_a_total_brought_up_by_the_dead_found_is_a_toll(
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The shelling caused injuries to 27 residents, bringing the total to at least 52,"
+            " up from 31.",
+            [("wounded", 27), ("wounded", 52), ("wounded", 31)],
+        ),
+        (
+            "The explosion inflicted injuries on nine workers, raising the number to 25.",
+            [("wounded", 9), ("wounded", 25)],
+        ),
+        (
+            "Three more soldiers were wounded on Monday, bringing the total wounded to 19.",
+            [("wounded", 3), ("wounded", 19)],
+        ),
+        (
+            "The number killed in the raids rose to 40, officials in Zamfara said.",
+            [("killed", 40)],
+        ),
+    ],
+)
+def test_a_bare_total_counts_the_event_its_clause_names(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    # the event is what the clause caused, or the participle the total is named by
+    assert figures(text) == expected
+
+
 def test_a_target_keeps_whose_things_they_are() -> None:
     text = "The army said troops destroyed 3 vehicles belonging to the insurgents near Gao."
     [(_, parsed)] = list(parse_documents([Document(text=text)]))

@@ -996,14 +996,26 @@ _BARE_TOTALS = frozenset({"total", "tally", "number", "figure", "count"})
 def _continued_total(verb: Token, person: bool | None) -> Trigger | None:
     """ "the shelling killed nine, bringing the total to 52": a total that names no event
     continues the clause it hangs on, and is a total of that clause's event."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _BARE_TOTALS:
+        # "bringing the total wounded to 19", "the number killed rose to 40": the total
+        # is named by the event its participle tells
+        return _fitting_event(categories_of_verb(verb), verb, person)
     names_bare_total = any(
         c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lemma_.lower() in _BARE_TOTALS
         for c in verb.children
     )
     if not names_bare_total or verb.dep_ not in ("advcl", "conj", "xcomp"):
         return None
-    categories = _dead_found(verb.head) or categories_of_verb(verb.head)
-    return _fitting_event(categories, verb.head, person)
+    event = verb.head
+    categories = _dead_found(event) or categories_of_verb(event)
+    if not categories and event.lemma_.lower() in lexicon().causing_verbs:
+        # "caused injuries to 27 residents, bringing the total to 52": what the clause
+        # caused names the event its total counts
+        for obj in (c for c in event.children if c.dep_ == "dobj"):
+            categories = list(lexicon().counted.get(obj.lemma_.lower(), ()))
+            if categories:
+                return _fitting_event(categories, obj, person)
+    return _fitting_event(categories, event, person)
 
 
 def _dead_found(verb: Token) -> list[str]:
