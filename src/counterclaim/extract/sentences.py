@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.dates import MONTH_NAMES
 from counterclaim.extract.text import RELATIVE_PRONOUNS, doc_text
 from counterclaim.extract.wordlists import lexicon
+from counterclaim.lexicon import load_data
 
 
 def body_start_of(doc: Doc) -> int:
@@ -105,63 +106,23 @@ def sentence_hedged(sent: Span) -> bool:
 _HEDGED_FIGURE_WORDS = ("claim", "figure", "toll", "tally", "number", "disputed")
 
 
-# Whole-war and campaign tolls are background, not claims about an incident (ANNOTATION.md).
-_WAR = r"(?:war|civil war|conflict|insurgency|violence|uprising|rebellion|fighting|campaign)"
-CUMULATIVE = re.compile(
-    # "since the beginning of the day" or "of the operation" is the event's own time
-    r"\b(since (?:the (?:start|beginning|outbreak)(?! of (?:the |this |today)?(?:day|morning|"
-    r"night|operation|attack|raid|assault|offensive))|october|the war|\d{4}|january|february|march|"
-    r"april|may|june|july|august|september|november|december)|over the years|so far this year|"
-    r"to date|throughout the war|in total since|previously reported|at that time|in the previous"
-    r"|since the (?:\w+ )?(?:\d{4} )?(?:coup|invasion|takeover|war|conflict|insurgency|uprising"
-    r"|offensive|campaign|feud|crisis|unrest|hostilities)"
-    # "since it seized power in 2021", "since the Taliban took control"
-    r"|since (?:[\w-]+ ){1,3}(?:seized|took|grabbed|came to|returned to) (?:power|control)"
-    rf"|(?:in|over|during) the (?:past|last) (?:decade|month|\w+ (?:years|decades|months))"
-    r"|in recent years"
-    # "raising its death toll in the ground offensive to 412": a campaign's toll
-    r"|(?:toll|number of (?:[\w-]+ ){1,2}(?:killed|dead|wounded|injured)) (?:\w+ ){0,2}"
-    r"(?:in|during|of) the (?:[\w-]+ ){0,2}(?:war|offensive|campaign|conflict|invasion|insurgency)\b"
-    # "since Oct. 7", "since Feb 24": a month abbreviated
-    r"|since (?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b"
-    rf"|{_WAR},? which (?:began|started|erupted|broke out)"
-    rf"|the (?:[\w-]+ ){{0,2}}{_WAR} (?:\w+ ){{0,6}}ha(?:s|ve) (?:killed|left|claimed|displaced)"
-    rf"|\d+-year(?:-long)? (?:[\w-]+ ){{0,2}}{_WAR}|since the (?:start of the )?(?:january|"
-    r"february|march|april|may|june|july|august|september|october|november|december)\b"
-    r"|cumulative|last year|since (?:early|mid|late)[ -]\w+"
-    r"|since \d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)"
-    r"|(?:from|between) (?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)(?: \d{4})? (?:until|to|through|and) (?:january|february|march|"
-    r"april|may|june|july|august|september|october|november|december|this|last))\b",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class RunningTotals:
+    """The phrases of a running total (``lexicon/running_totals.yaml``): whole-war and
+    campaign tolls are background, not claims about an incident (ANNOTATION.md)."""
 
+    pattern: re.Pattern[str]  # every phrase, one alternation
+    phrases: tuple[re.Pattern[str], ...]
+    # per phrase, the groups of words a text must hold one of each for it to match
+    needs: tuple[tuple[tuple[str, ...], ...], ...]
 
-# Words every match of CUMULATIVE holds, one group per branch of it (a branch added there
-# must add its words here): most sentences hold none, and a test of the lowered text for
-# them is a fraction of the pattern's search, which tries every branch at every word.
-_SINCE_WORDS = (
-    "since ",
-    "in total since",
-    "to date",
-    "the past ",
-    "the last ",
-    "in the previous",
-    "cumulative",
-    "at that time",
-    "previously reported",
-    "throughout the war",
-)
-_YEAR_WORDS = ("over the years", "so far this year", "-year", "last year", "in recent years")
-_WAR_BEGAN = ("which began", "which started", "which erupted", "which broke out")
-_CAMPAIGNS = ("war", "offensive", "campaign", "conflict", "invasion", "insurgency")
-_WAR_TOLL = tuple(
-    f"{have} {verb}"
-    for have in ("has", "have")
-    for verb in ("killed", "left", "claimed", "displaced")
-)
-_MONTH_SPANS = tuple(f"{word} {month}" for word in ("from", "between") for month in MONTH_NAMES)
+    def may_match(self, text: str) -> bool:
+        """False only for a text the pattern cannot match: one lacking, for every phrase,
+        a word it needs."""
+        if not text.isascii() and any(letter in text for letter in _FOLDED_TO_ASCII):
+            return True
+        low = text.lower()
+        return any(all(any(w in low for w in group) for group in need) for need in self.needs)
 
 
 # The letters beyond ASCII the pattern's case folding takes for ASCII ones ("ſince" matches
@@ -169,19 +130,33 @@ _MONTH_SPANS = tuple(f"{word} {month}" for word in ("from", "between") for month
 _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def may_be_cumulative(text: str) -> bool:
-    """False only for a text CUMULATIVE cannot match: one holding none of the words its
-    branches need."""
-    if not text.isascii() and any(letter in text for letter in _FOLDED_TO_ASCII):
-        return True
-    low = text.lower()
-    return (
-        any(words in low for words in _SINCE_WORDS)
-        or ("year" in low and any(words in low for words in _YEAR_WORDS))
-        or ("which " in low and any(words in low for words in _WAR_BEGAN))
-        or (("toll " in low or "number of " in low) and any(w in low for w in _CAMPAIGNS))
-        or ("ha" in low and any(words in low for words in _WAR_TOLL))
-        or (("from " in low or "between " in low) and any(words in low for words in _MONTH_SPANS))
+@lru_cache(maxsize=1)
+def running_totals() -> RunningTotals:
+    data = load_data("lexicon/running_totals.yaml")
+    words: dict[str, list[str]] = data["words"]
+
+    def expand(pattern: str) -> str:
+        return re.sub(
+            r"\{(\w+)\}",
+            lambda m: "|".join(words[m[1]]) if m[1] in words else m[0],
+            pattern,
+        )
+
+    def expand_word(word: str) -> list[str]:
+        named = re.search(r"\{(\w+)\}", word)
+        if named is None or named[1] not in words:
+            return [word]
+        return [word.replace(named[0], item) for item in words[named[1]]]
+
+    expanded = [expand(phrase["pattern"]) for phrase in data["phrases"]]
+    needs = tuple(
+        tuple(tuple(w for word in group for w in expand_word(word)) for group in phrase["needs"])
+        for phrase in data["phrases"]
+    )
+    return RunningTotals(
+        re.compile(r"\b(" + "|".join(expanded) + r")\b", re.IGNORECASE),
+        tuple(re.compile(rf"\b(?:{one})\b", re.IGNORECASE) for one in expanded),
+        needs,
     )
 
 
@@ -193,10 +168,11 @@ def cumulative_tokens(sent: Span) -> range | None:
     in the past day, bringing the toll since October to 35,000": the 45 is the day's own);
     None when nothing in it is such a count."""
     text = sentence_text(sent)
-    if not may_be_cumulative(text):
+    totals = running_totals()
+    if not totals.may_match(text):
         return None
     clauses: list[range] = []
-    for match in CUMULATIVE.finditer(text):
+    for match in totals.pattern.finditer(text):
         if _compares(sent, sent.start_char + match.start()):
             continue  # "the deadliest attack since 2010", "the largest in recent years"
         if match.group(0).lower() == "last year" and _tells_one_event(sent):
