@@ -3374,3 +3374,39 @@ def test_a_figure_repeated_with_another_name_of_its_things_is_one_claim() -> Non
         'overnight: 50 over the Kursk region and 46 over the Oryol region," it said.'
     )
     assert sorted(c.value for c in claims) == [46, 50, 96]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "An attack by the Rapid Support Forces on a camp near El Fasher killed at least 62 "
+            "civilians, the Sudan Doctors Network said. The group said 48 people were wounded.",
+            ["Sudan Doctors Network", "Sudan Doctors Network"],
+        ),
+        (
+            "A raid by al-Shabaab fighters on a hotel in Kismayo killed 12 people, the Somali "
+            "Journalists Syndicate said. The organisation said nine others were wounded.",
+            ["Somali Journalists Syndicate", "Somali Journalists Syndicate"],
+        ),
+        (
+            "Gunmen from the Lakurawa group killed 14 farmers in Kebbi, Amnesty International "
+            "said. The rights group said 10 others were abducted.",
+            ["Amnesty International", "Amnesty International"],
+        ),
+        # the army spoke last: "the group" is the armed group the report names
+        (
+            "The Nigerian army said troops killed 20 Boko Haram fighters near Bama. The group "
+            "said it had killed 15 soldiers in the clash.",
+            ["Nigerian Army", "Boko Haram"],
+        ),
+        # an armed group's word names no monitor that spoke before
+        (
+            "A bombing at a market in Mogadishu killed 14 people, Amnesty International said. "
+            "The militant group said it had killed 40 government officials.",
+            ["Amnesty International", "militant group"],
+        ),
+    ],
+)
+def test_the_group_is_the_organisation_that_spoke_last(text: str, expected: list[str]) -> None:
+    assert [c.claimant for c in claims_of(text)] == expected

@@ -727,6 +727,8 @@ def _resolve_claimant(
                 # dissidents died, the army said": a state's institution is not the
                 # monitor, the agency or the armed group named before it
                 actor = None
+            if actor is not None and actor.kind != "armed_group" and _names_an_armed_group(surface):
+                actor = None  # "the militant group said" is no monitor that spoke before it
         if actor is None and ctx.claimants and surface.lower() in lexicon().anaphors:
             # "The army said 12 soldiers were killed. It said 30 attackers were also
             # killed": the army the first claim was credited to, though the text named it
@@ -1173,6 +1175,19 @@ _GROUP_WORDS = sorted(
     key=len,
     reverse=True,
 )
+# "militant", "rebels": words that name an armed group and nothing else ("group" may be a
+# rights group: ``organisation_refs``)
+_ARMED_GROUP_ONLY = frozenset(
+    str(w)
+    for w, kinds in actor_words("generic_kinds").items()
+    if list(kinds) == ["armed_group"] and str(w) not in lexicon().organisation_heads
+)
+
+
+def _names_an_armed_group(surface: str) -> bool:
+    return any(word in _ARMED_GROUP_ONLY for word in surface.lower().split())
+
+
 _OFFICE_IN_A_GROUP = re.compile(
     rf"^(?:the\s+|a\s+|an\s+)?(?:senior\s+|local\s+)?(?P<owner>{'|'.join(_GROUP_WORDS)})\s+"
     rf"{_OFFICE_WORDS}$",

@@ -412,6 +412,13 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
                 # group was named last; and of those who spoke, the last person
                 he = (attribution.surface or "").lower() in ("he", "she")
                 attribution = _carried(last_person if he and last_person else last_speaker)
+            elif (
+                attribution.kind in ("named", "pronoun")
+                and last_speaker is not None
+                and _points_at_the_last_organisation(attribution, last_speaker, last_person)
+                and not _named_before_in_sentence(sent, attribution)
+            ):
+                attribution = _carried(last_speaker)
             elif attribution.kind in ("named", "pronoun"):
                 paragraph_claimant[paragraph] = attribution
                 last_named = attribution
@@ -846,6 +853,22 @@ def _named_before_in_sentence(sent: Span, pronoun: Attribution) -> bool:
         token.idx < pronoun.start and token.dep_ == "nsubj" and token.pos_ == "PROPN"
         for token in sent
     )
+
+
+def _points_at_the_last_organisation(
+    description: Attribution, last_speaker: Attribution, last_person: Attribution | None
+) -> bool:
+    """ "The group said 48 were wounded" after "the Sudan Doctors Network said": a
+    description by an organisation noun (``organisation_refs``) is the organisation that
+    spoke last, not the armed group the report names most; unless that speaker is a
+    person or a state's institution ("the army said ... The group said": the armed group)."""
+    lex = lexicon()
+    if not lex.organisation_ref.fullmatch((description.surface or "").strip()):
+        return False
+    if last_speaker is last_person or last_speaker.kind != "named" or not last_speaker.surface:
+        return False
+    head = last_speaker.surface.split()[-1].lower()
+    return head not in lex.generic_heads and head not in lex.state_voices
 
 
 def _carried(voice: Attribution) -> Attribution:

@@ -77,6 +77,8 @@ class Lexicon:
     warship_marks: frozenset[str]
     vessel_name_stops: frozenset[str]
     source_refs: frozenset[str]
+    organisation_ref: re.Pattern[str]
+    organisation_heads: frozenset[str]
     anaphors: frozenset[str]
     toll_nouns: frozenset[str]
     counting_verbs: frozenset[str]
@@ -115,6 +117,13 @@ def _nominalisations(verbs: list[str]) -> list[str]:
         for ending, noun in _NOMINAL_ENDINGS
         if verb.endswith(ending) and len(verb) > len(ending) + 2
     ]
+
+
+def _organisation_ref(words: dict[str, list[str]]) -> re.Pattern[str]:
+    """ "the group", "the rights group": ``organisation_refs`` as one whole-phrase pattern."""
+    heads = "|".join(map(re.escape, words["heads"]))
+    modifiers = "|".join(map(re.escape, sorted(words["modifiers"], key=len, reverse=True)))
+    return re.compile(rf"the (?:(?:{modifiers}) )?(?:{heads})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +220,8 @@ def lexicon() -> Lexicon:
         warship_marks=frozenset(events["warship_marks"]),
         vessel_name_stops=frozenset(events["vessel_name_stops"]),
         source_refs=frozenset(attribution["source_refs"]),
+        organisation_ref=_organisation_ref(attribution["organisation_refs"]),
+        organisation_heads=frozenset(attribution["organisation_refs"]["heads"]),
         anaphors=frozenset(attribution["anaphors"]),
         toll_nouns=frozenset(attribution["toll_nouns"]),
         counting_verbs=frozenset(attribution["counting_verbs"]),
