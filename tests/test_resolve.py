@@ -3410,3 +3410,31 @@ def test_a_figure_repeated_with_another_name_of_its_things_is_one_claim() -> Non
 )
 def test_the_group_is_the_organisation_that_spoke_last(text: str, expected: list[str]) -> None:
     assert [c.claimant for c in claims_of(text)] == expected
+
+
+def test_an_organisation_announcing_in_the_present_issues_the_whole_text() -> None:
+    text = (
+        "The Rapid Support Forces announce that their forces on Monday cleared the Zamzam area "
+        "of the army's mercenaries.\n\n"
+        "Our forces killed 35 of the mercenaries and captured 12 others.\n\n"
+        "Two of our fighters were martyred in the operation."
+    )
+    assert summary(claims_of(text)) == [
+        ("RSF", "killed", 35, "opponent"),
+        ("RSF", "captured", 12, "opponent"),
+        ("RSF", "killed", 2, "own"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a news report tells the announcement in the past, or says what a party "says"
+        "The Rapid Support Forces announced on Monday that they had cleared the Zamzam area.",
+        "The Rapid Support Forces say they cleared the Zamzam area on Monday.",
+    ],
+)
+def test_a_report_of_an_announcement_issues_nothing(opening: str) -> None:
+    text = f"{opening}\n\nAt least 35 people were killed in the fighting, residents said.\n\n"
+    text += "Separately, two soldiers died when their truck overturned near Kassala."
+    assert [c.claimant for c in claims_of(text)] == ["residents", "reporter"]

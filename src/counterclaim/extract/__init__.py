@@ -934,7 +934,21 @@ def _issuer_of_the_release(title: str | None, body: list[Span]) -> str | None:
         issuer = release_issuer(line.strip().rstrip(".: "))
         if issuer is not None:
             return issuer
-    return None
+    return _announcing_itself(body[0]) if body else None
+
+
+def _announcing_itself(sent: Span) -> str | None:
+    """ "The Rapid Support Forces announce that ...", "The General Command informs the
+    public that ...": an organisation opening a text in the present tense with a verb of
+    its own communiques (``release_verbs``) issues it."""
+    root = sent.root
+    if root.tag_ not in ("VBP", "VBZ") or root.lemma_.lower() not in lexicon().release_verbs:
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].pos_ != "PROPN" or subjects[0].ent_type_ == "PERSON":
+        return None
+    words = list(subjects[0].subtree)
+    return tidy_name(sent.doc[words[0].i : words[-1].i + 1].text)
 
 
 def _speaker_head(sent: Span, attribution: Attribution) -> Token | None:
