@@ -1397,6 +1397,26 @@ def test_a_target_keeps_whose_things_they_are() -> None:
     assert [e.target for e in parsed._.extractions] == ["vehicles belonging to the insurgents"]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "The army said troops destroyed 12 houses used by the militants as hideouts.",
+            "houses used by the militants",
+        ),
+        (
+            "Kyiv said its forces retook four villages occupied by Russian troops.",
+            "villages occupied by Russian troops",
+        ),
+        # used for something, by no one named: no owner, and not part of the name
+        ("The police said they seized 5 trucks used in the attack.", "trucks"),
+    ],
+)
+def test_a_target_keeps_who_used_or_occupied_it(text: str, target: str) -> None:
+    [(_, parsed)] = list(parse_documents([Document(text=text)]))
+    assert [e.target for e in parsed._.extractions] == [target]
+
+
 def test_people_listed_after_things_are_no_part_of_their_target() -> None:
     text = "Officials said gunmen attacked two churches, two synagogues and police officers."
     [(_, parsed)] = list(parse_documents([Document(text=text)]))

@@ -3438,3 +3438,22 @@ def test_a_report_of_an_announcement_issues_nothing(opening: str) -> None:
     text = f"{opening}\n\nAt least 35 people were killed in the fighting, residents said.\n\n"
     text += "Separately, two soldiers died when their truck overturned near Kassala."
     assert [c.claimant for c in claims_of(text)] == ["residents", "reporter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Nigerian troops destroyed 12 houses used by Boko Haram fighters as hideouts, the "
+            "army said.",
+            "opponent",
+        ),
+        ("Residents said the gunmen torched 20 houses occupied by displaced families.", "civilian"),
+        (
+            "Witnesses said the fighters set fire to dozens of shelters in the displacement camp.",
+            "civilian",
+        ),
+    ],
+)
+def test_whose_shelter_decides_its_side(text: str, role: str) -> None:
+    assert [c.target_role for c in claims_of(text)] == [role]

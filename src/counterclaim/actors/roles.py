@@ -67,7 +67,9 @@ def _split_civilian_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 # "houses of the bandits", "boats used by the smugglers", "the rebels' homes"
-_OWNER_AFTER = re.compile(r"\b(?:of|belonging to|used by|owned by|held by)\s+(?P<owner>.+)$")
+_OWNER_AFTER = re.compile(
+    r"\b(?:of|belonging to|used by|owned by|held by|occupied by)\s+(?P<owner>.+)$"
+)
 _OWNER_BEFORE = re.compile(r"^(?P<owner>.+?)['’]s?\s")
 
 

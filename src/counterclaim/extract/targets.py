@@ -26,7 +26,7 @@ from counterclaim.places import LOCATIVE_PREPOSITIONS
 
 _DROP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 # A clause on the counted things that says whose they are, kept in the target
-_OWNING_VERBS = ("belong", "own", "operate")
+_OWNING_VERBS = ("belong", "own", "operate", "use", "occupy")
 # Pronouns a count may count people of ("five of them", "scores of those")
 COUNTED_PRONOUNS = ("them", "those", "these")
 
@@ -227,7 +227,11 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         if tok.dep_ == "cc":
             continue  # decided below, with its conjunct
         if tok.dep_ == "acl" and tok.lemma_.lower() in _OWNING_VERBS:
-            # "vehicles belonging to the insurgents": whose they are, not where they were
+            # "vehicles belonging to the insurgents", "houses used by the militants": whose
+            # they are, not where they were; "trucks used in the attack" names no one's
+            if not any(c.lower_ in ("to", "by") for c in tok.children):
+                skip.update(t.i for t in tok.subtree)
+                continue
             for part in tok.subtree:
                 owner_prep = part.head.i == tok.i and part.lower_ in ("to", "by")
                 if part.dep_ in ("prep", "advmod", "npadvmod") and not (
