@@ -699,3 +699,38 @@ def test_a_running_total_is_apart_from_the_day_s_event_its_report_tells() -> Non
     incidents = assign_incidents(claims, {a.id: a, b.id: b})
     assert len(incidents) == 2
     assert claims[0].incident == claims[2].incident != claims[1].incident
+
+
+@pytest.mark.model
+def test_a_wire_report_placing_its_lead_in_part_of_a_country_joins_the_release(
+    tmp_path: Path,
+) -> None:
+    # The military's account names the district; the wire's lead names only "northwestern
+    # Pakistan" and the district a paragraph later: one attack, one incident.
+    from counterclaim import pipeline
+
+    reports = [
+        {
+            "id": "release",
+            "published": "2026-10-13",
+            "text": "Six soldiers were martyred and nine terrorists were killed when militants "
+            "attacked a check post in Bannu district of Khyber Pakhtunkhwa late on Monday, the "
+            "military's media wing said on Tuesday.",
+        },
+        {
+            "id": "wire",
+            "published": "2026-10-13",
+            "text": "PESHAWAR, Pakistan, Oct 13 (Reuters) - Militants attacked a security post "
+            "in northwestern Pakistan overnight, killing 11 security personnel, two police "
+            "officials told Reuters on Tuesday.\n\nThe attack in the Bannu district of Khyber "
+            "Pakhtunkhwa province lasted several hours, the officials said.\n\nThe military "
+            "said six soldiers had died and nine attackers had been killed.",
+        },
+    ]
+    source = tmp_path / "reports.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in reports) + "\n", encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'cc.db'}")
+    pipeline.ingest(store, [str(source)])
+    pipeline.process(store)
+    [incident] = store.incidents()
+    assert len(incident.claim_ids) == 5

@@ -20,6 +20,8 @@ from counterclaim.places import (
     claim_places,
     country_context,
     find_place_names,
+    is_division,
+    is_settlement,
     normalise_place_name,
     resolve_or_text,
 )
@@ -682,6 +684,40 @@ def test_a_sentence_without_places_takes_its_paragraph_then_the_lead() -> None:
     assert claim_places(text, second, text.index("\n", second)) == ["Hodeidah"]
     third = text.index("The crew")
     assert claim_places(text, third, text.index(".", third) + 1) == ["Aden"]
+
+
+def test_a_paragraph_ends_at_its_last_sentence_not_at_the_next_paragraph() -> None:
+    text = (
+        "Militants stormed a police post in Dera Ismail Khan on Sunday.\n\n"
+        "The military said six soldiers had died.\n\n"
+        "Attacks have risen since the Taliban returned to power in Afghanistan in 2021."
+    )
+    start = text.index("The military")
+    # the sentence as the parser gives it, with the blank line after it
+    end = text.index("Attacks")
+    assert claim_places(text, start, end) == ["Dera Ismail Khan"]
+
+
+def test_a_lead_naming_only_part_of_a_country_leaves_where_to_the_next_paragraph() -> None:
+    text = (
+        "Militants attacked a security post in northwestern Pakistan overnight, killing 11 "
+        "security personnel, two officials said.\n\n"
+        "The attack in the Bannu district of Khyber Pakhtunkhwa province lasted hours.\n\n"
+        "The military said six soldiers had died and nine attackers had been killed."
+    )
+    start = text.index("The military")
+    assert claim_places(text, start, len(text)) == [
+        "Bannu district",
+        "Khyber Pakhtunkhwa province",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["northwestern Pakistan", "north-western Pakistan", "northeast Nigeria"]
+)
+def test_a_compass_part_of_a_country_is_no_town(name: str) -> None:
+    assert not is_settlement(name)
+    assert not is_division(name)
 
 
 def test_a_dateline_with_an_agency_in_brackets_is_not_a_place() -> None:

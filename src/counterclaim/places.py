@@ -1295,7 +1295,9 @@ def claim_places(
     found = _tied_places(text, sentence_start, sentence_end, names, country, dateline_place)
     if not found:
         p0 = text.rfind("\n", 0, sentence_start) + 1
-        p1 = text.find("\n", sentence_end)
+        # (a sentence may end with the blank line after it: its paragraph ends there)
+        stripped_end = sentence_start + len(text[sentence_start:sentence_end].rstrip())
+        p1 = text.find("\n", stripped_end)
         found = _tied_places(text, p0, len(text) if p1 < 0 else p1, names, country, dateline_place)
     if not found:
         found = _lead_places(text, body_start, country, dateline_place)
@@ -1308,6 +1310,7 @@ def _lead_places(
     text: str, body_start: int, country: str | None, dateline_place: str | None
 ) -> tuple[str, ...]:
     pos = body_start
+    paragraphs = 0
     for line in text[body_start:].split("\n"):
         start, pos = pos, pos + len(line) + 1
         if len(line.split()) < 8 or not re.search(r"[.!?][\"”’')]*\s*$", line):
@@ -1315,8 +1318,16 @@ def _lead_places(
         # the lead's places, the ones it ties to the news only
         found = _tied_places(text, start, start + len(line), (), country, dateline_place, True)
         found = found or _tied_places(text, start, start + len(line), (), country, dateline_place)
-        return tuple([name for name in found if _tier_of(name, country) < 3][:3])
+        below_a_country = [name for name in found if _tier_of(name, country) < 3][:3]
+        paragraphs += 1
+        if below_a_country or paragraphs == _LEAD_PLACE_PARAGRAPHS:
+            # a lead that names only a country or a part of one ("in northwestern
+            # Pakistan") leaves where in it to the paragraphs after it
+            return tuple(below_a_country)
     return ()
+
+
+_LEAD_PLACE_PARAGRAPHS = 3
 
 
 # The claims of one sentence, and the sentences of one paragraph without a place of their
