@@ -85,6 +85,28 @@ def test_place_resolution_counts_distinct_names_of_matched_claims() -> None:
     assert score(gold, predicted, {"a.txt": "BLA"})[0]["place_resolution"] is None
 
 
+def test_location_agreement_is_over_matched_claims_with_gold_places() -> None:
+    gold = [
+        {
+            "doc": "a.txt",
+            "claims": [
+                claim(locations=["Kursk region", "Russia"]),
+                claim(category="wounded", value=3, locations=["Sumy"]),
+                claim(category="captured", value=5, locations=[]),
+                claim(category="missing", value=2, locations=["Unmatched"]),
+            ],
+        }
+    ]
+    predicted = {
+        "a.txt": [
+            claim(locations=["Kursk"]),  # agrees: the same distinctive name
+            claim(category="wounded", value=3, locations=["Kharkiv"]),
+            claim(category="captured", value=5, locations=["Belgorod"]),  # no gold places
+        ]
+    }
+    assert score(gold, predicted, {"a.txt": "x"})[0]["location_agreement"] == 0.5
+
+
 def test_a_gold_claimant_shown_under_two_names_is_a_split_column() -> None:
     """Item 4 of the contract: one organisation is one column of an incident's matrix."""
     gold = [

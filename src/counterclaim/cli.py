@@ -602,6 +602,7 @@ def eval_command(
             "incident_bcubed_f1",
             "claimant_columns",
             "place_resolution",
+            "location_agreement",
             "syndication_accuracy",
             "near_duplicate_pairs",
         ):
@@ -1010,6 +1011,7 @@ def _print_cross_validation(result: dict[str, Any], as_json: bool) -> None:
         ("event date ±1 day", ("event_date_accuracy_1d",)),
         ("incident B-cubed", ("incident_bcubed_f1",)),
         ("claimants split in columns", ("claimant_columns", "split_share")),
+        ("locations agree", ("location_agreement",)),
     ]
     rows = [
         [label, cell(mean, stdev, *path), cell(rules, result["rules_alone"]["stdev"], *path)]

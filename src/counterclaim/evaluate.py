@@ -189,7 +189,9 @@ def score(
 
     With ``place_resolves(doc, name)`` (does the gazetteer give this place of this article
     coordinates?) the scores add ``place_resolution``: the share of the distinct place names
-    of matched gold claims, per article, that resolve.
+    of matched gold claims, per article, that resolve. ``location_agreement`` is the share of
+    matched claims with gold locations whose predicted locations name one of them (by the
+    distinctive words of the name: "Kursk" and "Kursk region" agree).
     """
     n_gold = sum(len(a["claims"]) for a in gold_articles)
     n_pred = sum(len(predicted.get(a["doc"], [])) for a in gold_articles)
@@ -199,6 +201,7 @@ def score(
     inc_pred: list[Any] = []
     inc_gold: list[Any] = []
     place_names: set[tuple[str, str]] = set()
+    located = located_ok = 0
     # an incident's matrix column per gold claimant: the names the system gives it
     columns: dict[tuple[str, str], set[str]] = {}
     results: list[ArticleResult] = []
@@ -229,6 +232,9 @@ def score(
                 if ge and pe and abs((ge[0] - pe[0]).days) <= 1 and abs((ge[1] - pe[1]).days) <= 1:
                     date_1d += 1
             place_names.update((doc, name) for name in g.get("locations") or [])
+            if g.get("locations"):
+                located += 1
+                located_ok += _places_agree(g["locations"], p.get("locations") or [])
             inc_gold.append((g.get("incident"),))
             inc_pred.append((p.get("incident"),) if p.get("incident") else None)
             if g.get("incident") and _norm(g.get("claimant") or "") != REPORTER:
@@ -255,6 +261,7 @@ def score(
             if place_resolves is not None and place_names
             else None
         ),
+        "location_agreement": round(located_ok / located, 4) if located else None,
         "per_category": {
             c: _prf(tp, npred, ngold) | {"gold": ngold, "predicted": npred}
             for c, (tp, npred, ngold) in per_cat.items()
@@ -262,6 +269,13 @@ def score(
         },
     }
     return scores, results
+
+
+def _places_agree(gold: Sequence[str], predicted: Sequence[str]) -> bool:
+    from counterclaim.incidents import place_key
+
+    keys = {place_key(name) for name in gold} - {""}
+    return bool(keys & {place_key(name) for name in predicted})
 
 
 def matrix_columns(claims: Sequence[Claim], kb: KnowledgeBase | None = None) -> dict[str, str]:
