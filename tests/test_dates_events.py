@@ -304,3 +304,44 @@ def test_a_risen_toll_spans_to_its_statement(
     text: str, evidence: str, published: date, expected: str
 ) -> None:
     assert claim(text, evidence, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        (
+            "The 12 villagers killed in the raid were buried on Thursday.",
+            "on Thursday",
+            "background",
+        ),
+        (
+            "Relatives on Friday mourned the 30 people killed in the bombing.",
+            "on Friday",
+            "background",
+        ),
+        (
+            "Hundreds attended the funeral on Friday of the nine soldiers.",
+            "on Friday",
+            "background",
+        ),
+        # the event's own day, nearer its event word than the burial's
+        (
+            "Gunmen killed 12 villagers on Tuesday and the victims were buried later.",
+            "on Tuesday",
+            "event",
+        ),
+        ("A bomber killed 20 worshippers during Friday prayers.", "Friday", "event"),
+    ],
+)
+def test_a_burial_or_mourning_has_a_day_of_its_own(text: str, surface: str, role: str) -> None:
+    assert role_of(text, surface) == role
+
+
+def test_a_claim_told_with_its_burial_takes_the_reports_main_date() -> None:
+    text = (
+        "Gunmen raided the village of Kauru on Tuesday.\n"
+        "The 12 villagers killed in the raid were buried on Thursday, residents said."
+    )
+    start = text.index("The 12")
+    found = event_date_for(start, len(text), text, date(2026, 10, 16), default="2026-10-13")
+    assert found == "2026-10-13"

@@ -49,6 +49,7 @@ _REPORT_WORDS = _words(_LEXICON["report_words"])
 _REPORT_PREFIXES = tuple(sorted(_words(_LEXICON["report_prefixes"])))
 _EVENT_WORDS = _words(_LEXICON["event_words"])
 _EVENT_PREFIXES = tuple(sorted(_words(_LEXICON["event_prefixes"])))
+_AFTERMATH_PREFIXES = tuple(sorted(_words(_LEXICON["aftermath_prefixes"])))
 _NOT_EVENT = _words(_LEXICON["not_event"])
 _NOT_REPORT = _words(_LEXICON["not_report"])
 _BACKGROUND_BEFORE = _words("since until till from between ahead")
@@ -128,13 +129,14 @@ def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _nearest_cues(
     tokens: list[str], comma: int = 1, *, leftwards: bool = False
-) -> tuple[int | None, int | None]:
-    """Distance (in content words and clause breaks) to the nearest event and report word.
+) -> tuple[int | None, int | None, int | None]:
+    """Distance (in content words and clause breaks) to the nearest event, report and
+    aftermath word ("buried", "funeral").
 
     Read ``leftwards``, a "that" closes the search for a report word: in "the army said that
     troops had on Sept. 22 repelled an attack" the date is inside what was said.
     """
-    event = report = None
+    event = report = aftermath = None
     cost = 0
     reported_clause = False
     for index, token in enumerate(tokens):
@@ -157,11 +159,13 @@ def _nearest_cues(
             event = cost
         if report is None and _is_report(word):
             report = cost
+        if aftermath is None and word.startswith(_AFTERMATH_PREFIXES):
+            aftermath = cost
         if (event is not None and report is not None) or cost > 30:
             break
         if word not in _FILLERS and not _PROPER_NAME.match(token):
             cost += 1  # a place's or a person's name does not distance a verb from its date
-    return event, report
+    return event, report, aftermath
 
 
 def _described_day(left: list[str], expr: DateExpression) -> bool:
@@ -238,7 +242,7 @@ def expression_role(text: str, expr: DateExpression) -> str:
     # set off between commas that describes what came before does not part the date from
     # the verb before it
     clause_free = _TOKEN.findall(_INSET_CLAUSE.sub(" ", text[s0 : expr.start]))
-    ev_left, rp_left = _nearest_cues(clause_free[::-1], leftwards=True)
+    ev_left, rp_left, after_left = _nearest_cues(clause_free[::-1], leftwards=True)
     if rp_left == _INSIDE_REPORT:
         rp_left = None
     # "killed 20 in Rafah on Saturday, the ministry said": an attribution after a comma
@@ -250,9 +254,13 @@ def expression_role(text: str, expr: DateExpression) -> str:
         clause = _opening_clause(right_text.lstrip()[1:])
         if clause and not any(_is_report(t.lower()) for t in clause):
             return "event"
-    ev_right, rp_right = _nearest_cues(right, comma=1 if opens_sentence else 3)
+    ev_right, rp_right, after_right = _nearest_cues(right, comma=1 if opens_sentence else 3)
     events = [d for d in (ev_left, ev_right) if d is not None]
     reports = [d for d in (rp_left, rp_right) if d is not None]
+    aftermath = [d for d in (after_left, after_right) if d is not None]
+    if aftermath and min(aftermath) < min(events, default=99):
+        # "the villagers killed in the raid were buried on Thursday": the burial's day
+        return "background"
     if not events and not reports:
         return "other"
     if not reports:
