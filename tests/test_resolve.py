@@ -3453,7 +3453,12 @@ def test_a_report_of_an_announcement_issues_nothing(opening: str) -> None:
             "Witnesses said the fighters set fire to dozens of shelters in the displacement camp.",
             "civilian",
         ),
+        (
+            "The 120 Kebbi schoolgirls abducted from their school in Maga have been released, "
+            "the governor said.",
+            "civilian",
+        ),
     ],
 )
-def test_whose_shelter_decides_its_side(text: str, role: str) -> None:
+def test_whose_people_and_shelter_decide_their_side(text: str, role: str) -> None:
     assert [c.target_role for c in claims_of(text)] == [role]
