@@ -3462,3 +3462,26 @@ def test_a_report_of_an_announcement_issues_nothing(opening: str) -> None:
 )
 def test_whose_people_and_shelter_decide_their_side(text: str, role: str) -> None:
     assert [c.target_role for c in claims_of(text)] == [role]
+
+
+def test_a_dateline_in_capitals_is_set_apart_from_the_count_after_it() -> None:
+    # the tagger takes "MANILA" for a common noun and hangs "Five" on it
+    text = (
+        "MANILA - Five New People's Army rebels were killed in a clash on Sunday, the "
+        "military said."
+    )
+    assert summary(claims_of(text)) == [
+        ("Armed Forces of the Philippines", "killed", 5, "opponent")
+    ]
+
+
+def test_an_acronym_the_text_gives_is_the_texts_own() -> None:
+    # "AFP" is the news agency in the knowledge base; this text gives it to the army
+    text = (
+        "Five rebels were killed in a clash in Northern Samar province on Sunday, the Armed "
+        "Forces of the Philippines (AFP) said. The AFP said two soldiers were wounded."
+    )
+    assert summary(claims_of(text)) == [
+        ("Armed Forces of the Philippines", "killed", 5, "opponent"),
+        ("Armed Forces of the Philippines", "wounded", 2, "own"),
+    ]

@@ -101,6 +101,19 @@ class DocumentContext:
     fighting_story: bool | None = None  # see lead_tells_of_fighting: found on first use
     # the places named before a speaker, by the speaker's offset (see places_before)
     places_by_offset: dict[int, list[places.PlaceMention]] = field(default_factory=dict)
+    acronyms_given: dict[str, str] | None = None  # see acronym_given: found on first use
+
+    def acronym_given(self, surface: str) -> actors.Actor | None:
+        """The actor the text itself gives an acronym to, where the knowledge base gives it
+        to another ("the Armed Forces of the Philippines (AFP)" ... "the AFP said": the
+        army, not the news agency); the document is flagged for the clash as well."""
+        if self.acronyms_given is None:
+            self.acronyms_given = {
+                c.acronym: c.expansion_actor_id
+                for c in actors.find_alias_conflicts(self.doc.text, self.kb, self.mentions)
+            }
+        given = self.acronyms_given.get(_without_article(surface).strip())
+        return self.kb.claimant_actor(given) if given is not None else None
 
     def places_before(self, position: int) -> list[places.PlaceMention]:
         """The places the text names before an offset (the whole text for an unknown one),
@@ -376,7 +389,7 @@ def _most_named(ctx: DocumentContext, named: list[actors.Actor]) -> actors.Actor
 def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors.Actor | None:
     kb = ctx.kb
     surface = _without_the_doer(surface)
-    found = kb.lookup(surface)
+    found = ctx.acronym_given(surface) or kb.lookup(surface)
     if found is not None and ctx.country is not None:
         found = kb.national_counterpart(found, ctx.country, surface) or found
         if _foreign_by_description(ctx, found, surface):

@@ -632,7 +632,9 @@ def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
         if end is None or end + 1 >= sent.end:
             continue
         label = doc[sent.start : end]
-        if not _reads_as_a_label(label) or not any(t.pos_ == "PROPN" for t in label):
+        # (the tagger may take a capitalised city for a common noun: "MANILA")
+        named = any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in label)
+        if not _reads_as_a_label(label) or not named:
             continue
         inside = set(range(sent.start, end + 1))
         roots = [t for t in doc[sent.start : end + 1] if t.head.i not in inside or t.head == t]
