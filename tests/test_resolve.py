@@ -3485,3 +3485,14 @@ def test_an_acronym_the_text_gives_is_the_texts_own() -> None:
         ("Armed Forces of the Philippines", "killed", 5, "opponent"),
         ("Armed Forces of the Philippines", "wounded", 2, "own"),
     ]
+
+
+@pytest.mark.parametrize(
+    "person", ["marine", "commando", "paratrooper", "airman", "conscript", "jawan", "reservist"]
+)
+def test_one_member_of_the_forces_is_the_states_own(person: str) -> None:
+    text = (
+        "Government troops killed seven militants in Sulu, the military said. "
+        f"It said one {person} was killed."
+    )
+    assert [c.target_role for c in claims_of(text)] == ["opponent", "own"]
