@@ -17,6 +17,7 @@ from counterclaim.actors import (
     spokespersons,
     target_role,
 )
+from counterclaim.actors.loading import load_target_words, other_number
 from counterclaim.errors import KnowledgeBaseError
 from counterclaim.settings import load_settings
 
@@ -1078,3 +1079,32 @@ def test_people_where_two_sides_traded_fire_are_other(kb: KnowledgeBase, context
 )
 def test_a_side_named_in_a_deed_is_not_the_target_s(kb: KnowledgeBase, phrase: str) -> None:
     assert target_role("israel", phrase, kb, category="killed") == "opponent"
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("soldiers", "soldier"),
+        ("jawan", "jawans"),
+        ("gunman", "gunmen"),
+        ("militiamen", "militiaman"),
+        ("militia", "militias"),
+        ("army", "armies"),
+        ("bus", "buses"),
+        ("churches", "church"),
+        ("border guards", "border guard"),
+        ("day", "days"),
+    ],
+)
+def test_other_number_by_the_regular_endings(word: str, other: str) -> None:
+    assert other_number(word) == other
+    assert other_number(other) == word
+
+
+def test_the_people_and_property_lists_read_both_numbers() -> None:
+    words = load_target_words()
+    assert {"marine", "marines", "jawan", "jawans"} <= words.state_forces
+    assert {"gunman", "gunmen", "bandit", "bandits"} <= words.irregulars
+    assert {"tent", "tents", "house", "houses"} <= words.civilian_only_property
+    # read as written: "member" may be anyone's
+    assert "member" not in words.group_members

@@ -580,6 +580,29 @@ def _build_index(
 
 
 @lru_cache(maxsize=1)
+def other_number(phrase: str) -> str:
+    """The phrase with its last word in the other grammatical number, by the regular
+    English endings ("soldiers" → "soldier", "gunman" → "gunmen", "militia" → "militias")."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("men"):
+        other = last[:-3] + "man"
+    elif last.endswith("man"):
+        other = last[:-3] + "men"
+    elif last.endswith("ies") and len(last) > 4:
+        other = last[:-3] + "y"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        other = last[:-1] + "ies"
+    elif last.endswith(("sses", "shes", "ches", "xes", "uses")):
+        other = last[:-2]
+    elif last.endswith("s") and not last.endswith(("ss", "us")):
+        other = last[:-1]
+    elif last.endswith(("ss", "sh", "ch", "x", "us")):
+        other = last + "es"
+    else:
+        other = last + "s"
+    return f"{head} {other}" if head else other
+
+
 def load_target_words() -> TargetWords:
     data = load_data(TARGET_WORDS_FILE)
 
@@ -589,25 +612,30 @@ def load_target_words() -> TargetWords:
             raise KnowledgeBaseError(f"{data_path(TARGET_WORDS_FILE)}: missing list {name!r}")
         return [" ".join(token_key(str(v))) for v in value]
 
-    civilians = words("civilians")
+    def people(name: str) -> list[str]:
+        # a list of people or things names each in one number or both; the other is read
+        # as well ("one marine" as "marines", "two schoolgirls" as "schoolgirl")
+        return list(dict.fromkeys(form for w in words(name) for form in (w, other_number(w))))
+
+    civilians = people("civilians")
     return TargetWords(
         civilians=frozenset(w for w in civilians if " " not in w),
         civilian_phrases=tuple(sorted((w for w in civilians if " " in w), key=len, reverse=True)),
         generic_people=frozenset(words("generic_people")),
         fighting_context=tuple(words("fighting_context")),
-        state_forces=frozenset(words("state_forces")),
-        irregulars=frozenset(words("irregulars")),
+        state_forces=frozenset(people("state_forces")),
+        irregulars=frozenset(people("irregulars")),
         group_members=frozenset(words("group_members")),
         own_markers=tuple(words("own_markers")),
         enemy_markers=frozenset(words("enemy_markers")),
         military_objects=frozenset(words("military_objects")),
         combatant_words=frozenset(
-            words("state_forces") + words("irregulars") + words("group_members")
+            people("state_forces") + people("irregulars") + words("group_members")
         ),
-        prisoners=frozenset(words("prisoners")),
-        civilian_property=frozenset(words("civilian_property")),
-        civilian_only_property=frozenset(words("civilian_only_property")),
-        seafarers=frozenset(words("seafarers")),
+        prisoners=frozenset(people("prisoners")),
+        civilian_property=frozenset(people("civilian_property")),
+        civilian_only_property=frozenset(people("civilian_only_property")),
+        seafarers=frozenset(people("seafarers")),
         warship_words=tuple(words("warship_words")),
         military_marks=frozenset(words("military_marks")),
         ground=frozenset(words("ground")),
