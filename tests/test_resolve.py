@@ -3496,3 +3496,37 @@ def test_one_member_of_the_forces_is_the_states_own(person: str) -> None:
         f"It said one {person} was killed."
     )
     assert [c.target_role for c in claims_of(text)] == ["opponent", "own"]
+
+
+def test_the_government_after_an_armed_group_spoke_is_the_states() -> None:
+    text = (
+        "MOGADISHU - Al Shabaab said its fighters had killed 58 soldiers at a base in Middle "
+        "Shabelle. The government said troops had repulsed the attack and killed more than 40 "
+        "militants."
+    )
+    assert summary(claims_of(text)) == [
+        ("al-Shabaab", "killed", 58, "opponent"),
+        ("Somali government", "killed", 40, "opponent"),
+    ]
+
+
+def test_the_government_of_a_federation_is_the_federal_one() -> None:
+    # Puntland and Jubaland have governments of their own; "the government" is Somalia's
+    kb = KnowledgeBase.load()
+    assert kb.resolve_in_context("the government", "", "SO").id == "somalia-government"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "The minister dismissed al-Shabaab's claim of 58 dead soldiers as propaganda.",
+            "al-Shabaab",
+        ),
+        ("Kyiv rejected Moscow's claim of 300 Ukrainian troops killed in the assault.", "Kremlin"),
+    ],
+)
+def test_a_claim_of_a_figure_is_its_owners(text: str, claimant: str) -> None:
+    [found] = claims_of(text)
+    assert found.claimant == claimant
+    assert found.locations == []  # "Moscow's claim" names a party, not a place

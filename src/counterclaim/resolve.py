@@ -735,7 +735,7 @@ def _resolve_claimant(
         if actor is None:
             found = _last_actor_before(ctx, position)
             actor = found[0] if found is not None else None
-            if actor is not None and actor.kind not in STATE_KINDS and _is_an_institution(surface):
+            if actor is not None and actor.kind not in STATE_KINDS and _names_a_state_body(surface):
                 # "A UN source said 30 were killed. The army put the toll at 12", "Five FARC
                 # dissidents died, the army said": a state's institution is not the
                 # monitor, the agency or the armed group named before it
@@ -1195,6 +1195,20 @@ _ARMED_GROUP_ONLY = frozenset(
     for w, kinds in actor_words("generic_kinds").items()
     if list(kinds) == ["armed_group"] and str(w) not in lexicon().organisation_heads
 )
+
+
+# "the government", "the authorities", "the army": nouns that stand for a state's bodies only
+# (a media wing or a cell may be an armed group's as well)
+_STATE_ONLY_NOUNS = frozenset(
+    str(w)
+    for w, kinds in actor_words("generic_kinds").items()
+    if all(str(k) in STATE_KINDS - {"media_wing"} for k in kinds)
+)
+
+
+def _names_a_state_body(surface: str) -> bool:
+    words = _without_article(surface).lower().split()
+    return _is_an_institution(surface) or bool(words and words[-1] in _STATE_ONLY_NOUNS)
 
 
 def _names_an_armed_group(surface: str) -> bool:

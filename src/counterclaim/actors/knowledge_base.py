@@ -829,11 +829,27 @@ class KnowledgeBase:
             top = top_level(named)
             if len(top) == 1:
                 return top[0]
+            national = self._named_for_the_country(top, country)
+            if len(national) == 1:
+                return national[0]  # the federal government, not a member state's
             named_places = places() if places is not None else ()
             of_the_place = [a for a in named if _named_with_a_place(a, named_places)]
             return of_the_place[0] if len(of_the_place) == 1 else None
         top = top_level(of_kind)
         return top[0] if len(top) == 1 else None
+
+    def _named_for_the_country(self, actors: list[Actor], country: str) -> list[Actor]:
+        """Of several actors, those named by the country's name or demonym ("Somali
+        government" beside "Puntland government" and "Jubaland government")."""
+        side = self._sides.get(self._country_sides.get(country) or "")
+        if side is None:
+            return []
+        words = {" ".join(token_key(w)) for w in [*side.names, *side.demonyms]}
+        return [
+            a
+            for a in actors
+            if any(" ".join(token_key(n)[:1]) in words for n in [a.name, *a.aliases])
+        ]
 
     # ----------------------------------------------------------------- sides
 

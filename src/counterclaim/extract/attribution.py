@@ -985,9 +985,11 @@ _NAME_AFTER = re.compile(
 
 
 def _toll_owner(node: Token) -> Attribution | None:
-    """The one whose toll, estimate or figure a figure is given in ("a police estimate of
-    20 dead", "the ministry's tally of 31 killed")."""
-    if node.lemma_.lower() not in lexicon().toll_nouns:
+    """The one whose toll, estimate, figure or claim a figure is given in ("a police
+    estimate of 20 dead", "the ministry's tally of 31 killed", "dismissed al-Shabaab's claim
+    of 58 dead soldiers")."""
+    lex = lexicon()
+    if node.lemma_.lower() not in lex.toll_nouns | lex.figure_words:
         return None
     for child in node.children:
         # an owner before the noun, not what it counts ("casualty figures", "death toll")
