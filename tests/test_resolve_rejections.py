@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from counterclaim.actors import KnowledgeBase
 from counterclaim.extract.wordlists import lexicon
 from counterclaim.model import Claim, Document
+from counterclaim.nlp import parse_documents
 from counterclaim.resolve import (
     DocumentContext,
     _apply_rejections,
     _may_reject,
     _rejecting_verbs,
+    resolve_claims,
 )
 
 
@@ -109,3 +111,20 @@ def test_a_text_passed_over_holds_no_sentence_with_a_rejections_words(pieces: li
     if not _may_reject(text.lower(), _rejecting_verbs(), nouns):
         for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
             assert not _may_reject(sentence.lower(), _rejecting_verbs(), nouns)
+
+
+@pytest.mark.parametrize(
+    ("rejection", "hedged"),
+    [
+        # one party named: its claim, by the possessive, is rejected by someone unnamed
+        ("The deputy minister dismissed al-Shabaab's claim as propaganda.", True),
+        # the party itself denying claims rejects nothing of its own
+        ("Al Shabaab denied claims of civilian deaths.", False),
+    ],
+)
+def test_a_rejected_claim_named_by_its_owner_alone(rejection: str, hedged: bool) -> None:
+    text = f"Al Shabaab said its fighters killed 58 soldiers in Middle Shabelle. {rejection}"
+    doc = Document(text=text)
+    [(_, parsed)] = list(parse_documents([doc]))
+    [claim] = resolve_claims(doc, parsed._.extractions, KnowledgeBase.load())
+    assert claim.hedged is hedged

@@ -2136,19 +2136,24 @@ def _apply_rejections(ctx: DocumentContext, claims: list[Claim]) -> None:
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
         if not _may_reject(sentence.lower(), rejecting, lex.rejection_nouns):
             continue
-        mentioned = [ctx.kb.claimant_actor(m.actor_id).id for m in ctx.kb.find_mentions(sentence)]
-        if len(set(mentioned)) < 2:
-            continue
+        found = ctx.kb.find_mentions(sentence)
         # The speaker is the subject named first after the rejection or at the start; the
         # rejected parties are the others. Without a parse, treat every party whose claims
-        # ("X's claims", "claims by X", "X military's claims") are named as rejected.
-        for m in ctx.kb.find_mentions(sentence):
+        # ("X's claims", "claims by X", "X military's claims") are named as rejected; with
+        # one party named, only one whose claim the possessive names ("the minister
+        # dismissed al-Shabaab's claim"), for "X denied claims" is X rejecting
+        several = len({ctx.kb.claimant_actor(m.actor_id).id for m in found}) >= 2
+        for m in found:
             after = sentence[m.end : m.end + 25].lower()
             before = sentence[max(0, m.start - 15) : m.start].lower()
-            if (
-                re.match(r"^(?:’s|'s)?\s*(?:\w+\s)?(?:’s|'s)?\s*(?:\w+\s)?claims?", after)
-                or "claims by" in before
-                or "claims of" in before
+            owned = re.match(r"^(?:’s|'s)\s*(?:\w+\s)?claims?", after)
+            if owned or (
+                several
+                and (
+                    re.match(r"^(?:’s|'s)?\s*(?:\w+\s)?(?:’s|'s)?\s*(?:\w+\s)?claims?", after)
+                    or "claims by" in before
+                    or "claims of" in before
+                )
             ):
                 rejected.add(ctx.kb.claimant_actor(m.actor_id).id)
     for claim in claims:
