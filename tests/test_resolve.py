@@ -3530,3 +3530,14 @@ def test_a_claim_of_a_figure_is_its_owners(text: str, claimant: str) -> None:
     [found] = claims_of(text)
     assert found.claimant == claimant
     assert found.locations == []  # "Moscow's claim" names a party, not a place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN mission said two of its soldiers were killed by M23 shelling in Goma.",
+        "MONUSCO said three of its troops were wounded in the attack near Beni.",
+    ],
+)
+def test_a_missions_own_soldiers_are_its_own(text: str) -> None:
+    assert [c.target_role for c in claims_of(text)] == ["own"]

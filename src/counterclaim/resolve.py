@@ -1338,9 +1338,14 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     if (
         actor is not None
         and actor.kind == "international_organisation"
-        and actors.names_any(e.target, kb.target_words.peacekeepers)
+        and (
+            actors.names_any(e.target, kb.target_words.peacekeepers)
+            or (actors.names_own_people(e.target) and actors.names_state_forces(e.target))
+        )
     ):
-        return "own"  # "MINUSMA said three peacekeepers were killed": its own forces
+        # "MINUSMA said three peacekeepers were killed", "UN peacekeepers said two of their
+        # soldiers were killed": its own forces
+        return "own"
     neutral = actor is None or kb.is_neutral(actor.id) or _outlet_abroad(ctx, actor)
     side = actor.side if actor is not None else None
     if actor is None and e.attribution.kind in ("named", "inherited") and e.attribution.surface:
