@@ -1417,6 +1417,25 @@ def test_a_target_keeps_who_used_or_occupied_it(text: str, target: str) -> None:
     assert [e.target for e in parsed._.extractions] == [target]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kyiv said Russian forces lost three tanks and 12 field artillery guns on Monday.",
+            [("destroyed", 3, "tanks"), ("destroyed", 12, "field artillery guns")],
+        ),
+        (
+            "The governor said the 287 school children were released on Sunday.",
+            [("released", 287, "school children")],
+        ),
+    ],
+)
+def test_a_number_hung_on_the_first_word_of_a_name_counts_the_name(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert figures_and_targets(text) == expected
+
+
 def test_people_listed_after_things_are_no_part_of_their_target() -> None:
     text = "Officials said gunmen attacked two churches, two synagogues and police officers."
     [(_, parsed)] = list(parse_documents([Document(text=text)]))

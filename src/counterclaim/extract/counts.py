@@ -778,6 +778,13 @@ def _counted_noun(tok: Token) -> Token | None:
             "attr",
         ):
             return None
+        while head.dep_ == "compound" and head.tag_ == "NN" and head.head.i > head.i:
+            # "12 field artillery guns", the number hung on the first word of the name:
+            # the guns are counted
+            if head.head.tag_ == "NNS" or head.head.dep_ == "compound":
+                head = head.head
+            else:
+                break
         return head
     if tok.dep_ == "nmod" and tok.like_num and head.pos_ == "NOUN" and head.i > tok.i:
         return head  # "Sixteen Malian soldiers" opening a report: the number word tagged a name
