@@ -1421,12 +1421,14 @@ def test_a_target_keeps_who_used_or_occupied_it(text: str, target: str) -> None:
     ("text", "expected"),
     [
         (
-            "Kyiv said Russian forces lost three tanks and 12 field artillery guns on Monday.",
+            "Over the past day, the Ukrainian army lost up to 320 servicemen, three tanks and 12 "
+            "field artillery guns in the Kupyansk direction, the ministry said.",
             [("destroyed", 3, "tanks"), ("destroyed", 12, "field artillery guns")],
         ),
         (
-            "The governor said the 287 school children were released on Sunday.",
-            [("released", 287, "school children")],
+            "Over the past day, the Russian army lost 300 servicemen, two tanks and 9 field "
+            "artillery guns near Pokrovsk, the general staff said.",
+            [("destroyed", 2, "tanks"), ("destroyed", 9, "field artillery guns")],
         ),
     ],
 )
