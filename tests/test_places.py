@@ -713,6 +713,20 @@ def test_a_lead_naming_only_part_of_a_country_leaves_where_to_the_next_paragraph
 
 
 @pytest.mark.parametrize(
+    "said",
+    [
+        "The defence minister told reporters in Maputo on Sunday that troops killed 20 insurgents.",
+        "The minister said in Maputo that troops killed 20 insurgents.",
+        "At a news conference in Maputo, the minister said troops killed 20 insurgents.",
+    ],
+)
+def test_where_a_figure_was_said_is_not_where_it_happened(said: str) -> None:
+    text = f"Insurgents raided a market in Cabo Delgado province on Friday.\n\n{said}"
+    start = text.index(said)
+    assert claim_places(text, start, len(text)) == ["Cabo Delgado province"]
+
+
+@pytest.mark.parametrize(
     "name", ["northwestern Pakistan", "north-western Pakistan", "northeast Nigeria"]
 )
 def test_a_compass_part_of_a_country_is_no_town(name: str) -> None:

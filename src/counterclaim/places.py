@@ -1212,6 +1212,10 @@ _LOCATIVE_BEFORE = re.compile(
     rf"|\b{_FRAME_OF}\s+(?:the\s+)?)(?:{_DIRECTION_WORDS}\s+)*$",
     re.IGNORECASE,
 )
+_STATEMENT_BEFORE = re.compile(
+    rf"\b(?:{_alternatives(_words('statement_before_place'))})\s+(?:on\s+\w+\s+)?in\s+$",
+    re.IGNORECASE,
+)
 _LIST_BEFORE = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.IGNORECASE)
 # A name followed by these is a party to the conflict or an organisation, not where the
 # event happened: "Kyrgyzstan's Health Ministry said", "Russia said", "Pakistan security
@@ -1365,6 +1369,8 @@ def _tied_places(
             continue
         if _PARTY_AFTER.match(after) or _at_dateline(text, s, surface, dateline_place):
             continue
+        if _STATEMENT_BEFORE.search(before):
+            continue  # "told reporters in Maputo": where it was said
         tied = bool(_LOCATIVE_BEFORE.search(before)) or (
             tied_end >= 0 and bool(_LIST_BEFORE.match(text[tied_end:s]))
         )
