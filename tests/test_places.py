@@ -755,3 +755,11 @@ def test_a_dateline_with_an_agency_in_brackets_is_not_a_place() -> None:
 )
 def test_a_capital_names_its_country(name: str, code: str | None) -> None:
     assert capital_country(name) == code
+
+
+def test_a_name_joined_by_and_is_one_place_when_the_gazetteer_has_it() -> None:
+    found = find_place_names("an encounter in Kupwara district of Jammu and Kashmir", "IN")
+    assert [m.surface for m in found] == ["Kupwara", "Jammu and Kashmir"]
+    # two places joined by "and" stay two
+    found = find_place_names("attacks in Gao and Menaka, Mali, killed 30 soldiers", "ML")
+    assert [m.surface for m in found][:2] == ["Gao", "Menaka"]
