@@ -3541,3 +3541,13 @@ def test_a_claim_of_a_figure_is_its_owners(text: str, claimant: str) -> None:
 )
 def test_a_missions_own_soldiers_are_its_own(text: str) -> None:
     assert [c.target_role for c in claims_of(text)] == ["own"]
+
+
+def test_an_acronym_given_twice_keeps_the_actor_the_text_names_in_full() -> None:
+    # the second expansion is the writer's slip: the text names the BLA in full first
+    text = (
+        "The Baloch Liberation Army (BLA) said it had captured seven soldiers near Turbat. "
+        "The Balochistan Liberation Front (BLA) has long accused the army of abuses. "
+        "The BLA said two of its fighters were killed."
+    )
+    assert [c.claimant for c in claims_of(text)] == ["BLA", "BLA"]

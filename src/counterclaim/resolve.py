@@ -108,9 +108,14 @@ class DocumentContext:
         to another ("the Armed Forces of the Philippines (AFP)" ... "the AFP said": the
         army, not the news agency); the document is flagged for the clash as well."""
         if self.acronyms_given is None:
+            # (unless the text also names the acronym's own actor in full: "the Baloch
+            # Liberation Army (BLA)" and later "the Balochistan Liberation Front (BLA)" is a
+            # slip of the writer's, flagged, and "the BLA" stays the BLA)
+            named_in_full = {m.actor_id for m in self.mentions if not m.surface.isupper()}
             self.acronyms_given = {
                 c.acronym: c.expansion_actor_id
                 for c in actors.find_alias_conflicts(self.doc.text, self.kb, self.mentions)
+                if c.acronym_actor_id not in named_in_full
             }
         given = self.acronyms_given.get(_without_article(surface).strip())
         return self.kb.claimant_actor(given) if given is not None else None
