@@ -331,6 +331,10 @@ def test_a_risen_toll_spans_to_its_statement(
             "event",
         ),
         ("A bomber killed 20 worshippers during Friday prayers.", "Friday", "event"),
+        ("Mourners held a vigil on Sunday for the 14 people killed.", "on Sunday", "background"),
+        # words that only begin like one: vigilantes, an interrogation
+        ("Twelve bandits were killed by vigilantes on Monday near Zurmi.", "on Monday", "event"),
+        ("Two suspects were shot and interrogated on Monday.", "on Monday", "event"),
     ],
 )
 def test_a_burial_or_mourning_has_a_day_of_its_own(text: str, surface: str, role: str) -> None:

@@ -1348,8 +1348,8 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
             or (actors.names_own_people(e.target) and actors.names_state_forces(e.target))
         )
     ):
-        # "MINUSMA said three peacekeepers were killed", "UN peacekeepers said two of their
-        # soldiers were killed": its own forces
+        # "MINUSMA said three peacekeepers were killed", "MONUSCO said three of its troops
+        # were wounded": its own forces
         return "own"
     neutral = actor is None or kb.is_neutral(actor.id) or _outlet_abroad(ctx, actor)
     side = actor.side if actor is not None else None

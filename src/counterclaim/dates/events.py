@@ -50,6 +50,7 @@ _REPORT_PREFIXES = tuple(sorted(_words(_LEXICON["report_prefixes"])))
 _EVENT_WORDS = _words(_LEXICON["event_words"])
 _EVENT_PREFIXES = tuple(sorted(_words(_LEXICON["event_prefixes"])))
 _AFTERMATH_PREFIXES = tuple(sorted(_words(_LEXICON["aftermath_prefixes"])))
+_AFTERMATH_WORDS = _words(_LEXICON["aftermath_words"])  # whole words: not "vigilantes"
 _NOT_EVENT = _words(_LEXICON["not_event"])
 _NOT_REPORT = _words(_LEXICON["not_report"])
 _BACKGROUND_BEFORE = _words("since until till from between ahead")
@@ -159,7 +160,7 @@ def _nearest_cues(
             event = cost
         if report is None and _is_report(word):
             report = cost
-        if aftermath is None and word.startswith(_AFTERMATH_PREFIXES):
+        if aftermath is None and (word in _AFTERMATH_WORDS or word.startswith(_AFTERMATH_PREFIXES)):
             aftermath = cost
         if (event is not None and report is not None) or cost > 30:
             break
