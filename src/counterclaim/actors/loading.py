@@ -603,6 +603,9 @@ def other_number(phrase: str) -> str:
     return f"{head} {other}" if head else other
 
 
+# Every role decision asks for the word lists (thousands of calls a batch); the file behind
+# them is read once (``load_data``), and so are the sets made of it, both numbers included.
+@lru_cache(maxsize=1)
 def load_target_words() -> TargetWords:
     data = load_data(TARGET_WORDS_FILE)
 
