@@ -579,7 +579,6 @@ def _build_index(
     return index
 
 
-@lru_cache(maxsize=1)
 def other_number(phrase: str) -> str:
     """The phrase with its last word in the other grammatical number, by the regular
     English endings ("soldiers" → "soldier", "gunman" → "gunmen", "militia" → "militias")."""
@@ -603,8 +602,7 @@ def other_number(phrase: str) -> str:
     return f"{head} {other}" if head else other
 
 
-# Every role decision asks for the word lists (thousands of calls a batch); the file behind
-# them is read once (``load_data``), and so are the sets made of it, both numbers included.
+# Every role decision asks for the word lists (thousands of calls a batch): built once.
 @lru_cache(maxsize=1)
 def load_target_words() -> TargetWords:
     data = load_data(TARGET_WORDS_FILE)

@@ -1012,9 +1012,9 @@ def _continued_total(verb: Token, person: bool | None) -> Trigger | None:
         # "caused injuries to 27 residents, bringing the total to 52": what the clause
         # caused names the event its total counts
         for obj in (c for c in event.children if c.dep_ == "dobj"):
-            categories = list(lexicon().counted.get(obj.lemma_.lower(), ()))
-            if categories:
-                return _fitting_event(categories, obj, person)
+            counted = lexicon().counted.get(obj.lemma_.lower(), ())
+            if counted:
+                return _fitting_event(counted, obj, person)
     return _fitting_event(categories, event, person)
 
 
