@@ -190,6 +190,11 @@ def test_drowning_hospital_stays_and_treated_injuries_are_counted(
         # ... without one, of the same things
         ("The army said 30 houses were taken under control and destroyed.",
          [("seized", 30), ("destroyed", 30)]),
+        # a phrasal verb names its own things after its particle and preposition
+        ("Villagers said the raiders torched 40 huts and made off with hundreds of goats.",
+         [("destroyed", 40)]),
+        ("Police said the gang burnt 12 lorries and ran away with the drivers' phones.",
+         [("destroyed", 12)]),
     ],
 )  # fmt: skip
 def test_a_verb_joined_to_the_trigger_counts_the_same_things_unless_it_has_its_own(

@@ -718,6 +718,9 @@ def test_a_lead_naming_only_part_of_a_country_leaves_where_to_the_next_paragraph
         "The defence minister told reporters in Maputo on Sunday that troops killed 20 insurgents.",
         "The minister said in Maputo that troops killed 20 insurgents.",
         "At a news conference in Maputo, the minister said troops killed 20 insurgents.",
+        "An officer, who spoke by phone from the nearby town of Montepuez, said troops killed "
+        "20 insurgents.",
+        "The minister, speaking from Maputo, said troops killed 20 insurgents.",
     ],
 )
 def test_where_a_figure_was_said_is_not_where_it_happened(said: str) -> None:

@@ -1213,7 +1213,8 @@ _LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_BEFORE = re.compile(
-    rf"\b(?:{_alternatives(_words('statement_before_place'))})\s+(?:on\s+\w+\s+)?in\s+$",
+    rf"\b(?:{_alternatives(_words('statement_before_place'))})\s+(?:on\s+\w+\s+)?"
+    rf"(?:by\s+(?:tele)?phone\s+)?(?:in|from)\s+(?:the\s+(?:\w+\s+)?{_FRAME_OF}\s+)?$",
     re.IGNORECASE,
 )
 _LIST_BEFORE = re.compile(r"^\s*(?:,|and|or|&)\s*(?:the\s+)?$", re.IGNORECASE)

@@ -170,6 +170,16 @@ def _kind_of_the_others(others: Token) -> bool | None:
     return None
 
 
+def _object_after_particle(verb: Token) -> bool:
+    """Whether a phrasal verb names its own object after its particle and a preposition
+    ("made off with hundreds of cattle", "ran away with the rifles")."""
+    particles = [c.i for c in verb.children if c.dep_ == "prt"]
+    return any(
+        c.dep_ == "prep" and c.i - 1 in particles and any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children
+    )
+
+
 def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     """A second event of another category that befell the same counted things: a verb
     conjoined with the trigger ("were taken under control and destroyed"), or what the
@@ -194,7 +204,7 @@ def second_trigger(mention: CountMention, trigger: Trigger) -> Trigger | None:
     for verb in trigger.token.conjuncts:
         if verb.pos_ != "VERB":
             continue
-        if any(c.dep_ in own_things for c in verb.children):
+        if any(c.dep_ in own_things for c in verb.children) or _object_after_particle(verb):
             # "seized the town and destroyed a bridge": its own object; "two tanks were
             # destroyed and three others seized": its own things
             continue
