@@ -2448,3 +2448,24 @@ def test_a_dateline_is_no_part_of_the_counted_noun(text: str) -> None:
 
 def test_homicides_are_counted_deaths() -> None:
     assert figures("Police recorded 31 homicides in the capital last week.") == [("killed", 31)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow's defence ministry announced the shooting down of three Ukrainian "
+         "helicopters.", [("destroyed", 3)]),
+        ("The rebels claimed the blowing up of two bridges on the road to Kidal, the "
+         "statement said.", [("destroyed", 2)]),
+        ("The army reported the setting ablaze of 20 huts in the village.",
+         [("destroyed", 20)]),
+        ("Residents reported the taking over of three police stations by the gunmen.",
+         [("seized", 3)]),
+        # a gerund without its phrase's words is no phrase ("the setting of traps")
+        ("Officers reported the setting of 20 traps along the river.", []),
+    ],
+)  # fmt: skip
+def test_the_gerund_of_a_phrasal_event_verb_names_its_event(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

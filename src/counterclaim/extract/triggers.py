@@ -593,6 +593,12 @@ def find_trigger(mention: CountMention) -> Trigger | None:
                 closes = bool(rest) and rest[-1] == prep.lower_
                 if closes and all(w in words for w in rest) and _fits(category, person):
                     return Trigger(category, verb, _agent_of(verb))
+        gerund = governor.head if governor.dep_ in ("prt", "advmod") else governor
+        if prep.lower_ == "of" and gerund.pos_ == "NOUN":
+            # "the blowing up of two bridges": "of" hung on the gerund or on its particle
+            cats = [c for c in _gerund_phrase_categories(gerund) if _fits(c, person)]
+            if cats:
+                return Trigger(cats[0], gerund)
         if prep.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN"):
             glemma = governor.lemma_.lower()
             if glemma in lex.nouns:
@@ -1490,6 +1496,23 @@ def _of_whom(mention: CountMention) -> bool:
     """ "killed five soldiers, two of whom were officers": a part, not a list item."""
     partitive = partitive_noun(mention.token)
     return partitive is not None and partitive.lower_ in ("whom", "which", "them", "those")
+
+
+def _gerund_phrase_categories(noun: Token) -> list[str]:
+    """The categories of a phrasal verb's gerund used as a noun ("the shooting down of three
+    helicopters", "the setting ablaze of 20 huts", "the blowing up of a bridge"): the
+    verb's phrase must follow the gerund, as it must follow the verb."""
+    word = noun.lower_
+    if not word.endswith("ing") or len(word) < 6:
+        return []
+    stem = word[:-3]
+    phrasal = lexicon().phrasal
+    # "shooting": shoot; "setting": set; "taking": take
+    for lemma in (stem, stem[:-1], stem + "e"):
+        if lemma in phrasal:
+            words = _phrase_words(noun)
+            return [c for c, rest in phrasal[lemma] if rest and all(w in words for w in rest)]
+    return []
 
 
 def sense_for_things(token: Token) -> str | None:
