@@ -2469,3 +2469,21 @@ def test_the_gerund_of_a_phrasal_event_verb_names_its_event(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army announced the recovery of 60 rifles from a rebel camp.",
+        "Customs officers reported the confiscation of 60 rifles at the border post.",
+        "Residents described the looting of 60 shops by the gunmen.",
+    ],
+)
+def test_a_noun_of_seizure_counts_what_was_taken(text: str) -> None:
+    assert figures(text) == [("seized", 60)]
+
+
+def test_the_recovery_of_bodies_is_a_toll_not_a_seizure() -> None:
+    assert figures("Rescuers announced the recovery of 12 bodies from the rubble.") == [
+        ("killed", 12)
+    ]
