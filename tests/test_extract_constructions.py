@@ -274,6 +274,25 @@ def test_a_container_passes_its_count_through() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The militia said it fired a barrage of 40 rockets at an army base near Kiryat "
+         "Shmona.", [("attacks", 40)]),
+        ("Rebels fired a salvo of 12 mortar shells toward the airport, the army said.",
+         [("attacks", 12)]),
+        ("The air force said Russia launched a wave of 70 drones at Odesa overnight.",
+         [("attacks", 70)]),
+        ("Insurgents ambushed a convoy of 15 fuel tankers and torched them, police said.",
+         [("attacks", 15)]),
+    ],
+)  # fmt: skip
+def test_a_salvo_or_a_convoy_passes_its_count_through(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
 def test_hyphenated_number_words_and_tagged_ranges_are_counts() -> None:
     assert figures("Thirty-four soldiers were killed and forty-one wounded, the army said.") == [
         ("killed", 34),
