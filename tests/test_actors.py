@@ -1108,3 +1108,13 @@ def test_the_people_and_property_lists_read_both_numbers() -> None:
     assert {"tent", "tents", "house", "houses"} <= words.civilian_only_property
     # read as written: "member" may be anyone's
     assert "member" not in words.group_members
+
+
+def test_a_local_service_of_a_country_is_its_one_actor_so_named(kb: KnowledgeBase) -> None:
+    found = kb.local_service("emergency service", "UA")
+    assert found is not None and found.id == "ukraine-emergency-service"
+    # Gaza's and Ramallah's: the place the text names decides
+    assert kb.local_service("health ministry", "PS") is None
+    found = kb.local_service("health ministry", "PS", places=lambda: ["Khan Younis", "Gaza City"])
+    assert found is not None and found.id == "gaza-health-ministry"
+    assert kb.local_service("civil defence", "PE") is None

@@ -24,6 +24,7 @@ from counterclaim.places import (
     is_settlement,
     normalise_place_name,
     resolve_or_text,
+    without_kind_word,
 )
 
 
@@ -766,3 +767,17 @@ def test_a_name_joined_by_and_is_one_place_when_the_gazetteer_has_it() -> None:
     # two places joined by "and" stay two
     found = find_place_names("attacks in Gao and Menaka, Mali, killed 30 soldiers", "ML")
     assert [m.surface for m in found][:2] == ["Gao", "Menaka"]
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("Gaza City", "gaza"),
+        ("Kano State", "kano"),
+        ("the Tirah area", "tirah"),
+        ("Kursk region", "kursk"),
+        ("North Waziristan", "north waziristan"),
+    ],
+)
+def test_a_place_name_without_its_kind_word(name: str, core: str) -> None:
+    assert without_kind_word(name) == core

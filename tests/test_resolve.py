@@ -3551,3 +3551,24 @@ def test_an_acronym_given_twice_keeps_the_actor_the_text_names_in_full() -> None
         "The BLA said two of its fighters were killed."
     )
     assert [c.claimant for c in claims_of(text)] == ["BLA", "BLA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a service named bare is the report's country's, of the place the text names
+        ("KHAN YOUNIS, Gaza Strip - An air strike on a school in Gaza City killed 11 "
+         "people, the civil defence said.", "Gaza Civil Defence"),
+        ("KHAN YOUNIS, Gaza Strip - An air strike on a school in Gaza City killed 11 "
+         "people, the civil defence agency said.", "Gaza Civil Defence"),
+        ("KHAN YOUNIS, Gaza Strip - An air strike on a school in Gaza City killed 11 "
+         "people, the health ministry said.", "Gaza Health Ministry"),
+        ("ZAPORIZHZHIA, Ukraine - A guided bomb hit a depot in Zaporizhzhia, killing four "
+         "workers, the emergency service said.", "Ukrainian State Emergency Service"),
+    ],
+)  # fmt: skip
+def test_a_service_named_without_its_place_is_the_one_of_the_report(
+    text: str, claimant: str
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -1397,6 +1397,15 @@ def _has_suffix(surface: str) -> bool:
     return any(pattern.search(surface) for pattern, _ in _SUFFIX_TIER)
 
 
+def without_kind_word(name: str) -> str:
+    """A place name, normalised, without the kind word after it ("Gaza City" → "gaza",
+    "Kano State" → "kano", "the Tirah area" → "tirah"; "Gaza Strip" → "gaza strip")."""
+    key = normalise_place_name(name)
+    framed = _SUFFIX_RE.match(key)
+    rest = key if framed is None else framed.group("rest")
+    return rest[4:] if rest.startswith("the ") else rest
+
+
 def is_settlement(name: str, country: str | None = None) -> bool:
     """Whether a place name names a town, a city or a site (not a district, a province or a
     country), by its kind word or by the gazetteer."""

@@ -785,6 +785,8 @@ def _resolve_claimant(
         if actor is None:
             actor = _named_before_by_head(ctx, surface, attribution.start)
         if actor is None:
+            actor = _local_service_of_the_country(ctx, surface)
+        if actor is None:
             # "Colonel X, the army's communications chief": the office a person holds names
             # the organisation they speak for
             descriptions = [p for part in [surface, *attribution.parts] for p in part.split(",")]
@@ -1870,6 +1872,20 @@ def _framed_country(ctx: DocumentContext, e: Extraction) -> str | None:
 
 
 _LOCAL_SERVICES = frozenset(" ".join(token_key(str(w))) for w in actor_words("local_services"))
+_SERVICE_WORDS = frozenset(str(w) for w in actor_words("service_words"))
+
+
+def _local_service_of_the_country(ctx: DocumentContext, surface: str) -> actors.Actor | None:
+    """ "the civil defence agency said" in a report on Gaza: the service of the report's
+    country the knowledge base names with the service's words (with or without a word of
+    organisation after them: "agency", "department")."""
+    key = token_key(surface)
+    if key and key[-1] in _SERVICE_WORDS and " ".join(key[:-1]) in _LOCAL_SERVICES:
+        key = key[:-1]
+    if not ctx.country or " ".join(key) not in _LOCAL_SERVICES:
+        return None
+    actor = ctx.kb.local_service(" ".join(key), ctx.country, places=ctx.place_names)
+    return ctx.kb.claimant_actor(actor.id) if actor is not None else None
 
 
 def _country_of_a_local_service(ctx: DocumentContext, e: Extraction) -> str | None:

@@ -838,6 +838,22 @@ class KnowledgeBase:
         top = top_level(of_kind)
         return top[0] if len(top) == 1 else None
 
+    def local_service(
+        self,
+        service: str,
+        country: str,
+        places: Callable[[], Sequence[str]] | None = None,
+    ) -> Actor | None:
+        """The country's one actor named with a service's words ("the civil defence" in a
+        report on Gaza → "Gaza Civil Defence"); of several, the one named with a place the
+        text names (``places``, asked only then); None when that is ambiguous."""
+        head = " ".join(token_key(service))
+        named = [a for a in self._actors_of_country.get(country, ()) if self._named_with(a, head)]
+        if len(named) > 1:
+            named_places = places() if places is not None else ()
+            named = [a for a in named if _named_with_a_place(a, named_places)]
+        return named[0] if len(named) == 1 else None
+
     def _named_for_the_country(self, actors: list[Actor], country: str) -> list[Actor]:
         """Of several actors, those named by the country's name or demonym ("Somali
         government" beside "Puntland government" and "Jubaland government")."""
@@ -1052,6 +1068,15 @@ _SPOKES_AFTER = re.compile(
 
 def _named_with_a_place(actor: Actor, places: Sequence[str]) -> bool:
     """Whether an actor's name or an alias holds one of the places ("Gaza Health Ministry",
-    "Health Ministry in Gaza" for "Gaza")."""
+    "Health Ministry in Gaza" for "Gaza", and for "Gaza City": the name without its kind
+    word)."""
+    from counterclaim import places as gazetteer  # (a stage of its own, loaded on use)
+
     names = " | ".join([actor.name, *actor.aliases]).lower()
-    return any(re.search(rf"\b{re.escape(place.lower())}\b", names) for place in places if place)
+    return any(
+        re.search(rf"\b{re.escape(name.lower())}\b", names)
+        for place in places
+        if place
+        for name in {place, gazetteer.without_kind_word(place)}
+        if name
+    )
