@@ -781,3 +781,18 @@ def test_a_name_joined_by_and_is_one_place_when_the_gazetteer_has_it() -> None:
 )
 def test_a_place_name_without_its_kind_word(name: str, core: str) -> None:
     assert without_kind_word(name) == core
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chin Brotherhood said 25 people were wounded when jets bombed a monastery near "
+        "Lashio.",
+        "The Kachin Independence Army said 25 people were wounded when jets bombed a "
+        "monastery near Lashio.",
+        "The Karen National Union said 25 people were wounded when jets bombed a monastery "
+        "near Lashio.",
+    ],
+)
+def test_a_region_named_in_an_armed_groups_name_is_not_where_it_happened(sentence: str) -> None:
+    assert places_of(sentence) == ["Lashio"]

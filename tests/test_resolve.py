@@ -3572,3 +3572,11 @@ def test_a_service_named_without_its_place_is_the_one_of_the_report(
 ) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+def test_a_member_of_the_group_speaks_for_the_group() -> None:
+    [claim] = claims_of(
+        "The Karen National Union said air strikes hit a school near Hpapun. A member of the "
+        "group, who asked not to be named, said 25 people were wounded."
+    )
+    assert claim.claimant == "KNU"

@@ -1162,7 +1162,7 @@ _OFFICE_WORDS = (
     r"official|minister|secretary|coordinator|representative|adviser|advisor|"
     r"administrator|governor|president|chairman|leader|superintendent|inspector|"
     r"commissioner|investigator|captain|major|lieutenant|colonel|general|brigadier|"
-    r"sergeant|corporal)"
+    r"sergeant|corporal|member)"
 )
 # "the spokesman said": an office named bare, held by a speaker named before
 _THE_OFFICE = re.compile(rf"^the\s+(?P<office>{_OFFICE_WORDS})$", re.IGNORECASE)
