@@ -796,3 +796,14 @@ def test_a_place_name_without_its_kind_word(name: str, core: str) -> None:
 )
 def test_a_region_named_in_an_armed_groups_name_is_not_where_it_happened(sentence: str) -> None:
     assert places_of(sentence) == ["Lashio"]
+
+
+def test_a_name_untied_to_the_event_that_is_a_town_abroad_is_no_place_of_it() -> None:
+    # Fano (Italy) names an Ethiopian militia; Medina (Saudi Arabia) a Somali district
+    text = "Fano militiamen ambushed a convoy near Bahir Dar, killing 30 soldiers."
+    assert places_of(text, country="ET") == ["Bahir Dar"]
+    text = "Medina residents said 12 people were killed when a mortar hit Mogadishu's port."
+    assert places_of(text, country="SO") == ["Mogadishu"]
+    # tied by its preposition, or in a country the text names, it stays
+    text = "Gunmen killed 30 people in Fano, Italian police said."
+    assert places_of(text, country="ET") == ["Fano"]

@@ -1379,6 +1379,8 @@ def _tied_places(
             continue
         if tied_only and not tied:
             continue
+        if not tied and _foreign_to_the_text(text, surface, country):
+            continue  # "Fano militiamen" in Ethiopia: a group named after a town of Italy
         tier = _tier_of(surface, country)
         if tier == 3 and not (tied or text[e : e + 2] in ("'s", "’s")):
             continue  # a country is where it happened only when the text says "in"
@@ -1391,6 +1393,22 @@ def _tied_places(
         if c.surface.lower() not in {n.lower() for n in names}:
             names.append(c.surface)
     return tuple(names)
+
+
+def _foreign_to_the_text(text: str, surface: str, country: str | None) -> bool:
+    """Whether a name the text does not tie to the event resolves only to a place in a
+    country that is neither the report's nor one the text names."""
+    if country is None:
+        return False
+    place = resolve(surface, country)
+    if place is None or not place.country_code or place.country_code == country.upper():
+        return False
+    return place.country_code not in _named_countries(text)
+
+
+@lru_cache(maxsize=64)
+def _named_countries(text: str) -> frozenset[str]:
+    return frozenset(country_context(text)[:3])
 
 
 def _has_suffix(surface: str) -> bool:
