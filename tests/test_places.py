@@ -807,3 +807,26 @@ def test_a_name_untied_to_the_event_that_is_a_town_abroad_is_no_place_of_it() ->
     # tied by its preposition, or in a country the text names, it stays
     text = "Gunmen killed 30 people in Fano, Italian police said."
     assert places_of(text, country="ET") == ["Fano"]
+
+
+def test_a_claim_without_a_place_takes_the_leads_town_the_tagger_found() -> None:
+    text = (
+        "NIAMEY - Jihadists attacked an army post in Ouro Gueladjo on Monday, the army "
+        "said.\n\n"
+        "The army said 14 soldiers were killed and 22 attackers neutralised in the fighting."
+    )
+    start = text.index("The army said 14")
+    # the gazetteer lacks the village; the tagger's entity names it
+    assert claim_places(text, start, len(text), country="NE") == []
+    assert claim_places(
+        text, start, len(text), country="NE", lead_entity_names=("Ouro Gueladjo",)
+    ) == ["Ouro Gueladjo"]
+    # an entity the lead does not tie to the event by a preposition is not taken
+    untied = text.replace("in Ouro Gueladjo", "near the border").replace(
+        "the army said.", "Ouro Gueladjo residents said."
+    )
+    start = untied.index("The army said 14")
+    assert (
+        claim_places(untied, start, len(untied), country="NE", lead_entity_names=("Ouro Gueladjo",))
+        == []
+    )

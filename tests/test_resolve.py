@@ -3580,3 +3580,16 @@ def test_a_member_of_the_group_speaks_for_the_group() -> None:
         "group, who asked not to be named, said 25 people were wounded."
     )
     assert claim.claimant == "KNU"
+
+
+def test_a_claim_in_a_later_paragraph_is_placed_where_the_lead_tells_the_attack() -> None:
+    claims = claims_of(
+        "BAMAKO (Reuters) - Jihadists attacked a military camp in Boulkessi on Sunday, killing "
+        "at least 30 soldiers, a security source said.\n\n"
+        "The army said in a statement that eight soldiers had died and 12 were wounded."
+    )
+    assert [(c.value, c.locations) for c in claims] == [
+        (30, ["Boulkessi"]),
+        (8, ["Boulkessi"]),
+        (12, ["Boulkessi"]),
+    ]

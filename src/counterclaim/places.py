@@ -1282,6 +1282,7 @@ def claim_places(
     dateline_place: str | None = None,
     body_start: int = 0,
     limit: int = 5,
+    lead_entity_names: tuple[str, ...] = (),
 ) -> list[str]:
     """The places a claim's sentence ties it to, most specific first, as written.
 
@@ -1294,7 +1295,8 @@ def claim_places(
     Countries count only when tied. Order: settlements and sites, then districts, then
     provinces and regions, then countries; text order within each.
     Without a place in the sentence, those of its paragraph; without any there, those of the
-    body's first paragraph that names one.
+    body's first paragraph that names one (with ``lead_entity_names``, the tagger's place
+    entities of the text, for names the gazetteer lacks).
     """
     names = tuple(entity_names)
     found = _tied_places(text, sentence_start, sentence_end, names, country, dateline_place)
@@ -1305,14 +1307,18 @@ def claim_places(
         p1 = text.find("\n", stripped_end)
         found = _tied_places(text, p0, len(text) if p1 < 0 else p1, names, country, dateline_place)
     if not found:
-        found = _lead_places(text, body_start, country, dateline_place)
+        found = _lead_places(text, body_start, country, dateline_place, lead_entity_names)
     return list(found[:limit])
 
 
 # Every claim of a report whose sentence and paragraph name no place reads the same lead
 @lru_cache(maxsize=256)
 def _lead_places(
-    text: str, body_start: int, country: str | None, dateline_place: str | None
+    text: str,
+    body_start: int,
+    country: str | None,
+    dateline_place: str | None,
+    entity_names: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
     pos = body_start
     paragraphs = 0
@@ -1321,8 +1327,10 @@ def _lead_places(
         if len(line.split()) < 8 or not re.search(r"[.!?][\"”’')]*\s*$", line):
             continue  # headings, captions, bylines, link lists
         # the lead's places, the ones it ties to the news only
-        found = _tied_places(text, start, start + len(line), (), country, dateline_place, True)
-        found = found or _tied_places(text, start, start + len(line), (), country, dateline_place)
+        end = start + len(line)
+        names = tuple(n for n in entity_names if n in line)
+        found = _tied_places(text, start, end, names, country, dateline_place, True)
+        found = found or _tied_places(text, start, end, (), country, dateline_place)
         below_a_country = [name for name in found if _tier_of(name, country) < 3][:3]
         paragraphs += 1
         if below_a_country or paragraphs == _LEAD_PLACE_PARAGRAPHS:

@@ -91,6 +91,9 @@ class DocumentContext:
     country: str | None
     main_date: str | None
     countries: tuple[str, ...] = ()  # every country the text names, most named first
+    # the place entities the tagger found in the claims' sentences ("camp in Boulkessi",
+    # which the gazetteer lacks): a claim without a place of its own may take the lead's
+    tagged_places: tuple[str, ...] = ()
     claimants: list[actors.Actor] = field(default_factory=list)  # resolved so far, in order
     surfaces_by_actor: dict[str, list[str]] | None = None  # built by _aliases_of
     # A named speaker resolves the same way for every claim and option that names it
@@ -215,6 +218,7 @@ def document_context(
         country=country,
         main_date=main_date,
         countries=tuple(countries),
+        tagged_places=tuple(dict.fromkeys(place_names)),
     )
 
 
@@ -2098,6 +2102,7 @@ def _claim_places(ctx: DocumentContext, e: Extraction) -> list[str]:
         country=ctx.country,
         dateline_place=doc.dateline_place,
         body_start=doc.body_start,
+        lead_entity_names=ctx.tagged_places,
     )
 
 
