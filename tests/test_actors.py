@@ -1118,3 +1118,8 @@ def test_a_local_service_of_a_country_is_its_one_actor_so_named(kb: KnowledgeBas
     found = kb.local_service("health ministry", "PS", places=lambda: ["Khan Younis", "Gaza City"])
     assert found is not None and found.id == "gaza-health-ministry"
     assert kb.local_service("civil defence", "PE") is None
+
+
+def test_an_acronym_inside_a_hyphenated_name_is_no_mention(kb: KnowledgeBase) -> None:
+    text = "PORT-AU-PRINCE, Haiti (AP) — UN-backed police and the Hamas-run ministry"
+    assert [m.surface for m in kb.find_mentions(text)] == ["AP", "UN", "Hamas"]

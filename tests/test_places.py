@@ -830,3 +830,20 @@ def test_a_claim_without_a_place_takes_the_leads_town_the_tagger_found() -> None
         claim_places(untied, start, len(untied), country="NE", lead_entity_names=("Ouro Gueladjo",))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gang members killed 70 people in the town of Pont-Sondé, a UN official said.",
+         ["Pont-Sondé"]),
+        ("Gunmen killed 14 farmers in the village of Kwata Dugun, police said.",
+         ["Kwata Dugun"]),
+        ("Jets struck the district of Yemeni Sar-e Kala overnight, killing nine people.",
+         ["Yemeni Sar-e Kala"]),
+    ],
+)  # fmt: skip
+def test_a_name_after_its_kind_word_is_a_place_known_or_not(
+    sentence: str, expected: list[str]
+) -> None:
+    assert places_of(sentence) == expected

@@ -3593,3 +3593,21 @@ def test_a_claim_in_a_later_paragraph_is_placed_where_the_lead_tells_the_attack(
         (8, ["Boulkessi"]),
         (12, ["Boulkessi"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a hyphenated dateline holds no acronym and is no speaker
+        ("PORT-AU-PRINCE, Haiti (AP) — Gang members killed at least 70 people in an attack "
+         "on a market, a United Nations official said Friday.", "UN"),
+        # an abbreviation's full stops do not end the name of who is cited
+        ("The gang also set fire to 45 homes, according to the U.N. human rights office.",
+         "UN human rights office"),
+        ("Shelling killed 12 people, according to the U.S. State Department.",
+         "US State Department"),
+    ],
+)  # fmt: skip
+def test_abbreviations_and_hyphenated_datelines_name_who_speaks(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

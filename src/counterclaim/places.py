@@ -1212,6 +1212,10 @@ _LOCATIVE_BEFORE = re.compile(
     rf"|\b{_FRAME_OF}\s+(?:the\s+)?)(?:{_DIRECTION_WORDS}\s+)*$",
     re.IGNORECASE,
 )
+_NAME_AFTER_ITS_KIND = re.compile(
+    rf"\b(?i:the\s+(?:{_SETTLEMENT_SUFFIXES}|{_ADMIN_SUFFIXES})\s+of)\s+"
+    r"(?P<name>[A-Z][\w'’]+(?:-[\w'’]+)*(?:\s+[A-Z][\w'’]+(?:-[\w'’]+)*){0,2})"
+)
 _STATEMENT_BEFORE = re.compile(
     rf"\b(?:{_alternatives(_words('statement_before_place'))})\s+(?:on\s+\w+\s+)?"
     rf"(?:by\s+(?:tele)?phone\s+)?(?:in|from)\s+(?:the\s+(?:\w+\s+)?{_FRAME_OF}\s+)?$",
@@ -1363,6 +1367,11 @@ def _tied_places(
         at = segment.find(name)
         if at >= 0 and not any(s <= start + at < e for s, e in spans):
             spans[(start + at, start + at + len(name))] = resolve(name, country) is not None
+    for framed in _NAME_AFTER_ITS_KIND.finditer(segment):
+        # "the town of Pont-Sondé": its kind word says it is a place, known or not
+        at, until = start + framed.start("name"), start + framed.end("name")
+        if not any(s <= at < e or s < until <= e for s, e in spans):
+            spans[(at, until)] = resolve(framed.group("name"), country) is not None
     candidates: list[_Candidate] = []
     tied_end = -1
     for (s, e), resolved in sorted(spans.items()):

@@ -345,6 +345,8 @@ class KnowledgeBase:
                 if not entries:
                     continue
                 start, end = starts[i], ends[i + n - 1]
+                if _inside_a_hyphenated_name(text, start, end):
+                    break  # "PORT-AU-PRINCE" holds no mention of the African Union
                 entry = self._accept(entries, text[start:end], strict_case=True)
                 if entry and (include_metonyms or not entry.metonym):
                     found = ActorMention(start, end, text[start:end], entry.actor_id, entry.metonym)
@@ -1064,6 +1066,17 @@ _SPOKES_OF = re.compile(
 _SPOKES_AFTER = re.compile(
     rf"^(?P<org>.+?)(?:'s|’s|'|’)?\s+{_ROLE_MODIFIERS}{ROLE_NOUN_ALTERNATIVES}(?:\s+.*)?$", re.I
 )
+
+
+def _inside_a_hyphenated_name(text: str, start: int, end: int) -> bool:
+    """Whether a span is joined by hyphens to letters on both sides: the middle of one
+    compound name ("Port-au-Prince"), not a name of its own ("UN-backed", "Hamas-run")."""
+    return (
+        text[start - 1 : start] == "-"
+        and text[start - 2 : start - 1].isalpha()
+        and text[end : end + 1] == "-"
+        and text[end + 1 : end + 2].isalpha()
+    )
 
 
 def _named_with_a_place(actor: Actor, places: Sequence[str]) -> bool:

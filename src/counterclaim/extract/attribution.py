@@ -618,7 +618,9 @@ def _is_dateline_label(head: Token) -> bool:
         if end >= len(doc) or not _capitalised(doc[head.left_edge.i : end]):
             return False
     label = doc[head.left_edge.i : end]
-    return len(label) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in label)
+    # short in words, not in tokens: "PORT-AU-PRINCE, Haiti (AP)" is ten of them
+    words = [t for t in label if not t.is_punct]
+    return len(words) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in label)
 
 
 def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
@@ -836,8 +838,9 @@ def _names_no_figure(who: str) -> bool:
 _ACCORDING = re.compile(
     # ", per local officials": "per" after a comma only ("30 per cent", "two per day")
     r"(?:\b(?:according to|as reported by|citing|quoted by|as per)|(?<=, )per)\s+"
-    # a name may hold a quoted part: 'the Telegram channel "Baza"'
-    r"(?P<who>(?:the\s+)?(?:[^,.;“”\"]|“[^“”]{1,40}”|\"[^\"]{1,40}\"){2,90}?)"
+    # a name may hold a quoted part: 'the Telegram channel "Baza"', or an abbreviation's
+    # full stops: "the U.N. human rights office"
+    r"(?P<who>(?:the\s+)?(?:(?:\b[a-z]\.){2,}|[^,.;“”\"]|“[^“”]{1,40}”|\"[^\"]{1,40}\"){2,90}?)"
     # "according to hospital officials cited by Reuters": the ones cited, not who cites them;
     # nor their relative clause ("two officials who spoke on condition of anonymity")
     r"(?=,|\.|;| on | in a | in an | posted| said| (?:cited|quoted) by | who | which | whose |$)",
