@@ -2506,3 +2506,20 @@ def test_the_recovery_of_bodies_is_a_toll_not_a_seizure() -> None:
     assert figures("Rescuers announced the recovery of 12 bodies from the rubble.") == [
         ("killed", 12)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine's air force said air defences shot down or jammed 110 drones.",
+         [("destroyed", 110)]),
+        ("The army said troops captured and disarmed 40 fighters near Beni.",
+         [("captured", 40)]),
+        # the verb before has an object of its own: the count is the second verb's alone
+        ("Police said the gang torched a bank and hid 40 rifles in a forest.", []),
+    ],
+)  # fmt: skip
+def test_an_event_verb_shares_the_object_of_the_verb_joined_after_it(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected

@@ -170,6 +170,17 @@ def _kind_of_the_others(others: Token) -> bool | None:
     return None
 
 
+def _verb_sharing_its_object(verb: Token) -> Token | None:
+    """The verb before a joined one whose object it shares for want of its own ("shot down or
+    jammed 110 drones", "captured and disarmed 40 fighters")."""
+    first = verb.head
+    if verb.dep_ != "conj" or first.pos_ != "VERB" or first.i > verb.i:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in first.children):
+        return None
+    return first
+
+
 def _object_after_particle(verb: Token) -> bool:
     """Whether a phrasal verb names its own object after its particle and a preposition
     ("made off with hundreds of cattle", "ran away with the rifles")."""
@@ -569,6 +580,12 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         )
         if trig:
             return trig
+        shared = _verb_sharing_its_object(head) if dep == "dobj" else None
+        if shared is not None:
+            # "shot down or jammed 110 drones": the object hangs on the last verb only
+            trig = _verb_trigger(shared, mention, person)
+            if trig:
+                return trig
         if head.lemma_ in lex.total_verbs:
             trig = _total_trigger(head, person)
             if trig:
