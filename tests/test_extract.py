@@ -1400,3 +1400,19 @@ def test_a_dateline_ends_at_its_dash_whatever_the_parser_hung_on_it() -> None:
         Vocab(), words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 10
     )
     assert not _is_dateline_label(doc[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Suspected jihadists killed at least 40 herders near Menaka on Sunday, a local "
+         "official and a militia leader said.", "a local official and a militia leader"),
+        ("MAIDUGURI, Nigeria (Reuters) - Suspected Boko Haram insurgents killed at least 40 "
+         "farmers in Borno state on Sunday, a local official and a militia leader said.",
+         "a local official and a militia leader"),
+    ],
+)  # fmt: skip
+def test_a_deed_read_as_a_relative_clause_leaves_the_speaker_its_own(
+    text: str, speaker: str
+) -> None:
+    assert one(text).attribution.surface == speaker

@@ -360,6 +360,34 @@ def mend_doers_taken_for_a_relative_clause(doc: Doc) -> None:
                 doer.head = deed
                 doer.dep_ = "nsubj"
                 break
+        else:
+            _mend_speaker_joined_to_the_doer(verb, speaker)
+
+
+def _mend_speaker_joined_to_the_doer(verb: Token, doer: Token) -> None:
+    """ "Suspected insurgents killed 40 farmers on Sunday, a local official and a militia
+    leader said": the parser may instead give "said" one subject, the doer, with the deed its
+    relative clause and the speakers joined to it after the deed. The first of them is the
+    subject; the deed is what was said."""
+    deed = next((c for c in doer.rights if c.dep_ == "acl"), None)
+    if (
+        deed is None
+        or deed.i != doer.i + 1
+        or deed.tag_ not in ("VBD", "VBN")
+        or not any(o.dep_ == "dobj" for o in deed.children)
+    ):
+        return
+    speaker = next(
+        (c for c in doer.rights if c.dep_ in ("conj", "appos") and c.i > deed.right_edge.i), None
+    )
+    if speaker is None or speaker.i > verb.i or speaker.pos_ not in ("NOUN", "PROPN"):
+        return
+    speaker.head, speaker.dep_ = verb, doer.dep_
+    for word in list(doer.children):
+        if word.dep_ in ("cc", "punct") and word.i > deed.right_edge.i:
+            word.head = speaker
+    deed.head, deed.dep_ = verb, "ccomp"
+    doer.head, doer.dep_ = deed, "nsubj"
 
 
 @lru_cache(maxsize=1)
