@@ -1360,6 +1360,13 @@ def test_a_saying_before_a_colon_speaks_for_the_figures_after_it() -> None:
          "October has risen to 35,000.", [("killed", 45)]),
         # a running total as the sentence's own figure goes with the sentence
         ("Since October, 35,000 people have been killed, the ministry said.", []),
+        ("More than 2,000 civilians have been killed since the start of the year, the UN "
+         "said.", []),
+        # "since" describing a party, not counting: the sentence's figures stay
+        ("The Sudanese army, which has been fighting the RSF since April 2023, said its "
+         "forces destroyed 16 combat vehicles.", [("destroyed", 16)]),
+        ("The army, at war with the rebels since 2012, said troops killed 14 fighters near "
+         "Kidal.", [("killed", 14)]),
     ],
 )  # fmt: skip
 def test_a_running_total_brought_up_leaves_the_day_s_figures(

@@ -181,6 +181,8 @@ def cumulative_tokens(sent: Span) -> range | None:
             sent, sent.start_char + match.start()
         ):
             continue  # "released three soldiers it had held since March"
+        if _describes_a_party(sent, sent.start_char + match.start()):
+            continue  # "the army, which has fought the RSF since April 2023, said ..."
         clause = _running_total_clause(sent, sent.start_char + match.start())
         if clause is None:
             return range(sent.start, sent.end)
@@ -223,6 +225,28 @@ def _in_a_clause_about_the_counted(sent: Span, offset: int) -> bool:
             return any(
                 c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children
             )
+    return False
+
+
+def _describes_a_party(sent: Span, offset: int) -> bool:
+    """Whether the words at ``offset`` describe a party rather than count: a relative clause
+    or an apposition without a count ("the army, which has been fighting the RSF since April
+    2023, said"), or a phrase on the verb of saying beside what was said ("The army, at war
+    with the RSF since April 2023, said ..."). Dates are no counts."""
+    counts = {t.i for t in sent if t.like_num and t.ent_type_ not in ("DATE", "TIME")}
+    reporting = lexicon().reporting_verbs
+    below: Token | None = None
+    for tok in _word_and_heads_at(sent, offset):
+        counted = any(t.i in counts for t in tok.subtree)
+        if not counted and tok.dep_ in ("relcl", "acl", "appos"):
+            return True
+        if counted:
+            return (
+                tok.lemma_.lower() in reporting
+                and below is not None
+                and below.dep_ not in ("ccomp", "xcomp", "parataxis", "advcl")
+            )
+        below = tok
     return False
 
 
