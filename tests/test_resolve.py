@@ -3611,3 +3611,22 @@ def test_a_claim_in_a_later_paragraph_is_placed_where_the_lead_tells_the_attack(
 def test_abbreviations_and_hyphenated_datelines_name_who_speaks(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+def test_a_description_is_the_body_the_text_names_in_full_after_it() -> None:
+    claims = claims_of(
+        "Gunmen killed 12 people in an attack on a bar in Celaya late on Saturday, state "
+        "prosecutors said.\n\n"
+        "The Guanajuato state prosecutor's office said five other people were wounded."
+    )
+    assert [(c.value, c.claimant) for c in claims] == [
+        (12, "Guanajuato state prosecutor's office"),
+        (5, "Guanajuato state prosecutor's office"),
+    ]
+    assert "state prosecutors" in claims[0].claimant_aliases
+    # words of another body are not its description
+    claims = claims_of(
+        "Gunmen killed 12 people in an attack on a bar in Celaya, local residents said.\n\n"
+        "The Guanajuato state prosecutor's office said five other people were wounded."
+    )
+    assert claims[0].claimant == "local residents"
