@@ -1362,6 +1362,11 @@ def test_a_saying_before_a_colon_speaks_for_the_figures_after_it() -> None:
         ("Since October, 35,000 people have been killed, the ministry said.", []),
         ("More than 2,000 civilians have been killed since the start of the year, the UN "
          "said.", []),
+        ("More than 280 suspected rebels have been killed in Chhattisgarh this year, "
+         "according to police data.", []),
+        # an event of this year is the event's own
+        ("Police said 12 villagers were killed on Monday in the deadliest raid this year.",
+         [("killed", 12)]),
         # "since" describing a party, not counting: the sentence's figures stay
         ("The Sudanese army, which has been fighting the RSF since April 2023, said its "
          "forces destroyed 16 combat vehicles.", [("destroyed", 16)]),

@@ -41,6 +41,8 @@ _RUNNING_TOTALS = [
     "toll in the ground offensive", "death toll during the war", "its toll of the invasion",
     "since the junta seized power", "since the Taliban took control", "since Oct. 7",
     "since Feb 24", "since the feud", "number of people killed in the war",
+    "have been killed in the state this year", "has been abducted this month",
+    "this year alone",
 ]  # fmt: skip
 _FILLERS = ["", "Gunmen killed 12 soldiers", "in Kidal,", "Kharkiv", "the army said.", "-"]
 # Spellings the pattern's case folding matches: capitals, and the letters beyond ASCII it
