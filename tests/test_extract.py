@@ -1364,6 +1364,8 @@ def test_a_saying_before_a_colon_speaks_for_the_figures_after_it() -> None:
          "said.", []),
         ("More than 280 suspected rebels have been killed in Chhattisgarh this year, "
          "according to police data.", []),
+        ("Since the truce, Israeli strikes have killed more than 330 people in Lebanon, "
+         "according to a tally.", []),
         # an event of this year is the event's own
         ("Police said 12 villagers were killed on Monday in the deadliest raid this year.",
          [("killed", 12)]),

@@ -42,7 +42,7 @@ _RUNNING_TOTALS = [
     "since the junta seized power", "since the Taliban took control", "since Oct. 7",
     "since Feb 24", "since the feud", "number of people killed in the war",
     "have been killed in the state this year", "has been abducted this month",
-    "this year alone",
+    "this year alone", "since the November truce", "since the cease-fire",
 ]  # fmt: skip
 _FILLERS = ["", "Gunmen killed 12 soldiers", "in Kidal,", "Kharkiv", "the army said.", "-"]
 # Spellings the pattern's case folding matches: capitals, and the letters beyond ASCII it
