@@ -278,6 +278,22 @@ def test_hedged_sentence() -> None:
     assert e.hedged
 
 
+def test_a_hedge_of_the_figures_in_the_plural_hedges_every_figure_before_it() -> None:
+    found = extractions(
+        "T\n\nThe army said troops killed 70 militants near Jowhar.\n\n"
+        "The militants said they killed 18 soldiers. Residents said the fighting lasted hours."
+        "\n\nThere was no independent confirmation of the casualty figures.\n\n"
+        "Police later said two civilians were wounded."
+    )
+    assert [(e.count.value, e.hedged) for e in found] == [(70, True), (18, True), (2, False)]
+    # in the singular, only the sentence right before
+    found = extractions(
+        "T\n\nThe army said troops killed 70 militants near Jowhar. The militants said they "
+        "killed 18 soldiers. The claim could not be verified."
+    )
+    assert [(e.count.value, e.hedged) for e in found] == [(70, False), (18, True)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [

@@ -491,6 +491,10 @@ def find_extractions(doc: Doc, *, loose: bool = False) -> list[Extraction]:
             for extraction in results:
                 if extraction.sentence_start == last:
                     extraction.hedged = True
+        if hedged and not claimed_here and _names_every_figure(sent):
+            # "There was no independent confirmation of the casualty figures": all of them
+            for extraction in results:
+                extraction.hedged = True
         if (
             not claimed_here
             and not hedged
@@ -753,6 +757,17 @@ def _points_back(sent: Span, last: Extraction, body: list[Span], index: int) -> 
         return False
     figure_words = lexicon().figure_words
     return any(t.lemma_.lower() in figure_words for t in sent)
+
+
+def _names_every_figure(sent: Span) -> bool:
+    """Whether a sentence without a figure of its own names the report's figures in the
+    plural ("the casualty figures", "the tolls", "either side's claims"): its hedge hedges
+    every figure before it, not only the last sentence's."""
+    figure_words = lexicon().figure_words
+    return any(
+        t.lemma_.lower() in figure_words and t.tag_ == "NNS" and t.lemma_.lower() != t.lower_
+        for t in sent
+    )
 
 
 def _confirms_a_toll(sent: Span) -> bool:
