@@ -1446,3 +1446,13 @@ def test_a_deed_read_as_a_relative_clause_leaves_the_speaker_its_own(
     text: str, speaker: str
 ) -> None:
     assert one(text).attribution.surface == speaker
+
+
+def test_a_datelines_date_hung_on_the_speaker_after_it_stays_in_the_dateline() -> None:
+    # the parser hangs "April 22" on the rebels, so the dateline had two roots and was
+    # left joined to the sentence: the speaker became "Mali"
+    [e] = extractions(
+        "T\n\nBAMAKO, April 22 (Reuters) - Tuareg-led rebels in northern Mali said on Tuesday "
+        "they had killed 40 soldiers in an ambush."
+    )
+    assert e.attribution.surface == "Tuareg-led rebels in northern Mali"

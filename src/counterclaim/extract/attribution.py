@@ -668,6 +668,12 @@ def mend_datelines_hung_on_the_sentence(doc: Doc) -> None:
             continue
         inside = set(range(sent.start, end + 1))
         roots = [t for t in doc[sent.start : end + 1] if t.head.i not in inside or t.head == t]
+        for stray in roots[1:]:
+            if stray.ent_type_ == "DATE" and stray.head.i > end and stray.head != stray:
+                # "BAMAKO, April 22 (Reuters) - Tuareg-led rebels ...": the date hung on the
+                # rebels is part of the dateline, not of them
+                stray.head, stray.dep_ = roots[0], "npadvmod"
+        roots = [t for t in doc[sent.start : end + 1] if t.head.i not in inside or t.head == t]
         hung = [t for t in doc[end + 1 : sent.end] if t.head.i in inside]
         if len(roots) != 1 or not hung:
             if len(roots) == 1 and roots[0].head.i not in inside and roots[0].head != roots[0]:
