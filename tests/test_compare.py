@@ -23,7 +23,7 @@ from counterclaim.compare import (
     incident_sides,
 )
 from counterclaim.incidents import assign_incidents
-from counterclaim.model import Claim, Document, Incident
+from counterclaim.model import Claim, Document, Incident, Place
 from counterclaim.store import Store
 from factories import claim_at, doc, fill_store
 
@@ -108,6 +108,61 @@ def test_affected_side_follows_target_role() -> None:
     assert affected_side(ministry, sides) == "Pakistan"
     assert affected_side(civ, sides) == CIVILIANS
     assert affected_side(mixed, sides) == UNSPECIFIED
+
+
+def test_an_unnamed_opponent_is_the_party_that_speaks_and_fights_the_claimant() -> None:
+    d = doc("x", date(2025, 4, 22))
+    # the rebels' other claim counts "soldiers and Russian mercenaries": their plain
+    # "soldiers" are still those of the army that answers them in the incident
+    mixed = claim_at(
+        d,
+        "x",
+        value=40,
+        claimant="FLA",
+        target_role="opponent",
+        target="soldiers and Russian mercenaries",
+        target_actor="russia",
+        claimant_actor="fla",
+    )
+    captured = claim_at(
+        d,
+        "x",
+        value=7,
+        claimant="FLA",
+        target_role="opponent",
+        target="soldiers",
+        category="captured",
+        claimant_actor="fla",
+    )
+    army = claim_at(
+        d,
+        "x",
+        value=6,
+        claimant="FAMa",
+        target_role="own",
+        target="soldiers",
+        claimant_actor="fama",
+    )
+    claims = [mixed, captured, army]
+    sides = incident_sides(claims)
+    parties = sorted(set(sides.values()))
+    assert affected_side(mixed, sides, None, parties, claims) == "Russia"
+    assert affected_side(captured, sides, None, parties, claims) == "Mali (military government)"
+    # a place in the state the claimant fights decides where no party answers
+    placed = claim_at(
+        d,
+        "x",
+        value=7,
+        claimant="FLA",
+        target_role="opponent",
+        target="soldiers",
+        category="captured",
+        claimant_actor="fla",
+        places=[Place(name="Kidal", latitude=18.44, longitude=1.41, country_code="ML")],
+    )
+    assert affected_side(placed, sides, None, parties, [mixed, placed]) == (
+        "Mali (military government)"
+    )
 
 
 def test_an_army_that_answers_a_claim_takes_the_side_it_names() -> None:

@@ -118,6 +118,16 @@ class SideLookup:
                 return side
         return self.phrase_side(claim.target)
 
+    def state_opposed_where(self, claim: Claim, own: str | None) -> str | None:
+        """The side of the state where the claim's places are, when it is opposed to the
+        claimant's side: "captured seven soldiers" in a rebel statement on a fight in Mali
+        counts Mali's soldiers, whoever else the rebels fight."""
+        countries = {p.country_code for p in claim.places if p.country_code}
+        if len(countries) != 1:
+            return None
+        state = self.country_side(countries.pop())
+        return state if state is not None and self.kb.sides_opposed(own, state) else None
+
     def country_side(self, country_code: str | None) -> str | None:
         """The side of a country's state, from its ISO code."""
         return _placed(self.kb.state_side(country_code.upper())) if country_code else None
@@ -217,9 +227,11 @@ def affected_side(
     """Whose people or things a claim counts: a side's name, ``civilians`` or ``unspecified``.
 
     ``own`` is the claimant's side; ``opponent`` is the target's side as resolve stored it or
-    the knowledge base reads it, else the side the claimant's other opponent claims in the
-    incident name, else the side of another claimant named in the target, else the only
-    other party of the incident, else "opponents of <side>".
+    the knowledge base reads it, else the state where the claim's places are when it is
+    opposed to the claimant, else the one party of the incident that speaks and is opposed
+    to the claimant, else the side the claimant's other opponent claims in the incident
+    name, else the side of another claimant named in the target, else the only other party
+    of the incident, else "opponents of <side>".
     """
     if claim.target_role == "civilian":
         return CIVILIANS
@@ -229,9 +241,19 @@ def affected_side(
     if claim.target_role == "own":
         return own
     lookup = lookup or SideLookup.shipped()
-    side = lookup.target_side(claim)
+    own_id = lookup.claimant_side(claim)
+    side = lookup.target_side(claim) or lookup.state_opposed_where(claim, own_id)
     if side is not None:
         return lookup.side_name(side)
+    # "captured seven soldiers", by rebels whose other claim counted "soldiers and Russian
+    # mercenaries": the one party of the incident that speaks and fights the claimant
+    opposed = {
+        lookup.side_name(other)
+        for c in claims_of_incident or ()
+        if (other := lookup.claimant_side(c)) and lookup.kb.sides_opposed(own_id, other)
+    }
+    if len(opposed) == 1:
+        return opposed.pop()
     usual = _usual_opponent(claim.claimant, own, claims_of_incident or (), lookup)
     if usual:
         return usual
