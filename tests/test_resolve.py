@@ -3630,3 +3630,16 @@ def test_a_description_is_the_body_the_text_names_in_full_after_it() -> None:
         "The Guanajuato state prosecutor's office said five other people were wounded."
     )
     assert claims[0].claimant == "local residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Tuareg-led rebels in northern Mali said they had killed 40 soldiers in an ambush "
+         "near Tinzaouaten.", "FLA"),
+        ("Fighters from Gaza said they had destroyed two tanks near Rafah.", "Fighters from Gaza"),
+    ],
+)  # fmt: skip
+def test_where_a_speaker_is_does_not_hide_who_it_is(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

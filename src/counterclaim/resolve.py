@@ -494,7 +494,17 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         side = kb.side_of_phrase(surface)
         if side is not None:
             found = kb.government_of(side)
+    if found is None and (where := _WHERE_THEY_ARE.match(surface)) is not None:
+        # "Tuareg-led rebels in northern Mali": who they are, not where
+        return _actor_for_surface(ctx, where.group("who"), start)
     return kb.claimant_actor(found.id) if found is not None else None
+
+
+# A speaker's description followed by where they are ("rebels in northern Mali")
+_WHERE_THEY_ARE = re.compile(
+    r"^(?P<who>.+?)\s+(?:in|from|near|across)\s+(?:the\s+)?(?:[a-z-]+ern\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)*$"
+)
 
 
 def _without_the_doer(surface: str) -> str:
