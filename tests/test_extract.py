@@ -1390,6 +1390,9 @@ def test_a_saying_before_a_colon_speaks_for_the_figures_after_it() -> None:
          "forces destroyed 16 combat vehicles.", [("destroyed", 16)]),
         ("The army, at war with the rebels since 2012, said troops killed 14 fighters near "
          "Kidal.", [("killed", 14)]),
+        # "previously reported" stays background: only "since" can describe a party
+        ("Kyiv previously reported a drone attack in March, when air defences downed nine of "
+         "the aircraft.", []),
     ],
 )  # fmt: skip
 def test_a_running_total_brought_up_leaves_the_day_s_figures(

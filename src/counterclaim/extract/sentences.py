@@ -181,7 +181,9 @@ def cumulative_tokens(sent: Span) -> range | None:
             sent, sent.start_char + match.start()
         ):
             continue  # "released three soldiers it had held since March"
-        if _describes_a_party(sent, sent.start_char + match.start()):
+        if match.group(0).lower().startswith("since") and _describes_a_party(
+            sent, sent.start_char + match.start()
+        ):
             continue  # "the army, which has fought the RSF since April 2023, said ..."
         clause = _running_total_clause(sent, sent.start_char + match.start())
         if clause is None:
@@ -241,10 +243,11 @@ def _describes_a_party(sent: Span, offset: int) -> bool:
         if not counted and tok.dep_ in ("relcl", "acl", "appos"):
             return True
         if counted:
+            # (not what was said, nor when: "previously reported ..., when ... downed six")
             return (
                 tok.lemma_.lower() in reporting
                 and below is not None
-                and below.dep_ not in ("ccomp", "xcomp", "parataxis", "advcl")
+                and below.dep_ not in ("ccomp", "xcomp", "parataxis", "advcl", "advmod")
             )
         below = tok
     return False
