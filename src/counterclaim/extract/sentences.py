@@ -231,17 +231,21 @@ def _in_a_clause_about_the_counted(sent: Span, offset: int) -> bool:
 
 
 def _describes_a_party(sent: Span, offset: int) -> bool:
-    """Whether the words at ``offset`` describe a party rather than count: a relative clause
-    or an apposition without a count ("the army, which has been fighting the RSF since April
-    2023, said"), or a phrase on the verb of saying beside what was said ("The army, at war
-    with the RSF since April 2023, said ..."). Dates are no counts."""
+    """Whether the words at ``offset`` describe the speaker rather than count: a relative
+    clause or an apposition without a count on the subject of a verb of saying ("the army,
+    which has been fighting the RSF since April 2023, said"), or a phrase on that verb beside
+    what was said ("The army, at war with the RSF since April 2023, said ..."). Dates are no
+    counts."""
     counts = {t.i for t in sent if t.like_num and t.ent_type_ not in ("DATE", "TIME")}
     reporting = lexicon().reporting_verbs
     below: Token | None = None
     for tok in _word_and_heads_at(sent, offset):
         counted = any(t.i in counts for t in tok.subtree)
         if not counted and tok.dep_ in ("relcl", "acl", "appos"):
-            return True
+            # on the speaker only: "300 civilians who have been killed since March" and
+            # "the number of soldiers killed since the offensive began" count
+            speaker = tok.head
+            return speaker.dep_ == "nsubj" and speaker.head.lemma_.lower() in reporting
         if counted:
             # (not what was said, nor when: "previously reported ..., when ... downed six")
             return (
