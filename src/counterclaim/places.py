@@ -1413,8 +1413,9 @@ def _tied_places(
 
 
 def _foreign_to_the_text(text: str, surface: str, country: str | None) -> bool:
-    """Whether a name the text does not tie to the event resolves only to a place in a
-    country that is neither the report's nor one the text names."""
+    """Whether a name the text does not tie to the event resolves, the report's country
+    preferred, to a place in a country that is neither the report's nor one the text names
+    (the gazetteer knows no place of that name in the report's country)."""
     if country is None:
         return False
     place = resolve(surface, country)
