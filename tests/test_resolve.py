@@ -3643,3 +3643,24 @@ def test_a_description_is_the_body_the_text_names_in_full_after_it() -> None:
 def test_where_a_speaker_is_does_not_hide_who_it_is(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("description", "organisation"),
+    [
+        ("a spokeswoman for the border service", "the border service"),
+        ("a member of the group", "the group"),
+        ("the army's communications chief", "army"),
+        ("head of the police in Diffa", "the police"),
+        ("a senior rebel commander", "rebel"),
+        # no office: no organisation
+        ("a resident of the town", None),
+    ],
+)
+def test_an_office_of_the_data_file_names_its_organisation(
+    description: str, organisation: str | None
+) -> None:
+    # the offices are `office_words` in lexicon/attribution.yaml
+    from counterclaim.resolve import _office_holder_of
+
+    assert _office_holder_of(description) == organisation

@@ -1211,13 +1211,9 @@ def _named_before_by_head(ctx: DocumentContext, surface: str, position: int) -> 
 
 
 # "the army's communications chief", "head of the police in Diffa", "a spokesman for the
-# border service": an office and the organisation that holds it
+# border service": an office and the organisation that holds it (``office_words``)
 _OFFICE_WORDS = (
-    r"(?:chief|head|director|commander|spokes(?:man|woman|person)|officer|"
-    r"official|minister|secretary|coordinator|representative|adviser|advisor|"
-    r"administrator|governor|president|chairman|leader|superintendent|inspector|"
-    r"commissioner|investigator|captain|major|lieutenant|colonel|general|brigadier|"
-    r"sergeant|corporal|member)"
+    "(?:" + "|".join(map(re.escape, sorted(lexicon().office_words, key=len, reverse=True))) + ")"
 )
 # "the spokesman said": an office named bare, held by a speaker named before
 _THE_OFFICE = re.compile(rf"^the\s+(?P<office>{_OFFICE_WORDS})$", re.IGNORECASE)

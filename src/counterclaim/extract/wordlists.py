@@ -88,6 +88,7 @@ class Lexicon:
     generic_heads: frozenset[str]
     attack_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    office_words: tuple[str, ...]
     relaying_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     unnamed_sources: frozenset[str]
@@ -232,6 +233,7 @@ def lexicon() -> Lexicon:
         generic_heads=frozenset(attribution["generic_heads"]),
         attack_nouns=frozenset(events["attack_nouns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
+        office_words=tuple(attribution["office_words"]),
         relaying_verbs=frozenset(attribution.get("relaying_verbs") or ()),
         naming_verbs=frozenset(attribution.get("naming_verbs") or ()),
         unnamed_sources=frozenset(attribution.get("unnamed_sources") or ()),
