@@ -1123,3 +1123,12 @@ def test_a_local_service_of_a_country_is_its_one_actor_so_named(kb: KnowledgeBas
 def test_an_acronym_inside_a_hyphenated_name_is_no_mention(kb: KnowledgeBase) -> None:
     text = "PORT-AU-PRINCE, Haiti (AP) — UN-backed police and the Hamas-run ministry"
     assert [m.surface for m in kb.find_mentions(text)] == ["AP", "UN", "Hamas"]
+
+
+def test_generic_kinds_are_read_once_for_every_module() -> None:
+    from counterclaim.actors.tokens import generic_kinds
+
+    kinds = generic_kinds()
+    assert kinds["army"] == ("state_military",)
+    assert "armed_group" in kinds["forces"]
+    assert generic_kinds() is kinds

@@ -32,7 +32,7 @@ from counterclaim.actors.knowledge_base import (
     STATE_KINDS,
 )
 from counterclaim.actors.roles import load_target_words
-from counterclaim.actors.tokens import actor_words, token_key
+from counterclaim.actors.tokens import actor_words, generic_kinds, token_key
 from counterclaim.decide import BODY_NOUNS, EXCHANGED_BY_BOTH, collapse_repeats
 from counterclaim.extract import Attribution, Extraction, lexicon
 from counterclaim.extract.features import OWNED_BY_ITS_DOER
@@ -1242,25 +1242,25 @@ _OFFICE_IN_INSTITUTION = re.compile(
 )
 # "a rebel spokesman", "a militant commander": an office of the armed group named before
 _GROUP_WORDS = sorted(
-    (str(w) for w, kinds in actor_words("generic_kinds").items() if "armed_group" in kinds),
+    (w for w, kinds in generic_kinds().items() if "armed_group" in kinds),
     key=len,
     reverse=True,
 )
 # "militant", "rebels": words that name an armed group and nothing else ("group" may be a
 # rights group: ``organisation_refs``)
 _ARMED_GROUP_ONLY = frozenset(
-    str(w)
-    for w, kinds in actor_words("generic_kinds").items()
-    if list(kinds) == ["armed_group"] and str(w) not in lexicon().organisation_heads
+    w
+    for w, kinds in generic_kinds().items()
+    if kinds == ("armed_group",) and w not in lexicon().organisation_heads
 )
 
 
 # "the government", "the authorities", "the army": nouns that stand for a state's bodies only
 # (a media wing or a cell may be an armed group's as well)
 _STATE_ONLY_NOUNS = frozenset(
-    str(w)
-    for w, kinds in actor_words("generic_kinds").items()
-    if all(str(k) in STATE_KINDS - {"media_wing"} for k in kinds)
+    w
+    for w, kinds in generic_kinds().items()
+    if all(k in STATE_KINDS - {"media_wing"} for k in kinds)
 )
 
 

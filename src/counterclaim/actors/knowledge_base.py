@@ -43,6 +43,7 @@ from counterclaim.actors.tokens import (
     ENGLISH_SHORT_WORDS,
     NameToken,
     actor_words,
+    generic_kinds,
     name_tokens,
     name_words,
     phrase_terms,
@@ -996,8 +997,8 @@ def _load_cached(keys: tuple[tuple[str, float], ...], era: int) -> KnowledgeBase
 # "Pakistani authorities", "the Sudanese government": the side's government itself
 _STATE_INSTITUTION_HEADS: dict[str, str] = {
     **{
-        str(noun): next(str(k) for k in kinds if k != "armed_group")
-        for noun, kinds in actor_words("generic_kinds").items()
+        noun: next(k for k in kinds if k != "armed_group")
+        for noun, kinds in generic_kinds().items()
         if any(k != "armed_group" for k in kinds)
     },
     **{str(noun): str(kind) for noun, kind in actor_words("state_institution_heads").items()},
@@ -1014,9 +1015,7 @@ _GOVERNMENT_HEADS = frozenset(str(w) for w in actor_words("government_heads"))
 _INSTITUTION_WORDS = frozenset(str(w) for w in actor_words("institution_words"))
 REGIONAL_RULERS = frozenset(str(w) for w in actor_words("regional_rulers"))
 INSURGENT_NAME_WORDS = frozenset(str(w) for w in actor_words("insurgent_name_words"))
-_GENERIC_KINDS: dict[str, tuple[str, ...]] = {
-    str(noun): tuple(str(k) for k in kinds) for noun, kinds in actor_words("generic_kinds").items()
-}
+_GENERIC_KINDS = generic_kinds()
 
 _OFFICES = sorted(
     (

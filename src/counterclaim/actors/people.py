@@ -16,7 +16,7 @@ from counterclaim.actors.knowledge_base import (
     ROLE_NOUN_ALTERNATIVES,
     KnowledgeBase,
 )
-from counterclaim.actors.tokens import actor_words, token_key
+from counterclaim.actors.tokens import actor_words, generic_kinds, token_key
 from counterclaim.model import Actor
 
 # Every repetition below has an upper bound. The patterns are searched at every position of
@@ -273,7 +273,7 @@ def _titled_names(text: str, kb: KnowledgeBase) -> Iterable[tuple[str, str]]:
 # Words of organisations' names, never of a person's ("National Guard", "Security Council")
 _ORGANISATION_WORDS = frozenset(
     token_key(" ".join(map(str, actor_words("state_institution_heads"))))
-    + token_key(" ".join(map(str, actor_words("generic_kinds"))))
+    + token_key(" ".join(generic_kinds()))
     + token_key(" ".join(map(str, actor_words("institution_words"))))
 )
 

@@ -29,6 +29,16 @@ def actor_words(name: str) -> Any:
     return value
 
 
+@lru_cache(maxsize=1)
+def generic_kinds() -> dict[str, tuple[str, ...]]:
+    """``generic_kinds`` of the actor words: each generic head noun ("army", "group") and the
+    actor kinds it may stand for, read once for every module that asks."""
+    return {
+        str(noun): tuple(str(kind) for kind in kinds)
+        for noun, kinds in actor_words("generic_kinds").items()
+    }
+
+
 # Same-length character substitutions, so offsets in the mapped text are offsets in the input.
 CHAR_MAP = str.maketrans(
     {
