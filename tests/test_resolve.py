@@ -3664,3 +3664,11 @@ def test_an_office_of_the_data_file_names_its_organisation(
     from counterclaim.resolve import _office_holder_of
 
     assert _office_holder_of(description) == organisation
+
+
+def test_a_description_in_the_plural_is_the_body_named_below() -> None:
+    claims = claims_of(
+        "Gunmen killed 12 people at a bar in Celaya, rescue agencies said.\n\n"
+        "The Celaya Rescue Agency said five other people were wounded."
+    )
+    assert [c.claimant for c in claims] == ["Celaya Rescue Agency"] * 2

@@ -376,6 +376,10 @@ def _name_descriptions_named_later(claims: list[Claim]) -> None:
 
 
 def _singular(word: str) -> str:
+    """A key both numbers of a noun share ("authorities", "authority"; "prosecutors",
+    "prosecutor's")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
