@@ -3672,3 +3672,17 @@ def test_a_description_in_the_plural_is_the_body_named_below() -> None:
         "The Celaya Rescue Agency said five other people were wounded."
     )
     assert [c.claimant for c in claims] == ["Celaya Rescue Agency"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Tuareg rebels said they had killed 40 soldiers near Kidal.", "FLA"),
+        ("Fano fighters said they had killed 30 soldiers near Gondar.", "Fano"),
+        # a state's people are no armed group's members
+        ("Malian soldiers said they had killed 40 rebels near Kidal.", "Malian soldiers"),
+    ],
+)
+def test_a_movements_members_speak_through_its_one_armed_group(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

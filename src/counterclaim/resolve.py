@@ -498,6 +498,9 @@ def _actor_for_surface(ctx: DocumentContext, surface: str, start: int) -> actors
         side = kb.side_of_phrase(surface)
         if side is not None:
             found = kb.government_of(side)
+    if found is None:
+        # "Tuareg rebels said": the movement's one armed group speaks for its members
+        found = kb.group_named_by_its_members(_without_article(surface))
     if found is None and (where := _WHERE_THEY_ARE.match(surface)) is not None:
         # "Tuareg-led rebels in northern Mali": who they are, not where
         return _actor_for_surface(ctx, where.group("who"), start)

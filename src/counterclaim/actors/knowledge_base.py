@@ -262,6 +262,21 @@ class KnowledgeBase:
                 return actor
         return self._state_institution(side_id, ("government",))
 
+    def group_named_by_its_members(self, phrase: str) -> Actor | None:
+        """The one armed group of a movement a phrase names by its members ("Tuareg rebels",
+        "Fano fighters" as the files list them): its speaker when no name is given."""
+        key = token_key(phrase)
+        for side in self._sides.values():
+            if side.state or not any(token_key(m) == key for m in side.members):
+                continue
+            groups = [
+                a
+                for a in self._current_actors
+                if a.side == side.id and a.kind == "armed_group" and not a.parent
+            ]
+            return groups[0] if len(groups) == 1 else None
+        return None
+
     def state_side(self, country: str) -> str | None:
         """The side of a country's state: the side of its top-level government actor, else
         the side ``_countries.yaml`` gives the country (declared or made from the file)."""
