@@ -350,8 +350,9 @@ def _name_descriptions_named_later(claims: list[Claim]) -> None:
     prosecutor's office said": a description in lower case of a body the knowledge base does
     not know is the body the text names in full after it, when that name holds the
     description's words (the head noun in either number). One body is one column."""
+    # the unknown names in full, each with its words as keys both numbers share
     named = [
-        c
+        (c, [_singular(re.sub(r"['’]s?$", "", w.lower())) for w in c.claimant.split()])
         for c in claims
         if c.claimant_actor is None
         and c.claimant != REPORTER
@@ -364,10 +365,9 @@ def _name_descriptions_named_later(claims: list[Claim]) -> None:
         if len(words) < 2 or any(not w.islower() for w in words):
             continue
         wanted = [*words[:-1], _singular(words[-1])]
-        for later in named:
+        for later, their in named:
             if later.span_start <= claim.span_start:
                 continue
-            their = [_singular(re.sub(r"['’]s?$", "", w.lower())) for w in later.claimant.split()]
             if _holds_in_order(their, wanted):
                 aliases = [claim.claimant, *claim.claimant_aliases]
                 claim.claimant = later.claimant

@@ -88,9 +88,14 @@ class KnowledgeBase:
             self._first_lengths[first] = max(self._first_lengths.get(first, 0), len(key))
         self._side_markers: dict[tuple[str, ...], str] = {}
         self._population: dict[tuple[str, ...], str] = {}
+        # the movements' members ("Tuareg rebels"), by which a text may name their group
+        self._member_sides: dict[tuple[str, ...], str] = {}
         for side in sides.values():
             for word in side.names + side.demonyms + side.members:
                 self._side_markers.setdefault(token_key(word), side.id)
+            if not side.state:
+                for word in side.members:
+                    self._member_sides.setdefault(token_key(word), side.id)
             for word in side.population:
                 self._side_markers.setdefault(token_key(word), side.id)
                 self._population.setdefault(token_key(word), side.id)
@@ -265,17 +270,15 @@ class KnowledgeBase:
     def group_named_by_its_members(self, phrase: str) -> Actor | None:
         """The one armed group of a movement a phrase names by its members ("Tuareg rebels",
         "Fano fighters" as the files list them): its speaker when no name is given."""
-        key = token_key(phrase)
-        for side in self._sides.values():
-            if side.state or not any(token_key(m) == key for m in side.members):
-                continue
-            groups = [
-                a
-                for a in self._current_actors
-                if a.side == side.id and a.kind == "armed_group" and not a.parent
-            ]
-            return groups[0] if len(groups) == 1 else None
-        return None
+        side_id = self._member_sides.get(token_key(phrase))
+        if side_id is None:
+            return None
+        groups = [
+            a
+            for a in self._current_actors
+            if a.side == side_id and a.kind == "armed_group" and not a.parent
+        ]
+        return groups[0] if len(groups) == 1 else None
 
     def state_side(self, country: str) -> str | None:
         """The side of a country's state: the side of its top-level government actor, else
@@ -850,9 +853,7 @@ class KnowledgeBase:
             national = self._named_for_the_country(top, country)
             if len(national) == 1:
                 return national[0]  # the federal government, not a member state's
-            named_places = places() if places is not None else ()
-            of_the_place = [a for a in named if _named_with_a_place(a, named_places)]
-            return of_the_place[0] if len(of_the_place) == 1 else None
+            return _the_one_named_with_a_place(named, places)
         top = top_level(of_kind)
         return top[0] if len(top) == 1 else None
 
@@ -868,9 +869,8 @@ class KnowledgeBase:
         head = " ".join(token_key(service))
         named = [a for a in self._actors_of_country.get(country, ()) if self._named_with(a, head)]
         if len(named) > 1:
-            named_places = places() if places is not None else ()
-            named = [a for a in named if _named_with_a_place(a, named_places)]
-        return named[0] if len(named) == 1 else None
+            return _the_one_named_with_a_place(named, places)
+        return named[0] if named else None
 
     def _named_for_the_country(self, actors: list[Actor], country: str) -> list[Actor]:
         """Of several actors, those named by the country's name or demonym ("Somali
@@ -1093,17 +1093,25 @@ def _inside_a_hyphenated_name(text: str, start: int, end: int) -> bool:
     )
 
 
-def _named_with_a_place(actor: Actor, places: Sequence[str]) -> bool:
-    """Whether an actor's name or an alias holds one of the places ("Gaza Health Ministry",
-    "Health Ministry in Gaza" for "Gaza", and for "Gaza City": the name without its kind
-    word)."""
+def _the_one_named_with_a_place(
+    actors: Sequence[Actor], places: Callable[[], Sequence[str]] | None
+) -> Actor | None:
+    """Of several actors, the one whose name or an alias holds a place the text names
+    (``places``, asked only here): "Gaza Health Ministry", "Health Ministry in Gaza" for
+    "Gaza", and for "Gaza City", the name without its kind word; None unless exactly one."""
     from counterclaim import places as gazetteer  # (a stage of its own, loaded on use)
 
-    names = " | ".join([actor.name, *actor.aliases]).lower()
-    return any(
-        re.search(rf"\b{re.escape(name.lower())}\b", names)
-        for place in places
+    names = {
+        name.lower()
+        for place in (places() if places is not None else ())
         if place
-        for name in {place, gazetteer.without_kind_word(place)}
+        for name in (place, gazetteer.without_kind_word(place))
         if name
-    )
+    }
+    patterns = [re.compile(rf"\b{re.escape(name)}\b") for name in names]
+    found = [
+        actor
+        for actor in actors
+        if any(p.search(" | ".join([actor.name, *actor.aliases]).lower()) for p in patterns)
+    ]
+    return found[0] if len(found) == 1 else None
