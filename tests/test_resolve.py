@@ -2166,6 +2166,17 @@ def test_a_speaker_of_no_known_side_speaks_as_what_it_is(text: str, roles: list[
             "according to its Amaq news agency.",
             "Islamic State",
         ),
+        # ... and the claimer tells it when the deed's own clause says so
+        (
+            "Al-Shabaab claimed responsibility for a raid on a base near Baidoa in which it "
+            "said it had killed 30 soldiers.",
+            "al-Shabaab",
+        ),
+        (
+            "The TTP claimed responsibility for an ambush in Bajaur in which they said they "
+            "killed nine policemen.",
+            "TTP",
+        ),
     ],
 )
 def test_the_toll_of_a_claimed_deed_is_the_cited_source_s(text: str, claimant: str) -> None:
@@ -3686,3 +3697,23 @@ def test_a_description_in_the_plural_is_the_body_named_below() -> None:
 def test_a_movements_members_speak_through_its_one_armed_group(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The rebels said they had seized three armoured vehicles near Kalemie.",
+            "opponent",
+        ),
+        ("The militia said it burnt two trucks on the road to Beni.", "opponent"),
+        ("The army said they had seized 40 rifles in the forest.", "opponent"),
+        # villagers' "they" is no fighting force
+        ("Villagers said they found two burnt trucks on the road to Beni.", "civilian"),
+    ],
+)
+def test_what_a_fighting_force_says_it_took_or_destroyed_is_the_other_side_s(
+    text: str, role: str
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == role

@@ -1453,7 +1453,19 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
         if actors.names_own_people(e.target) or (itself and _owner_verb(e)):
             return "own"
         # "its jets destroyed a Houthi drone": the speaker's own did it, to the other side
-        by_itself = we or bool(_COLLECTIVE_OWNER.match(e.agent or ""))
+        by_itself = (
+            we
+            or bool(_COLLECTIVE_OWNER.match(e.agent or ""))
+            # "the rebels said they seized three armoured vehicles": a fighting force's
+            # "they" is itself
+            or (
+                (e.agent or "").lower() in ("it", "they")
+                and (
+                    actors.names_irregulars(e.attribution.surface)
+                    or actors.names_state_forces(e.attribution.surface)
+                )
+            )
+        )
         if by_itself and _done_to_the_count(e) and not actors.is_civilian_phrase(e.target):
             return "opponent"
         if (

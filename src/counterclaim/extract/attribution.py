@@ -938,6 +938,11 @@ def find_attribution(
             and not _told_to_the_speaker(node)
         ):
             if _toll_of_a_deed_owned(node, walked):
+                claimer = _subject_phrase(node)
+                if pronoun is not None and claimer is not None:
+                    # "claimed an attack in which it said it killed 20 soldiers": the
+                    # clause's own saying refers back to the claimer, whose figure it is
+                    return _attribution_from(*claimer)
                 # "IS claimed the attack, which killed 32, according to its Amaq agency":
                 # the claimer does not tell the toll; a source the sentence cites does
                 return _cited_in(sent, sentence) or Attribution(None, "background")
