@@ -735,6 +735,11 @@ def test_a_range_written_with_a_dash_counts_from_its_low_end(
         # a real date keeps its number out of the counts
         ("On 12 March, 40 civilians were killed in Bamenda.", [("killed", 40)]),
         ("Two days later, 9 policemen were wounded in Peshawar.", [("wounded", 9)]),
+        # a time word describing the figure makes no date of it
+        (
+            "Officials in Kasese said the toll had risen to 21 from an earlier 14.",
+            [("killed", 21), ("killed", 14)],
+        ),
     ],
 )
 def test_a_count_the_tagger_calls_a_date_is_a_count_unless_it_names_a_time(
@@ -760,6 +765,19 @@ def test_a_count_the_tagger_calls_a_date_is_a_count_unless_it_names_a_time(
     ],
 )
 def test_a_count_joined_to_the_nouns_before_it_is_the_subject_of_the_clause_after(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs these subjects on "were"
+        ("The army said 40 soldiers were missing near Pokrovsk.", [("missing", 40)]),
+    ],
+)
+def test_a_subject_hung_on_the_auxiliary_is_the_verb_s(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
@@ -2135,6 +2153,29 @@ def test_a_part_with_an_event_of_its_own(text: str, expected: list[tuple[str, in
         (
             "The death toll has risen to 46, the district commissioner said, up from 31.",
             [("killed", 46), ("killed", 31)],
+        ),
+        # the earlier toll described as earlier, or named as a figure
+        (
+            "The governor of Benue said the toll had risen to 54 from an earlier 32.",
+            [("killed", 54), ("killed", 32)],
+        ),
+        (
+            "The toll in Kherson rose to 19 from a previous figure of 11, officials said.",
+            [("killed", 19), ("killed", 11)],
+        ),
+        (
+            "The number of wounded in Sumy rose to 80 from an earlier count of 45.",
+            [("wounded", 80), ("wounded", 45)],
+        ),
+        # the earlier toll of an event told by its own verb
+        (
+            "At least 28 people have been killed in Cite Soleil, up from 19 on Sunday, the "
+            "mayor said.",
+            [("killed", 28), ("killed", 19)],
+        ),
+        (
+            "The army said 40 soldiers were missing near Pokrovsk, down from 65 on Monday.",
+            [("missing", 40), ("missing", 65)],
         ),
         # a rate is no count, and "some" before its figure is no vague count of its own
         ("Russia has been launching some 300 drones every night.", []),

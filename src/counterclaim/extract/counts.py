@@ -669,6 +669,9 @@ def _bare_number_entity(tok: Token) -> bool:
         )
     if tok.i + 1 < end and doc[tok.i + 1].lower_ in ("a", "an", "the", "one"):
         return True  # "up from 31 a day earlier": the figure, then when it was given
+    before = doc[tok.i - 1] if tok.i > start else None
+    if end == tok.i + 1 and before is not None and before.head == tok and before.pos_ == "ADJ":
+        return True  # "from an earlier 32", "an initial 12": a time word describing the figure
     time_words = lex.time_words
     return not any(
         t.lower_.rstrip(".") in time_words or t.lemma_.lower() in time_words or _looks_like_date(t)

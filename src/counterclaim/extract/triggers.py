@@ -534,6 +534,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
         else:
             root = first_conjunct(anchor)
             dep, head = root.dep_, root.head
+    if dep in ("nsubj", "nsubjpass") and head.dep_ in ("aux", "auxpass"):
+        # "40 soldiers were missing near Pokrovsk": the parser hangs the subject on the
+        # auxiliary, whose verb is the clause's head
+        head = head.head
     if dep in ("nsubj", "nsubjpass") and head.pos_ == "ADJ":
         # "dozens more were unaccounted for": the adjective is the clause's head
         trig = _adjective_trigger(head, person)
@@ -602,6 +606,10 @@ def find_trigger(mention: CountMention) -> Trigger | None:
     if dep == "pobj":
         prep = head
         governor = prep.head
+        if prep.lower_ == "of" and _earlier_figure_named(governor):
+            # "rose to 54 from a previous figure of 32": the figure stands for the count
+            prep = governor.head
+            governor = prep.head
         verb = governor.head if governor.dep_ == "dobj" else governor
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.phrasal:
             # "lost contact with 12 soldiers": the count closes the verb's phrase
@@ -702,6 +710,13 @@ def find_trigger(mention: CountMention) -> Trigger | None:
             lemma = verb.lemma_.lower()
             if verb.pos_ == "VERB" and (lemma in lex.raising_verbs or lemma in lex.total_verbs):
                 trig = _total_trigger(verb, person)
+                if trig:
+                    return trig
+            if governor.lower_ in ("up", "down") and verb.pos_ == "VERB" and _counted_by(verb):
+                # "54 people had been killed, up from 31": the earlier toll of the same event
+                # ("were missing", tagged a verb, is the adjective's event)
+                cats = categories_of_verb(verb) or list(lex.adjectives.get(verb.lower_, ()))
+                trig = _fitting_event(cats, verb, person)
                 if trig:
                     return trig
         if (
@@ -1024,6 +1039,29 @@ def _foreseen(verb: Token) -> bool:
 
 
 _BARE_TOTALS = frozenset({"total", "tally", "number", "figure", "count"})
+
+
+def _earlier_figure_named(noun: Token) -> bool:
+    """ "from a previous figure of 32", "from an earlier toll of 45": a word for a figure
+    that a revision starts from."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "from"
+        and (noun.lemma_.lower() in _BARE_TOTALS or noun.lemma_.lower() in ("toll", "estimate"))
+    )
+
+
+def _counted_by(verb: Token) -> bool:
+    """Whether an event verb has a count among its subjects or objects ("54 people had been
+    killed"): what an "up from" figure revises."""
+    # (a subject the parser hangs on the auxiliary is the verb's too)
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and any(t.like_num or t.dep_ == "nummod" for t in c.subtree)
+        for word in (verb, *auxiliaries)
+        for c in word.children
+    )
 
 
 def _continued_total(verb: Token, person: bool | None) -> Trigger | None:
