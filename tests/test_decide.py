@@ -541,3 +541,24 @@ def test_a_vague_figure_gives_way_only_to_a_precise_one_of_the_same_thing() -> N
     people = replace(members, target="people")
     precise = replace(bodies, target="people", qualifier="at_least", value=200)
     assert [c.value for c in collapse_repeats([people, precise])] == [200]
+
+
+def test_a_figure_of_people_and_the_same_figure_named_later_are_one_claim() -> None:
+    from counterclaim.decide import collapse_repeats
+
+    people = replace(
+        _said_by("Armenia government", [], "armenia-government", role="civilian"), target="people"
+    )
+    troops = replace(
+        _said_by("Armenia government", [], "armenia-government", role="own"),
+        target="Armenian troops",
+        span_start=40,
+        span_end=41,
+    )
+    # whichever comes first, the one claim is of those the name says
+    for claims in ([people, troops], [troops, people]):
+        [kept] = collapse_repeats([replace(c) for c in claims])
+        assert (kept.target, kept.target_role) == ("Armenian troops", "own")
+    # two named kinds of people with one figure stay two claims
+    civilians = replace(people, target="civilians")
+    assert len(collapse_repeats([civilians, troops])) == 2

@@ -314,6 +314,15 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
             if other.claimant == claim.claimant and other.target_role == claim.target_role:
                 duplicate = other
                 break
+            if other.claimant == claim.claimant and _people_named_later(other, claim):
+                # "27 are missing", and below "another 27 crew members went missing": the
+                # people are those the second names
+                other.target, other.target_role = claim.target, claim.target_role
+                duplicate = other
+                break
+            if other.claimant == claim.claimant and _people_named_later(claim, other):
+                duplicate = other  # the people named first, then only as "people"
+                break
             if other.target_role == claim.target_role and _same_speaker(other, claim):
                 duplicate = other  # "Superintendent ... Mohita Sharma" and "Sharma"
                 break
@@ -366,6 +375,20 @@ def _same_things(a: Claim, b: Claim) -> bool:
     # two kinds of thing; a name ("Eternity C") may be the ship a noun names elsewhere
     things = lexicon().things
     return not all(head in things for head in heads)
+
+
+def _people_named_later(generic: Claim, named: Claim) -> bool:
+    """Whether one figure's first claim counts only "people" and the other names who they are
+    ("49 people" and "49 Armenian troops"): one claim, of those the name says."""
+    # imported here: the actors package imports this module through extract
+    from counterclaim.actors.roles import names_only_generic_people
+
+    return (
+        generic.target_role != named.target_role
+        and names_only_generic_people(generic.target or "")
+        and not names_only_generic_people(named.target or "")
+        and bool(named.target)
+    )
 
 
 def _civilians_and_fighters(a: Claim, b: Claim) -> bool:
