@@ -1224,6 +1224,16 @@ def test_a_breakdown_by_nationality_sex_or_age_is_no_claim(
             "Gunmen abducted 30 villagers in Zamfara, 20 of whom were later killed, police said.",
             [("captured", 30), ("killed", 20)],
         ),
+        # a part with a place of its own is the figure for that place
+        (
+            "Russia's Defence Ministry said its air defences destroyed 47 Ukrainian drones "
+            "overnight, 21 of them over Belgorod.",
+            [("destroyed", 47), ("destroyed", 21)],
+        ),
+        (
+            "Officials said 40 soldiers died in the attacks, 12 of them in Menaka.",
+            [("killed", 40), ("killed", 12)],
+        ),
     ],
 )
 def test_a_part_of_a_figure_that_befell_them_the_same_way_is_no_claim(
@@ -2565,3 +2575,9 @@ def test_an_event_verb_shares_the_object_of_the_verb_joined_after_it(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_a_part_counted_as_them_counts_the_things_counted_before() -> None:
+    assert figures_and_targets(
+        "The air force said it shot down 38 Russian drones overnight, 20 of them over Kyiv."
+    ) == [("destroyed", 38, "Russian drones"), ("destroyed", 20, "Russian drones")]

@@ -800,8 +800,10 @@ def _counted_noun(tok: Token) -> Token | None:
         and head.head.pos_ in ("NOUN", "PROPN")
     ):
         return head.head  # "several more soldiers were wounded": the soldiers
-    if tok.dep_ == "npadvmod" and head.lower_ in lexicon().adjectives:
-        return head  # "counted more than 70 dead"
+    if tok.dep_ == "npadvmod" and head.lower_ in lexicon().adjectives and head.pos_ != "VERB":
+        # "counted more than 70 dead" (of "destroyed 47 drones, 21 of them over Belgorod"
+        # the verb is no noun)
+        return head
     if tok.dep_ == "appos" and head.pos_ == "NOUN" and not opens_a_list_of_parts(tok):
         return head  # "The most drones – 126 – were shot down"
     return None

@@ -196,7 +196,9 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
         return previous
     if noun.lower_ in COUNTED_PRONOUNS:
         # "pursued the attackers and killed scores of them": the people named before
-        before = _people_before(noun) or antecedent  # or those the sentence before counted
+        # or, of things, those the sentence counted last ("destroyed 47 drones, 21 of them
+        # over Belgorod"), or those the sentence before counted
+        before = _people_before(noun) or previous or antecedent
         if before is not None:
             return before
     if noun.lower_ in lexicon().adjectives and noun != mention.token:
