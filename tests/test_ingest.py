@@ -386,6 +386,15 @@ def test_removed_line_count_is_recorded(tmp_path: Path) -> None:
             {"place": "KHARTOUM"},
         ),
         ("Goma: Rebels said they had taken the airport.", {"place": "Goma"}),
+        # filed from two cities: the first is the place
+        (
+            "NEW DELHI/ISLAMABAD (Reuters) - India said its strikes hit nine sites.",
+            {"place": "NEW DELHI", "agency": "Reuters"},
+        ),
+        (
+            "KYIV/MOSCOW, May 7 (Reuters) - Drones struck an oil depot overnight.",
+            {"place": "KYIV", "month": "May", "day": "7", "agency": "Reuters"},
+        ),
     ],
 )
 def test_dateline_shapes(opening: str, expected: dict[str, str]) -> None:

@@ -743,6 +743,9 @@ def test_a_dateline_with_an_agency_in_brackets_is_not_a_place() -> None:
     assert places_of(text, ("RAWALPINDI", "North Waziristan")) == ["North Waziristan"]
     text = "GAZA CITY (AP) — An airstrike on Rafah killed 12 people, medics said."
     assert places_of(text, ("GAZA CITY", "Rafah")) == ["Rafah"]
+    # a report filed from two cities names neither as the event's place
+    text = "KYIV/MOSCOW (Reuters) - A drone strike on Kursk killed two people, officials said."
+    assert places_of(text, ("KYIV", "MOSCOW", "Kursk")) == ["Kursk"]
 
 
 @pytest.mark.parametrize(

@@ -434,10 +434,12 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# "NEW DELHI/ISLAMABAD (Reuters) -": a report filed from two cities; the first is the place
+_JOINT = r"(?:/[A-Z][A-Za-z.'’ -]{1,30}?)*"
 _DATELINES = [
     # Balochistan [Pakistan], February 2(ANI):   /   NEW DELHI, March 3 (Reuters) -
     re.compile(
-        rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?)(?: \[(?P<country>[^\]]{{2,40}})\])?,\s*"
+        rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?){_JOINT}(?: \[(?P<country>[^\]]{{2,40}})\])?,\s*"
         rf"(?P<month>{_MONTHS})\s*(?P<day>\d{{1,2}})(?:,?\s*(?P<year>\d{{4}}))?\s*"
         r"\((?P<agency>[A-Za-z][A-Za-z.&' ]{1,20})\)\s*[:–—-]+\s*"
     ),
@@ -448,7 +450,9 @@ _DATELINES = [
     ),
     # KYIV (Reuters) -   /  GAZA CITY, (AFP) –   /  SRINAGAR, India (AA) –
     re.compile(
-        r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z.'’ -]{1,30}?))?"
+        r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)"
+        + _JOINT
+        + r"(?:,\s*(?P<country>[A-Z][A-Za-z.'’ -]{1,30}?))?"
         r",?\s*\((?P<agency>[A-Za-z][A-Za-z.&' ]{1,20})\)\s*[:–—-]+\s*"
     ),
     # ATHENS –   /  Khartoum:

@@ -1469,12 +1469,20 @@ def _at_dateline(text: str, start: int, surface: str, dateline_place: str | None
     """ "RAWALPINDI: ...", "Bamako, July 27 (Reuters) -": the city heading a paragraph,
     before a date, a colon or a dash, is where the report was filed."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    # "NEW DELHI/ISLAMABAD (Reuters) -": a report filed from two cities names both first
+    if text[line_start:start].strip() and not _JOINT_DATELINE_BEFORE.fullmatch(
+        text[line_start:start]
+    ):
         return False
     if dateline_place and surface.lower() == dateline_place.lower():
         return True
-    after = text[start + len(surface) : start + len(surface) + 40]
+    after = text[start + len(surface) : start + len(surface) + 60]
+    after = _JOINT_DATELINE_AFTER.sub("", after, count=1)
     return bool(_DATELINE_AFTER_PLACE.match(after))
+
+
+_JOINT_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z.' -]{1,25}/)+")
+_JOINT_DATELINE_AFTER = re.compile(r"^(?:/[A-Z][A-Za-z.' -]{1,25}?)+(?=\s*[(,:;—–-])")
 
 
 # ", Pakistan:", " (MNN);", ", July 27 (Reuters) -", " —": what follows a dateline's city
