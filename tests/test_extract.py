@@ -219,6 +219,28 @@ def test_quote_attributed_after_the_quotation_ends() -> None:
     assert all(e.attribution.surface and "Arakan Army" in e.attribution.surface for e in found)
 
 
+@pytest.mark.parametrize(
+    "verb", ["tweeted", "wrote on X", "posted on Telegram", "said in a statement"]
+)
+def test_a_quotation_of_several_sentences_is_the_speaker_s_after_it(verb: str) -> None:
+    text = (
+        '"Twenty rebels were killed in Kumbo yesterday. Three of their camps were also '
+        f'destroyed," the Cameroonian defence ministry {verb}.'
+    )
+    found = extractions(text)
+    assert [(e.category, e.count.value) for e in found] == [("killed", 20), ("destroyed", 3)]
+    assert all("defence ministry" in (e.attribution.surface or "") for e in found)
+
+
+def test_a_rank_written_short_stays_in_the_speaker_s_name() -> None:
+    text = (
+        "Police Capt. Mohamed Hassan said the bomber drove into the crowd. "
+        '"We lost 11 of our recruits today," he said.'
+    )
+    [found] = extractions(text)
+    assert found.attribution.surface == "Police Capt. Mohamed Hassan"
+
+
 def test_outlet_voice_is_reporter() -> None:
     e = one("At least three crew members were killed when the vessel was hit off Hodeidah.")
     assert e.attribution.kind == "reporter"
@@ -876,6 +898,11 @@ def test_a_toll_or_an_actor_that_moves_no_statement_is_no_speaker(text: str) -> 
         "Separately, 12 soldiers were killed in an ambush near Osh.",
         "In 2021, at least 55 people died in clashes over water rights.",
         "Elsewhere, nine civilians were wounded by shelling in Kherson.",
+        # an earlier event, dated before the news
+        "Last month, gunmen killed 17 herders in the same valley.",
+        "Earlier this year, 31 people died in a similar clash near Batken.",
+        "The clash came two days after border guards shot dead three farmers near Vorukh.",
+        "It follows an attack last week in which 11 guards were wounded.",
     ],
 )
 def test_a_sentence_set_apart_inherits_no_speaker(opening: str) -> None:

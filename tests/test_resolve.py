@@ -3717,3 +3717,29 @@ def test_what_a_fighting_force_says_it_took_or_destroyed_is_the_other_side_s(
 ) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "MOGADISHU\n\nPolice Capt. Mohamed Hassan said 11 recruits were killed.",
+            "Somali Police Force",
+        ),
+        (
+            "Police Captain Mohamed Hassan said 11 recruits were killed in Mogadishu.",
+            "Somali Police Force",
+        ),
+    ],
+)
+def test_a_rank_written_short_holds_its_office(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant
+
+
+def test_titles_spelt_out() -> None:
+    from counterclaim.resolve import _titles_spelt_out
+
+    assert _titles_spelt_out("Army Maj.-Gen. Yahya Rasool") == "Army Major General Yahya Rasool"
+    assert _titles_spelt_out("Lt. Col. Jalal") == "Lieutenant Colonel Jalal"
+    assert _titles_spelt_out("Mr. Jalal") == "Mr. Jalal"

