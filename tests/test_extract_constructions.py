@@ -2581,3 +2581,28 @@ def test_a_part_counted_as_them_counts_the_things_counted_before() -> None:
     assert figures_and_targets(
         "The air force said it shot down 38 Russian drones overnight, 20 of them over Kyiv."
     ) == [("destroyed", 38, "Russian drones"), ("destroyed", 20, "Russian drones")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer among the dead: the others are people, not more of the doer's kind
+        (
+            "A suicide bomber killed himself and six others at a checkpoint in Quetta.",
+            [("killed", 6, "others")],
+        ),
+        (
+            "The attackers blew themselves up and killed 11 others outside the mosque.",
+            [("killed", 11, "others")],
+        ),
+        # a gunship is a thing shot down
+        (
+            "The rebels said they shot down a Mi-24 helicopter gunship near Bunia.",
+            [("destroyed", 1, "Mi-24 helicopter gunship")],
+        ),
+    ],
+)
+def test_others_beside_the_doer_and_gunships(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert figures_and_targets(text) == expected

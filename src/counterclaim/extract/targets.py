@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from counterclaim.extract.counts import MULTIPLIERS, CountMention, partitive_noun
 from counterclaim.extract.text import (
+    PERSONAL_REFLEXIVES,
     POSSESSIVE_PRONOUNS,
     doc_text,
     first_conjunct,
@@ -192,6 +193,12 @@ def target_text(mention: CountMention, previous: str | None, antecedent: str | N
             noun = antecedent_head
         else:
             noun = _noun_before(mention.token, fits) or noun
+    if (
+        noun.lower_ == "others"
+        and noun.dep_ == "conj"
+        and first_conjunct(noun).lower_ in PERSONAL_REFLEXIVES
+    ):
+        return "others"  # "the bomber killed himself and six others": not more bombers
     if noun.lemma_.lower() in ("other", "others") and previous:
         return previous
     if noun.lower_ in COUNTED_PRONOUNS:

@@ -40,6 +40,8 @@ _LABEL_IDS: dict[tuple[int, tuple[str, ...]], frozenset[int]] = {}
 RELATIVE_PRONOUNS = ("who", "whom", "which", "that")
 # Possessive pronouns before one person joined to a count ("and their driver")
 POSSESSIVE_PRONOUNS = ("their", "his", "her", "its")
+# "the bomber killed himself and six others": the doer counted among the dead
+PERSONAL_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 
 
 def first_conjunct(token: Token) -> Token:

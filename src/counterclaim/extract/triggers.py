@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from counterclaim.extract.counts import CountMention, partitive_noun
 from counterclaim.extract.text import (
+    PERSONAL_REFLEXIVES,
     RELATIVE_PRONOUNS,
     along_with,
     doc_text,
@@ -149,6 +150,8 @@ def _kind_of_the_others(others: Token) -> bool | None:
     lex = lexicon()
     for i in range(others.i - 1, max(-1, others.i - _OTHERS_REACH - 1), -1):
         tok = doc[i]
+        if tok.lower_ in PERSONAL_REFLEXIVES:
+            return True  # "the bomber killed himself and six others": people like him
         if tok.like_num and tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
             # "killing three and injuring five others": a bare count stands for what its
             # verb befalls, people where the verb befalls only people
