@@ -3710,6 +3710,9 @@ def test_a_movements_members_speak_through_its_one_armed_group(text: str, claima
         ("The army said they had seized 40 rifles in the forest.", "opponent"),
         # villagers' "they" is no fighting force
         ("Villagers said they found two burnt trucks on the road to Beni.", "civilian"),
+        # a state's voice seizing what no one says whose: its adversaries'
+        ("Police said 40 illegal weapons were seized in the raids.", "opponent"),
+        ("Police said gunmen seized 40 head of cattle from herders.", "civilian"),
     ],
 )
 def test_what_a_fighting_force_says_it_took_or_destroyed_is_the_other_side_s(

@@ -1502,6 +1502,9 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
                 return "own"
             if actors.names_irregulars(e.target):
                 return "opponent"
+            if e.category == "seized" and not actors.names_civilians_or_their_property(e.target):
+                # "police said 40 illegal weapons were seized": taken from its adversaries
+                return "opponent"
     if not neutral and e.agent and _owner_verb(e) and not actors.is_civilian_phrase(e.target):
         # "the Ukrainian military lost 485 troops": whose the troops are is who lost them
         owner = (
