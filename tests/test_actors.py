@@ -1132,3 +1132,18 @@ def test_generic_kinds_are_read_once_for_every_module() -> None:
     assert kinds["army"] == ("state_military",)
     assert "armed_group" in kinds["forces"]
     assert generic_kinds() is kinds
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "Defence Ministry of the Russian Federation",
+        "Defence Ministry of Russia",
+        "Russia's defence ministry",
+    ],
+)
+def test_an_institution_named_after_its_state_with_an_article(surface: str) -> None:
+    from counterclaim.actors import KnowledgeBase
+
+    found = KnowledgeBase.load().lookup(surface)
+    assert found is not None and found.id == "russian-defence-ministry"

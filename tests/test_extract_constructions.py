@@ -1234,6 +1234,22 @@ def test_a_breakdown_by_nationality_sex_or_age_is_no_claim(
             "Officials said 40 soldiers died in the attacks, 12 of them in Menaka.",
             [("killed", 40), ("killed", 12)],
         ),
+        # the place hung on the verb, or the part hung on the verb of saying
+        (
+            "The Russian Defence Ministry said it shot down 337 drones, 91 of them over the "
+            "Moscow region.",
+            [("destroyed", 337), ("destroyed", 91)],
+        ),
+        (
+            "The ministry reported that air defences intercepted and destroyed 337 drones "
+            "overnight, 126 of them over the Kursk region and 91 over the Moscow region.",
+            [("destroyed", 337), ("destroyed", 126), ("destroyed", 91)],
+        ),
+        # a part without a place of its own stays no claim
+        (
+            "The ministry said it shot down 337 drones, 91 of them jet-powered.",
+            [("destroyed", 337)],
+        ),
     ],
 )
 def test_a_part_of_a_figure_that_befell_them_the_same_way_is_no_claim(
@@ -2606,3 +2622,8 @@ def test_others_beside_the_doer_and_gunships(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     assert figures_and_targets(text) == expected
+
+
+def test_how_many_is_no_count() -> None:
+    assert figures("Ukraine's General Staff did not say how many drones were launched.") == []
+    assert figures("It is not clear how many soldiers were killed near Pokrovsk.") == []

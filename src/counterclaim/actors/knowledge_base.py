@@ -495,9 +495,12 @@ class KnowledgeBase:
         the same named after the country ('the National Police of Haiti')."""
         if "of" in key[1:-1] and not set(key) & INSURGENT_NAME_WORDS:
             at = len(key) - 1 - key[::-1].index("of")
+            # ("the Defence Ministry of the Russian Federation": the state's name may take
+            # an article)
+            state = key[at + 2 :] if key[at + 1 : at + 2] == ("the",) else key[at + 1 :]
             # ("Islamic State of Iraq": a name of its own before "of", not an institution)
-            if self._side_markers.get(key[at + 1 :]) and not self._index.get(key[:at]):
-                key = (*key[at + 1 :], *key[:at])
+            if self._side_markers.get(state) and not self._index.get(key[:at]):
+                key = (*state, *key[:at])
         for n in range(min(self._marker_max, len(key) - 1), 0, -1):
             side_id = self._side_markers.get(key[:n])
             if side_id:

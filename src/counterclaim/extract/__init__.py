@@ -83,6 +83,7 @@ from counterclaim.extract.triggers import (
     mend_verbs_joined_to_an_object,
     mend_verbs_tagged_as_nouns,
     nearest_trigger,
+    placed_apart,
     second_trigger,
     sense_for_things,
     with_its_owner,
@@ -714,21 +715,7 @@ def _part_of_the_last(
         len(after) == 2
         and after[0].lower_ == "of"
         and after[1].lower_ in ("whom", "them")
-        and not _placed_apart(mention.token)
-    )
-
-
-_PLACING_PREPOSITIONS = frozenset({"in", "over", "near", "at", "around", "on"})
-
-
-def _placed_apart(count: Token) -> bool:
-    """ "destroyed 47 drones, 21 of them over Belgorod": a part given a place of its own is
-    the figure for that place (ANNOTATION.md "Parts and totals")."""
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ in _PLACING_PREPOSITIONS
-        and any(obj.dep_ == "pobj" and obj.pos_ == "PROPN" for obj in prep.children)
-        for prep in count.children
+        and not placed_apart(mention.token)
     )
 
 

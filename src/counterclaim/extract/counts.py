@@ -323,14 +323,19 @@ def find_counts(sent: Span) -> list[CountMention]:
                     tok.idx + len(tok),
                 )
             )
-        elif (is_vague_word(lower) or article is not None) and not (
-            # "some 300 drones every night", "some two dozen": a qualifier of a figure
-            # ("several hundred" stays vague)
-            i + 1 < sent.end
-            and (
-                doc[i + 1].text[:1].isdigit()
-                or (doc[i + 1].like_num and doc[i + 1].lower_ not in MULTIPLIERS)
+        elif (
+            (is_vague_word(lower) or article is not None)
+            and not (
+                # "some 300 drones every night", "some two dozen": a qualifier of a figure
+                # ("several hundred" stays vague)
+                i + 1 < sent.end
+                and (
+                    doc[i + 1].text[:1].isdigit()
+                    or (doc[i + 1].like_num and doc[i + 1].lower_ not in MULTIPLIERS)
+                )
             )
+            # "did not say how many drones were launched": a question, no count
+            and not (i > sent.start and doc[i - 1].lower_ == "how")
         ):
             noun = _counted_noun(tok)
             first = article if article is not None else tok
@@ -804,7 +809,12 @@ def _counted_noun(tok: Token) -> Token | None:
         # "counted more than 70 dead" (of "destroyed 47 drones, 21 of them over Belgorod"
         # the verb is no noun)
         return head
-    if tok.dep_ == "appos" and head.pos_ == "NOUN" and not opens_a_list_of_parts(tok):
+    if (
+        tok.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and not opens_a_list_of_parts(tok)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    ):  # (of "shot down 337 drones, 91 of them over Moscow" the whole is "them")
         return head  # "The most drones – 126 – were shot down"
     return None
 

@@ -1551,9 +1551,35 @@ def _gapped(
 
 
 def _of_whom(mention: CountMention) -> bool:
-    """ "killed five soldiers, two of whom were officers": a part, not a list item."""
+    """ "killed five soldiers, two of whom were officers": a part, not a list item (unless
+    the part has a place of its own: "337 drones, 126 of them over the Kursk region")."""
     partitive = partitive_noun(mention.token)
-    return partitive is not None and partitive.lower_ in ("whom", "which", "them", "those")
+    return (
+        partitive is not None
+        and partitive.lower_ in ("whom", "which", "them", "those")
+        and not placed_apart(mention.token)
+    )
+
+
+_PLACING_PREPOSITIONS = frozenset({"in", "over", "near", "at", "around", "on"})
+
+
+def placed_apart(count: Token) -> bool:
+    """ "destroyed 47 drones, 21 of them over Belgorod": a part given a place of its own is
+    the figure for that place (ANNOTATION.md "Parts and totals"), whether the parser hangs
+    the place on the part or, right after "of them", on the verb."""
+    doc = count.doc
+    after_whole = doc[count.i + 3] if count.i + 3 < len(doc) else None
+    preps = [*count.children, *([after_whole] if after_whole is not None else [])]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in _PLACING_PREPOSITIONS
+        and any(
+            obj.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in obj.subtree)
+            for obj in prep.children
+        )  # ("over Belgorod", "over the Kursk region")
+        for prep in preps
+    )
 
 
 def _gerund_phrase_categories(noun: Token) -> list[str]:
