@@ -3746,3 +3746,27 @@ def test_titles_spelt_out() -> None:
     assert _titles_spelt_out("Army Maj.-Gen. Yahya Rasool") == "Army Major General Yahya Rasool"
     assert _titles_spelt_out("Lt. Col. Jalal") == "Lieutenant Colonel Jalal"
     assert _titles_spelt_out("Mr. Jalal") == "Mr. Jalal"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "BEIRUT\n\nAn Israeli strike killed 30 people in Nabatieh, Lebanese health officials "
+            "said.",
+            "Lebanese Health Ministry",
+        ),
+        (
+            "Islamabad\n\nPakistani interior ministry officials said 12 militants were killed.",
+            "Pakistan Interior Ministry",
+        ),
+        # officials of no ministry's field speak for the government
+        (
+            "BEIRUT\n\nAn Israeli strike killed 30 people in Nabatieh, Lebanese officials said.",
+            "Lebanese government",
+        ),
+    ],
+)
+def test_officials_of_a_ministry_s_field_speak_for_that_ministry(text: str, claimant: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -1042,6 +1042,8 @@ _OFFICES = sorted(
     ),
     key=lambda pair: -len(pair[0]),
 )
+_MINISTRY_FIELDS = frozenset(str(w) for w in actor_words("ministry_fields"))
+_MINISTRY_STAFF = frozenset(str(w) for w in actor_words("ministry_staff"))
 _SAME_INSTITUTION = {
     tuple(str(name).split()): tuple(str(head).split())
     for name, head in actor_words("same_institution").items()
@@ -1064,6 +1066,10 @@ _OFFICE_RANKS = frozenset(str(w) for w in actor_words("office_ranks"))
 def _office_of(head: tuple[str, ...]) -> tuple[str, ...]:
     """The institution an office holder speaks for, in its words: ("defence", "minister") →
     ("defence", "ministry"); ("prime", "minister") → ("government",); else ``head``."""
+    if len(head) >= 2 and head[-1] in _MINISTRY_STAFF and head[-2] in _MINISTRY_FIELDS:
+        return (head[-2], "ministry")  # "health officials": the health ministry's
+    if len(head) >= 3 and head[-1] in _MINISTRY_STAFF and head[-2] == "ministry":
+        return head[:-1]  # "interior ministry officials": the ministry's
     for title, office in _OFFICES:
         if head[-len(title) :] == title:
             rest = tuple(w for w in head[: -len(title)] if w not in _OFFICE_RANKS)
