@@ -1147,3 +1147,12 @@ def test_an_institution_named_after_its_state_with_an_article(surface: str) -> N
 
     found = KnowledgeBase.load().lookup(surface)
     assert found is not None and found.id == "russian-defence-ministry"
+
+
+def test_the_palestinian_civil_defence_of_gaza_war_reports_is_gaza_s() -> None:
+    from counterclaim.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    for surface in ("Palestinian Civil Defense", "Gaza civil defence agency"):
+        found = kb.lookup(surface)
+        assert found is not None and found.id == "gaza-civil-defence"
