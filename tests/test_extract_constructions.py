@@ -2627,3 +2627,18 @@ def test_others_beside_the_doer_and_gunships(
 def test_how_many_is_no_count() -> None:
     assert figures("Ukraine's General Staff did not say how many drones were launched.") == []
     assert figures("It is not clear how many soldiers were killed near Pokrovsk.") == []
+
+
+def test_the_items_of_a_list_stand_where_the_list_stands() -> None:
+    [(_, parsed)] = list(
+        parse_documents(
+            [
+                Document(
+                    text="The army said it seized 12 rifles, nine motorcycles, four canoes and two radios."
+                )
+            ]
+        )
+    )
+    paths = [next(k for k in e.features if k.startswith("path=")) for e in parsed._.extractions]
+    assert paths[0] == "path=nummod>dobj"
+    assert all(p.endswith(">dobj") for p in paths)

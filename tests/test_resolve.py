@@ -3770,3 +3770,15 @@ def test_titles_spelt_out() -> None:
 def test_officials_of_a_ministry_s_field_speak_for_that_ministry(text: str, claimant: str) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+def test_every_item_of_a_list_a_party_destroyed_is_the_other_side_s() -> None:
+    claims = claims_of(
+        "Police said they destroyed 12 camps, nine motorcycles, four canoes and two generators."
+    )
+    assert [(c.value, c.target_role) for c in claims] == [
+        (12, "opponent"),
+        (9, "opponent"),
+        (4, "opponent"),
+        (2, "opponent"),
+    ]

@@ -32,17 +32,32 @@ def _word(token: Token) -> str:
 
 
 def _path(start: Token, end: Token, limit: int = 4) -> str:
-    """The dependency labels from ``start`` up to ``end`` (``"nummod>nsubjpass"``), or "far"."""
-    labels = []
+    """The dependency labels from ``start`` up to ``end`` (``"nummod>nsubjpass"``), or "far".
+    The steps through the items of a list are one step, "list": every conjunct of "destroyed
+    12 camps, nine motorcycles, four canoes and two generators" is the verb's object."""
+    labels: list[str] = []
     token = start
-    for _ in range(limit):
+    steps = 0
+    while steps < limit:
         if token == end:
             return ">".join(labels) or "self"
-        labels.append(token.dep_)
+        if _list_item(token):
+            if not labels or labels[-1] != "list":
+                labels.append("list")
+                steps += 1
+        else:
+            labels.append(token.dep_)
+            steps += 1
         if token.head == token:
             break
         token = token.head
     return "far"
+
+
+def _list_item(token: Token) -> bool:
+    """An item of a list of nouns after its first ("nine motorcycles" of "12 camps, nine
+    motorcycles and ...")."""
+    return token.dep_ in ("conj", "appos") and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _trigger_path(count: Token, trigger: Token) -> str:
