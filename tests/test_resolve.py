@@ -3782,3 +3782,25 @@ def test_every_item_of_a_list_a_party_destroyed_is_the_other_side_s() -> None:
         (4, "opponent"),
         (2, "opponent"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "LUSAKA - President Hakainde Hichilema said 12 Zambian soldiers were killed.",
+            "Zambia government",
+        ),
+        (
+            "N'DJAMENA - President Mahamat Deby said 40 Chadian soldiers were killed.",
+            "Chadian government",
+        ),
+        # (the title alone was read so before)
+        ("LUSAKA - The president said 12 Zambian soldiers were killed.", "Zambia government"),
+    ],
+)
+def test_a_head_of_state_named_without_a_state_speaks_for_the_report_s(
+    text: str, claimant: str
+) -> None:
+    [claim] = claims_of(text)
+    assert claim.claimant == claimant

@@ -1311,7 +1311,36 @@ def _office_holder_of(description: str) -> str | None:
                 # "the Southern forces spokesperson": the forces the name says, not any
                 return f"{qualifier.strip()} {owner}"
             return _body_of_its_unit(owner)
+    if _held_by_a_head_of_state(description):
+        # "President Hakainde Hichilema", "Prime Minister X": a head of state or government
+        # named without a state speaks for the report's own (ANNOTATION.md: heads of state
+        # are aliases of their government)
+        return "the government"
     return None
+
+
+def _held_by_a_head_of_state(description: str) -> bool:
+    """Whether a description is a head of state's or government's title and a name after
+    it ("President Hakainde Hichilema", "Prime Minister Anwar Ibrahim")."""
+    words = description.split()
+    while len(words) > 1 and words[-1][:1].isupper():
+        words.pop()
+        if _HEAD_OF_STATE.fullmatch(" ".join(words)):
+            return len(words) < len(description.split())
+    return False
+
+
+# the offices that speak for a whole government (``office_holders`` mapped to "government")
+_HEAD_OF_STATE = re.compile(
+    r"(?:the\s+)?(?:"
+    + "|".join(
+        re.escape(str(title))
+        for title, office in actor_words("office_holders").items()
+        if str(office) == "government"
+    )
+    + r")",
+    re.IGNORECASE,
+)
 
 
 _TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,5}\.(?:-[A-Z][a-z]{1,5}\.)?")
