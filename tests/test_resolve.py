@@ -1785,6 +1785,27 @@ def test_a_report_that_names_its_country_only_in_its_headline_is_about_it() -> N
 
 
 @pytest.mark.parametrize(
+    ("title", "dateline", "army"),
+    [
+        ("Attacks in Burkina Faso kill dozens", "OUAGADOUGOU", "Burkina Faso army"),
+        # a headline that names the neighbour leaves the body's reading alone
+        ("Attacks near Niger border kill dozens", "OUAGADOUGOU", "Niger army"),
+    ],
+)
+def test_a_report_filed_where_its_headline_says_is_about_that_country(
+    title: str, dateline: str, army: str
+) -> None:
+    body = (
+        f"{dateline}, May 12 (Reuters) - Gunmen killed 15 civilians in the village of "
+        "Seytenga, near the border with Niger. The army said it had killed 60 assailants."
+    )
+    doc = Document(text=f"{title}\n\n{body}", title=title, body_start=len(title) + 2)
+    [(_, parsed)] = list(parse_documents([doc]))
+    claims = resolve_claims(doc, parsed._.extractions or [], KnowledgeBase.load())
+    assert [c.claimant for c in claims if c.value == 60] == [army]
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         # what irregulars burnt or took, with no owner named, was not theirs
