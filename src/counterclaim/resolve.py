@@ -196,12 +196,16 @@ def document_context(
         # A report that names no country is about where it was filed ("LUSAKA - Police
         # said ..."), else where its places are ("police in Quetta said")
         countries = [dateline] if dateline else []
-    elif dateline and dateline != countries[0] and doc.body_start:
+    elif (
+        dateline
+        and dateline != countries[0]
+        and doc.body_start
+        and dateline in places.country_context(text[: doc.body_start])
+    ):
         # "Attacks in Burkina Faso kill dozens / OUAGADOUGOU (Reuters) - ... near the border
         # with Niger": where the report was filed and what its headline names, together,
         # outweigh a neighbour its body names
-        if dateline in places.country_context(text[: doc.body_start]):
-            countries = [dateline, *(c for c in countries if c != dateline)]
+        countries = [dateline, *(c for c in countries if c != dateline)]
     if not countries and doc.body_start:
         # else the country its headline names ("Philippines: army says 7 rebels killed")
         countries = places.country_context(text[: doc.body_start])
