@@ -562,3 +562,9 @@ def test_a_figure_of_people_and_the_same_figure_named_later_are_one_claim() -> N
     # two named kinds of people with one figure stay two claims
     civilians = replace(people, target="civilians")
     assert len(collapse_repeats([civilians, troops])) == 2
+    # and "six people" killed in one place, "six civilians" in another, may be two events'
+    others = replace(people, target_role="other")
+    named_civilians = replace(civilians, span_start=40, span_end=41)
+    assert len(collapse_repeats([others, named_civilians])) == 2
+    # the claims given are not changed
+    assert (people.target, people.target_role) == ("people", "civilian")

@@ -317,8 +317,9 @@ def collapse_repeats(claims: list[Claim]) -> list[Claim]:
             if other.claimant == claim.claimant and _people_named_later(other, claim):
                 # "27 are missing", and below "another 27 crew members went missing": the
                 # people are those the second names
-                other.target, other.target_role = claim.target, claim.target_role
-                duplicate = other
+                named = replace(other, target=claim.target, target_role=claim.target_role)
+                kept[kept.index(other)] = named
+                duplicate = named
                 break
             if other.claimant == claim.claimant and _people_named_later(claim, other):
                 duplicate = other  # the people named first, then only as "people"
@@ -378,13 +379,15 @@ def _same_things(a: Claim, b: Claim) -> bool:
 
 
 def _people_named_later(generic: Claim, named: Claim) -> bool:
-    """Whether one figure's first claim counts only "people" and the other names who they are
-    ("49 people" and "49 Armenian troops"): one claim, of those the name says."""
+    """Whether one figure's first claim counts only "people" and the other names them as a
+    side's combatants ("49 people" and "49 Armenian troops"): one claim, of those the name
+    says. (Six people and, elsewhere in the report, six civilians may be two events' dead.)"""
     # imported here: the actors package imports this module through extract
     from counterclaim.actors.roles import names_only_generic_people
 
     return (
         generic.target_role != named.target_role
+        and named.target_role in ("own", "opponent")
         and names_only_generic_people(generic.target or "")
         and not names_only_generic_people(named.target or "")
         and bool(named.target)
