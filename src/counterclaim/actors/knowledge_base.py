@@ -1118,9 +1118,9 @@ def _the_one_named_with_a_place(
         if name
     }
     patterns = [re.compile(rf"\b{re.escape(name)}\b") for name in names]
-    found = [
-        actor
-        for actor in actors
-        if any(p.search(" | ".join([actor.name, *actor.aliases]).lower()) for p in patterns)
-    ]
+    found = []
+    for actor in actors:
+        written = " | ".join([actor.name, *actor.aliases]).lower()
+        if any(p.search(written) for p in patterns):
+            found.append(actor)
     return found[0] if len(found) == 1 else None

@@ -27,7 +27,6 @@ from counterclaim.extract.text import (
 )
 from counterclaim.extract.triggers import befalls_its_subject
 from counterclaim.extract.wordlists import Lexicon, lexicon
-from counterclaim.lexicon import load_data
 from counterclaim.numbers import parse_number
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -784,9 +783,7 @@ def _without_clauses(head: Token) -> list[Token]:
 
 
 # the forms of saying that tie a speaker to the words beside them (``saying_forms``)
-_SAID = "(?:{})".format(
-    "|".join(re.escape(str(form)) for form in load_data("lexicon/attribution.yaml")["saying_forms"])
-)
+_SAID = "(?:{})".format("|".join(map(re.escape, lexicon().saying_forms)))
 _ADVERBIAL_TAIL = (
     r"(?:\s+(?:on|in|at|during|via|late|early|earlier|later|this|last|today|yesterday|overnight|"
     r"through|from|after|when|citing|according)\b[^“”\"]{0,80})?"

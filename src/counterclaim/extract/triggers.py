@@ -1044,13 +1044,16 @@ def _foreseen(verb: Token) -> bool:
 _BARE_TOTALS = frozenset({"total", "tally", "number", "figure", "count"})
 
 
+_EARLIER_FIGURES = _BARE_TOTALS | {"toll", "estimate"}
+
+
 def _earlier_figure_named(noun: Token) -> bool:
     """ "from a previous figure of 32", "from an earlier toll of 45": a word for a figure
     that a revision starts from."""
     return (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "from"
-        and (noun.lemma_.lower() in _BARE_TOTALS or noun.lemma_.lower() in ("toll", "estimate"))
+        and noun.lemma_.lower() in _EARLIER_FIGURES
     )
 
 

@@ -89,6 +89,7 @@ class Lexicon:
     attack_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     office_words: tuple[str, ...]
+    saying_forms: tuple[str, ...]  # "said", "tweeted": written forms, in the data's order
     title_abbreviations: dict[str, str]  # "Capt.": "captain"
     relaying_verbs: frozenset[str]
     naming_verbs: frozenset[str]
@@ -235,6 +236,7 @@ def lexicon() -> Lexicon:
         attack_nouns=frozenset(events["attack_nouns"]),
         reporting_verbs=frozenset(attribution["reporting_verbs"]),
         office_words=tuple(attribution["office_words"]),
+        saying_forms=tuple(str(form) for form in attribution["saying_forms"]),
         title_abbreviations={
             str(short): str(word) for short, word in attribution["title_abbreviations"].items()
         },
