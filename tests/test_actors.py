@@ -612,6 +612,23 @@ def test_target_role_uses_category_for_things(kb: KnowledgeBase) -> None:
     assert target_role("ukraine", "drones", kb) == "other"
 
 
+@pytest.mark.parametrize(
+    "claimant_side, phrase",
+    [
+        ("sudan-rsf", "an army MiG fighter jet"),
+        ("sudan-rsf", "a fighter jet"),
+        ("houthis", "two fighter planes"),
+        ("sudan-rsf", "a fighter aircraft"),
+    ],
+)
+def test_a_fighter_aircraft_is_no_fighter(
+    kb: KnowledgeBase, claimant_side: str, phrase: str
+) -> None:
+    # "fighter" names the aircraft, not a group's members: what a group shoots down is
+    # the other side's
+    assert target_role(claimant_side, phrase, kb, category="destroyed") == "opponent"
+
+
 # ------------------------------------------------------------------ alias conflicts
 
 

@@ -274,7 +274,9 @@ def target_role(
         return "opponent"
     if kb.is_population_only(target_phrase):
         return "civilian"
-    word_set = _longest_terms(phrase_terms(key) - civilian_terms, words.combatant_words)
+    word_set = _longest_terms(
+        phrase_terms(key) - civilian_terms, words.combatant_words | words.military_objects
+    )
     sides = kb.sides_in_phrase(_without_the_deed(target_phrase))
     if sides:
         if all(side == claimant_side or kb.sides_allied(side, claimant_side) for side in sides):
