@@ -3786,6 +3786,16 @@ def test_titles_spelt_out() -> None:
             "BEIRUT\n\nAn Israeli strike killed 30 people in Nabatieh, Lebanese officials said.",
             "Lebanese government",
         ),
+        # a ministry the files name by its place, its staff named the same way
+        (
+            "GAZA\n\nIsraeli air strikes killed 31 people overnight, Gaza health officials said.",
+            "Gaza Health Ministry",
+        ),
+        (
+            "GAZA\n\nHealth officials in Gaza said an Israeli strike on a house in Rafah killed "
+            "nine people.",
+            "Gaza Health Ministry",
+        ),
     ],
 )
 def test_officials_of_a_ministry_s_field_speak_for_that_ministry(text: str, claimant: str) -> None:
@@ -3825,3 +3835,17 @@ def test_a_head_of_state_named_without_a_state_speaks_for_the_report_s(
 ) -> None:
     [claim] = claims_of(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GAZA\n\nAn Israeli strike on a house in Rafah killed 14 members of one family, the "
+        "civil defence agency said.",
+        "KABUL\n\nA mortar round killed seven members of the same family in Helmand, police said.",
+        "ABUJA\n\nGunmen killed 11 members of a Christian community in Plateau state, police said.",
+    ],
+)
+def test_members_of_a_family_are_civilians(text: str) -> None:
+    [claim] = claims_of(text)
+    assert claim.target_role == "civilian"

@@ -416,6 +416,15 @@ class KnowledgeBase:
             entry = self._accept(entries, surface, strict_case=False)
             if entry:
                 return self._actors[entry.actor_id]
+        office = _staff_as_their_office(key)
+        if office != key:
+            # "Gaza health officials", "health officials in Gaza": the ministry's staff, by
+            # a name the files give the ministry ("Gaza health ministry")
+            entries = self._index.get(office)
+            if entries:
+                entry = self._accept(entries, surface, strict_case=False)
+                if entry:
+                    return self._actors[entry.actor_id]
         side_id = self._side_markers.get(key)
         pronoun = surface.lower() in ENGLISH_SHORT_WORDS and not surface.isupper()  # "us"
         if side_id and self.is_state_side(side_id) and key in self._country_names and not pronoun:
@@ -1061,6 +1070,18 @@ def _made_head(head: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _OFFICE_RANKS = frozenset(str(w) for w in actor_words("office_ranks"))
+
+
+def _staff_as_their_office(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name with a ministry's staff in it, with the ministry in their place: "gaza health
+    officials" → "gaza health ministry", "interior ministry officials in gaza" → "interior
+    ministry in gaza"; else the name as it is."""
+    for i in range(1, len(key)):
+        if key[i] in _MINISTRY_STAFF and key[i - 1] in _MINISTRY_FIELDS:
+            return (*key[:i], "ministry", *key[i + 1 :])
+        if key[i] in _MINISTRY_STAFF and key[i - 1] == "ministry":
+            return (*key[:i], *key[i + 1 :])
+    return key
 
 
 def _office_of(head: tuple[str, ...]) -> tuple[str, ...]:

@@ -60,10 +60,32 @@ def _split_civilian_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
             and not _begins_combatant_term(remaining, start + 1)
         ):
             found.add(word)
+        elif word in ("member", "members") and _members_of_civilians(remaining, start + 1, named):
+            remaining[start] = "|"  # "14 members of one family": of no group
         elif word != "|":
             rest.add(word)
     rest |= phrase_terms(remaining) - {"|"} - found
     return frozenset(found), frozenset(term for term in rest if "|" not in term.split())
+
+
+def _members_of_civilians(words: list[str], start: int, named: set[str]) -> bool:
+    """Whether the words at ``start`` are "of" and civilians, a word or two of number or
+    possession between ("of one family", "of the same family"), not of a name (``named``:
+    "of the People's Defence Force")."""
+    if words[start : start + 1] != ["of"]:
+        return False
+    civilians = load_target_words().civilians
+    for word in words[start + 1 : start + 4]:
+        if word in civilians and word not in named:
+            return True
+        if word not in _BEFORE_A_BODY:
+            return False
+    return False
+
+
+_BEFORE_A_BODY = frozenset(
+    {"a", "an", "one", "the", "same", "his", "her", "their", "its", "two", "three", "local"}
+)
 
 
 # "houses of the bandits", "boats used by the smugglers", "the rebels' homes"
