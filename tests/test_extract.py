@@ -281,6 +281,54 @@ def test_subset_with_others_inherits_the_target() -> None:
     assert all("soldiers" in e.target for e in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike on a village in Sagaing killed at least 40 people, including 12 "
+        "children, a local resistance group and a resident said.",
+        "Gunmen killed 19 worshippers in a church in Ondo state, a priest and a witness said.",
+        "Shelling killed 11 people in Kharkiv overnight, the regional governor and a local "
+        "official said.",
+    ],
+)
+def test_a_speaker_named_with_an_article_is_no_one_counted(text: str) -> None:
+    found = extractions(text)
+    assert [e.count.value for e in found] == [found[0].count.value]
+    assert found[0].count.value > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The army bombed a gathering in a village on Friday, killing dozens of people, "
+            "witnesses and an opposition group said.",
+            "witnesses and an opposition group",
+        ),
+        (
+            "Drones struck a market in El Fasher, killing at least 30 civilians, residents and "
+            "medics said.",
+            "residents and medics",
+        ),
+    ],
+)
+def test_voices_that_end_a_list_of_the_counted_speak(text: str, speaker: str) -> None:
+    [found] = extractions(text)
+    assert found.attribution.surface == speaker
+    assert found.target in ("people", "civilians")
+
+
+def test_others_after_a_part_among_them_are_the_whole_s_kind() -> None:
+    found = extractions(
+        "The rebels said 53 people, among them 15 children, were killed and 31 others "
+        "wounded in the attack."
+    )
+    assert [(e.category, e.count.value, e.target) for e in found] == [
+        ("killed", 53, "people"),
+        ("wounded", 31, "people"),
+    ]
+
+
 def test_headline_is_not_body_text() -> None:
     text = "Army Says 50 Militants Killed In Raids\n\nThe army said 50 militants were killed in raids on Tuesday."
     found = extractions_with_title(text, "Army Says 50 Militants Killed In Raids")

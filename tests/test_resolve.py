@@ -3849,3 +3849,11 @@ def test_a_head_of_state_named_without_a_state_speaks_for_the_report_s(
 def test_members_of_a_family_are_civilians(text: str) -> None:
     [claim] = claims_of(text)
     assert claim.target_role == "civilian"
+
+
+def test_the_junta_s_information_team_speaks_for_the_junta() -> None:
+    [claim] = claims_of(
+        "NAY PYI TAW\n\nThe True News Information Team said 18 terrorists were killed in an air "
+        "operation in Sagaing region."
+    )
+    assert (claim.claimant, claim.target_role) == ("Myanmar junta", "opponent")

@@ -287,6 +287,9 @@ def mend_speakers_ending_a_list(doc: Doc) -> None:
         if verb.i < 4 or not _is_reporting(verb):
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            _mend_voices_ending_an_object(verb)
+            continue
         if len(subjects) != 1 or not any(c.dep_ == "nummod" for c in subjects[0].children):
             continue
         counted = subjects[0]
@@ -313,6 +316,34 @@ def mend_speakers_ending_a_list(doc: Doc) -> None:
                 later.head = first
         counted.head, counted.dep_ = doer, "dobj"
         first.head, first.dep_ = verb, "nsubj"
+
+
+def _mend_voices_ending_an_object(verb: Token) -> None:
+    """ "... killing dozens of people, witnesses and an opposition group said": a verb of
+    saying with no subject, right after a list of the counted whose last items name voices.
+    Those items are who spoke, not more of the counted."""
+    doc = verb.doc
+    last = doc[verb.i - 1]
+    items = [last]
+    while items[0].dep_ == "conj" and items[0].head.i < items[0].i:
+        items.insert(0, items[0].head)
+    counted, listed = items[0], items[1:]
+    if not listed or counted.i >= verb.i or counted.sent != verb.sent:
+        return
+    voices: list[Token] = []
+    for item in reversed(listed):
+        if item.pos_ != "NOUN" or any(c.dep_ == "nummod" for c in item.children):
+            break
+        if not _a_voice(item):
+            break
+        voices.insert(0, item)
+    if not voices or _a_voice(counted):
+        return
+    first = voices[0]
+    for later in voices[1:]:
+        if first not in later.ancestors:
+            later.head = first
+    first.head, first.dep_ = verb, "nsubj"
 
 
 def _a_voice(noun: Token) -> bool:

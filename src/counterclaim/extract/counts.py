@@ -380,6 +380,8 @@ def find_counts(sent: Span) -> list[CountMention]:
             described = noun.dep_ == "attr" or (
                 noun.dep_ == "appos" and noun.head.tag_ != "NNS" and not _listed_after(noun)
             )
+            if _a_speaker(noun):
+                described = True  # "..., a rebel group and a resident said": who tells it
             if lower == "another" and noun.lemma_.lower() in lex.places:
                 described = True  # "torched another police station": one more of a kind
             if noun.lemma_.lower() in lex.containers and _sized(noun):
@@ -404,6 +406,14 @@ def find_counts(sent: Span) -> list[CountMention]:
         named = {m.noun.i for m in found if m.name and m.noun is not None}
         found = [m for m in found if m.name or m.noun is None or m.noun.i not in named]
     return found
+
+
+def _a_speaker(noun: Token) -> bool:
+    """Whether a noun is the subject of a verb of saying, or joined to it ("a local group
+    and a resident said"): the one who tells, not one of the counted."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lexicon().reporting_verbs
 
 
 def _sized(container: Token) -> bool:

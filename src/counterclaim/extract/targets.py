@@ -440,8 +440,14 @@ def in_subset_phrase(tok: Token) -> bool:
     lex = lexicon()
     for ancestor in [tok, *tok.ancestors]:
         if ancestor.lower_ in ("including", "among") and ancestor.dep_ in ("prep", "advcl", "acl"):
-            if ancestor.lower_ == "among" and _counted_by(tok).head == ancestor:
-                return False  # "X and two guards were among four people killed": the whole
+            if (
+                ancestor.lower_ == "among"
+                and _counted_by(tok).head == ancestor
+                and not any(c.dep_ == "pobj" and c.pos_ == "PRON" for c in ancestor.children)
+            ):
+                # "X and two guards were among four people killed": the whole (but "among
+                # them 15 children" is a part)
+                return False
             if (
                 ancestor.lower_ == "including"
                 and not _holds_a_figure(ancestor.head, ancestor)
