@@ -3857,3 +3857,19 @@ def test_the_junta_s_information_team_speaks_for_the_junta() -> None:
         "operation in Sagaing region."
     )
     assert (claim.claimant, claim.target_role) == ("Myanmar junta", "opponent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ADEN\n\nA drone attack on a military parade in Aden killed 32 soldiers, a Yemeni "
+        "official said.",
+        "KYIV\n\nA missile strike on a training ground near Kyiv killed 12 soldiers, the "
+        "Ukrainian army said.",
+    ],
+)
+def test_a_place_after_the_deed_is_not_its_doer(text: str) -> None:
+    # the city that seats a government, named as where the attack struck, does not make
+    # the attack that government's
+    [claim] = claims_of(text)
+    assert claim.target_role == "own"

@@ -1807,10 +1807,21 @@ def _agent_side(
     if set(token_key(agent)) & ctx.kb.target_words.enemy_markers:
         # "the enemy lost up to 1,250 servicemen": whoever the claimant fights
         return f"{_ARMED_AGAINST}{claimant_side}"
+    agent = _before_its_places(agent)
     actor = ctx.kb.lookup(agent)
     if actor is not None:
         return actor.side
     return ctx.kb.side_of_phrase(agent)
+
+
+def _before_its_places(agent: str) -> str:
+    """The doer's words before any preposition of place: "a drone attack on a military
+    parade in Aden" is no doing of the government seated in Aden."""
+    words = agent.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in places.LOCATIVE_PREPOSITIONS:
+            return " ".join(words[:i])
+    return agent
 
 
 def _speaks_for_a_state(surface: str) -> bool:
