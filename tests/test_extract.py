@@ -329,6 +329,25 @@ def test_others_after_a_part_among_them_are_the_whole_s_kind() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Gunmen abducted 25 worshippers from a church on Sunday and later freed 10 of "
+            "them, police said.",
+            "worshippers",
+        ),
+        (
+            "Police have arrested 230 protesters since the demonstrations began, 40 of them on "
+            "Tuesday alone, the ministry said.",
+            "protesters",
+        ),
+    ],
+)
+def test_a_part_of_them_counts_the_people_without_their_figure(text: str, target: str) -> None:
+    assert [e.target for e in extractions(text)] == [target, target]
+
+
 def test_headline_is_not_body_text() -> None:
     text = "Army Says 50 Militants Killed In Raids\n\nThe army said 50 militants were killed in raids on Tuesday."
     found = extractions_with_title(text, "Army Says 50 Militants Killed In Raids")

@@ -90,7 +90,13 @@ def _people_before(pronoun: Token) -> str | None:
         pronoun,
         lambda tok: tok.pos_ == "NOUN" and bool(is_person(tok)) and not in_subset_phrase(tok),
     )
-    return np_text(found) if found is not None else None
+    if found is None:
+        return None
+    # "abducted 25 worshippers ... freed 10 of them": the worshippers, not 25 of them
+    figures = [t for c in found.children if c.dep_ == "nummod" for t in c.subtree]
+    words = [t for t in found.subtree if t not in figures and t.i >= found.left_edge.i]
+    phrase = tidy_name("".join(t.text_with_ws for t in words)) if figures else np_text(found)
+    return phrase or np_text(found)
 
 
 def _named_in(phrase: str, sent: Span) -> bool:
