@@ -348,6 +348,25 @@ def test_a_part_of_them_counts_the_people_without_their_figure(text: str, target
     assert [e.target for e in extractions(text)] == [target, target]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Hezbollah said it fired dozens of rockets at a military base near Haifa.", None),
+        ("The Houthis said they launched scores of drones at ships in the Red Sea.", None),
+        ("The army said 12 rockets landed in open areas near Sderot.", 12),
+        ("About 35 projectiles crossed from Lebanon overnight, the military said.", 35),
+        ("Officials said five mortar shells landed near the airport in Juba.", 5),
+    ],
+)
+def test_projectiles_fired_or_arriving_are_attacks(text: str, value: int | None) -> None:
+    found = one(text)
+    assert (found.category, found.count.value) == ("attacks", value)
+
+
+def test_people_crossing_a_border_made_no_attack() -> None:
+    assert extractions("About 50 fighters crossed into Chad from Sudan, the army said.") == []
+
+
 def test_headline_is_not_body_text() -> None:
     text = "Army Says 50 Militants Killed In Raids\n\nThe army said 50 militants were killed in raids on Tuesday."
     found = extractions_with_title(text, "Army Says 50 Militants Killed In Raids")

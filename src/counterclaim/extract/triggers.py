@@ -1133,7 +1133,8 @@ def _verb_trigger(
     subject: bool = False,
 ) -> Trigger | None:
     lex = lexicon()
-    noun = mention.noun
+    # ("fired dozens of rockets": the rockets are what the sense of the verb turns on)
+    noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
     noun_lemma = noun.lemma_.lower() if noun is not None else ""
     if passive:
         # "20 residents had been reported missing", "were found dead"
