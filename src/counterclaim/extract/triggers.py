@@ -1133,8 +1133,11 @@ def _verb_trigger(
     subject: bool = False,
 ) -> Trigger | None:
     lex = lexicon()
-    # ("fired dozens of rockets": the rockets are what the sense of the verb turns on)
-    noun = mention.noun if mention.noun is not None else partitive_noun(mention.token)
+    noun = mention.noun
+    if noun is None and mention.count.value is None:
+        # "fired dozens of rockets": the rockets are what the verb's sense turns on (but in
+        # "downed 23 of the 31 drones Russia launched" a clause on the whole is not the part's)
+        noun = partitive_noun(mention.token)
     noun_lemma = noun.lemma_.lower() if noun is not None else ""
     if passive:
         # "20 residents had been reported missing", "were found dead"
