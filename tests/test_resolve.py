@@ -3873,3 +3873,32 @@ def test_a_place_after_the_deed_is_not_its_doer(text: str) -> None:
     # the attack that government's
     [claim] = claims_of(text)
     assert claim.target_role == "own"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "CAIRO\n\nParamilitary fighters stormed a camp near El Fasher, killing at least 114 "
+            "people, a doctors' group said.\n\nThe Sudan Doctors Network said at least 200 people "
+            "had been wounded.",
+            "Sudan Doctors Network",
+        ),
+        (
+            "KINSHASA\n\nSoldiers shot dead 31 protesters in Goma last week, a rights group "
+            "said.\n\nThe Congolese Association for Human Rights said 40 more were wounded.",
+            "Congolese Association for Human Rights",
+        ),
+    ],
+)
+def test_an_organisation_described_first_is_the_one_named_after(text: str, claimant: str) -> None:
+    assert {c.claimant for c in claims_of(text)} == {claimant}
+
+
+def test_a_description_of_what_an_organisation_does_needs_its_words_in_the_name() -> None:
+    [claim] = claims_of(
+        "CAIRO\n\nFighters stormed a camp near El Fasher, killing at least 114 people, a "
+        "rights group said.\n\nThe Sudan Doctors Network said at least 200 people had been "
+        "wounded."
+    )[:1]
+    assert claim.claimant == "rights group"

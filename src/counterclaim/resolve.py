@@ -359,14 +359,15 @@ def _name_descriptions_named_later(claims: list[Claim]) -> None:
     """ "Gunmen killed 12 people, state prosecutors said" and later "the Guanajuato state
     prosecutor's office said": a description in lower case of a body the knowledge base does
     not know is the body the text names in full after it, when that name holds the
-    description's words (the head noun in either number). One body is one column."""
-    # the unknown names in full, each with its words as keys both numbers share
+    description's words (the head noun in either number). A description of an organisation
+    by what it does ("a doctors' group", "a rights group": ``organisation_refs``) is the one
+    named after it whose name holds those words ("the Sudan Doctors Network"), known or not.
+    One body is one column."""
+    # the names in full, each with its words as keys both numbers share
     named = [
         (c, [_singular(re.sub(r"['’]s?$", "", w.lower())) for w in c.claimant.split()])
         for c in claims
-        if c.claimant_actor is None
-        and c.claimant != REPORTER
-        and any(w[:1].isupper() for w in c.claimant.split())
+        if c.claimant != REPORTER and any(w[:1].isupper() for w in c.claimant.split())
     ]
     for claim in claims:
         if claim.claimant_actor is not None or claim.claimant == REPORTER:
@@ -375,14 +376,37 @@ def _name_descriptions_named_later(claims: list[Claim]) -> None:
         if len(words) < 2 or any(not w.islower() for w in words):
             continue
         wanted = [*words[:-1], _singular(words[-1])]
+        what_it_does = _what_an_organisation_does(words)
         for later, their in named:
             if later.span_start <= claim.span_start:
                 continue
-            if _holds_in_order(their, wanted):
+            known = later.claimant_actor is not None
+            if (not known and _holds_in_order(their, wanted)) or (
+                what_it_does and _holds_in_order(their, what_it_does)
+            ):
                 aliases = [claim.claimant, *claim.claimant_aliases]
                 claim.claimant = later.claimant
+                claim.claimant_actor = later.claimant_actor
                 claim.claimant_aliases = _unique([*later.claimant_aliases, *aliases])
                 break
+
+
+# Words of an organisation's description that say nothing of what it does
+_ANY_ORGANISATION = frozenset({"local", "international", "independent", "same", "civil"})
+
+
+def _what_an_organisation_does(words: list[str]) -> list[str]:
+    """The words of "doctors' group", "rights group" that name what it does (``doctor``,
+    ``right``), as name keys; none unless the description is one of ``organisation_refs``."""
+    lex = lexicon()
+    if _singular(words[-1]) not in {_singular(h) for h in lex.organisation_heads}:
+        return []
+    modifiers = [re.sub(r"['’]s?$", "", w) for w in words[:-1]]
+    if not modifiers or not all(
+        m in lex.organisation_modifiers or f"{m}s" in lex.organisation_modifiers for m in modifiers
+    ):
+        return []
+    return [_singular(m) for m in modifiers if m not in _ANY_ORGANISATION]
 
 
 def _singular(word: str) -> str:

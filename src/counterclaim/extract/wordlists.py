@@ -79,6 +79,7 @@ class Lexicon:
     source_refs: frozenset[str]
     organisation_ref: re.Pattern[str]
     organisation_heads: frozenset[str]
+    organisation_modifiers: frozenset[str]
     release_verbs: frozenset[str]
     anaphors: frozenset[str]
     toll_nouns: frozenset[str]
@@ -226,6 +227,7 @@ def lexicon() -> Lexicon:
         source_refs=frozenset(attribution["source_refs"]),
         organisation_ref=_organisation_ref(attribution["organisation_refs"]),
         organisation_heads=frozenset(attribution["organisation_refs"]["heads"]),
+        organisation_modifiers=frozenset(attribution["organisation_refs"]["modifiers"]),
         release_verbs=frozenset(attribution["release_verbs"]),
         anaphors=frozenset(attribution["anaphors"]),
         toll_nouns=frozenset(attribution["toll_nouns"]),
