@@ -1114,3 +1114,25 @@ def test_an_anaphoric_day_counts_from_its_own_sentence_s_date_after_it() -> None
     [anaphor] = [e for e in find_date_expressions(text) if e.anaphoric]
     value = resolve_expression(anaphor, date(2025, 3, 13), text=text)  # a Thursday
     assert value is not None and value.iso() == "2025-03-10"
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [("307", "2025-05-24"), ("390", "2025-05-23")],
+)
+def test_a_figure_takes_the_date_of_its_own_clause(figure: str, expected: str) -> None:
+    text = (
+        "Russia and Ukraine exchanged 307 prisoners each on Saturday, the second day of the "
+        "swap, after 390 each were freed on Friday, both sides said."
+    )
+    got = event_date_for(0, len(text), text, date(2025, 5, 24), focus=text.index(figure))
+    assert got == expected
+
+
+def test_a_figure_of_the_dead_takes_the_date_of_its_own_clause() -> None:
+    text = (
+        "Gunmen abducted 40 passengers on Monday and killed 12 of them on Wednesday, police said."
+    )
+    published = date(2025, 3, 7)
+    assert event_date_for(0, len(text), text, published, focus=text.index("40")) == "2025-03-03"
+    assert event_date_for(0, len(text), text, published, focus=text.index("12")) == "2025-03-05"

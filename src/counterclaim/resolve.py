@@ -2308,7 +2308,12 @@ def _tells_of_another_day(ctx: DocumentContext, e: Extraction) -> bool:
 
 def _event_date(ctx: DocumentContext, e: Extraction) -> str | None:
     return dates.event_date_for(
-        e.evidence_start, e.evidence_end, ctx.doc.text, ctx.doc.published, default=ctx.main_date
+        e.evidence_start,
+        e.evidence_end,
+        ctx.doc.text,
+        ctx.doc.published,
+        default=ctx.main_date,
+        focus=e.count_start,
     )
 
 

@@ -314,6 +314,7 @@ def event_date_for(
     published: date | None,
     *,
     default: str | None = None,
+    focus: int | None = None,
 ) -> str | None:
     """The event date (ISO day or range) of a claim whose evidence is text[span_start:span_end].
 
@@ -323,7 +324,10 @@ def event_date_for(
     statement that carries the claim ("X said on Sunday that 100 were killed"), but only when
     nothing else dates the event. An event cannot come after the statement that reports it,
     so a candidate later than the sentence's statement date is passed over, and a statement
-    dated before the default with nothing else to go on gives None.
+    dated before the default with nothing else to go on gives None. Of several dates inside
+    the evidence, the one nearest ``focus`` (where the claim's own figure stands: "exchanged
+    307 on Saturday, after 390 were freed on Friday"), else nearest its words of what befell
+    people.
     """
     published = written_date(text, published) if published else dateline_date(text)
     s0, s1 = sentence_bounds(text, span_start, span_end)
@@ -331,7 +335,8 @@ def event_date_for(
     statement: DateValue | None = None
     statement_distance = 0
     in_sentence: list[tuple[int, int, DateValue]] = []
-    outcomes = _outcome_positions(text, span_start, span_end)
+    # where the claim's figure stands, or else the evidence's words of what befell people
+    outcomes = [focus] if focus is not None else _outcome_positions(text, span_start, span_end)
     widths: list[DateValue] = []  # "last week", "earlier this month" in the sentence
     before: list[DateValue] = []
     for expr in date_expressions(text):
