@@ -3902,3 +3902,24 @@ def test_a_description_of_what_an_organisation_does_needs_its_words_in_the_name(
         "wounded."
     )[:1]
     assert claim.claimant == "rights group"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "GOMA\n\nFighting between M23 and the Congolese army continued on Saturday in South "
+            "Kivu, where two civilians were killed in Kalehe territory, local sources said.",
+            "M23",
+        ),
+        (
+            "BAMAKO\n\nClashes between JNIM and the army near Boni killed 12 soldiers, a "
+            "security source said.",
+            "JNIM",
+        ),
+    ],
+)
+def test_a_party_the_tagger_takes_for_a_place_is_no_place(text: str, party: str) -> None:
+    [claim] = claims_of(text)
+    assert party not in claim.locations
+    assert claim.locations

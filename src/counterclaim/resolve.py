@@ -2252,11 +2252,18 @@ def _confidence(e: Extraction) -> float:
 
 def _claim_places(ctx: DocumentContext, e: Extraction) -> list[str]:
     doc = ctx.doc
+    # "Fighting between M23/AFC and the army": a party the tagger took for a place is none
+    # (a place that names a party too, "Kyiv", the gazetteer knows)
+    tagged = [
+        name
+        for name in e.places
+        if ctx.kb.exact_actor_id(name) is None or places.resolve(name, ctx.country) is not None
+    ]
     return places.claim_places(
         doc.text,
         e.sentence_start,
         e.sentence_end,
-        e.places,
+        tagged,
         country=ctx.country,
         dateline_place=doc.dateline_place,
         body_start=doc.body_start,
