@@ -363,6 +363,18 @@ def test_projectiles_fired_or_arriving_are_attacks(text: str, value: int | None)
     assert (found.category, found.count.value) == ("attacks", value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said its forces had repelled six Ukrainian counterattacks near Pokrovsk.",
+        "The army said it had repelled three incursions by jihadists near the border.",
+        "The air force said its pilots flew 20 sorties against rebel positions.",
+    ],
+)
+def test_counterattacks_incursions_and_sorties_are_attacks(text: str) -> None:
+    assert one(text).category == "attacks"
+
+
 def test_people_crossing_a_border_made_no_attack() -> None:
     assert extractions("About 50 fighters crossed into Chad from Sudan, the army said.") == []
 

@@ -3923,3 +3923,11 @@ def test_a_party_the_tagger_takes_for_a_place_is_no_place(text: str, party: str)
     [claim] = claims_of(text)
     assert party not in claim.locations
     assert claim.locations
+
+
+def test_counterattacks_repelled_were_made_on_the_claimant() -> None:
+    [claim] = claims_of(
+        "MOSCOW\n\nRussia's Defence Ministry said its forces had repelled six Ukrainian "
+        "counterattacks near Pokrovsk."
+    )
+    assert (claim.category, claim.value, claim.target_role) == ("attacks", 6, "own")
