@@ -3931,3 +3931,24 @@ def test_counterattacks_repelled_were_made_on_the_claimant() -> None:
         "counterattacks near Pokrovsk."
     )
     assert (claim.category, claim.value, claim.target_role) == ("attacks", 6, "own")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "KYIV\n\nThe Russian Defence Ministry said its forces shot down a Ukrainian Mi-8 "
+            "helicopter near Bakhmut and killed its three crew members.",
+            "opponent",
+        ),
+        (
+            "KHARTOUM\n\nThe army said its forces destroyed an RSF armoured vehicle and killed "
+            "its four occupants.",
+            "opponent",
+        ),
+    ],
+)
+def test_the_crew_of_a_craft_are_its_side_s(text: str, role: str) -> None:
+    killed = [c for c in claims_of(text) if c.category == "killed"]
+    assert [(c.value, c.target_role) for c in killed] == [(killed[0].value, role)]
+    assert "'s" in killed[0].target

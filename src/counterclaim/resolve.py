@@ -1476,6 +1476,7 @@ def resolve_role(ctx: DocumentContext, e: Extraction, actor: actors.Actor | None
     if e.target_kind == "vessel" or (
         _merchant_vessel(e.target)
         and not (actors.names_a_warship(context) or ctx.about_a_warship())
+        and not actors.names_a_craft_s_people(e.target)
     ):
         return "civilian"
     if (

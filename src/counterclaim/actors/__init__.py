@@ -43,6 +43,7 @@ from counterclaim.actors.loading import (
 from counterclaim.actors.people import names_beside, spokespersons
 from counterclaim.actors.roles import (
     is_civilian_phrase,
+    names_a_craft_s_people,
     names_a_warship,
     names_any,
     names_civilians_beyond_people,
@@ -75,6 +76,7 @@ __all__ = [
     "Side",
     "find_alias_conflicts",
     "is_civilian_phrase",
+    "names_a_craft_s_people",
     "names_a_warship",
     "names_any",
     "names_beside",

@@ -68,6 +68,20 @@ def _split_civilian_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(term for term in rest if "|" not in term.split())
 
 
+def names_a_craft_s_people(phrase: str) -> bool:
+    """Whether a phrase names people by the craft they man: "the Mi-8 helicopter's crew
+    members", "the armoured vehicle's occupants" (a military object before the possessive)."""
+    owner = _OWNER_BEFORE.match(phrase)
+    if owner is None:
+        return False
+    craft = set(token_key(owner.group("owner"))) & load_target_words().military_objects
+    return bool(craft - _VESSELS)
+
+
+# A ship's crew are a warship's only where the report says so (``names_a_warship``)
+_VESSELS = frozenset({"ship", "ships", "vessel", "vessels", "boat", "boats"})
+
+
 def _members_of_civilians(words: list[str], start: int, named: set[str]) -> bool:
     """Whether the words at ``start`` are "of" and civilians, a word or two of number or
     possession between ("of one family", "of the same family"), not of a name (``named``:
@@ -246,18 +260,25 @@ def target_role(
     target_phrase = re.sub(r"\([^()]*\s[^()]*\)", " ", target_phrase)
     key = token_key(target_phrase)
     word_set = rest
+    craft = (
+        civilian_terms
+        and civilian_terms <= words.seafarers
+        and names_a_craft_s_people(target_phrase)
+    )
     if (
         civilian_terms
         and civilian_terms <= words.seafarers
-        and (on_a_warship or names_a_warship(context))
+        and (craft or on_a_warship or names_a_warship(context))
     ):
-        # the crew of a warship are its navy's
+        # the crew of a warship are its navy's; of a helicopter or a tank, its side's
         if claimant_is_neutral or claimant_side in (None, NEUTRAL):
             return "other"
         sides = kb.sides_in_phrase(target_phrase)
         if sides:
             return "own" if claimant_side in sides else "opponent"
-        return "own" if kb.is_state_side(claimant_side) else "opponent"
+        if not craft:
+            return "own" if kb.is_state_side(claimant_side) else "opponent"
+        civilian_terms = frozenset()  # combatants, whose the text does not say
     if category == "seized" and not claimant_is_neutral and claimant_side not in (None, NEUTRAL):
         taken = set(token_key(target_phrase))
         if taken & words.ground and not taken & words.combatant_words:

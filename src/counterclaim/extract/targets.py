@@ -332,10 +332,14 @@ def owner_named_before(mention: CountMention, doer: Token | None, speaker: set[i
     if pronoun is None or any(c.lower_ == "own" for c in noun.children):
         return None  # "losing nine of their own men": the subject's own
     doers = {t.i for t in doer.subtree} if doer is not None else set()
-    bodies = lexicon().member_bodies
+    lex = lexicon()
+    bodies = lex.member_bodies
+    # "shot down a helicopter and killed its three crew members": a craft owns its crew
+    crew = noun.lemma_.lower() in lex.craft_people
     for tok in reversed(noun.doc[noun.sent.start : pronoun.i]):
         if not (
             (tok.pos_ == "NOUN" and tok.lemma_.lower() in bodies)
+            or (crew and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.crafts)
             or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "NORP"))
         ):
             continue

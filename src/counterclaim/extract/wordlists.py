@@ -32,6 +32,8 @@ class Lexicon:
     not_counted: frozenset[str]
     unit_names: frozenset[str]
     member_bodies: frozenset[str]
+    crafts: frozenset[str]
+    craft_people: frozenset[str]
     bodies: frozenset[str]
     # a name of a kind of thing → the kind's own word, longest names first (matched so)
     thing_names: dict[str, str]
@@ -174,6 +176,8 @@ def lexicon() -> Lexicon:
         not_counted=frozenset(nouns["not_counted"]),
         unit_names=frozenset(nouns["unit_names"]),
         member_bodies=frozenset(nouns.get("member_bodies") or ()),
+        crafts=frozenset(nouns["crafts"]),
+        craft_people=frozenset(nouns["craft_people"]),
         bodies=frozenset(nouns["bodies"]),
         thing_names=dict(
             sorted(
