@@ -3952,3 +3952,13 @@ def test_the_crew_of_a_craft_are_its_side_s(text: str, role: str) -> None:
     killed = [c for c in claims_of(text) if c.category == "killed"]
     assert [(c.value, c.target_role) for c in killed] == [(killed[0].value, role)]
     assert "'s" in killed[0].target
+
+
+def test_a_group_s_members_are_not_a_craft_s_crew() -> None:
+    # "crew members" are a craft's; "its members" after a truck named before are not
+    claims = claims_of(
+        "KHARTOUM\n\nThe army said it attacked the militia, destroyed a pickup truck and killed "
+        "12 of its members."
+    )
+    [killed] = [c for c in claims if c.category == "killed"]
+    assert "truck" not in killed.target

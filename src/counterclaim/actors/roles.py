@@ -260,7 +260,7 @@ def target_role(
     target_phrase = re.sub(r"\([^()]*\s[^()]*\)", " ", target_phrase)
     key = token_key(target_phrase)
     word_set = rest
-    craft = (
+    craft = bool(
         civilian_terms
         and civilian_terms <= words.seafarers
         and names_a_craft_s_people(target_phrase)

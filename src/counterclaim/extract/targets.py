@@ -94,7 +94,7 @@ def _people_before(pronoun: Token) -> str | None:
         return None
     # "abducted 25 worshippers ... freed 10 of them": the worshippers, not 25 of them
     figures = [t for c in found.children if c.dep_ == "nummod" for t in c.subtree]
-    words = [t for t in found.subtree if t not in figures and t.i >= found.left_edge.i]
+    words = [t for t in found.subtree if t not in figures]
     phrase = tidy_name("".join(t.text_with_ws for t in words)) if figures else np_text(found)
     return phrase or np_text(found)
 
@@ -335,7 +335,9 @@ def owner_named_before(mention: CountMention, doer: Token | None, speaker: set[i
     lex = lexicon()
     bodies = lex.member_bodies
     # "shot down a helicopter and killed its three crew members": a craft owns its crew
-    crew = noun.lemma_.lower() in lex.craft_people
+    crew = noun.lemma_.lower() in lex.craft_people or any(
+        c.dep_ == "compound" and c.lemma_.lower() in lex.craft_people for c in noun.children
+    )  # ("crew members": the members of a crew)
     for tok in reversed(noun.doc[noun.sent.start : pronoun.i]):
         if not (
             (tok.pos_ == "NOUN" and tok.lemma_.lower() in bodies)
