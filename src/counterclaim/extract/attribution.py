@@ -303,19 +303,11 @@ def mend_speakers_ending_a_list(doc: Doc) -> None:
             continue
         items = [t for t in counted.subtree if t.dep_ in ("conj", "pobj") and t.pos_ == "NOUN"]
         items = [t for t in items if t.dep_ == "conj" or t.head.lower_ in ("including", "among")]
-        voices: list[Token] = []
-        for item in reversed(items):
-            if any(c.dep_ == "nummod" for c in item.children) or not _a_voice(item):
-                break
-            voices.insert(0, item)
+        voices = _voices_ending(items)
         if not voices:
             continue
-        first = voices[0]
-        for later in voices[1:]:
-            if first not in later.ancestors:
-                later.head = first
         counted.head, counted.dep_ = doer, "dobj"
-        first.head, first.dep_ = verb, "nsubj"
+        _speaking(voices, verb)
 
 
 def _mend_voices_ending_an_object(verb: Token) -> None:
@@ -330,15 +322,26 @@ def _mend_voices_ending_an_object(verb: Token) -> None:
     counted, listed = items[0], items[1:]
     if not listed or counted.i >= verb.i or counted.sent != verb.sent:
         return
+    voices = _voices_ending(listed)
+    if voices and not _a_voice(counted):
+        _speaking(voices, verb)
+
+
+def _voices_ending(items: list[Token]) -> list[Token]:
+    """The last items of a list that name voices, with no number of their own."""
     voices: list[Token] = []
-    for item in reversed(listed):
+    for item in reversed(items):
         if item.pos_ != "NOUN" or any(c.dep_ == "nummod" for c in item.children):
             break
         if not _a_voice(item):
             break
         voices.insert(0, item)
-    if not voices or _a_voice(counted):
-        return
+    return voices
+
+
+def _speaking(voices: list[Token], verb: Token) -> None:
+    """The voices made the subject of the verb of saying, the later ones joined to the
+    first."""
     first = voices[0]
     for later in voices[1:]:
         if first not in later.ancestors:
