@@ -399,7 +399,7 @@ def _what_an_organisation_does(words: list[str]) -> list[str]:
     """The words of "doctors' group", "rights group" that name what it does (``doctor``,
     ``right``), as name keys; none unless the description is one of ``organisation_refs``."""
     lex = lexicon()
-    if _singular(words[-1]) not in {_singular(h) for h in lex.organisation_heads}:
+    if _singular(words[-1]) not in _organisation_heads():
         return []
     modifiers = [re.sub(r"['’]s?$", "", w) for w in words[:-1]]
     if not modifiers or not all(
@@ -407,6 +407,12 @@ def _what_an_organisation_does(words: list[str]) -> list[str]:
     ):
         return []
     return [_singular(m) for m in modifiers if m not in _ANY_ORGANISATION]
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    """``organisation_refs``' heads as keys both numbers share ("group", "groups")."""
+    return frozenset(_singular(head) for head in lexicon().organisation_heads)
 
 
 def _singular(word: str) -> str:

@@ -1072,25 +1072,36 @@ def _made_head(head: tuple[str, ...]) -> tuple[str, ...]:
 _OFFICE_RANKS = frozenset(str(w) for w in actor_words("office_ranks"))
 
 
+def _ministry_of_its_staff(key: tuple[str, ...], at: int) -> tuple[str, ...] | None:
+    """The ministry a ministry's staff at ``at`` (after the word before them) stand for, in
+    the place of those two words: "health officials" → ("health", "ministry"), "ministry
+    officials" → ("ministry",); None when the word at ``at`` is no staff of a ministry."""
+    if at < 1 or key[at] not in _MINISTRY_STAFF:
+        return None
+    if key[at - 1] in _MINISTRY_FIELDS:
+        return (key[at - 1], "ministry")
+    return ("ministry",) if key[at - 1] == "ministry" else None
+
+
 def _staff_as_their_office(key: tuple[str, ...]) -> tuple[str, ...]:
     """A name with a ministry's staff in it, with the ministry in their place: "gaza health
     officials" → "gaza health ministry", "interior ministry officials in gaza" → "interior
     ministry in gaza"; else the name as it is."""
-    for i in range(1, len(key)):
-        if key[i] in _MINISTRY_STAFF and key[i - 1] in _MINISTRY_FIELDS:
-            return (*key[:i], "ministry", *key[i + 1 :])
-        if key[i] in _MINISTRY_STAFF and key[i - 1] == "ministry":
-            return (*key[:i], *key[i + 1 :])
+    for at in range(1, len(key)):
+        ministry = _ministry_of_its_staff(key, at)
+        if ministry is not None:
+            return (*key[: at - 1], *ministry, *key[at + 1 :])
     return key
 
 
 def _office_of(head: tuple[str, ...]) -> tuple[str, ...]:
     """The institution an office holder speaks for, in its words: ("defence", "minister") →
     ("defence", "ministry"); ("prime", "minister") → ("government",); else ``head``."""
-    if len(head) >= 2 and head[-1] in _MINISTRY_STAFF and head[-2] in _MINISTRY_FIELDS:
-        return (head[-2], "ministry")  # "health officials": the health ministry's
-    if len(head) >= 3 and head[-1] in _MINISTRY_STAFF and head[-2] == "ministry":
+    ministry = _ministry_of_its_staff(head, len(head) - 1)
+    if ministry == ("ministry",) and len(head) >= 3:
         return head[:-1]  # "interior ministry officials": the ministry's
+    if ministry is not None and ministry != ("ministry",):
+        return ministry  # "health officials": the health ministry's
     for title, office in _OFFICES:
         if head[-len(title) :] == title:
             rest = tuple(w for w in head[: -len(title)] if w not in _OFFICE_RANKS)

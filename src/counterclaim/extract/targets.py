@@ -93,10 +93,11 @@ def _people_before(pronoun: Token) -> str | None:
     if found is None:
         return None
     # "abducted 25 worshippers ... freed 10 of them": the worshippers, not 25 of them
-    figures = [t for c in found.children if c.dep_ == "nummod" for t in c.subtree]
-    words = [t for t in found.subtree if t not in figures]
-    phrase = tidy_name("".join(t.text_with_ws for t in words)) if figures else np_text(found)
-    return phrase or np_text(found)
+    figures = {t.i for c in found.children if c.dep_ == "nummod" for t in c.subtree}
+    if not figures:
+        return np_text(found)
+    words = "".join(t.text_with_ws for t in found.subtree if t.i not in figures)
+    return tidy_name(words) or np_text(found)
 
 
 def _named_in(phrase: str, sent: Span) -> bool:
